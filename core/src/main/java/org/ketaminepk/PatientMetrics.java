@@ -1,5 +1,9 @@
 package org.ketaminepk;
 
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.ketaminepk;
 
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

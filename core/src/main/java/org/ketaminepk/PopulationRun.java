@@ -1,5 +1,9 @@
 package org.ketaminepk;
 
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;

@@ -1,5 +1,8 @@
 package org.ketaminepk;
 
+import org.ketaminepk.base.Route;
+import org.ketaminepk.base.Checks;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +13,7 @@ import org.ketaminepk.engine.ExactSolver;
 import org.ketaminepk.engine.Schedule;
 import org.ketaminepk.engine.Solution;
 import org.ketaminepk.engine.Solver;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;

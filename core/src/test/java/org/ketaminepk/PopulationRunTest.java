@@ -1,5 +1,9 @@
 package org.ketaminepk;
 
+import org.ketaminepk.base.InvalidInputException;
+
+import org.ketaminepk.base.Analyte;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;

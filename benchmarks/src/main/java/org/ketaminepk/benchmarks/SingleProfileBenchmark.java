@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.dosing.Regimen;
@@ -12,7 +12,7 @@ import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.ExactSolver;
 import org.ketaminepk.engine.Schedule;
 import org.ketaminepk.engine.Solution;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PatientAdjuster;

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
 

@@ -1,5 +1,14 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.OutputOptions;
+import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.options.PatientSpec;
+import org.ketaminepk.cli.report.Outputs;
+import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.cli.report.SummaryText;
+import org.ketaminepk.cli.report.Text;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;

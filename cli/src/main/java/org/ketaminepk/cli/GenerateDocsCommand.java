@@ -1,12 +1,14 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.report.ManPage;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;

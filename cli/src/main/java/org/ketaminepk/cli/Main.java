@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +67,7 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     /** Set by a subcommand that opened a chart window, so that {@link #main} lets the JVM run until it closes. */
-    boolean windowOpened;
+    public boolean windowOpened;
 
     @Override
     public void run() {
@@ -164,7 +164,7 @@ public final class Main implements Runnable {
     }
 
     /** @return the project version, or "development" when run from unfiltered sources */
-    static String version() {
+    public static String version() {
         Properties p = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
             if (in != null) {

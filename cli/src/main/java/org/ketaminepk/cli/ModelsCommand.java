@@ -1,5 +1,9 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.report.CitationText;
+import org.ketaminepk.cli.report.Text;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.Parameter;

@@ -1,5 +1,10 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.JsonOutput;
+import org.ketaminepk.cli.report.PatientText;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -12,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.adjust.PatientReport;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;

@@ -1,11 +1,14 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.report.Text;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.patient.Patient;

@@ -1,5 +1,7 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.CommonOptions;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;
 

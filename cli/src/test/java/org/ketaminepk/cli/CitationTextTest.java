@@ -1,5 +1,7 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.report.CitationText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

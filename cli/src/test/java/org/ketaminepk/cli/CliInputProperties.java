@@ -1,5 +1,11 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.PatientFields;
+import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.options.PatientSpec;
+
+import org.ketaminepk.base.InvalidInputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,12 +91,12 @@ class CliInputProperties {
         Object fromSpec;
         try {
             fromOptions = PatientFields.build(given, PatientOptions::optionName);
-        } catch (org.ketaminepk.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             fromOptions = "refused";
         }
         try {
             fromSpec = PatientSpec.apply(java.util.Map.of(), spec.toString());
-        } catch (org.ketaminepk.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             fromSpec = "refused";
         }
         assertEquals(fromOptions, fromSpec, spec.toString());

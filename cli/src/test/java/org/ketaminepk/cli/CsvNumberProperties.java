@@ -1,5 +1,7 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.report.CsvOutput;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.base.InvalidInputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,7 +170,7 @@ class ErrorHandlingTest {
                 "bolus 20 mg");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: --weight must be between 0.5 and 350 kg but was -3\n"), r.err());
-        assertTrue(r.err().contains("org.ketaminepk.InvalidInputException"), r.err());
+        assertTrue(r.err().contains("org.ketaminepk.base.InvalidInputException"), r.err());
         assertTrue(r.err().contains("\tat org.ketaminepk."), r.err());
     }
 

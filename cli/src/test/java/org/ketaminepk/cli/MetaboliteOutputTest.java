@@ -1,5 +1,11 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.OutputOptions;
+import org.ketaminepk.cli.report.CsvOutput;
+import org.ketaminepk.cli.report.JsonOutput;
+import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.cli.report.SummaryText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.InputChannel;
 import org.ketaminepk.engine.RouteInput;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.Population;

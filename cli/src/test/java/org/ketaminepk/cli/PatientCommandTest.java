@@ -1,5 +1,8 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.PatientFields;
+import org.ketaminepk.cli.report.PatientText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.PatientSpec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.dosing.DoseParser;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.patient.Ascites;
 import org.ketaminepk.patient.ChildPughClass;

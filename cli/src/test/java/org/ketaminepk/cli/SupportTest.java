@@ -1,5 +1,12 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.OutputOptions;
+import org.ketaminepk.cli.options.PatientFields;
+import org.ketaminepk.cli.options.PatientSpec;
+import org.ketaminepk.cli.report.CsvOutput;
+import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.cli.report.Text;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;

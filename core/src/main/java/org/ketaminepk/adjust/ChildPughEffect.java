@@ -2,7 +2,7 @@ package org.ketaminepk.adjust;
 
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.patient.ChildPughClass;
 
 /**

@@ -1,6 +1,6 @@
 package org.ketaminepk.adjust;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.patient.CoMedication;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.Parameter;

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Checks;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.ParameterValues;

@@ -1,6 +1,6 @@
 package org.ketaminepk.adjust;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * The well-stirred liver: hepatic clearance from hepatic flow Q, unbound fraction fu and intrinsic clearance CLint,

@@ -2,7 +2,7 @@ package org.ketaminepk.dosing;
 
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * A dose amount as the user states it: absolute (mg, µg) or per kg of body weight. Immutable.

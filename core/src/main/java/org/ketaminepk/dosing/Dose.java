@@ -2,9 +2,9 @@ package org.ketaminepk.dosing;
 
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 
 /**
  * One administration: an intravenous bolus, a zero-order intravenous infusion, or an extravascular dose. Times are

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 
 /**
  * Reads dose specifications written the way people write them on a chart or in a paper, e.g.

@@ -1,6 +1,6 @@
 package org.ketaminepk.dosing;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * An infusion rate as the user states it. Immutable.

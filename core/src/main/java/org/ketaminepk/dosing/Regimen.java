@@ -1,11 +1,13 @@
 package org.ketaminepk.dosing;
 
+import org.ketaminepk.base.Analyte;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.InputChannel;
 import org.ketaminepk.engine.Schedule;
@@ -136,7 +138,7 @@ public final class Regimen {
         Schedule.Builder b = Schedule.builder();
         for (Dose d : doses) {
             double mg = d.amountMg(weightKg);
-            double umol = org.ketaminepk.Analyte.KETAMINE.mgToUmol(mg);
+            double umol = Analyte.KETAMINE.mgToUmol(mg);
             List<InputChannel> channels = system.route(d.route()).channels(mg);
             for (InputChannel c : channels) {
                 double start = d.timeH() + c.lagH();

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 
 /**
  * A linear compartment system with constant coefficients: {@code dx/dt = K x + r(t)} for the compartments in the

@@ -1,6 +1,6 @@
 package org.ketaminepk.engine;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * One path by which a fraction of a dose enters the system: into a compartment or a sink, after a lag, either at

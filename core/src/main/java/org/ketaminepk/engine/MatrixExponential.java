@@ -18,7 +18,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * </pre>
  * which yields Φ, Γ and Λ at once without inverting K (K may be singular).
  */
-public final class MatrixExponential {
+final class MatrixExponential {
     /** Largest acceptable 1-norm condition number of the eigenvector matrix. */
     static final double MAX_EIGEN_CONDITION = 1e6;
     /** Smallest acceptable relative gap between eigenvalues. */

@@ -13,5 +13,5 @@ package org.ketaminepk.engine;
  * @param lambda Λ, row-major n×n, h²
  * @param method which algorithm produced the operators ("eigen" or "pade")
  */
-public record Propagator(double[][] phi, double[][] gamma, double[][] lambda, String method) {
+record Propagator(double[][] phi, double[][] gamma, double[][] lambda, String method) {
 }

@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.TimeGrid;
+
 /**
  * Amounts on a time grid, as a solver computed them: µmol in each compartment and each sink, the exact
  * cumulative area under each observed concentration, and the total input so far. Immutable.

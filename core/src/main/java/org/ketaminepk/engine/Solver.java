@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.TimeGrid;
+
 /**
  * Solves a {@link CompartmentSystem} under a {@link Schedule} of inputs on a {@link TimeGrid}, starting from an
  * empty body at time 0. Values at an output time include any instantaneous input at that time. Implementations

@@ -2,8 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;

@@ -4,8 +4,8 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.Locale;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;

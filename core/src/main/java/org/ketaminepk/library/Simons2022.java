@@ -5,8 +5,8 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.CompartmentSystem.Kind;
 import org.ketaminepk.engine.InputChannel;

@@ -1,8 +1,10 @@
 package org.ketaminepk.library;
 
+import org.ketaminepk.base.Route;
+
 import java.util.List;
 
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.CompartmentSystem.Kind;
 import org.ketaminepk.engine.InputChannel;
@@ -134,7 +136,7 @@ final class Structures {
         CompartmentSystem.Builder b = CompartmentSystem.builder();
         int c = mammillaryMicro(b, Analyte.KETAMINE, "ketamine ", p.get("k10"), p.get("k12"), p.get("k21"));
         b.observe(Analyte.KETAMINE, c, p.get("V1"));
-        b.route(org.ketaminepk.Route.INTRAVENOUS, intravenous(c));
+        b.route(Route.INTRAVENOUS, intravenous(c));
         return b.build();
     }
 }

@@ -1,6 +1,6 @@
 package org.ketaminepk.model;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * One model parameter as published, with its provenance and, where the model scales it, its weight exponent.

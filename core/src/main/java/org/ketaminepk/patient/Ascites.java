@@ -2,7 +2,7 @@ package org.ketaminepk.patient;
 
 import java.util.Locale;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 /** Ascites, as graded for the Child–Pugh score (1, 2 or 3 points). */
 public enum Ascites {

@@ -1,6 +1,6 @@
 package org.ketaminepk.patient;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * Body-size formulas: body-mass index, body-surface area (Mosteller) and lean body weight (Janmahasatian). Pure

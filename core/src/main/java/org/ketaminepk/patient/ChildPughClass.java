@@ -2,8 +2,8 @@ package org.ketaminepk.patient;
 
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * Child–Pugh class of chronic liver disease: A (score 5–6, compensated), B (7–9, moderate), C (10–15, severe). Pugh

@@ -2,7 +2,7 @@ package org.ketaminepk.patient;
 
 import java.util.Locale;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * Co-medications with a published pharmacokinetic interaction study with ketamine or esketamine. What each one

@@ -2,7 +2,7 @@ package org.ketaminepk.patient;
 
 import java.util.Locale;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * Units in which laboratories report serum creatinine. 1 mg/dL = 88.4 µmol/L (creatinine 113.12 g/mol: 10 mg/L ÷

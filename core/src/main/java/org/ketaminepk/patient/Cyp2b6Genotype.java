@@ -2,7 +2,7 @@ package org.ketaminepk.patient;
 
 import java.util.Locale;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * CYP2B6 genotype for the *6 allele, the variant studied with ketamine. CYP2B6 is, with CYP3A4, the main enzyme of

@@ -1,6 +1,6 @@
 package org.ketaminepk.patient;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * Creatinine-based estimates of kidney function. Pure functions of their arguments; {@link Patient} chooses the one

@@ -1,6 +1,6 @@
 package org.ketaminepk.patient;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * What is known about a patient's kidney function: nothing, a serum creatinine (from which the library estimates

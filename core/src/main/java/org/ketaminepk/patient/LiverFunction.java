@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * What is known about a patient's liver: nothing, explicitly normal, a Child–Pugh class, a Child–Pugh score, or the

@@ -12,13 +12,13 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 
 /**
  * The person being simulated: body size and sex, and, when known, kidney function, liver function, CYP2B6 genotype
  * and interacting co-medication. Immutable; validated on construction; changed through withers.
  *
- * <p>Impossible values are refused with an {@link org.ketaminepk.InvalidInputException} naming the field, the value,
+ * <p>Impossible values are refused with an {@link InvalidInputException} naming the field, the value,
  * the unit and the valid range. Unusual but possible values (a BMI of 65, a creatinine of 12 mg/dL) are accepted
  * and listed by {@link #unusualValues()}, which simulations return as warnings.
  *

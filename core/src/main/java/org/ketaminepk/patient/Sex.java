@@ -2,7 +2,7 @@ package org.ketaminepk.patient;
 
 import java.util.Locale;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 /** Sex as used by the renal and body-size formulas. */
 public enum Sex {

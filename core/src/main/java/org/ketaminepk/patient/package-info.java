@@ -8,7 +8,7 @@
  * g/L or g/dL. Every unit is part of the name of the field or method that carries it.
  *
  * <p>Everything here is an immutable value. Impossible values are refused with an
- * {@link org.ketaminepk.InvalidInputException}; unusual but possible values are accepted and listed by
+ * {@link org.ketaminepk.base.InvalidInputException}; unusual but possible values are accepted and listed by
  * {@link org.ketaminepk.patient.Patient#unusualValues()}. This package knows nothing of pharmacokinetic models; how a
  * patient changes a model is decided in {@link org.ketaminepk.adjust}.
  */

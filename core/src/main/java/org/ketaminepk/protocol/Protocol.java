@@ -3,8 +3,8 @@ package org.ketaminepk.protocol;
 import java.util.List;
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;

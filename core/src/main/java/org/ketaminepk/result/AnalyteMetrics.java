@@ -2,9 +2,9 @@ package org.ketaminepk.result;
 
 import java.util.List;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * The summary of one analyte's concentration curve for one patient, without the curve itself: what

@@ -1,7 +1,7 @@
 package org.ketaminepk.result;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * A concentration band, ng/mL, for "time within the band" metrics: {@code [lowNgPerMl, highNgPerMl]}, or

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.engine.CompartmentSystem;

@@ -2,7 +2,7 @@ package org.ketaminepk.result;
 
 import java.util.Arrays;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * A distribution summary of one metric over a population: extremes, quartiles, 5th and 95th percentiles, mean.

@@ -2,9 +2,9 @@ package org.ketaminepk.result;
 
 import java.util.OptionalDouble;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * One analyte's concentration–time curve with its metrics. Concentrations in ng/mL, times in hours, AUC in

@@ -6,14 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.ExactSolver;
 import org.ketaminepk.engine.Schedule;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.IndividualModel;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.library.Models;

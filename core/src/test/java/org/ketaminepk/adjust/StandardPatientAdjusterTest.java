@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.library.Models;

@@ -5,8 +5,8 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
@@ -15,7 +15,7 @@ import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.CompartmentSystem.Kind;
 import org.ketaminepk.engine.InputChannel;
 import org.ketaminepk.engine.RouteInput;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 
 /** Every form the parser promises, resolved for a patient, against the amounts and times written by hand. */
 class DoseParserTest {

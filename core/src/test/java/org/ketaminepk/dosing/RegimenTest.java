@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.Schedule;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.patient.Patient;

@@ -1,12 +1,14 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.TimeGrid;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 
 /** Two-compartment and oral (Bateman) closed forms, as printed in pharmacokinetics textbooks. */
 class ClosedFormTest {

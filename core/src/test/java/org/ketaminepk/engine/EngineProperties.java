@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.TimeGrid;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +16,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 
 /**
  * Properties every correct linear compartment solver has, checked on random parent–metabolite systems: moles are

@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.TimeGrid;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +13,8 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

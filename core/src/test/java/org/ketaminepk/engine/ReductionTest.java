@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.TimeGrid;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 
 /** The solver leaves out compartments no input reaches, without changing any value. */
 class ReductionTest {

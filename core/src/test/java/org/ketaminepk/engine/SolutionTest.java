@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.TimeGrid;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 
 /** The column storage of {@link Solution}: what the solver records, and what the readers give back. */
 class SolutionTest {

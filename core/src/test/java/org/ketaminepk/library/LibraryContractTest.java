@@ -1,5 +1,7 @@
 package org.ketaminepk.library;
 
+import org.ketaminepk.base.Analyte;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
@@ -27,7 +29,7 @@ import org.ketaminepk.engine.ExactSolver;
 import org.ketaminepk.engine.OdeReferenceSolver;
 import org.ketaminepk.engine.Schedule;
 import org.ketaminepk.engine.Solution;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.PatientAdjuster;
@@ -167,7 +169,7 @@ class LibraryContractTest {
             assertEquals(0, profile.massBalanceErrorUmol(i), 1e-9 * given, m.id() + " t=" + profile.timesH()[i]);
         }
         // the whole dose entered the system (unabsorbed drug is booked, not dropped)
-        double doseUmol = org.ketaminepk.Analyte.KETAMINE.mgToUmol(regimen.totalMg(typical(m).weightKg()));
+        double doseUmol = Analyte.KETAMINE.mgToUmol(regimen.totalMg(typical(m).weightKg()));
         assertEquals(doseUmol, given, 1e-9 * doseUmol);
     }
 }

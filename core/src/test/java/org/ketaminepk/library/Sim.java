@@ -1,13 +1,13 @@
 package org.ketaminepk.library;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;

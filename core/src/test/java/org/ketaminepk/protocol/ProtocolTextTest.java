@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Dose;
 
 /** Protocol files: name line, one dose per line, comments; errors with line and column. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.InvalidInputException;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.model.DrugForm;
 

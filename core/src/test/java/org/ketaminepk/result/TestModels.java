@@ -2,8 +2,8 @@ package org.ketaminepk.result;
 
 import java.util.List;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.CompartmentSystem.Kind;
 import org.ketaminepk.engine.InputChannel;

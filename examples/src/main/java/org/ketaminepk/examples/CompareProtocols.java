@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;

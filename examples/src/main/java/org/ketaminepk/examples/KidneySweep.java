@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.PopulationResult;
 import org.ketaminepk.PopulationRun;
@@ -14,7 +14,7 @@ import org.ketaminepk.Simulation;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.PublishedModel;

@@ -3,7 +3,7 @@ package org.ketaminepk.examples;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.result.Band;
 
 /** The infusion protocols, output grid and concentration band the examples share. */

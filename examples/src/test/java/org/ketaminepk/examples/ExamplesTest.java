@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.patient.Patient;

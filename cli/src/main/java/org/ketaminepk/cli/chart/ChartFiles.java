@@ -28,8 +28,8 @@ import org.apache.batik.dom.GenericDOMImplementation;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

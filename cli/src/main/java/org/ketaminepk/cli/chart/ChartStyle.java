@@ -6,7 +6,7 @@ import java.awt.Font;
 import java.awt.Stroke;
 import java.util.List;
 
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 
 /**
  * Colours, fonts and strokes of the concentration charts, sized for a 1600 × 900 pixel canvas (a projected slide);

@@ -14,8 +14,8 @@ import javax.swing.WindowConstants;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * Shows a chart in a Swing window, for {@code --show}. The window opens at up to 1600 × 900 px (less on a small

@@ -3,8 +3,8 @@ package org.ketaminepk.cli.chart;
 import java.util.List;
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * Plasma ketamine concentration ranges that the charts shade behind the curves, so that a reader can place a

@@ -1,6 +1,6 @@
 package org.ketaminepk.cli.chart;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.result.Profile;
 
 /**

@@ -8,7 +8,7 @@ import java.awt.GraphicsEnvironment;
 
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 class ChartWindowTest {
 

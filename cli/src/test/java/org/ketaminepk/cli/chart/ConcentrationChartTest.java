@@ -1,5 +1,7 @@
 package org.ketaminepk.cli.chart;
 
+import org.ketaminepk.base.Route;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -31,8 +33,8 @@ import org.jfree.chart.title.Title;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.Analyte;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
@@ -275,7 +277,7 @@ class ConcentrationChartTest {
         assertTrue(intervals(plot(c).getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)).isEmpty());
         assertTrue(legendLabels(c).contains("Intravenous bolus"));
 
-        Regimen oral = Regimen.of(Dose.extravascular(org.ketaminepk.Route.ORAL, Amount.mg(50), 0));
+        Regimen oral = Regimen.of(Dose.extravascular(Route.ORAL, Amount.mg(50), 0));
         Profile q = Fixtures.profile(Fixtures.WITH_HNK_AND_ORAL, Patient.standardAdult(), oral, 12, 1.0 / 30);
         assertTrue(legendLabels(ConcentrationChart.create(single(q))).contains("Oral dose"));
     }

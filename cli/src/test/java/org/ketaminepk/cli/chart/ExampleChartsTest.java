@@ -1,5 +1,7 @@
 package org.ketaminepk.cli.chart;
 
+import org.ketaminepk.base.Route;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
@@ -61,7 +63,7 @@ class ExampleChartsTest {
     }
 
     static ChartRequest oralWithHydroxynorketamine() {
-        Regimen oral = Regimen.repeat(Dose.extravascular(org.ketaminepk.Route.ORAL, Amount.mg(50), 0), 12, 2);
+        Regimen oral = Regimen.repeat(Dose.extravascular(Route.ORAL, Amount.mg(50), 0), 12, 2);
         return new ChartRequest("Oral ketamine 50 mg twice, 12 h apart",
                 "Model fixture-2001 (with hydroxynorketamine, oral F 0.2) · 70 kg adult",
                 List.of(new PlotSeries("", Fixtures.profile(Fixtures.WITH_HNK_AND_ORAL, Patient.standardAdult(), oral,

@@ -2,8 +2,8 @@ package org.ketaminepk.cli.chart;
 
 import java.util.List;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Route;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
@@ -13,7 +13,7 @@ import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.CompartmentSystem.Kind;
 import org.ketaminepk.engine.InputChannel;
 import org.ketaminepk.engine.RouteInput;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;

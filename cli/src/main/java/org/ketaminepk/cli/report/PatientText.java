@@ -1,4 +1,6 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
+
+import org.ketaminepk.cli.Main;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.adjust.PatientReport;
 import org.ketaminepk.adjust.StandardPatientAdjuster.LiverModel;
 import org.ketaminepk.model.Adjustment;
@@ -28,14 +30,14 @@ import org.ketaminepk.patient.Patient;
  * reason and a numbered source) and the warnings that follow. The data come from {@link PatientReport}; this class
  * only lays them out, within 100 columns.
  */
-final class PatientText {
+public final class PatientText {
     private static final int WIDTH = 100;
 
     private PatientText() {
     }
 
     /** Prints the whole report of the {@code patient} command. */
-    static void report(PrintWriter w, PatientReport r, List<PublishedModel> models) {
+    public static void report(PrintWriter w, PatientReport r, List<PublishedModel> models) {
         w.println("ketamine-pk " + Main.version() + " · teaching and review tool, not a dosing device");
         w.println();
         patientLines(w, r.patient());
@@ -303,12 +305,12 @@ final class PatientText {
     }
 
     /** @return "×0.371" with three significant digits */
-    static String factor(double f) {
+    public static String factor(double f) {
         return "×" + Text.sig(f, 3);
     }
 
     /** @return "84 L/h", or the bare number for a fraction or a dimensionless value */
-    static String quantity(double v, String unit) {
+    public static String quantity(double v, String unit) {
         String n = Text.sig(v, 4);
         return unit == null || unit.isEmpty() || unit.equals("fraction") ? n : n + " " + unit;
     }

@@ -1,10 +1,11 @@
-package org.ketaminepk.engine;
+package org.ketaminepk.base;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 
 class TimeGridTest {
     @Test

@@ -1,4 +1,4 @@
-package org.ketaminepk;
+package org.ketaminepk.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.options;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.library.Models;
@@ -36,20 +36,20 @@ public final class CommonOptions {
     @Option(names = "--dose", paramLabel = "SPEC",
             description = "A dose, e.g. \"bolus 20 mg at 2 h\", \"0.5 mg/kg over 40 min\", \"1.2 mg/kg/h for 72 h\", "
                     + "\"oral 50 mg every 8 h x6\". Repeat for more doses.")
-    List<String> doses = new ArrayList<>();
+    public List<String> doses = new ArrayList<>();
 
     @Option(names = "--protocol", paramLabel = "ID|FILE", completionCandidates = ProtocolIds.class,
             description = "A built-in protocol (see 'ketamine-pk protocols') or a protocol file: a name line, then "
                     + "one dose per line, # for comments.")
-    List<String> protocols = new ArrayList<>();
+    public List<String> protocols = new ArrayList<>();
 
     @Option(names = "--model", paramLabel = "ID", completionCandidates = ModelIds.class,
             description = "Model id (see 'ketamine-pk models'). Default: the protocol's recommended model if it "
                     + "names one, else " + DEFAULT_MODEL_ID + ".")
-    String modelId;
+    public String modelId;
 
     /** @return all {@code --dose} specifications as one regimen, or null when there are none */
-    Regimen doseRegimen() {
+    public Regimen doseRegimen() {
         Regimen r = null;
         for (String spec : doses) {
             Regimen one = DoseParser.parse(spec);
@@ -62,7 +62,7 @@ public final class CommonOptions {
      * @return the model: {@code --model}, else the protocol's recommended model when this build has it, else the
      *         default
      */
-    PublishedModel model(Protocol protocol) {
+    public PublishedModel model(Protocol protocol) {
         if (modelId != null) {
             return Models.get(modelId);
         }
@@ -76,7 +76,7 @@ public final class CommonOptions {
         return Models.get(DEFAULT_MODEL_ID);
     }
 
-    static boolean hasModel(String id) {
+    public static boolean hasModel(String id) {
         try {
             Models.get(id);
             return true;
@@ -92,7 +92,7 @@ public final class CommonOptions {
      * @param prefix what messages start with ("--protocol " for the option, "" for a positional argument)
      * @throws InvalidInputException naming the built-in ids when it is neither
      */
-    static Protocol protocol(String arg, String prefix) {
+    public static Protocol protocol(String arg, String prefix) {
         if (Protocols.exists(arg)) {
             return Protocols.get(arg);
         }
@@ -123,8 +123,8 @@ public final class CommonOptions {
     }
 
     /** Model ids for shell completion. */
-    static final class ModelIds implements Iterable<String> {
-        static List<String> list() {
+    public static final class ModelIds implements Iterable<String> {
+        public static List<String> list() {
             List<String> ids = new ArrayList<>();
             for (PublishedModel m : Models.all()) {
                 ids.add(m.id());
@@ -139,7 +139,7 @@ public final class CommonOptions {
     }
 
     /** Protocol ids for shell completion. */
-    static final class ProtocolIds implements Iterable<String> {
+    public static final class ProtocolIds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return Protocols.ids().iterator();

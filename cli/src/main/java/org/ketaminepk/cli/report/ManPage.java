@@ -1,4 +1,6 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
+
+import org.ketaminepk.cli.Main;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * from {@code --help}: the same headers, descriptions, options and examples, one page for the command and its
  * visible subcommands.
  */
-final class ManPage {
+public final class ManPage {
     private static final Map<Character, String> GLYPHS = Map.of('µ', "\\(mc", '·', "\\(md", '–', "\\(en",
             '—', "\\(em", '×', "\\(mu", '→', "\\(->", '≥', "\\(>=", '≤', "\\(<=", '²', "\\(S2");
 
@@ -26,7 +28,7 @@ final class ManPage {
      * @param root the top-level command line
      * @return the man page source
      */
-    static String render(CommandLine root) {
+    public static String render(CommandLine root) {
         CommandSpec spec = root.getCommandSpec();
         String name = spec.name();
         StringBuilder b = new StringBuilder();
@@ -131,7 +133,7 @@ final class ManPage {
     }
 
     /** Escapes text for troff: backslashes, hyphens (so that options copy as typed), leading dots, glyphs. */
-    static String esc(String s) {
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,9 +1,7 @@
-package org.ketaminepk.engine;
+package org.ketaminepk.base;
 
 import java.util.Arrays;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
 
 /**
  * The output times of a simulation, in hours from the start (time 0, when the body holds no drug). Strictly

@@ -1,4 +1,7 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
+
+import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.options.OutputOptions;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,16 +16,16 @@ import java.util.List;
 import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
 import org.ketaminepk.cli.chart.ConcentrationChart;
 import org.ketaminepk.cli.chart.PlotSeries;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 
 /** Writes what {@code --csv}, {@code --json}, {@code --plot} and {@code --show} ask for. */
-final class Outputs {
+public final class Outputs {
     /** First caption line of every chart: a chart file travels without the terminal text around it. */
     static final String CHART_DISCLAIMER = "ketamine-pk: a teaching and review tool, not a dosing device.";
 
@@ -30,7 +33,7 @@ final class Outputs {
     }
 
     /** The files and the window for a finished set of runs. */
-    static void write(OutputOptions o, String command, List<Run> runs, TimeGrid grid, String title,
+    public static void write(OutputOptions o, String command, List<Run> runs, TimeGrid grid, String title,
             String subtitle, PrintWriter stdout, Main app) {
         boolean several = runs.size() > 1;
         if (o.csv != null) {
@@ -75,7 +78,7 @@ final class Outputs {
     }
 
     private interface Body {
-        void write(Writer w) throws IOException;
+        public void write(Writer w) throws IOException;
     }
 
     private static void data(String option, String target, PrintWriter stdout, Body body) {

@@ -1,4 +1,7 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
+
+import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.options.OutputOptions;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -6,17 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.adjust.PatientReport;
 import org.ketaminepk.dosing.Dose;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.protocol.Protocol;
 
 /** The summary printed on the terminal: inputs, grid, a metrics table, the band's source, warnings and notes. */
-final class SummaryText {
+public final class SummaryText {
     /** Warnings of one kind shown before "... and N more". */
     static final int WARNINGS_PER_KIND = 3;
     private static final String DISCLAIMER = "teaching and review tool, not a dosing device";
@@ -30,7 +33,7 @@ final class SummaryText {
      * @param explain whether to explain the patient's adjustments in full (reasons, sources, liver) rather than in
      *        one line per parameter
      */
-    static void simulate(PrintWriter w, Run run, TimeGrid grid, boolean defaultGrid, boolean explain) {
+    public static void simulate(PrintWriter w, Run run, TimeGrid grid, boolean defaultGrid, boolean explain) {
         w.println("ketamine-pk " + Main.version() + " · " + DISCLAIMER);
         w.println();
         field(w, "Model", run.model().id() + " · " + run.model().name());
@@ -96,7 +99,7 @@ final class SummaryText {
     }
 
     /** Prints the side-by-side summary of several simulations on one grid. */
-    static void compare(PrintWriter w, List<Run> runs, TimeGrid grid, boolean defaultGrid) {
+    public static void compare(PrintWriter w, List<Run> runs, TimeGrid grid, boolean defaultGrid) {
         w.println("ketamine-pk " + Main.version() + " · " + DISCLAIMER);
         w.println();
         double lastEnd = 0;

@@ -1,4 +1,4 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.options;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.patient.Ascites;
 import org.ketaminepk.patient.ChildPughClass;
 import org.ketaminepk.patient.ChildPughComponents;
@@ -36,7 +36,7 @@ import org.ketaminepk.patient.Sex;
  * library validates ranges. Every error is rewritten to lead with the name the user typed ({@code --creatinine} or
  * {@code creatinine}).
  */
-final class PatientFields {
+public final class PatientFields {
     /** Keys that describe kidney function; at most one may be given. */
     static final List<String> KIDNEY_KEYS = List.of("creatinine", "egfr", "clcr");
     /** The five Child–Pugh items; all or none. */
@@ -46,7 +46,7 @@ final class PatientFields {
      * Every key, in the order help and messages list them, with the value it takes. The keys are also the option
      * names without their leading dashes.
      */
-    static final Map<String, String> KEYS = keys();
+    public static final Map<String, String> KEYS = keys();
 
     /** Library field names (the first words of its messages) → the key the user typed. */
     private static final Map<String, String> KEY_OF_LIBRARY_FIELD = Map.ofEntries(
@@ -84,7 +84,7 @@ final class PatientFields {
     }
 
     /** @return the keys as a comma-separated list */
-    static String keyList() {
+    public static String keyList() {
         return String.join(", ", KEYS.keySet());
     }
 
@@ -121,7 +121,7 @@ final class PatientFields {
      * @return the patient
      * @throws InvalidInputException whose field is the offending key and whose message starts with its name
      */
-    static Patient build(Map<String, List<String>> given, Function<String, String> name) {
+    public static Patient build(Map<String, List<String>> given, Function<String, String> name) {
         for (String key : given.keySet()) {
             if (!KEYS.containsKey(key)) {
                 throw new IllegalArgumentException("not a patient key: " + key);

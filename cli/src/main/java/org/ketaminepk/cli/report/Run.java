@@ -1,4 +1,6 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
+
+import org.ketaminepk.cli.options.OutputOptions;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,12 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.ketaminepk.Analyte;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
@@ -36,7 +38,7 @@ import org.ketaminepk.result.Series;
  * @param metrics per analyte the model predicts, in {@link Analyte} order
  * @param notes remarks of the command line (not the library's warnings)
  */
-record Run(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
+public record Run(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
         OutputOptions.Band band, SimulationResult result, Map<Analyte, Metrics> metrics, List<String> notes) {
 
     /**
@@ -55,7 +57,7 @@ record Run(String label, PublishedModel model, Patient patient, Protocol protoco
      * @param terminalHalfLifeH terminal half-life by a log-linear fit to the last third of the grid after the last
      *        input ({@link Series#terminalHalfLifeH}); null when the curve does not fall there
      */
-    record Metrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, double aucNgHPerMl, Double timeInBandH,
+    public record Metrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, double aucNgHPerMl, Double timeInBandH,
             Double timeToBelowBandH, boolean stillAboveAtEnd, Double timeToReachBandH, Double terminalHalfLifeH) {
     }
 
@@ -64,7 +66,7 @@ record Run(String label, PublishedModel model, Patient patient, Protocol protoco
      *
      * @param modelNote a note on how the model was chosen, or null
      */
-    static Run simulate(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
+    public static Run simulate(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
             TimeGrid grid, OutputOptions.Band band, String modelNote) {
         SimulationResult result;
         try {
@@ -163,7 +165,7 @@ record Run(String label, PublishedModel model, Patient patient, Protocol protoco
      * @param perKind how many of one kind to keep
      * @return messages for people
      */
-    static List<String> collapse(List<Warning> warnings, int perKind) {
+    public static List<String> collapse(List<Warning> warnings, int perKind) {
         Map<Warning.Code, List<String>> byCode = new LinkedHashMap<>();
         for (Warning w : warnings) {
             byCode.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w.message());

@@ -1,4 +1,4 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.ketaminepk.model.PublishedModel;
  * apart into its sources. A composite keeps its parts in one {@link Citation} — authors and journals joined by
  * "; ", each author group ending in its role, "(ketamine)" — and printed as one reference that reads as nonsense.
  */
-final class CitationText {
+public final class CitationText {
     private static final Pattern ROLE = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)$");
     private static final Pattern YEAR = Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\b");
 
@@ -29,9 +29,9 @@ final class CitationText {
      * @param journal journal, volume and pages, or null
      * @param year the year read in the journal text, or null
      */
-    record Part(String authors, String role, String journal, String year) {
+    public record Part(String authors, String role, String journal, String year) {
         /** @return "Kamp 2020 (ketamine)", or the text of a part without a journal */
-        String brief() {
+        public String brief() {
             if (journal == null) {
                 return role == null ? authors : authors + " (" + role + ")";
             }
@@ -40,7 +40,7 @@ final class CitationText {
         }
 
         /** @return "ketamine: Kamp J, Olofsen E, ... Anesthesiology 2020;133(6):1192-1213" */
-        String full() {
+        public String full() {
             String who = role == null ? "" : role + ": ";
             return journal == null ? who + authors : who + authors + (authors.endsWith(".") ? " " : ". ") + journal;
         }
@@ -51,7 +51,7 @@ final class CitationText {
      * @return its parts, pairing the i-th author group with the i-th journal; author groups beyond the journals
      *         (route studies) have none
      */
-    static List<Part> parts(Citation c) {
+    public static List<Part> parts(Citation c) {
         String[] authors = c.authors().split(";\\s*");
         String[] journals = c.journal().split(";\\s*(?=[A-Z])");
         List<Part> out = new ArrayList<>();
@@ -79,7 +79,7 @@ final class CitationText {
      *         doi:10.1097/ALN.0000000000003577", or for a composite "sources: Kamp 2020 (ketamine) · Otto 2021
      *         (norketamine) · route studies named per route"
      */
-    static String brief(PublishedModel m) {
+    public static String brief(PublishedModel m) {
         Citation c = m.citation();
         if (m.composite()) {
             List<String> briefs = new ArrayList<>();

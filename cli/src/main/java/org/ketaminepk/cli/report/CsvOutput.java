@@ -1,11 +1,11 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.result.Profile;
 
 /**
@@ -17,7 +17,7 @@ import org.ketaminepk.result.Profile;
  * <p>Written by hand rather than with a CSV library: the output is numbers and labels only, so quoting one text
  * column is all the format needs, and the command line starts faster without another jar to load.
  */
-final class CsvOutput {
+public final class CsvOutput {
     private CsvOutput() {
     }
 
@@ -38,7 +38,7 @@ final class CsvOutput {
      * @param runs one or more runs
      * @param seriesColumn whether to lead with a {@code series} column
      */
-    static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
+    public static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
         List<Analyte> cols = columns(runs);
         StringBuilder b = new StringBuilder(256);
         if (seriesColumn) {
@@ -87,7 +87,7 @@ final class CsvOutput {
     }
 
     /** @return the value with 10 significant digits, as {@code %.10g} writes it (0 as "0") */
-    static String number(double v) {
+    public static String number(double v) {
         StringBuilder b = new StringBuilder(20);
         appendNumber(b, v);
         return b.toString();
@@ -157,7 +157,7 @@ final class CsvOutput {
     }
 
     /** @return the field, quoted when it holds a comma, a quote or a line break (RFC 4180) */
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

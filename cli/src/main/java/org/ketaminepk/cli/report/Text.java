@@ -1,4 +1,4 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.patient.CoMedication;
 import org.ketaminepk.patient.Cyp2b6Genotype;
 import org.ketaminepk.patient.KidneyFunction;
@@ -14,12 +14,12 @@ import org.ketaminepk.patient.LiverFunction;
 import org.ketaminepk.patient.Patient;
 
 /** Number and table formatting for the terminal. Every number printed carries its unit in the column or label. */
-final class Text {
+public final class Text {
     private Text() {
     }
 
     /** @return {@code v} rounded to {@code digits} significant digits, without exponent ("123.4", "0.001235") */
-    static String sig(double v, int digits) {
+    public static String sig(double v, int digits) {
         if (v == 0) {
             return "0";
         }
@@ -30,7 +30,7 @@ final class Text {
     }
 
     /** @return hours with two decimals ("4.25") */
-    static String hours(double h) {
+    public static String hours(double h) {
         return String.format(Locale.ROOT, "%.2f", h);
     }
 
@@ -38,7 +38,7 @@ final class Text {
      * @return e.g. "40 years, 70 kg, 175 cm, male", followed by what else is stated: "80 years, 60 kg, 175 cm, male,
      *         serum creatinine 1.4 mg/dL, Child–Pugh B, CYP2B6 *6/*6, with rifampicin"
      */
-    static String patient(Patient p) {
+    public static String patient(Patient p) {
         List<String> parts = new ArrayList<>();
         parts.add(Checks.fmt(p.ageYears()) + " years");
         parts.add(Checks.fmt(p.weightKg()) + " kg");
@@ -95,13 +95,13 @@ final class Text {
     }
 
     /** @return a span in hours with days for long spans ("244 h (10.2 d)") */
-    static String span(double h) {
+    public static String span(double h) {
         String s = Checks.fmt(Math.round(h * 1000) / 1000.0) + " h";
         return h >= 48 ? s + " (" + sig(h / 24, 3) + " d)" : s;
     }
 
     /** @return the step in the most readable unit ("1 min", "30 s", "0.5 h") */
-    static String step(double h) {
+    public static String step(double h) {
         if (h < 1.0 / 60) {
             return sig(h * 3600, 6) + " s";
         }
@@ -112,7 +112,7 @@ final class Text {
     }
 
     /** @return the number with thousands separators ("14,641") */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
@@ -121,7 +121,7 @@ final class Text {
      *
      * @return the lines, at least one
      */
-    static List<String> wrap(String text, int width) {
+    public static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.trim().split("\\s+")) {
@@ -139,7 +139,7 @@ final class Text {
     }
 
     /** A plain table: a header row, rows of cells; the first column left-aligned, the rest right-aligned. */
-    static final class Table {
+    public static final class Table {
         private final List<String[]> rows = new ArrayList<>();
         private final boolean alignRight;
 
@@ -147,19 +147,19 @@ final class Text {
          * @param alignRight whether columns after the first are right-aligned (numbers)
          * @param header the header cells
          */
-        Table(boolean alignRight, String... header) {
+        public Table(boolean alignRight, String... header) {
             this.alignRight = alignRight;
             rows.add(header);
         }
 
         /** Adds a row. */
-        Table row(String... cells) {
+        public Table row(String... cells) {
             rows.add(cells);
             return this;
         }
 
         /** @return the table, header underlined, lines indented by {@code indent} spaces */
-        List<String> render(int indent) {
+        public List<String> render(int indent) {
             int cols = 0;
             for (String[] r : rows) {
                 cols = Math.max(cols, r.length);

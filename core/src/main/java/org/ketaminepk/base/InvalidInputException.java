@@ -1,4 +1,4 @@
-package org.ketaminepk;
+package org.ketaminepk.base;
 
 /**
  * Thrown when a caller supplies a value the library cannot use. The message is one line that names the field,

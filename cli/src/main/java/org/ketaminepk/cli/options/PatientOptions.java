@@ -1,4 +1,4 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.options;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -76,7 +76,7 @@ public final class PatientOptions {
     List<String> comeds = new ArrayList<>();
 
     /** @return the options given, key → texts, in {@link PatientFields#KEYS} order */
-    Map<String, List<String>> given() {
+    public Map<String, List<String>> given() {
         Map<String, List<String>> g = new LinkedHashMap<>();
         put(g, "age", age);
         put(g, "weight", weight);
@@ -105,21 +105,21 @@ public final class PatientOptions {
     }
 
     /** @return the patient these options describe (the standard adult where they are silent) */
-    Patient patient() {
+    public Patient patient() {
         return PatientFields.build(given(), PatientOptions::optionName);
     }
 
     /** The heading of the patient options in every command's help. */
-    static final String HEADING = "%nPatient (default: 40 years, 70 kg, 175 cm, male; organ function as in the "
+    public static final String HEADING = "%nPatient (default: 40 years, 70 kg, 175 cm, male; organ function as in the "
             + "model's source):%n";
 
     /** @return {@code options}, or empty options when picocli left the group unset (none of them given) */
-    static PatientOptions orEmpty(PatientOptions options) {
+    public static PatientOptions orEmpty(PatientOptions options) {
         return options == null ? new PatientOptions() : options;
     }
 
     /** @return "--creatinine" for "creatinine" */
-    static String optionName(String key) {
+    public static String optionName(String key) {
         return "--" + key;
     }
 

@@ -1,12 +1,12 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.options;
 
 import java.awt.GraphicsEnvironment;
 import java.util.Locale;
 
-import org.ketaminepk.Checks;
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 
 import picocli.CommandLine.Option;
 
@@ -18,7 +18,7 @@ public final class OutputOptions {
     /** Default output step, h (one minute: fine enough to catch the peak of a 40-min infusion). */
     static final double DEFAULT_STEP_H = 1.0 / 60;
     /** Wash-out simulated after the last input ends when {@code --duration} is not given, h. */
-    static final double DEFAULT_WASHOUT_H = 24;
+    public static final double DEFAULT_WASHOUT_H = 24;
     /** Default chart size, px. */
     static final int DEFAULT_WIDTH_PX = 1600;
     /** Default chart size, px. */
@@ -36,31 +36,31 @@ public final class OutputOptions {
     @Option(names = "--band", paramLabel = "LOW-HIGH",
             description = "Ketamine band for 'time in band' and 'time to fall below', ng/mL (default 70-160, "
                     + "analgesia with racemic ketamine, Zanos 2018 Table 1).")
-    String band;
+    public String band;
 
     @Option(names = "--csv", paramLabel = "FILE|-", description = "Write the concentrations as CSV ('-' for "
             + "standard output; the summary then goes to standard error).")
-    String csv;
+    public String csv;
 
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write concentrations, metrics, warnings and "
             + "adjustments as JSON ('-' for standard output).")
-    String json;
+    public String json;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the concentrations to a PNG "
             + "or SVG file.")
-    String plot;
+    public String plot;
 
     @Option(names = "--plot-size", paramLabel = "WxH", description = "Chart size in pixels (default 1600x900).")
     String plotSize;
 
     @Option(names = "--show", description = "Show the chart in a window (needs a display).")
-    boolean show;
+    public boolean show;
 
     @Option(names = "--log-scale", description = "Logarithmic concentration axis.")
-    boolean logScale;
+    public boolean logScale;
 
     /** Refuses impossible combinations before anything is computed. */
-    void checkBeforeRun() {
+    public void checkBeforeRun() {
         if ("-".equals(csv) && "-".equals(json)) {
             throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
                     + "send one of them to a file");
@@ -79,7 +79,7 @@ public final class OutputOptions {
     }
 
     /** @return whether CSV or JSON goes to standard output (so that the summary must not) */
-    boolean dataOnStdout() {
+    public boolean dataOnStdout() {
         return "-".equals(csv) || "-".equals(json);
     }
 
@@ -92,7 +92,7 @@ public final class OutputOptions {
      * @param lastInputEndH when the last dose's input ends, h
      * @return the output grid: {@code --duration} or the default, every {@code --step}
      */
-    TimeGrid grid(double lastInputEndH) {
+    public TimeGrid grid(double lastInputEndH) {
         double end = duration == null ? Math.ceil(lastInputEndH + DEFAULT_WASHOUT_H - 1e-9) : time("--duration",
                 duration);
         double s = stepH();
@@ -108,17 +108,17 @@ public final class OutputOptions {
     }
 
     /** @return whether the grid was chosen by default (reported to the user) */
-    boolean defaultDuration() {
+    public boolean defaultDuration() {
         return duration == null;
     }
 
     /** @return the band for the metrics */
-    Band band() {
+    public Band band() {
         return band == null ? Band.ANALGESIA_RACEMIC : Band.parse(band);
     }
 
     /** @return {width, height} in px */
-    int[] plotSizePx() {
+    public int[] plotSizePx() {
         if (plotSize == null) {
             return new int[] {DEFAULT_WIDTH_PX, DEFAULT_HEIGHT_PX};
         }
@@ -152,13 +152,13 @@ public final class OutputOptions {
      * @param highNgPerMl upper edge, ng/mL
      * @param source where it comes from
      */
-    record Band(double lowNgPerMl, double highNgPerMl, String source) {
+    public record Band(double lowNgPerMl, double highNgPerMl, String source) {
         /** Analgesia with racemic ketamine (Zanos 2018, Table 1). */
-        static final Band ANALGESIA_RACEMIC = new Band(70, 160, "analgesia with racemic ketamine after 0.15 mg/kg "
+        public static final Band ANALGESIA_RACEMIC = new Band(70, 160, "analgesia with racemic ketamine after 0.15 mg/kg "
                 + "iv; Zanos P et al. Pharmacol Rev 2018;70:621-660, Table 1");
 
         /** Parses "LOW-HIGH" (ng/mL). */
-        static Band parse(String text) {
+        public static Band parse(String text) {
             String[] parts = text.trim().split("\\s*(-|–|\\.\\.)\\s*", -1);
             if (parts.length == 2 && parts[0].matches("\\d+(\\.\\d+)?") && parts[1].matches("\\d+(\\.\\d+)?")) {
                 double lo = Double.parseDouble(parts[0]);
@@ -172,7 +172,7 @@ public final class OutputOptions {
         }
 
         /** @return e.g. "70–160 ng/mL" */
-        String label() {
+        public String label() {
             return Checks.fmt(lowNgPerMl) + "–" + Checks.fmt(highNgPerMl) + " ng/mL";
         }
     }

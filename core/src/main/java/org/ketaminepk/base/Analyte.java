@@ -1,4 +1,4 @@
-package org.ketaminepk;
+package org.ketaminepk.base;
 
 /**
  * The chemical species the library tracks. Compartments hold amounts in micromoles, so a conversion between

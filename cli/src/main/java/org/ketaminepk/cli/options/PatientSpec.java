@@ -1,4 +1,4 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.options;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ketaminepk.InvalidInputException;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.patient.Patient;
 
 /**
@@ -19,12 +19,12 @@ import org.ketaminepk.patient.Patient;
  * {@code --creatinine}, a {@code child-pugh=} over the five items). {@code comed} may be repeated, or joined with
  * {@code +} ({@code comed=rifampicin+clarithromycin}); {@code comed=none} clears the options' co-medication.
  */
-final class PatientSpec {
+public final class PatientSpec {
     private PatientSpec() {
     }
 
     /** @return the accepted keys, in order */
-    static String acceptedKeys() {
+    public static String acceptedKeys() {
         return PatientFields.keyList();
     }
 
@@ -36,7 +36,7 @@ final class PatientSpec {
      * @return the patient
      * @throws InvalidInputException (field {@code patient}) naming the spec, the key and what is accepted
      */
-    static Patient apply(Map<String, List<String>> options, String spec) {
+    public static Patient apply(Map<String, List<String>> options, String spec) {
         if (spec == null || spec.isBlank()) {
             throw new InvalidInputException("patient", "--patient needs key=value pairs such as age=80,weight=60 "
                     + "(keys: " + acceptedKeys() + ")");

@@ -1,4 +1,7 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
+
+import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.options.OutputOptions;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,12 +11,12 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import org.ketaminepk.Analyte;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.adjust.PatientReport;
 import org.ketaminepk.adjust.StandardPatientAdjuster;
 import org.ketaminepk.adjust.WellStirredLiver;
 import org.ketaminepk.dosing.Dose;
-import org.ketaminepk.engine.TimeGrid;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.Warning;
@@ -29,7 +32,7 @@ import org.ketaminepk.result.Profile;
  * concentrations (the CSV columns as arrays). Keys carry their units ({@code cmax_ng_per_mL}, {@code tmax_h}).
  * Written with Jackson's streaming generator, so a long profile never sits in memory twice.
  */
-final class JsonOutput {
+public final class JsonOutput {
     private JsonOutput() {
     }
 
@@ -41,7 +44,7 @@ final class JsonOutput {
      * @param runs the series (one for simulate)
      * @param grid the common grid
      */
-    static void write(Writer out, String command, List<Run> runs, TimeGrid grid) throws IOException {
+    public static void write(Writer out, String command, List<Run> runs, TimeGrid grid) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -185,7 +188,7 @@ final class JsonOutput {
      * values, and per model the parameters that change, every step with reason and source, the warnings and the
      * well-stirred liver behind ketamine's clearance.
      */
-    static void writePatientReport(Writer out, PatientReport report) throws IOException {
+    public static void writePatientReport(Writer out, PatientReport report) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();

@@ -1,4 +1,4 @@
-package org.ketaminepk;
+package org.ketaminepk.base;
 
 import java.util.Locale;
 
