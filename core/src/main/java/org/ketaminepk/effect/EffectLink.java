@@ -45,6 +45,30 @@ public record EffectLink(double ke0PerH, Basis basis, String how) {
         return ke0PerH / 60;
     }
 
+    /**
+     * @return "ke0 0.238 /min (t½ 2.91 min)": per minute for half-times under 2 h, per hour under 2 days, per day
+     *         beyond, with three significant figures
+     */
+    public String describe() {
+        return describe(ke0PerH);
+    }
+
+    /** As {@link #describe()}, for any ke0 in 1/h. */
+    static String describe(double ke0PerH) {
+        double halfH = Math.log(2) / ke0PerH;
+        if (halfH < 2) {
+            return "ke0 " + sig(ke0PerH / 60) + " /min (t½ " + sig(halfH * 60) + " min)";
+        }
+        if (halfH < 48) {
+            return "ke0 " + sig(ke0PerH) + " /h (t½ " + sig(halfH) + " h)";
+        }
+        return "ke0 " + sig(ke0PerH * 24) + " /day (t½ " + sig(halfH / 24) + " days)";
+    }
+
+    private static String sig(double v) {
+        return Checks.fmt(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v)));
+    }
+
     /** @return the equilibration half-time ln 2 / ke0, h */
     public double halfTimeH() {
         return Math.log(2) / ke0PerH;
