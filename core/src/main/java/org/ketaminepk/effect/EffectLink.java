@@ -53,8 +53,13 @@ public record EffectLink(double ke0PerH, Basis basis, String how) {
         return describe(ke0PerH);
     }
 
-    /** As {@link #describe()}, for any ke0 in 1/h. */
-    static String describe(double ke0PerH) {
+    /**
+     * As {@link #describe()}, for any ke0.
+     *
+     * @param ke0PerH equilibration rate constant, 1/h
+     * @return the ke0 and its half-time in the unit that suits them
+     */
+    public static String describe(double ke0PerH) {
         double halfH = Math.log(2) / ke0PerH;
         if (halfH < 2) {
             return "ke0 " + sig(ke0PerH / 60) + " /min (t½ " + sig(halfH * 60) + " min)";

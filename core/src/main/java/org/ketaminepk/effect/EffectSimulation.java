@@ -205,8 +205,7 @@ public final class EffectSimulation {
                 return transferred(ev, ind);
             case FITTED_OUTSIDE_LIBRARY:
                 return new EffectLink(ev.ke0PerH(), EffectLink.Basis.TRANSFERRED, String.format(Locale.ROOT,
-                        "%s carried over unchanged to %s (%s)", EffectLink.describe(ev.ke0PerH()), modelId,
-                        ev.source()));
+                        "the half-time carried over unchanged to %s (%s)", modelId, ev.source()));
             default:
                 throw new InvalidInputException("ke0", "endpoint " + endpoint.id() + " has no published ke0 ("
                         + ev.source() + "); give a guessed ke0 and allow it, or use steady-state values only");
