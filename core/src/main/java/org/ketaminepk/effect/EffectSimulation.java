@@ -16,6 +16,7 @@ import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.SamplingSite;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Profile;
@@ -105,6 +106,14 @@ public final class EffectSimulation {
                     + "%% of the ketamine of %s, which does not resolve the enantiomers", endpoint.id(),
                     Checks.fmt(share * 100), model.id())));
         }
+        SamplingSite fitted = endpoint.samplingSite();
+        SamplingSite predicted = model.samplingSite();
+        if (known(fitted) && known(predicted) && fitted != predicted) {
+            warnings.add(new Warning(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "%s was estimated on %s "
+                    + "concentrations but %s predicts %s ones; arterial ketamine runs higher than venous during an "
+                    + "infusion and lower shortly after it", endpoint.id(), fitted.label(), model.id(),
+                    predicted.label())));
+        }
         double age = patient.ageYears();
         if (age < endpoint.population().ageMinYears() || age > endpoint.population().ageMaxYears()) {
             warnings.add(new Warning(Warning.Code.AGE_OUTSIDE_RANGE, String.format(Locale.ROOT, "age %s years is "
@@ -169,6 +178,10 @@ public final class EffectSimulation {
                     + " but model " + model.id() + " predicts " + model.drugForm().label()
                     + "; choose a racemic model");
         }
+    }
+
+    private static boolean known(SamplingSite s) {
+        return s == SamplingSite.ARTERIAL || s == SamplingSite.VENOUS;
     }
 
     private static double sShare(Endpoint endpoint, DrugForm form, Options options) {

@@ -128,6 +128,8 @@ class EffectSimulationTest {
         double ces = s.effectSiteNgPerMl()[20];
         assertEquals(100 * ces / (0.47 * Analyte.KETAMINE.molarMassGPerMol()), s.effect()[20], 1e-9 * ces);
         assertEquals(EffectLink.Basis.GUESSED, s.link().basis());
+        assertTrue(warns(s, "estimated on arterial concentrations but otto-2021 predicts venous ones"));
+        assertFalse(warns(rac, "estimated on arterial"), "kamp-2020 is arterial too");
         assertTrue(warns(s, "is guessed"), "a guessed ke0 is labelled on the result");
     }
 

@@ -96,6 +96,39 @@ class EffectSitesTest {
     }
 
     /**
+     * The linked system's routes lead through the links too: scheduling a regimen on it gives the same effect-site
+     * curve as redirecting the body's schedule, for the Perez-Ruixo nasal spray (an amount-dependent split) and the
+     * Simons film (several channels).
+     */
+    @Test
+    void routesOfTheLinkedSystemPassThroughTheLinks() {
+        Object[][] cases = {{Models.PEREZ_RUIXO_2021, Route.INTRANASAL, 56.0}, {Models.SIMONS_2022,
+            Route.SUBLINGUAL, 50.0}, {Models.PEREZ_RUIXO_2021, Route.ORAL, 84.0}};
+        for (Object[] c : cases) {
+            IndividualModel ind = ((org.ketaminepk.model.PublishedModel) c[0]).individualize(Patient.standardAdult(),
+                    PatientAdjuster.NONE);
+            org.ketaminepk.dosing.Regimen r = org.ketaminepk.dosing.Regimen.of(org.ketaminepk.dosing.Dose
+                    .extravascular((Route) c[1], org.ketaminepk.dosing.Amount.mg((Double) c[2]), 0.5));
+            TimeGrid grid = TimeGrid.uniform(12, 0.1);
+            LinkedSystem viaSchedule = LinkedSystem.of(ind.system(), r.schedule(ind.system(), 70), 3);
+            LinkedSystem empty = LinkedSystem.of(ind.system(), Schedule.builder().build(), 3);
+            LinkedSystem viaRoutes = new LinkedSystem(empty.system(), r.schedule(empty.system(), 70), 3);
+            double[] a = viaSchedule.effectSiteUmolPerL(viaSchedule.solve(ExactSolver.instance(), grid),
+                    Analyte.KETAMINE);
+            double[] b = viaRoutes.effectSiteUmolPerL(viaRoutes.solve(ExactSolver.instance(), grid),
+                    Analyte.KETAMINE);
+            double peak = 0;
+            for (int i = 0; i < a.length; i++) {
+                peak = Math.max(peak, a[i]);
+            }
+            assertTrue(peak > 0, c[0] + " " + c[1]);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-12 * peak, c[0] + " " + c[1] + " at " + grid.time(i));
+            }
+        }
+    }
+
+    /**
      * Navarrete 2025 (abstract): ke0 0.238 /min estimated with the Domino PK set; observed time to peak ANI
      * 1.83 ± 0.74 min after 0.1 mg/kg. The model's own time to peak is 1.61 min (derived in the research notes).
      */
