@@ -3,6 +3,8 @@ package org.ketaminepk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
 
 /** The effects command: listings with sources, an effect run with metrics, files, and one-line errors. */
 class EffectsCommandTest {
@@ -112,6 +116,26 @@ class EffectsCommandTest {
                 "--ke0-guess", "0.1", "--allow-guessed-ke0", "--duration", "2h");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("is guessed"), ok.out());
+    }
+
+    /** Every example in the help runs and exits 0. */
+    @Test
+    void helpExamplesRun() {
+        CommandLine root = Main.commandLine(new Main(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        String joined = String.join("\n", root.getSubcommands().get("effects").getCommandSpec().usageMessage()
+                .footer()).replace(" \\\n      ", " ");
+        int ran = 0;
+        for (String line : joined.split("\n")) {
+            if (line.startsWith("  ketamine-pk ")) {
+                String[] args = SeedCommandsTest.words(line.substring("  ketamine-pk ".length()))
+                        .toArray(new String[0]);
+                Cli.Result r = Cli.run(args);
+                assertEquals(0, r.code(), line + "\n" + r.err());
+                ran++;
+            }
+        }
+        assertEquals(6, ran);
     }
 
     @Test
