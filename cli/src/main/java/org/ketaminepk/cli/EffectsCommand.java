@@ -126,7 +126,12 @@ public final class EffectsCommand implements Callable<Integer> {
         boolean run = doses != null || !common.protocols.isEmpty();
         if (!run) {
             if (endpointId != null) {
-                EffectText.detail(out, Endpoints.get(endpointId));
+                Endpoint e = Endpoints.get(endpointId);
+                EffectText.detail(out, e);
+                if (common.modelId != null) {
+                    PublishedModel m = common.model(null);
+                    EffectText.onModel(out, e, m);
+                }
             } else if (common.modelId != null) {
                 EffectText.forModel(out, common.model(null));
             } else {

@@ -53,6 +53,8 @@ class EffectsCommandTest {
                 + "herd-2007"), r.out());
         Cli.Result s = Cli.run("effects", "--model", "otto-2021");
         assertTrue(!s.out().contains("herd-2008-sedation"), s.out());
+        Cli.Result one = Cli.run("effects", "herd-2008-sedation", "--model", "otto-2021");
+        assertTrue(one.out().contains("cannot drive it: otto-2021 predicts S-ketamine"), one.out());
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class EffectSimulation {
             if (!Double.isNaN(guessedKe0PerH)) {
                 Checks.positive("ke0", guessedKe0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
             }
-            Checks.positive("S-ketamine share", sKetamineShare, 1, "");
+            Checks.positive("S-ketamine share", sKetamineShare, 1, "(a fraction)");
         }
 
         /** @return a copy with a guessed ke0, 1/h; it is used only if guesses are allowed */

@@ -103,6 +103,13 @@ public final class EffectText {
         out.flush();
     }
 
+    /** Prints whether {@code m} can drive {@code e} and how its effect site would be set. */
+    public static void onModel(PrintWriter out, Endpoint e, PublishedModel m) {
+        line(out, "on " + m.id(), e.drivenBy(m.drugForm()) ? basis(e, m)
+                : "cannot drive it: " + m.id() + " predicts " + m.drugForm().label());
+        out.flush();
+    }
+
     /** Prints the endpoints a model can drive and how its effect site would be set. */
     public static void forModel(PrintWriter out, PublishedModel m) {
         out.println("Endpoints " + m.id() + " (" + m.drugForm().label() + ") can drive:");
