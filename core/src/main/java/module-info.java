@@ -32,6 +32,7 @@ module org.ketaminepk.core {
     exports org.ketaminepk.adjust;
     exports org.ketaminepk.base;
     exports org.ketaminepk.dosing;
+    exports org.ketaminepk.effect;
     exports org.ketaminepk.engine;
     exports org.ketaminepk.library;
     exports org.ketaminepk.model;

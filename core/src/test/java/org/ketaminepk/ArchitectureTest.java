@@ -23,9 +23,11 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 /**
  * Which packages of the core library may see which. The layers, bottom to top: {@code base} (names, checks, time
  * grids; sees no other project package), the domain packages ({@code engine}, {@code patient}, {@code model},
- * {@code dosing}, {@code adjust}, {@code library}, {@code protocol}, {@code result}, ...; free of cycles among
- * themselves), and the front door {@code org.ketaminepk} itself, which may use all of them and which none of them
- * uses. Argument parsing, charts, JSON and AWT stay in the cli module.
+ * {@code dosing}, {@code adjust}, {@code library}, {@code protocol}, {@code result}; free of cycles among
+ * themselves), the front door {@code org.ketaminepk} itself, which may use all of them and which none of them uses,
+ * and the features built on the front door ({@code effect}, {@code target}, {@code population}, ...), which the
+ * front door in turn may not use (the cycle rule sees to that). Argument parsing, charts, JSON and AWT stay in the
+ * cli module.
  */
 public class ArchitectureTest {
     private static final String ROOT = "org.ketaminepk";
@@ -63,9 +65,13 @@ public class ArchitectureTest {
             .dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ROOT + ".base.."))))
             .because("the foundation types are what every other package builds on");
 
-    static final ArchRule ONLY_THE_FRONT_DOOR_SITS_ON_TOP = noClasses().that().resideOutsideOfPackage(ROOT).should()
-            .dependOnClassesThat().resideInAPackage(ROOT)
-            .because("the front door (" + ROOT + ") may use every package, so no package may use it");
+    /** The packages below the front door: the engine, the models and what they are made of. */
+    static final String[] DOMAIN = {ROOT + ".base..", ROOT + ".engine..", ROOT + ".patient..", ROOT + ".model..",
+        ROOT + ".dosing..", ROOT + ".adjust..", ROOT + ".library..", ROOT + ".protocol..", ROOT + ".result.."};
+
+    static final ArchRule THE_DOMAIN_DOES_NOT_USE_THE_FRONT_DOOR = noClasses().that().resideInAnyPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAPackage(ROOT)
+            .because("the front door (" + ROOT + ") uses the domain packages, so none of them may use it");
 
     @Test
     void packagesAreFreeOfCycles() {
@@ -83,8 +89,8 @@ public class ArchitectureTest {
     }
 
     @Test
-    void noPackageDependsOnTheFrontDoor() {
-        ONLY_THE_FRONT_DOOR_SITS_ON_TOP.check(CORE);
+    void noDomainPackageDependsOnTheFrontDoor() {
+        THE_DOMAIN_DOES_NOT_USE_THE_FRONT_DOOR.check(CORE);
     }
 
     @Test
@@ -102,7 +108,6 @@ public class ArchitectureTest {
         assertTrue(cycles.hasViolation(), "no cycle reported");
         assertTrue(cycles.getFailureReport().toString().contains(ROOT + ".archfixture"),
                 cycles.getFailureReport().toString());
-        assertTrue(ONLY_THE_FRONT_DOOR_SITS_ON_TOP.evaluate(cycle).hasViolation());
     }
 
     /** Half of the test cycle; the other half is {@link CycleWithRoot}. */
