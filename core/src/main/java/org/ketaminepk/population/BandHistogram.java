@@ -38,12 +38,15 @@ final class BandHistogram {
 
     private final Analyte analyte;
     private final double[] timesH;
+    private final int points;
     private final int[] counts;
     private final Object[] locks;
 
     BandHistogram(Analyte analyte, double[] timesH) {
         this.analyte = analyte;
         this.timesH = timesH;
+        this.points = timesH.length;
+        // bin-major: a path's neighbouring times mostly share a bin, so their counts share cache lines
         this.counts = new int[timesH.length * STRIDE];
         this.locks = new Object[(timesH.length + BLOCK - 1) / BLOCK];
         for (int i = 0; i < locks.length; i++) {
@@ -72,7 +75,7 @@ final class BandHistogram {
             int to = Math.min(timesH.length, from + BLOCK);
             synchronized (locks[b]) {
                 for (int t = from; t < to; t++) {
-                    counts[t * STRIDE + scratch[t]]++;
+                    counts[scratch[t] * points + t]++;
                 }
             }
         }
@@ -117,21 +120,25 @@ final class BandHistogram {
         return out;
     }
 
-    /** Estimates the order statistics of ranks (0-based) at display point t. */
+    /** Estimates the order statistics of ranks (0-based, any order) at display point t, in one pass over the bins. */
     private void orderStatistics(int t, long[] ranks, double[] out) {
-        int base = t * STRIDE;
-        for (int k = 0; k < ranks.length; k++) {
+        Integer[] order = new Integer[ranks.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Long.compare(ranks[x], ranks[y]));
+        long cum = 0;
+        int b = 0;
+        for (int k : order) {
             long r = ranks[k];
-            long cum = 0;
-            int b = 0;
-            while (cum + counts[base + b] <= r) {
-                cum += counts[base + b];
+            while (cum + counts[b * points + t] <= r) {
+                cum += counts[b * points + t];
                 b++;
             }
             if (b == 0) {
                 out[k] = 0;
             } else {
-                double frac = (r - cum + 0.5) / counts[base + b];
+                double frac = (r - cum + 0.5) / counts[b * points + t];
                 out[k] = Math.exp(LOG_FLOOR + (b - 1 + frac) * LOG_RATIO);
             }
         }

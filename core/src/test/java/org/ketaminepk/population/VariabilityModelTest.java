@@ -132,6 +132,19 @@ class VariabilityModelTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void occasionTermsAndResidualErrorsNameWhatTheModelHas(PublishedModel m) {
+        for (org.ketaminepk.model.Variability v : m.occasionVariability()) {
+            assertTrue(m.parameters().stream().anyMatch(p -> p.name().equals(v.parameter())), v.parameter());
+            assertTrue(v.omegaSquared() > 0);
+        }
+        for (org.ketaminepk.model.ResidualError e : m.residualErrors()) {
+            assertTrue(m.analytes().contains(e.analyte()), m.id() + " " + e.analyte());
+            assertFalse(e.source().isBlank());
+        }
+    }
+
     @Test
     void modelsWithoutPublishedVariabilityAreTheOnesTheLiteratureLacks() {
         List<String> none = new ArrayList<>();
