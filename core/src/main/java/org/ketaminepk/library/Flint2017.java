@@ -89,8 +89,8 @@ final class Flint2017 {
                     + "CL/CLsnk = 2.11 (t = 0 clearance). For 7 kg at 2.4 mg/kg/h S-ketamine settles at 844 ng/mL.")
             .note("Whether the printed CV % means √ω² or √(exp(ω²) − 1) is not verified; ω² = ln(1 + CV²) is "
                     + "used (0.150 and 0.733; the other reading gives 0.162 and 1.08). Residual error "
-                    + "(proportional 41.9 % and 47.5 %) is used only for observed-like concentrations. The sampling site is not stated "
-                    + "in the sources read. The \"effective\" concentration C_K + 0.33·C_NK of the paper's Figure 2 "
+                    + "(proportional 41.9 % and 47.5 %) is used only for observed-like concentrations. The sampling "
+                    + "site is not stated in the sources read. The \"effective\" concentration C_K + 0.33·C_NK of the paper's Figure 2 "
                     + "is not computed.")
             .note("Outside 3.4-35 kg, 0-12.5 years or beyond ~140 h of infusion the model is extrapolated; "
                     + "neonates have no maturation function.")

@@ -158,8 +158,8 @@ final class Simons2022 {
                     + "variability (ν², θ·exp(η + κ)) is carried for the ten terms of Table 4; an occasion in the "
                     + "study is a visit (a film, then 20 mg IV 6 h later), so population simulation draws κ once "
                     + "per patient for the whole regimen. The 0.751 assigned to MTT K→NK is printed on another row "
-                    + "and its assignment is nlmixr2lib's. The 100-mg film gave about 20 % lower F (not significant); a "
-                    + "linear model cannot show it.")
+                    + "and its assignment is nlmixr2lib's. The 100-mg film gave about 20 % lower F (not "
+                    + "significant); a linear model cannot show it.")
             .analytes(Analyte.KETAMINE, Analyte.NORKETAMINE, Analyte.HYDROXYNORKETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data (20 mg over 20 min)")
             .route(Route.SUBLINGUAL, true, "the model's own data (film, 15 subjects)")

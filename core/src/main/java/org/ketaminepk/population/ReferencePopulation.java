@@ -20,8 +20,8 @@ import org.ketaminepk.patient.Sex;
  * all-adult means (men 90.6 kg and 175.4 cm, women 77.5 kg and 161.7 cm) within 1 kg and 1 cm. The spread is an
  * assumption, not a transcription: weight log-normal with CV 22 % (men) and 26 % (women), height normal with SD
  * 7.5 cm (men) and 7.0 cm (women), chosen to match the report's 5th–95th percentile spans approximately; weight and
- * height are drawn independently (each redrawn in the far tail beyond the patient's valid range), and ages uniformly within the range asked for (the survey's age distribution is not
- * used). Every patient drawn here therefore carries these labels in {@link #provenance()}.
+ * height are drawn independently (each redrawn in the far tail beyond the patient's valid range), and ages
+ * uniformly within the range asked for (the survey's age distribution is not used). Every patient drawn here therefore carries these labels in {@link #provenance()}.
  *
  * <p>Not for children: the bands start at 20 years.
  */

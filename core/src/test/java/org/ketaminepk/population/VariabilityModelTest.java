@@ -83,7 +83,8 @@ class VariabilityModelTest {
         List<String> names = v.terms().stream().map(VariabilityModel.Term::parameter).toList();
         assertEquals(List.of("V1", "CL", "Vn", "CLn"), names);
         double[][] eta = draws(v, 20_260_101L);
-        // Otto 2021 Table 3 (OMEGA BLOCK(2)): r = 0.02261/√(0.084177·0.026048) = 0.48, 0.04456/√(0.040426·0.10319) = 0.69
+        // Otto 2021 Table 3 (OMEGA BLOCK(2)): r = 0.02261/√(0.084177·0.026048) = 0.48,
+        // 0.04456/√(0.040426·0.10319) = 0.69
         assertMoments(eta, 0, 1, 0.084177, 0.026048, 0.02261);
         assertMoments(eta, 2, 3, 0.040426, 0.10319, 0.04456);
         // the two blocks are independent
