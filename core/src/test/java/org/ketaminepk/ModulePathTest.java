@@ -73,9 +73,17 @@ class ModulePathTest {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    /** core's compiled classes (a directory holding module-info.class) and the Commons Math jar. */
+    /** core's compiled classes (a directory holding module-info.class), the Commons Math and Commons RNG jars. */
     private static List<Path> coreModulePath() throws URISyntaxException {
-        return List.of(locationOf(Simulation.class), locationOf(FastMath.class));
+        List<Path> path = new java.util.ArrayList<>(List.of(locationOf(Simulation.class), locationOf(FastMath.class)));
+        String running = System.getProperty("jdk.module.path", "") + File.pathSeparator
+                + System.getProperty("java.class.path", "");
+        for (String entry : running.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && Path.of(entry).getFileName().toString().startsWith("commons-rng-")) {
+                path.add(Path.of(entry));
+            }
+        }
+        return path;
     }
 
     @Test
