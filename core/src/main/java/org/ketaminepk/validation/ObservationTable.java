@@ -28,7 +28,8 @@ import org.ketaminepk.model.DrugForm;
  * <p>Format: comma-separated with RFC 4180 quoting, UTF-8, lines starting with {@code #} ignored, one header line
  * naming the columns {@value #HEADER}. Empty {@code to_h} means "same as {@code from_h}" (for C_AT); {@code inf}
  * means infinity (AUC only). {@code fitted_by} lists model ids separated by spaces; {@code gap} is
- * {@code "id1, id2: reason"}. Every error names the file, the line, the column and the value. Stateless and
+ * {@code "id1, id2: reason"}, several such entries joined by {@code " || "}. Every error names the file, the line,
+ * the column and the value. Stateless and
  * thread-safe; the standard table is read once.
  */
 public final class ObservationTable {
@@ -39,6 +40,9 @@ public final class ObservationTable {
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
 
     private static final String RESOURCE = "observations.csv";
+
+    /** Separates the per-model entries of the {@code gap} column. */
+    public static final String GAP_SEPARATOR = " || ";
 
     private ObservationTable() {
     }
@@ -192,14 +196,18 @@ public final class ObservationTable {
         if (text.isEmpty()) {
             return m;
         }
-        int colon = text.indexOf(": ");
-        if (colon <= 0) {
-            throw new InvalidInputException("gap", "gap must be 'model-id[, model-id]: reason' but was '" + text
-                    + "'");
-        }
-        String reason = text.substring(colon + 2).trim();
-        for (String id : text.substring(0, colon).split(",")) {
-            m.put(id.trim(), reason);
+        for (String entry : text.split(java.util.regex.Pattern.quote(GAP_SEPARATOR))) {
+            int colon = entry.indexOf(": ");
+            if (colon <= 0) {
+                throw new InvalidInputException("gap", "gap must be 'model-id[, model-id]: reason', entries joined by '"
+                        + GAP_SEPARATOR.trim() + "', but was '" + entry.trim() + "'");
+            }
+            String reason = entry.substring(colon + 2).trim();
+            for (String id : entry.substring(0, colon).split(",")) {
+                if (m.put(id.trim(), reason) != null) {
+                    throw new InvalidInputException("gap", "gap names model '" + id.trim() + "' twice");
+                }
+            }
         }
         return m;
     }
