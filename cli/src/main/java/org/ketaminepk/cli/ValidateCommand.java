@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
+import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.cli.chart.ValidationChart;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.validation.Agreement;
@@ -55,11 +57,15 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ketamine-pk validate",
-            "  ketamine-pk validate --model racemic-composite",
+            "  ketamine-pk validate --model racemic-composite --plot validation.png",
             "  ketamine-pk validate --csv validation.csv --json -"})
 public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ID", description = "Validate only this model (default: every model).")
     String modelId;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw predicted against observed to FILE "
+            + "(.png or .svg).")
+    Path plot;
 
     @Option(names = "--csv", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write every comparison as CSV to FILE, or to standard output with '-' or no FILE.")
@@ -88,6 +94,14 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         if (json != null) {
             emit(out, "--json", json, json(report));
+        }
+        if (plot != null) {
+            String title = modelId == null ? "Predicted against observed: all models"
+                    : "Predicted against observed: " + models.get(0).id();
+            ChartFiles.write(ValidationChart.create(report, title), plot);
+            if (!toStdout) {
+                out.println("wrote " + plot);
+            }
         }
         out.flush();
         return 0;

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,10 +87,15 @@ class ValidateCommandTest {
 
     @Test
     void writesFilesAndSaysSo(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("v.png");
         Path csv = dir.resolve("v.csv");
-        Cli.Result r = Cli.run("validate", "--model", "racemic-composite", "--csv", csv.toString());
+        Cli.Result r = Cli.run("validate", "--model", "racemic-composite", "--plot", png.toString(), "--csv",
+                csv.toString());
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote " + png));
         assertTrue(r.out().contains("wrote " + csv));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1600, img.getWidth());
         List<String> rows = Files.readAllLines(csv);
         ValidationReport one = Validation.run(List.of(Models.RACEMIC_COMPOSITE), ObservationTable.standard());
         // with one model, the S-ketamine observations are not simulated and say so
@@ -98,6 +106,12 @@ class ValidateCommandTest {
 
     @Test
     void unwritableFilesAreOneLineInputErrors(@TempDir Path dir) {
+        Cli.Result plot = Cli.run("validate", "--plot", dir.resolve("missing/v.png").toString());
+        assertEquals(2, plot.code());
+        assertTrue(plot.err().contains("no such directory"), plot.err());
+        Cli.Result empty = Cli.run("validate", "--model", "herd-2007", "--plot", dir.resolve("v.png").toString());
+        assertEquals(2, empty.code());
+        assertEquals("error: nothing to plot: no observation applies to herd-2007", empty.err().strip());
         Cli.Result csv = Cli.run("validate", "--csv", dir.resolve("missing/v.csv").toString());
         assertEquals(2, csv.code());
         assertEquals(1, csv.errLines().length, csv.err());

@@ -90,6 +90,12 @@ class ObservationTableTest {
         assertTrue(o.fittedBy("kamp-2020") && o.fittedBy("otto-2021") && !o.fittedBy("domino-1984"));
         assertEquals("why", o.gapFor("domino-1984").orElseThrow());
         assertTrue(o.gapFor("otto-2021").isEmpty());
+        Observation two = read(ROW.replace("table,,", "table,,\"kamp-2020: one || otto-2021, simons-2022: two\""))
+                .get(0);
+        assertEquals("one", two.gapFor("kamp-2020").orElseThrow());
+        assertEquals("two", two.gapFor("simons-2022").orElseThrow());
+        assertTrue(assertThrows(InvalidInputException.class, () -> read(ROW.replace("table,,",
+                "table,,\"kamp-2020: one || kamp-2020: two\""))).getMessage().contains("names model 'kamp-2020' twice"));
     }
 
     @ParameterizedTest(name = "{2}")
