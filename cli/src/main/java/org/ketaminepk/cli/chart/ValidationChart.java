@@ -224,17 +224,17 @@ public final class ValidationChart {
         plot.addAnnotation(new XYLineAnnotation(lower * 2, lower, upper, upper / 2, TWOFOLD, SUBTLE));
     }
 
-    /** The points outside 2-fold, furthest first, at most {@value #MAX_NAMED}. */
+    /** The points outside 2-fold, furthest first (all of them; the chart numbers the first {@value #MAX_NAMED}). */
     static List<Point> outliers(Map<Route, List<Point>> points) {
         List<Point> out = new ArrayList<>();
         points.values().forEach(l -> l.stream().filter(p -> p.comparison().foldError() > 2).forEach(out::add));
         out.sort((a, b) -> Double.compare(b.comparison().foldError(), a.comparison().foldError()));
-        return out.subList(0, Math.min(MAX_NAMED, out.size()));
+        return out;
     }
 
     /** Numbers the points outside 2-fold; the caption says which observation and model each number is. */
     private static void numberOutliers(XYPlot plot, List<Point> outliers) {
-        for (int i = 0; i < outliers.size(); i++) {
+        for (int i = 0; i < Math.min(MAX_NAMED, outliers.size()); i++) {
             Point p = outliers.get(i);
             XYTextAnnotation a = new XYTextAnnotation(Integer.toString(i + 1), p.observed() * 1.12, p.predicted());
             a.setFont(POINT_LABEL);
@@ -250,11 +250,13 @@ public final class ValidationChart {
         if (outliers.isEmpty()) {
             return lines;
         }
-        StringBuilder line = new StringBuilder("Outside 2-fold:");
-        for (int i = 0; i < outliers.size(); i++) {
+        int named = Math.min(MAX_NAMED, outliers.size());
+        StringBuilder line = new StringBuilder(named == outliers.size() ? "Outside 2-fold:"
+                : "Outside 2-fold (the " + named + " furthest of " + outliers.size() + "):");
+        for (int i = 0; i < named; i++) {
             Comparison c = outliers.get(i).comparison();
             String item = String.format(Locale.ROOT, " %d %s, %s (%s×)%s", i + 1, c.observation().id(), c.model().id(),
-                    fold(c.ratio()), i < outliers.size() - 1 ? ";" : "");
+                    fold(c.ratio()), i < named - 1 ? ";" : "");
             if (line.length() + item.length() > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(" ");

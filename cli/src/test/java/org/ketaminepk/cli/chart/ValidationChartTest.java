@@ -56,13 +56,17 @@ class ValidationChartTest {
     @Test
     void pointsOutsideTwoFoldAreNumberedFurthestFirstAndNamedInTheCaption() {
         List<ValidationChart.Point> out = ValidationChart.outliers(ValidationChart.dataset(ALL));
-        assertTrue(out.size() <= ValidationChart.MAX_NAMED && !out.isEmpty());
+        assertTrue(out.size() > ValidationChart.MAX_NAMED, "the table has more misses than the chart numbers");
         for (int i = 1; i < out.size(); i++) {
             assertTrue(out.get(i - 1).comparison().foldError() >= out.get(i).comparison().foldError());
         }
         assertTrue(out.stream().allMatch(p -> p.comparison().foldError() > 2));
         String caption = String.join("\n", ValidationChart.caption(out, 150));
-        assertTrue(caption.startsWith("Outside 2-fold: 1 " + out.get(0).comparison().observation().id()), caption);
+        assertTrue(caption.startsWith("Outside 2-fold (the " + ValidationChart.MAX_NAMED + " furthest of " + out.size()
+                + "): 1 " + out.get(0).comparison().observation().id()), caption);
+        assertTrue(caption.contains(" " + ValidationChart.MAX_NAMED + " ") && !caption.contains(" "
+                + (ValidationChart.MAX_NAMED + 1) + " "), caption);
+        assertTrue(String.join("", ValidationChart.caption(out.subList(0, 2), 150)).startsWith("Outside 2-fold: 1 "));
         assertTrue(ValidationChart.caption(List.of(), 150).isEmpty());
     }
 
