@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,14 +182,10 @@ public final class ValidateCommand implements Callable<Integer> {
         });
         w.println();
         w.println("Sources:");
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (Comparison c : r.comparisons()) {
-            sources.putIfAbsent(c.observation().study() + ": " + c.observation().source(), "");
-        }
-        for (ValidationReport.Unmatched u : r.unmatched()) {
-            sources.putIfAbsent(u.observation().study() + ": " + u.observation().source(), "");
-        }
-        sources.keySet().forEach(s -> w.println("  " + s));
+        Set<String> sources = new LinkedHashSet<>();
+        r.comparisons().forEach(c -> sources.add(c.observation().study() + ": " + c.observation().source()));
+        r.unmatched().forEach(u -> sources.add(u.observation().study() + ": " + u.observation().source()));
+        sources.forEach(s -> w.println("  " + s));
     }
 
     private static String[] agreementRow(String model, String route, Agreement a) {

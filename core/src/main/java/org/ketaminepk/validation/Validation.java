@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Checks;
-import org.ketaminepk.base.Route;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
