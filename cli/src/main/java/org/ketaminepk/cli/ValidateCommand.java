@@ -152,7 +152,12 @@ public final class ValidateCommand implements Callable<Integer> {
                         c.knownGap().orElse("no reason recorded"));
             }
         }
-        if (!r.unmatched().isEmpty()) {
+        if (!r.unmatched().isEmpty() && r.modelIds().size() == 1) {
+            w.println();
+            w.printf(Locale.ROOT, "%d observations do not apply to %s (another drug, population or route); "
+                    + "without --model every observation no model can simulate is listed with the reason.%n",
+                    r.unmatched().size(), r.modelIds().get(0));
+        } else if (!r.unmatched().isEmpty()) {
             w.println();
             w.println("Not simulated:");
             for (ValidationReport.Unmatched u : r.unmatched()) {

@@ -52,6 +52,9 @@ class ValidateCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("kamp-2020  "));
         assertFalse(r.out().contains("racemic-composite  "));
+        ValidationReport one = Validation.run(List.of(Models.KAMP_2020), ObservationTable.standard());
+        assertTrue(r.out().contains(one.unmatched().size() + " observations do not apply to kamp-2020"), r.out());
+        assertFalse(r.out().contains("Not simulated:"));
     }
 
     @Test
