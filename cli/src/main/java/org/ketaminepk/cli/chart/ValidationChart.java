@@ -232,14 +232,25 @@ public final class ValidationChart {
         return out;
     }
 
-    /** Numbers the points outside 2-fold; the caption says which observation and model each number is. */
+    /**
+     * Numbers the points outside 2-fold; the caption says which observation and model each number is. A number goes to
+     * the right of its point unless an earlier number sits close by there, then to the left.
+     */
     private static void numberOutliers(XYPlot plot, List<Point> outliers) {
+        List<double[]> placed = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_NAMED, outliers.size()); i++) {
             Point p = outliers.get(i);
-            XYTextAnnotation a = new XYTextAnnotation(Integer.toString(i + 1), p.observed() * 1.12, p.predicted());
+            boolean crowded = false;
+            for (double[] q : placed) {
+                crowded |= Math.abs(Math.log10(q[0] / p.observed())) < 0.15
+                        && Math.abs(Math.log10(q[1] / p.predicted())) < 0.12;
+            }
+            placed.add(new double[] {p.observed(), p.predicted()});
+            XYTextAnnotation a = new XYTextAnnotation(Integer.toString(i + 1),
+                    crowded ? p.observed() / 1.12 : p.observed() * 1.12, p.predicted());
             a.setFont(POINT_LABEL);
             a.setPaint(TEXT);
-            a.setTextAnchor(TextAnchor.CENTER_LEFT);
+            a.setTextAnchor(crowded ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
     }
@@ -253,10 +264,11 @@ public final class ValidationChart {
         int named = Math.min(MAX_NAMED, outliers.size());
         StringBuilder line = new StringBuilder(named == outliers.size() ? "Outside 2-fold:"
                 : "Outside 2-fold (the " + named + " furthest of " + outliers.size() + "):");
+        boolean oneModel = outliers.stream().map(p -> p.comparison().model().id()).distinct().count() == 1;
         for (int i = 0; i < named; i++) {
             Comparison c = outliers.get(i).comparison();
-            String item = String.format(Locale.ROOT, " %d %s, %s (%s×)%s", i + 1, c.observation().id(), c.model().id(),
-                    fold(c.ratio()), i < named - 1 ? ";" : "");
+            String item = String.format(Locale.ROOT, " %d %s%s (%s×)%s", i + 1, c.observation().id(),
+                    oneModel ? "" : ", " + c.model().id(), fold(c.ratio()), i < named - 1 ? ";" : "");
             if (line.length() + item.length() > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(" ");
@@ -267,9 +279,11 @@ public final class ValidationChart {
         return lines;
     }
 
-    private static String fold(double ratio) {
-        return ratio >= 1 ? String.format(Locale.ROOT, "%.1f", ratio) : "1/" + String.format(Locale.ROOT, "%.1f",
-                1 / ratio);
+    /** A ratio as a fold: 4.51 or 1/2.04, two decimals below 10 so that a miss just beyond 2-fold never reads 2.0. */
+    static String fold(double ratio) {
+        double f = ratio >= 1 ? ratio : 1 / ratio;
+        String n = String.format(Locale.ROOT, f < 10 ? "%.2f" : "%.0f", f);
+        return ratio >= 1 ? n : "1/" + n;
     }
 
     private static LegendItemCollection legend(Map<Route, List<Point>> points) {

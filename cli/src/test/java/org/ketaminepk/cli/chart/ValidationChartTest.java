@@ -68,6 +68,9 @@ class ValidationChartTest {
                 + (ValidationChart.MAX_NAMED + 1) + " "), caption);
         assertTrue(String.join("", ValidationChart.caption(out.subList(0, 2), 150)).startsWith("Outside 2-fold: 1 "));
         assertTrue(ValidationChart.caption(List.of(), 150).isEmpty());
+        assertEquals("1/2.04", ValidationChart.fold(0.49));
+        assertEquals("4.51", ValidationChart.fold(4.51));
+        assertEquals("37", ValidationChart.fold(37.4));
     }
 
     @Test
