@@ -43,4 +43,5 @@ module org.ketaminepk.core {
     exports org.ketaminepk.population;
     exports org.ketaminepk.protocol;
     exports org.ketaminepk.result;
+    exports org.ketaminepk.validation;
 }

@@ -1,0 +1,46 @@
+package org.ketaminepk.validation;
+
+import java.util.List;
+
+/**
+ * How closely a set of predictions matches their observations. Immutable.
+ *
+ * @param count number of comparisons
+ * @param fitted how many of them the model was fitted or calibrated to
+ * @param within125 share with predicted/observed between 1/1.25 and 1.25, 0-1
+ * @param within15 share within 1.5-fold, 0-1
+ * @param within2 share within 2-fold, 0-1
+ * @param geometricMeanFoldError exp(mean |ln(predicted/observed)|), at least 1; NaN when there are no comparisons
+ */
+public record Agreement(int count, int fitted, double within125, double within15, double within2,
+        double geometricMeanFoldError) {
+
+    /** Tolerance for a ratio that sits exactly on a fold boundary. */
+    private static final double EPS = 1e-12;
+
+    /**
+     * @param comparisons the predictions to summarise
+     * @return their agreement
+     */
+    public static Agreement of(List<Comparison> comparisons) {
+        int n = comparisons.size();
+        if (n == 0) {
+            return new Agreement(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        int fitted = 0;
+        int in125 = 0;
+        int in15 = 0;
+        int in2 = 0;
+        double sumAbsLog = 0;
+        for (Comparison c : comparisons) {
+            double a = Math.abs(Math.log(c.ratio()));
+            sumAbsLog += a;
+            in125 += a <= Math.log(1.25) + EPS ? 1 : 0;
+            in15 += a <= Math.log(1.5) + EPS ? 1 : 0;
+            in2 += a <= Math.log(2) + EPS ? 1 : 0;
+            fitted += c.fitted() ? 1 : 0;
+        }
+        return new Agreement(n, fitted, (double) in125 / n, (double) in15 / n, (double) in2 / n,
+                Math.exp(sumAbsLog / n));
+    }
+}
