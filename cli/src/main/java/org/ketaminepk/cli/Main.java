@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
             "1:internal failure (a bug: rerun with --debug and report the stack trace)",
             "2:usage or input error (the message says what to change)"})
 public final class Main implements Runnable {
-    /** Where each library field name appears on the command line, for error messages. */
+    /** The option that sets each library field ({@link InvalidInputException#field()}), for error messages. */
     private static final Map<String, String> OPTION_FOR_FIELD = Map.of("age", "--age", "weight", "--weight",
             "height", "--height", "sex", "--sex", "model", "--model", "protocol", "--protocol", "dose", "--dose",
             "duration", "--duration", "step", "--step");
@@ -119,14 +119,16 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    /** Rewrites a leading library field name ("weight must be ...") as the option name ("--weight must be ..."). */
+    /**
+     * @return the exception's message told about the option the user typed for its field ({@code --weight} for the
+     *         field {@code weight}); a message in the thrower's own words is shown as it is
+     */
     static String optionNames(InvalidInputException e) {
-        String msg = String.valueOf(e.getMessage());
         String option = e.field() == null ? null : OPTION_FOR_FIELD.get(e.field());
-        if (option != null && msg.startsWith(e.field() + " ")) {
-            return option + msg.substring(e.field().length());
+        if (option == null || e.kind() == InvalidInputException.Kind.TEXT) {
+            return e.getMessage();
         }
-        return msg;
+        return e.messageAbout(option);
     }
 
     private static String oneLine(String s) {

@@ -147,7 +147,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
         Checks.notNull("model", model);
         Checks.notNull("patient", patient);
         for (String u : patient.unusualValues()) {
-            warnings.add(new Warning(Warning.Code.UNUSUAL_PATIENT_VALUE, u));
+            warnings.add(Warning.text(Warning.Code.UNUSUAL_PATIENT_VALUE, u));
         }
         Plan plan = Plan.of(model, patient, values);
         return plan.apply(values, adjustments, warnings);
@@ -593,11 +593,11 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                     }
                 }
                 if (changed) {
-                    warnings.add(new Warning(Warning.Code.ADJUSTMENT, e.summary()));
+                    warnings.add(Warning.text(Warning.Code.ADJUSTMENT, e.summary()));
                     assumptions.addAll(e.assumptions());
                 }
                 for (String n : e.notes()) {
-                    warnings.add(new Warning(Warning.Code.ADJUSTMENT, n));
+                    warnings.add(Warning.text(Warning.Code.ADJUSTMENT, n));
                 }
             }
             if (liver != null && !physiological && (parent.flow() != 1 || parent.intrinsic() != 1)) {
@@ -614,7 +614,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             }
             assumptions.addAll(planWarnings);
             for (String a : assumptions) {
-                warnings.add(new Warning(Warning.Code.ASSUMPTION, a));
+                warnings.add(Warning.text(Warning.Code.ASSUMPTION, a));
             }
             return values;
         }

@@ -75,6 +75,8 @@ public final class PublishedModel {
     private final List<Variability> variability;
     private final String scaling;
     private final List<String> assumptions;
+    /** One warning per assumption, made once and shared by every individualisation. */
+    private final List<Warning> assumptionWarnings;
     private final List<String> notes;
     private final Map<Route, RouteSource> routes;
     private final Set<Analyte> analytes;
@@ -97,6 +99,11 @@ public final class PublishedModel {
         this.variability = List.copyOf(b.variability);
         this.scaling = Checks.notNull("scaling", b.scaling);
         this.assumptions = List.copyOf(b.assumptions);
+        List<Warning> aw = new ArrayList<>();
+        for (String a : assumptions) {
+            aw.add(Warning.of(Warning.Kind.MODEL_ASSUMPTION, b.id, a));
+        }
+        this.assumptionWarnings = List.copyOf(aw);
         this.notes = List.copyOf(b.notes);
         this.routes = Collections.unmodifiableMap(new EnumMap<>(b.routes));
         this.analytes = Collections.unmodifiableSet(b.analytes.isEmpty() ? Set.of(Analyte.KETAMINE)
@@ -247,18 +254,13 @@ public final class PublishedModel {
         values = covariates.apply(values, patient, adjustments);
         values = adjuster.adjust(this, patient, values, adjustments, warnings);
         if (patient.ageYears() < ageMinYears || patient.ageYears() > ageMaxYears) {
-            warnings.add(new Warning(Warning.Code.AGE_OUTSIDE_RANGE, String.format(Locale.ROOT,
-                    "age %s years is outside the %s–%s years that %s was built from; results are extrapolated",
-                    Checks.fmt(patient.ageYears()), Checks.fmt(ageMinYears), Checks.fmt(ageMaxYears), id)));
+            warnings.add(Warning.of(Warning.Kind.AGE_OUTSIDE_RANGE, patient.ageYears(), ageMinYears, ageMaxYears, id));
         }
         if (patient.weightKg() < weightMinKg || patient.weightKg() > weightMaxKg) {
-            warnings.add(new Warning(Warning.Code.WEIGHT_OUTSIDE_RANGE, String.format(Locale.ROOT,
-                    "weight %s kg is outside the %s–%s kg that %s was built from; results are extrapolated",
-                    Checks.fmt(patient.weightKg()), Checks.fmt(weightMinKg), Checks.fmt(weightMaxKg), id)));
+            warnings.add(Warning.of(Warning.Kind.WEIGHT_OUTSIDE_RANGE, patient.weightKg(), weightMinKg, weightMaxKg,
+                    id));
         }
-        for (String a : assumptions) {
-            warnings.add(new Warning(Warning.Code.ASSUMPTION, id + ": " + a));
-        }
+        warnings.addAll(assumptionWarnings);
         CompartmentSystem system = structure.build(values, patient);
         return new IndividualModel(this, patient, values, system, adjustments, warnings);
     }

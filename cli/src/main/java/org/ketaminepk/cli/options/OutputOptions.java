@@ -95,15 +95,17 @@ public final class OutputOptions {
     public TimeGrid grid(double lastInputEndH) {
         double end = duration == null ? Math.ceil(lastInputEndH + DEFAULT_WASHOUT_H - 1e-9) : time("--duration",
                 duration);
+        if (duration == null && end > TimeGrid.MAX_TIME_H) {
+            throw new InvalidInputException("duration", String.format(Locale.ROOT, "the last input ends at %s h; "
+                    + "with %s h of wash-out the default duration would be %s h, beyond the longest simulation of "
+                    + "%s h; give --duration %sh or less", Checks.fmt(lastInputEndH), Checks.fmt(DEFAULT_WASHOUT_H),
+                    Checks.fmt(end), Checks.fmt(TimeGrid.MAX_TIME_H), Checks.fmt(TimeGrid.MAX_TIME_H)));
+        }
         double s = stepH();
         try {
             return TimeGrid.uniform(end, s);
         } catch (InvalidInputException e) {
-            String option = "step".equals(e.field()) ? "--step" : "--duration";
-            String msg = e.getMessage().startsWith(e.field() + " ")
-                    ? option + e.getMessage().substring(e.field().length())
-                    : option + ": " + e.getMessage();
-            throw new InvalidInputException(e.field(), msg);
+            throw "step".equals(e.field()) ? e.renamed("step", "--step") : e.renamed("duration", "--duration");
         }
     }
 
