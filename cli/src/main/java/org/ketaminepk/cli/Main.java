@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,8 +16,10 @@ import org.ketaminepk.base.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -88,6 +91,10 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(parseResult -> {
+            refuseRepeatedAndEmptyValues(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("error: " + oneLine(ex.getMessage()) + " (see '"
@@ -129,6 +136,53 @@ public final class Main implements Runnable {
             return e.getMessage();
         }
         return e.messageAbout(option);
+    }
+
+    /**
+     * Refuses what picocli lets through: a single-valued option given twice (inside an option group the last one
+     * would silently win) and an option given an empty value ({@code --cyp2b6 ''}).
+     *
+     * @throws ParameterException naming the option and the values
+     */
+    static void refuseRepeatedAndEmptyValues(ParseResult top) {
+        ParseResult pr = top;
+        while (pr.hasSubcommand()) {
+            pr = pr.subcommand();
+        }
+        CommandSpec spec = pr.commandSpec();
+        Map<String, String> seen = new HashMap<>();
+        List<String> args = top.originalArgs();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                break;
+            }
+            int eq = arg.indexOf('=');
+            boolean attached = arg.startsWith("-") && eq > 0;
+            OptionSpec option = arg.startsWith("-") ? spec.findOption(attached ? arg.substring(0, eq) : arg) : null;
+            if (option == null || option.arity().max() == 0) {
+                continue;
+            }
+            boolean valueFollows = i + 1 < args.size()
+                    && !(option.arity().min() == 0 && spec.findOption(args.get(i + 1)) != null);
+            String value;
+            if (attached) {
+                value = arg.substring(eq + 1);
+            } else if (valueFollows) {
+                value = args.get(++i);
+            } else {
+                break;
+            }
+            String name = option.longestName();
+            if (value.isBlank()) {
+                throw new ParameterException(spec.commandLine(), name + " needs a value but was given an empty one");
+            }
+            String first = option.isMultiValue() ? null : seen.putIfAbsent(name, value);
+            if (first != null) {
+                throw new ParameterException(spec.commandLine(), name + " was given twice ('" + first + "' and '"
+                        + value + "'); give it once");
+            }
+        }
     }
 
     private static String oneLine(String s) {
