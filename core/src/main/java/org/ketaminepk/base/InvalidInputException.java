@@ -4,7 +4,8 @@ package org.ketaminepk.base;
  * Thrown when a caller supplies a value the library cannot use. It carries what is wrong as data — the field, the
  * value, the unit, the valid range and a hint — and {@link #getMessage()} turns them into the one line a person
  * reads ("weight must be between 0.5 and 350 kg but was 400"). The line is built the first time it is asked for,
- * never when the exception is thrown, so code that catches and handles the exception pays nothing for the text.
+ * not when the exception is thrown, so code that catches and handles the exception pays nothing for it (only a
+ * {@link Kind#STATEMENT} or {@link Kind#TEXT} thrower words its own sentence, on the path that throws).
  *
  * <p>A front end that names the field differently (an option {@code --weight} for the field {@code weight}) asks
  * for the same sentence about its own name with {@link #messageAbout(String)} or {@link #renamed(String, String)};

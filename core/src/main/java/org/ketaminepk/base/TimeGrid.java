@@ -37,7 +37,7 @@ public final class TimeGrid {
         if (total > MAX_POINTS) {
             throw new InvalidInputException("step", "the output grid must have at most " + MAX_POINTS
                     + " points but duration " + Checks.fmt(endH) + " h with step " + Checks.fmt(stepH)
-                    + " h gives " + Checks.fmt(total) + "; use a longer step");
+                    + " h gives " + Checks.fmt(total)).withHint("use a longer step");
         }
         int n = (int) total;
         double[] t = new double[n];

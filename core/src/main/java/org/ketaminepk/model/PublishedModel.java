@@ -75,6 +75,8 @@ public final class PublishedModel {
     private final List<Variability> variability;
     private final String scaling;
     private final List<String> assumptions;
+    /** The source of every weight-scaling adjustment: "published scaling of {id}: {scaling}". */
+    private final String scalingSource;
     /** One warning per assumption, made once and shared by every individualisation. */
     private final List<Warning> assumptionWarnings;
     private final List<String> notes;
@@ -99,6 +101,7 @@ public final class PublishedModel {
         this.variability = List.copyOf(b.variability);
         this.scaling = Checks.notNull("scaling", b.scaling);
         this.assumptions = List.copyOf(b.assumptions);
+        this.scalingSource = "published scaling of " + b.id + ": " + scaling;
         List<Warning> aw = new ArrayList<>();
         for (String a : assumptions) {
             aw.add(Warning.of(Warning.Kind.MODEL_ASSUMPTION, b.id, a));
@@ -244,10 +247,11 @@ public final class PublishedModel {
             double v = p.scaled(patient.weightKg());
             scaled.put(p.name(), v);
             if (v != typical) {
-                String how = p.perKg() ? "value per kg × weight" : "(WT/70)^" + Checks.fmt(p.weightExponent());
-                adjustments.add(new Adjustment(p.name(), p.unit().internalSymbol().replace("/kg", ""), typical, v,
-                        String.format(Locale.ROOT, "weight %s kg, %s", Checks.fmt(patient.weightKg()), how),
-                        "published scaling of " + id + ": " + scaling));
+                double weightKg = patient.weightKg();
+                adjustments.add(Adjustment.worded(p.name(), p.unit().internalSymbol().replace("/kg", ""), typical, v,
+                        () -> String.format(Locale.ROOT, "weight %s kg, %s", Checks.fmt(weightKg), p.perKg()
+                                ? "value per kg × weight" : "(WT/70)^" + Checks.fmt(p.weightExponent())),
+                        scalingSource));
             }
         }
         ParameterValues values = ParameterValues.of(scaled);
