@@ -114,6 +114,9 @@ class MisleadingMessagesTest {
             assertEquals("error: " + option + ": cannot write " + nowhere.resolve("out.x") + ": no such directory",
                     err);
         }
+        Cli.Result patient = Cli.run("patient", "--json", nowhere.resolve("p.json").toString());
+        assertEquals("error: --json: cannot write " + nowhere.resolve("p.json") + ": no such directory",
+                usageError(patient));
         String plot = simulate("bolus 5 mg", "--duration", "1h", "--plot", nowhere.resolve("out.png").toString());
         assertTrue(plot.endsWith(": no such directory"), plot);
     }
