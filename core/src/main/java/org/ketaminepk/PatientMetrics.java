@@ -36,8 +36,8 @@ public record PatientMetrics(Patient patient, Map<Analyte, AnalyteMetrics> analy
     public AnalyteMetrics get(Analyte a) {
         AnalyteMetrics m = analytes.get(a);
         if (m == null) {
-            throw new InvalidInputException("analyte", "analyte must be one of " + analytes.keySet()
-                    + " for this model but was " + (a == null ? "missing" : a.label()));
+            throw InvalidInputException.statement("analyte", a == null ? null : a.label(), "must be one of "
+                    + analytes.keySet() + " for this model but was " + (a == null ? "missing" : a.label()));
         }
         return m;
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -40,10 +39,10 @@ import org.ketaminepk.result.StreamingMetrics;
  * {@link org.ketaminepk.result.Series} value of that simulation.
  *
  * <p><b>Memory.</b> What is kept per patient is a {@link PatientMetrics}: a reference to the caller's
- * {@code Patient}, per analyte four numbers plus one per band, and the warnings (identical warnings, such as a
- * model's assumptions, are shared between patients rather than copied). It does not grow with the grid. Measured
- * for two analytes and one band on a 10-day capped protocol: about 1.3 kB per patient, most of it the rate-cap
- * warning of each capped infusion — 13 MB for 10,000 patients. Each patient being simulated also needs its
+ * {@code Patient}, per analyte four numbers plus one per band, and the warnings, kept as data and never written
+ * out unless asked for (a model's assumptions are one shared object per assumption). It does not grow with the
+ * grid. Measured for two analytes and one band on a 10-day capped protocol: about 0.9 kB per patient, most of it
+ * the warnings — 9 MB for 10,000 patients. Each patient being simulated also needs its
  * compartment system and the solver's work arrays (about 30 kB, released when it finishes); the grid is shared.
  * A full {@link org.ketaminepk.result.Profile} of the same run on a one-minute grid over 11 days holds about
  * 1.7 MB.
@@ -134,27 +133,19 @@ public final class PopulationRun {
      * @return the patient's metrics and warnings
      */
     public PatientMetrics simulate(Patient patient) {
-        return simulate(patient, null);
-    }
-
-    private PatientMetrics simulate(Patient patient, Map<Warning, Warning> shared) {
         Checks.notNull("patient", patient);
         IndividualModel ind = model.individualize(patient, adjuster);
         List<Warning> warnings = new ArrayList<>(ind.warnings());
         warnings.addAll(Simulation.regimenWarnings(model, regimen, grid, patient.weightKg()));
-        if (shared != null) {
-            warnings.replaceAll(w -> shared.computeIfAbsent(w, x -> x));
-        }
         Map<Analyte, AnalyteMetrics> metrics = StreamingMetrics.compute(ind, regimen, grid, bands);
         return new PatientMetrics(patient, metrics, warnings);
     }
 
     /** Simulates every patient on the calling thread. */
     public PopulationResult run() {
-        Map<Warning, Warning> shared = new ConcurrentHashMap<>();
         PatientMetrics[] out = new PatientMetrics[patients.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = simulate(patients.get(i), shared);
+            out[i] = simulate(patients.get(i));
         }
         return result(out);
     }
@@ -166,7 +157,6 @@ public final class PopulationRun {
      */
     public PopulationResult run(Executor executor) {
         Checks.notNull("executor", executor);
-        Map<Warning, Warning> shared = new ConcurrentHashMap<>();
         PatientMetrics[] out = new PatientMetrics[patients.size()];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
@@ -176,7 +166,7 @@ public final class PopulationRun {
             tasks.add(CompletableFuture.runAsync(() -> {
                 for (int i = from; i < to && failure.get() == null; i++) {
                     try {
-                        out[i] = simulate(patients.get(i), shared);
+                        out[i] = simulate(patients.get(i));
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                         throw e;
@@ -195,9 +185,8 @@ public final class PopulationRun {
 
     /** Simulates the patients on the common fork-join pool (a parallel stream). */
     public PopulationResult runParallel() {
-        Map<Warning, Warning> shared = new ConcurrentHashMap<>();
         List<PatientMetrics> out = IntStream.range(0, patients.size()).parallel()
-                .mapToObj(i -> simulate(patients.get(i), shared)).toList();
+                .mapToObj(i -> simulate(patients.get(i))).toList();
         return new PopulationResult(model, regimen, bands, out);
     }
 

@@ -5,7 +5,6 @@ import org.ketaminepk.base.Checks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
@@ -92,9 +91,7 @@ public final class Simulation {
                 continue;
             }
             if (!src.studied() && seen.add(r)) {
-                out.add(new Warning(Warning.Code.ROUTE_NOT_STUDIED, String.format(Locale.ROOT,
-                        "%s route: %s's source did not study it; its absorption comes from %s", r.longName(),
-                        model.id(), src.source())));
+                out.add(Warning.of(Warning.Kind.ROUTE_NOT_STUDIED, r.longName(), model.id(), src.source()));
             }
             if (d instanceof Dose.Infusion inf) {
                 shortest = Math.min(shortest, inf.durationH());
@@ -105,17 +102,13 @@ public final class Simulation {
                 shortest = 0;
             }
         }
-        out.addAll(capWarnings(capped, weightKg));
+        capWarnings(capped, weightKg, out);
         double step = grid.stepH();
         if (Double.isFinite(step) && step > 5.0 / 60 && shortest < step) {
-            out.add(new Warning(Warning.Code.COARSE_GRID, String.format(Locale.ROOT,
-                    "the output step (%s min) is longer than the shortest input; Cmax and Tmax may miss the peak",
-                    Checks.fmt(step * 60))));
+            out.add(Warning.of(Warning.Kind.STEP_LONGER_THAN_INPUT, step * 60));
         }
         if (regimen.endH() > grid.endH()) {
-            out.add(new Warning(Warning.Code.COARSE_GRID, String.format(Locale.ROOT,
-                    "the simulation ends at %s h, before the last dose ends at %s h", Checks.fmt(grid.endH()),
-                    Checks.fmt(regimen.endH()))));
+            out.add(Warning.of(Warning.Kind.ENDS_BEFORE_LAST_DOSE, grid.endH(), regimen.endH()));
         }
         return out;
     }
@@ -124,22 +117,33 @@ public final class Simulation {
      * One warning per distinct cap and uncapped rate: a ten-day course of identical capped sessions reads as one line
      * naming the first and last session rather than ten repetitions.
      */
-    private static List<Warning> capWarnings(List<Dose.Infusion> capped, double weightKg) {
-        List<Warning> out = new ArrayList<>();
-        java.util.Map<String, List<Dose.Infusion>> groups = new java.util.LinkedHashMap<>();
-        for (Dose.Infusion inf : capped) {
-            String what = String.format(Locale.ROOT, "rate capped at %s mg/h (uncapped %s mg/h at %s kg)",
-                    Checks.fmt(inf.capMgPerH()), Checks.fmt(Math.round(inf.uncappedMgPerH(weightKg) * 1000) / 1000.0),
-                    Checks.fmt(weightKg));
-            groups.computeIfAbsent(what, k -> new ArrayList<>()).add(inf);
+    private static void capWarnings(List<Dose.Infusion> capped, double weightKg, List<Warning> out) {
+        boolean[] done = new boolean[capped.size()];
+        for (int i = 0; i < capped.size(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            Dose.Infusion first = capped.get(i);
+            double cap = first.capMgPerH();
+            double uncapped = uncappedShown(first, weightKg);
+            Dose.Infusion last = first;
+            int count = 0;
+            for (int j = i; j < capped.size(); j++) {
+                Dose.Infusion inf = capped.get(j);
+                if (!done[j] && inf.capMgPerH() == cap && uncappedShown(inf, weightKg) == uncapped) {
+                    done[j] = true;
+                    last = inf;
+                    count++;
+                }
+            }
+            out.add(count == 1
+                    ? Warning.of(Warning.Kind.RATE_CAPPED, first.timeH(), cap, uncapped, weightKg)
+                    : Warning.of(Warning.Kind.RATES_CAPPED, count, first.timeH(), last.timeH(), cap, uncapped, weightKg));
         }
-        for (java.util.Map.Entry<String, List<Dose.Infusion>> g : groups.entrySet()) {
-            List<Dose.Infusion> l = g.getValue();
-            String when = l.size() == 1 ? "infusion at " + Checks.fmt(l.get(0).timeH()) + " h"
-                    : l.size() + " infusions from " + Checks.fmt(l.get(0).timeH()) + " h to "
-                            + Checks.fmt(l.get(l.size() - 1).timeH()) + " h";
-            out.add(new Warning(Warning.Code.DOSE_OUTSIDE_RANGE, when + ": " + g.getKey()));
-        }
-        return out;
+    }
+
+    /** The uncapped rate as the warning shows it, mg/h to three decimals. */
+    private static double uncappedShown(Dose.Infusion inf, double weightKg) {
+        return Math.round(inf.uncappedMgPerH(weightKg) * 1000) / 1000.0;
     }
 }

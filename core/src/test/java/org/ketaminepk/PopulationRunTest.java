@@ -14,12 +14,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.adjust.StandardPatientAdjuster;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
@@ -117,6 +119,58 @@ class PopulationRunTest {
         Warning later = r.get(4).warnings().stream().filter(w -> w.code() == Warning.Code.ASSUMPTION).findFirst()
                 .orElseThrow();
         assertSame(first, later);
+    }
+
+    /** Text that counts how often it is written out. */
+    private static final class CountingText {
+        final AtomicInteger written = new AtomicInteger();
+
+        @Override
+        public String toString() {
+            written.incrementAndGet();
+            return "counted";
+        }
+    }
+
+    @Test
+    void aPopulationRunWritesOutNoWarning() throws Exception {
+        CountingText text = new CountingText();
+        PatientAdjuster noting = (model, patient, values, adjustments, warnings) -> {
+            warnings.add(Warning.of(Warning.Kind.ASSUMPTION, text));
+            return StandardPatientAdjuster.instance().adjust(model, patient, values, adjustments, warnings);
+        };
+        PopulationRun run = run(cohort(3 * PopulationRun.CHUNK)).withAdjuster(noting);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<PopulationResult> results = new ArrayList<>();
+        try {
+            results.add(run.run());
+            results.add(run.run(pool));
+            results.add(run.runParallel());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (PopulationResult r : results) {
+            assertEquals(r.size(), r.warningCounts().get(Warning.Code.ASSUMPTION));
+            assertTrue(r.warningCounts().get(Warning.Code.DOSE_OUTSIDE_RANGE) > 0, "the cohort has capped rates");
+            assertTrue(r.warningCounts().get(Warning.Code.WEIGHT_OUTSIDE_RANGE) > 0, "and weights out of range");
+            for (PatientMetrics m : r.patients()) {
+                for (Warning w : m.warnings()) {
+                    // the library's own warnings keep their numbers as numbers, to be written out when shown
+                    if (w.kind() == Warning.Kind.RATE_CAPPED || w.kind() == Warning.Kind.RATES_CAPPED
+                            || w.kind() == Warning.Kind.WEIGHT_OUTSIDE_RANGE) {
+                        for (Object arg : w.args()) {
+                            assertTrue(arg instanceof Number || arg.equals(TestModels.PARENT_METABOLITE.id()),
+                                    w.kind() + " holds " + arg);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(0, text.written.get(), "no warning text was built during the runs");
+        // the probe works: showing one warning writes it out once
+        Warning shown = results.get(0).get(0).warnings().get(0);
+        assertEquals("counted", shown.message());
+        assertEquals(1, text.written.get());
     }
 
     @Test

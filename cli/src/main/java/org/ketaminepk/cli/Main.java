@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,8 +16,10 @@ import org.ketaminepk.base.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -56,7 +59,7 @@ import picocli.CommandLine.Spec;
             "1:internal failure (a bug: rerun with --debug and report the stack trace)",
             "2:usage or input error (the message says what to change)"})
 public final class Main implements Runnable {
-    /** Where each library field name appears on the command line, for error messages. */
+    /** The option that sets each library field ({@link InvalidInputException#field()}), for error messages. */
     private static final Map<String, String> OPTION_FOR_FIELD = Map.of("age", "--age", "weight", "--weight",
             "height", "--height", "sex", "--sex", "model", "--model", "protocol", "--protocol", "dose", "--dose",
             "duration", "--duration", "step", "--step");
@@ -89,6 +92,10 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(parseResult -> {
+            refuseRepeatedAndEmptyValues(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("error: " + oneLine(ex.getMessage()) + " (see '"
@@ -120,14 +127,63 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    /** Rewrites a leading library field name ("weight must be ...") as the option name ("--weight must be ..."). */
+    /**
+     * @return the exception's message told about the option the user typed for its field ({@code --weight} for the
+     *         field {@code weight}); a message in the thrower's own words is shown as it is
+     */
     static String optionNames(InvalidInputException e) {
-        String msg = String.valueOf(e.getMessage());
         String option = e.field() == null ? null : OPTION_FOR_FIELD.get(e.field());
-        if (option != null && msg.startsWith(e.field() + " ")) {
-            return option + msg.substring(e.field().length());
+        if (option == null || e.kind() == InvalidInputException.Kind.TEXT) {
+            return e.getMessage();
         }
-        return msg;
+        return e.messageAbout(option);
+    }
+
+    /**
+     * Refuses what picocli lets through: a single-valued option given twice (inside an option group the last one
+     * would silently win) and an option given an empty value ({@code --cyp2b6 ''}).
+     *
+     * @throws ParameterException naming the option and the values
+     */
+    static void refuseRepeatedAndEmptyValues(ParseResult top) {
+        ParseResult pr = top;
+        while (pr.hasSubcommand()) {
+            pr = pr.subcommand();
+        }
+        CommandSpec spec = pr.commandSpec();
+        Map<String, String> seen = new HashMap<>();
+        List<String> args = top.originalArgs();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                break;
+            }
+            int eq = arg.indexOf('=');
+            boolean attached = arg.startsWith("-") && eq > 0;
+            OptionSpec option = arg.startsWith("-") ? spec.findOption(attached ? arg.substring(0, eq) : arg) : null;
+            if (option == null || option.arity().max() == 0) {
+                continue;
+            }
+            boolean valueFollows = i + 1 < args.size()
+                    && !(option.arity().min() == 0 && spec.findOption(args.get(i + 1)) != null);
+            String value;
+            if (attached) {
+                value = arg.substring(eq + 1);
+            } else if (valueFollows) {
+                value = args.get(++i);
+            } else {
+                break;
+            }
+            String name = option.longestName();
+            if (value.isBlank()) {
+                throw new ParameterException(spec.commandLine(), name + " needs a value but was given an empty one");
+            }
+            String first = option.isMultiValue() ? null : seen.putIfAbsent(name, value);
+            if (first != null) {
+                throw new ParameterException(spec.commandLine(), name + " was given twice ('" + first + "' and '"
+                        + value + "'); give it once");
+            }
+        }
     }
 
     private static String oneLine(String s) {

@@ -1,6 +1,7 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.JsonOutput;
 import org.ketaminepk.cli.report.PatientText;
@@ -139,8 +140,7 @@ public final class PatientCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
             JsonOutput.writePatientReport(w, report);
         } catch (IOException e) {
-            throw new InvalidInputException("json", "--json: cannot write " + json + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw OutputOptions.cannotWrite("--json", json, e);
         }
     }
 }

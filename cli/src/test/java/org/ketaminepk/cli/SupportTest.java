@@ -87,22 +87,33 @@ class SupportTest {
 
     @Test
     void longRunsOfOneKindOfWarningAreCollapsed() {
-        List<Warning> ws = List.of(new Warning(Warning.Code.DOSE_OUTSIDE_RANGE, "a"),
-                new Warning(Warning.Code.DOSE_OUTSIDE_RANGE, "b"), new Warning(Warning.Code.AGE_OUTSIDE_RANGE, "x"),
-                new Warning(Warning.Code.DOSE_OUTSIDE_RANGE, "c"), new Warning(Warning.Code.DOSE_OUTSIDE_RANGE, "d"));
-        assertEquals(List.of("a", "... and 3 more of the same kind (dose outside range; all are in --json)", "x"),
+        List<Warning> ws = List.of(capped(0), capped(24), Warning.of(Warning.Kind.AGE_OUTSIDE_RANGE, 90.0, 18.0, 60.0,
+                "m"), capped(48), capped(72));
+        String a = "infusion at 0 h: rate capped at 25 mg/h (uncapped 35 mg/h at 100 kg)";
+        String x = "age 90 years is outside the 18–60 years that m was built from; results are extrapolated";
+        assertEquals(List.of(a, "... and 3 more of the same kind (dose outside range; all are in --json)", x),
                 Run.collapse(ws, 1));
-        assertEquals(List.of("a", "b", "c", "d", "x"), Run.collapse(ws, 3));
+        assertEquals(5, Run.collapse(ws, 3).size());
+        assertEquals(x, Run.collapse(ws, 3).get(4));
+    }
+
+    private static Warning capped(double atH) {
+        return Warning.of(Warning.Kind.RATE_CAPPED, atH, 25.0, 35.0, 100.0);
     }
 
     @Test
-    void optionNamesReplaceLeadingFieldNamesOnly() {
+    void optionNamesComeFromTheFieldNotFromTheText() {
         assertEquals("--weight must be between 0.5 and 350 kg but was -3",
-                Main.optionNames(new InvalidInputException("weight", "weight must be between 0.5 and 350 kg but was -3")));
+                Main.optionNames(InvalidInputException.outOfRange("weight", -3, 0.5, 350, "kg")));
+        // a sentence in the thrower's own words is shown as it is, even if it happens to start with the field
+        assertEquals("weight must be odd", Main.optionNames(new InvalidInputException("weight", "weight must be odd")));
         assertEquals("infusion weight is odd", Main.optionNames(new InvalidInputException("weight",
                 "infusion weight is odd")));
-        assertEquals("route must be one of iv", Main.optionNames(new InvalidInputException("route",
-                "route must be one of iv")));
-        assertTrue(Main.optionNames(new InvalidInputException("dose", "dose \"x\": bad")).startsWith("--dose \"x\""));
+        assertEquals("route must be one of iv but was 'x'", Main.optionNames(InvalidInputException.notOneOf("route",
+                "x", "iv")));
+        assertEquals("--model must be one of a, b but was 'x'",
+                Main.optionNames(InvalidInputException.notOneOf("model", "x", "a, b")));
+        assertTrue(Main.optionNames(InvalidInputException.statement("dose", "x", "\"x\": bad"))
+                .startsWith("--dose \"x\""));
     }
 }

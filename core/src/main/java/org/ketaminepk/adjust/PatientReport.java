@@ -105,7 +105,7 @@ public record PatientReport(Patient patient, List<Quantity> derived, Optional<Ch
         Checks.notNull("models", models);
         List<Warning> unusual = new ArrayList<>();
         for (String u : patient.unusualValues()) {
-            unusual.add(new Warning(Warning.Code.UNUSUAL_PATIENT_VALUE, u));
+            unusual.add(Warning.text(Warning.Code.UNUSUAL_PATIENT_VALUE, u));
         }
         List<ModelSection> sections = new ArrayList<>();
         StandardPatientAdjuster adjuster = StandardPatientAdjuster.instance();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -147,7 +146,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
         Checks.notNull("model", model);
         Checks.notNull("patient", patient);
         for (String u : patient.unusualValues()) {
-            warnings.add(new Warning(Warning.Code.UNUSUAL_PATIENT_VALUE, u));
+            warnings.add(Warning.text(Warning.Code.UNUSUAL_PATIENT_VALUE, u));
         }
         Plan plan = Plan.of(model, patient, values);
         return plan.apply(values, adjustments, warnings);
@@ -203,12 +202,12 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
      * intrinsic clearance and renal function; for metabolites hepatic share, renal function and the whole.
      */
     record Part(Target target, double flow, double intrinsic, double hepatic, double renal, double total,
-            String reason, String source) {
-        static Part parent(double flow, double intrinsic, double renal, String reason, String source) {
+            Words reason, String source) {
+        static Part parent(double flow, double intrinsic, double renal, Words reason, String source) {
             return new Part(Target.PARENT, flow, intrinsic, 1, renal, 1, reason, source);
         }
 
-        static Part metabolite(Target t, double hepatic, double renal, double total, String reason, String source) {
+        static Part metabolite(Target t, double hepatic, double renal, double total, Words reason, String source) {
             return new Part(t, 1, 1, hepatic, renal, total, reason, source);
         }
     }
@@ -217,7 +216,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
      * One mechanism (age, Child–Pugh B, a co-medication, ...): what it does to each analyte, the one-line summary
      * shown when it changes something, its assumptions, and notes shown whatever it changes.
      */
-    record Effect(String mechanism, String summary, List<Part> parts, List<String> assumptions, List<String> notes) {
+    record Effect(String mechanism, Words summary, List<Part> parts, List<Words> assumptions, List<Words> notes) {
     }
 
     /** The cumulative state of one analyte's determinants. */
@@ -241,7 +240,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
         private final List<Parameter> norketamine = new ArrayList<>();
         private final List<Parameter> hydroxynorketamine = new ArrayList<>();
         private final List<Effect> effects = new ArrayList<>();
-        private final List<String> planWarnings = new ArrayList<>();
+        private final List<Words> planWarnings = new ArrayList<>();
         private WellStirredLiver liver;
         private double renalClearanceLPerH;
 
@@ -299,12 +298,13 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                 return;
             }
             double f = 1 - AGE_FLOW_DECLINE_PER_YEAR * years;
-            String reason = String.format(Locale.ROOT, "age %s years: hepatic flow ×%s (−2.19/151 per year above 60)",
-                    Checks.fmt(patient.ageYears()), num(f));
+            double age = patient.ageYears();
+            Words reason = Words.lazy(() -> String.format(Locale.ROOT,
+                    "age %s years: hepatic flow ×%s (−2.19/151 per year above 60)", Checks.fmt(age), num(f)));
             effects.add(new Effect("age", reason, List.of(Part.parent(f, 1, 1, reason, AGE_SOURCE)),
-                    List.of("age " + Checks.fmt(patient.ageYears()) + " years: the decline of hepatic flow with age "
+                    List.of(Words.lazy(() -> "age " + Checks.fmt(age) + " years: the decline of hepatic flow with age "
                             + "estimated for esketamine (Perez-Ruixo 2021, −2.19 L/h per year above 60) is "
-                            + "transferred to " + model.id()),
+                            + "transferred to " + model.id())),
                     List.of()));
         }
 
@@ -339,32 +339,33 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             String label = "Child–Pugh " + cls.get() + (patient.childPughScore().isPresent()
                     ? " (score " + patient.childPughScore().getAsInt() + ")" : "");
             double clint = e.intrinsicClearanceFactor() * e.unboundFractionFactor();
-            String parentReason = label + ": " + e.describe();
+            Words parentReason = Words.lazy(() -> label + ": " + e.describe());
             double nkHepatic = e.intrinsicClearanceFactor();
             List<Part> parts = List.of(
                     Part.parent(e.hepaticFlowFactor(), clint, 1, parentReason, ChildPughEffect.SOURCE),
-                    Part.metabolite(Target.NORKETAMINE, nkHepatic, 1, 1, String.format(Locale.ROOT,
+                    Part.metabolite(Target.NORKETAMINE, nkHepatic, 1, 1, Words.lazy(() -> String.format(Locale.ROOT,
                             "%s: hepatic share %s of norketamine clearance × intrinsic clearance %s", label,
-                            num(1 - NORKETAMINE_RENAL_FRACTION), num(nkHepatic)), NK_LIVER_SOURCE),
+                            num(1 - NORKETAMINE_RENAL_FRACTION), num(nkHepatic))), NK_LIVER_SOURCE),
                     Part.metabolite(Target.HYDROXYNORKETAMINE, e.functionalLiverSizeFactor(), 1, 1,
-                            String.format(Locale.ROOT, "%s: hepatic share %s of hydroxynorketamine clearance × "
-                                    + "functional liver size %s", label, num(1 - HYDROXYNORKETAMINE_RENAL_FRACTION),
-                                    num(e.functionalLiverSizeFactor())), HNK_LIVER_SOURCE));
-            List<String> notes = new ArrayList<>();
+                            Words.lazy(() -> String.format(Locale.ROOT, "%s: hepatic share %s of hydroxynorketamine "
+                                    + "clearance × functional liver size %s", label,
+                                    num(1 - HYDROXYNORKETAMINE_RENAL_FRACTION), num(e.functionalLiverSizeFactor()))),
+                            HNK_LIVER_SOURCE));
+            List<Words> notes = new ArrayList<>();
             if (cls.get() == ChildPughClass.C) {
-                notes.add("Child–Pugh C: esketamine was not studied in severe hepatic impairment and its label "
-                        + "advises against use; these factors are an extrapolation");
+                notes.add(Words.of("Child–Pugh C: esketamine was not studied in severe hepatic impairment and its "
+                        + "label advises against use; these factors are an extrapolation"));
             }
             if (cls.get() != ChildPughClass.A && patient.gfrEstimate().isEmpty()) {
-                notes.add(String.format(Locale.ROOT, "Child–Pugh %s often comes with reduced kidney function (GFR ×%s "
-                        + "in the Open Systems Pharmacology hepatic-impairment population); kidney function was not "
-                        + "given, so it is not adjusted", cls.get(), num(e.gfrFactor())));
+                notes.add(Words.lazy(() -> String.format(Locale.ROOT, "Child–Pugh %s often comes with reduced kidney "
+                        + "function (GFR ×%s in the Open Systems Pharmacology hepatic-impairment population); kidney "
+                        + "function was not given, so it is not adjusted", cls.get(), num(e.gfrFactor()))));
             }
             effects.add(new Effect("liver", parentReason, parts,
-                    List.of("Child–Pugh " + cls.get() + ": hepatic flow ×" + num(e.hepaticFlowFactor())
+                    List.of(Words.lazy(() -> "Child–Pugh " + cls.get() + ": hepatic flow ×" + num(e.hepaticFlowFactor())
                             + " and ketamine intrinsic clearance ×" + num(clint) + " combine cirrhosis physiology "
                             + "(Li 2015; Open Systems Pharmacology) with an assumed 75/25 portal/arterial inflow and "
-                            + "50/50 CYP2B6/CYP3A4 share; not validated for ketamine"),
+                            + "50/50 CYP2B6/CYP3A4 share; not validated for ketamine")),
                     notes));
         }
 
@@ -373,13 +374,15 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             if (g.intrinsicClearanceFactor() == 1 || !hasParent()) {
                 return;
             }
-            String reason = String.format(Locale.ROOT, "CYP2B6 %s: CYP2B6 activity ×%s, intrinsic clearance ×%s",
-                    patient.cyp2b6().label(), num(g.cyp2b6ActivityFactor()), num(g.intrinsicClearanceFactor()));
+            String genotype = patient.cyp2b6().label();
+            Words reason = Words.lazy(() -> String.format(Locale.ROOT,
+                    "CYP2B6 %s: CYP2B6 activity ×%s, intrinsic clearance ×%s", genotype, num(g.cyp2b6ActivityFactor()),
+                    num(g.intrinsicClearanceFactor())));
             effects.add(new Effect("CYP2B6 genotype", reason,
                     List.of(Part.parent(1, g.intrinsicClearanceFactor(), 1, reason, GenotypeEffect.SOURCE)),
-                    List.of("CYP2B6 " + patient.cyp2b6().label() + ": lower ketamine clearance is the in-vitro "
+                    List.of(Words.lazy(() -> "CYP2B6 " + genotype + ": lower ketamine clearance is the in-vitro "
                             + "direction, but in vivo evidence is mixed (no effect after oral ketamine, Rao 2016); "
-                            + "the size applied is an assumption"),
+                            + "the size applied is an assumption")),
                     List.of()));
         }
 
@@ -388,30 +391,30 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             for (CoMedication c : patient.coMedications()) {
                 InteractionEffect e = InteractionEffect.of(c);
                 if (!e.changesAnything()) {
-                    effects.add(new Effect(c.label(), c.label() + ": no change", List.of(), List.of(),
-                            List.of(c.label() + " (" + c.mechanism() + "): no change applied — " + e.observed()
-                                    + " (" + e.source() + ")")));
+                    effects.add(new Effect(c.label(), Words.lazy(() -> c.label() + ": no change"), List.of(),
+                            List.of(), List.of(Words.lazy(() -> c.label() + " (" + c.mechanism()
+                                    + "): no change applied — " + e.observed() + " (" + e.source() + ")"))));
                     continue;
                 }
                 changing++;
                 List<Part> parts = new ArrayList<>();
-                String reason = String.format(Locale.ROOT, "%s (%s): ketamine intrinsic clearance ×%s", c.label(),
-                        c.mechanism(), num(e.intrinsicClearanceFactor()));
+                Words reason = Words.lazy(() -> String.format(Locale.ROOT, "%s (%s): ketamine intrinsic clearance ×%s",
+                        c.label(), c.mechanism(), num(e.intrinsicClearanceFactor())));
                 parts.add(Part.parent(1, e.intrinsicClearanceFactor(), 1, reason, e.source()));
                 if (e.metaboliteClearanceFactor() != 1) {
                     parts.add(Part.metabolite(Target.NORKETAMINE, 1, 1, e.metaboliteClearanceFactor(),
-                            String.format(Locale.ROOT, "%s (%s): norketamine clearance ×%s", c.label(),
-                                    c.mechanism(), num(e.metaboliteClearanceFactor())), e.source()));
+                            Words.lazy(() -> String.format(Locale.ROOT, "%s (%s): norketamine clearance ×%s",
+                                    c.label(), c.mechanism(), num(e.metaboliteClearanceFactor()))), e.source()));
                 }
                 effects.add(new Effect(c.label(), reason, parts,
-                        List.of(c.label() + ": factors derived from interaction studies of S-ketamine or esketamine, "
-                                + "partly by other routes (observed: " + e.observed() + "); see the adjustment's "
-                                + "source for the derivation"),
+                        List.of(Words.lazy(() -> c.label() + ": factors derived from interaction studies of S-ketamine "
+                                + "or esketamine, partly by other routes (observed: " + e.observed() + "); see the "
+                                + "adjustment's source for the derivation")),
                         List.of()));
             }
             if (changing > 1) {
-                planWarnings.add("several interacting co-medications: their effects are multiplied (independence "
-                        + "assumed)");
+                planWarnings.add(Words.of("several interacting co-medications: their effects are multiplied "
+                        + "(independence assumed)"));
             }
         }
 
@@ -419,8 +422,8 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             Optional<GfrEstimate> g = patient.gfrEstimate();
             if (g.isEmpty()) {
                 if (patient.ageYears() >= 65 && patient.kidney() instanceof KidneyFunction.NotStated) {
-                    planWarnings.add("kidney function not given: kidney function falls with age, give serum "
-                            + "creatinine or eGFR to account for it");
+                    planWarnings.add(Words.of("kidney function not given: kidney function falls with age, give "
+                            + "serum creatinine or eGFR to account for it"));
                 }
                 return;
             }
@@ -428,31 +431,34 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             if (r == 1) {
                 return;
             }
-            String label = String.format(Locale.ROOT, "kidney function %s %s (%s) = %s of normal",
-                    num(g.get().value()), g.get().unit(), g.get().method(), num(r));
+            GfrEstimate gfr = g.get();
+            Words label = Words.lazy(() -> String.format(Locale.ROOT, "kidney function %s %s (%s) = %s of normal",
+                    num(gfr.value()), gfr.unit(), gfr.method(), num(r)));
             List<Part> parts = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
+            List<Words> notes = new ArrayList<>();
             if (physiological) {
-                notes.add(model.id() + ": ketamine's own renal excretion (1–2 % of a dose) is not represented "
-                        + "separately in this model; ketamine clearance is not changed by kidney function");
+                notes.add(Words.lazy(() -> model.id() + ": ketamine's own renal excretion (1–2 % of a dose) is not "
+                        + "represented separately in this model; ketamine clearance is not changed by kidney function"));
             } else {
-                parts.add(Part.parent(1, 1, r, String.format(Locale.ROOT, "%s: renal share %s of ketamine clearance "
-                        + "× %s", label, num(PARENT_RENAL_FRACTION), num(r)), PARENT_RENAL_SOURCE));
+                parts.add(Part.parent(1, 1, r, Words.lazy(() -> String.format(Locale.ROOT, "%s: renal share %s of "
+                        + "ketamine clearance × %s", label, num(PARENT_RENAL_FRACTION), num(r))), PARENT_RENAL_SOURCE));
             }
-            parts.add(Part.metabolite(Target.NORKETAMINE, 1, r, 1, String.format(Locale.ROOT, "%s: renal share %s of "
-                    + "norketamine clearance × %s", label, num(NORKETAMINE_RENAL_FRACTION), num(r)), NK_RENAL_SOURCE));
-            parts.add(Part.metabolite(Target.HYDROXYNORKETAMINE, 1, r, 1, String.format(Locale.ROOT, "%s: renal "
-                    + "share %s of hydroxynorketamine clearance × %s", label,
-                    num(HYDROXYNORKETAMINE_RENAL_FRACTION), num(r)), HNK_RENAL_SOURCE));
-            if (g.get().value() < 15) {
-                notes.add("kidney function below 15: dialysis is not represented, and the linear scaling of renal "
-                        + "clearance is an extrapolation below the esketamine study's lowest group (5–28 mL/min)");
+            parts.add(Part.metabolite(Target.NORKETAMINE, 1, r, 1, Words.lazy(() -> String.format(Locale.ROOT,
+                    "%s: renal share %s of norketamine clearance × %s", label, num(NORKETAMINE_RENAL_FRACTION),
+                    num(r))), NK_RENAL_SOURCE));
+            parts.add(Part.metabolite(Target.HYDROXYNORKETAMINE, 1, r, 1, Words.lazy(() -> String.format(Locale.ROOT,
+                    "%s: renal share %s of hydroxynorketamine clearance × %s", label,
+                    num(HYDROXYNORKETAMINE_RENAL_FRACTION), num(r))), HNK_RENAL_SOURCE));
+            if (gfr.value() < 15) {
+                notes.add(Words.of("kidney function below 15: dialysis is not represented, and the linear scaling of "
+                        + "renal clearance is an extrapolation below the esketamine study's lowest group (5–28 "
+                        + "mL/min)"));
             }
             effects.add(new Effect("kidney", label, parts,
-                    List.of("kidney function: renal shares of elimination (ketamine 0.02, norketamine 0.44, "
+                    List.of(Words.of("kidney function: renal shares of elimination (ketamine 0.02, norketamine 0.44, "
                             + "hydroxynorketamine 0.5) scale linearly with kidney function relative to 100 mL/min; "
                             + "the norketamine share is derived from one esketamine study and the others are "
-                            + "assumed"),
+                            + "assumed")),
                     notes));
         }
 
@@ -479,12 +485,13 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                 cl = SystemClearance.ofLPerH(model.individualize(Patient.standardAdult(), PatientAdjuster.NONE)
                         .system(), Analyte.KETAMINE);
                 if (iv == null) {
-                    planWarnings.add(model.id() + " has no intravenous route, so its ketamine clearance may be "
-                            + "apparent (divided by bioavailability); the liver model treats it as systemic");
+                    planWarnings.add(Words.lazy(() -> model.id() + " has no intravenous route, so its ketamine "
+                            + "clearance may be apparent (divided by bioavailability); the liver model treats it as "
+                            + "systemic"));
                 }
             } catch (IllegalStateException e) {
-                planWarnings.add(model.id() + ": ketamine clearance could not be computed (" + e.getMessage()
-                        + "); ketamine elimination is not adjusted");
+                planWarnings.add(Words.lazy(() -> model.id() + ": ketamine clearance could not be computed ("
+                        + e.getMessage() + "); ketamine elimination is not adjusted"));
                 parentClearances.clear();
                 flows.clear();
                 metabolismRates.clear();
@@ -496,8 +503,8 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                     q += p.scaled(70);
                 }
                 if (!(q > 0)) {
-                    planWarnings.add(model.id() + ": hepatic flow is not positive; ketamine elimination is not "
-                            + "adjusted");
+                    planWarnings.add(Words.lazy(() -> model.id() + ": hepatic flow is not positive; ketamine "
+                            + "elimination is not adjusted"));
                     parentClearances.clear();
                     flows.clear();
                     metabolismRates.clear();
@@ -513,10 +520,11 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             double q = REFERENCE_HEPATIC_FLOW_L_PER_H;
             if (hepatic > MAX_EXTRACTION * q) {
                 q = hepatic / MAX_EXTRACTION;
-                planWarnings.add(String.format(Locale.ROOT, "%s: ketamine hepatic clearance %s L/h exceeds %s of the "
-                        + "reference hepatic flow %s L/h; the flow is raised to %s L/h for the liver model "
-                        + "(assumption)", model.id(), num(hepatic), num(MAX_EXTRACTION),
-                        num(REFERENCE_HEPATIC_FLOW_L_PER_H), num(q)));
+                double raised = q;
+                planWarnings.add(Words.lazy(() -> String.format(Locale.ROOT, "%s: ketamine hepatic clearance %s L/h "
+                        + "exceeds %s of the reference hepatic flow %s L/h; the flow is raised to %s L/h for the liver "
+                        + "model (assumption)", model.id(), num(hepatic), num(MAX_EXTRACTION),
+                        num(REFERENCE_HEPATIC_FLOW_L_PER_H), num(raised))));
             }
             liver = WellStirredLiver.fromClearance(hepatic, q, UNBOUND_FRACTION);
         }
@@ -549,7 +557,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             State parent = State.ONE;
             State nk = State.ONE;
             State hnk = State.ONE;
-            Set<String> assumptions = new LinkedHashSet<>();
+            Assumptions assumptions = new Assumptions();
             for (Effect e : effects) {
                 boolean changed = false;
                 for (Part p : e.parts()) {
@@ -593,11 +601,11 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                     }
                 }
                 if (changed) {
-                    warnings.add(new Warning(Warning.Code.ADJUSTMENT, e.summary()));
+                    warnings.add(Warning.of(Warning.Kind.ADJUSTMENT, e.summary()));
                     assumptions.addAll(e.assumptions());
                 }
-                for (String n : e.notes()) {
-                    warnings.add(new Warning(Warning.Code.ADJUSTMENT, n));
+                for (Words n : e.notes()) {
+                    warnings.add(Warning.of(Warning.Kind.ADJUSTMENT, n));
                 }
             }
             if (liver != null && !physiological && (parent.flow() != 1 || parent.intrinsic() != 1)) {
@@ -606,15 +614,15 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                 if (!swallowed.isEmpty()) {
                     double fh = liver.scaled(parent.flow(), 1, parent.intrinsic()).availability()
                             / liver.availability();
-                    assumptions.add(String.format(Locale.ROOT, "%s: bioavailability of swallowed ketamine (%s) is a "
-                            + "fixed parameter of this model and is not adjusted; the well-stirred liver predicts "
-                            + "hepatic first-pass availability ×%s for this patient", model.id(),
-                            routeNames(swallowed), num(fh)));
+                    assumptions.add(Words.lazy(() -> String.format(Locale.ROOT, "%s: bioavailability of swallowed "
+                            + "ketamine (%s) is a fixed parameter of this model and is not adjusted; the well-stirred "
+                            + "liver predicts hepatic first-pass availability ×%s for this patient", model.id(),
+                            routeNames(swallowed), num(fh))));
                 }
             }
             assumptions.addAll(planWarnings);
-            for (String a : assumptions) {
-                warnings.add(new Warning(Warning.Code.ASSUMPTION, a));
+            for (Words a : assumptions.list) {
+                warnings.add(Warning.of(Warning.Kind.ASSUMPTION, a));
             }
             return values;
         }
@@ -636,10 +644,31 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                 double before = values.get(p.name());
                 double after = before * factor;
                 values = values.with(p.name(), after);
-                adjustments.add(new Adjustment(p.name(), p.unit().internalSymbol().replace("/kg", ""), before, after,
-                        part.reason(), part.source()));
+                adjustments.add(Adjustment.worded(p.name(), p.unit().internalSymbol().replace("/kg", ""), before,
+                        after, part.reason(), part.source()));
             }
             return values;
+        }
+    }
+
+    /**
+     * Assumptions in the order first stated, each once. Written words are compared as they are; words still to be
+     * written describe one patient's numbers, are not repeated by another effect, and are kept unwritten.
+     */
+    private static final class Assumptions {
+        final List<Words> list = new ArrayList<>();
+        private final Set<Words> written = new java.util.HashSet<>();
+
+        void add(Words w) {
+            if (!w.written() || written.add(w)) {
+                list.add(w);
+            }
+        }
+
+        void addAll(List<Words> ws) {
+            for (Words w : ws) {
+                add(w);
+            }
         }
     }
 

@@ -3,8 +3,9 @@ package org.ketaminepk.base;
 import java.util.Locale;
 
 /**
- * Argument validation that produces the library's one-line error messages. Every check refuses NaN and
- * infinities; nothing is ever clamped.
+ * Argument validation that throws the library's {@link InvalidInputException}s, which carry the field, value, unit
+ * and range as data and word them only when shown. Every check refuses NaN and infinities; nothing is ever
+ * clamped.
  */
 public final class Checks {
     private Checks() {
@@ -17,8 +18,7 @@ public final class Checks {
      */
     public static double inRange(String field, double value, double min, double max, String unit) {
         if (!Double.isFinite(value) || value < min || value > max) {
-            throw new InvalidInputException(field, String.format(Locale.ROOT,
-                    "%s must be between %s and %s %s but was %s", field, fmt(min), fmt(max), unit, fmt(value)).trim());
+            throw InvalidInputException.outOfRange(field, value, min, max, unit);
         }
         return value;
     }
@@ -26,8 +26,7 @@ public final class Checks {
     /** Requires a finite value strictly greater than zero and at most {@code max}. */
     public static double positive(String field, double value, double max, String unit) {
         if (!Double.isFinite(value) || value <= 0 || value > max) {
-            throw new InvalidInputException(field, String.format(Locale.ROOT,
-                    "%s must be greater than 0 and at most %s %s but was %s", field, fmt(max), unit, fmt(value)));
+            throw InvalidInputException.notPositive(field, value, max, unit);
         }
         return value;
     }
@@ -35,8 +34,7 @@ public final class Checks {
     /** Requires a finite value {@code >= 0} and at most {@code max}. */
     public static double nonNegative(String field, double value, double max, String unit) {
         if (!Double.isFinite(value) || value < 0 || value > max) {
-            throw new InvalidInputException(field, String.format(Locale.ROOT,
-                    "%s must be between 0 and %s %s but was %s", field, fmt(max), unit, fmt(value)));
+            throw InvalidInputException.negative(field, value, max, unit);
         }
         return value;
     }
@@ -44,8 +42,7 @@ public final class Checks {
     /** Requires a fraction in [0, 1]. */
     public static double fraction(String field, double value) {
         if (!Double.isFinite(value) || value < 0 || value > 1) {
-            throw new InvalidInputException(field, String.format(Locale.ROOT,
-                    "%s must be a fraction between 0 and 1 but was %s", field, fmt(value)));
+            throw InvalidInputException.notAFraction(field, value);
         }
         return value;
     }
@@ -53,7 +50,7 @@ public final class Checks {
     /** Requires a non-null argument. */
     public static <T> T notNull(String field, T value) {
         if (value == null) {
-            throw new InvalidInputException(field, field + " is required but was missing");
+            throw InvalidInputException.missing(field);
         }
         return value;
     }
@@ -71,19 +68,21 @@ public final class Checks {
         }
         double a = Math.abs(v);
         if (a >= 1e-4 && a < 1e9) {
-            if (a >= 1e-3 && a < 1e7) {
-                // Warnings format numbers for every simulated patient, so skip the Formatter when it cannot matter:
-                // Double.toString has no exponent in this range, and if its digits need at most six decimals they
-                // are what "%.6f" prints once its zeros are stripped (two 6-decimal numbers cannot round to the
-                // same double here: the ulp is below 2e-9).
-                String shortest = stripZeros(Double.toString(v));
-                if (shortest.length() - shortest.indexOf('.') - 1 <= 6) {
-                    return shortest;
-                }
-            }
             return stripZeros(String.format(Locale.ROOT, "%.6f", v));
         }
         return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * Formats a number with every digit it has, without exponent: for a value that {@link #fmt} would print as a
+     * limit it crossed ("at most 10000 mg but was 10000.0000001").
+     */
+    public static String exact(double v) {
+        if (!Double.isFinite(v)) {
+            return fmt(v);
+        }
+        String s = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
     }
 
     /** "12.500" → "12.5", "3.000" → "3"; the argument has a decimal point and no exponent. */

@@ -60,8 +60,7 @@ public enum Route {
             case "sl": return SUBLINGUAL;
             case "subcutaneous-injection": case "subcut": return SUBCUTANEOUS;
             default:
-                throw new InvalidInputException("route", "route must be one of iv, oral, sublingual, buccal, "
-                        + "intranasal, im, sc but was '" + word + "'");
+                throw InvalidInputException.notOneOf("route", word, "iv, oral, sublingual, buccal, intranasal, im, sc");
         }
     }
 }

@@ -37,7 +37,7 @@ public final class TimeGrid {
         if (total > MAX_POINTS) {
             throw new InvalidInputException("step", "the output grid must have at most " + MAX_POINTS
                     + " points but duration " + Checks.fmt(endH) + " h with step " + Checks.fmt(stepH)
-                    + " h gives " + Checks.fmt(total) + "; use a longer step");
+                    + " h gives " + Checks.fmt(total)).withHint("use a longer step");
         }
         int n = (int) total;
         double[] t = new double[n];
@@ -51,12 +51,12 @@ public final class TimeGrid {
     /** An explicit grid; times must be finite, {@code >= 0} and strictly increasing. */
     public static TimeGrid of(double... timesH) {
         if (timesH == null || timesH.length == 0) {
-            throw new InvalidInputException("times", "times must hold between 1 and " + MAX_POINTS
+            throw InvalidInputException.statement("times", 0, "must hold between 1 and " + MAX_POINTS
                     + " values but was empty");
         }
         if (timesH.length > MAX_POINTS) {
-            throw new InvalidInputException("times", "times must hold at most " + MAX_POINTS + " values but held "
-                    + timesH.length);
+            throw InvalidInputException.statement("times", timesH.length, "must hold at most " + MAX_POINTS
+                    + " values but held " + timesH.length);
         }
         double[] t = timesH.clone();
         for (int i = 0; i < t.length; i++) {

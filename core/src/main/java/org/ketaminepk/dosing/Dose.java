@@ -135,8 +135,7 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
             if (amount != null) {
                 double perH = amount.value() / durationH;
                 if (!Double.isFinite(perH)) {
-                    throw new InvalidInputException("infusion duration", "infusion duration is too short for "
-                            + amount);
+                    throw InvalidInputException.statement("infusion duration", durationH, "is too short for " + amount);
                 }
             }
         }

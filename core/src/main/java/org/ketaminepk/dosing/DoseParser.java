@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 
@@ -124,14 +125,33 @@ public final class DoseParser {
         private final int column;
         private final String word;
         private final String problem;
+        private final InvalidInputException refused;
+        private final String forms;
 
         private ParseException(String field, String input, int column, String word, String problem, String forms) {
-            super(field, String.format(Locale.ROOT, "%s \"%s\", column %d (%s): %s; accepted: %s", field,
-                    oneLine(input), column, word, problem, forms));
+            this(field, input, column, word, problem, null, forms);
+        }
+
+        /** @param refused the library's refusal of a value read at {@code word}, worded only when shown */
+        private ParseException(String field, String input, int column, String word, String problem,
+                InvalidInputException refused, String forms) {
+            super(Kind.STATEMENT, field, input);
             this.input = input;
             this.column = column;
             this.word = word;
             this.problem = problem;
+            this.refused = refused;
+            this.forms = forms;
+            if (refused != null) {
+                initCause(refused);
+            }
+        }
+
+        /** @return "\"TEXT\", column N (WORD): PROBLEM; accepted: FORMS", the sentence after the field's name */
+        @Override
+        protected String words() {
+            return String.format(Locale.ROOT, "\"%s\", column %d (%s): %s; accepted: %s", oneLine(input), column, word,
+                    problem(), forms);
         }
 
         /** @return the text that was parsed */
@@ -151,7 +171,7 @@ public final class DoseParser {
 
         /** @return what is wrong, without the position and the accepted forms */
         public String problem() {
-            return problem;
+            return refused != null ? refused.getMessage() : problem;
         }
     }
 
@@ -240,6 +260,12 @@ public final class DoseParser {
                     throw new ParseException(field, s, i + 1, quote(String.valueOf(s.charAt(i))),
                             "malformed number", forms);
                 }
+                int exponentEnd = exponentEnd(s, i);
+                if (exponentEnd > i) {
+                    String written = s.substring(start, exponentEnd);
+                    throw new ParseException(field, s, start + 1, quote(written), "numbers in exponent notation are "
+                            + "not accepted; write " + Checks.exact(Double.parseDouble(written)) + " instead", forms);
+                }
                 out.add(new Token(Kind.NUMBER, text, text, Double.parseDouble(text), start + 1));
             } else if (c == '×') {
                 out.add(new Token(Kind.WORD, "×", "x", Double.NaN, i + 1));
@@ -280,11 +306,35 @@ public final class DoseParser {
                 String norm = text.toLowerCase(Locale.ROOT).replace('µ', 'u').replace('μ', 'u');
                 out.add(new Token(Kind.WORD, s.substring(start, i).trim(), norm, Double.NaN, start + 1));
             } else {
-                throw new ParseException(field, s, i + 1, quote(String.valueOf(c)),
-                        c == '-' ? "negative numbers and dashes are not accepted" : "unexpected character", forms);
+                int cp = s.codePointAt(i);
+                throw new ParseException(field, s, i + 1, quote(new String(Character.toChars(cp))),
+                        c == '-' ? "negative numbers and dashes are not accepted"
+                                : String.format(Locale.ROOT, "unexpected character (U+%04X)", cp), forms);
             }
         }
         return out;
+    }
+
+    /**
+     * @return the end of an exponent ("e-5", "E+3", "e9") starting at {@code i}, or {@code i} if there is none; a
+     *         letter e followed by a word is not an exponent
+     */
+    private static int exponentEnd(String s, int i) {
+        int n = s.length();
+        if (i >= n || (s.charAt(i) != 'e' && s.charAt(i) != 'E')) {
+            return i;
+        }
+        int j = i + 1;
+        if (j < n && (s.charAt(j) == '-' || s.charAt(j) == '+')) {
+            j++;
+        }
+        if (j >= n || !isDigit(s.charAt(j))) {
+            return i;
+        }
+        while (j < n && isDigit(s.charAt(j))) {
+            j++;
+        }
+        return j;
     }
 
     private static boolean isDigit(char c) {
@@ -341,10 +391,14 @@ public final class DoseParser {
         }
 
         private ParseException error(Token t, String problem) {
+            return error(t, problem, null);
+        }
+
+        private ParseException error(Token t, String problem, InvalidInputException refused) {
             if (t == null) {
-                return new ParseException("dose", spec, spec.length() + 1, "end of text", problem, FORMS);
+                return new ParseException("dose", spec, spec.length() + 1, "end of text", problem, refused, FORMS);
             }
-            return new ParseException("dose", spec, t.column, quote(t.text), problem, FORMS);
+            return new ParseException("dose", spec, t.column, quote(t.text), problem, refused, FORMS);
         }
 
         /**
@@ -357,7 +411,16 @@ public final class DoseParser {
             } catch (ParseException e) {
                 throw e;
             } catch (InvalidInputException e) {
-                throw error(tokenFor(e.field(), t), e.getMessage());
+                throw error(tokenFor(e.field(), t), null, e);
+            }
+        }
+
+        /** Runs a domain constructor whose value was read at {@code t} and is called {@code field} here. */
+        private <T> T at(Token t, String field, Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (InvalidInputException e) {
+                throw error(t, null, e.renamed(field, field));
             }
         }
 
@@ -559,7 +622,7 @@ public final class DoseParser {
             if (ru.perKg()) {
                 throw error(u, "the ceiling must be an absolute rate (mg/h or mg/min), not " + ru.symbol());
             }
-            Rate r = at(n, () -> new Rate(n.number, ru));
+            Rate r = at(n, "rate cap", () -> new Rate(n.number, ru));
             return r.toMgPerH(70);
         }
 

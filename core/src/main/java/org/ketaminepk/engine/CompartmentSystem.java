@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 
@@ -92,7 +93,9 @@ public final class CompartmentSystem {
             }
         }
         this.observations = Collections.unmodifiableMap(new EnumMap<>(b.observations));
-        this.routes = Collections.unmodifiableMap(new EnumMap<>(b.routes));
+        Map<Route, RouteInput> checked = new EnumMap<>(Route.class);
+        b.routes.forEach((route, input) -> checked.put(route, new CheckedRoute(route, input, n, m)));
+        this.routes = Collections.unmodifiableMap(checked);
     }
 
     /** @return a new builder */
@@ -150,7 +153,7 @@ public final class CompartmentSystem {
     public RouteInput route(Route route) {
         RouteInput in = routes.get(route);
         if (in == null) {
-            throw new InvalidInputException("route", "route must be one of " + routeNames()
+            throw InvalidInputException.statement("route", route.shortName(), "must be one of " + routeNames()
                     + " for this model but was " + route.shortName());
         }
         return in;
@@ -182,6 +185,53 @@ public final class CompartmentSystem {
         return c;
     }
 
+    private static void checkIndex(String field, int index, int size, String what) {
+        if (index < 0 || index >= size) {
+            throw InvalidInputException.statement(field, index, size == 0 ? "must be a " + what + " index but the "
+                    + "system has no " + what + "s" : "must be a " + what + " index between 0 and " + (size - 1)
+                    + " but was " + index);
+        }
+    }
+
+    /** A route's input, checked for each dose: fractions adding up to 1, targets that exist. */
+    private static final class CheckedRoute implements RouteInput {
+        /** How far the fractions of one dose may add up from 1 (rounding in computed splits). */
+        private static final double FRACTION_SUM_TOLERANCE = 1e-9;
+
+        private final Route route;
+        private final RouteInput input;
+        private final int compartments;
+        private final int sinks;
+
+        CheckedRoute(Route route, RouteInput input, int compartments, int sinks) {
+            this.route = route;
+            this.input = input;
+            this.compartments = compartments;
+            this.sinks = sinks;
+        }
+
+        @Override
+        public List<InputChannel> channels(double amountMg) {
+            List<InputChannel> channels = input.channels(amountMg);
+            if (channels == null || channels.isEmpty()) {
+                throw InvalidInputException.statement("channels", 0, "of the " + route.longName() + " route must "
+                        + "hold at least one input but held none");
+            }
+            double sum = 0;
+            for (InputChannel c : channels) {
+                sum += c.fraction();
+                checkIndex("channel target of the " + route.longName() + " route", c.target(),
+                        c.toSink() ? sinks : compartments, c.toSink() ? "sink" : "compartment");
+            }
+            if (Math.abs(sum - 1) > FRACTION_SUM_TOLERANCE) {
+                throw InvalidInputException.statement("channel fractions", sum, "of the " + route.longName()
+                        + " route must add up to 1 (every micromole of the dose accounted for) but added up to "
+                        + Checks.fmt(sum));
+            }
+            return channels;
+        }
+    }
+
     /** Builds a {@link CompartmentSystem}; not thread-safe, used once. */
     public static final class Builder {
         private final List<Compartment> compartments = new ArrayList<>();
@@ -197,7 +247,8 @@ public final class CompartmentSystem {
         public int compartment(String name, Analyte analyte, Kind kind) {
             for (Compartment c : compartments) {
                 if (c.name().equals(name)) {
-                    throw new IllegalArgumentException("duplicate compartment name " + name);
+                    throw InvalidInputException.statement("compartment name", name, "must be unique but '" + name
+                            + "' is already used");
                 }
             }
             compartments.add(new Compartment(name, analyte, kind));
@@ -238,41 +289,52 @@ public final class CompartmentSystem {
 
         private void checkRate(double rate, int from, int to) {
             if (!Double.isFinite(rate) || rate < 0) {
-                throw new IllegalArgumentException("rate constant from " + from + " to " + to
-                        + " must be finite and >= 0 1/h but was " + rate);
+                throw InvalidInputException.statement("rate constant", rate, "from " + from + " to " + to
+                        + " must be finite and 0 1/h or more but was " + Checks.fmt(rate));
             }
         }
 
         /** Declares where an analyte is sampled. */
         public Builder observe(Analyte analyte, int compartment, double volumeL) {
             if (!Double.isFinite(volumeL) || volumeL <= 0) {
-                throw new IllegalArgumentException("volume of " + analyte.label() + " must be > 0 L but was " + volumeL);
+                throw InvalidInputException.statement("volume", volumeL, "of " + analyte.label()
+                        + " must be finite and greater than 0 L but was " + Checks.fmt(volumeL));
             }
             observations.put(analyte, new Observation(compartment, volumeL));
             return this;
         }
 
-        /** Declares a route of administration. */
+        /**
+         * Declares a route of administration. Each dose's channels are checked when it is given: their fractions must
+         * add up to 1 and their targets must exist.
+         */
         public Builder route(Route route, RouteInput input) {
-            routes.put(route, input);
+            routes.put(Checks.notNull("route", route), Checks.notNull("route input", input));
             return this;
         }
 
         /** @return the immutable system */
         public CompartmentSystem build() {
             int n = compartments.size();
+            if (n == 0) {
+                throw InvalidInputException.statement("compartments", 0, "must hold at least one compartment but "
+                        + "held none");
+            }
+            if (routes.isEmpty()) {
+                throw InvalidInputException.statement("routes", 0, "must hold at least one route of administration "
+                        + "but held none; declare one with route(..)");
+            }
             for (double[] f : flows) {
                 int from = (int) f[0];
                 int to = (int) f[1];
                 int limit = f[3] == 0 ? n : sinks.size();
-                if (from < 0 || from >= n || to < 0 || to >= limit) {
-                    throw new IllegalArgumentException("flow refers to a missing compartment or sink: " + from + "->" + to);
-                }
+                checkIndex("flow source", from, n, "compartment");
+                checkIndex(f[3] == 0 ? "flow target" : "elimination sink", to, limit, f[3] == 0 ? "compartment"
+                        : "sink");
             }
-            for (Observation o : observations.values()) {
-                if (o.compartment() < 0 || o.compartment() >= n) {
-                    throw new IllegalArgumentException("observation refers to a missing compartment " + o.compartment());
-                }
+            for (Map.Entry<Analyte, Observation> o : observations.entrySet()) {
+                checkIndex("observed compartment of " + o.getKey().label(), o.getValue().compartment(), n,
+                        "compartment");
             }
             return new CompartmentSystem(this);
         }

@@ -156,6 +156,7 @@ public final class ExactSolver implements Solver {
      */
     public void run(CompartmentSystem system, Schedule schedule, TimeGrid grid, boolean trackSinks,
             Observer observer) {
+        schedule.checkFits(system);
         Reduction sys = Reduction.of(system, schedule);
         MatrixExponential.Spectral spectral = MatrixExponential.analyse(sys.k);
         Run run = spectral.usesEigen()

@@ -1,6 +1,7 @@
 package org.ketaminepk.engine;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * One path by which a fraction of a dose enters the system: into a compartment or a sink, after a lag, either at
@@ -16,7 +17,8 @@ public record InputChannel(int target, boolean toSink, double fraction, double l
     /** Validates the channel. */
     public InputChannel {
         if (target < 0) {
-            throw new IllegalArgumentException("target compartment index must be >= 0 but was " + target);
+            throw InvalidInputException.statement("target", target, "must be a compartment or sink index, 0 or more, "
+                    + "but was " + target);
         }
         Checks.fraction("fraction", fraction);
         Checks.nonNegative("lagH", lagH, 1000, "h");

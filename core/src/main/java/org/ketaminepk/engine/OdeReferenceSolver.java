@@ -34,6 +34,7 @@ public final class OdeReferenceSolver implements Solver {
 
     @Override
     public Solution solve(CompartmentSystem system, Schedule schedule, TimeGrid grid) {
+        schedule.checkFits(system);
         final int n = system.size();
         final int m = system.sinks().size();
         final double[][] k = system.k();

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+
 /**
  * The elementary inputs a regimen expands into, in µmol and hours: instantaneous amounts and constant-rate inputs
  * into compartments (or, for unabsorbed drug, into sinks). Immutable; built by {@link Builder}.
@@ -87,6 +90,29 @@ public final class Schedule {
         return eventTimes;
     }
 
+    /**
+     * Checks that every input goes to a compartment or sink of {@code system}; solvers call it before solving.
+     *
+     * @throws InvalidInputException naming the first input whose target the system does not have
+     */
+    public void checkFits(CompartmentSystem system) {
+        for (Bolus b : boluses) {
+            checkFits("bolus", b.timeH(), b.target(), b.toSink(), system);
+        }
+        for (RateInput r : rates) {
+            checkFits("input", r.startH(), r.target(), r.toSink(), system);
+        }
+    }
+
+    private static void checkFits(String what, double timeH, int target, boolean toSink, CompartmentSystem system) {
+        int size = toSink ? system.sinks().size() : system.size();
+        if (target >= size) {
+            throw InvalidInputException.statement("target", target, String.format(java.util.Locale.ROOT,
+                    "of the %s at %s h must be a %s index between 0 and %d but was %d", what, Checks.fmt(timeH),
+                    toSink ? "sink" : "compartment", size - 1, target));
+        }
+    }
+
     /** Total amount that has entered by time t (boluses at t included), µmol. */
     public double inputUpTo(double t) {
         double sum = 0;
@@ -112,20 +138,54 @@ public final class Schedule {
         private Builder() {
         }
 
-        /** Adds an instantaneous input. */
+        /**
+         * Adds an instantaneous input; a zero amount is dropped.
+         *
+         * @throws InvalidInputException if the time or amount is not finite and {@code >= 0}, or the target is negative
+         */
         public Builder bolus(double timeH, int target, boolean toSink, double amountUmol) {
+            finiteNonNegative("bolus time", timeH, "h");
+            checkTarget(target);
+            finiteNonNegative("bolus amount", amountUmol, "µmol");
             if (amountUmol > 0) {
                 boluses.add(new Bolus(timeH, target, toSink, amountUmol));
             }
             return this;
         }
 
-        /** Adds a constant-rate input; zero-length or zero-amount inputs are dropped. */
+        /**
+         * Adds a constant-rate input; zero-length or zero-rate inputs are dropped.
+         *
+         * @throws InvalidInputException if a time or the rate is not finite and {@code >= 0}, the end is before the
+         *         start, or the target is negative
+         */
         public Builder rate(double startH, double endH, int target, boolean toSink, double rateUmolPerH) {
+            finiteNonNegative("input start", startH, "h");
+            finiteNonNegative("input end", endH, "h");
+            if (endH < startH) {
+                throw InvalidInputException.statement("input end", endH, "must be at or after the start ("
+                        + Checks.fmt(startH) + " h) but was " + Checks.fmt(endH) + " h");
+            }
+            checkTarget(target);
+            finiteNonNegative("input rate", rateUmolPerH, "µmol/h");
             if (endH > startH && rateUmolPerH > 0) {
                 rates.add(new RateInput(startH, endH, target, toSink, rateUmolPerH));
             }
             return this;
+        }
+
+        private static void finiteNonNegative(String field, double value, String unit) {
+            if (!Double.isFinite(value) || value < 0) {
+                throw InvalidInputException.statement(field, value, "must be finite and 0 " + unit + " or more but was "
+                        + Checks.fmt(value) + (Double.isFinite(value) ? " " + unit : ""));
+            }
+        }
+
+        private static void checkTarget(int target) {
+            if (target < 0) {
+                throw InvalidInputException.statement("target", target, "must be a compartment or sink index, 0 or "
+                        + "more, but was " + target);
+            }
         }
 
         /** @return the schedule */

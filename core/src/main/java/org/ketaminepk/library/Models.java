@@ -116,8 +116,7 @@ public final class Models {
     public static PublishedModel get(String id) {
         PublishedModel m = BY_ID.get(id == null ? "" : id.trim().toLowerCase(Locale.ROOT));
         if (m == null) {
-            throw new InvalidInputException("model", "model must be one of " + String.join(", ", BY_ID.keySet())
-                    + " but was '" + id + "'");
+            throw InvalidInputException.notOneOf("model", id, String.join(", ", BY_ID.keySet()));
         }
         return m;
     }

@@ -77,6 +77,10 @@ public final class PublishedModel {
     private final List<ResidualError> residualErrors;
     private final String scaling;
     private final List<String> assumptions;
+    /** The source of every weight-scaling adjustment: "published scaling of {id}: {scaling}". */
+    private final String scalingSource;
+    /** One warning per assumption, made once and shared by every individualisation. */
+    private final List<Warning> assumptionWarnings;
     private final List<String> notes;
     private final Map<Route, RouteSource> routes;
     private final Set<Analyte> analytes;
@@ -101,6 +105,12 @@ public final class PublishedModel {
         this.residualErrors = List.copyOf(b.residualErrors);
         this.scaling = Checks.notNull("scaling", b.scaling);
         this.assumptions = List.copyOf(b.assumptions);
+        this.scalingSource = "published scaling of " + b.id + ": " + scaling;
+        List<Warning> aw = new ArrayList<>();
+        for (String a : assumptions) {
+            aw.add(Warning.of(Warning.Kind.MODEL_ASSUMPTION, b.id, a));
+        }
+        this.assumptionWarnings = List.copyOf(aw);
         this.notes = List.copyOf(b.notes);
         this.routes = Collections.unmodifiableMap(new EnumMap<>(b.routes));
         this.analytes = Collections.unmodifiableSet(b.analytes.isEmpty() ? Set.of(Analyte.KETAMINE)
@@ -254,28 +264,24 @@ public final class PublishedModel {
             double v = p.scaled(patient.weightKg());
             scaled.put(p.name(), v);
             if (v != typical) {
-                String how = p.perKg() ? "value per kg × weight" : "(WT/70)^" + Checks.fmt(p.weightExponent());
-                adjustments.add(new Adjustment(p.name(), p.unit().internalSymbol().replace("/kg", ""), typical, v,
-                        String.format(Locale.ROOT, "weight %s kg, %s", Checks.fmt(patient.weightKg()), how),
-                        "published scaling of " + id + ": " + scaling));
+                double weightKg = patient.weightKg();
+                adjustments.add(Adjustment.worded(p.name(), p.unit().internalSymbol().replace("/kg", ""), typical, v,
+                        () -> String.format(Locale.ROOT, "weight %s kg, %s", Checks.fmt(weightKg), p.perKg()
+                                ? "value per kg × weight" : "(WT/70)^" + Checks.fmt(p.weightExponent())),
+                        scalingSource));
             }
         }
         ParameterValues values = ParameterValues.of(scaled);
         values = covariates.apply(values, patient, adjustments);
         values = adjuster.adjust(this, patient, values, adjustments, warnings);
         if (patient.ageYears() < ageMinYears || patient.ageYears() > ageMaxYears) {
-            warnings.add(new Warning(Warning.Code.AGE_OUTSIDE_RANGE, String.format(Locale.ROOT,
-                    "age %s years is outside the %s–%s years that %s was built from; results are extrapolated",
-                    Checks.fmt(patient.ageYears()), Checks.fmt(ageMinYears), Checks.fmt(ageMaxYears), id)));
+            warnings.add(Warning.of(Warning.Kind.AGE_OUTSIDE_RANGE, patient.ageYears(), ageMinYears, ageMaxYears, id));
         }
         if (patient.weightKg() < weightMinKg || patient.weightKg() > weightMaxKg) {
-            warnings.add(new Warning(Warning.Code.WEIGHT_OUTSIDE_RANGE, String.format(Locale.ROOT,
-                    "weight %s kg is outside the %s–%s kg that %s was built from; results are extrapolated",
-                    Checks.fmt(patient.weightKg()), Checks.fmt(weightMinKg), Checks.fmt(weightMaxKg), id)));
+            warnings.add(Warning.of(Warning.Kind.WEIGHT_OUTSIDE_RANGE, patient.weightKg(), weightMinKg, weightMaxKg,
+                    id));
         }
-        for (String a : assumptions) {
-            warnings.add(new Warning(Warning.Code.ASSUMPTION, id + ": " + a));
-        }
+        warnings.addAll(assumptionWarnings);
         CompartmentSystem system = structure.build(values, patient);
         return new IndividualModel(this, patient, values, system, adjustments, warnings);
     }

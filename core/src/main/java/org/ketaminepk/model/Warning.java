@@ -1,14 +1,20 @@
 package org.ketaminepk.model;
 
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.ketaminepk.base.Checks;
+
 /**
  * Something the user must know about a result: extrapolation outside what a model was built from, an assumption
  * in the model, an adjustment without a published number. Core never prints warnings; it returns them.
  *
- * @param code a stable machine-readable kind
- * @param message one line, for people
+ * <p>A warning is a {@link Kind} — a sentence with numbered places — and the values that fill them. The sentence is
+ * written out only when {@link #message()} is called, so a population run that keeps a warning for each patient
+ * and shows a count never builds its text. Numbers fill their place as {@link Checks#fmt} prints them. Immutable.
  */
-public record Warning(Code code, String message) {
-    /** Kinds of warning. */
+public final class Warning {
+    /** Categories of warning, stable for machines (counts, JSON). */
     public enum Code {
         /** Age outside the model's studied range. */
         AGE_OUTSIDE_RANGE,
@@ -26,5 +32,149 @@ public record Warning(Code code, String message) {
         COARSE_GRID,
         /** A patient value that is possible but unusual (check it was entered right). */
         UNUSUAL_PATIENT_VALUE
+    }
+
+    /** The sentences a warning can say; {@code {i}} is the i-th argument. */
+    public enum Kind {
+        /** Arguments: age (years), studied minimum and maximum (years), model id. */
+        AGE_OUTSIDE_RANGE(Code.AGE_OUTSIDE_RANGE,
+                "age {0} years is outside the {1}–{2} years that {3} was built from; results are extrapolated"),
+        /** Arguments: weight (kg), studied minimum and maximum (kg), model id. */
+        WEIGHT_OUTSIDE_RANGE(Code.WEIGHT_OUTSIDE_RANGE,
+                "weight {0} kg is outside the {1}–{2} kg that {3} was built from; results are extrapolated"),
+        /** Arguments: model id, the assumption. */
+        MODEL_ASSUMPTION(Code.ASSUMPTION, "{0}: {1}"),
+        /** Arguments: route name, model id, where the route's absorption comes from. */
+        ROUTE_NOT_STUDIED(Code.ROUTE_NOT_STUDIED,
+                "{0} route: {1}'s source did not study it; its absorption comes from {2}"),
+        /** Arguments: start (h), cap (mg/h), uncapped rate (mg/h), weight (kg). */
+        RATE_CAPPED(Code.DOSE_OUTSIDE_RANGE, "infusion at {0} h: rate capped at {1} mg/h (uncapped {2} mg/h at {3} kg)"),
+        /** Arguments: number of infusions, first and last start (h), cap (mg/h), uncapped rate (mg/h), weight (kg). */
+        RATES_CAPPED(Code.DOSE_OUTSIDE_RANGE,
+                "{0} infusions from {1} h to {2} h: rate capped at {3} mg/h (uncapped {4} mg/h at {5} kg)"),
+        /** Arguments: output step (min). */
+        STEP_LONGER_THAN_INPUT(Code.COARSE_GRID,
+                "the output step ({0} min) is longer than the shortest input; Cmax and Tmax may miss the peak"),
+        /** Arguments: end of the simulation (h), end of the last dose (h). */
+        ENDS_BEFORE_LAST_DOSE(Code.COARSE_GRID, "the simulation ends at {0} h, before the last dose ends at {1} h"),
+        /** Arguments: the assumption, in words. */
+        ASSUMPTION(Code.ASSUMPTION, "{0}"),
+        /** Arguments: the adjustment, in words. */
+        ADJUSTMENT(Code.ADJUSTMENT, "{0}"),
+        /** Arguments: the unusual value, in words. */
+        UNUSUAL_PATIENT_VALUE(Code.UNUSUAL_PATIENT_VALUE, "{0}");
+
+        private final Code code;
+        private final String pattern;
+
+        Kind(Code code, String pattern) {
+            this.code = code;
+            this.pattern = pattern;
+        }
+
+        /** @return the category */
+        public Code code() {
+            return code;
+        }
+
+        /** @return the sentence with its numbered places, e.g. "age {0} years is outside ..." */
+        public String pattern() {
+            return pattern;
+        }
+
+        /** @return the sentence with {@code args} in its places */
+        public String format(Object... args) {
+            StringBuilder b = new StringBuilder(pattern.length() + 32);
+            int i = 0;
+            while (i < pattern.length()) {
+                char c = pattern.charAt(i);
+                int close = c == '{' ? pattern.indexOf('}', i) : -1;
+                if (close > i + 1) {
+                    b.append(text(args[Integer.parseInt(pattern.substring(i + 1, close))]));
+                    i = close + 1;
+                } else {
+                    b.append(c);
+                    i++;
+                }
+            }
+            return b.toString();
+        }
+
+        private static String text(Object arg) {
+            if (arg instanceof Double d) {
+                return Checks.fmt(d);
+            }
+            return String.valueOf(arg);
+        }
+    }
+
+    private final Kind kind;
+    private final Object[] args;
+
+    private Warning(Kind kind, Object[] args) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.args = args;
+    }
+
+    /**
+     * @param kind the sentence
+     * @param args what fills its places: numbers ({@link Double}, {@link Integer}) or text
+     * @return the warning; nothing is formatted yet
+     */
+    public static Warning of(Kind kind, Object... args) {
+        return new Warning(kind, args.clone());
+    }
+
+    /**
+     * A warning whose sentence is already written (an assumption or a note of a model or adjustment).
+     *
+     * @param code {@link Code#ASSUMPTION}, {@link Code#ADJUSTMENT} or {@link Code#UNUSUAL_PATIENT_VALUE}
+     * @param text one line, for people
+     * @return the warning
+     */
+    public static Warning text(Code code, String text) {
+        Kind k = switch (code) {
+            case ASSUMPTION -> Kind.ASSUMPTION;
+            case ADJUSTMENT -> Kind.ADJUSTMENT;
+            case UNUSUAL_PATIENT_VALUE -> Kind.UNUSUAL_PATIENT_VALUE;
+            default -> throw new IllegalArgumentException("a " + code + " warning has its own kinds; use of(..)");
+        };
+        return new Warning(k, new Object[] {Objects.requireNonNull(text, "text")});
+    }
+
+    /** @return the sentence */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the category */
+    public Code code() {
+        return kind.code;
+    }
+
+    /** @return a copy of the values that fill the sentence's places */
+    public Object[] args() {
+        return args.clone();
+    }
+
+    /** @return the sentence written out, one line for people (built on each call) */
+    public String message() {
+        return kind.format(args);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Warning w && w.kind == kind && Arrays.equals(w.args, args);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + Arrays.hashCode(args);
+    }
+
+    /** @return the code and the message, for debugging */
+    @Override
+    public String toString() {
+        return kind.code + ": " + message();
     }
 }

@@ -32,8 +32,7 @@ public enum Ascites {
             case "slight": case "mild": case "controlled": case "2": return SLIGHT;
             case "moderate": case "severe": case "refractory": case "moderate-severe": case "3":
                 return MODERATE_TO_SEVERE;
-            default: throw new InvalidInputException("ascites",
-                    "ascites must be one of none, slight, moderate-severe but was '" + s + "'");
+            default: throw InvalidInputException.notOneOf("ascites", s, "none, slight, moderate-severe");
         }
     }
 }

@@ -69,8 +69,7 @@ public enum ChildPughClass {
             case "A": return A;
             case "B": return B;
             case "C": return C;
-            default: throw new InvalidInputException("Child–Pugh class",
-                    "Child–Pugh class must be one of A, B, C but was '" + s + "'");
+            default: throw InvalidInputException.notOneOf("Child–Pugh class", s, "A, B, C");
         }
     }
 }

@@ -72,8 +72,7 @@ public record ChildPughComponents(double bilirubin, BilirubinUnit bilirubinUnit,
             switch (w) {
                 case "mg/dl": return MG_PER_DL;
                 case "umol/l": case "µmol/l": case "micromol/l": return UMOL_PER_L;
-                default: throw new InvalidInputException("bilirubin unit",
-                        "bilirubin unit must be one of mg/dL, µmol/L but was '" + s + "'");
+                default: throw InvalidInputException.notOneOf("bilirubin unit", s, "mg/dL, µmol/L");
             }
         }
     }
@@ -115,8 +114,7 @@ public record ChildPughComponents(double bilirubin, BilirubinUnit bilirubinUnit,
             switch (w) {
                 case "g/l": return G_PER_L;
                 case "g/dl": return G_PER_DL;
-                default: throw new InvalidInputException("albumin unit",
-                        "albumin unit must be one of g/L, g/dL but was '" + s + "'");
+                default: throw InvalidInputException.notOneOf("albumin unit", s, "g/L, g/dL");
             }
         }
     }

@@ -47,7 +47,6 @@ public enum CoMedication {
                 return c;
             }
         }
-        throw new InvalidInputException("co-medication", "co-medication must be one of rifampicin, clarithromycin, "
-                + "ticlopidine, itraconazole but was '" + s + "'");
+        throw InvalidInputException.notOneOf("co-medication", s, "rifampicin, clarithromycin, ticlopidine, itraconazole");
     }
 }

@@ -55,8 +55,7 @@ public enum CreatinineUnit {
         switch (w) {
             case "mg/dl": return MG_PER_DL;
             case "umol/l": case "µmol/l": case "micromol/l": return UMOL_PER_L;
-            default: throw new InvalidInputException("creatinine unit",
-                    "creatinine unit must be one of mg/dL, µmol/L but was '" + s + "'");
+            default: throw InvalidInputException.notOneOf("creatinine unit", s, "mg/dL, µmol/L");
         }
     }
 }

@@ -44,8 +44,7 @@ public enum Cyp2b6Genotype {
             case "1/6": case "6/1": return STAR1_STAR6;
             case "6/6": return STAR6_STAR6;
             case "not-tested": case "nottested": case "unknown": case "": return NOT_TESTED;
-            default: throw new InvalidInputException("CYP2B6 genotype",
-                    "CYP2B6 genotype must be one of *1/*1, *1/*6, *6/*6 but was '" + s + "'");
+            default: throw InvalidInputException.notOneOf("CYP2B6 genotype", s, "*1/*1, *1/*6, *6/*6");
         }
     }
 }

@@ -31,8 +31,7 @@ public enum Encephalopathy {
             case "none": case "absent": case "0": return NONE;
             case "1-2": case "i-ii": case "1": case "2": case "mild": return GRADE_1_2;
             case "3-4": case "iii-iv": case "3": case "4": case "severe": return GRADE_3_4;
-            default: throw new InvalidInputException("encephalopathy",
-                    "encephalopathy must be one of none, grade1-2, grade3-4 but was '" + s + "'");
+            default: throw InvalidInputException.notOneOf("encephalopathy", s, "none, grade1-2, grade3-4");
         }
     }
 }

@@ -17,7 +17,7 @@ public enum Sex {
         switch (w) {
             case "m": case "male": case "man": return MALE;
             case "f": case "female": case "woman": return FEMALE;
-            default: throw new InvalidInputException("sex", "sex must be one of male, female but was '" + s + "'");
+            default: throw InvalidInputException.notOneOf("sex", s, "male, female");
         }
     }
 }

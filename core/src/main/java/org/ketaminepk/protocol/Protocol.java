@@ -66,8 +66,8 @@ public record Protocol(String id, String name, String indication, DrugForm drugF
     public Protocol {
         Checks.notNull("id", id);
         if (!id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
-            throw new InvalidInputException("id", "protocol id must be 1 to 80 lower-case letters, digits, '.', '_' "
-                    + "or '-' but was '" + id + "'");
+            throw InvalidInputException.statement("protocol id", id, "must be 1 to 80 lower-case letters, digits, "
+                    + "'.', '_' or '-' but was '" + id + "'");
         }
         Checks.notNull("name", name);
         Checks.notNull("indication", indication);

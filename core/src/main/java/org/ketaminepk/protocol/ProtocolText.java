@@ -1,5 +1,11 @@
 package org.ketaminepk.protocol;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,11 +22,47 @@ import org.ketaminepk.dosing.Regimen;
  *   0.35 mg/kg/h for 4 h daily x10 max 25 mg/h
  *   bolus 2 mg at 0 h          # a small loading dose
  * </pre>
- * Errors name the source, the line and the column. This class reads text only; opening files is the caller's
- * business. Stateless and thread-safe.
+ * Errors name the source, the line and the column. This class reads text (and checks that a file's bytes are UTF-8
+ * text); opening files is the caller's business. Stateless and thread-safe.
  */
 public final class ProtocolText {
     private ProtocolText() {
+    }
+
+    /**
+     * Reads the bytes of a protocol file as UTF-8 text.
+     *
+     * @param bytes the file's contents
+     * @param sourceName the file's name, for messages
+     * @return the text
+     * @throws InvalidInputException (field {@code protocol}) naming the line, column and byte where the bytes stop
+     *         being UTF-8
+     */
+    public static String utf8(byte[] bytes, String sourceName) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            decoder.flush(out);
+            return out.flip().toString();
+        }
+        int bad = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+        int column = before.codePointCount(0, before.length()) + 1;
+        String src = sourceName == null || sourceName.isBlank() ? "protocol" : sourceName;
+        throw new InvalidInputException("protocol", String.format(Locale.ROOT, "%s:%d:%d: the file is not UTF-8 text "
+                + "(byte 0x%02X cannot start or continue a UTF-8 character); save it as UTF-8", src, line, column,
+                bytes[bad] & 0xFF));
     }
 
     /**

@@ -295,8 +295,7 @@ public final class Protocols {
     public static Protocol get(String id) {
         Protocol p = id == null ? null : BY_ID.get(id.trim().toLowerCase(Locale.ROOT));
         if (p == null) {
-            throw new InvalidInputException("protocol", "protocol must be one of " + String.join(", ", BY_ID.keySet())
-                    + " but was '" + id + "'");
+            throw InvalidInputException.notOneOf("protocol", id, String.join(", ", BY_ID.keySet()));
         }
         return p;
     }

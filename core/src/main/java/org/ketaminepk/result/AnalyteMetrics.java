@@ -40,8 +40,8 @@ public record AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, 
     public double timeInBandH(Band band) {
         int i = bands.indexOf(band);
         if (i < 0) {
-            throw new InvalidInputException("band", "band must be one of " + bands + " (the bands asked for) but was "
-                    + band);
+            throw InvalidInputException.statement("band", band, "must be one of " + bands
+                    + " (the bands asked for) but was " + band);
         }
         return timeInBandsH.get(i);
     }

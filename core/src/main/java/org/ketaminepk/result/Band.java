@@ -23,7 +23,7 @@ public record Band(double lowNgPerMl, double highNgPerMl) {
     public Band {
         Checks.nonNegative("band low", lowNgPerMl, MAX_LEVEL_NG_PER_ML, "ng/mL");
         if (!(highNgPerMl >= lowNgPerMl)) {
-            throw new InvalidInputException("band high", "band high must be at least band low ("
+            throw InvalidInputException.statement("band high", highNgPerMl, "must be at least band low ("
                     + Checks.fmt(lowNgPerMl) + " ng/mL) but was " + Checks.fmt(highNgPerMl) + " ng/mL");
         }
     }

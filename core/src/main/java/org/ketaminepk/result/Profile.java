@@ -120,7 +120,7 @@ public final class Profile {
     public Series series(Analyte a) {
         Series s = series.get(a);
         if (s == null) {
-            throw new InvalidInputException("analyte", "analyte must be one of " + series.keySet()
+            throw InvalidInputException.statement("analyte", a.label(), "must be one of " + series.keySet()
                     + " for this model but was " + a.label());
         }
         return s;

@@ -162,7 +162,7 @@ public final class Series {
     public double timeWithinH(double lowNgPerMl, double highNgPerMl) {
         Checks.nonNegative("band low", lowNgPerMl, 1e7, "ng/mL");
         if (!(highNgPerMl >= lowNgPerMl)) {
-            throw new InvalidInputException("band high", "band high must be at least band low ("
+            throw InvalidInputException.statement("band high", highNgPerMl, "must be at least band low ("
                     + Checks.fmt(lowNgPerMl) + " ng/mL) but was " + Checks.fmt(highNgPerMl));
         }
         double total = 0;

@@ -341,8 +341,8 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
         for (Track tr : tracks) {
             known.add(tr.analyte);
         }
-        throw new InvalidInputException("analyte", "analyte must be one of " + known + " for this model but was "
-                + (a == null ? "missing" : a.label()));
+        throw InvalidInputException.statement("analyte", a == null ? null : a.label(), "must be one of " + known
+                + " for this model but was " + (a == null ? "missing" : a.label()));
     }
 
     private AnalyteMetrics build(Track tr) {

@@ -57,6 +57,25 @@ class StandardPatientAdjusterTest {
         return ws.stream().anyMatch(w -> w.code() == code && w.message().contains(text));
     }
 
+    @Test
+    void effectsAreDescribedOnlyWhenRead() {
+        Patient p = new Patient(80, 95, 170, Sex.MALE).withChildPugh(ChildPughClass.B)
+                .withCoMedications(java.util.Set.of(CoMedication.CLARITHROMYCIN)).withEgfrMlPerMinPer173m2(40);
+        IndividualModel ind = ind(TestModels.RACEMIC_COMPOSITE, p);
+        List<Words> words = new java.util.ArrayList<>();
+        for (Warning w : ind.warnings()) {
+            for (Object arg : w.args()) {
+                if (arg instanceof Words x && !x.written()) {
+                    words.add(x);
+                }
+            }
+        }
+        assertTrue(words.size() >= 5, "age, liver, interaction and kidney are described lazily: " + words.size());
+        assertTrue(has(ind.warnings(), Warning.Code.ADJUSTMENT, "age 80 years: hepatic flow"));
+        assertTrue(words.stream().anyMatch(Words::written), "reading a warning writes its words");
+        assertTrue(ind.adjustments().stream().anyMatch(a -> a.reason().startsWith("weight 95 kg, ")));
+    }
+
     private static List<Patient> healthyFortyYearOlds() {
         return List.of(Patient.standardAdult(),
                 Patient.standardAdult().withLiver(LiverFunction.normal()).withSerumCreatinineMgPerDl(0.9)

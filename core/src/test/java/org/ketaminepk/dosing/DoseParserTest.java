@@ -248,6 +248,55 @@ class DoseParserTest {
     }
 
     @Test
+    void aBadCapBlamesTheCapNotTheRate() {
+        DoseParser.ParseException e = fails("0.35 mg/kg/h for 4 h max 0 mg/h");
+        assertEquals(26, e.column());
+        assertEquals("'0'", e.word());
+        assertEquals("rate cap must be greater than 0 and at most 1000 mg/h but was 0", e.problem());
+        assertFalse(e.getMessage().contains("infusion rate"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "bolus 1e-5 mg | 7 | 1e-5 | write 0.00001 instead",
+        "bolus 2E3 mg | 7 | 2E3 | write 2000 instead",
+        "bolus 20 mg at 1e+2 h | 16 | 1e+2 | write 100 instead"})
+    void exponentNotationIsNamedAsSuch(String spec, int column, String word, String advice) {
+        DoseParser.ParseException e = fails(spec);
+        assertEquals(column, e.column());
+        assertEquals("'" + word + "'", e.word());
+        assertEquals("numbers in exponent notation are not accepted; " + advice, e.problem());
+    }
+
+    @Test
+    void exponentNotationInATime() {
+        DoseParser.ParseException e = assertThrows(DoseParser.ParseException.class,
+                () -> DoseParser.parseDurationH("1e-9s"));
+        assertEquals("'1e-9'", e.word());
+        assertEquals("numbers in exponent notation are not accepted; write 0.000000001 instead", e.problem());
+        // a unit that starts with e after a number is still a word, not an exponent
+        assertEquals("'e'", assertThrows(DoseParser.ParseException.class, () -> DoseParser.parseDurationH("5e"))
+                .word());
+    }
+
+    @Test
+    void aValueJustOverALimitShowsTheDigitsThatCross() {
+        DoseParser.ParseException e = fails("bolus 10000.0000001 mg");
+        assertEquals("dose amount must be greater than 0 and at most 10000 mg but was 10000.0000001", e.problem());
+        assertEquals("dose amount must be greater than 0 and at most 10000 mg but was 20000", fails("bolus 20000 mg")
+                .problem());
+    }
+
+    @Test
+    void aCharacterOutsideTheBasicPlaneIsShownWhole() {
+        DoseParser.ParseException e = fails("bolus 5 mg \uD83D\uDE00");
+        assertEquals("'\uD83D\uDE00'", e.word());
+        assertEquals("unexpected character (U+1F600)", e.problem());
+        assertEquals(12, e.column());
+        assertEquals("unexpected character (U+0040)", fails("bolus 20 mg @ 2 h").problem());
+    }
+
+    @Test
     void domainLimitsOnRepeatsBecomeParseErrors() {
         // 10000 doses every 10 days run past the ten-year horizon of a dose time
         DoseParser.ParseException e = fails("bolus 1 mg every 10 d x10000");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,21 @@ class ProtocolTextTest {
     void idsFromOddFileNames() {
         assertEquals("protocol", ProtocolText.idFrom("...txt"));
         assertEquals("a-b", ProtocolText.idFrom("C:\\dir\\A B.txt"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreLocated() {
+        byte[] latin1 = "# comment\ncaf\u00e9 course\nbolus 5 mg\n".getBytes(StandardCharsets.ISO_8859_1);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ProtocolText.utf8(latin1, "c.txt"));
+        assertEquals("protocol", e.field());
+        assertEquals("c.txt:2:4: the file is not UTF-8 text (byte 0xE9 cannot start or continue a UTF-8 character); "
+                + "save it as UTF-8", e.getMessage());
+        // a sequence cut short at the end of the file
+        byte[] cut = {'a', 'b', (byte) 0xE2, (byte) 0x82};
+        assertTrue(assertThrows(InvalidInputException.class, () -> ProtocolText.utf8(cut, "d.txt")).getMessage()
+                .startsWith("d.txt:1:3: the file is not UTF-8 text (byte 0xE2 "));
+        byte[] utf8 = "caf\u00e9 \u20ac\nbolus 5 mg".getBytes(StandardCharsets.UTF_8);
+        assertEquals("caf\u00e9 \u20ac\nbolus 5 mg", ProtocolText.utf8(utf8, "e.txt"));
+        assertEquals("", ProtocolText.utf8(new byte[0], "f.txt"));
     }
 }

@@ -1,7 +1,6 @@
 package org.ketaminepk.cli.options;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -110,8 +109,8 @@ public final class CommonOptions {
                 throw new InvalidInputException("protocol", prefix + arg + ": the file is larger than "
                         + MAX_PROTOCOL_FILE_BYTES + " bytes; a protocol file holds a name and one dose per line");
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return ProtocolText.parse(text, file.getFileName().toString());
+            String name = file.getFileName().toString();
+            return ProtocolText.parse(ProtocolText.utf8(Files.readAllBytes(file), name), name);
         } catch (IOException e) {
             throw new InvalidInputException("protocol", prefix + arg + ": cannot read the file: " + e);
         }

@@ -1,6 +1,10 @@
 package org.ketaminepk.cli.options;
 
 import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 
 import org.ketaminepk.base.Checks;
@@ -95,15 +99,17 @@ public final class OutputOptions {
     public TimeGrid grid(double lastInputEndH) {
         double end = duration == null ? Math.ceil(lastInputEndH + DEFAULT_WASHOUT_H - 1e-9) : time("--duration",
                 duration);
+        if (duration == null && end > TimeGrid.MAX_TIME_H) {
+            throw new InvalidInputException("duration", String.format(Locale.ROOT, "the last input ends at %s h; "
+                    + "with %s h of wash-out the default duration would be %s h, beyond the longest simulation of "
+                    + "%s h; give --duration %sh or less", Checks.fmt(lastInputEndH), Checks.fmt(DEFAULT_WASHOUT_H),
+                    Checks.fmt(end), Checks.fmt(TimeGrid.MAX_TIME_H), Checks.fmt(TimeGrid.MAX_TIME_H)));
+        }
         double s = stepH();
         try {
             return TimeGrid.uniform(end, s);
         } catch (InvalidInputException e) {
-            String option = "step".equals(e.field()) ? "--step" : "--duration";
-            String msg = e.getMessage().startsWith(e.field() + " ")
-                    ? option + e.getMessage().substring(e.field().length())
-                    : option + ": " + e.getMessage();
-            throw new InvalidInputException(e.field(), msg);
+            throw "step".equals(e.field()) ? e.renamed("step", "--step") : e.renamed("duration", "--duration");
         }
     }
 
@@ -132,6 +138,29 @@ public final class OutputOptions {
         }
         throw new InvalidInputException("plot-size", "--plot-size must be WIDTHxHEIGHT in pixels, each between 200 "
                 + "and 10000, but was '" + plotSize + "'");
+    }
+
+    /**
+     * The error for an output file that could not be written, with the reason in the words {@code --plot} uses:
+     * "--csv: cannot write /no/dir/x.csv: no such directory" (never the name of a Java exception).
+     *
+     * @param option the option that named the file ({@code --csv}, {@code --json})
+     * @param target the file as given
+     * @param e why it failed
+     * @return the exception to throw
+     */
+    public static InvalidInputException cannotWrite(String option, String target, IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such directory";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            why = f.getReason();
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new InvalidInputException(option.substring(2), option + ": cannot write " + target + ": " + why);
     }
 
     /** Parses a time option, naming the option in errors. */

@@ -33,8 +33,8 @@ import org.ketaminepk.patient.Sex;
  *
  * <p>Values arrive as text and are turned into a {@link Patient} in one place, {@link #build}: numbers may carry
  * their unit, laboratory values must (1.2 mg/dL and 106 µmol/L of creatinine differ by a factor 88), and the
- * library validates ranges. Every error is rewritten to lead with the name the user typed ({@code --creatinine} or
- * {@code creatinine}).
+ * library validates ranges. Every error is told about the name the user typed ({@code --creatinine} or
+ * {@code creatinine}), from the field the library's exception names.
  */
 public final class PatientFields {
     /** Keys that describe kidney function; at most one may be given. */
@@ -48,7 +48,7 @@ public final class PatientFields {
      */
     public static final Map<String, String> KEYS = keys();
 
-    /** Library field names (the first words of its messages) → the key the user typed. */
+    /** Library field names ({@link InvalidInputException#field()}) → the key the user typed. */
     private static final Map<String, String> KEY_OF_LIBRARY_FIELD = Map.ofEntries(
             Map.entry("age", "age"), Map.entry("weight", "weight"), Map.entry("height", "height"),
             Map.entry("sex", "sex"), Map.entry("serum creatinine", "creatinine"), Map.entry("eGFR", "egfr"),
@@ -263,8 +263,8 @@ public final class PatientFields {
         if (t.matches("\\d{1,3}")) {
             int score = Integer.parseInt(t);
             if (score < 5 || score > 15) {
-                throw new InvalidInputException("child-pugh", name.apply("child-pugh") + " score must be between 5 "
-                        + "and 15 points but was " + score + " (or give the class A, B or C)");
+                throw about("child-pugh", name, text, "score must be between 5 and 15 points but was " + score
+                        + " (or give the class A, B or C)");
             }
             return LiverFunction.childPughScore(score);
         }
@@ -287,8 +287,7 @@ public final class PatientFields {
         try {
             return parse.apply(text);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(key, name.apply(key) + " must be one of " + accepted + " but was '"
-                    + text + "'");
+            throw InvalidInputException.notOneOf(key, text, accepted).renamed(key, name.apply(key));
         }
     }
 
@@ -306,8 +305,8 @@ public final class PatientFields {
             }
         }
         if (!v.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            throw new InvalidInputException(key, name.apply(key) + " must be a number" + (unit.isEmpty() ? ""
-                    : " in " + unit) + " but was '" + text + "'");
+            throw about(key, name, text, "must be a number" + (unit.isEmpty() ? "" : " in " + unit) + " but was '"
+                    + text + "'");
         }
         return Double.parseDouble(v);
     }
@@ -325,12 +324,11 @@ public final class PatientFields {
     private static Measured measured(String key, String text, Function<String, String> name, String units) {
         Matcher m = NUMBER_AND_UNIT.matcher(text.trim());
         if (!m.matches()) {
-            throw new InvalidInputException(key, name.apply(key) + " must be a number with its unit, " + units
-                    + ", but was '" + text + "'");
+            throw about(key, name, text, "must be a number with its unit, " + units + ", but was '" + text + "'");
         }
         if (m.group(2).isBlank()) {
-            throw new InvalidInputException(key, name.apply(key) + " needs its unit, " + units + ", but was '"
-                    + text + "' (laboratories report it in either)");
+            throw about(key, name, text, "needs its unit, " + units + ", but was '" + text
+                    + "' (laboratories report it in either)");
         }
         return new Measured(Double.parseDouble(m.group(1)), m.group(2).trim());
     }
@@ -340,14 +338,14 @@ public final class PatientFields {
         try {
             return parse.get();
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(key, name.apply(key) + " unit must be one of " + accepted + " but was '"
-                    + text + "'");
+            throw about(key, name, text, "unit must be one of " + accepted + " but was '" + text + "'");
         }
     }
 
     /**
-     * Runs a library call and rewrites its error to lead with the name the user typed: "serum creatinine must be
-     * between 0.1 and 25 mg/dL but was 0" becomes "--creatinine must be between ...".
+     * Runs a library call and names its error as the user typed it: the library's "serum creatinine must be between
+     * 0.1 and 25 mg/dL but was 0" is about the field {@code serum creatinine}, which the user typed as
+     * {@code --creatinine}, so the same sentence is told about {@code --creatinine}.
      */
     private static <T> T apply(String key, Function<String, String> name, java.util.function.Supplier<T> call) {
         try {
@@ -357,19 +355,24 @@ public final class PatientFields {
         }
     }
 
-    /** @return {@code e} with its leading library field name replaced by the user's name for it */
+    /**
+     * @return {@code e} told about the name the user typed for its field; an error about a field the user did not
+     *         type (or one in the library's own words) is reported within {@code fallbackKey}
+     */
     static InvalidInputException rename(InvalidInputException e, String fallbackKey, Function<String, String> name) {
-        String msg = String.valueOf(e.getMessage()).replaceAll(" {2,}", " ");
         String field = e.field();
         String key = field == null ? null : KEY_OF_LIBRARY_FIELD.getOrDefault(field, KEYS.containsKey(field) ? field
                 : null);
-        if (key != null && msg.startsWith(field + " ")) {
-            return new InvalidInputException(key, name.apply(key) + msg.substring(field.length()));
+        if (key != null && e.kind() != InvalidInputException.Kind.TEXT) {
+            return e.renamed(key, name.apply(key));
         }
-        if (msg.startsWith(name.apply(fallbackKey))) {
-            return new InvalidInputException(fallbackKey, msg);
-        }
-        return new InvalidInputException(fallbackKey, name.apply(fallbackKey) + ": " + msg);
+        return e.within(fallbackKey, name.apply(fallbackKey));
+    }
+
+    /** @return "{name of key} {statement}" about the text typed for {@code key} */
+    private static InvalidInputException about(String key, Function<String, String> name, String text,
+            String statement) {
+        return InvalidInputException.statement(key, text, statement).renamed(key, name.apply(key));
     }
 
     private static String one(Map<String, List<String>> given, String key) {

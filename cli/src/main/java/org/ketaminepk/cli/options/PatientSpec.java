@@ -68,11 +68,11 @@ public final class PatientSpec {
             return PatientFields.build(merged, k -> merged.containsKey(k) && !given.containsKey(k)
                     ? PatientOptions.optionName(k) : k);
         } catch (InvalidInputException e) {
-            if (e.getMessage().startsWith("--")) {
+            if (merged.containsKey(e.field()) && !given.containsKey(e.field())) {
                 // a mistake in the options themselves, reported as the options report it
                 throw e;
             }
-            throw new InvalidInputException("patient", "--patient '" + spec + "': " + e.getMessage());
+            throw e.within("patient", "--patient '" + spec + "'");
         }
     }
 }

@@ -95,8 +95,7 @@ public final class Outputs {
         try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
             body.write(w);
         } catch (IOException e) {
-            throw new InvalidInputException(option.substring(2), option + ": cannot write " + target + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw OutputOptions.cannotWrite(option, target, e);
         }
     }
 
