@@ -1,11 +1,10 @@
 package org.ketaminepk.dosing;
 
-import org.ketaminepk.base.Analyte;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -56,6 +55,11 @@ public final class Regimen {
     public static Regimen repeat(Regimen block, double intervalH, int count) {
         Checks.inRange("count", count, 1, 10_000, "repetitions");
         Checks.positive("interval", intervalH, Dose.MAX_TIME_H, "h");
+        long total = (long) block.doses.size() * count;
+        if (total > MAX_DOSES) {
+            throw new InvalidInputException("count", "a regimen may hold at most " + MAX_DOSES + " doses but "
+                    + count + " repetitions of " + block.doses.size() + " doses make " + total);
+        }
         List<Dose> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             for (Dose d : block.doses) {
@@ -147,15 +151,30 @@ public final class Regimen {
                     if (c.durationH() > 0) {
                         throw new IllegalStateException("intravenous route channels must be instantaneous");
                     }
-                    b.rate(start, start + inf.durationH(), c.target(), c.toSink(), part / inf.durationH());
+                    constantRate(b, start, inf.durationH(), c, part);
                 } else if (c.durationH() > 0) {
-                    b.rate(start, start + c.durationH(), c.target(), c.toSink(), part / c.durationH());
+                    constantRate(b, start, c.durationH(), c, part);
                 } else {
                     b.bolus(start, c.target(), c.toSink(), part);
                 }
             }
         }
         return b.build();
+    }
+
+    /**
+     * Adds {@code umol} spread evenly from {@code startH} for {@code durationH}. The rate divides by the span the
+     * input really covers, {@code (start + duration) − start} as doubles, not by the duration: far from time 0 the
+     * two differ in the last bits, and the solver delivers rate × span.
+     */
+    private static void constantRate(Schedule.Builder b, double startH, double durationH, InputChannel c,
+            double umol) {
+        double endH = startH + durationH;
+        double spanH = endH - startH;
+        if (!(spanH > 0)) {
+            throw new IllegalStateException("an input of " + durationH + " h at " + startH + " h has no length");
+        }
+        b.rate(startH, endH, c.target(), c.toSink(), umol / spanH);
     }
 
     @Override
