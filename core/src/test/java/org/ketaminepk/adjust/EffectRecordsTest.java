@@ -18,6 +18,7 @@ import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.GfrEstimate;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.testing.TestModels;
 
 /** The age and kidney records against the arithmetic written out, and the per-model reference liver. */
 class EffectRecordsTest {
