@@ -43,6 +43,7 @@ public record KidneyEffect(GfrEstimate gfr, double fraction) {
     /** @return e.g. "kidney function 45 mL/min (Cockcroft–Gault ...) = 0.45 of normal" */
     public String describe() {
         return String.format(Locale.ROOT, "kidney function %s %s (%s) = %s of normal",
-                StandardPatientAdjuster.num(gfr.value()), gfr.unit(), gfr.method(), StandardPatientAdjuster.num(fraction));
+                StandardPatientAdjuster.num(gfr.value()), gfr.unit(), gfr.method(),
+                StandardPatientAdjuster.num(fraction));
     }
 }

@@ -118,8 +118,8 @@ final class ReferenceLiver {
 
     /**
      * The liver whose clearance is the model's ketamine clearance at the reference size: for a model with a liver
-     * compartment at its own flow, otherwise the hepatic share at {@value AdjustmentSources#REFERENCE_HEPATIC_FLOW_L_PER_H}
-     * L/h (raised when the model's clearance needs more).
+     * compartment at its own flow, otherwise the hepatic share at {@value
+     * AdjustmentSources#REFERENCE_HEPATIC_FLOW_L_PER_H} L/h (raised when the model's clearance needs more).
      */
     private WellStirredLiver backCalculate(PublishedModel model, List<String> w, double[] renal) {
         double cl;

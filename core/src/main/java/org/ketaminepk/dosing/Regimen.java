@@ -1,6 +1,7 @@
 package org.ketaminepk.dosing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,6 +25,9 @@ public final class Regimen {
     private final List<Dose> doses;
 
     private Regimen(List<Dose> doses) {
+        for (int i = 0; i < doses.size(); i++) {
+            Checks.notNull("doses[" + i + "]", doses.get(i));
+        }
         if (doses.isEmpty()) {
             throw new InvalidInputException("doses", "a regimen needs at least one dose");
         }
@@ -38,12 +42,12 @@ public final class Regimen {
 
     /** @return a regimen of these doses */
     public static Regimen of(Dose... doses) {
-        return new Regimen(List.of(doses));
+        return new Regimen(Arrays.asList(Checks.notNull("doses", doses)));
     }
 
     /** @return a regimen of these doses */
     public static Regimen of(List<? extends Dose> doses) {
-        return new Regimen(new ArrayList<>(doses));
+        return new Regimen(new ArrayList<>(Checks.notNull("doses", doses)));
     }
 
     /**
@@ -53,6 +57,7 @@ public final class Regimen {
      * @param intervalH interval, h, {@code > 0}
      */
     public static Regimen repeat(Regimen block, double intervalH, int count) {
+        Checks.notNull("regimen", block);
         Checks.inRange("count", count, 1, 10_000, "repetitions");
         Checks.positive("interval", intervalH, Dose.MAX_TIME_H, "h");
         long total = (long) block.doses.size() * count;
@@ -71,7 +76,7 @@ public final class Regimen {
 
     /** Repeats one dose every {@code intervalH} hours, {@code count} times. */
     public static Regimen repeat(Dose dose, double intervalH, int count) {
-        return repeat(of(dose), intervalH, count);
+        return repeat(of(Checks.notNull("dose", dose)), intervalH, count);
     }
 
     /** The block once a day for {@code days} days. */
@@ -86,6 +91,7 @@ public final class Regimen {
 
     /** @return this regimen followed by {@code next}, shifted to start {@code afterH} hours after this one starts */
     public Regimen then(Regimen next, double afterH) {
+        Checks.notNull("regimen", next);
         Checks.nonNegative("offset", afterH, Dose.MAX_TIME_H, "h");
         List<Dose> out = new ArrayList<>(doses);
         for (Dose d : next.doses) {
@@ -96,6 +102,7 @@ public final class Regimen {
 
     /** @return this regimen together with {@code other} (times unchanged) */
     public Regimen and(Regimen other) {
+        Checks.notNull("regimen", other);
         List<Dose> out = new ArrayList<>(doses);
         out.addAll(other.doses);
         return new Regimen(out);

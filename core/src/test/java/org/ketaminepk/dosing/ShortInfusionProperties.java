@@ -86,7 +86,8 @@ class ShortInfusionProperties {
         double cap = perKg ? Amount.MAX_MG_PER_KG : Amount.MAX_MG;
         double under = Math.min(cap, 0.999 * ceiling * durationH);
         Amount ok = perKg ? Amount.mgPerKg(under) : Amount.mg(under);
-        assertEquals(under / durationH, Dose.infusion(ok, durationH, startH).uncappedMgPerH(1), 1e-9 * under / durationH);
+        assertEquals(under / durationH, Dose.infusion(ok, durationH, startH).uncappedMgPerH(1),
+                1e-9 * under / durationH);
         double over = 1.001 * ceiling * durationH;
         Assume.that(over <= cap);
         Amount tooMuch = perKg ? Amount.mgPerKg(over) : Amount.mg(over);

@@ -66,4 +66,12 @@ class ProtocolTextTest {
         assertEquals("protocol", ProtocolText.idFrom("...txt"));
         assertEquals("a-b", ProtocolText.idFrom("C:\\dir\\A B.txt"));
     }
+
+    @Test
+    void linesThatTogetherHoldTooManyDosesAreRefusedAtTheLineThatOverflows() {
+        String text = "Too many\n" + "bolus 1 mg every 1 h x10000\n".repeat(11);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ProtocolText.parse(text, "x.txt"));
+        assertEquals("protocol", e.field());
+        assertEquals("x.txt:12: a regimen may hold at most 100000 doses but had 110000", e.getMessage());
+    }
 }
