@@ -151,7 +151,7 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
         /**
          * Holds the rate that "amount over duration" implies to the ceiling an explicitly stated rate has, so that
-         * "10000 mg over 0.1 s" is refused as "1001 mg/h for 1 h" is.
+         * "10000 mg over 1 min" is refused as "1001 mg/h for 1 h" is.
          */
         private static void checkImpliedRate(Amount amount, double durationH) {
             boolean perKg = amount.unit().perKg();
