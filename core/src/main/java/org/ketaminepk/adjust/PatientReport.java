@@ -154,8 +154,8 @@ public record PatientReport(Patient patient, List<Quantity> derived, Optional<Ch
                         : "eGFR (as given)", g.get().value(), g.get().unit(), "as given"));
             }
             out.add(new Quantity("kidney function used", Math.min(1, g.get().value()
-                    / StandardPatientAdjuster.NORMAL_KIDNEY_FUNCTION), "fraction of normal", g.get().method()
-                    + " ÷ " + Checks.fmt(StandardPatientAdjuster.NORMAL_KIDNEY_FUNCTION) + ", at most 1"));
+                    / AdjustmentSources.NORMAL_KIDNEY_FUNCTION), "fraction of normal", g.get().method()
+                    + " ÷ " + Checks.fmt(AdjustmentSources.NORMAL_KIDNEY_FUNCTION) + ", at most 1"));
         }
         p.childPughScore().ifPresent(s -> out.add(new Quantity("Child–Pugh score", s, "points",
                 p.liver().describe() + "; " + ChildPughClass.SOURCE)));

@@ -75,6 +75,11 @@ public record Amount(double value, Unit unit) {
         return value * unit.toMg * (unit.perKg ? weightKg : 1);
     }
 
+    /** @return the amount in mg, or in mg/kg for a weight-based unit */
+    public double inMg() {
+        return value * unit.toMg;
+    }
+
     @Override
     public String toString() {
         return Checks.fmt(value) + " " + unit.symbol;

@@ -15,6 +15,12 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
     double MAX_TIME_H = 87_660;
     /** Longest accepted infusion, h (30 days). */
     double MAX_INFUSION_H = 720;
+    /**
+     * Shortest accepted infusion, h (1 s). A shorter push is a bolus: write it as one. The floor also keeps the end of
+     * an infusion distinct from its start in double precision at every accepted time (the spacing of doubles near
+     * {@link #MAX_TIME_H} is about 1.5e-11 h, some seven orders of magnitude below it).
+     */
+    double MIN_INFUSION_H = 1.0 / 3600;
 
     /** @return start time, h */
     double timeH();
@@ -112,8 +118,9 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
      * with an optional rate cap ("0.35 mg/kg/h, not more than 25 mg/h").
      *
      * @param timeH start, h
-     * @param durationH duration, h, in (0, 720]
-     * @param amount total amount, or null when stated as a rate
+     * @param durationH duration, h, in [{@link #MIN_INFUSION_H}, {@link #MAX_INFUSION_H}]
+     * @param amount total amount, or null when stated as a rate; the rate it implies must not exceed the largest
+     *        accepted rate ({@link Rate#MAX_MG_PER_H}, or {@link Rate#MAX_MG_PER_KG_PER_H} for weight-based amounts)
      * @param rate rate, or null when stated as an amount
      * @param capMgPerH maximal rate, mg/h, or NaN for none
      * @param salt base or hydrochloride
@@ -124,19 +131,38 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
         public Infusion {
             checkTime(timeH);
             Checks.positive("infusion duration", durationH, MAX_INFUSION_H, "h");
+            if (durationH < MIN_INFUSION_H) {
+                throw new InvalidInputException("infusion duration", String.format(Locale.ROOT,
+                        "infusion duration must be at least 1 s but was %s s; give a shorter push as a bolus%s",
+                        Checks.fmt(durationH * 3600), amount != null ? " ('bolus " + amount + "')" : ""));
+            }
             if ((amount == null) == (rate == null)) {
                 throw new InvalidInputException("infusion", "an infusion needs either an amount or a rate, not "
                         + (amount == null ? "neither" : "both"));
+            }
+            if (amount != null) {
+                checkImpliedRate(amount, durationH);
             }
             if (!Double.isNaN(capMgPerH)) {
                 Checks.positive("rate cap", capMgPerH, Rate.MAX_MG_PER_H, "mg/h");
             }
             Checks.notNull("salt", salt);
-            if (amount != null) {
-                double perH = amount.value() / durationH;
-                if (!Double.isFinite(perH)) {
-                    throw InvalidInputException.statement("infusion duration", durationH, "is too short for " + amount);
-                }
+        }
+
+        /**
+         * Holds the rate that "amount over duration" implies to the ceiling an explicitly stated rate has, so that
+         * "10000 mg over 1 min" is refused as "1001 mg/h for 1 h" is.
+         */
+        private static void checkImpliedRate(Amount amount, double durationH) {
+            boolean perKg = amount.unit().perKg();
+            double max = perKg ? Rate.MAX_MG_PER_KG_PER_H : Rate.MAX_MG_PER_H;
+            double perH = amount.inMg() / durationH;
+            if (!(perH <= max)) {
+                String unit = perKg ? "mg/kg/h" : "mg/h";
+                throw new InvalidInputException("infusion rate", String.format(Locale.ROOT,
+                        "infusion rate of %s over %s must be at most %s %s but was %s %s; infuse it over at least "
+                                + "%s, or give it as 'bolus %s'", amount, duration(durationH), Checks.fmt(max), unit,
+                        Checks.fmt(perH), unit, duration(amount.inMg() / max), amount));
             }
         }
 

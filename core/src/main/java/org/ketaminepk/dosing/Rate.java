@@ -9,9 +9,12 @@ import org.ketaminepk.base.Checks;
  * @param unit its unit
  */
 public record Rate(double value, Unit unit) {
-    /** Largest accepted rate, mg/h (about 14 mg/kg/h at 70 kg, above anaesthetic induction rates). */
+    /**
+     * Largest accepted rate, mg/h (about 14 mg/kg/h at 70 kg, above the infusion rates of the protocols). An amount
+     * given over a duration is held to it too ({@link Dose.Infusion}): a faster push is written as a bolus.
+     */
     public static final double MAX_MG_PER_H = 1000;
-    /** Largest accepted weight-based rate, mg/kg/h. */
+    /** Largest accepted weight-based rate, mg/kg/h; an amount per kg over a duration is held to it too. */
     public static final double MAX_MG_PER_KG_PER_H = 20;
 
     /** Units of rate. */

@@ -1,11 +1,11 @@
 package org.ketaminepk.dosing;
 
-import org.ketaminepk.base.Analyte;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -25,6 +25,9 @@ public final class Regimen {
     private final List<Dose> doses;
 
     private Regimen(List<Dose> doses) {
+        for (int i = 0; i < doses.size(); i++) {
+            Checks.notNull("doses[" + i + "]", doses.get(i));
+        }
         if (doses.isEmpty()) {
             throw new InvalidInputException("doses", "a regimen needs at least one dose");
         }
@@ -39,12 +42,12 @@ public final class Regimen {
 
     /** @return a regimen of these doses */
     public static Regimen of(Dose... doses) {
-        return new Regimen(List.of(doses));
+        return new Regimen(Arrays.asList(Checks.notNull("doses", doses)));
     }
 
     /** @return a regimen of these doses */
     public static Regimen of(List<? extends Dose> doses) {
-        return new Regimen(new ArrayList<>(doses));
+        return new Regimen(new ArrayList<>(Checks.notNull("doses", doses)));
     }
 
     /**
@@ -54,8 +57,14 @@ public final class Regimen {
      * @param intervalH interval, h, {@code > 0}
      */
     public static Regimen repeat(Regimen block, double intervalH, int count) {
+        Checks.notNull("regimen", block);
         Checks.inRange("count", count, 1, 10_000, "repetitions");
         Checks.positive("interval", intervalH, Dose.MAX_TIME_H, "h");
+        long total = (long) block.doses.size() * count;
+        if (total > MAX_DOSES) {
+            throw new InvalidInputException("count", "a regimen may hold at most " + MAX_DOSES + " doses but "
+                    + count + " repetitions of " + block.doses.size() + " doses make " + total);
+        }
         List<Dose> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             for (Dose d : block.doses) {
@@ -67,7 +76,7 @@ public final class Regimen {
 
     /** Repeats one dose every {@code intervalH} hours, {@code count} times. */
     public static Regimen repeat(Dose dose, double intervalH, int count) {
-        return repeat(of(dose), intervalH, count);
+        return repeat(of(Checks.notNull("dose", dose)), intervalH, count);
     }
 
     /** The block once a day for {@code days} days. */
@@ -82,6 +91,7 @@ public final class Regimen {
 
     /** @return this regimen followed by {@code next}, shifted to start {@code afterH} hours after this one starts */
     public Regimen then(Regimen next, double afterH) {
+        Checks.notNull("regimen", next);
         Checks.nonNegative("offset", afterH, Dose.MAX_TIME_H, "h");
         List<Dose> out = new ArrayList<>(doses);
         for (Dose d : next.doses) {
@@ -92,6 +102,7 @@ public final class Regimen {
 
     /** @return this regimen together with {@code other} (times unchanged) */
     public Regimen and(Regimen other) {
+        Checks.notNull("regimen", other);
         List<Dose> out = new ArrayList<>(doses);
         out.addAll(other.doses);
         return new Regimen(out);
@@ -147,15 +158,30 @@ public final class Regimen {
                     if (c.durationH() > 0) {
                         throw new IllegalStateException("intravenous route channels must be instantaneous");
                     }
-                    b.rate(start, start + inf.durationH(), c.target(), c.toSink(), part / inf.durationH());
+                    constantRate(b, start, inf.durationH(), c, part);
                 } else if (c.durationH() > 0) {
-                    b.rate(start, start + c.durationH(), c.target(), c.toSink(), part / c.durationH());
+                    constantRate(b, start, c.durationH(), c, part);
                 } else {
                     b.bolus(start, c.target(), c.toSink(), part);
                 }
             }
         }
         return b.build();
+    }
+
+    /**
+     * Adds {@code umol} spread evenly from {@code startH} for {@code durationH}. The rate divides by the span the
+     * input really covers, {@code (start + duration) − start} as doubles, not by the duration: far from time 0 the
+     * two differ in the last bits, and the solver delivers rate × span.
+     */
+    private static void constantRate(Schedule.Builder b, double startH, double durationH, InputChannel c,
+            double umol) {
+        double endH = startH + durationH;
+        double spanH = endH - startH;
+        if (!(spanH > 0)) {
+            throw new IllegalStateException("an input of " + durationH + " h at " + startH + " h has no length");
+        }
+        b.rate(startH, endH, c.target(), c.toSink(), umol / spanH);
     }
 
     @Override

@@ -93,30 +93,30 @@ public final class EffectSimulation {
         List<Warning> warnings = new ArrayList<>(pk.warnings());
         EffectLink link = link(endpoint, ind, options);
         if (link.basis() != EffectLink.Basis.FITTED) {
-            warnings.add(new Warning(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "%s: %s is %s: %s",
+            warnings.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "%s: %s is %s: %s",
                     endpoint.id(), link.describe(), link.basis().label(), link.how())));
         }
         for (String s : endpoint.inferences()) {
-            warnings.add(new Warning(Warning.Code.ASSUMPTION, endpoint.id() + ": " + s));
+            warnings.add(Warning.text(Warning.Code.ASSUMPTION, endpoint.id() + ": " + s));
         }
         double share = sShare(endpoint, model.drugForm(), options);
         String driver = driver(model, share);
         if (share != 1) {
-            warnings.add(new Warning(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "%s: S-ketamine taken as %s "
+            warnings.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "%s: S-ketamine taken as %s "
                     + "%% of the ketamine of %s, which does not resolve the enantiomers", endpoint.id(),
                     Checks.fmt(share * 100), model.id())));
         }
         SamplingSite fitted = endpoint.samplingSite();
         SamplingSite predicted = model.samplingSite();
         if (known(fitted) && known(predicted) && fitted != predicted) {
-            warnings.add(new Warning(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "%s was estimated on %s "
+            warnings.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "%s was estimated on %s "
                     + "concentrations but %s predicts %s ones; arterial ketamine runs higher than venous during an "
                     + "infusion and lower shortly after it", endpoint.id(), fitted.label(), model.id(),
                     predicted.label())));
         }
         double age = patient.ageYears();
         if (age < endpoint.population().ageMinYears() || age > endpoint.population().ageMaxYears()) {
-            warnings.add(new Warning(Warning.Code.AGE_OUTSIDE_RANGE, String.format(Locale.ROOT, "age %s years is "
+            warnings.add(Warning.text(Warning.Code.AGE_OUTSIDE_RANGE, String.format(Locale.ROOT, "age %s years is "
                     + "outside the %s-%s years of the people %s was studied in", Checks.fmt(age),
                     Checks.fmt(endpoint.population().ageMinYears()), Checks.fmt(endpoint.population().ageMaxYears()),
                     endpoint.id())));

@@ -202,7 +202,7 @@ public final class PopulationSimulation {
             }
         }
         Map<Warning, Warning> shared = new ConcurrentHashMap<>();
-        Warning occasion = variability.occasionTerms().isEmpty() ? null : new Warning(Warning.Code.ASSUMPTION,
+        Warning occasion = variability.occasionTerms().isEmpty() ? null : Warning.text(Warning.Code.ASSUMPTION,
                 model.id() + ": between-occasion variability is drawn once per patient: the whole regimen is one "
                         + "occasion, as one study visit was in the source");
         PatientMetrics[] out = new PatientMetrics[patients.size()];

@@ -71,7 +71,7 @@ final class RandomEffects implements PatientAdjuster {
             Parameter p = model.parameter(name);
             if (after > 1 && before <= 1 && isFraction(p)) {
                 // a log-normal effect on a fraction can exceed 1 in the far tail: say so rather than pass it on
-                capped.add(new Warning(Warning.Code.ASSUMPTION, String.format(Locale.ROOT,
+                capped.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT,
                         "sampled %s %.4g is above 1 (a fraction); 1 is used", name, after)));
                 after = 1;
             }

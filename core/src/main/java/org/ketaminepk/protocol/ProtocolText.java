@@ -103,7 +103,13 @@ public final class ProtocolText {
                 throw new InvalidInputException("protocol", String.format(Locale.ROOT, "%s:%d:%d (%s): %s; "
                         + "accepted: %s", src, i + 1, e.column(), e.word(), e.problem(), DoseParser.FORMS));
             }
-            regimen = regimen == null ? r : regimen.and(r);
+            try {
+                regimen = regimen == null ? r : regimen.and(r);
+            } catch (InvalidInputException e) {
+                // together the lines hold more doses than a regimen may
+                throw new InvalidInputException("protocol", String.format(Locale.ROOT, "%s:%d: %s", src, i + 1,
+                        e.getMessage()));
+            }
         }
         if (name == null) {
             throw new InvalidInputException("protocol", src + ": the protocol is empty; expected a name line and "

@@ -26,6 +26,7 @@ import org.ketaminepk.patient.LiverFunction;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
 import org.ketaminepk.result.Profile;
+import org.ketaminepk.testing.TestModels;
 
 /**
  * Directions the adjustments must never get wrong, on random patients and on every test model: worse liver

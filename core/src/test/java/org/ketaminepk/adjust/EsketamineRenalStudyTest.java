@@ -15,6 +15,7 @@ import org.ketaminepk.library.Models;
 import org.ketaminepk.patient.CoMedication;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Series;
+import org.ketaminepk.testing.TestModels;
 
 /**
  * The kidney mechanism against the one clinical study of (es)ketamine in renal impairment: a single 28-mg esketamine

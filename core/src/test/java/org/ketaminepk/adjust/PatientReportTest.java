@@ -16,6 +16,7 @@ import org.ketaminepk.patient.ChildPughComponents;
 import org.ketaminepk.patient.Encephalopathy;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
+import org.ketaminepk.testing.TestModels;
 
 /** The patient report: derived values with units, and per model what changes. */
 class PatientReportTest {

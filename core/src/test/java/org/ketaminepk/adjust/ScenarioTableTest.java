@@ -17,6 +17,7 @@ import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.ChildPughClass;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
+import org.ketaminepk.testing.TestModels;
 
 /**
  * Ketamine and norketamine exposure after 0.35 mg/kg/h for 4 h (the library's racemic composite, and Domino 1984

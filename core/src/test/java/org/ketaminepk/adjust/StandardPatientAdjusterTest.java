@@ -25,6 +25,7 @@ import org.ketaminepk.patient.Cyp2b6Genotype;
 import org.ketaminepk.patient.LiverFunction;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
+import org.ketaminepk.testing.TestModels;
 
 /** The standard adjuster on the library's Domino model and on test models tagged like the library's. */
 class StandardPatientAdjusterTest {

@@ -51,9 +51,9 @@ class DoseParserTest {
 
     @Test
     void amountOverSeconds() {
-        Dose.Infusion i = assertInstanceOf(Dose.Infusion.class, single("0.5 mg/kg over 10 s"));
-        assertEquals(10.0 / 3600, i.durationH(), TOL);
-        assertEquals(30, i.amountMg(60), 1e-9);
+        Dose.Infusion i = assertInstanceOf(Dose.Infusion.class, single("0.1 mg/kg over 30 s"));
+        assertEquals(30.0 / 3600, i.durationH(), TOL);
+        assertEquals(6, i.amountMg(60), 1e-9);
     }
 
     @Test

@@ -82,4 +82,19 @@ class RegimenTest {
                         org.ketaminepk.model.PatientAdjuster.NONE).system(), 70));
         assertEquals("route must be one of iv for this model but was oral", e.getMessage());
     }
+
+    @Test
+    void missingPartsAndOversizedRepeatsAreRefusedBeforeAnythingIsBuilt() {
+        assertEquals("doses[1]", assertThrows(InvalidInputException.class,
+                () -> Regimen.of(Dose.bolus(Amount.mg(1), 0), null)).field());
+        assertEquals("regimen", assertThrows(InvalidInputException.class,
+                () -> Regimen.repeat((Regimen) null, 24, 2)).field());
+        Regimen one = Regimen.of(Dose.bolus(Amount.mg(1), 0));
+        assertEquals("regimen", assertThrows(InvalidInputException.class, () -> one.then(null, 1)).field());
+        assertEquals("regimen", assertThrows(InvalidInputException.class, () -> one.and(null)).field());
+        Regimen many = Regimen.repeat(Dose.bolus(Amount.mg(1), 0), 0.001, 10_000);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Regimen.repeat(many, 24, 11));
+        assertEquals("a regimen may hold at most 100000 doses but 11 repetitions of 10000 doses make 110000",
+                e.getMessage());
+    }
 }

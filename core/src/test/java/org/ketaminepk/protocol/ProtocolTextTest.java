@@ -83,4 +83,12 @@ class ProtocolTextTest {
         assertEquals("caf\u00e9 \u20ac\nbolus 5 mg", ProtocolText.utf8(utf8, "e.txt"));
         assertEquals("", ProtocolText.utf8(new byte[0], "f.txt"));
     }
+
+    @Test
+    void linesThatTogetherHoldTooManyDosesAreRefusedAtTheLineThatOverflows() {
+        String text = "Too many\n" + "bolus 1 mg every 1 h x10000\n".repeat(11);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ProtocolText.parse(text, "x.txt"));
+        assertEquals("protocol", e.field());
+        assertEquals("x.txt:12: a regimen may hold at most 100000 doses but had 110000", e.getMessage());
+    }
 }

@@ -27,6 +27,7 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.testing.TestModels;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -60,7 +61,7 @@ class StreamingMetricsTest {
     void tenDayInfusionProtocolOnAMinuteGrid() {
         // 80 kg: 0.35 mg/kg/h would be 28 mg/h, so the 25 mg/h cap applies
         Regimen crps = Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25)), 10);
-        assertSameAsProfile(TestModels.PARENT_METABOLITE, Patient.standardAdult().withWeightKg(80), crps,
+        assertSameAsProfile(TestModels.RACEMIC_COMPOSITE, Patient.standardAdult().withWeightKg(80), crps,
                 TimeGrid.uniform(264, 1.0 / 60));
     }
 
@@ -75,7 +76,7 @@ class StreamingMetricsTest {
         }
         TimeGrid grid = TimeGrid.of(t);
         assertSameAsProfile(Models.DOMINO_1984, Patient.standardAdult(), boluses, grid);
-        assertSameAsProfile(TestModels.PARENT_METABOLITE, Patient.standardAdult(), boluses, grid);
+        assertSameAsProfile(TestModels.RACEMIC_COMPOSITE, Patient.standardAdult(), boluses, grid);
     }
 
     /** One observed compartment of {@code volumeL} litres, so any amount path can be fed to both sides. */

@@ -26,14 +26,14 @@ class ExampleChartsTest {
 
     static ChartRequest crps() {
         return new ChartRequest("Ketamine for CRPS: 0.35 mg/kg/h for 4 h daily × 10 days (max 25 mg/h)",
-                "Model fixture-2000 (3-compartment ketamine + norketamine) · woman, 45 years, 80 kg",
+                "Model composite-2024 (3-compartment ketamine + norketamine) · woman, 45 years, 80 kg",
                 List.of(new PlotSeries("", Fixtures.crpsWithNorketamine())), false,
                 List.of("Rate capped at 25 mg/h (uncapped 28 mg/h at 80 kg)."));
     }
 
     static ChartRequest antidepressant() {
         return new ChartRequest("Ketamine 0.5 mg/kg over 40 min",
-                "Model fixture-2000 (3-compartment ketamine + norketamine) · man, 40 years, 70 kg",
+                "Model composite-2024 (3-compartment ketamine + norketamine) · man, 40 years, 70 kg",
                 List.of(new PlotSeries("", Fixtures.antidepressantWithNorketamine(6))), false, List.of());
     }
 
@@ -44,7 +44,7 @@ class ExampleChartsTest {
         Regimen loadAndRun = Regimen.of(Dose.bolus(Amount.mgPerKg(0.15), 0),
                 Dose.infusion(Rate.mgPerKgPerH(0.25), 2, 0));
         return new ChartRequest("Three ways to give ketamine to a 70 kg adult",
-                "Model fixture-2000 (3-compartment ketamine + norketamine)",
+                "Model composite-2024 (3-compartment ketamine + norketamine)",
                 List.of(new PlotSeries("0.5 mg/kg bolus", Fixtures.profile(Fixtures.WITH_NORKETAMINE, p, bolus, 8,
                         1.0 / 60)),
                         new PlotSeries("0.5 mg/kg over 40 min", Fixtures.profile(Fixtures.WITH_NORKETAMINE, p, slow, 8,
@@ -57,7 +57,7 @@ class ExampleChartsTest {
     static ChartRequest logScale() {
         return new ChartRequest("Ketamine 0.5 mg/kg over 40 min, log scale: two models",
                 "70 kg adult · domino-1984 predicts ketamine only",
-                List.of(new PlotSeries("fixture-2000", Fixtures.antidepressantWithNorketamine(24)),
+                List.of(new PlotSeries("composite-2024", Fixtures.antidepressantWithNorketamine(24)),
                         new PlotSeries("domino-1984", Fixtures.antidepressantDomino(24))),
                 true, List.of("domino-1984: values are a third-party transcription of the published model."));
     }

@@ -1,4 +1,4 @@
-package org.ketaminepk.adjust;
+package org.ketaminepk.testing;
 
 import static org.ketaminepk.model.Provenance.ASSUMPTION;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
@@ -28,11 +28,11 @@ import org.ketaminepk.model.Unit;
 import org.ketaminepk.patient.Patient;
 
 /**
- * Models built for the adjustment tests, with roles tagged like the library's: a racemic composite (Kamp 2020 parent,
- * Otto 2021 norketamine), a model with a hepato-portal compartment built from the Perez-Ruixo 2021 esketamine
- * parameters, and a small three-analyte model for hydroxynorketamine.
+ * Models for the tests of every module, with roles tagged like the library's: a racemic composite (Kamp 2020 parent,
+ * Otto 2021 norketamine) and the same with hydroxynorketamine, a model with a hepato-portal compartment built from
+ * the Perez-Ruixo 2021 esketamine parameters, and a small three-analyte chain. Test fixtures, not published models.
  */
-final class TestModels {
+public final class TestModels {
     private TestModels() {
     }
 
@@ -43,7 +43,16 @@ final class TestModels {
      * with Otto 2021 norketamine (V 98.6, CL 57.7, Vp 160 L, Q 42.8 L/h) formed with fm 0.61. Intravenous and an oral
      * route (F 0.2, ka 1.5 /h, test values).
      */
-    static final PublishedModel RACEMIC_COMPOSITE = PublishedModel.builder("composite-2024")
+    public static final PublishedModel RACEMIC_COMPOSITE = racemic("composite-2024", false);
+
+    /**
+     * {@link #RACEMIC_COMPOSITE} with hydroxynorketamine formed from 30 % of norketamine clearance (V 50 L, CL 10 L/h,
+     * half-life about 3.5 h; test values), for the third analyte's outputs and curves.
+     */
+    public static final PublishedModel RACEMIC_WITH_HYDROXYNORKETAMINE = racemic("composite-hnk-2024", true);
+
+    private static PublishedModel racemic(String id, boolean hydroxynorketamine) {
+        PublishedModel.Builder b = PublishedModel.builder(id)
             .name("test racemic composite")
             .citation(TEST)
             .drugForm(DrugForm.RACEMIC)
@@ -74,8 +83,18 @@ final class TestModels {
             .analytes(Analyte.KETAMINE, Analyte.NORKETAMINE)
             .route(Route.INTRAVENOUS, true, "own data")
             .route(Route.ORAL, false, "test")
-            .structure(TestModels::composite)
-            .build();
+            .structure(TestModels::composite);
+        if (hydroxynorketamine) {
+            b.parameter("fm_HNK", "fraction of norketamine clearance forming HNK", 0.3, Unit.FRACTION,
+                    Role.FORMATION_FRACTION, 0, ASSUMPTION, "test")
+                    .parameter("V_HNK", "HNK volume", 50, Unit.L, Role.VOLUME, 1, ASSUMPTION, "test")
+                    .parameter("CL_HNK", "HNK clearance", 10, Unit.L_PER_H, Role.SECONDARY_METABOLITE_CLEARANCE, 0.75,
+                            ASSUMPTION, "test")
+                    .analytes(Analyte.HYDROXYNORKETAMINE);
+        }
+        return b.build();
+    }
+
 
     private static CompartmentSystem composite(ParameterValues p, Patient patient) {
         CompartmentSystem.Builder b = CompartmentSystem.builder();
@@ -93,7 +112,18 @@ final class TestModels {
         double k = p.get("CL") / v1;
         b.flow(c, nk, p.get("fm") * k);
         b.eliminate(c, other, (1 - p.get("fm")) * k);
-        b.eliminate(nk, b.sink("norketamine eliminated", Analyte.NORKETAMINE), p.get("CL_NK") / vnk);
+        double kn = p.get("CL_NK") / vnk;
+        int nkOut = b.sink("norketamine eliminated", Analyte.NORKETAMINE);
+        if (p.has("fm_HNK")) {
+            double vh = p.get("V_HNK");
+            int h = b.compartment("hydroxynorketamine central", Analyte.HYDROXYNORKETAMINE, Kind.CENTRAL);
+            b.flow(nk, h, p.get("fm_HNK") * kn);
+            b.eliminate(nk, nkOut, (1 - p.get("fm_HNK")) * kn);
+            b.eliminate(h, b.sink("hydroxynorketamine eliminated", Analyte.HYDROXYNORKETAMINE), p.get("CL_HNK") / vh);
+            b.observe(Analyte.HYDROXYNORKETAMINE, h, vh);
+        } else {
+            b.eliminate(nk, nkOut, kn);
+        }
         int depot = b.compartment("gut", Analyte.KETAMINE, Kind.DEPOT);
         b.flow(depot, c, p.get("ka"));
         int lost = b.sink("unabsorbed", Analyte.KETAMINE);
@@ -112,7 +142,7 @@ final class TestModels {
      * over 0.53 h into a gut depot (ka 1.45 /h, Fgut 0.64) that drains into the liver. Hepatic flow falls by 2.19 L/h
      * per year above 60 (the model's own covariate).
      */
-    static final PublishedModel PEREZ_RUIXO_LIKE = PublishedModel.builder("perezruixo-2021-test")
+    public static final PublishedModel PEREZ_RUIXO_LIKE = PublishedModel.builder("perezruixo-2021-test")
             .name("test esketamine with hepato-portal compartment")
             .citation(TEST)
             .drugForm(DrugForm.ESKETAMINE)
@@ -211,7 +241,7 @@ final class TestModels {
     }
 
     /** Ketamine → norketamine → hydroxynorketamine, one compartment each, 70-kg values chosen for tests. */
-    static final PublishedModel THREE_ANALYTES = PublishedModel.builder("chain-2024")
+    public static final PublishedModel THREE_ANALYTES = PublishedModel.builder("chain-2024")
             .name("test three analytes")
             .citation(TEST)
             .drugForm(DrugForm.RACEMIC)
@@ -255,17 +285,17 @@ final class TestModels {
     }
 
     /** 0.35 mg/kg/h for 4 h, intravenous. */
-    static Regimen infusion4h() {
+    public static Regimen infusion4h() {
         return Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0));
     }
 
     /** A 28-mg nasal device. */
-    static Regimen nasal28() {
+    public static Regimen nasal28() {
         return Regimen.of(Dose.extravascular(Route.INTRANASAL, Amount.mg(28), 0));
     }
 
     /** Grid whose last point is long after any dose (exact AUC at the grid points). */
-    static TimeGrid longGrid() {
+    public static TimeGrid longGrid() {
         return TimeGrid.of(0, 0.5, 1, 2, 4, 8, 24, 72, 240);
     }
 }
