@@ -4,12 +4,14 @@ import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PatientSpec;
+import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.SummaryText;
 import org.ketaminepk.cli.report.Text;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -100,6 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
             output = new OutputOptions();
         }
         output.checkBeforeRun();
+        Map<String, Path> files = Outputs.checkFiles(output);
         List<Source> sources = new ArrayList<>();
         for (String arg : common.protocols) {
             Protocol p = CommonOptions.protocol(arg, "--protocol ");
@@ -133,6 +136,14 @@ public final class CompareCommand implements Callable<Integer> {
         }
         TimeGrid grid = output.grid(lastEnd);
         OutputOptions.Band band = output.band();
+        List<Integer> values = new ArrayList<>();
+        for (Source s : sources) {
+            PublishedModel model = common.model(s.protocol());
+            for (Patient p : people) {
+                values.add(MemoryBudget.valuesPerPoint(model, p));
+            }
+        }
+        MemoryBudget.check(grid, values);
         List<Run> runs = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
         Set<String> modelIds = new LinkedHashSet<>();
@@ -159,7 +170,7 @@ public final class CompareCommand implements Callable<Integer> {
         String title = SimulateCommand.shorten("Compared: " + String.join(" | ", labels));
         String subtitle = "model " + String.join(", ", modelIds)
                 + (people.size() == 1 ? " · " + Text.patient(people.get(0)) : "");
-        Outputs.write(output, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
+        Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
         return 0;
     }
 

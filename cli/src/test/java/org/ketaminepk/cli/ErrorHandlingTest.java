@@ -122,7 +122,7 @@ class ErrorHandlingTest {
     void unwritableFile() {
         Path nowhere = dir.resolve("no/such/dir/out.csv");
         usageError(Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--duration", "1h", "--csv",
-                nowhere.toString()), "--csv: cannot write " + nowhere);
+                nowhere.toString()), "--csv: cannot write '" + nowhere + "': no such directory ");
     }
 
     @Test

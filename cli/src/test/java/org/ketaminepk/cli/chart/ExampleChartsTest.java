@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,8 +92,12 @@ class ExampleChartsTest {
             assertEquals(900, img.getHeight());
             if (dir != null) {
                 Files.createDirectories(Path.of(dir));
-                ChartFiles.write(chart, Path.of(dir, names[i] + ".png"), 1600, 900);
-                ChartFiles.write(chart, Path.of(dir, names[i] + ".svg"), 1600, 900);
+                for (ChartFiles.Format f : ChartFiles.Format.values()) {
+                    Path file = Path.of(dir, names[i] + "." + f.name().toLowerCase(java.util.Locale.ROOT));
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        ChartFiles.write(chart, f, out, 1600, 900);
+                    }
+                }
             }
         }
     }
