@@ -219,7 +219,7 @@ class ConcentrationChartTest {
         Profile bolus = Fixtures.profile(Models.DOMINO_1984, Patient.standardAdult(),
                 Regimen.of(Dose.bolus(Amount.mgPerKg(0.1), 0)), 1.5, 1.0 / 60);
         double cmax = bolus.series(Analyte.KETAMINE).cmaxNgPerMl();
-        assertTrue(cmax > ConcentrationBands.ANAESTHETIC.lowNgPerMl() * ConcentrationChart.REACH_FRACTION);
+        assertTrue(cmax > ConcentrationBands.ANAESTHETIC.lowNgPerMl() * ConcentrationAxes.REACH_FRACTION);
         JFreeChart c = ConcentrationChart.create(single(bolus));
         List<IntervalMarker> bands = intervals(plot(c).getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND));
         assertEquals(3, bands.size());
@@ -316,7 +316,7 @@ class ConcentrationChartTest {
     void logScaleUsesALogAxisFromOneNanogramAndDropsZeros() {
         JFreeChart c = ConcentrationChart.create(single(INFUSION_6H).withLogScale(true));
         LogAxis axis = assertInstanceOf(LogAxis.class, plot(c).getRangeAxis());
-        assertEquals(ConcentrationChart.LOG_FLOOR_NG_PER_ML, axis.getLowerBound(), 0);
+        assertEquals(ConcentrationAxes.LOG_FLOOR_NG_PER_ML, axis.getLowerBound(), 0);
         assertTrue(axis.getUpperBound() > INFUSION_6H.series(Analyte.KETAMINE).cmaxNgPerMl());
         assertEquals(0, INFUSION_6H.series(Analyte.KETAMINE).ngPerMl(0), "the profile starts at zero");
         for (Object o : data(c).getSeries()) {
