@@ -29,6 +29,7 @@ import org.ketaminepk.protocol.Protocol;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -171,7 +172,7 @@ public final class CompareCommand implements Callable<Integer> {
         String subtitle = "model " + String.join(", ", modelIds)
                 + (people.size() == 1 ? " · " + Text.patient(people.get(0)) : "");
         Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
-        return 0;
+        return ExitCode.OK;
     }
 
     private String label(Source s, int sourceCount, int patientIndex, int patientCount) {

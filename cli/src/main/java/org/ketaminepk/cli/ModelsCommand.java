@@ -23,6 +23,7 @@ import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Variability;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,11 +61,11 @@ public final class ModelsCommand implements Callable<Integer> {
             show(w, model(id));
         }
         w.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private static PublishedModel model(String id) {
-        if (!CommonOptions.hasModel(id)) {
+        if (!CommonOptions.ModelIds.list().contains(id)) {
             throw new InvalidInputException("id", "unknown model '" + id + "'; the models are "
                     + String.join(", ", CommonOptions.ModelIds.list()));
         }
@@ -84,8 +85,7 @@ public final class ModelsCommand implements Callable<Integer> {
         }
         w.println();
         for (String line : Text.wrap("'ketamine-pk models ID' shows a model's sources and parameters. The default "
-                + "model is " + CommonOptions.DEFAULT_MODEL_ID + (CommonOptions.hasModel(CommonOptions.DEFAULT_MODEL_ID)
-                        ? "." : " (not in this build)."), 100)) {
+                + "model is " + CommonOptions.DEFAULT_MODEL_ID + ".", 100)) {
             w.println(line);
         }
     }

@@ -24,6 +24,7 @@ import org.ketaminepk.model.PublishedModel;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,7 +90,7 @@ public final class PatientCommand implements Callable<Integer> {
         if (json != null) {
             writeJson(report, spec.commandLine().getOut());
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private List<PublishedModel> models() {

@@ -16,6 +16,7 @@ import org.ketaminepk.protocol.Protocol;
 import org.ketaminepk.protocol.Protocols;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +61,7 @@ public final class ProtocolsCommand implements Callable<Integer> {
             show(w, CommonOptions.protocol(id, ""), kg);
         }
         w.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private static void list(PrintWriter w) {

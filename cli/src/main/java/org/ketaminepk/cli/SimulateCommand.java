@@ -24,6 +24,7 @@ import org.ketaminepk.protocol.Protocol;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,7 +121,7 @@ public final class SimulateCommand implements Callable<Integer> {
         String subtitle = "model " + model.id() + " · " + Text.patient(patient);
         Outputs.write(output, files, "simulate", List.of(run), grid, shorten(title), subtitle, spec.commandLine().getOut(),
                 app);
-        return 0;
+        return ExitCode.OK;
     }
 
     /** @return how the model was chosen when the user did not choose it, or null */
@@ -128,11 +129,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (common.modelId != null || protocol == null || protocol.recommendedModelId() == null) {
             return null;
         }
-        if (protocol.recommendedModelId().equals(model.id())) {
-            return "model " + model.id() + " is the one " + protocol.id() + " recommends";
-        }
-        return protocol.id() + " recommends model " + protocol.recommendedModelId() + ", which this build lacks; "
-                + "using " + model.id();
+        return "model " + model.id() + " is the one " + protocol.id() + " recommends";
     }
 
     static String shorten(String title) {
