@@ -26,6 +26,7 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.result.Band;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -75,10 +76,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--patient", paramLabel = "KEY=VALUE,...",
+    @Option(names = "--patient", paramLabel = "KEY=VALUE,...", converter = PatientSpec.Converter.class,
             description = "A patient, e.g. age=80,weight=60,child-pugh=B,egfr=30 (keys: the patient options "
                     + "without dashes). Repeat for more.")
-    List<String> patients = new ArrayList<>();
+    List<PatientSpec> patients = new ArrayList<>();
 
     @ArgGroup(validate = false, order = 1, heading = PatientOptions.HEADING)
     PatientOptions patientOptions = new PatientOptions();
@@ -119,8 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Patient base = PatientOptions.orEmpty(patientOptions).patient();
         List<Patient> people = new ArrayList<>();
-        for (String s : patients) {
-            people.add(PatientSpec.apply(PatientOptions.orEmpty(patientOptions).given(), s));
+        for (PatientSpec s : patients) {
+            people.add(s.apply(PatientOptions.orEmpty(patientOptions).given()));
         }
         if (people.isEmpty()) {
             people.add(base);
@@ -136,7 +137,7 @@ public final class CompareCommand implements Callable<Integer> {
             lastEnd = Math.max(lastEnd, s.regimen().endH());
         }
         TimeGrid grid = output.grid(lastEnd);
-        OutputOptions.Band band = output.band();
+        Band band = output.band();
         List<Integer> values = new ArrayList<>();
         for (Source s : sources) {
             PublishedModel model = common.model(s.protocol());
@@ -158,7 +159,7 @@ public final class CompareCommand implements Callable<Integer> {
                     label = label + " (" + n + ")";
                 }
                 runs.add(Run.simulate(label, model, people.get(k), s.protocol(), s.regimen(), grid, band,
-                        SimulateCommand.modelNote(common, s.protocol(), model)));
+                        output.bandSource(), SimulateCommand.modelNote(common, s.protocol(), model)));
             }
         }
 
@@ -176,7 +177,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private String label(Source s, int sourceCount, int patientIndex, int patientCount) {
-        String who = patientCount > 1 ? patients.get(patientIndex).trim() : "";
+        String who = patientCount > 1 ? patients.get(patientIndex).text().trim() : "";
         if (sourceCount > 1 && patientCount > 1) {
             return s.label() + " · " + who;
         }

@@ -112,7 +112,7 @@ public final class SimulateCommand implements Callable<Integer> {
         TimeGrid grid = output.grid(regimen.endH());
         MemoryBudget.check(grid, List.of(MemoryBudget.valuesPerPoint(model, patient)));
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
-        Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(),
+        Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(), output.bandSource(),
                 modelNote(common, protocol, model));
 
         PrintWriter summary = output.dataOnStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();

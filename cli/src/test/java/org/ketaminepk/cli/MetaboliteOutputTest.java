@@ -73,7 +73,7 @@ class MetaboliteOutputTest {
     private static Run run(String label, String dose) {
         Regimen r = DoseParser.parse(dose);
         return Run.simulate(label, CHAIN, Patient.standardAdult(), null, r, TimeGrid.uniform(6, 0.5),
-                OutputOptions.Band.ANALGESIA_RACEMIC, null);
+                OutputOptions.DEFAULT_BAND, "test band", null);
     }
 
     @Test

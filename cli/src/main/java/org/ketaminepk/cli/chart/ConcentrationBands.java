@@ -26,32 +26,45 @@ public final class ConcentrationBands {
     }
 
     /**
-     * One shaded range.
+     * One shaded range: a {@link org.ketaminepk.result.Band} of ketamine concentrations with a name and the
+     * circumstances in which it was reported.
      *
      * @param name lower-case name used in legends ("analgesic")
-     * @param lowNgPerMl lower edge, ng/mL of ketamine, {@code >= 0}
-     * @param highNgPerMl upper edge, ng/mL of ketamine, above the lower edge
+     * @param range the concentrations, ng/mL of ketamine; finite, with the upper edge above the lower
      * @param doseContext the dose after which the range was reported, in words
      * @param primarySources the primary studies the review cites for the range
      */
-    public record Band(String name, double lowNgPerMl, double highNgPerMl, String doseContext,
-            String primarySources) {
+    public record Band(String name, org.ketaminepk.result.Band range, String doseContext, String primarySources) {
         /** Validates. */
         public Band {
             Checks.notNull("band name", name);
-            Checks.nonNegative("band low", lowNgPerMl, 1e6, "ng/mL");
-            if (!(highNgPerMl > lowNgPerMl) || !Double.isFinite(highNgPerMl)) {
+            Checks.notNull("band range", range);
+            if (!(range.highNgPerMl() > range.lowNgPerMl()) || range.openAbove()) {
                 throw new InvalidInputException("band high", String.format(Locale.ROOT,
                         "band high must be finite and above band low (%s ng/mL) but was %s",
-                        Checks.fmt(lowNgPerMl), Checks.fmt(highNgPerMl)));
+                        Checks.fmt(range.lowNgPerMl()), Checks.fmt(range.highNgPerMl())));
             }
             Checks.notNull("band dose context", doseContext);
             Checks.notNull("band sources", primarySources);
         }
 
+        Band(String name, double lowNgPerMl, double highNgPerMl, String doseContext, String primarySources) {
+            this(name, org.ketaminepk.result.Band.within(lowNgPerMl, highNgPerMl), doseContext, primarySources);
+        }
+
+        /** @return the lower edge, ng/mL */
+        public double lowNgPerMl() {
+            return range.lowNgPerMl();
+        }
+
+        /** @return the upper edge, ng/mL */
+        public double highNgPerMl() {
+            return range.highNgPerMl();
+        }
+
         /** @return the range as printed in legends, e.g. "70–160 ng/mL" */
         public String rangeText() {
-            return Checks.fmt(lowNgPerMl) + "–" + Checks.fmt(highNgPerMl) + " ng/mL";
+            return range.label();
         }
 
         /**
@@ -59,7 +72,7 @@ public final class ConcentrationBands {
          * @return whether it lies within the band, edges included
          */
         public boolean contains(double ngPerMl) {
-            return ngPerMl >= lowNgPerMl && ngPerMl <= highNgPerMl;
+            return ngPerMl >= lowNgPerMl() && ngPerMl <= highNgPerMl();
         }
     }
 

@@ -2,6 +2,7 @@ package org.ketaminepk.cli.report;
 
 import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.options.OutputOptions;
+import org.ketaminepk.cli.options.PlotSize;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,9 +75,10 @@ public final class Outputs {
             }
             if (files.containsKey("--plot")) {
                 JFreeChart c = chart;
-                int[] size = o.plotSizePx();
+                PlotSize size = o.plotSize();
                 ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
-                out.stage("--plot", files.get("--plot"), s -> ChartFiles.write(c, format, s, size[0], size[1]));
+                out.stage("--plot", files.get("--plot"),
+                        s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
             }
             if ("-".equals(o.csv)) {
                 toStdout(stdout, w -> CsvOutput.write(w, runs, several));
