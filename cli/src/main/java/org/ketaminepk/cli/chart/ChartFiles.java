@@ -52,7 +52,7 @@ public final class ChartFiles {
     /** Largest accepted width or height, px (a 10 000 px square PNG already needs 400 MB to draw). */
     public static final int MAX_SIZE_PX = 10_000;
     /** Smallest factor by which the layout is shrunk for small images. */
-    public static final double MIN_SCALE = 0.5;
+    static final double MIN_SCALE = 0.5;
 
     /** The file formats, chosen by file name extension. */
     public enum Format {
@@ -109,7 +109,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @return the image
      */
-    public static BufferedImage render(JFreeChart chart, int widthPx, int heightPx) {
+    static BufferedImage render(JFreeChart chart, int widthPx, int heightPx) {
         Checks.notNull("chart", chart);
         checkSize(widthPx, heightPx);
         BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
@@ -136,7 +136,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the stream fails
      */
-    public static void writePng(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
+    static void writePng(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("output", out);
         BufferedImage image = render(chart, widthPx, heightPx);
         if (!ImageIO.write(image, "png", out)) {
@@ -154,7 +154,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the stream fails
      */
-    public static void writeSvg(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
+    static void writeSvg(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("output", out);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeSvg(chart, w, widthPx, heightPx);
@@ -171,7 +171,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the writer fails
      */
-    public static void writeSvg(JFreeChart chart, Writer out, int widthPx, int heightPx) throws IOException {
+    static void writeSvg(JFreeChart chart, Writer out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("chart", chart);
         Checks.notNull("output", out);
         checkSize(widthPx, heightPx);

@@ -87,7 +87,7 @@ public final class ConcentrationBands {
      * Dissociation (a side effect): 100–250 ng/mL (0.42–1.1 µM) after 0.5 mg/kg over 40 min intravenously.
      * Zanos 2018 Table 1, row "Dissociation", citing Krystal et al. (1994).
      */
-    public static final Band DISSOCIATIVE = new Band("dissociative", 100, 250, "0.5 mg/kg over 40 min iv",
+    static final Band DISSOCIATIVE = new Band("dissociative", 100, 250, "0.5 mg/kg over 40 min iv",
             "Krystal 1994");
 
     /**
@@ -95,7 +95,7 @@ public final class ConcentrationBands {
      * "General anesthesia", citing Sussman (1974), Clements et al. (1982), Idvall et al. (1983) and later studies.
      * Anaesthesia persists above the upper edge; the edge is where the table's range ends.
      */
-    public static final Band ANAESTHETIC = new Band("anaesthetic", 1200, 2400, "1–2 mg/kg iv",
+    static final Band ANAESTHETIC = new Band("anaesthetic", 1200, 2400, "1–2 mg/kg iv",
             "Sussman 1974, Clements 1982, Idvall 1983 and others");
 
     /**
@@ -103,19 +103,19 @@ public final class ConcentrationBands {
      * Zanos 2018 Table 1, row "Antidepressant", citing Zarate et al. (2006). Not drawn as a band; quoted in the
      * caption as a reference point inside the analgesic and dissociative ranges.
      */
-    public static final double ANTIDEPRESSANT_CMAX_NG_PER_ML = 185;
+    static final double ANTIDEPRESSANT_CMAX_NG_PER_ML = 185;
 
     /** The shaded bands, from lowest to highest. */
-    public static final List<Band> ALL = List.of(ANALGESIC, DISSOCIATIVE, ANAESTHETIC);
+    static final List<Band> ALL = List.of(ANALGESIC, DISSOCIATIVE, ANAESTHETIC);
 
     /** Short form of the review, as printed under every chart that shows the bands. */
-    public static final String SOURCE = "Zanos P et al. Pharmacol Rev 2018;70:621–660, Table 1, "
+    static final String SOURCE = "Zanos P et al. Pharmacol Rev 2018;70:621–660, Table 1, "
             + "doi:10.1124/pr.117.015198";
 
     /**
      * @return the caption line that names the source of the shaded ranges and what they mean
      */
-    public static String caption() {
+    static String caption() {
         StringBuilder b = new StringBuilder("Shaded: plasma ketamine peaks reported after typical doses of racemic "
                 + "ketamine — ");
         for (int i = 0; i < ALL.size(); i++) {

@@ -51,10 +51,10 @@ public final class ConcentrationChart {
     }
 
     /** Most profiles one chart can compare (the colour-blind-safe palette has this many line colours). */
-    public static final int MAX_SERIES = ChartStyle.SERIES_COLOURS.size();
+    static final int MAX_SERIES = ChartStyle.SERIES_COLOURS.size();
 
     /** Most caption lines printed under the chart, the band source included; the rest are summarised. */
-    public static final int MAX_CAPTION_LINES = 8;
+    static final int MAX_CAPTION_LINES = 8;
 
     /** Buckets per curve when thinning dense grids for drawing ({@link Decimation}). */
     static final int DRAW_BUCKETS = 1600;

@@ -11,7 +11,7 @@ import org.ketaminepk.cli.chart.ChartFiles;
  */
 public record PlotSize(int widthPx, int heightPx) {
     /** The size the charts are laid out for. */
-    public static final PlotSize DEFAULT = new PlotSize(ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
+    static final PlotSize DEFAULT = new PlotSize(ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
 
     /** @return whether a side of {@code px} pixels is accepted */
     static boolean accepted(int px) {

@@ -2,6 +2,7 @@ package org.ketaminepk.cli.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.patient.ChildPughClass;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
 
@@ -49,5 +51,22 @@ class PatientSpecTest {
                 () -> PatientSpec.parse(spec).apply(Map.of()));
         assertEquals(message, e.getMessage());
         assertEquals("patient", e.field());
+    }
+
+    @Test
+    void aPatientSpecOverridesTheOptionsOrganByOrgan() {
+        Map<String, List<String>> options = Map.of("creatinine", List.of("1.4mg/dL"), "child-pugh", List.of("B"),
+                "comed", List.of("rifampicin"), "age", List.of("70"));
+        Patient p = PatientSpec.parse("egfr=45,bilirubin=1mg/dL,albumin=40g/L,inr=1,ascites=none,"
+                + "encephalopathy=none,comed=none").apply(options);
+        assertEquals(70, p.ageYears());
+        assertEquals("eGFR 45 mL/min/1.73 m² (as given)", p.kidney().describe());
+        assertEquals(5, p.childPughScore().getAsInt());
+        assertTrue(p.coMedications().isEmpty());
+        Patient two = PatientSpec.parse("comed=rifampicin+clarithromycin,comed=itraconazole").apply(Map.of());
+        assertEquals(3, two.coMedications().size());
+        Patient kept = PatientSpec.parse("weight=80").apply(options);
+        assertEquals("serum creatinine 1.4 mg/dL", kept.kidney().describe());
+        assertEquals(ChildPughClass.B, kept.childPughClass().orElseThrow());
     }
 }

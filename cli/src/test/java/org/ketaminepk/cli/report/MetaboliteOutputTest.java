@@ -1,10 +1,6 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
 
 import org.ketaminepk.cli.options.OutputOptions;
-import org.ketaminepk.cli.report.CsvOutput;
-import org.ketaminepk.cli.report.JsonOutput;
-import org.ketaminepk.cli.report.Run;
-import org.ketaminepk.cli.report.SummaryText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
