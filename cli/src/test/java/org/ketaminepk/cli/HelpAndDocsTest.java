@@ -88,7 +88,7 @@ class HelpAndDocsTest {
 
     private static String[] split(String line) {
         // the examples are shell lines: quotes as a shell reads them
-        return SeedCommandsTest.words(line).toArray(new String[0]);
+        return DocumentedCommands.words(line).toArray(new String[0]);
     }
 
     @Test
