@@ -99,4 +99,19 @@ class OutputSafetyTest {
         assertTrue(Files.size(png) > 1000);
         assertEquals(List.of("d.png", "out.csv", "out.json", "out.png"), names());
     }
+
+    @Test
+    void thePatientReportIsCheckedFirstAndWrittenWhole() throws IOException {
+        byte[][] before = snapshot();
+        Cli.Result bad = Cli.run("patient", "--age", "80", "--json", "/nonexistent/x.json");
+        assertEquals(2, bad.code());
+        assertEquals("error: --json: cannot write '/nonexistent/x.json': no such directory /nonexistent\n", bad.err());
+        Cli.Result wrongModel = Cli.run("patient", "--json", json.toString(), "--model", "nope-2000");
+        assertEquals(2, wrongModel.code());
+        assertArrayEquals(before[1], snapshot()[1]);
+        Cli.Result ok = Cli.run("patient", "--age", "80", "--json", json.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.readString(json, StandardCharsets.UTF_8).startsWith("{"));
+        assertEquals(List.of("d.png", "out.csv", "out.json", "out.png"), names());
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
+import org.ketaminepk.adjust.PatientReport;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
@@ -47,6 +48,36 @@ public final class Outputs {
         targets.put("--json", o.json);
         targets.put("--plot", o.plot);
         return OutputFiles.check(targets);
+    }
+
+    /**
+     * Checks the target of the patient report's {@code --json} before anything is computed.
+     *
+     * @param json the {@code --json} value, "-" or null
+     * @return the checked file target, if any, for {@link #writePatientReport}
+     */
+    public static Map<String, Path> checkPatientJson(String json) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("--json", json);
+        return OutputFiles.check(targets);
+    }
+
+    /**
+     * Writes the patient report as JSON to standard output or, whole or not at all, to the checked file.
+     *
+     * @param json the {@code --json} value
+     * @param files the checked file target, from {@link #checkPatientJson}
+     */
+    public static void writePatientReport(String json, Map<String, Path> files, PatientReport report,
+            PrintWriter stdout) {
+        if ("-".equals(json)) {
+            toStdout(stdout, w -> JsonOutput.writePatientReport(w, report));
+            return;
+        }
+        try (OutputFiles out = new OutputFiles()) {
+            out.stage("--json", files.get("--json"), text(w -> JsonOutput.writePatientReport(w, report)));
+            out.commit();
+        }
     }
 
     /**
