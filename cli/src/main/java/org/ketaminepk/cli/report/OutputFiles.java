@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +70,8 @@ final class OutputFiles implements AutoCloseable {
                 throw new InvalidInputException(option.substring(2), option + " '" + target + "' is the same file "
                         + "as " + other + " '" + targets.get(other) + "'; give each output its own file");
             }
-            paths.put(option, p);
+            // an existing file is replaced where it really lives, so that a symbolic link to it stays a link
+            paths.put(option, Files.exists(p) ? real : p);
         }
         return paths;
     }
@@ -131,6 +133,7 @@ final class OutputFiles implements AutoCloseable {
         Path temp = directory(target).resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             staged.add(new Staged(option, target, temp));
+            keepPermissions(target, temp);
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
             body.write(out);
             out.flush();
@@ -139,6 +142,13 @@ final class OutputFiles implements AutoCloseable {
             deleteQuietly(temp);
             staged.removeIf(s -> s.temp().equals(temp));
             throw cannot(option, target.toString(), reason(e));
+        }
+    }
+
+    /** Gives the temporary file the permissions of the file it replaces, where the file system has them. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (Files.exists(target) && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
         }
     }
 

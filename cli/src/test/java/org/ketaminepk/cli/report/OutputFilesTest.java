@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,5 +121,21 @@ class OutputFilesTest {
         Path sub = Files.createDirectory(dir.resolve("plot.png"));
         e = assertThrows(InvalidInputException.class, () -> OutputFiles.check(targets("--plot", sub.toString())));
         assertEquals("--plot: cannot write '" + sub + "': it is a directory", e.getMessage());
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndALinkStaysALink() throws IOException {
+        Path target = dir.resolve("out.csv");
+        Files.write(target, OLD);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target);
+        Path checked = OutputFiles.check(targets("--csv", link.toString())).get("--csv");
+        try (OutputFiles files = new OutputFiles()) {
+            files.stage("--csv", checked, out -> out.write('n'));
+            files.commit();
+        }
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("n", Files.readString(target));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 }
