@@ -31,7 +31,8 @@ public final class OutputOptions {
     Double durationH;
 
     @Option(names = "--step", paramLabel = "TIME", converter = Converters.Hours.class,
-            description = "Output step, e.g. 1min, 30s, 0.5h (default 1min). At most 10000000 points.")
+            description = "Output step, e.g. 1min, 30s, 0.5h (default 1min). At most 10000000 points, and no "
+                    + "more than the Java heap holds.")
     Double stepH;
 
     @Option(names = "--band", paramLabel = "LOW-HIGH", converter = Converters.BandNgPerMl.class,
