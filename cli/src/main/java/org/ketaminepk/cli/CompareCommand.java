@@ -4,12 +4,14 @@ import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PatientSpec;
+import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.SummaryText;
 import org.ketaminepk.cli.report.Text;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,9 +26,11 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.result.Band;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,10 +76,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--patient", paramLabel = "KEY=VALUE,...",
+    @Option(names = "--patient", paramLabel = "KEY=VALUE,...", converter = PatientSpec.Converter.class,
             description = "A patient, e.g. age=80,weight=60,child-pugh=B,egfr=30 (keys: the patient options "
                     + "without dashes). Repeat for more.")
-    List<String> patients = new ArrayList<>();
+    List<PatientSpec> patients = new ArrayList<>();
 
     @ArgGroup(validate = false, order = 1, heading = PatientOptions.HEADING)
     PatientOptions patientOptions = new PatientOptions();
@@ -100,6 +104,7 @@ public final class CompareCommand implements Callable<Integer> {
             output = new OutputOptions();
         }
         output.checkBeforeRun();
+        Map<String, Path> files = Outputs.checkFiles(output);
         List<Source> sources = new ArrayList<>();
         for (String arg : common.protocols) {
             Protocol p = CommonOptions.protocol(arg, "--protocol ");
@@ -115,8 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Patient base = PatientOptions.orEmpty(patientOptions).patient();
         List<Patient> people = new ArrayList<>();
-        for (String s : patients) {
-            people.add(PatientSpec.apply(PatientOptions.orEmpty(patientOptions).given(), s));
+        for (PatientSpec s : patients) {
+            people.add(s.apply(PatientOptions.orEmpty(patientOptions).given()));
         }
         if (people.isEmpty()) {
             people.add(base);
@@ -132,7 +137,15 @@ public final class CompareCommand implements Callable<Integer> {
             lastEnd = Math.max(lastEnd, s.regimen().endH());
         }
         TimeGrid grid = output.grid(lastEnd);
-        OutputOptions.Band band = output.band();
+        Band band = output.band();
+        List<Integer> values = new ArrayList<>();
+        for (Source s : sources) {
+            PublishedModel model = common.model(s.protocol());
+            for (Patient p : people) {
+                values.add(MemoryBudget.valuesPerPoint(model, p));
+            }
+        }
+        MemoryBudget.check(grid, values);
         List<Run> runs = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
         Set<String> modelIds = new LinkedHashSet<>();
@@ -146,7 +159,7 @@ public final class CompareCommand implements Callable<Integer> {
                     label = label + " (" + n + ")";
                 }
                 runs.add(Run.simulate(label, model, people.get(k), s.protocol(), s.regimen(), grid, band,
-                        SimulateCommand.modelNote(common, s.protocol(), model)));
+                        output.bandSource(), SimulateCommand.modelNote(common, s.protocol(), model)));
             }
         }
 
@@ -159,12 +172,12 @@ public final class CompareCommand implements Callable<Integer> {
         String title = SimulateCommand.shorten("Compared: " + String.join(" | ", labels));
         String subtitle = "model " + String.join(", ", modelIds)
                 + (people.size() == 1 ? " · " + Text.patient(people.get(0)) : "");
-        Outputs.write(output, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
-        return 0;
+        Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
+        return ExitCode.OK;
     }
 
     private String label(Source s, int sourceCount, int patientIndex, int patientCount) {
-        String who = patientCount > 1 ? patients.get(patientIndex).trim() : "";
+        String who = patientCount > 1 ? patients.get(patientIndex).text().trim() : "";
         if (sourceCount > 1 && patientCount > 1) {
             return s.label() + " · " + who;
         }

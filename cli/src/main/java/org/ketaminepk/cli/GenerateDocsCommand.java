@@ -13,6 +13,7 @@ import org.ketaminepk.base.InvalidInputException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,6 @@ public final class GenerateDocsCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + man);
         spec.commandLine().getOut().println("wrote " + completion);
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.OK;
     }
 }

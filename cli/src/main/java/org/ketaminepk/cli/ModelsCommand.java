@@ -1,28 +1,17 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
-import org.ketaminepk.cli.report.CitationText;
-import org.ketaminepk.cli.report.Text;
+import org.ketaminepk.cli.report.ModelsText;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.ketaminepk.base.Analyte;
-import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.base.Route;
 import org.ketaminepk.library.Models;
-import org.ketaminepk.model.Citation;
-import org.ketaminepk.model.Parameter;
-import org.ketaminepk.model.Population;
 import org.ketaminepk.model.PublishedModel;
-import org.ketaminepk.model.Variability;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,157 +44,19 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         if (id == null) {
-            list(w);
+            ModelsText.list(w);
         } else {
-            show(w, model(id));
+            ModelsText.show(w, model(id));
         }
         w.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private static PublishedModel model(String id) {
-        if (!CommonOptions.hasModel(id)) {
+        if (!CommonOptions.ModelIds.list().contains(id)) {
             throw new InvalidInputException("id", "unknown model '" + id + "'; the models are "
                     + String.join(", ", CommonOptions.ModelIds.list()));
         }
         return Models.get(id);
-    }
-
-    private static void list(PrintWriter w) {
-        Text.Table t = new Text.Table(false, "id", "drug form", "analytes");
-        for (PublishedModel m : Models.all()) {
-            t.row(m.id(), m.drugForm().label(), analytes(m));
-            for (String line : Text.wrap(m.population().description(), 92)) {
-                t.row("    " + line);
-            }
-        }
-        for (String line : t.render(0)) {
-            w.println(line);
-        }
-        w.println();
-        for (String line : Text.wrap("'ketamine-pk models ID' shows a model's sources and parameters. The default "
-                + "model is " + CommonOptions.DEFAULT_MODEL_ID + (CommonOptions.hasModel(CommonOptions.DEFAULT_MODEL_ID)
-                        ? "." : " (not in this build)."), 100)) {
-            w.println(line);
-        }
-    }
-
-    private static String analytes(PublishedModel m) {
-        List<String> names = new ArrayList<>();
-        for (Analyte a : m.analytes()) {
-            names.add(a.label());
-        }
-        return String.join(", ", names);
-    }
-
-    private static void show(PrintWriter w, PublishedModel m) {
-        for (String line : Text.wrap(m.id() + " · " + m.name(), 100)) {
-            w.println(line);
-        }
-        w.println();
-        Citation c = m.citation();
-        if (m.composite()) {
-            // a composite's citation holds several sources; one per line reads, one run-on reference does not
-            field(w, "Built from", c.title());
-            List<CitationText.Part> parts = CitationText.parts(c);
-            for (int i = 0; i < parts.size(); i++) {
-                CitationText.Part part = parts.get(i);
-                item(w, i == 0 ? "Sources" : "", part.full() + (part.journal() == null ? " (see Routes)" : ""));
-            }
-        } else {
-            field(w, "Citation", c.authors() + " (" + c.year() + ") " + c.title()
-                    + (c.title().endsWith(".") ? " " : ". ") + c.journal() + ".");
-        }
-        if (c.doi() != null) {
-            field(w, "DOI", c.doi() + " (" + c.link() + ")" + (m.composite() ? ", the first source" : ""));
-        }
-        if (c.url() != null) {
-            field(w, "URL", c.url());
-        }
-        field(w, "Drug form", m.drugForm().label() + (m.composite() ? " (composite of several sources)" : ""));
-        Population p = m.population();
-        field(w, "Population", p.description() + (p.subjects() > 0 ? "; " + p.subjects() + " subjects" : "")
-                + "; age " + range(p.ageMinYears(), p.ageMaxYears()) + " years, weight "
-                + range(p.weightMinKg(), p.weightMaxKg()) + " kg (source: " + p.source() + ")");
-        field(w, "Sampling", m.samplingSite().label());
-        field(w, "Validity", "age " + range(m.ageMinYears(), m.ageMaxYears()) + " years, weight "
-                + range(m.weightMinKg(), m.weightMaxKg()) + " kg; outside this range results carry an "
-                + "extrapolation warning");
-        field(w, "Scaling", m.scaling());
-        field(w, "Analytes", analytes(m));
-        List<String> routes = new ArrayList<>();
-        for (Map.Entry<Route, PublishedModel.RouteSource> e : m.routes().entrySet()) {
-            routes.add(e.getKey().longName() + ": " + (e.getValue().studied() ? "studied by " : "not studied by "
-                    + "the source; taken from ") + e.getValue().source());
-        }
-        list(w, "Routes", routes, "none");
-        list(w, "Assumptions", m.assumptions(), "none: the model is used as published");
-        list(w, "Notes", m.notes(), "none");
-        w.println();
-        w.println("Parameters (value as published, then what it is; provenance; where it was read)");
-        Text.Table t = new Text.Table(false, "name", "value", "unit", "weight scaling", "provenance");
-        for (Parameter par : m.parameters()) {
-            String scaling = par.perKg() ? "× weight" : par.weightExponent() == 0 ? "none"
-                    : "(WT/70)^" + Checks.fmt(par.weightExponent());
-            t.row(par.name(), Checks.fmt(par.value()), par.unit().symbol(), scaling, par.provenance().label());
-            // the description goes under its row: a column of its own would not fit 100 columns
-            for (String line : Text.wrap(par.description(), 90)) {
-                t.row("    " + line);
-            }
-        }
-        for (String line : t.render(2)) {
-            w.println(line);
-        }
-        w.println();
-        w.println("Sources of the parameters");
-        for (Parameter par : m.parameters()) {
-            wrapped(w, "  " + par.name() + ": ", par.source());
-        }
-        if (!m.variability().isEmpty()) {
-            w.println();
-            w.println("Interindividual variability (variance on the log scale, as published)");
-            for (Variability v : m.variability()) {
-                String what = v.other() == null ? "ω²(" + v.parameter() + ")"
-                        : "cov(" + v.parameter() + ", " + v.other() + ")";
-                wrapped(w, "  " + what + " = " + Text.sig(v.omegaSquared(), 4) + ": ",
-                        v.provenance().label() + "; " + v.source());
-            }
-        }
-    }
-
-    private static String range(double lo, double hi) {
-        return Checks.fmt(lo) + "–" + Checks.fmt(hi);
-    }
-
-    private static void list(PrintWriter w, String name, List<String> items, String none) {
-        if (items.isEmpty()) {
-            field(w, name, none);
-            return;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            item(w, i == 0 ? name : "", items.get(i));
-        }
-    }
-
-    /** A list item: "- text", continuation lines under the text. */
-    private static void item(PrintWriter w, String name, String text) {
-        List<String> lines = Text.wrap(text, 84);
-        for (int i = 0; i < lines.size(); i++) {
-            w.println(String.format(Locale.ROOT, "%-13s%s%s", i == 0 ? name : "", i == 0 ? "- " : "  ", lines.get(i)));
-        }
-    }
-
-    private static void field(PrintWriter w, String name, String value) {
-        List<String> lines = Text.wrap(value, 86);
-        for (int i = 0; i < lines.size(); i++) {
-            w.println(String.format(Locale.ROOT, "%-13s%s", i == 0 ? name : "", lines.get(i)));
-        }
-    }
-
-    private static void wrapped(PrintWriter w, String prefix, String text) {
-        List<String> lines = Text.wrap(text, Math.max(40, 99 - prefix.length()));
-        for (int i = 0; i < lines.size(); i++) {
-            w.println((i == 0 ? prefix : " ".repeat(prefix.length())) + lines.get(i));
-        }
     }
 }

@@ -3,19 +3,15 @@ package org.ketaminepk.cli;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
-import org.ketaminepk.cli.report.JsonOutput;
+import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.PatientText;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
@@ -25,6 +21,7 @@ import org.ketaminepk.model.PublishedModel;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -81,6 +78,7 @@ public final class PatientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Map<String, Path> files = Outputs.checkPatientJson(json);
         PatientOptions options = PatientOptions.orEmpty(patientOptions);
         List<PublishedModel> models = models();
         PatientReport report = PatientReport.of(options.patient(), models);
@@ -88,9 +86,9 @@ public final class PatientCommand implements Callable<Integer> {
         PrintWriter text = jsonOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         PatientText.report(text, report, models);
         if (json != null) {
-            writeJson(report, spec.commandLine().getOut());
+            Outputs.writePatientReport(json, files, report, spec.commandLine().getOut());
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private List<PublishedModel> models() {
@@ -119,28 +117,5 @@ public final class PatientCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private void writeJson(PatientReport report, PrintWriter stdout) {
-        if (json.equals("-")) {
-            try {
-                JsonOutput.writePatientReport(stdout, report);
-            } catch (IOException e) {
-                throw new IllegalStateException("writing to standard output failed", e);
-            }
-            return;
-        }
-        Path p;
-        try {
-            p = Path.of(json);
-        } catch (InvalidPathException e) {
-            throw new InvalidInputException("json", "--json: '" + json + "' is not a valid file name: "
-                    + e.getReason());
-        }
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            JsonOutput.writePatientReport(w, report);
-        } catch (IOException e) {
-            throw OutputOptions.cannotWrite("--json", json, e);
-        }
     }
 }

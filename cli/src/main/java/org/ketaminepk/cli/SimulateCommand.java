@@ -3,13 +3,16 @@ package org.ketaminepk.cli;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.SummaryText;
 import org.ketaminepk.cli.report.Text;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
@@ -21,6 +24,7 @@ import org.ketaminepk.protocol.Protocol;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,6 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
             output = new OutputOptions();
         }
         output.checkBeforeRun();
+        Map<String, Path> files = Outputs.checkFiles(output);
         if (common.protocols.size() > 1) {
             throw new InvalidInputException("protocol", "simulate takes one --protocol but got "
                     + common.protocols.size() + "; use 'ketamine-pk compare' to set several side by side");
@@ -107,17 +112,18 @@ public final class SimulateCommand implements Callable<Integer> {
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         PublishedModel model = common.model(protocol);
         TimeGrid grid = output.grid(regimen.endH());
+        MemoryBudget.check(grid, List.of(MemoryBudget.valuesPerPoint(model, patient)));
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
-        Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(),
+        Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(), output.bandSource(),
                 modelNote(common, protocol, model));
 
         PrintWriter summary = output.dataOnStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         SummaryText.simulate(summary, run, grid, output.defaultDuration(), explain);
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
         String subtitle = "model " + model.id() + " · " + Text.patient(patient);
-        Outputs.write(output, "simulate", List.of(run), grid, shorten(title), subtitle, spec.commandLine().getOut(),
+        Outputs.write(output, files, "simulate", List.of(run), grid, shorten(title), subtitle, spec.commandLine().getOut(),
                 app);
-        return 0;
+        return ExitCode.OK;
     }
 
     /** @return how the model was chosen when the user did not choose it, or null */
@@ -125,11 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (common.modelId != null || protocol == null || protocol.recommendedModelId() == null) {
             return null;
         }
-        if (protocol.recommendedModelId().equals(model.id())) {
-            return "model " + model.id() + " is the one " + protocol.id() + " recommends";
-        }
-        return protocol.id() + " recommends model " + protocol.recommendedModelId() + ", which this build lacks; "
-                + "using " + model.id();
+        return "model " + model.id() + " is the one " + protocol.id() + " recommends";
     }
 
     static String shorten(String title) {

@@ -1,5 +1,7 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.options.OutputOptions;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -100,7 +102,13 @@ public final class ValidateCommand implements Callable<Integer> {
         if (plot != null) {
             String title = modelId == null ? "Predicted against observed: all models"
                     : "Predicted against observed: " + models.get(0).id();
-            ChartFiles.write(ValidationChart.create(report, title), plot);
+            Path target = plot;
+            try (OutputStream file = Files.newOutputStream(target)) {
+                ChartFiles.write(ValidationChart.create(report, title), ChartFiles.Format.of(target), file,
+                        ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
+            } catch (IOException e) {
+                throw OutputOptions.cannotWrite("--plot", plot.toString(), e);
+            }
             if (!toStdout) {
                 out.println("wrote " + plot);
             }

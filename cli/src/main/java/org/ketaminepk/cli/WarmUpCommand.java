@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.ketaminepk.base.Route;
-import org.ketaminepk.library.Models;
-import org.ketaminepk.model.PublishedModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -34,9 +32,7 @@ public final class WarmUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String model = CommonOptions.hasModel(CommonOptions.DEFAULT_MODEL_ID) ? CommonOptions.DEFAULT_MODEL_ID
-                : Models.all().stream().filter(m -> m.routes().containsKey(Route.INTRAVENOUS))
-                        .map(PublishedModel::id).findFirst().orElseThrow();
+        String model = CommonOptions.DEFAULT_MODEL_ID;
         Path tmp = Files.createTempDirectory("ketamine-pk-warm-up");
         try {
             String png = tmp.resolve("a.png").toString();
@@ -67,6 +63,6 @@ public final class WarmUpCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().println("warm-up done");
-        return 0;
+        return ExitCode.OK;
     }
 }

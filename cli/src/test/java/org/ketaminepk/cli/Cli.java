@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /** Runs the command line in-process with captured output, as the tests need it. */
 final class Cli {
-    /** The model the tests name explicitly (the default composite model may not be in this build). */
+    /** A small model the tests name explicitly, so that they run fast and do not depend on the default. */
     static final String MODEL = "domino-1984";
 
     private Cli() {

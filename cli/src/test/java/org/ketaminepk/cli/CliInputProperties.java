@@ -95,7 +95,7 @@ class CliInputProperties {
             fromOptions = "refused";
         }
         try {
-            fromSpec = PatientSpec.apply(java.util.Map.of(), spec.toString());
+            fromSpec = PatientSpec.parse(spec.toString()).apply(java.util.Map.of());
         } catch (InvalidInputException e) {
             fromSpec = "refused";
         }

@@ -130,7 +130,7 @@ class EffectsCommandTest {
         int ran = 0;
         for (String line : joined.split("\n")) {
             if (line.startsWith("  ketamine-pk ")) {
-                String[] args = SeedCommandsTest.words(line.substring("  ketamine-pk ".length()))
+                String[] args = DocumentedCommands.words(line.substring("  ketamine-pk ".length()))
                         .toArray(new String[0]);
                 Cli.Result r = Cli.run(args);
                 assertEquals(0, r.code(), line + "\n" + r.err());

@@ -3,6 +3,7 @@ package org.ketaminepk.cli;
 import org.ketaminepk.cli.options.CommonOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -121,5 +122,25 @@ class ModelsAndProtocolsCommandTest {
         Cli.Result weight = Cli.run("protocols", "crps-schwartzman-2009", "--weight", "0");
         assertEquals(2, weight.code());
         assertEquals("error: --weight must be between 0.5 and 350 kg but was 0\n", weight.err());
+    }
+
+    @Test
+    void theCompositeModelReadsAsItsSourcesInSimulateAndModels() {
+        PublishedModel m = Models.RACEMIC_COMPOSITE;
+        Cli.Result r = Cli.run("simulate", "--dose", "bolus 20 mg", "--duration", "2h", "--step", "10min");
+        assertEquals(0, r.code(), r.err());
+        String header = r.out().substring(0, r.out().indexOf("Patient "));
+        assertTrue(header.replaceAll("\\s+", " ").contains("sources: Kamp 2020 (ketamine) · Otto 2021 (norketamine) "
+                + "· route studies named per route; details: 'ketamine-pk models racemic-composite'"), header);
+        assertFalse(header.contains("route studies named per route (2020)"), "no run-on citation: " + header);
+
+        Cli.Result models = Cli.run("models", m.id());
+        String out = models.out();
+        assertTrue(out.contains("\nSources      - ketamine: Kamp J, Olofsen E, Henthorn TK, et al. Anesthesiology"),
+                out);
+        assertTrue(out.contains("\n             - norketamine: Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ. Eur J "
+                + "Clin Pharmacol"), out);
+        assertTrue(out.contains("\nRoutes       - intravenous: studied by "), out);
+        assertTrue(out.lines().allMatch(l -> l.length() <= 100), "fits 100 columns:\n" + out);
     }
 }

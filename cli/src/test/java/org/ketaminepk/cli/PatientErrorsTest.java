@@ -107,7 +107,8 @@ class PatientErrorsTest {
     @Test
     void unknownPatientKeysListTheAcceptedOnes() {
         Cli.Result r = Cli.run("compare", "--dose", "bolus 20 mg", "--patient", "age=30", "--patient", "gfr=30");
-        usageError(r, "--patient 'gfr=30': unknown key 'gfr'; accepted keys: " + PatientFields.keyList());
+        usageError(r, "Invalid value for option '--patient' (KEY=VALUE,...): 'gfr=30': unknown key 'gfr'; "
+                + "accepted keys: " + PatientFields.keyList() + " (see 'ketamine-pk compare --help')");
         assertTrue(PatientFields.keyList().contains("creatinine, egfr, clcr, child-pugh"), PatientFields.keyList());
     }
 }

@@ -1,6 +1,5 @@
 package org.ketaminepk.cli;
 
-import org.ketaminepk.cli.options.PatientSpec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -174,22 +173,5 @@ class PatientOptionsTest {
         assertTrue(summary.contains("\nkidney ") && summary.contains("\nliver ") && summary.contains("\ngenotype ")
                 && summary.contains("\nco-medication "), summary);
         assertTrue(summary.contains("adjusted: CL 84 → "), summary);
-    }
-
-    @Test
-    void aPatientSpecOverridesTheOptionsOrganByOrgan() {
-        Map<String, List<String>> options = Map.of("creatinine", List.of("1.4mg/dL"), "child-pugh", List.of("B"),
-                "comed", List.of("rifampicin"), "age", List.of("70"));
-        Patient p = PatientSpec.apply(options, "egfr=45,bilirubin=1mg/dL,albumin=40g/L,inr=1,ascites=none,"
-                + "encephalopathy=none,comed=none");
-        assertEquals(70, p.ageYears());
-        assertEquals("eGFR 45 mL/min/1.73 m² (as given)", p.kidney().describe());
-        assertEquals(5, p.childPughScore().getAsInt());
-        assertTrue(p.coMedications().isEmpty());
-        Patient two = PatientSpec.apply(Map.of(), "comed=rifampicin+clarithromycin,comed=itraconazole");
-        assertEquals(3, two.coMedications().size());
-        Patient kept = PatientSpec.apply(options, "weight=80");
-        assertEquals("serum creatinine 1.4 mg/dL", kept.kidney().describe());
-        assertEquals(ChildPughClass.B, kept.childPughClass().orElseThrow());
     }
 }

@@ -6,13 +6,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -54,7 +52,7 @@ public final class ChartFiles {
     /** Largest accepted width or height, px (a 10 000 px square PNG already needs 400 MB to draw). */
     public static final int MAX_SIZE_PX = 10_000;
     /** Smallest factor by which the layout is shrunk for small images. */
-    public static final double MIN_SCALE = 0.5;
+    static final double MIN_SCALE = 0.5;
 
     /** The file formats, chosen by file name extension. */
     public enum Format {
@@ -83,52 +81,24 @@ public final class ChartFiles {
     }
 
     /**
-     * Writes {@code chart} to {@code file}, as PNG or SVG according to its extension. The image is drawn in memory
-     * first, so a failed drawing leaves no partial file.
+     * Writes {@code chart} to {@code out} in the given format (the stream is left open). Writing a file all or
+     * nothing is the caller's business: charts know nothing of files.
      *
      * @param chart the chart
-     * @param file where to write; its extension (.png or .svg, any case) chooses the format
+     * @param format PNG or SVG
+     * @param out where the bytes go
      * @param widthPx image width, px, {@value #MIN_SIZE_PX}..{@value #MAX_SIZE_PX}
      * @param heightPx image height, px, same range
-     * @throws InvalidInputException for a wrong extension or size, or when the file cannot be written (the message
-     *         names the file and the reason)
+     * @throws IOException if the stream fails
      */
-    public static void write(JFreeChart chart, Path file, int widthPx, int heightPx) {
-        Format format = Format.of(file);
-        Checks.notNull("chart", chart);
-        checkSize(widthPx, heightPx);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try {
-            if (format == Format.PNG) {
-                writePng(chart, bytes, widthPx, heightPx);
-            } else {
-                writeSvg(chart, bytes, widthPx, heightPx);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("drawing the chart in memory failed", e);
+    public static void write(JFreeChart chart, Format format, OutputStream out, int widthPx, int heightPx)
+            throws IOException {
+        Checks.notNull("format", format);
+        if (format == Format.PNG) {
+            writePng(chart, out, widthPx, heightPx);
+        } else {
+            writeSvg(chart, out, widthPx, heightPx);
         }
-        try {
-            Files.write(file, bytes.toByteArray());
-        } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof java.nio.file.NoSuchFileException) {
-                why = "no such directory";
-            } else if (e instanceof java.nio.file.AccessDeniedException) {
-                why = "permission denied";
-            }
-            throw new InvalidInputException("plot", "cannot write plot file '" + file + "': " + why);
-        }
-    }
-
-    /**
-     * Writes {@code chart} to {@code file} at the default size, {@value #DEFAULT_WIDTH_PX} ×
-     * {@value #DEFAULT_HEIGHT_PX} px.
-     *
-     * @param chart the chart
-     * @param file where to write, .png or .svg
-     */
-    public static void write(JFreeChart chart, Path file) {
-        write(chart, file, DEFAULT_WIDTH_PX, DEFAULT_HEIGHT_PX);
     }
 
     /**
@@ -139,7 +109,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @return the image
      */
-    public static BufferedImage render(JFreeChart chart, int widthPx, int heightPx) {
+    static BufferedImage render(JFreeChart chart, int widthPx, int heightPx) {
         Checks.notNull("chart", chart);
         checkSize(widthPx, heightPx);
         BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
@@ -166,7 +136,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the stream fails
      */
-    public static void writePng(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
+    static void writePng(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("output", out);
         BufferedImage image = render(chart, widthPx, heightPx);
         if (!ImageIO.write(image, "png", out)) {
@@ -184,7 +154,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the stream fails
      */
-    public static void writeSvg(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
+    static void writeSvg(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("output", out);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeSvg(chart, w, widthPx, heightPx);
@@ -201,7 +171,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the writer fails
      */
-    public static void writeSvg(JFreeChart chart, Writer out, int widthPx, int heightPx) throws IOException {
+    static void writeSvg(JFreeChart chart, Writer out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("chart", chart);
         Checks.notNull("output", out);
         checkSize(widthPx, heightPx);

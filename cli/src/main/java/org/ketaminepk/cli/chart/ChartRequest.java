@@ -76,7 +76,7 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @param log whether the concentration axis is logarithmic
      * @return a copy with that scale
      */
-    public ChartRequest withLogScale(boolean log) {
+    ChartRequest withLogScale(boolean log) {
         return new ChartRequest(title, subtitle, series, log, captionLines);
     }
 
@@ -84,7 +84,7 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @param lines the new caption lines
      * @return a copy with them
      */
-    public ChartRequest withCaptionLines(List<String> lines) {
+    ChartRequest withCaptionLines(List<String> lines) {
         return new ChartRequest(title, subtitle, series, logScale, lines);
     }
 
@@ -93,7 +93,7 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @param newSubtitle the second line
      * @return a copy with these titles
      */
-    public ChartRequest withTitles(String newTitle, String newSubtitle) {
+    ChartRequest withTitles(String newTitle, String newSubtitle) {
         return new ChartRequest(newTitle, newSubtitle, series, logScale, captionLines);
     }
 
@@ -101,7 +101,7 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @param newSeries the profiles to draw
      * @return a copy drawing them
      */
-    public ChartRequest withSeries(List<PlotSeries> newSeries) {
+    ChartRequest withSeries(List<PlotSeries> newSeries) {
         return new ChartRequest(title, subtitle, newSeries, logScale, captionLines);
     }
 }

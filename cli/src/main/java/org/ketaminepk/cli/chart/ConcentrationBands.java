@@ -26,32 +26,45 @@ public final class ConcentrationBands {
     }
 
     /**
-     * One shaded range.
+     * One shaded range: a {@link org.ketaminepk.result.Band} of ketamine concentrations with a name and the
+     * circumstances in which it was reported.
      *
      * @param name lower-case name used in legends ("analgesic")
-     * @param lowNgPerMl lower edge, ng/mL of ketamine, {@code >= 0}
-     * @param highNgPerMl upper edge, ng/mL of ketamine, above the lower edge
+     * @param range the concentrations, ng/mL of ketamine; finite, with the upper edge above the lower
      * @param doseContext the dose after which the range was reported, in words
      * @param primarySources the primary studies the review cites for the range
      */
-    public record Band(String name, double lowNgPerMl, double highNgPerMl, String doseContext,
-            String primarySources) {
+    public record Band(String name, org.ketaminepk.result.Band range, String doseContext, String primarySources) {
         /** Validates. */
         public Band {
             Checks.notNull("band name", name);
-            Checks.nonNegative("band low", lowNgPerMl, 1e6, "ng/mL");
-            if (!(highNgPerMl > lowNgPerMl) || !Double.isFinite(highNgPerMl)) {
+            Checks.notNull("band range", range);
+            if (!(range.highNgPerMl() > range.lowNgPerMl()) || range.openAbove()) {
                 throw new InvalidInputException("band high", String.format(Locale.ROOT,
                         "band high must be finite and above band low (%s ng/mL) but was %s",
-                        Checks.fmt(lowNgPerMl), Checks.fmt(highNgPerMl)));
+                        Checks.fmt(range.lowNgPerMl()), Checks.fmt(range.highNgPerMl())));
             }
             Checks.notNull("band dose context", doseContext);
             Checks.notNull("band sources", primarySources);
         }
 
+        Band(String name, double lowNgPerMl, double highNgPerMl, String doseContext, String primarySources) {
+            this(name, org.ketaminepk.result.Band.within(lowNgPerMl, highNgPerMl), doseContext, primarySources);
+        }
+
+        /** @return the lower edge, ng/mL */
+        public double lowNgPerMl() {
+            return range.lowNgPerMl();
+        }
+
+        /** @return the upper edge, ng/mL */
+        public double highNgPerMl() {
+            return range.highNgPerMl();
+        }
+
         /** @return the range as printed in legends, e.g. "70–160 ng/mL" */
         public String rangeText() {
-            return Checks.fmt(lowNgPerMl) + "–" + Checks.fmt(highNgPerMl) + " ng/mL";
+            return range.label();
         }
 
         /**
@@ -59,7 +72,7 @@ public final class ConcentrationBands {
          * @return whether it lies within the band, edges included
          */
         public boolean contains(double ngPerMl) {
-            return ngPerMl >= lowNgPerMl && ngPerMl <= highNgPerMl;
+            return ngPerMl >= lowNgPerMl() && ngPerMl <= highNgPerMl();
         }
     }
 
@@ -74,7 +87,7 @@ public final class ConcentrationBands {
      * Dissociation (a side effect): 100–250 ng/mL (0.42–1.1 µM) after 0.5 mg/kg over 40 min intravenously.
      * Zanos 2018 Table 1, row "Dissociation", citing Krystal et al. (1994).
      */
-    public static final Band DISSOCIATIVE = new Band("dissociative", 100, 250, "0.5 mg/kg over 40 min iv",
+    static final Band DISSOCIATIVE = new Band("dissociative", 100, 250, "0.5 mg/kg over 40 min iv",
             "Krystal 1994");
 
     /**
@@ -82,7 +95,7 @@ public final class ConcentrationBands {
      * "General anesthesia", citing Sussman (1974), Clements et al. (1982), Idvall et al. (1983) and later studies.
      * Anaesthesia persists above the upper edge; the edge is where the table's range ends.
      */
-    public static final Band ANAESTHETIC = new Band("anaesthetic", 1200, 2400, "1–2 mg/kg iv",
+    static final Band ANAESTHETIC = new Band("anaesthetic", 1200, 2400, "1–2 mg/kg iv",
             "Sussman 1974, Clements 1982, Idvall 1983 and others");
 
     /**
@@ -90,19 +103,19 @@ public final class ConcentrationBands {
      * Zanos 2018 Table 1, row "Antidepressant", citing Zarate et al. (2006). Not drawn as a band; quoted in the
      * caption as a reference point inside the analgesic and dissociative ranges.
      */
-    public static final double ANTIDEPRESSANT_CMAX_NG_PER_ML = 185;
+    static final double ANTIDEPRESSANT_CMAX_NG_PER_ML = 185;
 
     /** The shaded bands, from lowest to highest. */
-    public static final List<Band> ALL = List.of(ANALGESIC, DISSOCIATIVE, ANAESTHETIC);
+    static final List<Band> ALL = List.of(ANALGESIC, DISSOCIATIVE, ANAESTHETIC);
 
     /** Short form of the review, as printed under every chart that shows the bands. */
-    public static final String SOURCE = "Zanos P et al. Pharmacol Rev 2018;70:621–660, Table 1, "
+    static final String SOURCE = "Zanos P et al. Pharmacol Rev 2018;70:621–660, Table 1, "
             + "doi:10.1124/pr.117.015198";
 
     /**
      * @return the caption line that names the source of the shaded ranges and what they mean
      */
-    public static String caption() {
+    static String caption() {
         StringBuilder b = new StringBuilder("Shaded: plasma ketamine peaks reported after typical doses of racemic "
                 + "ketamine — ");
         for (int i = 0; i < ALL.size(); i++) {

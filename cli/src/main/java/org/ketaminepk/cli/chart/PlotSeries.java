@@ -21,7 +21,7 @@ public record PlotSeries(String label, Profile profile) {
      * @param newLabel the legend name
      * @return a copy with it
      */
-    public PlotSeries withLabel(String newLabel) {
+    PlotSeries withLabel(String newLabel) {
         return new PlotSeries(newLabel, profile);
     }
 }

@@ -57,31 +57,15 @@ public final class CommonOptions {
         return r;
     }
 
-    /**
-     * @return the model: {@code --model}, else the protocol's recommended model when this build has it, else the
-     *         default
-     */
+    /** @return the model: {@code --model}, else the protocol's recommended model, else the default */
     public PublishedModel model(Protocol protocol) {
         if (modelId != null) {
             return Models.get(modelId);
         }
-        if (protocol != null && protocol.recommendedModelId() != null && hasModel(protocol.recommendedModelId())) {
+        if (protocol != null && protocol.recommendedModelId() != null) {
             return Models.get(protocol.recommendedModelId());
         }
-        if (!hasModel(DEFAULT_MODEL_ID)) {
-            throw new InvalidInputException("model", "the default model " + DEFAULT_MODEL_ID + " is not in this "
-                    + "build; choose one with --model (" + String.join(", ", ModelIds.list()) + ")");
-        }
         return Models.get(DEFAULT_MODEL_ID);
-    }
-
-    public static boolean hasModel(String id) {
-        try {
-            Models.get(id);
-            return true;
-        } catch (InvalidInputException e) {
-            return false;
-        }
     }
 
     /**

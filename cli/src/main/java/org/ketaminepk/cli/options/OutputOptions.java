@@ -9,8 +9,9 @@ import java.util.Locale;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.chart.ConcentrationBands;
+import org.ketaminepk.result.Band;
 
 import picocli.CommandLine.Option;
 
@@ -23,24 +24,26 @@ public final class OutputOptions {
     static final double DEFAULT_STEP_H = 1.0 / 60;
     /** Wash-out simulated after the last input ends when {@code --duration} is not given, h. */
     public static final double DEFAULT_WASHOUT_H = 24;
-    /** Default chart size, px. */
-    static final int DEFAULT_WIDTH_PX = 1600;
-    /** Default chart size, px. */
-    static final int DEFAULT_HEIGHT_PX = 900;
+    /** The band of the metrics when {@code --band} is not given: analgesia with racemic ketamine. */
+    public static final Band DEFAULT_BAND = ConcentrationBands.ANALGESIC.range();
+    /** Where {@link #DEFAULT_BAND} comes from, as the summary and the JSON quote it. */
+    static final String DEFAULT_BAND_SOURCE = "analgesia with racemic ketamine after "
+            + ConcentrationBands.ANALGESIC.doseContext() + "; Zanos P et al. Pharmacol Rev 2018;70:621-660, Table 1";
 
-    @Option(names = "--duration", paramLabel = "TIME",
+    @Option(names = "--duration", paramLabel = "TIME", converter = Converters.Hours.class,
             description = "Simulated time from the first dose, e.g. 12h, 6d, 90min. Default: until the last "
                     + "input ends, plus 24 h of wash-out, rounded up to a whole hour.")
-    String duration;
+    Double durationH;
 
-    @Option(names = "--step", paramLabel = "TIME",
-            description = "Output step, e.g. 1min, 30s, 0.5h (default 1min). At most 10000000 points.")
-    String step;
+    @Option(names = "--step", paramLabel = "TIME", converter = Converters.Hours.class,
+            description = "Output step, e.g. 1min, 30s, 0.5h (default 1min). At most 10000000 points, and no "
+                    + "more than the Java heap holds.")
+    Double stepH;
 
-    @Option(names = "--band", paramLabel = "LOW-HIGH",
+    @Option(names = "--band", paramLabel = "LOW-HIGH", converter = Converters.BandNgPerMl.class,
             description = "Ketamine band for 'time in band' and 'time to fall below', ng/mL (default 70-160, "
                     + "analgesia with racemic ketamine, Zanos 2018 Table 1).")
-    public String band;
+    Band band;
 
     @Option(names = "--csv", paramLabel = "FILE|-", description = "Write the concentrations as CSV ('-' for "
             + "standard output; the summary then goes to standard error).")
@@ -54,8 +57,9 @@ public final class OutputOptions {
             + "or SVG file.")
     public String plot;
 
-    @Option(names = "--plot-size", paramLabel = "WxH", description = "Chart size in pixels (default 1600x900).")
-    String plotSize;
+    @Option(names = "--plot-size", paramLabel = "WxH", converter = Converters.PlotSizePx.class,
+            description = "Chart size in pixels (default 1600x900).")
+    PlotSize plotSize;
 
     @Option(names = "--show", description = "Show the chart in a window (needs a display).")
     public boolean show;
@@ -75,7 +79,6 @@ public final class OutputOptions {
                 throw new InvalidInputException("plot", "--plot must name a .png or .svg file but was '" + plot + "'");
             }
         }
-        plotSizePx();
         if (show && GraphicsEnvironment.isHeadless()) {
             throw new InvalidInputException("show", "--show needs a display, and none is available (headless "
                     + "system or no DISPLAY); write the chart with --plot FILE.png instead");
@@ -89,7 +92,7 @@ public final class OutputOptions {
 
     /** @return the output step, h */
     double stepH() {
-        return step == null ? DEFAULT_STEP_H : time("--step", step);
+        return stepH == null ? DEFAULT_STEP_H : stepH;
     }
 
     /**
@@ -97,9 +100,8 @@ public final class OutputOptions {
      * @return the output grid: {@code --duration} or the default, every {@code --step}
      */
     public TimeGrid grid(double lastInputEndH) {
-        double end = duration == null ? Math.ceil(lastInputEndH + DEFAULT_WASHOUT_H - 1e-9) : time("--duration",
-                duration);
-        if (duration == null && end > TimeGrid.MAX_TIME_H) {
+        double end = durationH == null ? Math.ceil(lastInputEndH + DEFAULT_WASHOUT_H - 1e-9) : durationH;
+        if (durationH == null && end > TimeGrid.MAX_TIME_H) {
             throw new InvalidInputException("duration", String.format(Locale.ROOT, "the last input ends at %s h; "
                     + "with %s h of wash-out the default duration would be %s h, beyond the longest simulation of "
                     + "%s h; give --duration %sh or less", Checks.fmt(lastInputEndH), Checks.fmt(DEFAULT_WASHOUT_H),
@@ -115,29 +117,17 @@ public final class OutputOptions {
 
     /** @return whether the grid was chosen by default (reported to the user) */
     public boolean defaultDuration() {
-        return duration == null;
+        return durationH == null;
     }
 
-    /** @return the band for the metrics */
+    /** @return the ketamine band of the metrics, ng/mL */
     public Band band() {
-        return band == null ? Band.ANALGESIA_RACEMIC : Band.parse(band);
+        return band == null ? DEFAULT_BAND : band;
     }
 
-    /** @return {width, height} in px */
-    public int[] plotSizePx() {
-        if (plotSize == null) {
-            return new int[] {DEFAULT_WIDTH_PX, DEFAULT_HEIGHT_PX};
-        }
-        String[] parts = plotSize.trim().toLowerCase(Locale.ROOT).split("[x×]", -1);
-        if (parts.length == 2 && parts[0].matches("\\d{1,5}") && parts[1].matches("\\d{1,5}")) {
-            int w = Integer.parseInt(parts[0]);
-            int h = Integer.parseInt(parts[1]);
-            if (w >= 200 && h >= 200 && w <= 10_000 && h <= 10_000) {
-                return new int[] {w, h};
-            }
-        }
-        throw new InvalidInputException("plot-size", "--plot-size must be WIDTHxHEIGHT in pixels, each between 200 "
-                + "and 10000, but was '" + plotSize + "'");
+    /** @return where the band of the metrics comes from, in words */
+    public String bandSource() {
+        return band == null ? DEFAULT_BAND_SOURCE : "given with --band";
     }
 
     /**
@@ -163,46 +153,8 @@ public final class OutputOptions {
         return new InvalidInputException(option.substring(2), option + ": cannot write " + target + ": " + why);
     }
 
-    /** Parses a time option, naming the option in errors. */
-    static double time(String option, String text) {
-        try {
-            return DoseParser.parseDurationH(text);
-        } catch (DoseParser.ParseException e) {
-            throw new InvalidInputException(option.substring(2), option + " \"" + text.strip() + "\", column "
-                    + e.column() + " (" + e.word() + "): " + e.problem() + "; expected a number and a time unit, "
-                    + "e.g. 90min, 12h, 6d, 30s");
-        }
-    }
-
-    /**
-     * A concentration band for ketamine, ng/mL, with its source.
-     *
-     * @param lowNgPerMl lower edge, ng/mL
-     * @param highNgPerMl upper edge, ng/mL
-     * @param source where it comes from
-     */
-    public record Band(double lowNgPerMl, double highNgPerMl, String source) {
-        /** Analgesia with racemic ketamine (Zanos 2018, Table 1). */
-        public static final Band ANALGESIA_RACEMIC = new Band(70, 160, "analgesia with racemic ketamine after 0.15 mg/kg "
-                + "iv; Zanos P et al. Pharmacol Rev 2018;70:621-660, Table 1");
-
-        /** Parses "LOW-HIGH" (ng/mL). */
-        public static Band parse(String text) {
-            String[] parts = text.trim().split("\\s*(-|–|\\.\\.)\\s*", -1);
-            if (parts.length == 2 && parts[0].matches("\\d+(\\.\\d+)?") && parts[1].matches("\\d+(\\.\\d+)?")) {
-                double lo = Double.parseDouble(parts[0]);
-                double hi = Double.parseDouble(parts[1]);
-                if (lo > 0 && hi > lo && hi <= 1e6) {
-                    return new Band(lo, hi, "given with --band");
-                }
-            }
-            throw new InvalidInputException("band", "--band must be LOW-HIGH in ng/mL with 0 < LOW < HIGH <= 1000000, "
-                    + "e.g. 70-160, but was '" + text + "'");
-        }
-
-        /** @return e.g. "70–160 ng/mL" */
-        public String label() {
-            return Checks.fmt(lowNgPerMl) + "–" + Checks.fmt(highNgPerMl) + " ng/mL";
-        }
+    /** @return the chart size */
+    public PlotSize plotSize() {
+        return plotSize == null ? PlotSize.DEFAULT : plotSize;
     }
 }

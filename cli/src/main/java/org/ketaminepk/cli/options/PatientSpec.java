@@ -1,6 +1,7 @@
 package org.ketaminepk.cli.options;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,9 @@ import java.util.Map;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.patient.Patient;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a {@code --patient} value such as {@code "age=80,weight=60,child-pugh=B,creatinine=1.4mg/dL"}:
@@ -19,8 +23,13 @@ import org.ketaminepk.patient.Patient;
  * {@code --creatinine}, a {@code child-pugh=} over the five items). {@code comed} may be repeated, or joined with
  * {@code +} ({@code comed=rifampicin+clarithromycin}); {@code comed=none} clears the options' co-medication.
  */
-public final class PatientSpec {
-    private PatientSpec() {
+public record PatientSpec(String text, Map<String, List<String>> values) {
+    /**
+     * @param text the {@code --patient} value as typed
+     * @param values key to values, in the order typed
+     */
+    public PatientSpec {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** @return the accepted keys, in order */
@@ -28,51 +37,68 @@ public final class PatientSpec {
         return PatientFields.keyList();
     }
 
+    /** Reads a {@code --patient} value when the command line is parsed. */
+    public static final class Converter implements ITypeConverter<PatientSpec> {
+        @Override
+        public PatientSpec convert(String text) {
+            return parse(text);
+        }
+    }
+
     /**
-     * Applies {@code spec} over the patient options.
+     * Reads the pairs of a {@code --patient} value; the values are checked when the patient is built.
      *
-     * @param options the values of the patient options, key → texts
-     * @param spec the {@code --patient} value
-     * @return the patient
-     * @throws InvalidInputException (field {@code patient}) naming the spec, the key and what is accepted
+     * @param spec the value, e.g. {@code age=80,weight=60}
+     * @return the pairs
+     * @throws TypeConversionException naming the pair and the accepted keys
      */
-    public static Patient apply(Map<String, List<String>> options, String spec) {
+    public static PatientSpec parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new InvalidInputException("patient", "--patient needs key=value pairs such as age=80,weight=60 "
-                    + "(keys: " + acceptedKeys() + ")");
+            throw new TypeConversionException("expected key=value pairs such as age=80,weight=60 (keys: "
+                    + acceptedKeys() + ")");
         }
         Map<String, List<String>> given = new LinkedHashMap<>();
         for (String pair : spec.split(",")) {
             String item = pair.trim();
             int eq = item.indexOf('=');
             if (eq <= 0 || eq == item.length() - 1) {
-                throw new InvalidInputException("patient", "--patient '" + spec + "': '" + item + "' is not "
-                        + "key=value (keys: " + acceptedKeys() + ")");
+                throw new TypeConversionException("'" + spec + "': '" + item + "' is not key=value (keys: "
+                        + acceptedKeys() + ")");
             }
             String key = item.substring(0, eq).trim().toLowerCase(Locale.ROOT).replace('_', '-');
             String value = item.substring(eq + 1).trim();
             if (!PatientFields.KEYS.containsKey(key)) {
-                throw new InvalidInputException("patient", "--patient '" + spec + "': unknown key '" + key
-                        + "'; accepted keys: " + acceptedKeys());
+                throw new TypeConversionException("'" + spec + "': unknown key '" + key + "'; accepted keys: "
+                        + acceptedKeys());
             }
             List<String> values = given.computeIfAbsent(key, k -> new ArrayList<>());
             if (!values.isEmpty() && !key.equals("comed")) {
-                throw new InvalidInputException("patient", "--patient '" + spec + "': key '" + key + "' is given "
-                        + "twice");
+                throw new TypeConversionException("'" + spec + "': key '" + key + "' is given twice");
             }
             values.add(value);
         }
-        Map<String, List<String>> merged = PatientFields.overlay(options, given);
+        return new PatientSpec(spec, given);
+    }
+
+    /**
+     * Applies the pairs over the patient options.
+     *
+     * @param options the values of the patient options, key → texts
+     * @return the patient
+     * @throws InvalidInputException (field {@code patient}) naming the spec and what is wrong with a value
+     */
+    public Patient apply(Map<String, List<String>> options) {
+        Map<String, List<String>> merged = PatientFields.overlay(options, values);
         try {
             // a key from the options keeps its option name; one typed in the spec, or not given at all, its key
-            return PatientFields.build(merged, k -> merged.containsKey(k) && !given.containsKey(k)
+            return PatientFields.build(merged, k -> merged.containsKey(k) && !values.containsKey(k)
                     ? PatientOptions.optionName(k) : k);
         } catch (InvalidInputException e) {
-            if (merged.containsKey(e.field()) && !given.containsKey(e.field())) {
+            if (merged.containsKey(e.field()) && !values.containsKey(e.field())) {
                 // a mistake in the options themselves, reported as the options report it
                 throw e;
             }
-            throw e.within("patient", "--patient '" + spec + "'");
+            throw e.within("patient", "--patient '" + text + "'");
         }
     }
 }

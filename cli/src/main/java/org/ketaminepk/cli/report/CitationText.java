@@ -79,7 +79,7 @@ public final class CitationText {
      *         doi:10.1097/ALN.0000000000003577", or for a composite "sources: Kamp 2020 (ketamine) · Otto 2021
      *         (norketamine) · route studies named per route"
      */
-    public static String brief(PublishedModel m) {
+    static String brief(PublishedModel m) {
         Citation c = m.citation();
         if (m.composite()) {
             List<String> briefs = new ArrayList<>();

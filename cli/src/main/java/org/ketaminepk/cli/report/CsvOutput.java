@@ -17,7 +17,7 @@ import org.ketaminepk.result.Profile;
  * <p>Written by hand rather than with a CSV library: the output is numbers and labels only, so quoting one text
  * column is all the format needs, and the command line starts faster without another jar to load.
  */
-public final class CsvOutput {
+final class CsvOutput {
     private CsvOutput() {
     }
 
@@ -38,7 +38,7 @@ public final class CsvOutput {
      * @param runs one or more runs
      * @param seriesColumn whether to lead with a {@code series} column
      */
-    public static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
+    static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
         List<Analyte> cols = columns(runs);
         StringBuilder b = new StringBuilder(256);
         if (seriesColumn) {
@@ -87,7 +87,7 @@ public final class CsvOutput {
     }
 
     /** @return the value with 10 significant digits, as {@code %.10g} writes it (0 as "0") */
-    public static String number(double v) {
+    static String number(double v) {
         StringBuilder b = new StringBuilder(20);
         appendNumber(b, v);
         return b.toString();
@@ -157,7 +157,7 @@ public final class CsvOutput {
     }
 
     /** @return the field, quoted when it holds a comma, a quote or a line break (RFC 4180) */
-    public static String quote(String s) {
+    static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

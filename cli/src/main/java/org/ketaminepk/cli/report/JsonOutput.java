@@ -1,7 +1,6 @@
 package org.ketaminepk.cli.report;
 
 import org.ketaminepk.cli.Main;
-import org.ketaminepk.cli.options.OutputOptions;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -25,6 +24,7 @@ import org.ketaminepk.patient.KidneyFunction;
 import org.ketaminepk.patient.LiverFunction;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.result.Band;
 import org.ketaminepk.result.Profile;
 
 /**
@@ -61,12 +61,12 @@ public final class JsonOutput {
         }
         g.writeNumberField("points", grid.size());
         g.writeEndObject();
-        OutputOptions.Band band = runs.get(0).band();
+        Band band = runs.get(0).band();
         g.writeObjectFieldStart("band");
         g.writeStringField("analyte", "ketamine");
         g.writeNumberField("low_ng_per_mL", band.lowNgPerMl());
         g.writeNumberField("high_ng_per_mL", band.highNgPerMl());
-        g.writeStringField("source", band.source());
+        g.writeStringField("source", runs.get(0).bandSource());
         g.writeEndObject();
         g.writeArrayFieldStart("series");
         for (Run r : runs) {

@@ -2,20 +2,23 @@ package org.ketaminepk.cli.report;
 
 import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.options.OutputOptions;
+import org.ketaminepk.cli.options.PlotSize;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
+import org.ketaminepk.adjust.PatientReport;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
@@ -32,28 +35,89 @@ public final class Outputs {
     private Outputs() {
     }
 
-    /** The files and the window for a finished set of runs. */
-    public static void write(OutputOptions o, String command, List<Run> runs, TimeGrid grid, String title,
-            String subtitle, PrintWriter stdout, Main app) {
-        boolean several = runs.size() > 1;
-        if (o.csv != null) {
-            data("--csv", o.csv, stdout, w -> CsvOutput.write(w, runs, several));
-        }
-        if (o.json != null) {
-            data("--json", o.json, stdout, w -> JsonOutput.write(w, command, runs, grid));
-        }
-        if (o.plot == null && !o.show) {
+    /**
+     * Checks the output files before anything is computed: each can be written, and no two outputs name one file.
+     *
+     * @param o the output options
+     * @return option name to path, for the outputs that go to files
+     * @throws InvalidInputException naming the option, the file and the reason
+     */
+    public static Map<String, Path> checkFiles(OutputOptions o) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("--csv", o.csv);
+        targets.put("--json", o.json);
+        targets.put("--plot", o.plot);
+        return OutputFiles.check(targets);
+    }
+
+    /**
+     * Checks the target of the patient report's {@code --json} before anything is computed.
+     *
+     * @param json the {@code --json} value, "-" or null
+     * @return the checked file target, if any, for {@link #writePatientReport}
+     */
+    public static Map<String, Path> checkPatientJson(String json) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("--json", json);
+        return OutputFiles.check(targets);
+    }
+
+    /**
+     * Writes the patient report as JSON to standard output or, whole or not at all, to the checked file.
+     *
+     * @param json the {@code --json} value
+     * @param files the checked file target, from {@link #checkPatientJson}
+     */
+    public static void writePatientReport(String json, Map<String, Path> files, PatientReport report,
+            PrintWriter stdout) {
+        if ("-".equals(json)) {
+            toStdout(stdout, w -> JsonOutput.writePatientReport(w, report));
             return;
         }
-        List<PlotSeries> series = new ArrayList<>();
-        for (Run r : runs) {
-            series.add(new PlotSeries(several ? r.label() : "", r.result().profile()));
+        try (OutputFiles out = new OutputFiles()) {
+            out.stage("--json", files.get("--json"), text(w -> JsonOutput.writePatientReport(w, report)));
+            out.commit();
         }
-        JFreeChart chart = ConcentrationChart.create(new ChartRequest(title, subtitle, series, o.logScale,
-                captions(runs)));
-        if (o.plot != null) {
-            int[] size = o.plotSizePx();
-            ChartFiles.write(chart, path("--plot", o.plot), size[0], size[1]);
+    }
+
+    /**
+     * Writes the files and opens the window for a finished set of runs. Files appear all together at the end; when
+     * one cannot be written, none is replaced.
+     *
+     * @param files the checked file targets, from {@link #checkFiles}
+     */
+    public static void write(OutputOptions o, Map<String, Path> files, String command, List<Run> runs, TimeGrid grid,
+            String title, String subtitle, PrintWriter stdout, Main app) {
+        boolean several = runs.size() > 1;
+        JFreeChart chart = null;
+        if (o.plot != null || o.show) {
+            List<PlotSeries> series = new ArrayList<>();
+            for (Run r : runs) {
+                series.add(new PlotSeries(several ? r.label() : "", r.result().profile()));
+            }
+            chart = ConcentrationChart.create(new ChartRequest(title, subtitle, series, o.logScale, captions(runs)));
+        }
+        try (OutputFiles out = new OutputFiles()) {
+            if (files.containsKey("--csv")) {
+                out.stage("--csv", files.get("--csv"), text(w -> CsvOutput.write(w, runs, several)));
+            }
+            if (files.containsKey("--json")) {
+                out.stage("--json", files.get("--json"), text(w -> JsonOutput.write(w, command, runs, grid)));
+            }
+            if (files.containsKey("--plot")) {
+                JFreeChart c = chart;
+                PlotSize size = o.plotSize();
+                ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
+                out.stage("--plot", files.get("--plot"),
+                        s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
+            }
+            if ("-".equals(o.csv)) {
+                toStdout(stdout, w -> CsvOutput.write(w, runs, several));
+            }
+            if ("-".equals(o.json)) {
+                toStdout(stdout, w -> JsonOutput.write(w, command, runs, grid));
+            }
+            out.commit();
         }
         if (o.show) {
             ChartWindow.show(chart, title);
@@ -77,34 +141,26 @@ public final class Outputs {
         return new ArrayList<>(lines);
     }
 
-    private interface Body {
-        public void write(Writer w) throws IOException;
+    /** Writes text. */
+    private interface TextBody {
+        void write(Writer w) throws IOException;
     }
 
-    private static void data(String option, String target, PrintWriter stdout, Body body) {
-        if ("-".equals(target)) {
-            try {
-                body.write(stdout);
-            } catch (IOException e) {
-                throw new IllegalStateException("writing to standard output failed", e);
-            }
-            stdout.flush();
-            return;
-        }
-        Path p = path(option, target);
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+    /** @return a file body that writes {@code body}'s text as UTF-8 */
+    private static OutputFiles.Body text(TextBody body) {
+        return out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             body.write(w);
-        } catch (IOException e) {
-            throw OutputOptions.cannotWrite(option, target, e);
-        }
+            w.flush();
+        };
     }
 
-    private static Path path(String option, String target) {
+    private static void toStdout(PrintWriter stdout, TextBody body) {
         try {
-            return Path.of(target);
-        } catch (InvalidPathException e) {
-            throw new InvalidInputException(option.substring(2), option + ": '" + target + "' is not a valid file "
-                    + "name: " + e.getReason());
+            body.write(stdout);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to standard output failed", e);
         }
+        stdout.flush();
     }
 }

@@ -21,6 +21,7 @@ import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.result.Band;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
 
@@ -33,13 +34,14 @@ import org.ketaminepk.result.Series;
  * @param patient the patient
  * @param protocol the protocol, or null for doses given with {@code --dose} only
  * @param regimen the doses simulated
- * @param band the ketamine band of the metrics
+ * @param band the ketamine band of the metrics, ng/mL
+ * @param bandSource where the band comes from, in words
  * @param result the library's result
  * @param metrics per analyte the model predicts, in {@link Analyte} order
  * @param notes remarks of the command line (not the library's warnings)
  */
 public record Run(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
-        OutputOptions.Band band, SimulationResult result, Map<Analyte, Metrics> metrics, List<String> notes) {
+        Band band, String bandSource, SimulationResult result, Map<Analyte, Metrics> metrics, List<String> notes) {
 
     /**
      * Metrics of one analyte. Times in h, concentrations in ng/mL, AUC in ng·h/mL over the whole grid.
@@ -67,7 +69,7 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
      * @param modelNote a note on how the model was chosen, or null
      */
     public static Run simulate(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
-            TimeGrid grid, OutputOptions.Band band, String modelNote) {
+            TimeGrid grid, Band band, String bandSource, String modelNote) {
         SimulationResult result;
         try {
             result = Simulation.run(model, patient, regimen, grid);
@@ -94,17 +96,17 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
                     + "model's drug for the same mg", protocol.id(), protocol.drugForm().label(), model.id(),
                     model.drugForm().label()));
         }
-        if (band == OutputOptions.Band.ANALGESIA_RACEMIC && model.drugForm() != DrugForm.RACEMIC) {
+        if (band.equals(OutputOptions.DEFAULT_BAND) && model.drugForm() != DrugForm.RACEMIC) {
             notes.add("the analgesic band 70–160 ng/mL is for racemic ketamine; S-ketamine is about twice as "
                     + "potent (Peltoniemi 2016), so the band overstates what it needs");
         }
         if (!profile.has(Analyte.NORKETAMINE)) {
             notes.add("model " + model.id() + " predicts ketamine only; norketamine values are left empty");
         }
-        return new Run(label, model, patient, protocol, regimen, band, result, metrics, notes);
+        return new Run(label, model, patient, protocol, regimen, band, bandSource, result, metrics, notes);
     }
 
-    private static Metrics measure(Series s, boolean parent, OutputOptions.Band band, double lastInputEndH) {
+    private static Metrics measure(Series s, boolean parent, Band band, double lastInputEndH) {
         Double inBand = null;
         Double below = null;
         boolean stillAbove = false;
@@ -165,7 +167,7 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
      * @param perKind how many of one kind to keep
      * @return messages for people
      */
-    public static List<String> collapse(List<Warning> warnings, int perKind) {
+    static List<String> collapse(List<Warning> warnings, int perKind) {
         Map<Warning.Code, List<String>> byCode = new LinkedHashMap<>();
         for (Warning w : warnings) {
             byCode.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w.message());

@@ -17,6 +17,7 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.result.Band;
 
 /** The summary printed on the terminal: inputs, grid, a metrics table, the band's source, warnings and notes. */
 public final class SummaryText {
@@ -271,8 +272,8 @@ public final class SummaryText {
     }
 
     private static void bandLines(PrintWriter w, Run run) {
-        OutputOptions.Band b = run.band();
-        for (String line : Text.wrap("in band: hours with ketamine within " + b.label() + " (" + b.source()
+        Band b = run.band();
+        for (String line : Text.wrap("in band: hours with ketamine within " + b.label() + " (" + run.bandSource()
                 + "). reaches band: first time at " + Checks.fmt(b.lowNgPerMl()) + " ng/mL, from time 0. "
                 + "to below band: hours from the end of the last input until ketamine falls below "
                 + Checks.fmt(b.lowNgPerMl()) + " ng/mL for good. AUC is exact (not a trapezoid rule); Cmax and "

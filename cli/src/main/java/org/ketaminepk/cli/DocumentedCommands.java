@@ -1,10 +1,8 @@
 package org.ketaminepk.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,29 +11,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import org.ketaminepk.protocol.Protocols;
 
 /**
- * Every {@code ./ketamine-pk ...} command shown in a fenced code block of {@code seeds/README.md} and of the
- * repository's {@code README.md} runs, in-process, and exits 0; files it would write go to a temporary directory.
- * Under a command block of {@code seeds/README.md}, a comment {@code <!-- output contains: "415.71" "0.80" -->}
- * lists numbers the text quotes, and the output must contain each, so that the prose cannot drift from what the
- * simulator prints.
+ * The {@code ./ketamine-pk ...} commands that a Markdown document shows in its fenced code blocks, and the strings
+ * its prose quotes from their output. Under a block, a comment {@code <!-- output contains: "415.71" "0.80" -->}
+ * lists what the text quotes. Read by {@link DocNumbersCommand} and by the golden test of the documents.
  */
-class SeedCommandsTest {
-    private static final String PREFIX = "./ketamine-pk";
+final class DocumentedCommands {
+    private DocumentedCommands() {
+    }
+
+    static final String PREFIX = "./ketamine-pk";
     private static final Set<String> FILE_OPTIONS = Set.of("--plot", "--csv", "--json");
     private static final Pattern EXPECT = Pattern.compile("<!--\\s*output contains:(.*?)-->", Pattern.DOTALL);
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
-
-    @TempDir
-    Path dir;
 
     /**
      * The commands of one fenced code block, with the line the block starts on and what their output, taken
@@ -48,13 +39,14 @@ class SeedCommandsTest {
         }
     }
 
+    /** @return the directory above the working directory that holds {@code mvnw} and {@code cli/} */
     static Path repositoryRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !(Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("cli")))) {
             p = p.getParent();
         }
         if (p == null) {
-            throw new AssertionError("repository root (with mvnw and cli/) not found above "
+            throw new IllegalStateException("repository root (with mvnw and cli/) not found above "
                     + Path.of("").toAbsolutePath());
         }
         return p;
@@ -84,7 +76,9 @@ class SeedCommandsTest {
                 }
                 continue;
             }
-            if (!(trimmed.equals(PREFIX) || trimmed.startsWith(PREFIX + " "))) {
+            if (!(trimmed.equals(PREFIX) || trimmed.startsWith(PREFIX + " "))
+                    || trimmed.startsWith(PREFIX + " doc-numbers")) {
+                // doc-numbers runs the documents' commands: shown in a block, it would run itself
                 continue;
             }
             StringBuilder text = new StringBuilder();
@@ -139,7 +133,7 @@ class SeedCommandsTest {
             if (c == '\'') {
                 int end = line.indexOf('\'', i + 1);
                 if (end < 0) {
-                    throw new AssertionError("unclosed single quote in: " + line);
+                    throw new IllegalArgumentException("unclosed single quote in: " + line);
                 }
                 w.append(line, i + 1, end);
                 i = end;
@@ -155,7 +149,7 @@ class SeedCommandsTest {
                     }
                 }
                 if (j >= line.length()) {
-                    throw new AssertionError("unclosed double quote in: " + line);
+                    throw new IllegalArgumentException("unclosed double quote in: " + line);
                 }
                 i = j;
                 inWord = true;
@@ -184,7 +178,9 @@ class SeedCommandsTest {
     /** The arguments to run in-process: files written go to {@code dir}, protocol files resolve from the root. */
     static List<String> arguments(String commandLine, Path dir, Path root) {
         List<String> words = words(commandLine);
-        assertEquals(PREFIX, words.get(0), commandLine);
+        if (words.isEmpty() || !words.get(0).equals(PREFIX)) {
+            throw new IllegalArgumentException("not a " + PREFIX + " command: " + commandLine);
+        }
         List<String> args = new ArrayList<>();
         for (int i = 1; i < words.size(); i++) {
             String a = words.get(i);
@@ -221,85 +217,47 @@ class SeedCommandsTest {
         return args;
     }
 
-    private DynamicTest run(Block b, Path root) {
-        return DynamicTest.dynamicTest(b.toString(), () -> {
-            StringBuilder output = new StringBuilder();
-            for (String c : b.commands()) {
-                List<String> args = arguments(c, dir, root);
-                Cli.Result r = Cli.run(args.toArray(new String[0]));
-                assertEquals(0, r.code(), b.file().getFileName() + ":" + b.line() + ": " + c + "\n" + r.err());
-                output.append(r.out()).append('\n').append(r.err()).append('\n');
-            }
-            String flat = output.toString().replaceAll("\\s+", " ");
+    /**
+     * What a block printed.
+     *
+     * @param output standard output and standard error of its commands, in order
+     * @param failed the first command that exited with a code other than 0, or null
+     * @param code that command's exit code, or 0
+     */
+    record Outcome(String output, String failed, int code) {
+        /** @return the quoted strings of the block that the output lacks (white space compared loosely) */
+        List<String> missing(Block b) {
+            String flat = output.replaceAll("\\s+", " ");
+            List<String> out = new ArrayList<>();
             for (String e : b.expected()) {
-                assertTrue(flat.contains(e.replaceAll("\\s+", " ")), b + "\nexpected in the output: '" + e + "'\n"
-                        + output);
+                if (!flat.contains(e.replaceAll("\\s+", " "))) {
+                    out.add(e);
+                }
             }
-        });
-    }
-
-    @TestFactory
-    Stream<DynamicTest> seedCommandsRun() throws IOException {
-        Path root = repositoryRoot();
-        Path seeds = root.resolve("seeds/README.md");
-        assertTrue(Files.isRegularFile(seeds), "missing " + seeds);
-        List<Block> blocks = blocks(seeds);
-        assertTrue(blocks.size() >= 9, "seeds/README.md shows commands for every claim: " + blocks);
-        assertTrue(blocks.stream().allMatch(b -> !b.expected().isEmpty()),
-                "every block's quoted numbers are checked against its output: " + blocks);
-        return blocks.stream().map(b -> run(b, root));
-    }
-
-    /** The repository README may show no command yet; every one it shows must run. */
-    @TestFactory
-    Stream<DynamicTest> readmeCommandsRun() throws IOException {
-        Path root = repositoryRoot();
-        Path readme = root.resolve("README.md");
-        if (!Files.isRegularFile(readme)) {
-            return Stream.empty();
+            return out;
         }
-        return blocks(readme).stream().map(b -> run(b, root));
     }
 
-    @Test
-    void shellWordsAndPathRewriting() {
-        assertEquals(List.of("./ketamine-pk", "simulate", "--dose", "0.5 mg/kg over 40 min", "--cyp2b6", "*6/*6",
-                "--patient", "a=1,b=\"2\""), words("./ketamine-pk simulate --dose \"0.5 mg/kg over 40 min\" "
-                        + "--cyp2b6 '*6/*6' --patient a=1,b=\\\"2\\\" | head -5 # comment"));
-        Path root = Path.of("/repo");
-        List<String> args = arguments("./ketamine-pk simulate --plot /tmp/x/a.png --csv - --json=out/b.json --show "
-                + "--protocol crps-cohen-2018", dir, root);
-        assertEquals(List.of("simulate", "--plot", dir.resolve("a.png").toString(), "--csv", "-",
-                "--json=" + dir.resolve("b.json"), "--protocol", "crps-cohen-2018"), args);
-    }
-
-    @Test
-    void commandsAreReadFromFencedBlocksOnly() throws IOException {
-        Path md = dir.resolve("t.md");
-        Files.writeString(md, String.join("\n",
-                "./ketamine-pk models   (prose, not a command)",
-                "```",
-                "./ketamine-pk compare --protocol a \\",
-                "    --protocol b",
-                "echo not ours",
-                "./ketamine-pk models",
-                "```",
-                "",
-                "<!-- output contains: \"12.5 ng/mL\" \"x\" -->",
-                "~~~",
-                "./ketamine-pk protocols",
-                "~~~",
-                "```",
-                "no commands here",
-                "```"));
-        List<Block> bs = blocks(md);
-        assertEquals(2, bs.size(), bs.toString());
-        assertEquals(List.of("./ketamine-pk compare --protocol a --protocol b", "./ketamine-pk models"),
-                bs.get(0).commands());
-        assertEquals(2, bs.get(0).line());
-        assertEquals(List.of("12.5 ng/mL", "x"), bs.get(0).expected());
-        assertEquals(List.of("./ketamine-pk protocols"), bs.get(1).commands());
-        assertEquals(List.of(), bs.get(1).expected());
-        assertFalse(bs.stream().anyMatch(b -> b.commands().stream().anyMatch(c -> c.contains("echo"))));
+    /**
+     * Runs a block's commands in-process, in order, stopping at the first that fails.
+     *
+     * @param b the block
+     * @param dir where the files the commands write go
+     * @param root the repository root, against which protocol files resolve
+     * @return what they printed
+     */
+    static Outcome run(Block b, Path dir, Path root) {
+        StringBuilder output = new StringBuilder();
+        for (String c : b.commands()) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.commandLine(new Main(), new PrintWriter(out, true), new PrintWriter(err, true))
+                    .execute(arguments(c, dir, root).toArray(new String[0]));
+            output.append(out).append('\n').append(err).append('\n');
+            if (code != 0) {
+                return new Outcome(output.toString(), c, code);
+            }
+        }
+        return new Outcome(output.toString(), null, 0);
     }
 }

@@ -1,10 +1,6 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
 
 import org.ketaminepk.cli.options.OutputOptions;
-import org.ketaminepk.cli.report.CsvOutput;
-import org.ketaminepk.cli.report.JsonOutput;
-import org.ketaminepk.cli.report.Run;
-import org.ketaminepk.cli.report.SummaryText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,7 +69,7 @@ class MetaboliteOutputTest {
     private static Run run(String label, String dose) {
         Regimen r = DoseParser.parse(dose);
         return Run.simulate(label, CHAIN, Patient.standardAdult(), null, r, TimeGrid.uniform(6, 0.5),
-                OutputOptions.Band.ANALGESIA_RACEMIC, null);
+                OutputOptions.DEFAULT_BAND, "test band", null);
     }
 
     @Test

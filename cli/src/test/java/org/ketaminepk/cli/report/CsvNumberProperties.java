@@ -1,6 +1,5 @@
-package org.ketaminepk.cli;
+package org.ketaminepk.cli.report;
 
-import org.ketaminepk.cli.report.CsvOutput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,114 @@
+package org.ketaminepk.cli.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Set;
+
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
+
+/**
+ * The legend right of the plot: the curves (by analyte for one profile, by profile and then by line style for
+ * several), every band with its range (marked "off scale" when the axis leaves it out), and the dose marks.
+ */
+final class ChartLegend {
+    private ChartLegend() {
+    }
+
+    /** @return the legend items, in the order listed above */
+    static LegendItemCollection items(List<PlotSeries> all, Set<Analyte> analytes,
+            List<ConcentrationBands.Band> shown, DoseLanes.Summary doses) {
+        boolean single = all.size() == 1;
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D line = new Line2D.Double(-22, 0, 22, 0);
+        if (single) {
+            for (Analyte a : analytes) {
+                items.add(lineItem(capitalised(a.label()), line, ChartStyle.analyteStroke(a),
+                        ChartStyle.analyteColour(a)));
+            }
+        } else {
+            for (int i = 0; i < all.size(); i++) {
+                items.add(lineItem(all.get(i).label(), line, ChartStyle.analyteStroke(Analyte.KETAMINE),
+                        ChartStyle.SERIES_COLOURS.get(i)));
+            }
+            if (analytes.size() > 1) {
+                for (Analyte a : analytes) {
+                    items.add(lineItem(capitalised(a.label()), line, ChartStyle.analyteStroke(a), ChartStyle.AXIS));
+                }
+            }
+        }
+        Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
+        for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
+            boolean visible = shown.contains(b);
+            String text = capitalised(b.name()) + " " + b.rangeText() + (visible ? "" : ": off scale");
+            Color colour = BandShading.colour(b);
+            Color fill = ChartStyle.translucent(colour, visible ? BandShading.alpha(b) * 1.6 : 0.08);
+            items.add(new LegendItem(text, null, null, null, true, swatch, true, fill, !visible,
+                    ChartStyle.translucent(colour, 0.6), new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f), false, line,
+                    new BasicStroke(1f), Color.BLACK));
+        }
+        if (doses.infusions()) {
+            Shape bar = new Rectangle2D.Double(-16, -5, 32, 10);
+            items.add(new LegendItem("Infusion running", null, null, null, bar, ChartStyle.DOSE_MARK));
+        }
+        if (!doses.instantRoutes().isEmpty()) {
+            Path2D.Double tri = new Path2D.Double();
+            tri.moveTo(0, -8);
+            tri.lineTo(8, 7);
+            tri.lineTo(-8, 7);
+            tri.closePath();
+            items.add(new LegendItem(instantLabel(doses.instantRoutes()), null, null, null, tri,
+                    ChartStyle.DOSE_MARK));
+        }
+        return items;
+    }
+
+    /** @return the legend block for the plot's fixed items, placed right of the plot */
+    static LegendTitle title(XYPlot plot) {
+        LegendTitle legend = new LegendTitle(plot);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setVerticalAlignment(VerticalAlignment.TOP);
+        legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        legend.setItemFont(ChartStyle.LEGEND);
+        legend.setItemPaint(ChartStyle.TEXT);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemLabelPadding(new RectangleInsets(5, 8, 5, 4));
+        legend.setLegendItemGraphicPadding(new RectangleInsets(5, 4, 5, 4));
+        legend.setPadding(new RectangleInsets(8, 12, 8, 0));
+        return legend;
+    }
+
+    private static LegendItem lineItem(String label, Line2D line, Stroke stroke, Color colour) {
+        return new LegendItem(label, null, null, null, false, line, false, colour, false, colour, stroke, true,
+                line, stroke, colour);
+    }
+
+    private static String instantLabel(Set<Route> routes) {
+        if (routes.size() == 1) {
+            Route r = routes.iterator().next();
+            return r == Route.INTRAVENOUS ? "Intravenous bolus" : capitalised(r.longName()) + " dose";
+        }
+        return routes.contains(Route.INTRAVENOUS) ? "Bolus or extravascular dose" : "Extravascular dose";
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

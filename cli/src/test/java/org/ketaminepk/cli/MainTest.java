@@ -1,0 +1,21 @@
+package org.ketaminepk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.base.InvalidInputException;
+
+/** Main's rewriting of library field names as option names. */
+class MainTest {
+    @Test
+    void optionNamesReplaceLeadingFieldNamesOnly() {
+        assertEquals("--weight must be between 0.5 and 350 kg but was -3",
+                Main.optionNames(new InvalidInputException("weight", "weight must be between 0.5 and 350 kg but was -3")));
+        assertEquals("infusion weight is odd", Main.optionNames(new InvalidInputException("weight",
+                "infusion weight is odd")));
+        assertEquals("route must be one of iv", Main.optionNames(new InvalidInputException("route",
+                "route must be one of iv")));
+        assertTrue(Main.optionNames(new InvalidInputException("dose", "dose \"x\": bad")).startsWith("--dose \"x\""));
+    }
+}

@@ -1,0 +1,117 @@
+package org.ketaminepk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Output files are checked before any work and appear whole or not at all. */
+class OutputSafetyTest {
+    @TempDir
+    Path dir;
+
+    private Path csv;
+    private Path json;
+    private Path png;
+
+    @BeforeEach
+    void existingOutputs() throws IOException {
+        csv = Files.writeString(dir.resolve("out.csv"), "an earlier csv\n");
+        json = Files.writeString(dir.resolve("out.json"), "{\"earlier\": true}\n");
+        png = Files.write(dir.resolve("out.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.createDirectory(dir.resolve("d.png"));
+    }
+
+    private byte[][] snapshot() throws IOException {
+        return new byte[][] {Files.readAllBytes(csv), Files.readAllBytes(json), Files.readAllBytes(png)};
+    }
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private Cli.Result run(String... extra) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg",
+                "--duration", "2h"));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--json=/nonexistent/x.json",
+        "--plot=/nonexistent/x.png",
+        "--plot=DIR",
+        "--json=CSV",
+        "--weight=-3",
+        "--dose=oral 50 mg",
+        "--step=3h"})
+    void aFailedRunLeavesEveryExistingOutputUnchanged(String failure) throws IOException {
+        byte[][] before = snapshot();
+        List<String> args = new ArrayList<>(List.of("--csv", csv.toString(), "--plot", png.toString()));
+        for (String a : failure.split(" ")) {
+            args.add(a.replace("DIR", dir.resolve("d.png").toString()).replace("CSV", csv.toString()));
+        }
+        if (!failure.startsWith("--json")) {
+            args.addAll(List.of("--json", json.toString()));
+        }
+        Cli.Result r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        byte[][] after = snapshot();
+        for (int i = 0; i < before.length; i++) {
+            assertArrayEquals(before[i], after[i], "file " + i + " after " + failure);
+        }
+        assertEquals(List.of("d.png", "out.csv", "out.json", "out.png"), names(), "no temporary file is left");
+    }
+
+    @Test
+    void oneFileNamedTwiceIsRefused() throws IOException {
+        byte[][] before = snapshot();
+        Cli.Result r = run("--csv", csv.toString(), "--json", csv.toString());
+        assertEquals(2, r.code());
+        assertEquals("error: --json '" + csv + "' is the same file as --csv '" + csv + "'; give each output its own "
+                + "file\n", r.err());
+        assertArrayEquals(before[0], snapshot()[0]);
+    }
+
+    @Test
+    void aSuccessfulRunReplacesEveryOutputWholeAndLeavesNothingElse() throws IOException {
+        Cli.Result r = run("--csv", csv.toString(), "--json", json.toString(), "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(csv, StandardCharsets.UTF_8).startsWith("time_h,ketamine_ng_per_mL"));
+        assertTrue(Files.readString(json, StandardCharsets.UTF_8).startsWith("{"));
+        assertTrue(Files.size(png) > 1000);
+        assertEquals(List.of("d.png", "out.csv", "out.json", "out.png"), names());
+    }
+
+    @Test
+    void thePatientReportIsCheckedFirstAndWrittenWhole() throws IOException {
+        byte[][] before = snapshot();
+        Cli.Result bad = Cli.run("patient", "--age", "80", "--json", "/nonexistent/x.json");
+        assertEquals(2, bad.code());
+        assertEquals("error: --json: cannot write '/nonexistent/x.json': no such directory /nonexistent\n", bad.err());
+        Cli.Result wrongModel = Cli.run("patient", "--json", json.toString(), "--model", "nope-2000");
+        assertEquals(2, wrongModel.code());
+        assertArrayEquals(before[1], snapshot()[1]);
+        Cli.Result ok = Cli.run("patient", "--age", "80", "--json", json.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.readString(json, StandardCharsets.UTF_8).startsWith("{"));
+        assertEquals(List.of("d.png", "out.csv", "out.json", "out.png"), names());
+    }
+}

@@ -1,0 +1,42 @@
+package org.ketaminepk.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.model.Warning;
+
+/** Number formats, wrapping and warning collapsing of the text and CSV output. */
+class TextTest {
+    @Test
+    void numbers() {
+        assertEquals("123.5", Text.sig(123.456, 4));
+        assertEquals("0.001235", Text.sig(0.00123456, 4));
+        assertEquals("12350", Text.sig(12345.6, 4));
+        assertEquals("0", Text.sig(0, 4));
+        assertEquals("4.00", Text.hours(4));
+        assertEquals("1 min", Text.step(1.0 / 60));
+        assertEquals("30 s", Text.step(30.0 / 3600));
+        assertEquals("2 h", Text.step(2));
+        assertEquals("244 h (10.2 d)", Text.span(244));
+        assertEquals("14,641", Text.count(14_641));
+        assertEquals("0.3333333333", CsvOutput.number(1.0 / 3));
+        assertEquals("1.234567890e-07", CsvOutput.number(1.23456789e-7));
+        assertEquals("0", CsvOutput.number(0));
+        assertEquals("\"a,b\"", CsvOutput.quote("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", CsvOutput.quote("say \"hi\""));
+        assertEquals("plain", CsvOutput.quote("plain"));
+        assertEquals(List.of("aaa bbb", "ccc"), Text.wrap("aaa bbb ccc", 7));
+    }
+
+    @Test
+    void longRunsOfOneKindOfWarningAreCollapsed() {
+        List<Warning> ws = List.of(Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "a"),
+                Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "b"), Warning.text(Warning.Code.AGE_OUTSIDE_RANGE, "x"),
+                Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "c"), Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "d"));
+        assertEquals(List.of("a", "... and 3 more of the same kind (dose outside range; all are in --json)", "x"),
+                Run.collapse(ws, 1));
+        assertEquals(List.of("a", "b", "c", "d", "x"), Run.collapse(ws, 3));
+    }
+}
