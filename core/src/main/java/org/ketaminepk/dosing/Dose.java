@@ -144,7 +144,7 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
                 checkImpliedRate(amount, durationH);
             }
             if (!Double.isNaN(capMgPerH)) {
-                Checks.positive("rate cap", capMgPerH, Rate.MAX_MG_PER_H, "mg/h");
+                Checks.positive("rate cap", capMgPerH, Rate.MAX_CAP_MG_PER_H, "mg/h");
             }
             Checks.notNull("salt", salt);
         }

@@ -10,12 +10,17 @@ import org.ketaminepk.base.Checks;
  */
 public record Rate(double value, Unit unit) {
     /**
-     * Largest accepted rate, mg/h (about 14 mg/kg/h at 70 kg, above the infusion rates of the protocols). An amount
-     * given over a duration is held to it too ({@link Dose.Infusion}): a faster push is written as a bolus.
+     * Largest accepted rate, mg/h: 1000 mg/min. A sanity ceiling, not a clinical one: it lets a study's push through
+     * (0.5 mg/kg over 10 s is 3 mg/kg/min; an induction dose of 2 mg/kg over 60 s at 150 kg is 5 mg/min) and refuses
+     * amounts crammed into an instant. An amount given over a duration is held to it too ({@link Dose.Infusion}), so
+     * a rate written out and a rate implied by "amount over time" meet the same limit; doses outside what the models'
+     * studies gave are accepted and warned about, not refused.
      */
-    public static final double MAX_MG_PER_H = 1000;
-    /** Largest accepted weight-based rate, mg/kg/h; an amount per kg over a duration is held to it too. */
-    public static final double MAX_MG_PER_KG_PER_H = 20;
+    public static final double MAX_MG_PER_H = 60_000;
+    /** Largest accepted weight-based rate, mg/kg/h (20 mg/kg/min); an amount per kg over a duration is held to it too. */
+    public static final double MAX_MG_PER_KG_PER_H = 1_200;
+    /** Largest accepted rate cap ("max 25 mg/h"), mg/h: the cap is meant for infusions, not pushes. */
+    public static final double MAX_CAP_MG_PER_H = 1000;
 
     /** Units of rate. */
     public enum Unit {

@@ -33,9 +33,9 @@ class ShortInfusionTest {
         "20 mg over 0.000000000003 s daily x3 | 7 | infusion duration must be at least 1 s",
         "20 mg over 0.0000000036 s at 10000 h | 7 | infusion duration must be at least 1 s",
         "10000 mg over 0.0000001 s | 10 | infusion duration must be at least 1 s",
-        "10000 mg over 1 min | 1 | infusion rate of 10000 mg over 1 min must be at most 1000 mg/h but was 600000",
-        "0.5 mg/kg over 10 s | 1 | must be at most 20 mg/kg/h but was 180 mg/kg/h",
-        "1001 mg/h for 1 h | 1 | infusion rate must be greater than 0 and at most 1000 mg/h"})
+        "10000 mg over 5 s | 1 | infusion rate of 10000 mg over 5 s must be at most 60000 mg/h but was 7200000",
+        "5 mg/kg over 10 s | 1 | must be at most 1200 mg/kg/h but was 1800 mg/kg/h",
+        "60001 mg/h for 1 min | 1 | infusion rate must be greater than 0 and at most 60000 mg/h"})
     void pushesTooShortOrTooFastAreRefusedAtTheWordTheyAreAbout(String spec, int column, String problem) {
         DoseParser.ParseException e = assertThrows(DoseParser.ParseException.class, () -> DoseParser.parse(spec));
         assertTrue(e.getMessage().contains(problem), e.getMessage());
@@ -50,12 +50,15 @@ class ShortInfusionTest {
         assertEquals("infusion duration must be at least 1 s but was 3.600e-09 s; give a shorter push as a bolus "
                 + "('bolus 20 mg')", shortPush.getMessage());
         InvalidInputException fast = assertThrows(InvalidInputException.class,
-                () -> Dose.infusion(Amount.mg(20), 30.0 / 3600, 0));
+                () -> Dose.infusion(Amount.mg(2000), 30.0 / 3600, 0));
         assertEquals("infusion rate", fast.field());
-        assertEquals("infusion rate of 20 mg over 30 s must be at most 1000 mg/h but was 2400 mg/h; infuse it over "
-                + "at least 1.2 min, or give it as 'bolus 20 mg'", fast.getMessage());
+        assertEquals("infusion rate of 2000 mg over 30 s must be at most 60000 mg/h but was 240000 mg/h; infuse it "
+                + "over at least 2 min, or give it as 'bolus 2000 mg'", fast.getMessage());
         // the shortest duration the message names is accepted
-        assertEquals(20, Dose.infusion(Amount.mg(20), 1.2 / 60, 0).amountMg(70), 1e-12);
+        assertEquals(2000, Dose.infusion(Amount.mg(2000), 2.0 / 60, 0).amountMg(70), 1e-12);
+        // pushes as studies give them are accepted
+        assertEquals(20, Dose.infusion(Amount.mg(20), 30.0 / 3600, 0).amountMg(70), 1e-12);
+        assertEquals(35, Dose.infusion(Amount.mgPerKg(0.5), 10.0 / 3600, 0).amountMg(70), 1e-12);
     }
 
     @Test
@@ -68,18 +71,18 @@ class ShortInfusionTest {
 
     @Test
     void theImpliedRateMayReachTheCeilingOfAStatedRate() {
-        Dose.Infusion perKg = Dose.infusion(Amount.mgPerKg(20), 1, 0);
-        assertEquals(20 * 70, perKg.rateMgPerH(70), 1e-9);
-        Dose.Infusion absolute = Dose.infusion(Amount.mg(1000), 1, 0);
-        assertEquals(Rate.MAX_MG_PER_H, absolute.rateMgPerH(70), 1e-9);
-        assertThrows(InvalidInputException.class, () -> Dose.infusion(Amount.mg(1000.001), 1, 0));
-        assertThrows(InvalidInputException.class, () -> Dose.infusion(Amount.mgPerKg(20.001), 1, 0));
+        Dose.Infusion perKg = Dose.infusion(Amount.mgPerKg(20), 1.0 / 60, 0);
+        assertEquals(1200 * 70, perKg.rateMgPerH(70), 1e-6);
+        Dose.Infusion absolute = Dose.infusion(Amount.mg(1000), 1.0 / 60, 0);
+        assertEquals(Rate.MAX_MG_PER_H, absolute.rateMgPerH(70), 1e-6);
+        assertThrows(InvalidInputException.class, () -> Dose.infusion(Amount.mg(1000.001), 1.0 / 60, 0));
+        assertThrows(InvalidInputException.class, () -> Dose.infusion(Amount.mgPerKg(20.001), 1.0 / 60, 0));
     }
 
     @Test
     void aOneSecondInfusionTenThousandHoursInIsDeliveredInFullAndMatchesTheBolus() {
         double t0 = 10_000;
-        // 0.25 mg in 1 s is 900 mg/h, under the ceiling of 1000 mg/h
+        // 0.25 mg in 1 s is 900 mg/h, under the ceiling of 60000 mg/h
         Profile inf = run(Models.DEFAULT, Regimen.of(Dose.infusion(Amount.mg(0.25), 1.0 / 3600, t0)), 0, t0, t0 + 1,
                 t0 + 24);
         Profile bolus = run(Models.DEFAULT, Regimen.of(Dose.bolus(Amount.mg(0.25), t0)), 0, t0, t0 + 1, t0 + 24);
