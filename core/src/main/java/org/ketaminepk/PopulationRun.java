@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.IndividualModel;
+import org.ketaminepk.engine.Solver;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
@@ -35,15 +36,16 @@ import org.ketaminepk.result.StreamingMetrics;
  *           .run(executor);
  *   Quantiles peak = r.summary(Analyte.NORKETAMINE, AnalyteMetrics::cmaxNgPerMl);
  * </pre>
- * Each patient is simulated exactly as {@link Simulation#simulate(PublishedModel, Patient, Regimen, TimeGrid)}
- * would (same individualisation, same exact solver, same warnings), and each metric equals the matching
+ * Each patient goes through the pipeline of {@link Simulation#simulate(PublishedModel, Patient, Regimen, TimeGrid)}
+ * (same individualisation, same solver, same warnings), and each metric equals the matching
  * {@link org.ketaminepk.result.Series} value of that simulation.
  *
  * <p><b>Memory.</b> What is kept per patient is a {@link PatientMetrics}: a reference to the caller's
  * {@code Patient}, per analyte four numbers plus one per band, and the warnings (identical warnings, such as a
- * model's assumptions, are shared between patients rather than copied). It does not grow with the grid. Measured
- * for two analytes and one band on a 10-day capped protocol: about 1.3 kB per patient, most of it the rate-cap
- * warning of each capped infusion — 13 MB for 10,000 patients. Each patient being simulated also needs its
+ * model's assumptions, are shared between patients rather than copied). It does not grow with the grid. Capped
+ * infusions of one rate cap share one warning line per patient, however many sessions there are. Measured for two
+ * analytes and one band on a 10-day capped protocol ({@code RetainedMemory} in the benchmarks module, whose README
+ * gives the figure): under 2 kB per patient, mostly warning text. Each patient being simulated also needs its
  * compartment system and the solver's work arrays (about 30 kB, released when it finishes); the grid is shared.
  * A full {@link org.ketaminepk.result.Profile} of the same run on a one-minute grid over 11 days holds about
  * 1.7 MB.
@@ -64,16 +66,16 @@ public final class PopulationRun {
     private final Regimen regimen;
     private final TimeGrid grid;
     private final List<Band> bands;
-    private final PatientAdjuster adjuster;
+    private final Simulation simulation;
 
     private PopulationRun(PublishedModel model, List<Patient> patients, Regimen regimen, TimeGrid grid,
-            List<Band> bands, PatientAdjuster adjuster) {
+            List<Band> bands, Simulation simulation) {
         this.model = model;
         this.patients = patients;
         this.regimen = regimen;
         this.grid = grid;
         this.bands = bands;
-        this.adjuster = adjuster;
+        this.simulation = simulation;
     }
 
     /**
@@ -95,7 +97,7 @@ public final class PopulationRun {
         for (int i = 0; i < patients.size(); i++) {
             Checks.notNull("patients[" + i + "]", patients.get(i));
         }
-        return new PopulationRun(model, List.copyOf(patients), regimen, grid, List.of(), StandardAdjustments.get());
+        return new PopulationRun(model, List.copyOf(patients), regimen, grid, List.of(), Simulation.standard());
     }
 
     /** @return a copy that also measures the time within each of {@code bandsToMeasure} */
@@ -104,7 +106,7 @@ public final class PopulationRun {
         for (Band b : bandsToMeasure) {
             Checks.notNull("band", b);
         }
-        return new PopulationRun(model, patients, regimen, grid, List.copyOf(bandsToMeasure), adjuster);
+        return new PopulationRun(model, patients, regimen, grid, List.copyOf(bandsToMeasure), simulation);
     }
 
     /** @return a copy that also measures the time within each of {@code bandsToMeasure} */
@@ -115,7 +117,12 @@ public final class PopulationRun {
 
     /** @return a copy using {@code a} for organ function and interactions (as {@link Simulation#withAdjuster}) */
     public PopulationRun withAdjuster(PatientAdjuster a) {
-        return new PopulationRun(model, patients, regimen, grid, bands, Checks.notNull("adjuster", a));
+        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withAdjuster(a));
+    }
+
+    /** @return a copy using {@code s} (as {@link Simulation#withSolver}); the exact solver unless changed */
+    public PopulationRun withSolver(Solver s) {
+        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withSolver(s));
     }
 
     /** @return the patients, in order */
@@ -139,13 +146,14 @@ public final class PopulationRun {
 
     private PatientMetrics simulate(Patient patient, Map<Warning, Warning> shared) {
         Checks.notNull("patient", patient);
-        IndividualModel ind = model.individualize(patient, adjuster);
-        List<Warning> warnings = new ArrayList<>(ind.warnings());
-        warnings.addAll(Simulation.regimenWarnings(model, regimen, grid, patient.weightKg()));
+        IndividualModel ind = simulation.individualize(model, patient);
+        Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
+        List<Warning> warnings = run.warnings();
         if (shared != null) {
             warnings.replaceAll(w -> shared.computeIfAbsent(w, x -> x));
         }
-        Map<Analyte, AnalyteMetrics> metrics = StreamingMetrics.compute(ind, regimen, grid, bands);
+        Map<Analyte, AnalyteMetrics> metrics = StreamingMetrics.compute(simulation.solver(), ind.system(),
+                run.schedule(), grid, bands);
         return new PatientMetrics(patient, metrics, warnings);
     }
 

@@ -101,7 +101,7 @@ class ExactSolverSchemesTest {
     }
 
     /** Everything the solver reports at each output point, copied. */
-    static final class Recorder implements ExactSolver.Observer {
+    static final class Recorder implements Observer {
         final boolean observedOnly;
         final List<double[]> amounts = new ArrayList<>();
         final List<double[]> sinks = new ArrayList<>();
@@ -261,7 +261,7 @@ class ExactSolverSchemesTest {
     }
 
     /** Takes blocks where the solver offers them and records what it got, point by point. */
-    static final class BlockRecorder implements ExactSolver.BlockObserver {
+    static final class BlockRecorder implements BlockObserver {
         final List<double[]> amounts = new ArrayList<>();
         final Map<Integer, double[]> aucAt = new HashMap<>();
         int blocks;
