@@ -16,7 +16,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <pre>
  *   exp( h · [[K, I, 0], [0, 0, I], [0, 0, 0]] ) = [[Φ, Γ, Λ], [0, I, hI], [0, 0, I]]
  * </pre>
- * which yields Φ, Γ and Λ at once without inverting K (K may be singular).
+ * which yields Φ, Γ and Λ at once without inverting K (K may be singular). That 3n×3n exponential costs 27 times
+ * the work of an n×n one, too much when a regimen's inputs fall between output points and almost every step has a
+ * length of its own; the dense scheme therefore uses {@link #taylorPropagator}: the φ-functions of Kh by a
+ * truncated Taylor series of the scaled matrix and the exact doubling relations of the three operators, all n×n.
+ * The Padé route remains as an independent check in the tests.
  */
 final class MatrixExponential {
     /** Largest acceptable 1-norm condition number of the eigenvector matrix. */
@@ -58,7 +62,7 @@ final class MatrixExponential {
 
         /** @return the exact operators for a step of {@code h} hours */
         public Propagator propagator(double h) {
-            return lambda != null ? eigenPropagator(this, h) : padePropagator(k, h);
+            return lambda != null ? eigenPropagator(this, h) : taylorPropagator(k, h);
         }
     }
 
@@ -177,6 +181,117 @@ final class MatrixExponential {
             return sum;
         }
         return (Math.expm1(z) - z) / (z * z);
+    }
+
+    /** Degree of the Taylor series of the scaled matrix (its norm is at most {@link #TAYLOR_NORM}). */
+    private static final int TAYLOR_DEGREE = 14;
+    /** Largest 1-norm of the scaled matrix Kh/2^s: the series' truncation error is below 0.5^15/15! ≈ 2e-17. */
+    private static final double TAYLOR_NORM = 0.5;
+
+    /**
+     * Φ, Γ and Λ for a step of {@code h} hours by scaling and squaring of the φ-functions: with X = Kh/2^s of 1-norm
+     * at most {@value #TAYLOR_NORM}, {@code φ_k(X) = Σ_j X^j/(j+k)!} to degree {@value #TAYLOR_DEGREE} give the
+     * operators of the step h₀ = h/2^s ({@code Φ = φ₀(X), Γ = h₀φ₁(X), Λ = h₀²φ₂(X)}); then s doublings, each the
+     * exact composition of two equal steps of length τ:
+     * <pre>
+     *   Φ(2τ) = Φ(τ)²,   Γ(2τ) = Γ(τ) + Φ(τ)Γ(τ),   Λ(2τ) = Λ(τ) + τΓ(τ) + Φ(τ)Λ(τ)
+     * </pre>
+     * (the last from ∫₀^{2τ}(2τ−s)e^{Ks}ds split at τ). Only n×n products; K may be singular. Compartment matrices
+     * (non-negative off the diagonal) keep the terms of the series well behaved.
+     */
+    static Propagator taylorPropagator(double[][] k, double h) {
+        int n = k.length;
+        double norm = 0;
+        for (int j = 0; j < n; j++) {
+            double col = 0;
+            for (int i = 0; i < n; i++) {
+                col += Math.abs(k[i][j]);
+            }
+            norm = Math.max(norm, col * h);
+        }
+        int s = norm > TAYLOR_NORM ? (int) Math.ceil(Math.log(norm / TAYLOR_NORM) / Math.log(2)) : 0;
+        double h0 = Math.scalb(h, -s);
+        double[] x = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                x[i * n + j] = k[i][j] * h0;
+            }
+        }
+        // φ_k(X) = Σ_j X^j / (j+k)!, summed from the smallest term up
+        double[][] pow = new double[TAYLOR_DEGREE + 1][];
+        pow[1] = x;
+        for (int j = 2; j <= TAYLOR_DEGREE; j++) {
+            pow[j] = product(pow[j - 1], x, n);
+        }
+        double[] phi = new double[n * n];
+        double[] gamma = new double[n * n];
+        double[] lambda = new double[n * n];
+        double[] scale = {1, h0, h0 * h0};
+        double[][] out = {phi, gamma, lambda};
+        for (int kk = 0; kk < 3; kk++) {
+            double[] o = out[kk];
+            for (int j = TAYLOR_DEGREE; j >= 1; j--) {
+                double c = 1 / factorial(j + kk);
+                double[] pj = pow[j];
+                for (int q = 0; q < n * n; q++) {
+                    o[q] += c * pj[q];
+                }
+            }
+            double c0 = 1 / factorial(kk);
+            for (int i = 0; i < n; i++) {
+                o[i * n + i] += c0;
+            }
+            for (int q = 0; q < n * n; q++) {
+                o[q] *= scale[kk];
+            }
+        }
+        double tau = h0;
+        for (int d = 0; d < s; d++) {
+            double[] pg = product(phi, gamma, n);
+            double[] pl = product(phi, lambda, n);
+            for (int q = 0; q < n * n; q++) {
+                lambda[q] = lambda[q] + tau * gamma[q] + pl[q];
+                gamma[q] = gamma[q] + pg[q];
+            }
+            phi = product(phi, phi, n);
+            tau *= 2;
+        }
+        return new Propagator(unflatten(phi, n), unflatten(gamma, n), unflatten(lambda, n), "taylor");
+    }
+
+    private static double factorial(int j) {
+        double f = 1;
+        for (int i = 2; i <= j; i++) {
+            f *= i;
+        }
+        return f;
+    }
+
+    /** @return a·b, both n×n row-major */
+    private static double[] product(double[] a, double[] b, int n) {
+        double[] out = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            for (int l = 0; l < n; l++) {
+                double ail = a[row + l];
+                if (ail == 0) {
+                    continue;
+                }
+                int brow = l * n;
+                for (int j = 0; j < n; j++) {
+                    out[row + j] += ail * b[brow + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[][] unflatten(double[] f, int n) {
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(f, i * n, a[i], 0, n);
+        }
+        return a;
     }
 
     private static final double[] PADE13 = {
