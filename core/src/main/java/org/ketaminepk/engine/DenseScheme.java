@@ -3,7 +3,10 @@ package org.ketaminepk.engine;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
-/** Steps the amounts with the dense operators; used when the eigen route is unsuitable (Padé). */
+/**
+ * Steps the amounts point by point with dense operators ({@link MatrixExponential#taylorPropagator}); used when the
+ * eigen route is unsuitable (coincident eigenvalues, as in a transit chain of equal rate constants).
+ */
 final class DenseScheme extends SteppingScheme {
     final double[][] e;
     /** Compartments whose integral is needed: the observed ones, or all when sinks are tracked. */
@@ -13,9 +16,11 @@ final class DenseScheme extends SteppingScheme {
     final double[] integral;
     final double[] zero;
 
-    DenseScheme(ReachableSubsystem sys, MatrixExponential.Spectral spectral, boolean trackSinks) {
+    /** @param rateInputs whether any constant-rate input enters a compartment (else Λ is never needed) */
+    DenseScheme(ReachableSubsystem sys, boolean rateInputs, boolean trackSinks) {
         super(sys, trackSinks);
-        this.cache = new StepCache<>(h -> new DenseStep(spectral.propagator(h), n));
+        double[][] k = sys.k;
+        this.cache = new StepCache<>(h -> new DenseStep(MatrixExponential.taylorPropagator(k, h, rateInputs), n));
         this.e = sys.e;
         this.integralRows = trackSinks ? IntStream.range(0, n).toArray()
                 : Arrays.stream(obsCmt).distinct().sorted().toArray();
@@ -116,7 +121,7 @@ final class DenseScheme extends SteppingScheme {
         DenseStep(Propagator p, int n) {
             phi = ModalScheme.flatten(p.phi(), n);
             gamma = ModalScheme.flatten(p.gamma(), n);
-            lambda = ModalScheme.flatten(p.lambda(), n);
+            lambda = p.lambda() == null ? null : ModalScheme.flatten(p.lambda(), n);
             gammaR = new double[n];
             lambdaR = new double[n];
         }

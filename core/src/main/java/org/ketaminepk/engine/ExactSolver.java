@@ -45,7 +45,7 @@ public final class ExactSolver implements Solver {
         SteppingScheme scheme = spectral.usesEigen()
                 ? new ModalScheme(sys, spectral, trackSinks, observer.observedCompartmentsOnly(),
                         !(observer instanceof BlockObserver))
-                : new DenseScheme(sys, spectral, trackSinks);
+                : new DenseScheme(sys, schedule.rates().stream().anyMatch(r -> !r.toSink()), trackSinks);
         execute(scheme, schedule, grid, observer);
     }
 

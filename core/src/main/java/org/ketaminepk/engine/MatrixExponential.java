@@ -200,6 +200,14 @@ final class MatrixExponential {
      * (non-negative off the diagonal) keep the terms of the series well behaved.
      */
     static Propagator taylorPropagator(double[][] k, double h) {
+        return taylorPropagator(k, h, true);
+    }
+
+    /**
+     * As {@link #taylorPropagator(double[][], double)}; without {@code withLambda}, Λ (needed only under a
+     * constant-rate input) is left out, a third of the doubling work, and is null in the result.
+     */
+    static Propagator taylorPropagator(double[][] k, double h, boolean withLambda) {
         int n = k.length;
         double norm = 0;
         for (int j = 0; j < n; j++) {
@@ -228,7 +236,7 @@ final class MatrixExponential {
         double[] lambda = new double[n * n];
         double[] scale = {1, h0, h0 * h0};
         double[][] out = {phi, gamma, lambda};
-        for (int kk = 0; kk < 3; kk++) {
+        for (int kk = 0; kk < (withLambda ? 3 : 2); kk++) {
             double[] o = out[kk];
             for (int j = TAYLOR_DEGREE; j >= 1; j--) {
                 double c = 1 / factorial(j + kk);
@@ -248,15 +256,20 @@ final class MatrixExponential {
         double tau = h0;
         for (int d = 0; d < s; d++) {
             double[] pg = product(phi, gamma, n);
-            double[] pl = product(phi, lambda, n);
+            if (withLambda) {
+                double[] pl = product(phi, lambda, n);
+                for (int q = 0; q < n * n; q++) {
+                    lambda[q] = lambda[q] + tau * gamma[q] + pl[q];
+                }
+            }
             for (int q = 0; q < n * n; q++) {
-                lambda[q] = lambda[q] + tau * gamma[q] + pl[q];
                 gamma[q] = gamma[q] + pg[q];
             }
             phi = product(phi, phi, n);
             tau *= 2;
         }
-        return new Propagator(unflatten(phi, n), unflatten(gamma, n), unflatten(lambda, n), "taylor");
+        return new Propagator(unflatten(phi, n), unflatten(gamma, n), withLambda ? unflatten(lambda, n) : null,
+                "taylor");
     }
 
     private static double factorial(int j) {
