@@ -99,6 +99,30 @@ final class MatrixExponential {
                 return new Spectral(k, null, null, null);
             }
             RealMatrix vinv = lu.getSolver().getInverse();
+            double[][] vd = v.getData();
+            FlowStructure fs = FlowStructure.of(k, vd, vinv.getData());
+            // V with its structural zeros, and its own inverse (whose structural zeros are then round-off)
+            for (int c = 0; c < n; c++) {
+                for (int i = 0; i < n; i++) {
+                    if (!fs.reach[fs.home[i]][c]) {
+                        vd[c][i] = 0;
+                    }
+                }
+            }
+            v = new Array2DRowRealMatrix(vd, false);
+            lu = new LUDecomposition(v, 1e-300);
+            if (!lu.getSolver().isNonSingular()) {
+                return new Spectral(k, null, null, null);
+            }
+            double[][] vinvd = lu.getSolver().getInverse().getData();
+            for (int c = 0; c < n; c++) {
+                for (int i = 0; i < n; i++) {
+                    if (!fs.reach[c][fs.home[i]]) {
+                        vinvd[i][c] = 0;
+                    }
+                }
+            }
+            vinv = new Array2DRowRealMatrix(vinvd, false);
             double cond = v.getNorm() * vinv.getNorm();
             if (!(cond < MAX_EIGEN_CONDITION)) {
                 return new Spectral(k, null, null, null);
@@ -109,9 +133,55 @@ final class MatrixExponential {
             if (!(err <= 1e-10 * Math.max(km.getNorm(), 1e-300))) {
                 return new Spectral(k, null, null, null);
             }
-            return new Spectral(k, lambda, v.getData(), vinv.getData());
+            return new Spectral(k, lambda, vd, vinvd);
         } catch (RuntimeException ex) {
             return new Spectral(k, null, null, null);
+        }
+    }
+
+    /**
+     * The entries of V and V⁻¹ that the flows make exactly zero, which the numerical decomposition leaves at
+     * round-off. Each eigenvalue belongs to one group of compartments that reach each other (a strongly connected
+     * component of the flow graph): its right eigenvector is zero outside the compartments that group reaches, its
+     * left eigenvector zero outside those that reach the group. Left at round-off, a mode carrying a large amount
+     * downstream leaks 1e-16 of it into an upstream compartment that holds far less — a compartment would be
+     * accurate only relative to the largest amount in the system, not to its own. With the zeros set, an amount
+     * depends only on the modes and inputs that can reach it.
+     *
+     * @param reach {@code reach[a][b]}: a flows, directly or not, into b (or a == b)
+     * @param home each mode's group, by the group's lowest compartment index
+     */
+    private record FlowStructure(boolean[][] reach, int[] home) {
+        static FlowStructure of(double[][] k, double[][] v, double[][] vinv) {
+            int n = k.length;
+            boolean[][] reach = new boolean[n][n];
+            for (int a = 0; a < n; a++) {
+                for (int b : ReachableSubsystem.downstream(k, new int[] {a}, c -> true)) {
+                    reach[a][b] = true;
+                }
+            }
+            int[] group = new int[n];
+            for (int a = 0; a < n; a++) {
+                int g = 0;
+                while (!(reach[a][g] && reach[g][a])) {
+                    g++;
+                }
+                group[a] = g;
+            }
+            // a mode's group is where its participation factors v[c][i]·v⁻¹[i][c] (which sum to 1) lie; outside
+            // it one of the two eigenvectors is zero, so they are round-off there
+            int[] home = new int[n];
+            for (int i = 0; i < n; i++) {
+                double most = -1;
+                for (int c = 0; c < n; c++) {
+                    double p = Math.abs(v[c][i] * vinv[i][c]);
+                    if (p > most) {
+                        most = p;
+                        home[i] = group[c];
+                    }
+                }
+            }
+            return new FlowStructure(reach, home);
         }
     }
 
