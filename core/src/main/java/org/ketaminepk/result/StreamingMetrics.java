@@ -25,18 +25,18 @@ import org.ketaminepk.model.IndividualModel;
  * minute grid.
  * <pre>
  *   StreamingMetrics m = StreamingMetrics.of(system, List.of(Band.within(70, 160)));
- *   ExactSolver.instance().run(system, schedule, grid, false, m);
+ *   ExactSolver.instance().run(system, schedule, grid, false, m);   // or any other Solver
  *   double peakNgPerMl = m.metrics(Analyte.NORKETAMINE).cmaxNgPerMl();
  * </pre>
  *
  * <p><b>Same numbers as {@link Series}.</b> Concentrations are formed exactly as {@link Profile} forms them
- * (amount ÷ volume × molar mass), round-off negatives are reported as 0 under the same tolerance (at most 1e-9 of
- * the peak, checked when the metrics are read), Cmax/Tmax are the grid maximum and its first time, AUC is the
- * solver's exact cumulative integral at the last grid point, and band times use the same linear interpolation of
- * crossings. On the same grid every value equals the {@code Series} value bit for bit. (One difference in what is
- * checked, not in what is reported: the cumulative AUC is checked for round-off below zero where the solver hands
- * it over — at the end of each block of points and at each input change — rather than at every point; the
- * concentrations it integrates are checked at every point.)
+ * (amount ÷ volume × molar mass), round-off negatives are reported as 0 under the same rule ({@link RoundOff},
+ * checked when the metrics are read), and Cmax, Tmax and band times come from the same accumulator
+ * ({@link CurveMetrics}), fed the same output points and the same values around each input change; AUC is the
+ * solver's exact cumulative integral at the last grid point. On the same grid every value equals the {@code Series}
+ * value bit for bit. (One difference in what is checked, not in what is reported: the cumulative AUC is checked for
+ * round-off below zero where the solver hands it over — at the end of each block of points and at each input
+ * change — rather than at every point; the concentrations it integrates are checked at every point.)
  *
  * <p>One instance observes one run on one thread (it accumulates); make a new one per patient. The static
  * {@link #compute} methods do that and are safe to call from many threads at once. Not for quantities that need
