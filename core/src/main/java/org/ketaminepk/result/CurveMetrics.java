@@ -57,6 +57,18 @@ final class CurveMetrics {
                 low = v;
             }
         }
+        points(t, c, from, count, low, high);
+    }
+
+    /**
+     * As {@link #points(double[], double[], int, int)}, with the smallest and largest of the values already known
+     * (a caller that has just passed over them spares the second pass).
+     */
+    void points(double[] t, double[] c, int from, int count, double low, double high) {
+        if (count == 0) {
+            return;
+        }
+        int end = from + count;
         if (high > cmax) {
             // the first point at the new maximum
             int j = from;

@@ -233,9 +233,13 @@ public final class StreamingMetrics implements BlockObserver {
         for (Track tr : tracks) {
             double[] c = tr.buffer;
             double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
             boolean finite = true;
             for (int j = 0; j < count; j++) {
                 double v = c[j];
+                if (v > high) {
+                    high = v;
+                }
                 if (v < low) {
                     low = v;
                 }
@@ -248,8 +252,10 @@ public final class StreamingMetrics implements BlockObserver {
                 for (int j = 0; j < count; j++) {
                     c[j] = clip(tr, c[j]);
                 }
+                low = 0;
+                high = Math.max(high, 0);
             }
-            tr.curve.points(times, c, 0, count);
+            tr.curve.points(times, c, 0, count, low, high);
         }
         buffered = 0;
     }
