@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.IndividualModel;
+import org.ketaminepk.engine.Solver;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
@@ -34,8 +35,8 @@ import org.ketaminepk.result.StreamingMetrics;
  *           .run(executor);
  *   Quantiles peak = r.summary(Analyte.NORKETAMINE, AnalyteMetrics::cmaxNgPerMl);
  * </pre>
- * Each patient is simulated exactly as {@link Simulation#simulate(PublishedModel, Patient, Regimen, TimeGrid)}
- * would (same individualisation, same exact solver, same warnings), and each metric equals the matching
+ * Each patient goes through the pipeline of {@link Simulation#simulate(PublishedModel, Patient, Regimen, TimeGrid)}
+ * (same individualisation, same solver, same warnings), and each metric equals the matching
  * {@link org.ketaminepk.result.Series} value of that simulation.
  *
  * <p><b>Memory.</b> What is kept per patient is a {@link PatientMetrics}: a reference to the caller's
@@ -63,16 +64,16 @@ public final class PopulationRun {
     private final Regimen regimen;
     private final TimeGrid grid;
     private final List<Band> bands;
-    private final PatientAdjuster adjuster;
+    private final Simulation simulation;
 
     private PopulationRun(PublishedModel model, List<Patient> patients, Regimen regimen, TimeGrid grid,
-            List<Band> bands, PatientAdjuster adjuster) {
+            List<Band> bands, Simulation simulation) {
         this.model = model;
         this.patients = patients;
         this.regimen = regimen;
         this.grid = grid;
         this.bands = bands;
-        this.adjuster = adjuster;
+        this.simulation = simulation;
     }
 
     /**
@@ -94,7 +95,7 @@ public final class PopulationRun {
         for (int i = 0; i < patients.size(); i++) {
             Checks.notNull("patients[" + i + "]", patients.get(i));
         }
-        return new PopulationRun(model, List.copyOf(patients), regimen, grid, List.of(), StandardAdjustments.get());
+        return new PopulationRun(model, List.copyOf(patients), regimen, grid, List.of(), Simulation.standard());
     }
 
     /** @return a copy that also measures the time within each of {@code bandsToMeasure} */
@@ -103,7 +104,7 @@ public final class PopulationRun {
         for (Band b : bandsToMeasure) {
             Checks.notNull("band", b);
         }
-        return new PopulationRun(model, patients, regimen, grid, List.copyOf(bandsToMeasure), adjuster);
+        return new PopulationRun(model, patients, regimen, grid, List.copyOf(bandsToMeasure), simulation);
     }
 
     /** @return a copy that also measures the time within each of {@code bandsToMeasure} */
@@ -114,7 +115,12 @@ public final class PopulationRun {
 
     /** @return a copy using {@code a} for organ function and interactions (as {@link Simulation#withAdjuster}) */
     public PopulationRun withAdjuster(PatientAdjuster a) {
-        return new PopulationRun(model, patients, regimen, grid, bands, Checks.notNull("adjuster", a));
+        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withAdjuster(a));
+    }
+
+    /** @return a copy using {@code s} (as {@link Simulation#withSolver}); the exact solver unless changed */
+    public PopulationRun withSolver(Solver s) {
+        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withSolver(s));
     }
 
     /** @return the patients, in order */
@@ -134,10 +140,11 @@ public final class PopulationRun {
      */
     public PatientMetrics simulate(Patient patient) {
         Checks.notNull("patient", patient);
-        IndividualModel ind = model.individualize(patient, adjuster);
-        List<Warning> warnings = new ArrayList<>(ind.warnings());
-        warnings.addAll(Simulation.regimenWarnings(model, regimen, grid, patient.weightKg()));
-        Map<Analyte, AnalyteMetrics> metrics = StreamingMetrics.compute(ind, regimen, grid, bands);
+        IndividualModel ind = simulation.individualize(model, patient);
+        Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
+        List<Warning> warnings = run.warnings();
+        Map<Analyte, AnalyteMetrics> metrics = StreamingMetrics.compute(simulation.solver(), ind.system(),
+                run.schedule(), grid, bands);
         return new PatientMetrics(patient, metrics, warnings);
     }
 

@@ -64,18 +64,45 @@ public final class Simulation {
         Checks.notNull("patient", patient);
         Checks.notNull("regimen", regimen);
         Checks.notNull("grid", grid);
-        IndividualModel ind = model.individualize(patient, adjuster);
-        return simulate(ind, regimen, grid);
+        return simulate(individualize(model, patient), regimen, grid);
     }
 
     /** Solves an already individualised model (reuse it across regimens). */
     public SimulationResult simulate(IndividualModel ind, Regimen regimen, TimeGrid grid) {
-        List<Warning> warnings = new ArrayList<>(ind.warnings());
-        warnings.addAll(regimenWarnings(ind.model(), regimen, grid, ind.patient().weightKg()));
-        Schedule schedule = regimen.schedule(ind.system(), ind.patient().weightKg());
-        Solution sol = solver.solve(ind.system(), schedule, grid);
+        Prepared run = prepare(ind, regimen, grid);
+        Solution sol = solver.solve(ind.system(), run.schedule(), grid);
         Profile profile = Profile.of(ind.system(), sol, regimen, ind.patient().weightKg());
-        return new SimulationResult(ind, profile, warnings, solver.name());
+        return new SimulationResult(ind, profile, run.warnings(), solver.name());
+    }
+
+    /**
+     * One run before it is solved, the pipeline that {@link #simulate} and {@link PopulationRun} share: the
+     * individual model, the inputs its regimen expands into and every warning.
+     *
+     * @param individual the individualised model
+     * @param schedule the regimen's inputs, µmol and hours
+     * @param warnings the model's warnings for this patient, then the regimen's
+     */
+    record Prepared(IndividualModel individual, Schedule schedule, List<Warning> warnings) {
+    }
+
+    /** @return the model individualised for {@code patient} with this simulation's adjustments */
+    IndividualModel individualize(PublishedModel model, Patient patient) {
+        return model.individualize(patient, adjuster);
+    }
+
+    /** @return the schedule and the warnings of {@code regimen} given to {@code ind} and read on {@code grid} */
+    static Prepared prepare(IndividualModel ind, Regimen regimen, TimeGrid grid) {
+        double weightKg = ind.patient().weightKg();
+        List<Warning> warnings = new ArrayList<>(ind.warnings());
+        warnings.addAll(regimenWarnings(ind.model(), regimen, grid, weightKg));
+        Schedule schedule = regimen.schedule(ind.system(), weightKg);
+        return new Prepared(ind, schedule, warnings);
+    }
+
+    /** @return the solver */
+    Solver solver() {
+        return solver;
     }
 
     static List<Warning> regimenWarnings(PublishedModel model, Regimen regimen, TimeGrid grid, double weightKg) {

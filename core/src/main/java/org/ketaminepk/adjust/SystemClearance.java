@@ -1,8 +1,5 @@
 package org.ketaminepk.adjust;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -12,6 +9,7 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.engine.CompartmentSystem;
+import org.ketaminepk.engine.ReachableSubsystem;
 
 /**
  * The systemic clearance of an analyte as its model defines it: dose / AUC after a unit dose into the sampled
@@ -38,30 +36,17 @@ final class SystemClearance {
         List<CompartmentSystem.Compartment> cmts = system.compartments();
         // only the compartments of this analyte that a dose into the sampled one can reach: what leaves them
         // (elimination, conversion to a metabolite) is clearance of the analyte
-        List<Integer> reach = new ArrayList<>();
-        boolean[] seen = new boolean[cmts.size()];
-        Deque<Integer> todo = new ArrayDeque<>();
-        todo.add(obs.compartment());
-        seen[obs.compartment()] = true;
-        while (!todo.isEmpty()) {
-            int j = todo.poll();
-            reach.add(j);
-            for (int i = 0; i < cmts.size(); i++) {
-                if (!seen[i] && k[i][j] > 0 && cmts.get(i).analyte() == analyte) {
-                    seen[i] = true;
-                    todo.add(i);
-                }
-            }
-        }
-        int n = reach.size();
+        int[] reach = ReachableSubsystem.downstream(k, new int[] {obs.compartment()},
+                i -> cmts.get(i).analyte() == analyte);
+        int n = reach.length;
         double[][] sub = new double[n][n];
         int c = -1;
         for (int a = 0; a < n; a++) {
-            if (reach.get(a) == obs.compartment()) {
+            if (reach[a] == obs.compartment()) {
                 c = a;
             }
             for (int b = 0; b < n; b++) {
-                sub[a][b] = k[reach.get(a)][reach.get(b)];
+                sub[a][b] = k[reach[a]][reach[b]];
             }
         }
         RealVector dose = new ArrayRealVector(n);

@@ -16,7 +16,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <pre>
  *   exp( h · [[K, I, 0], [0, 0, I], [0, 0, 0]] ) = [[Φ, Γ, Λ], [0, I, hI], [0, 0, I]]
  * </pre>
- * which yields Φ, Γ and Λ at once without inverting K (K may be singular).
+ * which yields Φ, Γ and Λ at once without inverting K (K may be singular). That 3n×3n exponential costs 27 times
+ * the work of an n×n one, too much when a regimen's inputs fall between output points and almost every step has a
+ * length of its own; the dense scheme therefore uses {@link #taylorPropagator}: the φ-functions of Kh by a
+ * truncated Taylor series of the scaled matrix and the exact doubling relations of the three operators, all n×n.
+ * The Padé route remains as an independent check in the tests.
  */
 final class MatrixExponential {
     /** Largest acceptable 1-norm condition number of the eigenvector matrix. */
@@ -58,7 +62,7 @@ final class MatrixExponential {
 
         /** @return the exact operators for a step of {@code h} hours */
         public Propagator propagator(double h) {
-            return lambda != null ? eigenPropagator(this, h) : padePropagator(k, h);
+            return lambda != null ? eigenPropagator(this, h) : taylorPropagator(k, h);
         }
     }
 
@@ -95,6 +99,30 @@ final class MatrixExponential {
                 return new Spectral(k, null, null, null);
             }
             RealMatrix vinv = lu.getSolver().getInverse();
+            double[][] vd = v.getData();
+            FlowStructure fs = FlowStructure.of(k, vd, vinv.getData());
+            // V with its structural zeros, and its own inverse (whose structural zeros are then round-off)
+            for (int c = 0; c < n; c++) {
+                for (int i = 0; i < n; i++) {
+                    if (!fs.reach[fs.home[i]][c]) {
+                        vd[c][i] = 0;
+                    }
+                }
+            }
+            v = new Array2DRowRealMatrix(vd, false);
+            lu = new LUDecomposition(v, 1e-300);
+            if (!lu.getSolver().isNonSingular()) {
+                return new Spectral(k, null, null, null);
+            }
+            double[][] vinvd = lu.getSolver().getInverse().getData();
+            for (int c = 0; c < n; c++) {
+                for (int i = 0; i < n; i++) {
+                    if (!fs.reach[c][fs.home[i]]) {
+                        vinvd[i][c] = 0;
+                    }
+                }
+            }
+            vinv = new Array2DRowRealMatrix(vinvd, false);
             double cond = v.getNorm() * vinv.getNorm();
             if (!(cond < MAX_EIGEN_CONDITION)) {
                 return new Spectral(k, null, null, null);
@@ -105,9 +133,55 @@ final class MatrixExponential {
             if (!(err <= 1e-10 * Math.max(km.getNorm(), 1e-300))) {
                 return new Spectral(k, null, null, null);
             }
-            return new Spectral(k, lambda, v.getData(), vinv.getData());
+            return new Spectral(k, lambda, vd, vinvd);
         } catch (RuntimeException ex) {
             return new Spectral(k, null, null, null);
+        }
+    }
+
+    /**
+     * The entries of V and V⁻¹ that the flows make exactly zero, which the numerical decomposition leaves at
+     * round-off. Each eigenvalue belongs to one group of compartments that reach each other (a strongly connected
+     * component of the flow graph): its right eigenvector is zero outside the compartments that group reaches, its
+     * left eigenvector zero outside those that reach the group. Left at round-off, a mode carrying a large amount
+     * downstream leaks 1e-16 of it into an upstream compartment that holds far less — a compartment would be
+     * accurate only relative to the largest amount in the system, not to its own. With the zeros set, an amount
+     * depends only on the modes and inputs that can reach it.
+     *
+     * @param reach {@code reach[a][b]}: a flows, directly or not, into b (or a == b)
+     * @param home each mode's group, by the group's lowest compartment index
+     */
+    private record FlowStructure(boolean[][] reach, int[] home) {
+        static FlowStructure of(double[][] k, double[][] v, double[][] vinv) {
+            int n = k.length;
+            boolean[][] reach = new boolean[n][n];
+            for (int a = 0; a < n; a++) {
+                for (int b : ReachableSubsystem.downstream(k, new int[] {a}, c -> true)) {
+                    reach[a][b] = true;
+                }
+            }
+            int[] group = new int[n];
+            for (int a = 0; a < n; a++) {
+                int g = 0;
+                while (!(reach[a][g] && reach[g][a])) {
+                    g++;
+                }
+                group[a] = g;
+            }
+            // a mode's group is where its participation factors v[c][i]·v⁻¹[i][c] (which sum to 1) lie; outside
+            // it one of the two eigenvectors is zero, so they are round-off there
+            int[] home = new int[n];
+            for (int i = 0; i < n; i++) {
+                double most = -1;
+                for (int c = 0; c < n; c++) {
+                    double p = Math.abs(v[c][i] * vinv[i][c]);
+                    if (p > most) {
+                        most = p;
+                        home[i] = group[c];
+                    }
+                }
+            }
+            return new FlowStructure(reach, home);
         }
     }
 
@@ -177,6 +251,130 @@ final class MatrixExponential {
             return sum;
         }
         return (Math.expm1(z) - z) / (z * z);
+    }
+
+    /** Degree of the Taylor series of the scaled matrix (its norm is at most {@link #TAYLOR_NORM}). */
+    private static final int TAYLOR_DEGREE = 14;
+    /** Largest 1-norm of the scaled matrix Kh/2^s: the series' truncation error is below 0.5^15/15! ≈ 2e-17. */
+    private static final double TAYLOR_NORM = 0.5;
+
+    /**
+     * Φ, Γ and Λ for a step of {@code h} hours by scaling and squaring of the φ-functions: with X = Kh/2^s of 1-norm
+     * at most {@value #TAYLOR_NORM}, {@code φ_k(X) = Σ_j X^j/(j+k)!} to degree {@value #TAYLOR_DEGREE} give the
+     * operators of the step h₀ = h/2^s ({@code Φ = φ₀(X), Γ = h₀φ₁(X), Λ = h₀²φ₂(X)}); then s doublings, each the
+     * exact composition of two equal steps of length τ:
+     * <pre>
+     *   Φ(2τ) = Φ(τ)²,   Γ(2τ) = Γ(τ) + Φ(τ)Γ(τ),   Λ(2τ) = Λ(τ) + τΓ(τ) + Φ(τ)Λ(τ)
+     * </pre>
+     * (the last from ∫₀^{2τ}(2τ−s)e^{Ks}ds split at τ). Only n×n products; K may be singular. Compartment matrices
+     * (non-negative off the diagonal) keep the terms of the series well behaved.
+     */
+    static Propagator taylorPropagator(double[][] k, double h) {
+        return taylorPropagator(k, h, true);
+    }
+
+    /**
+     * As {@link #taylorPropagator(double[][], double)}; without {@code withLambda}, Λ (needed only under a
+     * constant-rate input) is left out, a third of the doubling work, and is null in the result.
+     */
+    static Propagator taylorPropagator(double[][] k, double h, boolean withLambda) {
+        int n = k.length;
+        double norm = 0;
+        for (int j = 0; j < n; j++) {
+            double col = 0;
+            for (int i = 0; i < n; i++) {
+                col += Math.abs(k[i][j]);
+            }
+            norm = Math.max(norm, col * h);
+        }
+        int s = norm > TAYLOR_NORM ? (int) Math.ceil(Math.log(norm / TAYLOR_NORM) / Math.log(2)) : 0;
+        double h0 = Math.scalb(h, -s);
+        double[] x = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                x[i * n + j] = k[i][j] * h0;
+            }
+        }
+        // φ_k(X) = Σ_j X^j / (j+k)!, summed from the smallest term up
+        double[][] pow = new double[TAYLOR_DEGREE + 1][];
+        pow[1] = x;
+        for (int j = 2; j <= TAYLOR_DEGREE; j++) {
+            pow[j] = product(pow[j - 1], x, n);
+        }
+        double[] phi = new double[n * n];
+        double[] gamma = new double[n * n];
+        double[] lambda = new double[n * n];
+        double[] scale = {1, h0, h0 * h0};
+        double[][] out = {phi, gamma, lambda};
+        for (int kk = 0; kk < (withLambda ? 3 : 2); kk++) {
+            double[] o = out[kk];
+            for (int j = TAYLOR_DEGREE; j >= 1; j--) {
+                double c = 1 / factorial(j + kk);
+                double[] pj = pow[j];
+                for (int q = 0; q < n * n; q++) {
+                    o[q] += c * pj[q];
+                }
+            }
+            double c0 = 1 / factorial(kk);
+            for (int i = 0; i < n; i++) {
+                o[i * n + i] += c0;
+            }
+            for (int q = 0; q < n * n; q++) {
+                o[q] *= scale[kk];
+            }
+        }
+        double tau = h0;
+        for (int d = 0; d < s; d++) {
+            double[] pg = product(phi, gamma, n);
+            if (withLambda) {
+                double[] pl = product(phi, lambda, n);
+                for (int q = 0; q < n * n; q++) {
+                    lambda[q] = lambda[q] + tau * gamma[q] + pl[q];
+                }
+            }
+            for (int q = 0; q < n * n; q++) {
+                gamma[q] = gamma[q] + pg[q];
+            }
+            phi = product(phi, phi, n);
+            tau *= 2;
+        }
+        return new Propagator(unflatten(phi, n), unflatten(gamma, n), withLambda ? unflatten(lambda, n) : null,
+                "taylor");
+    }
+
+    private static double factorial(int j) {
+        double f = 1;
+        for (int i = 2; i <= j; i++) {
+            f *= i;
+        }
+        return f;
+    }
+
+    /** @return a·b, both n×n row-major */
+    private static double[] product(double[] a, double[] b, int n) {
+        double[] out = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            for (int l = 0; l < n; l++) {
+                double ail = a[row + l];
+                if (ail == 0) {
+                    continue;
+                }
+                int brow = l * n;
+                for (int j = 0; j < n; j++) {
+                    out[row + j] += ail * b[brow + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[][] unflatten(double[] f, int n) {
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(f, i * n, a[i], 0, n);
+        }
+        return a;
     }
 
     private static final double[] PADE13 = {

@@ -1,30 +1,59 @@
 package org.ketaminepk.engine;
 
-import org.ketaminepk.base.TimeGrid;
-
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.TimeGrid;
 
 /**
- * An independent reference: Commons Math's adaptive Dormand–Prince 8(5,3) integrator on the same system,
- * restarted at every input change and stopped exactly at every output time. Slow; meant for tests and
- * cross-checks, not for production runs. Thread-safe (each call builds its own integrator).
+ * An independent reference: Commons Math's adaptive Dormand–Prince 8(5,3) integrator on the same system, restarted
+ * at every input change and stopped exactly at every output time. The integrator's settings are given to the
+ * constructor. Slow; meant for tests and cross-checks, not for production runs. Thread-safe (each call builds its
+ * own integrator).
  */
 public final class OdeReferenceSolver implements Solver {
+    /** Default relative tolerance. */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-12;
+    /** Default absolute tolerance, as a fraction of the total amount given. */
+    public static final double DEFAULT_ABSOLUTE_TOLERANCE_FRACTION = 1e-15;
+    /** Default smallest step, h. */
+    public static final double DEFAULT_MIN_STEP_H = 1e-12;
+
+    private final double minStepH;
+    private final double maxStepH;
+    private final double absTolFraction;
     private final double relTol;
 
-    /** A reference solver with relative tolerance 1e-12. */
+    /** A reference solver with the default settings (relative tolerance 1e-12). */
     public OdeReferenceSolver() {
-        this(1e-12);
+        this(DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** @param relTol relative tolerance of the integrator */
+    /** @param relTol relative tolerance of the integrator; the other settings are the defaults */
     public OdeReferenceSolver(double relTol) {
-        this.relTol = relTol;
+        this(DEFAULT_MIN_STEP_H, Double.POSITIVE_INFINITY, DEFAULT_ABSOLUTE_TOLERANCE_FRACTION, relTol);
+    }
+
+    /**
+     * @param minStepH smallest step the integrator may take, h, {@code > 0}
+     * @param maxStepH largest step, h, at least {@code minStepH} ({@link Double#POSITIVE_INFINITY}: the whole
+     *        stretch between two stops, at least 1e-9 h)
+     * @param absTolFraction absolute tolerance as a fraction of the total amount the schedule gives, {@code > 0}
+     * @param relTol relative tolerance, {@code > 0}
+     */
+    public OdeReferenceSolver(double minStepH, double maxStepH, double absTolFraction, double relTol) {
+        this.minStepH = Checks.positive("minimum step", minStepH, 1, "h");
+        if (!(maxStepH >= minStepH)) {
+            throw new IllegalArgumentException("maximum step must be at least the minimum step (" + minStepH
+                    + " h) but was " + maxStepH + " h");
+        }
+        this.maxStepH = maxStepH;
+        this.absTolFraction = Checks.positive("absolute tolerance fraction", absTolFraction, 1, "");
+        this.relTol = Checks.positive("relative tolerance", relTol, 1, "");
     }
 
     @Override
@@ -32,8 +61,11 @@ public final class OdeReferenceSolver implements Solver {
         return "ode";
     }
 
+    /** Integrates every compartment, sink and AUC whatever {@code trackSinks} says (the reference is not lean). */
     @Override
-    public Solution solve(CompartmentSystem system, Schedule schedule, TimeGrid grid) {
+    public void run(CompartmentSystem system, Schedule schedule, TimeGrid grid, boolean trackSinks,
+            Observer observer) {
+        observer.init(system, schedule, grid);
         schedule.checkFits(system);
         final int n = system.size();
         final int m = system.sinks().size();
@@ -79,16 +111,15 @@ public final class OdeReferenceSolver implements Solver {
             }
         };
         double total = Math.max(schedule.inputUpTo(Double.MAX_VALUE), 1e-300);
-        double absTol = 1e-15 * total;
+        double absTol = absTolFraction * total;
         double[] y = new double[dim];
+        double[] amounts = new double[n];
+        double[] sinks = new double[m];
+        double[] auc = new double[no];
+        double[] before = new double[n];
         double[] events = schedule.eventTimes();
         List<Schedule.Bolus> boluses = schedule.boluses();
         int gn = grid.size();
-        double[][] amounts = new double[gn][];
-        double[][] sinks = new double[gn][];
-        double[][] auc = new double[gn][];
-        double[] input = new double[gn];
-        InputTally tally = new InputTally(schedule);
         int gi = 0;
         int ei = 0;
         int bi = 0;
@@ -109,13 +140,15 @@ public final class OdeReferenceSolver implements Solver {
                     any |= v != 0;
                 }
                 if (any) {
-                    FirstOrderIntegrator integ = new DormandPrince853Integrator(1e-12, Math.max(tp - t, 1e-9),
+                    double maxStep = Math.min(maxStepH, Math.max(tp - t, 1e-9));
+                    FirstOrderIntegrator integ = new DormandPrince853Integrator(Math.min(minStepH, maxStep), maxStep,
                             absTol, relTol);
                     integ.integrate(ode, t, y, tp, y);
                 }
                 t = tp;
             }
             if (ei < events.length && events[ei] == tp) {
+                System.arraycopy(y, 0, before, 0, n);
                 while (bi < boluses.size() && boluses.get(bi).timeH() <= tp) {
                     Schedule.Bolus b = boluses.get(bi++);
                     y[(b.toSink() ? n : 0) + b.target()] += b.amountUmol();
@@ -132,15 +165,16 @@ public final class OdeReferenceSolver implements Solver {
                     }
                 }
                 ei++;
+                System.arraycopy(y, 0, amounts, 0, n);
+                observer.inputChange(tp, before, amounts);
             }
             if (nextGrid == tp) {
-                amounts[gi] = Arrays.copyOfRange(y, 0, n);
-                sinks[gi] = Arrays.copyOfRange(y, n, n + m);
-                auc[gi] = Arrays.copyOfRange(y, n + m, dim);
-                input[gi] = tally.upTo(tp);
+                System.arraycopy(y, 0, amounts, 0, n);
+                System.arraycopy(y, n, sinks, 0, m);
+                System.arraycopy(y, n + m, auc, 0, no);
+                observer.accept(gi, tp, amounts, sinks, auc);
                 gi++;
             }
         }
-        return new Solution(grid, amounts, sinks, auc, input);
     }
 }

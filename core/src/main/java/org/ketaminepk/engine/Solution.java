@@ -17,6 +17,31 @@ public final class Solution {
     private final double[][] sinks;
     private final double[][] cumulativeAuc;
     private final double[] input;
+    private final InputChanges changes;
+
+    /**
+     * The observed amounts on either side of each time at which the input changes (see
+     * {@link Observer#inputChange}): a curve read on the grid may be interpolated between output points but not
+     * across these times. Arrays are shared, not copied; do not change them.
+     *
+     * @param timesH the times of the changes, h, ascending
+     * @param beforeUmol µmol in each observation's compartment just before each change, [observation][change]
+     * @param afterUmol µmol just after each change, boluses included, [observation][change]
+     */
+    public record InputChanges(double[] timesH, double[][] beforeUmol, double[][] afterUmol) {
+        /** No input changes recorded. */
+        public static final InputChanges NONE = new InputChanges(new double[0], new double[0][], new double[0][]);
+
+        /** @return the number of changes */
+        public int size() {
+            return timesH.length;
+        }
+
+        /** @return whether observation {@code o} has values here (false for {@link #NONE}) */
+        public boolean covers(int o) {
+            return o < beforeUmol.length;
+        }
+    }
 
     /**
      * Builds a solution from per-point rows (the values are copied).
@@ -28,12 +53,13 @@ public final class Solution {
      * @param input cumulative µmol given, [time]
      */
     public Solution(TimeGrid grid, double[][] amounts, double[][] sinks, double[][] cumulativeAuc, double[] input) {
-        this(grid, transpose(amounts), transpose(sinks), transpose(cumulativeAuc), input.clone(), true);
+        this(grid, transpose(amounts), transpose(sinks), transpose(cumulativeAuc), input.clone(), InputChanges.NONE);
     }
 
     private Solution(TimeGrid grid, double[][] amounts, double[][] sinks, double[][] cumulativeAuc, double[] input,
-            boolean columns) {
+            InputChanges changes) {
         this.grid = grid;
+        this.changes = changes;
         this.amounts = amounts;
         this.sinks = sinks;
         this.cumulativeAuc = cumulativeAuc;
@@ -60,12 +86,18 @@ public final class Solution {
      * @param sinks µmol, [sink][time]
      * @param cumulativeAuc µmol·h/L from time 0, [observation][time]
      * @param input cumulative µmol given, [time]
+     * @param changes the observed amounts around each input change
      * @return the solution
      * @throws IllegalArgumentException if a column's length differs from the grid's
      */
     static Solution ofColumns(TimeGrid grid, double[][] amounts, double[][] sinks, double[][] cumulativeAuc,
-            double[] input) {
-        return new Solution(grid, amounts, sinks, cumulativeAuc, input, true);
+            double[] input, InputChanges changes) {
+        return new Solution(grid, amounts, sinks, cumulativeAuc, input, changes);
+    }
+
+    /** @return the observed amounts around each input change ({@link InputChanges#NONE} if not recorded) */
+    public InputChanges inputChanges() {
+        return changes;
     }
 
     private static double[][] transpose(double[][] rows) {

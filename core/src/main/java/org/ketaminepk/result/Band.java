@@ -8,7 +8,7 @@ import org.ketaminepk.base.InvalidInputException;
  * {@code [lowNgPerMl, ∞)} for "time above a level". Immutable.
  *
  * <p>The time spent in a band is measured as {@link Series#timeWithinH(double, double)} measures it: on the output
- * grid, with the crossing inside a step found by linear interpolation. A band is a question about a curve, not a
+ * grid, with the crossing inside a step found by linear interpolation, never across an input change. A band is a question about a curve, not a
  * therapeutic range: whether 70–160 ng/mL (the analgesic range that reviews attribute to Clements et al. 1982) means
  * anything for a patient is for the reader to judge.
  *

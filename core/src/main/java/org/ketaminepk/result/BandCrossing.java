@@ -1,9 +1,9 @@
 package org.ketaminepk.result;
 
 /**
- * The rule by which a linear step of the concentration curve is split at the edges of a {@link Band}. Both
- * {@link Series#timeWithinH(double, double)} and {@link StreamingMetrics} use it, so that stored and streamed
- * metrics agree to the last bit.
+ * The rule by which a linear step of the concentration curve is split at the edges of a {@link Band}. The one
+ * accumulator of curve metrics, {@link CurveMetrics}, uses it for stored ({@link Series}) and streamed
+ * ({@link StreamingMetrics}) curves alike.
  */
 final class BandCrossing {
     private BandCrossing() {

@@ -47,6 +47,8 @@ public final class Profile {
         int n = solution.grid().size();
         double[] times = solution.grid().times();
         Map<Analyte, Series> series = new EnumMap<>(Analyte.class);
+        Solution.InputChanges changes = solution.inputChanges();
+        double givenUmol = n == 0 ? 0 : solution.input(n - 1);
         int o = 0;
         for (Map.Entry<Analyte, CompartmentSystem.Observation> e : system.observations().entrySet()) {
             Analyte a = e.getKey();
@@ -66,13 +68,26 @@ public final class Profile {
                 peak = Math.max(peak, Math.abs(ci));
                 clean &= ci >= 0 && ci < Double.POSITIVE_INFINITY && ai >= 0 && ai < Double.POSITIVE_INFINITY;
             }
+            int k = changes.covers(o) ? changes.size() : 0;
+            double[] before = new double[k];
+            double[] after = new double[k];
+            for (int j = 0; j < k; j++) {
+                before[j] = changes.beforeUmol()[o][j] / v * mw;
+                after[j] = changes.afterUmol()[o][j] / v * mw;
+                clean &= before[j] >= 0 && after[j] >= 0;
+            }
             if (!clean) {
+                double scale = RoundOff.scale(peak, givenUmol, v, mw);
                 for (int i = 0; i < n; i++) {
-                    c[i] = nonNegative(c[i], peak, "concentration of " + a.label());
-                    auc[i] = nonNegative(auc[i], Math.max(auc[n - 1], peak), "AUC of " + a.label());
+                    c[i] = nonNegative(c[i], scale, "concentration of " + a.label());
+                    auc[i] = nonNegative(auc[i], Math.max(auc[n - 1], scale), "AUC of " + a.label());
+                }
+                for (int j = 0; j < k; j++) {
+                    before[j] = nonNegative(before[j], scale, "concentration of " + a.label());
+                    after[j] = nonNegative(after[j], scale, "concentration of " + a.label());
                 }
             }
-            series.put(a, new Series(a, times, c, auc));
+            series.put(a, new Series(a, times, c, auc, k == 0 ? new double[0] : changes.timesH(), before, after));
             o++;
         }
         Map<Analyte, double[]> body = new EnumMap<>(Analyte.class);
@@ -95,9 +110,7 @@ public final class Profile {
             throw new IllegalStateException("the solver produced a non-finite " + what);
         }
         if (v < 0) {
-            if (v < -1e-9 * Math.max(scale, 1e-300)) {
-                throw new IllegalStateException("the solver produced a negative " + what + ": " + v);
-            }
+            RoundOff.check(v, scale, what);
             return 0;
         }
         return v;

@@ -2,6 +2,8 @@ package org.ketaminepk.result;
 
 import java.util.OptionalDouble;
 
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
@@ -12,21 +14,56 @@ import org.ketaminepk.base.InvalidInputException;
  *
  * <p><b>Rules.</b> AUC is the exact integral of the model's concentration (computed by the solver between grid
  * points, not a trapezoid); a window end that falls between grid points is linearly interpolated in the
- * cumulative AUC. Times above or within a level are measured on the grid, with linear interpolation of the crossing
- * inside a step. Cmax and Tmax are the largest grid value and its first time, so a finer grid gives a peak closer to
- * the true one. Values below zero by round-off (never more than 1e-9 of the peak) are reported as 0.
+ * cumulative AUC. Times above or within a level, and the time a level is first reached, are measured on the grid
+ * with linear interpolation of the crossing inside a step, but never across an input change: the series also holds
+ * the concentration just before and just after each input change, so a bolus is a vertical step at its own time and
+ * no crossing precedes the input that causes it. Cmax and Tmax are the largest grid value and its first time, so a
+ * finer grid gives a peak closer to the true one. These rules are {@link CurveMetrics}', shared with
+ * {@link StreamingMetrics}. Values below zero by round-off are reported as 0 (see {@link Profile}).
  */
 public final class Series {
     private final Analyte analyte;
     private final double[] t;
     private final double[] c;
     private final double[] cumAuc;
+    /** Times of the input changes, h, and the concentration just before and after each, ng/mL. */
+    private final double[] changeT;
+    private final double[] changeBefore;
+    private final double[] changeAfter;
 
     Series(Analyte analyte, double[] timesH, double[] ngPerMl, double[] cumAucNgHPerMl) {
+        this(analyte, timesH, ngPerMl, cumAucNgHPerMl, new double[0], new double[0], new double[0]);
+    }
+
+    Series(Analyte analyte, double[] timesH, double[] ngPerMl, double[] cumAucNgHPerMl, double[] changeTimesH,
+            double[] beforeNgPerMl, double[] afterNgPerMl) {
         this.analyte = analyte;
         this.t = timesH;
         this.c = ngPerMl;
         this.cumAuc = cumAucNgHPerMl;
+        this.changeT = changeTimesH;
+        this.changeBefore = beforeNgPerMl;
+        this.changeAfter = afterNgPerMl;
+    }
+
+    /** Feeds the whole curve to {@code m}: the output points, and each input change where it falls among them. */
+    private CurveMetrics feed(CurveMetrics m) {
+        int i = 0;
+        for (int e = 0; e < changeT.length; e++) {
+            double te = changeT[e];
+            int from = i;
+            while (i < t.length && t[i] < te) {
+                i++;
+            }
+            m.points(t, c, from, i - from);
+            m.inputChange(te, changeBefore[e], changeAfter[e]);
+        }
+        m.points(t, c, i, t.length - i);
+        return m;
+    }
+
+    private CurveMetrics metrics() {
+        return feed(new CurveMetrics(new double[0], new double[0]));
     }
 
     /** @return the analyte */
@@ -66,24 +103,12 @@ public final class Series {
 
     /** @return the highest concentration on the grid, ng/mL */
     public double cmaxNgPerMl() {
-        double m = 0;
-        for (double v : c) {
-            m = Math.max(m, v);
-        }
-        return m;
+        return Math.max(0, metrics().cmax());
     }
 
     /** @return the first time of the highest concentration, h */
     public double tmaxH() {
-        double m = -1;
-        double at = t[0];
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] > m) {
-                m = c[i];
-                at = t[i];
-            }
-        }
-        return at;
+        return metrics().tmax();
     }
 
     /** @return the highest concentration within [fromH, toH] on the grid, ng/mL */
@@ -165,11 +190,53 @@ public final class Series {
             throw InvalidInputException.statement("band high", highNgPerMl, "must be at least band low ("
                     + Checks.fmt(lowNgPerMl) + " ng/mL) but was " + Checks.fmt(highNgPerMl));
         }
-        double total = 0;
-        for (int i = 0; i + 1 < t.length; i++) {
-            total += BandCrossing.fractionInside(c[i], c[i + 1], lowNgPerMl, highNgPerMl) * (t[i + 1] - t[i]);
+        return feed(new CurveMetrics(new double[] {lowNgPerMl}, new double[] {highNgPerMl})).hours(0);
+    }
+
+    /**
+     * The first time the concentration reaches {@code levelNgPerMl}: the first grid time if it is already there,
+     * otherwise the crossing, linear between known values (never across an input change: a bolus that lifts the
+     * curve past the level reaches it at the bolus time). Empty if the level is never reached on the grid.
+     *
+     * @return h from time 0
+     */
+    public OptionalDouble timeToReachH(double levelNgPerMl) {
+        Checks.nonNegative("level", levelNgPerMl, 1e7, "ng/mL");
+        if (c[0] >= levelNgPerMl) {
+            return OptionalDouble.of(t[0]);
         }
-        return total;
+        double prev = c[0];
+        double prevT = t[0];
+        int i = 1;
+        int e = 0;
+        while (e < changeT.length && changeT[e] <= t[0]) {
+            e++; // the first point already includes these
+        }
+        while (i < t.length) {
+            double at;
+            double v;
+            double next;
+            if (e < changeT.length && changeT[e] <= t[i]) {
+                at = changeT[e];
+                v = changeBefore[e];
+                next = changeAfter[e];
+                e++;
+            } else {
+                at = t[i];
+                v = c[i];
+                next = v;
+                i++;
+            }
+            if (v >= levelNgPerMl) {
+                return OptionalDouble.of(prevT + (levelNgPerMl - prev) / (v - prev) * (at - prevT));
+            }
+            if (next >= levelNgPerMl) {
+                return OptionalDouble.of(at);
+            }
+            prev = next;
+            prevT = at;
+        }
+        return OptionalDouble.empty();
     }
 
     /**
@@ -215,23 +282,14 @@ public final class Series {
         if (count < 3) {
             return OptionalDouble.empty();
         }
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int k = 0;
+        SimpleRegression fit = new SimpleRegression();
         for (int i = c.length - use; i < c.length; i++) {
             if (c[i] <= 0) {
                 return OptionalDouble.empty();
             }
-            double y = Math.log(c[i]);
-            sx += t[i];
-            sy += y;
-            sxx += t[i] * t[i];
-            sxy += t[i] * y;
-            k++;
+            fit.addData(t[i], Math.log(c[i]));
         }
-        double slope = (k * sxy - sx * sy) / (k * sxx - sx * sx);
+        double slope = fit.getSlope();
         if (!(slope < 0) || !Double.isFinite(slope)) {
             return OptionalDouble.empty();
         }

@@ -10,37 +10,39 @@ import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.engine.BlockObserver;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.ExactSolver;
 import org.ketaminepk.engine.Schedule;
+import org.ketaminepk.engine.Solver;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.IndividualModel;
 
 /**
- * Per-analyte metrics computed while the exact solver runs, so that the concentration path is never stored:
+ * Per-analyte metrics computed while a solver runs, so that the concentration path is never stored:
  * Cmax, Tmax, exact AUC and the time within each requested {@link Band}. Memory is a few numbers per analyte and
  * band, whatever the length of the grid — the way to simulate a population of thousands of patients on a
  * minute grid.
  * <pre>
  *   StreamingMetrics m = StreamingMetrics.of(system, List.of(Band.within(70, 160)));
- *   ExactSolver.instance().run(system, schedule, grid, false, m);
+ *   ExactSolver.instance().run(system, schedule, grid, false, m);   // or any other Solver
  *   double peakNgPerMl = m.metrics(Analyte.NORKETAMINE).cmaxNgPerMl();
  * </pre>
  *
  * <p><b>Same numbers as {@link Series}.</b> Concentrations are formed exactly as {@link Profile} forms them
- * (amount ÷ volume × molar mass), round-off negatives are reported as 0 under the same tolerance (at most 1e-9 of
- * the peak, checked when the metrics are read), Cmax/Tmax are the grid maximum and its first time, AUC is the
- * solver's exact cumulative integral at the last grid point, and band times use the same linear interpolation of
- * crossings. On the same grid every value equals the {@code Series} value bit for bit. (One difference in what is
- * checked, not in what is reported: the cumulative AUC is checked for round-off below zero where the solver hands
- * it over — at the end of each block of points and at each input change — rather than at every point; the
- * concentrations it integrates are checked at every point.)
+ * (amount ÷ volume × molar mass), round-off negatives are reported as 0 under the same rule ({@link RoundOff},
+ * checked when the metrics are read), and Cmax, Tmax and band times come from the same accumulator
+ * ({@link CurveMetrics}), fed the same output points and the same values around each input change; AUC is the
+ * solver's exact cumulative integral at the last grid point. On the same grid every value equals the {@code Series}
+ * value bit for bit. (One difference in what is checked, not in what is reported: the cumulative AUC is checked for
+ * round-off below zero where the solver hands it over — at the end of each block of points and at each input
+ * change — rather than at every point; the concentrations it integrates are checked at every point.)
  *
  * <p>One instance observes one run on one thread (it accumulates); make a new one per patient. The static
  * {@link #compute} methods do that and are safe to call from many threads at once. Not for quantities that need
  * the path afterwards (troughs before each dose, terminal half-life, plots): use {@link Profile} for those.
  */
-public final class StreamingMetrics implements ExactSolver.BlockObserver {
+public final class StreamingMetrics implements BlockObserver {
     /** Points gathered before they are folded into the metrics: long enough for tight loops, small enough for L1. */
     private static final int BUFFER = 256;
 
@@ -53,23 +55,21 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
         final double molarMass;
         /** Concentrations, ng/mL, not yet folded. */
         final double[] buffer = new double[BUFFER];
-        final double[] hours;
         /** False once a concentration was not finite. */
         boolean finite = true;
-        double cmax = -1; // below any concentration, so that the first point sets Tmax, as Series#tmaxH does
-        double tmax;
-        double last;
+        final CurveMetrics curve;
         double mostNegative;
         double aucLast;
         double aucMostNegative;
 
-        Track(Analyte analyte, int compartment, int observation, double volumeL, int bands) {
+        Track(Analyte analyte, int compartment, int observation, double volumeL, double[] bandLow,
+                double[] bandHigh) {
             this.analyte = analyte;
             this.compartment = compartment;
             this.observation = observation;
             this.volumeL = volumeL;
             this.molarMass = analyte.molarMassGPerMol();
-            this.hours = new double[bands];
+            this.curve = new CurveMetrics(bandLow, bandHigh);
         }
     }
 
@@ -81,8 +81,8 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
     private int buffered;
     private int points;
     private double lastTimeH;
-    /** Time of the last point already folded into the metrics. */
-    private double foldedTimeH;
+    /** Total amount the schedule gives, µmol: part of the round-off scale ({@link RoundOff}). */
+    private double givenUmol;
 
     private StreamingMetrics(CompartmentSystem system, List<Band> bands) {
         this.bands = List.copyOf(bands);
@@ -97,7 +97,8 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
         int o = 0;
         // the solver numbers its cumulative AUCs in the iteration order of observations() (analyte order)
         for (Map.Entry<Analyte, CompartmentSystem.Observation> e : obs.entrySet()) {
-            tracks[o] = new Track(e.getKey(), e.getValue().compartment(), o, e.getValue().volumeL(), bandLow.length);
+            tracks[o] = new Track(e.getKey(), e.getValue().compartment(), o, e.getValue().volumeL(), bandLow,
+                    bandHigh);
             o++;
         }
     }
@@ -123,11 +124,22 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
      */
     public static Map<Analyte, AnalyteMetrics> compute(CompartmentSystem system, Schedule schedule, TimeGrid grid,
             List<Band> bands) {
+        return compute(ExactSolver.instance(), system, schedule, grid, bands);
+    }
+
+    /**
+     * Solves {@code system} under {@code schedule} with {@code solver}, keeping only the metrics. Thread-safe.
+     *
+     * @return the metrics per analyte, in analyte order
+     */
+    public static Map<Analyte, AnalyteMetrics> compute(Solver solver, CompartmentSystem system, Schedule schedule,
+            TimeGrid grid, List<Band> bands) {
+        Checks.notNull("solver", solver);
         Checks.notNull("schedule", schedule);
         Checks.notNull("grid", grid);
         StreamingMetrics m = of(system, bands);
         // sinks are not needed for concentrations; the solver then skips their integration
-        ExactSolver.instance().run(system, schedule, grid, false, m);
+        solver.run(system, schedule, grid, false, m);
         return m.metrics();
     }
 
@@ -142,6 +154,12 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
         Checks.notNull("regimen", regimen);
         Schedule schedule = regimen.schedule(individual.system(), individual.patient().weightKg());
         return compute(individual.system(), schedule, grid, bands);
+    }
+
+    /** Notes the total amount given, for the round-off check. */
+    @Override
+    public void init(CompartmentSystem system, Schedule schedule, TimeGrid grid) {
+        givenUmol = schedule.inputUpTo(grid.endH());
     }
 
     @Override
@@ -204,18 +222,14 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
     }
 
     /**
-     * Folds the buffered points into the metrics, one analyte and one band at a time. Each step between two points
-     * contributes to a band time exactly as in {@link Series}; stretches that lie wholly below, above or strictly
-     * inside a band are recognised from their extremes and skip the interpolation, which would add nothing (or the
-     * whole step) there.
+     * Folds the buffered points into the metrics, one analyte at a time; round-off below zero is reported as 0, as
+     * {@link Profile} does, its size checked when the metrics are read.
      */
     private void fold() {
         int count = buffered;
         if (count == 0) {
             return;
         }
-        boolean first = points == count; // the very first point has no step before it
-        double[] t = times;
         for (Track tr : tracks) {
             double[] c = tr.buffer;
             double low = Double.POSITIVE_INFINITY;
@@ -235,72 +249,39 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
                 tr.finite = false;
             }
             if (low < 0) {
-                // round-off below zero is reported as 0, as Profile does; its size is checked when read
                 for (int j = 0; j < count; j++) {
-                    if (c[j] < 0) {
-                        tr.mostNegative = Math.min(tr.mostNegative, c[j]);
-                        c[j] = 0;
-                    }
+                    c[j] = clip(tr, c[j]);
                 }
                 low = 0;
                 high = Math.max(high, 0);
             }
-            if (high > tr.cmax) {
-                // the first point at the new maximum, as Series#tmaxH picks it
-                int j = 0;
-                while (!(c[j] == high)) {
-                    j++;
-                }
-                tr.cmax = high;
-                tr.tmax = t[j];
-            }
-            double prev = first ? c[0] : tr.last;
-            double prevT = first ? t[0] : foldedTimeH;
-            int from = first ? 1 : 0;
-            double lowest = Math.min(low, prev);
-            double highest = Math.max(high, prev);
-            for (int b = 0; b < bandLow.length; b++) {
-                double lo = bandLow[b];
-                double hi = bandHigh[b];
-                if (highest < lo || lowest > hi) {
-                    continue; // every step wholly outside: adds nothing
-                }
-                tr.hours[b] = lowest > lo && highest < hi
-                        ? wholeSteps(tr.hours[b], t, from, count, prevT)
-                        : bandSteps(tr.hours[b], c, t, from, count, prev, prevT, lo, hi);
-            }
-            tr.last = c[count - 1];
+            tr.curve.points(times, c, 0, count, low, high);
         }
-        foldedTimeH = t[count - 1];
         buffered = 0;
     }
 
-    /** Steps wholly inside a band: each adds its whole length, summed in grid order as Series sums. */
-    private static double wholeSteps(double hours, double[] t, int from, int count, double prevT) {
-        double sum = hours;
-        double before = prevT;
-        for (int j = from; j < count; j++) {
-            sum += t[j] - before;
-            before = t[j];
+    /** @return {@code v}, or 0 if it is below zero (noted for the round-off check) */
+    private static double clip(Track tr, double v) {
+        if (v < 0) {
+            tr.mostNegative = Math.min(tr.mostNegative, v);
+            return 0;
         }
-        return sum;
+        if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+            tr.finite = false;
+        }
+        return v;
     }
 
-    /** Steps that may cross the band's edges: the interpolation rule of Series, summed in grid order. */
-    private static double bandSteps(double hours, double[] c, double[] t, int from, int count, double prev,
-            double prevT, double lo, double hi) {
-        double sum = hours;
-        double a = prev;
-        double before = prevT;
-        for (int j = from; j < count; j++) {
-            double f = BandCrossing.fractionInside(a, c[j], lo, hi);
-            if (f != 0) {
-                sum += f * (t[j] - before);
-            }
-            a = c[j];
-            before = t[j];
+    /** The observed concentrations around an input change: the curve is not interpolated across it. */
+    @Override
+    public void inputChange(double timeH, double[] before, double[] after) {
+        fold();
+        for (Track tr : tracks) {
+            // formed exactly as Profile forms them
+            double b = clip(tr, before[tr.compartment] / tr.volumeL * tr.molarMass);
+            double a = clip(tr, after[tr.compartment] / tr.volumeL * tr.molarMass);
+            tr.curve.inputChange(timeH, b, a);
         }
-        return sum;
     }
 
     /** Reads only the observed compartments, so the solver may skip the others. */
@@ -358,20 +339,17 @@ public final class StreamingMetrics implements ExactSolver.BlockObserver {
         if (!Double.isFinite(aucNgHPerMl)) {
             throw new IllegalStateException("the solver produced a non-finite AUC of " + what);
         }
-        double peak = Math.max(tr.cmax, -tr.mostNegative); // the largest |concentration|, as Profile measures it
-        checkRoundOff(tr.mostNegative, peak, "concentration of " + what);
-        checkRoundOff(tr.aucMostNegative * tr.molarMass, Math.max(aucNgHPerMl, peak), "AUC of " + what);
-        List<Double> hours = new ArrayList<>(tr.hours.length);
-        for (double h : tr.hours) {
-            hours.add(h);
+        CurveMetrics curve = tr.curve;
+        // the largest |concentration|, as Profile measures it
+        double peak = Math.max(curve.cmax(), -tr.mostNegative);
+        double scale = RoundOff.scale(peak, givenUmol, tr.volumeL, tr.molarMass);
+        RoundOff.check(tr.mostNegative, scale, "concentration of " + what);
+        RoundOff.check(tr.aucMostNegative * tr.molarMass, Math.max(aucNgHPerMl, scale), "AUC of " + what);
+        List<Double> hours = new ArrayList<>(bandLow.length);
+        for (int b = 0; b < bandLow.length; b++) {
+            hours.add(curve.hours(b));
         }
-        return new AnalyteMetrics(tr.analyte, Math.max(0, tr.cmax), tr.tmax, aucNgHPerMl < 0 ? 0 : aucNgHPerMl,
-                bands, hours);
-    }
-
-    private static void checkRoundOff(double mostNegative, double scale, String what) {
-        if (mostNegative < -1e-9 * Math.max(scale, 1e-300)) {
-            throw new IllegalStateException("the solver produced a negative " + what + ": " + mostNegative);
-        }
+        return new AnalyteMetrics(tr.analyte, Math.max(0, curve.cmax()), curve.tmax(),
+                aucNgHPerMl < 0 ? 0 : aucNgHPerMl, bands, hours);
     }
 }

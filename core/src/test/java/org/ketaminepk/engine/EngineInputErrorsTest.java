@@ -63,7 +63,7 @@ class EngineInputErrorsTest {
 
     @Test
     void aTargetTheSystemDoesNotHave() {
-        CompartmentSystem sys = SolverContractTest.oneCompartment(0.5, 2);
+        CompartmentSystem sys = SolverContract.oneCompartment(0.5, 2);
         Schedule sch = Schedule.builder().bolus(0, 7, false, 100).build();
         for (Solver solver : List.of(ExactSolver.instance(), new OdeReferenceSolver())) {
             InvalidInputException e = refused(() -> solver.solve(sys, sch, GRID), "target", 7);

@@ -10,14 +10,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * The exact solver's stepping schemes (modes in the eigenbasis, computed a block of output points at a time; dense
@@ -26,82 +27,19 @@ import net.jqwik.api.Property;
  */
 class ExactSolverSchemesTest {
 
-    /** A random parent (1–3 compartments) → metabolite (0–2 compartments) system with a depot and a lost fraction. */
-    static CompartmentSystem randomSystem(Random rnd) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
-        int parents = 1 + rnd.nextInt(3);
-        int c = b.compartment("central", Analyte.KETAMINE, CompartmentSystem.Kind.CENTRAL);
-        for (int i = 1; i < parents; i++) {
-            int p = b.compartment("peripheral" + i, Analyte.KETAMINE, CompartmentSystem.Kind.PERIPHERAL);
-            b.flow(c, p, rate(rnd));
-            b.flow(p, c, rate(rnd));
-        }
-        int depot = b.compartment("depot", Analyte.KETAMINE, CompartmentSystem.Kind.DEPOT);
-        b.flow(depot, c, rate(rnd));
-        int lost = b.sink("unabsorbed", Analyte.KETAMINE);
-        b.eliminate(c, b.sink("eliminated", Analyte.KETAMINE), rate(rnd));
-        b.observe(Analyte.KETAMINE, c, 5 + 200 * rnd.nextDouble());
-        int metabolites = rnd.nextInt(3);
-        if (metabolites > 0) {
-            int n1 = b.compartment("metabolite central", Analyte.NORKETAMINE, CompartmentSystem.Kind.CENTRAL);
-            b.flow(c, n1, rate(rnd));
-            if (metabolites > 1) {
-                int n2 = b.compartment("metabolite peripheral", Analyte.NORKETAMINE, CompartmentSystem.Kind.PERIPHERAL);
-                b.flow(n1, n2, rate(rnd));
-                b.flow(n2, n1, rate(rnd));
-            }
-            b.eliminate(n1, b.sink("metabolite eliminated", Analyte.NORKETAMINE), rate(rnd));
-            b.observe(Analyte.NORKETAMINE, n1, 5 + 200 * rnd.nextDouble());
-        }
-        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(c, 1))));
-        b.route(Route.ORAL, RouteInput.fixed(List.of(InputChannel.into(depot, 0.7), InputChannel.lost(lost, 0.3))));
-        return b.build();
+    @Provide
+    Arbitrary<RandomSystems.Case> cases() {
+        return RandomSystems.cases();
     }
 
-    private static double rate(Random rnd) {
-        return Math.exp(Math.log(0.05) + rnd.nextDouble() * Math.log(400)); // 0.05 .. 20 /h, log-uniform
-    }
-
-    /** Boluses (to compartments and to a sink) and possibly overlapping infusions in the first 30 h. */
-    static Schedule randomSchedule(Random rnd, CompartmentSystem sys) {
-        Schedule.Builder b = Schedule.builder();
-        int depot = sys.indexOf("depot");
-        for (int i = rnd.nextInt(4); i > 0; i--) {
-            double t = rnd.nextInt(3) == 0 ? 0 : Math.round(rnd.nextDouble() * 30 * 4) / 4.0;
-            b.bolus(t, rnd.nextBoolean() ? 0 : depot, false, 10 + 100 * rnd.nextDouble());
-        }
-        if (rnd.nextBoolean()) {
-            b.bolus(rnd.nextDouble() * 10, 0, true, 20);
-        }
-        for (int i = 1 + rnd.nextInt(3); i > 0; i--) {
-            double start = rnd.nextDouble() * 30;
-            b.rate(start, start + 0.1 + rnd.nextDouble() * 8, rnd.nextInt(4) == 0 ? depot : 0, false,
-                    5 + 50 * rnd.nextDouble());
-        }
-        return b.build();
-    }
-
-    /** A uniform grid (often longer than one block), or irregular times some of which fall on round hours. */
-    static TimeGrid randomGrid(Random rnd) {
-        if (rnd.nextBoolean()) {
-            double step = new double[] {1.0 / 60, 0.05, 0.1, 0.25, 1.0 / 3}[rnd.nextInt(5)];
-            return TimeGrid.uniform(36 + rnd.nextInt(24), step);
-        }
-        int count = 50 + rnd.nextInt(400);
-        double[] t = new double[count];
-        double now = rnd.nextBoolean() ? 0 : rnd.nextDouble();
-        for (int i = 0; i < count; i++) {
-            t[i] = now;
-            now += rnd.nextInt(5) == 0 ? 0.25 : 0.01 + 0.3 * rnd.nextDouble();
-            if (rnd.nextInt(10) == 0) {
-                now = Math.ceil(now); // land on an event time now and then
-            }
-        }
-        return TimeGrid.of(t);
+    /** Two parent compartments, a two-compartment metabolite, distinct rates. */
+    private static CompartmentSystem fixedSystem() {
+        return new RandomSystems.SystemSpec(2, 2, List.of(1.3, 0.4, 0.9, 0.25, 2.2, 0.6, 0.15, 0.35, 1.0, 0.05), 40, 90)
+                .build();
     }
 
     /** Everything the solver reports at each output point, copied. */
-    static final class Recorder implements ExactSolver.Observer {
+    static final class Recorder implements Observer {
         final boolean observedOnly;
         final List<double[]> amounts = new ArrayList<>();
         final List<double[]> sinks = new ArrayList<>();
@@ -221,11 +159,10 @@ class ExactSolverSchemesTest {
     }
 
     @Property(tries = 60)
-    void matchesTheStepByStepReference(@ForAll long seed) {
-        Random rnd = new Random(seed);
-        CompartmentSystem sys = randomSystem(rnd);
-        Schedule sch = randomSchedule(rnd, sys);
-        TimeGrid grid = randomGrid(rnd);
+    void matchesTheStepByStepReference(@ForAll("cases") RandomSystems.Case testCase) {
+        CompartmentSystem sys = testCase.system();
+        Schedule sch = testCase.schedule();
+        TimeGrid grid = testCase.grid();
         Recorder want = reference(sys, sch, grid);
         Recorder got = new Recorder(false);
         ExactSolver.instance().run(sys, sch, grid, true, got);
@@ -235,11 +172,10 @@ class ExactSolverSchemesTest {
     }
 
     @Property(tries = 100)
-    void observedCompartmentsAndAucDoNotDependOnWhatElseIsComputed(@ForAll long seed) {
-        Random rnd = new Random(seed);
-        CompartmentSystem sys = randomSystem(rnd);
-        Schedule sch = randomSchedule(rnd, sys);
-        TimeGrid grid = randomGrid(rnd);
+    void observedCompartmentsAndAucDoNotDependOnWhatElseIsComputed(@ForAll("cases") RandomSystems.Case testCase) {
+        CompartmentSystem sys = testCase.system();
+        Schedule sch = testCase.schedule();
+        TimeGrid grid = testCase.grid();
         Recorder full = new Recorder(false);
         ExactSolver.instance().run(sys, sch, grid, true, full);
         Recorder lean = new Recorder(true);
@@ -261,7 +197,7 @@ class ExactSolverSchemesTest {
     }
 
     /** Takes blocks where the solver offers them and records what it got, point by point. */
-    static final class BlockRecorder implements ExactSolver.BlockObserver {
+    static final class BlockRecorder implements BlockObserver {
         final List<double[]> amounts = new ArrayList<>();
         final Map<Integer, double[]> aucAt = new HashMap<>();
         int blocks;
@@ -294,11 +230,10 @@ class ExactSolverSchemesTest {
     }
 
     @Property(tries = 100)
-    void blocksCarryExactlyWhatSinglePointsCarry(@ForAll long seed) {
-        Random rnd = new Random(seed);
-        CompartmentSystem sys = randomSystem(rnd);
-        Schedule sch = randomSchedule(rnd, sys);
-        TimeGrid grid = randomGrid(rnd);
+    void blocksCarryExactlyWhatSinglePointsCarry(@ForAll("cases") RandomSystems.Case testCase) {
+        CompartmentSystem sys = testCase.system();
+        Schedule sch = testCase.schedule();
+        TimeGrid grid = testCase.grid();
         Recorder single = new Recorder(true);
         ExactSolver.instance().run(sys, sch, grid, false, single);
         BlockRecorder blocks = new BlockRecorder();
@@ -323,11 +258,10 @@ class ExactSolverSchemesTest {
     }
 
     @Property(tries = 100)
-    void everyMoleIsAccountedFor(@ForAll long seed) {
-        Random rnd = new Random(seed);
-        CompartmentSystem sys = randomSystem(rnd);
-        Schedule sch = randomSchedule(rnd, sys);
-        TimeGrid grid = randomGrid(rnd);
+    void everyMoleIsAccountedFor(@ForAll("cases") RandomSystems.Case testCase) {
+        CompartmentSystem sys = testCase.system();
+        Schedule sch = testCase.schedule();
+        TimeGrid grid = testCase.grid();
         Solution sol = ExactSolver.instance().solve(sys, sch, grid);
         double total = sch.inputUpTo(grid.endH());
         for (int i = 0; i < grid.size(); i++) {
@@ -347,8 +281,7 @@ class ExactSolverSchemesTest {
     @Test
     void manyBlocksOnAMinuteGridMatchTheReference() {
         // ten daily four-hour infusions read every minute for eleven days: about 124 blocks between the events
-        Random rnd = new Random(7);
-        CompartmentSystem sys = randomSystem(rnd);
+        CompartmentSystem sys = fixedSystem();
         Schedule.Builder b = Schedule.builder();
         for (int day = 0; day < 10; day++) {
             b.rate(24.0 * day, 24.0 * day + 4, 0, false, 100);
@@ -365,7 +298,7 @@ class ExactSolverSchemesTest {
 
     @Test
     void nothingBeforeTheFirstDoseIsExactlyZero() {
-        CompartmentSystem sys = randomSystem(new Random(3));
+        CompartmentSystem sys = fixedSystem();
         Schedule sch = Schedule.builder().rate(5, 9, 0, false, 40).build();
         Recorder got = new Recorder(false);
         ExactSolver.instance().run(sys, sch, TimeGrid.uniform(12, 0.1), true, got);

@@ -43,12 +43,12 @@ class ReductionTest {
     void anIntravenousScheduleLeavesTheUnusedDepotOut() {
         CompartmentSystem sys = withTrapDepot();
         Schedule iv = Schedule.builder().rate(0, 4, 0, false, 50).bolus(6, 0, false, 30).build();
-        ExactSolver.Reduction r = ExactSolver.Reduction.of(sys, iv);
+        ReachableSubsystem r = ReachableSubsystem.of(sys, iv);
         assertArrayEquals(new int[] {0, 1, 3}, r.full);
         assertFalse(MatrixExponential.analyse(sys.k()).usesEigen(), "the whole system needs the dense scheme");
         assertTrue(MatrixExponential.analyse(r.k).usesEigen(), "the carried part does not");
         Schedule oral = Schedule.builder().bolus(0, 2, false, 30).build();
-        assertArrayEquals(new int[] {0, 1, 2, 3}, ExactSolver.Reduction.of(sys, oral).full);
+        assertArrayEquals(new int[] {0, 1, 2, 3}, ReachableSubsystem.of(sys, oral).full);
     }
 
     @Test

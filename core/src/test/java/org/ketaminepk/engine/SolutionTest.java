@@ -45,7 +45,7 @@ class SolutionTest {
     }
 
     /** Records what a per-point observer sees. */
-    private static final class Rows implements ExactSolver.Observer {
+    private static final class Rows implements Observer {
         final List<double[]> amounts = new ArrayList<>();
         final List<double[]> sinks = new ArrayList<>();
         final List<double[]> auc = new ArrayList<>();

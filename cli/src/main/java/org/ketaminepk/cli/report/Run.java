@@ -54,8 +54,9 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
      * @param timeToBelowBandH hours from the end of the last input until ketamine falls below the band's lower
      *        edge for good; null when not applicable or still above at the end
      * @param stillAboveAtEnd whether ketamine is still at or above the lower edge at the end of the grid
-     * @param timeToReachBandH first time ketamine reaches the band's lower edge, h from time 0 (linear between grid
-     *        points); null for other analytes or when it never does
+     * @param timeToReachBandH first time ketamine reaches the band's lower edge, h from time 0
+     *        ({@link Series#timeToReachH}: never before the input that causes it); null for other analytes or when
+     *        it never does
      * @param terminalHalfLifeH terminal half-life by a log-linear fit to the last third of the grid after the last
      *        input ({@link Series#terminalHalfLifeH}); null when the curve does not fall there
      */
@@ -138,20 +139,10 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
                 halfLife);
     }
 
-    /** @return the first time the series reaches {@code levelNgPerMl}, linear between grid points, or null */
+    /** @return the first time the series reaches {@code levelNgPerMl} ({@link Series#timeToReachH}), or null */
     static Double timeToReach(Series s, double levelNgPerMl) {
-        for (int i = 0; i < s.size(); i++) {
-            double c = s.ngPerMl(i);
-            if (c >= levelNgPerMl) {
-                if (i == 0) {
-                    return s.timeH(0);
-                }
-                double c0 = s.ngPerMl(i - 1);
-                double f = (levelNgPerMl - c0) / (c - c0);
-                return s.timeH(i - 1) + f * (s.timeH(i) - s.timeH(i - 1));
-            }
-        }
-        return null;
+        OptionalDouble t = s.timeToReachH(levelNgPerMl);
+        return t.isPresent() ? t.getAsDouble() : null;
     }
 
     /** @return the library's warnings for this run */

@@ -1,0 +1,127 @@
+package org.ketaminepk.engine;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
+
+/**
+ * The compartments one run has to carry: those the schedule's inputs can reach through the flows, plus the observed
+ * ones and whatever they feed. Every other compartment starts empty and receives nothing, so it stays exactly zero
+ * and adds nothing anywhere; leaving it out changes no value. It matters because the library's models carry a depot
+ * for every route: the unused depots of an intravenous regimen would otherwise enlarge the system and can give it
+ * coincident eigenvalues, forcing the slower dense scheme on all of it.
+ *
+ * <p>The graph walk, {@link #downstream}, is public because systemic clearance walks the same flows.
+ */
+public final class ReachableSubsystem {
+    /** Compartments in the full system. */
+    final int fullSize;
+    /** Full index of each kept compartment, ascending. */
+    final int[] full;
+    /** Kept index of each full compartment, or −1. */
+    final int[] local;
+    /** Rate matrix of the kept compartments, 1/h. */
+    final double[][] k;
+    /** Sink inflow from the kept compartments, [sink][kept], 1/h. */
+    final double[][] e;
+    /** Sinks. */
+    final int m;
+    /** Kept index of each observed compartment, in observation order. */
+    final int[] obsCmt;
+    /** 1 / volume of each observation, 1/L. */
+    final double[] obsInvV;
+
+    private ReachableSubsystem(CompartmentSystem system, int[] kept) {
+        double[][] fk = system.k();
+        double[][] fe = system.e();
+        fullSize = fk.length;
+        full = kept;
+        local = new int[fullSize];
+        Arrays.fill(local, -1);
+        for (int i = 0; i < full.length; i++) {
+            local[full[i]] = i;
+        }
+        k = new double[full.length][full.length];
+        for (int i = 0; i < full.length; i++) {
+            for (int j = 0; j < full.length; j++) {
+                k[i][j] = fk[full[i]][full[j]];
+            }
+        }
+        m = fe.length;
+        e = new double[m][full.length];
+        for (int q = 0; q < m; q++) {
+            for (int j = 0; j < full.length; j++) {
+                e[q][j] = fe[q][full[j]];
+            }
+        }
+        obsCmt = new int[system.observations().size()];
+        obsInvV = new double[obsCmt.length];
+        int o = 0;
+        for (CompartmentSystem.Observation ob : system.observations().values()) {
+            obsCmt[o] = local[ob.compartment()];
+            obsInvV[o] = 1.0 / ob.volumeL();
+            o++;
+        }
+    }
+
+    /** @return the part of {@code system} that {@code schedule}'s inputs and the observations involve */
+    static ReachableSubsystem of(CompartmentSystem system, Schedule schedule) {
+        IntStream.Builder from = IntStream.builder();
+        for (CompartmentSystem.Observation ob : system.observations().values()) {
+            from.add(ob.compartment());
+        }
+        for (Schedule.Bolus b : schedule.boluses()) {
+            if (!b.toSink()) {
+                from.add(b.target());
+            }
+        }
+        for (Schedule.RateInput r : schedule.rates()) {
+            if (!r.toSink()) {
+                from.add(r.target());
+            }
+        }
+        return new ReachableSubsystem(system, downstream(system.k(), from.build().toArray(), c -> true));
+    }
+
+    /**
+     * The compartments reachable from {@code from} along flows ({@code k[to][from] > 0}, to ≠ from), passing only
+     * through compartments that {@code include} accepts.
+     *
+     * @param k rate matrix, [to][from], 1/h
+     * @param from starting compartments (always included)
+     * @param include which other compartments the walk may enter
+     * @return the reachable compartments, ascending
+     */
+    public static int[] downstream(double[][] k, int[] from, IntPredicate include) {
+        int n = k.length;
+        boolean[] seen = new boolean[n];
+        int[] stack = new int[n];
+        int top = 0;
+        for (int c : from) {
+            if (!seen[c]) {
+                seen[c] = true;
+                stack[top++] = c;
+            }
+        }
+        while (top > 0) {
+            int j = stack[--top];
+            for (int i = 0; i < n; i++) {
+                if (!seen[i] && i != j && k[i][j] > 0 && include.test(i)) {
+                    seen[i] = true;
+                    stack[top++] = i;
+                }
+            }
+        }
+        return IntStream.range(0, n).filter(c -> seen[c]).toArray();
+    }
+
+    /** @return the full index of each kept compartment, ascending (a copy) */
+    int[] kept() {
+        return full.clone();
+    }
+
+    /** @return whether every compartment is kept */
+    boolean identity() {
+        return full.length == fullSize;
+    }
+}

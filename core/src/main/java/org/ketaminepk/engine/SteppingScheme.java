@@ -1,0 +1,123 @@
+package org.ketaminepk.engine;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.ketaminepk.base.TimeGrid;
+
+/**
+ * The state of one exact solve and how it advances between input changes; {@link ExactSolver} drives it through
+ * the events. Two schemes: {@link ModalScheme} (the eigenbasis, the usual case) and {@link DenseScheme} (dense
+ * operators, for coincident eigenvalues). Both give the same exact solution; they differ only in round-off. One per
+ * run; not thread-safe.
+ */
+abstract class SteppingScheme {
+    final int n;
+    final int m;
+    final int[] obsCmt;
+    final double[] obsInvV;
+    final boolean trackSinks;
+    final ReachableSubsystem reduction;
+    /** The amounts of all compartments as observers see them (null when every compartment is carried). */
+    private final double[] fullX;
+    /** The amounts of all compartments just before an input change. */
+    private final double[] before;
+
+    /** The amounts of the carried compartments. */
+    double[] x;
+    final double[] s;
+    final double[] auc;
+    final double[] r;
+    final double[] rs;
+    boolean inputActive;
+    /** Incremented whenever the input changes, so products with it can be cached. */
+    int inputVersion;
+
+    SteppingScheme(ReachableSubsystem sys, boolean trackSinks) {
+        this.reduction = sys;
+        this.n = sys.full.length;
+        this.m = sys.m;
+        this.obsCmt = sys.obsCmt;
+        this.obsInvV = sys.obsInvV;
+        this.fullX = sys.identity() ? null : new double[sys.fullSize];
+        this.before = new double[sys.fullSize];
+        this.trackSinks = trackSinks;
+        this.x = new double[n];
+        this.s = new double[m];
+        this.auc = new double[obsCmt.length];
+        this.r = new double[n];
+        this.rs = new double[m];
+    }
+
+    /**
+     * Advances from {@code t} through output point {@code gi} (which lies before {@code nextEvent}) and possibly
+     * through further output points that also lie before it, handing each to the observer.
+     *
+     * @return how many output points were handed over (at least 1)
+     */
+    int observeRun(TimeGrid grid, int gi, double t, double nextEvent, Observer observer) {
+        double tg = grid.time(gi);
+        if (n > 0) {
+            advance(tg - t);
+        }
+        fillAmounts();
+        observer.accept(gi, tg, full(x), s, auc);
+        return 1;
+    }
+
+    /**
+     * @return {@code carried} spread over all compartments, those not carried being 0 (they are exactly that);
+     *         {@code carried} itself when all are carried
+     */
+    final double[] full(double[] carried) {
+        if (fullX == null) {
+            return carried;
+        }
+        int[] idx = reduction.full;
+        for (int i = 0; i < idx.length; i++) {
+            fullX[idx[i]] = carried[i];
+        }
+        return fullX;
+    }
+
+    /** @return the current amounts of all compartments, in an array that the next call overwrites */
+    final double[] snapshot() {
+        fillAmounts();
+        System.arraycopy(full(x), 0, before, 0, before.length);
+        return before;
+    }
+
+    /** Sets the rate inputs in force from time {@code t} on. */
+    final void setRates(List<Schedule.RateInput> rates, double t) {
+        Arrays.fill(r, 0);
+        Arrays.fill(rs, 0);
+        boolean any = false;
+        for (Schedule.RateInput ri : rates) {
+            if (ri.startH() > t) {
+                break;
+            }
+            if (t < ri.endH()) {
+                if (ri.toSink()) {
+                    rs[ri.target()] += ri.rateUmolPerH();
+                } else {
+                    r[reduction.local[ri.target()]] += ri.rateUmolPerH();
+                    any = true;
+                }
+            }
+        }
+        inputActive = any;
+        inputVersion++;
+    }
+
+    /**
+     * Adds an instantaneous input of {@code umol} to carried compartment {@code c}. Called right after
+     * {@link #fillAmounts}, so that {@link #x} is current and stays current afterwards.
+     */
+    abstract void addBolus(int c, double umol);
+
+    /** Advances the state, the AUCs and (if tracked) the sinks by {@code h > 0} hours, without output. */
+    abstract void advance(double h);
+
+    /** Brings {@link #x} up to date before it is handed to the observer. */
+    abstract void fillAmounts();
+}
