@@ -622,8 +622,11 @@ public final class DoseParser {
             if (ru.perKg()) {
                 throw error(u, "the ceiling must be an absolute rate (mg/h or mg/min), not " + ru.symbol());
             }
-            Rate r = at(n, "rate cap", () -> new Rate(n.number, ru));
-            return r.toMgPerH(70);
+            return at(n, "rate cap", () -> {
+                double mgPerH = n.number * new Rate(1, ru).toMgPerH(70);
+                Checks.positive("rate cap", mgPerH, Rate.MAX_CAP_MG_PER_H, "mg/h");
+                return new Rate(n.number, ru).toMgPerH(70);
+            });
         }
 
         private Regimen build() {

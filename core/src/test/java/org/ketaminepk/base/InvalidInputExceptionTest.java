@@ -24,7 +24,7 @@ class InvalidInputExceptionTest {
     void checksWordTheirProblemsAsBefore() {
         assertEquals("weight must be between 0.5 and 350 kg but was 400",
                 thrown(() -> Checks.inRange("weight", 400, 0.5, 350, "kg")).getMessage());
-        assertEquals("infusion rate must be greater than 0 and at most 60000 mg/h but was -2",
+        assertEquals("infusion rate must be greater than 0 and at most 1000 mg/h but was -2",
                 thrown(() -> Checks.positive("infusion rate", -2, 1000, "mg/h")).getMessage());
         assertEquals("lagH must be between 0 and 1000 h but was NaN",
                 thrown(() -> Checks.nonNegative("lagH", Double.NaN, 1000, "h")).getMessage());

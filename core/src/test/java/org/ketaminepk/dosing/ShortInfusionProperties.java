@@ -80,10 +80,16 @@ class ShortInfusionProperties {
     }
 
     @Property(tries = 500)
-    void theImpliedRateIsHeldToTheCeilingOfAStatedRate(@ForAll("durationsH") double durationH,
+    void theImpliedRateIsHeldToTheCeilingOfAStatedRate(@ForAll("durationsH") double anyDurationH,
             @ForAll("startsH") double startH, @ForAll boolean perKg) {
         double ceiling = perKg ? Rate.MAX_MG_PER_KG_PER_H : Rate.MAX_MG_PER_H;
         double cap = perKg ? Amount.MAX_MG_PER_KG : Amount.MAX_MG;
+        // the ceiling can only be passed by durations short enough that the largest amount exceeds it: fold the
+        // drawn duration into that range, from the shortest accepted one up to the largest amount at the ceiling
+        double longestH = cap / (1.001 * ceiling);
+        double durationH = Dose.MIN_INFUSION_H
+                * Math.pow(longestH / Dose.MIN_INFUSION_H, Math.log(anyDurationH / Dose.MIN_INFUSION_H)
+                        / Math.log(Dose.MAX_INFUSION_H / Dose.MIN_INFUSION_H));
         double under = Math.min(cap, 0.999 * ceiling * durationH);
         Amount ok = perKg ? Amount.mgPerKg(under) : Amount.mg(under);
         assertEquals(under / durationH, Dose.infusion(ok, durationH, startH).uncappedMgPerH(1),
