@@ -116,10 +116,8 @@ public final class EffectSimulation {
         }
         double age = patient.ageYears();
         if (age < endpoint.population().ageMinYears() || age > endpoint.population().ageMaxYears()) {
-            warnings.add(Warning.text(Warning.Code.AGE_OUTSIDE_RANGE, String.format(Locale.ROOT, "age %s years is "
-                    + "outside the %s-%s years of the people %s was studied in", Checks.fmt(age),
-                    Checks.fmt(endpoint.population().ageMinYears()), Checks.fmt(endpoint.population().ageMaxYears()),
-                    endpoint.id())));
+            warnings.add(Warning.of(Warning.Kind.AGE_OUTSIDE_EFFECT_STUDY, age, endpoint.population().ageMinYears(),
+                    endpoint.population().ageMaxYears(), endpoint.id()));
         }
         Profile ceProfile = EffectSites.concentrations(ind, regimen, grid, link.ke0PerH());
         double[] times = pk.profile().timesH();
