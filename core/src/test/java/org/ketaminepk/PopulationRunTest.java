@@ -5,13 +5,16 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Analyte;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -168,6 +171,18 @@ class PopulationRunTest {
             }
         }
         assertEquals(0, text.written.get(), "no warning text was built during the runs");
+        // the standard adjuster's own words are written when shown, or are one object shared by every patient
+        assertTrue(results.get(0).warningCounts().get(Warning.Code.ADJUSTMENT) > 0, "the cohort has older patients");
+        Map<String, Warning> byText = new HashMap<>();
+        for (PatientMetrics m : results.get(0).patients()) {
+            for (Warning w : m.warnings()) {
+                if ((w.kind() == Warning.Kind.ADJUSTMENT || w.kind() == Warning.Kind.ASSUMPTION)
+                        && w.args()[0] instanceof String s) {
+                    assertSame(byText.computeIfAbsent(s, k -> w), w, s);
+                }
+            }
+        }
+        assertFalse(byText.isEmpty(), "patients of 65 and more share the note that kidney function was not given");
         // the probe works: showing one warning writes it out once
         Warning shown = results.get(0).get(0).warnings().get(0);
         assertEquals("counted", shown.message());

@@ -21,6 +21,7 @@ import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Role;
 import org.ketaminepk.model.Unit;
+import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 
 /**
@@ -49,8 +50,13 @@ final class ReferenceLiver {
     final WellStirredLiver liver;
     /** Renal share of the reference ketamine clearance, L/h. */
     final double renalClearanceLPerH;
-    /** What the back-calculation assumed or could not do, for the patients whose ketamine elimination changes. */
-    final List<String> warnings;
+    /**
+     * What the back-calculation assumed or could not do, for the patients whose ketamine elimination changes: made
+     * once per model and shared by every patient, written out only when shown.
+     */
+    final List<Warning> warnings;
+    /** For models with a liver compartment, the note that kidney function leaves ketamine alone; otherwise null. */
+    final Warning noOwnRenalExcretion;
 
     private ReferenceLiver(PublishedModel model) {
         boolean hasFlow = false;
@@ -72,11 +78,16 @@ final class ReferenceLiver {
             }
         }
         modelHandlesAge = hasParent() && handlesAge(model);
-        List<String> w = new ArrayList<>();
+        List<Warning> w = new ArrayList<>();
         double[] renal = {0};
         liver = hasParent() ? backCalculate(model, w, renal) : null;
         renalClearanceLPerH = renal[0];
         warnings = List.copyOf(w);
+        // the words keep the model's id, not the model: the memo's key must stay collectable
+        String id = model.id();
+        noOwnRenalExcretion = physiological ? Mechanisms.adjustment(Words.lazy(() -> id + ": ketamine's own "
+                + "renal excretion (1–2 % of a dose) is not represented separately in this model; ketamine clearance "
+                + "is not changed by kidney function")) : null;
     }
 
     /** @return the facts about {@code model}, computed on first use */
@@ -121,18 +132,21 @@ final class ReferenceLiver {
      * compartment at its own flow, otherwise the hepatic share at {@value
      * AdjustmentSources#REFERENCE_HEPATIC_FLOW_L_PER_H} L/h (raised when the model's clearance needs more).
      */
-    private WellStirredLiver backCalculate(PublishedModel model, List<String> w, double[] renal) {
+    private WellStirredLiver backCalculate(PublishedModel model, List<Warning> w, double[] renal) {
+        String id = model.id();
         double cl;
         try {
             cl = SystemClearance.ofLPerH(model.individualize(Patient.standardAdult(), PatientAdjuster.NONE).system(),
                     Analyte.KETAMINE);
             if (model.routes().get(Route.INTRAVENOUS) == null) {
-                w.add(model.id() + " has no intravenous route, so its ketamine clearance may be apparent (divided by "
-                        + "bioavailability); the liver model treats it as systemic");
+                w.add(Mechanisms.assumption(Words.lazy(() -> id + " has no intravenous route, so its "
+                        + "ketamine clearance may be apparent (divided by bioavailability); the liver model treats it "
+                        + "as systemic")));
             }
         } catch (IllegalStateException e) {
-            w.add(model.id() + ": ketamine clearance could not be computed (" + e.getMessage() + "); ketamine "
-                    + "elimination is not adjusted");
+            String why = e.getMessage();
+            w.add(Mechanisms.assumption(Words.lazy(() -> id + ": ketamine clearance could not be computed (" + why
+                    + "); ketamine elimination is not adjusted")));
             return null;
         }
         if (physiological) {
@@ -141,7 +155,8 @@ final class ReferenceLiver {
                 q += p.scaled(70);
             }
             if (!(q > 0)) {
-                w.add(model.id() + ": hepatic flow is not positive; ketamine elimination is not adjusted");
+                w.add(Mechanisms.assumption(Words.lazy(() -> id + ": hepatic flow is not positive; ketamine "
+                        + "elimination is not adjusted")));
                 return null;
             }
             double e = Math.min(cl / q, MAX_EXTRACTION);
@@ -152,9 +167,11 @@ final class ReferenceLiver {
         double q = REFERENCE_HEPATIC_FLOW_L_PER_H;
         if (hepatic > MAX_EXTRACTION * q) {
             q = hepatic / MAX_EXTRACTION;
-            w.add(String.format(Locale.ROOT, "%s: ketamine hepatic clearance %s L/h exceeds %s of the reference "
-                    + "hepatic flow %s L/h; the flow is raised to %s L/h for the liver model (assumption)", model.id(),
-                    num(hepatic), num(MAX_EXTRACTION), num(REFERENCE_HEPATIC_FLOW_L_PER_H), num(q)));
+            double raised = q;
+            w.add(Mechanisms.assumption(Words.lazy(() -> String.format(Locale.ROOT, "%s: ketamine hepatic clearance "
+                    + "%s L/h exceeds %s of the reference hepatic flow %s L/h; the flow is raised to %s L/h for the "
+                    + "liver model (assumption)", id, num(hepatic), num(MAX_EXTRACTION),
+                    num(REFERENCE_HEPATIC_FLOW_L_PER_H), num(raised)))));
         }
         return WellStirredLiver.fromClearance(hepatic, q, UNBOUND_FRACTION);
     }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +53,8 @@ import org.ketaminepk.patient.Patient;
  * <p>Every change is recorded as one {@link Adjustment} per mechanism and parameter, in the order age, liver,
  * genotype, co-medication, kidney, so that the product of the factors is the total change; every assumption is also
  * a {@link Warning} of code {@link Warning.Code#ASSUMPTION}. A patient with nothing stated beyond body size, aged 60
- * or less, gets no adjustment at all.
+ * or less, gets no adjustment at all. The reasons and warnings are written out only when read: a population run
+ * that counts warnings formats none of them.
  *
  * <p>Not a validated dosing method: the liver and interaction factors are built from physiology and from studies of
  * other routes or of esketamine; each says so.
@@ -134,7 +134,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
         private final PublishedModel model;
         private final ReferenceLiver ref;
         private final List<Effect> effects = new ArrayList<>();
-        private final List<String> planWarnings = new ArrayList<>();
+        private final List<Warning> planWarnings = new ArrayList<>();
 
         private Plan(PublishedModel model) {
             this.model = model;
@@ -184,7 +184,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
             State parent = State.ONE;
             State nk = State.ONE;
             State hnk = State.ONE;
-            Set<String> assumptions = new LinkedHashSet<>();
+            List<Warning> assumptions = new ArrayList<>();
             for (Effect e : effects) {
                 boolean changed = false;
                 for (Part p : e.parts()) {
@@ -223,12 +223,10 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                     }
                 }
                 if (changed) {
-                    warnings.add(Warning.text(Warning.Code.ADJUSTMENT, e.summary()));
+                    warnings.add(e.summary());
                     assumptions.addAll(e.assumptions());
                 }
-                for (String n : e.notes()) {
-                    warnings.add(Warning.text(Warning.Code.ADJUSTMENT, n));
-                }
+                warnings.addAll(e.notes());
             }
             if (ref.liver != null && !ref.physiological && (parent.flow() != 1 || parent.intrinsic() != 1)) {
                 Set<Route> swallowed = EnumSet.of(Route.ORAL, Route.SUBLINGUAL, Route.BUCCAL, Route.INTRANASAL);
@@ -236,16 +234,16 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                 if (!swallowed.isEmpty()) {
                     double fh = ref.liver.scaled(parent.flow(), 1, parent.intrinsic()).availability()
                             / ref.liver.availability();
-                    assumptions.add(String.format(Locale.ROOT, "%s: bioavailability of swallowed ketamine (%s) is a "
-                            + "fixed parameter of this model and is not adjusted; the well-stirred liver predicts "
-                            + "hepatic first-pass availability ×%s for this patient", model.id(),
-                            routeNames(swallowed), num(fh)));
+                    String id = model.id();
+                    assumptions.add(Mechanisms.assumption(Words.lazy(() -> String.format(Locale.ROOT, "%s: "
+                            + "bioavailability of swallowed ketamine (%s) is a fixed parameter of this model and is "
+                            + "not adjusted; the well-stirred liver predicts hepatic first-pass availability ×%s for "
+                            + "this patient", id, routeNames(swallowed), num(fh)))));
                 }
             }
+            // each mechanism, each plan warning and each reference-liver warning is stated once, so no two are alike
             assumptions.addAll(planWarnings);
-            for (String a : assumptions) {
-                warnings.add(Warning.text(Warning.Code.ASSUMPTION, a));
-            }
+            warnings.addAll(assumptions);
             return values;
         }
 
@@ -266,8 +264,8 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                 double before = values.get(p.name());
                 double after = before * factor;
                 values = values.with(p.name(), after);
-                adjustments.add(new Adjustment(p.name(), p.unit().internalSymbol().replace("/kg", ""), before, after,
-                        part.reason(), part.source()));
+                adjustments.add(Adjustment.worded(p.name(), p.unit().internalSymbol().replace("/kg", ""), before,
+                        after, part.reason(), part.source()));
             }
             return values;
         }

@@ -116,7 +116,7 @@ public final class EffectSimulation {
         }
         double age = patient.ageYears();
         if (age < endpoint.population().ageMinYears() || age > endpoint.population().ageMaxYears()) {
-            warnings.add(Warning.of(Warning.Kind.AGE_OUTSIDE_RANGE, age, endpoint.population().ageMinYears(),
+            warnings.add(Warning.of(Warning.Kind.AGE_OUTSIDE_EFFECT_STUDY, age, endpoint.population().ageMinYears(),
                     endpoint.population().ageMaxYears(), endpoint.id()));
         }
         Profile ceProfile = EffectSites.concentrations(ind, regimen, grid, link.ke0PerH());

@@ -39,6 +39,9 @@ public final class Warning {
         /** Arguments: age (years), studied minimum and maximum (years), model id. */
         AGE_OUTSIDE_RANGE(Code.AGE_OUTSIDE_RANGE,
                 "age {0} years is outside the {1}–{2} years that {3} was built from; results are extrapolated"),
+        /** Arguments: age (years), studied minimum and maximum (years), id of a concentration–effect model. */
+        AGE_OUTSIDE_EFFECT_STUDY(Code.AGE_OUTSIDE_RANGE,
+                "age {0} years is outside the {1}-{2} years of the people {3} was studied in"),
         /** Arguments: weight (kg), studied minimum and maximum (kg), model id. */
         WEIGHT_OUTSIDE_RANGE(Code.WEIGHT_OUTSIDE_RANGE,
                 "weight {0} kg is outside the {1}–{2} kg that {3} was built from; results are extrapolated"),

@@ -84,7 +84,7 @@ class EffectSimulationTest {
                 org.ketaminepk.model.PatientAdjuster.NONE), Math.log(2) / (11.0 / 3600));
         assertEquals(tpeakHerd, EffectSites.timeToPeakH(r.pk().individual(), r.link().ke0PerH()), 1e-6 * tpeakHerd);
         assertTrue(warns(r, "is transferred"));
-        assertTrue(warns(r, "outside the 1–14 years"), "children's endpoint on an adult");
+        assertTrue(warns(r, "outside the 1-14 years"), "children's endpoint on an adult");
     }
 
     @Test
