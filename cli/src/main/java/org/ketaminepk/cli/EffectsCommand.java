@@ -1,0 +1,231 @@
+package org.ketaminepk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.EffectText;
+import org.ketaminepk.dosing.DoseParser;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.effect.EffectResult;
+import org.ketaminepk.effect.EffectSimulation;
+import org.ketaminepk.effect.Endpoint;
+import org.ketaminepk.effect.Endpoints;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.protocol.Protocol;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ketamine-pk effects}: the concentration–effect endpoints with their sources, and an endpoint's effect time
+ * course for one patient, regimen and model.
+ */
+@Command(name = "effects", customSynopsis = {
+            "ketamine-pk effects [ENDPOINT] [--model ID]",
+            "ketamine-pk effects ENDPOINT (--protocol ID|FILE | --dose SPEC...) [--model ID] [--ke0-guess PER_MIN",
+            "                    --allow-guessed-ke0] [--s-share FRACTION] [--level EFFECT] [PATIENT OPTIONS]",
+            "                    [--duration TIME] [--step TIME] [--csv FILE|-] [--json FILE|-]"},
+        sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
+        optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
+        descriptionHeading = "%n", versionProvider = Main.Version.class,
+        header = "From concentration to effect: published endpoints and their time course.",
+        description = {
+            "Without doses: lists the endpoints (or, with ENDPOINT, prints its source, population, numbers, effect "
+                    + "site and limits, and the models that can drive it; with --model only, the endpoints that "
+                    + "model can drive).",
+            "",
+            "With doses: simulates the model, computes the effect-site concentration exactly "
+                    + "(dCe/dt = ke0·(Cp − Ce)) and the effect, and prints the peak effect and its time, the onset "
+                    + "(time to half the peak change), the offset after the last input and, with --level, the "
+                    + "hours at or beyond that effect level. The ke0 is used as fitted with its own PK model, "
+                    + "transferred to another model (by time to peak effect, or as a half-time) with a warning, or "
+                    + "refused when none was found unless you give --ke0-guess with --allow-guessed-ke0.",
+            "",
+            "A teaching and review tool, NOT a dosing device: each endpoint describes its study population under "
+                    + "its study conditions."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ketamine-pk effects",
+            "  ketamine-pk effects dahan-2011-crps-relief",
+            "  ketamine-pk effects --model kamp-2020",
+            "  ketamine-pk effects navarrete-2025-ani --model domino-1984 --dose \"bolus 0.1 mg/kg\" --duration 15min "
+                    + "--step 1s",
+            "  ketamine-pk effects dahan-2011-crps-relief --model otto-2021 --protocol crps-dahan-2011 \\",
+            "      --duration 120d --step 1h --level 0.5",
+            "  ketamine-pk effects olofsen-2022-antinociception --model kamp-2020 --dose \"20 mg/h for 2 h\" \\",
+            "      --duration 4h --csv -"})
+public final class EffectsCommand implements Callable<Integer> {
+    /** Default output step, h. */
+    static final double DEFAULT_STEP_H = 1.0 / 60;
+    /** Wash-out simulated after the last input when {@code --duration} is not given, h. */
+    static final double DEFAULT_WASHOUT_H = 24;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ENDPOINT", description = "An endpoint id, e.g. "
+            + "olofsen-2022-antinociception (see 'ketamine-pk effects').")
+    String endpointId;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--ke0-guess", paramLabel = "PER_MIN", description = "A ke0 (1/min) to use instead of the "
+            + "endpoint's; refused unless --allow-guessed-ke0 is given, and labelled on every output.")
+    Double ke0GuessPerMin;
+
+    @Option(names = "--allow-guessed-ke0", description = "Allow --ke0-guess.")
+    boolean allowGuess;
+
+    @Option(names = "--s-share", paramLabel = "FRACTION", description = "Share of a racemic model's ketamine taken "
+            + "as S-ketamine for an S-ketamine endpoint (default 0.5, an assumption).")
+    Double sShare;
+
+    @Option(names = "--level", paramLabel = "EFFECT", description = "An effect level, in the endpoint's unit: "
+            + "report the hours at or beyond it.")
+    Double level;
+
+    @ArgGroup(validate = false, order = 1, heading = PatientOptions.HEADING)
+    PatientOptions patientOptions = new PatientOptions();
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "Simulated time from the first dose, e.g. "
+            + "12h, 120d. Default: until the last input ends, plus 24 h, rounded up to a whole hour.")
+    String duration;
+
+    @Option(names = "--step", paramLabel = "TIME", description = "Output step, e.g. 1s, 1min, 1h (default 1min).")
+    String step;
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write time, plasma and effect-site "
+            + "concentrations and the effect as CSV ('-' for standard output; the summary then goes to standard "
+            + "error).")
+    String csv;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the link, metrics, warnings and time "
+            + "course as JSON ('-' for standard output).")
+    String json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Regimen doses = common.doseRegimen();
+        boolean run = doses != null || !common.protocols.isEmpty();
+        if (!run) {
+            if (endpointId != null) {
+                EffectText.detail(out, Endpoints.get(endpointId));
+            } else if (common.modelId != null) {
+                EffectText.forModel(out, common.model(null));
+            } else {
+                EffectText.list(out);
+            }
+            return 0;
+        }
+        if (endpointId == null) {
+            throw new InvalidInputException("endpoint", "effects with doses needs an ENDPOINT, e.g. 'ketamine-pk "
+                    + "effects olofsen-2022-antinociception --dose ...'; run 'ketamine-pk effects' for the list");
+        }
+        if ("-".equals(csv) && "-".equals(json)) {
+            throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
+                    + "send one of them to a file");
+        }
+        Endpoint endpoint = Endpoints.get(endpointId);
+        if (common.protocols.size() > 1) {
+            throw new InvalidInputException("protocol", "effects takes one --protocol but got "
+                    + common.protocols.size());
+        }
+        Protocol protocol = common.protocols.isEmpty() ? null
+                : CommonOptions.protocol(common.protocols.get(0), "--protocol ");
+        Regimen regimen = protocol == null ? doses : doses == null ? protocol.regimen() : protocol.regimen().and(doses);
+        PublishedModel model = common.model(protocol);
+        EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
+        if (ke0GuessPerMin != null) {
+            if (!(ke0GuessPerMin > 0) || ke0GuessPerMin * 60 > org.ketaminepk.effect.EffectSites.MAX_KE0_PER_H) {
+                throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
+                        + Math.round(org.ketaminepk.effect.EffectSites.MAX_KE0_PER_H / 60) + " /min but was "
+                        + ke0GuessPerMin);
+            }
+            options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
+        }
+        if (sShare != null) {
+            if (!(sShare > 0 && sShare <= 1)) {
+                throw new InvalidInputException("s-share", "--s-share must be greater than 0 and at most 1 but was "
+                        + sShare);
+            }
+            options = options.withSKetamineShare(sShare);
+        }
+        if (level != null && !Double.isFinite(level)) {
+            throw new InvalidInputException("level", "--level must be a finite number but was " + level);
+        }
+        EffectResult r = EffectSimulation.run(endpoint, model, PatientOptions.orEmpty(patientOptions).patient(),
+                regimen, grid(regimen.endH()), options);
+        boolean dataOnStdout = "-".equals(csv) || "-".equals(json);
+        EffectText.summary(dataOnStdout ? spec.commandLine().getErr() : out, r, level);
+        if (csv != null) {
+            write("--csv", csv, out, w -> EffectText.csv(w, r));
+        }
+        if (json != null) {
+            write("--json", json, out, w -> EffectText.json(w, r, level));
+        }
+        return 0;
+    }
+
+    private TimeGrid grid(double lastInputEndH) {
+        double end = duration == null ? Math.ceil(lastInputEndH + DEFAULT_WASHOUT_H - 1e-9) : time("--duration",
+                duration);
+        double s = step == null ? DEFAULT_STEP_H : time("--step", step);
+        try {
+            return TimeGrid.uniform(end, s);
+        } catch (InvalidInputException e) {
+            String option = "step".equals(e.field()) ? "--step" : "--duration";
+            throw new InvalidInputException(e.field(), option + ": " + e.getMessage());
+        }
+    }
+
+    private static double time(String option, String text) {
+        try {
+            return DoseParser.parseDurationH(text);
+        } catch (DoseParser.ParseException e) {
+            throw new InvalidInputException(option.substring(2), option + " \"" + text.strip() + "\": "
+                    + e.problem() + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s");
+        }
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void write(String option, String target, PrintWriter stdout, Body body) throws IOException {
+        if ("-".equals(target)) {
+            body.write(stdout);
+            stdout.flush();
+            return;
+        }
+        Path p;
+        try {
+            p = Path.of(target);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(option.substring(2), option + ": '" + target + "' is not a valid file "
+                    + "name: " + e.getReason());
+        }
+        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            body.write(w);
+        } catch (IOException e) {
+            throw new InvalidInputException(option.substring(2), option + ": cannot write " + target + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}

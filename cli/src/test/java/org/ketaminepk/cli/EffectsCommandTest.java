@@ -1,0 +1,124 @@
+package org.ketaminepk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The effects command: listings with sources, an effect run with metrics, files, and one-line errors. */
+class EffectsCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void listsEveryEndpointWithItsSource() {
+        Cli.Result r = Cli.run("effects");
+        assertEquals(0, r.code(), r.err());
+        for (String id : new String[] {"olofsen-2022-antinociception", "herd-2008-sedation", "dahan-2011-crps-relief",
+            "navarrete-2025-ani", "schuttler-1987-eeg"}) {
+            assertTrue(r.out().contains(id), r.out());
+        }
+        assertTrue(r.out().contains("fitted with domino-1984"), r.out());
+        assertTrue(r.out().contains("none found"), r.out());
+    }
+
+    @Test
+    void endpointDetailNamesSourceLimitsAndModels() {
+        Cli.Result r = Cli.run("effects", "dahan-2011-crps-relief");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("doi:10.1016/j.ejpain.2010.06.016"), r.out());
+        assertTrue(r.out().contains("67 % on ketamine, 23 % on placebo"), r.out());
+        assertTrue(r.out().contains("models       transferred: half-time carried over: racemic-composite, kamp-2020"),
+                r.out());
+        assertTrue(r.out().contains("inferred"), r.out());
+    }
+
+    @Test
+    void modelListsTheEndpointsItCanDrive() {
+        Cli.Result r = Cli.run("effects", "--model", "domino-1984");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("navarrete-2025-ani") && r.out().contains("fitted"), r.out());
+        assertTrue(r.out().contains("herd-2008-sedation") && r.out().contains("transferred by time to peak from "
+                + "herd-2007"), r.out());
+        Cli.Result s = Cli.run("effects", "--model", "otto-2021");
+        assertTrue(!s.out().contains("herd-2008-sedation"), s.out());
+    }
+
+    @Test
+    void runPrintsMetricsAndWritesCsvAndJson() throws Exception {
+        Path csv = dir.resolve("e.csv");
+        Path json = dir.resolve("e.json");
+        Cli.Result r = Cli.run("effects", "navarrete-2025-ani", "--model", "domino-1984", "--dose", "bolus 0.1 mg/kg",
+                "--duration", "15min", "--step", "1s", "--csv", csv.toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ke0 0.238 /min (t½ 2.91 min), fitted"), r.out());
+        assertTrue(r.out().contains("ng/mL at 1.62 min"), r.out());
+        assertTrue(r.out().contains("Warnings:\n  none"), r.out());
+        String[] lines = Files.readAllLines(csv).toArray(new String[0]);
+        assertEquals("time_h,plasma_ng_per_ml,effect_site_ng_per_ml", lines[0]);
+        assertEquals(15 * 60 + 2, lines.length);
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals("fitted", j.get("effect_site").get("basis").asText());
+        assertEquals(1.61, j.get("metrics").get("peak_effect_site_time_h").asDouble() * 60, 0.01);
+        assertEquals(15 * 60 + 1, j.get("effect_site_ng_per_ml").size());
+    }
+
+    @Test
+    void crpsRunReportsRespondersAndWeeksOfRelief() {
+        Cli.Result r = Cli.run("effects", "dahan-2011-crps-relief", "--model", "otto-2021", "--protocol",
+                "crps-dahan-2011", "--duration", "120d", "--step", "1h", "--level", "0.5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("0.79"), r.out());
+        assertTrue(r.out().contains("67 % of treated patients responded"), r.out());
+        assertTrue(r.out().contains("t½ 10.9 days"), r.out());
+        assertTrue(r.out().contains("days at or beyond 0.5 fraction of full relief"), r.out());
+    }
+
+    @Test
+    void csvOnStandardOutputMovesTheSummaryToStandardError() {
+        Cli.Result r = Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "20 mg/h for 2 h", "--duration", "4h", "--csv", "-");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("time_h,plasma_ng_per_ml,effect_site_ng_per_ml,effect\n"), r.out());
+        assertTrue(r.err().contains("S-ketamine taken as 50 %"), r.err());
+    }
+
+    @Test
+    void badInputIsOneLineWithExitCodeTwo() {
+        String[][] cases = {
+            {"effects", "analgesia"},
+            {"effects", "herd-2008-sedation", "--model", "otto-2021", "--dose", "bolus 10 mg"},
+            {"effects", "simons-2022-drug-high", "--model", "otto-2021", "--dose", "bolus 10 mg"},
+            {"effects", "simons-2022-drug-high", "--model", "otto-2021", "--dose", "bolus 10 mg", "--ke0-guess", "0.1"},
+            {"effects", "--dose", "bolus 10 mg"},
+            {"effects", "olofsen-2022-antinociception", "--model", "otto-2021", "--dose", "bolus 10 mg",
+                "--s-share", "1.5"}};
+        String[] expected = {"endpoint must be one of", "needs racemic ketamine concentrations",
+            "has no published ke0", "0.1 /min is a guess", "needs an ENDPOINT", "--s-share must be"};
+        for (int i = 0; i < cases.length; i++) {
+            Cli.Result r = Cli.run(cases[i]);
+            assertEquals(2, r.code(), String.join(" ", cases[i]) + "\n" + r.err());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().contains(expected[i]), r.err());
+        }
+        Cli.Result ok = Cli.run("effects", "simons-2022-drug-high", "--model", "otto-2021", "--dose", "bolus 10 mg",
+                "--ke0-guess", "0.1", "--allow-guessed-ke0", "--duration", "2h");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("is guessed"), ok.out());
+    }
+
+    @Test
+    void helpHasExamplesAndTheDisclaimer() {
+        Cli.Result r = Cli.run("effects", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("NOT a dosing device"), r.out());
+        assertTrue(r.out().contains("Examples:\n  ketamine-pk effects"), r.out());
+    }
+}
