@@ -38,4 +38,5 @@ module org.ketaminepk.core {
     exports org.ketaminepk.patient;
     exports org.ketaminepk.protocol;
     exports org.ketaminepk.result;
+    exports org.ketaminepk.target;
 }
