@@ -495,6 +495,53 @@ public final class TargetController {
         return out;
     }
 
+    /** @return the length of one step of the fine grid (at most 1 s), h */
+    double fineStepH() {
+        return fine.stepH();
+    }
+
+    /** @return the augmented state (amounts, then the effect site) one fine step later at a constant rate */
+    double[] fineStep(double[] x, double rateMlPerH) {
+        if (rateMlPerH == 0) {
+            return fine.advance(x, null);
+        }
+        double[] in = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            in[i] = inputPerMlPerH[i] * rateMlPerH;
+        }
+        return fine.advance(x, in);
+    }
+
+    /** @return an empty augmented state */
+    double[] emptyState() {
+        return new double[n + 1];
+    }
+
+    /** @return {@code x} after an instantaneous intravenous dose of {@code ml} of syringe contents */
+    double[] bolus(double[] x, double ml) {
+        double[] y = x.clone();
+        for (int i = 0; i < n; i++) {
+            y[i] += inputPerMlPerH[i] * ml;
+        }
+        return y;
+    }
+
+    /** @return the syringe volume that brings the plasma concentration of an empty body to {@code ngPerMl}, mL */
+    double loadingMl(double ngPerMl) {
+        return ngPerMl / Analyte.KETAMINE.molarMassGPerMol() * centralVolumeL / inputPerMlPerH[central];
+    }
+
+    /** @return the plasma concentration of an augmented state, ng/mL */
+    double plasmaOf(double[] x) {
+        return x[central] / centralVolumeL * Analyte.KETAMINE.molarMassGPerMol();
+    }
+
+    /** @return the norketamine concentration of an augmented state, ng/mL, or NaN if the model has none */
+    double norketamineOf(double[] x) {
+        return norketamine < 0 ? Double.NaN
+                : x[norketamine] / norketamineVolumeL * Analyte.NORKETAMINE.molarMassGPerMol();
+    }
+
     private double[] augmentedState(State s) {
         double[] x = Arrays.copyOf(s.amountsUmol, n + 1);
         x[n] = s.effectSiteUmolPerL();
