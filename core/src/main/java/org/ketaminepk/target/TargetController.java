@@ -49,6 +49,16 @@ public final class TargetController {
     public static final double REACHED_TOLERANCE = 0.01;
     /** Longest prediction used by an effect-site decision, h. */
     static final double MAX_HORIZON_H = 24;
+    /**
+     * How far below the target a held rate may leave the plasma concentration at the end of an interval, as a
+     * fraction of the target (half of {@link #REACHED_TOLERANCE}).
+     */
+    public static final double HOLD_BAND = 0.005;
+    /**
+     * How close the effect site must be to its target, as a fraction of it, before the plasma rate also caps the
+     * effect-site rate (5 %, as STANPUMP and Ionescu's PAS switch to plasma targeting; peers-and-algorithms §5.2).
+     */
+    public static final double EFFECT_SITE_NEAR = 0.05;
     /** Largest plasma limit accepted, as a multiple of the target. */
     public static final double MAX_PLASMA_LIMIT_FACTOR = 10;
 
@@ -406,13 +416,32 @@ public final class TargetController {
     }
 
     /**
-     * The rate for the next update interval.
+     * The rate for the next update interval, computed afresh (no rate is held).
      *
      * @param s the state now (from {@link #advance}, or from an embedding tool's own bookkeeping)
      * @param targetNgPerMl the target now, ng/mL; 0 stops the pump
      * @return the decision
      */
     public Decision decide(State s, double targetNgPerMl) {
+        return decide(s, targetNgPerMl, Double.NaN);
+    }
+
+    /**
+     * The rate for the next update interval. The running rate is kept while it holds the plasma concentration at the
+     * end of the interval between {@link #HOLD_BAND} below the target and the target, so that the pump is not
+     * reprogrammed for changes that do not matter; any other rate is recomputed.
+     *
+     * <p>In effect-site mode the Shafer–Gregg rate is used until the effect site is within
+     * {@link #EFFECT_SITE_NEAR} of the target; from then on the rate is also capped by the plasma rate, as STANPUMP
+     * switches to plasma targeting near the target, which stops the alternation between a pause and a burst that
+     * pure effect-site steps show, while the effect-site constraint still prevents an overshoot.
+     *
+     * @param s the state now
+     * @param targetNgPerMl the target now, ng/mL; 0 stops the pump
+     * @param runningMlPerH the rate running now, mL/h, or NaN to recompute in any case
+     * @return the decision
+     */
+    public Decision decide(State s, double targetNgPerMl, double runningMlPerH) {
         Checks.notNull("state", s);
         if (s.amountsUmol.length != n) {
             throw new InvalidInputException("state", "state must hold " + n + " amounts but held "
@@ -422,16 +451,21 @@ public final class TargetController {
             Checks.inRange("target", targetNgPerMl, TargetSchedule.MIN_TARGET_NG_PER_ML,
                     TargetSchedule.MAX_TARGET_NG_PER_ML, "ng/mL");
         }
+        if (!Double.isNaN(runningMlPerH)) {
+            Checks.nonNegative("running rate", runningMlPerH, pump.maxRateMlPerH(), "mL/h");
+        }
         if (targetNgPerMl == 0) {
             return new Decision(0, 0, false, Double.NaN);
         }
         double ct = targetNgPerMl / Analyte.KETAMINE.molarMassGPerMol();
         double[] x = augmentedState(s);
+        double freePlasma = step.advance(x, null)[central] / centralVolumeL;
+        double plasmaRate = (ct - freePlasma) / udfPlasmaAtStep;
         double required;
         double peakH = Double.NaN;
+        boolean plasmaRules = mode == Mode.PLASMA;
         if (mode == Mode.PLASMA) {
-            double free = step.advance(x, null)[central] / centralVolumeL;
-            required = (ct - free) / udfPlasmaAtStep;
+            required = plasmaRate;
         } else {
             required = Double.POSITIVE_INFINITY;
             int at = -1;
@@ -449,12 +483,21 @@ public final class TargetController {
                     required = Math.min(required, (limit - x[central] / centralVolumeL) / udfPlasma[j]);
                 }
             }
-            if (required > 0 && at > 0) {
+            if (Math.abs(s.effectSiteUmolPerL() - ct) <= EFFECT_SITE_NEAR * ct && plasmaRate < required) {
+                required = plasmaRate;
+                plasmaRules = true;
+            } else if (required > 0 && at > 0) {
                 peakH = s.timeH() + at * fine.stepH();
             }
         }
         required = Math.max(0, required);
         boolean limited = required > pump.maxRateMlPerH();
+        if (plasmaRules && !Double.isNaN(runningMlPerH)) {
+            double lowest = (ct * (1 - HOLD_BAND) - freePlasma) / udfPlasmaAtStep;
+            if (runningMlPerH >= lowest && runningMlPerH <= Math.min(required, pump.maxRateMlPerH())) {
+                return new Decision(runningMlPerH, required, limited, Double.NaN);
+            }
+        }
         double rate = pump.quantize(Math.min(required, pump.maxRateMlPerH()));
         return new Decision(rate, required, limited, rate > 0 ? peakH : Double.NaN);
     }
@@ -582,7 +625,7 @@ public final class TargetController {
                 break;
             }
             double target = schedule.targetAt(times[k]);
-            Decision d = decide(s, target);
+            Decision d = decide(s, target, k == 0 ? Double.NaN : rates[k - 1]);
             if (k == 0) {
                 firstPeakH = d.peakH();
             }
