@@ -195,4 +195,53 @@ class TargetControllerTest {
         assertTrue(limited.outcomes().get(0).reachedH() > free.outcomes().get(0).reachedH());
         assertTrue(limited.maxEffectSiteNgPerMl() <= target * 1.01);
     }
+
+    @Test
+    void theFirstIntervalPeaksWhenThePapersAndPeersSayIt() {
+        IndividualModel ind = individual(Models.DOMINO_1984);
+        double ke0 = 0.238 * 60;
+        PumpSettings pump = PumpSettings.standard();
+        double dt = pump.updateIntervalH();
+        TargetController c = TargetController.effectSite(ind, pump, new EffectLink(ke0, EffectLink.Basis.FITTED,
+                "Navarrete 2025"), Double.NaN);
+        double bolusPeakH = EffectSites.timeToPeakH(ind, ke0);
+        // a 10-s infusion peaks about half an interval after a bolus does
+        assertEquals(bolusPeakH + dt / 2, c.unitResponsePeakH(), dt / 2);
+        assertEquals(c.unitResponsePeakH(), c.plan(TargetSchedule.constant(100, 0.5), 0.5).outcomes().get(0)
+                .predictedPeakH(), 1e-12);
+        // Navarrete 2025 (ke0 0.238 /min with the Domino PK set): time to peak 1.83 ± 0.74 min after 0.1 mg/kg
+        assertEquals(1.83, c.unitResponsePeakH() * 60, 0.74);
+        // opentiva ketamine.py gives Domino a ke0 of 0.652 /min "from tpeak 1 min"
+        assertEquals(1.0, EffectSites.timeToPeakH(ind, 0.652 * 60) * 60, 0.1);
+    }
+
+    @Test
+    void aPumpSteppedInRealTimeGivesThePlanAndSharedControllersAgree() throws Exception {
+        IndividualModel ind = individual(Models.DEFAULT);
+        TargetController c = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1), null);
+        TargetSchedule schedule = TargetSchedule.constant(120, 0.5);
+        TargetPlan plan = c.plan(schedule, 0.5);
+        TargetController.State s = c.initialState();
+        double running = Double.NaN;
+        double[] rates = plan.ratesMlPerH();
+        for (int k = 0; k < rates.length; k++) {
+            TargetController.Decision d = c.decide(s, schedule.targetAt(s.timeH()), running);
+            assertEquals(rates[k], d.rateMlPerH(), 1e-12, "interval " + k);
+            running = d.rateMlPerH();
+            s = c.advance(s, running);
+        }
+        assertEquals(plan.plasmaNgPerMl()[rates.length], c.plasmaNgPerMl(s), 1e-9);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<double[]>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> c.plan(schedule, 0.5).ratesMlPerH()));
+            }
+            for (java.util.concurrent.Future<double[]> f : runs) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(rates, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
