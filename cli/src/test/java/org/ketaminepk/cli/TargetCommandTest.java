@@ -158,4 +158,25 @@ class TargetCommandTest {
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(r.err().startsWith("error: ") && r.err().contains(message), r.err());
     }
+
+    /** The numbers the README quotes. */
+    @Test
+    void readmeNumbers() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.ketaminepk.cli.options.CommonOptions.hasModel(
+                org.ketaminepk.cli.options.CommonOptions.DEFAULT_MODEL_ID));
+        String plasma = Cli.run("target", "--target", "150 ng/mL for 4 h").out().replaceAll("\\s+", " ");
+        assertTrue(plasma.contains("0:00:00 0:00:10 137.4 1374 3.817"), plasma);
+        assertTrue(plasma.contains("reached at 0:00:10"), plasma);
+        assertTrue(plasma.contains("total 82.73 mg"), plasma);
+        assertTrue(plasma.contains("norketamine 83.79 ng/mL at 4:00:00"), plasma);
+        String manual = Cli.run("target", "--target", "150 ng/mL for 4 h", "--manual").out().replaceAll("\\s+", " ");
+        assertTrue(manual.contains("bolus 0.38 mL 3.8 mg 0:00:00 0:30:00 3.6 36 0:30:00 4:00:00 1.8 18"), manual);
+        assertTrue(manual.contains("plasma 129 to 170.4 ng/mL"), manual);
+        String effect = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", "domino-1984", "--effect-site",
+                "navarrete-2025-ani").out().replaceAll("\\s+", " ");
+        assertTrue(effect.contains("0:00:00 0:00:10 285.2 2852 7.922"), effect);
+        assertTrue(effect.contains("predicted at 0:01:42"), effect);
+        assertTrue(effect.contains("plasma at most 1575 ng/mL"), effect);
+        assertTrue(effect.contains("effect site at most 200 ng/mL"), effect);
+    }
 }
