@@ -14,9 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ketaminepk.Simulation;
+import org.ketaminepk.SimulationResult;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.cli.chart.ChartRequest;
+import org.ketaminepk.cli.chart.ConcentrationChart;
+import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.Text;
@@ -59,7 +64,8 @@ import picocli.CommandLine.Spec;
             "ketamine-pk target --target SPEC [--effect-site ENDPOINT [--plasma-limit FACTOR] [--ke0-guess PER_MIN",
             "                   --allow-guessed-ke0]] [--syringe CONC] [--max-rate RATE] [--update TIME]",
             "                   [--rate-step RATE] [--manual [--tolerance PERCENT]] [--model ID] [PATIENT OPTIONS]",
-            "                   [--duration TIME] [--csv FILE|-] [--json FILE|-] [--protocol-out FILE]"},
+            "                   [--duration TIME] [--csv FILE|-] [--json FILE|-] [--plot FILE.png|FILE.svg]",
+            "                   [--protocol-out FILE]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
         header = "Dosing to a target concentration: a target-controlled pump schedule, or a manual scheme.",
@@ -165,6 +171,11 @@ public final class TargetCommand implements Callable<Integer> {
             + "warnings and predicted concentrations as JSON ('-' for standard output).")
     String json;
 
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the plasma ketamine and "
+            + "norketamine concentrations that the pump schedule (or the manual scheme) gives with the exact solver, "
+            + "as 'simulate' would draw them.")
+    String plot;
+
     @Option(names = "--protocol-out", paramLabel = "FILE", description = "Write the pump schedule (or the manual "
             + "scheme) as a protocol file that 'simulate --protocol FILE' and 'compare' read back.")
     String protocolOut;
@@ -181,13 +192,14 @@ public final class TargetCommand implements Callable<Integer> {
         }
         TargetSchedule schedule = TargetSchedule.parse(target);
         PumpSettings pump = pump();
+        Path plotFile = plot == null ? null : plotPath(plot);
         PublishedModel model = Models.get(modelId == null ? CommonOptions.DEFAULT_MODEL_ID : modelId);
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         IndividualModel ind = Simulation.standard().individualize(model, patient);
         boolean dataOnStdout = "-".equals(csv) || "-".equals(json);
         PrintWriter summary = dataOnStdout ? spec.commandLine().getErr() : out;
         if (manual) {
-            return manual(out, summary, schedule, pump, ind);
+            return manual(out, summary, schedule, pump, ind, plotFile);
         }
         if (tolerance != null) {
             throw new InvalidInputException("tolerance", "--tolerance applies to --manual only");
@@ -214,6 +226,10 @@ public final class TargetCommand implements Callable<Integer> {
         if (protocolOut != null) {
             String text = plan.protocolText("Target-controlled infusion, " + schedule);
             write("--protocol-out", protocolOut, out, w -> w.write(text));
+        }
+        if (plotFile != null) {
+            plot(plotFile, ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], "Target-controlled infusion, "
+                    + controller.mode().label() + " target " + schedule, plan.warnings());
         }
         return 0;
     }
@@ -282,8 +298,37 @@ public final class TargetCommand implements Callable<Integer> {
                 .link();
     }
 
+    private static Path plotPath(String text) {
+        Path p;
+        try {
+            p = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException("plot", "--plot: '" + text + "' is not a valid file name: "
+                    + e.getReason());
+        }
+        ChartFiles.Format.of(p);
+        return p;
+    }
+
+    private static void plot(Path file, IndividualModel ind, Regimen regimen, double endH, String subtitle,
+            List<Warning> warnings) {
+        TimeGrid grid = TimeGrid.uniform(endH, PumpSettings.DEFAULT_UPDATE_INTERVAL_H);
+        SimulationResult sim = Simulation.standard().simulate(ind, regimen, grid);
+        List<String> caption = new java.util.ArrayList<>();
+        caption.add("pump schedule simulated with the " + sim.solver() + " solver; a teaching and review tool, not a "
+                + "dosing device");
+        for (Warning w : warnings) {
+            if (caption.size() < ConcentrationChart.MAX_CAPTION_LINES) {
+                caption.add(w.message());
+            }
+        }
+        ChartRequest r = new ChartRequest(ind.model().id() + ", " + Text.patient(ind.patient()), subtitle,
+                List.of(new PlotSeries("", sim.profile())), false, caption);
+        ChartFiles.write(ConcentrationChart.create(r), file);
+    }
+
     private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,
-            IndividualModel ind) throws IOException {
+            IndividualModel ind, Path plotFile) throws IOException {
         if (endpointId != null || plasmaLimit != null) {
             throw new InvalidInputException("manual", "--manual designs for a plasma target; leave out --effect-site "
                     + "and --plasma-limit");
@@ -315,6 +360,11 @@ public final class TargetCommand implements Callable<Integer> {
             String text = m.protocolText(String.format(Locale.ROOT, "Manual scheme, %s ng/mL for %s",
                     Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())));
             write("--protocol-out", protocolOut, out, w -> w.write(text));
+        }
+        if (plotFile != null) {
+            plot(plotFile, ind, m.regimen(), m.durationH() + DEFAULT_AFTER_H, String.format(Locale.ROOT,
+                    "Manual scheme for %s ng/mL for %s", Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())),
+                    m.warnings());
         }
         return 0;
     }

@@ -179,4 +179,21 @@ class TargetCommandTest {
         assertTrue(effect.contains("plasma at most 1575 ng/mL"), effect);
         assertTrue(effect.contains("effect site at most 200 ng/mL"), effect);
     }
+
+    @Test
+    void plotsThePumpScheduleAsSimulateWould() throws Exception {
+        Path png = dir.resolve("tci.png");
+        Cli.Result r = Cli.run("target", "--target", "150 ng/mL for 1 h", "--model", Cli.MODEL, "--plot",
+                png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(png) > 1000);
+        Path svg = dir.resolve("manual.svg");
+        Cli.Result m = Cli.run("target", "--target", "150 ng/mL for 1 h", "--model", Cli.MODEL, "--manual", "--plot",
+                svg.toString());
+        assertEquals(0, m.code(), m.err());
+        assertTrue(Files.readString(svg).contains("<svg"));
+        Cli.Result bad = Cli.run("target", "--target", "150 ng/mL for 1 h", "--plot", dir.resolve("x.gif").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("plot file must end in .png or .svg"), bad.err());
+    }
 }
