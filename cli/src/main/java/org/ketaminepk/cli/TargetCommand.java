@@ -77,7 +77,9 @@ import picocli.CommandLine.Spec;
             "",
             "With --effect-site ENDPOINT, targets the effect site instead (Shafer & Gregg 1992): the plasma "
                     + "overshoot that brings the effect site to the target at its time of peak without overshooting "
-                    + "it, optionally with a plasma limit (--plasma-limit 1.5: at most 1.5 × the target). The ke0 is "
+                    + "it, optionally with a plasma limit (--plasma-limit 1.5: at most 1.5 × the target). The target "
+                    + "is the model's ketamine concentration (racemic for a racemic model) in the endpoint's effect "
+                    + "compartment. The ke0 is "
                     + "the endpoint's, used as fitted or transferred as 'ketamine-pk effects' explains; a guessed ke0 "
                     + "needs --ke0-guess with --allow-guessed-ke0.",
             "",
@@ -244,18 +246,32 @@ public final class TargetCommand implements Callable<Integer> {
             }
             DrugSalt salt = m.group(3) != null && !m.group(3).equalsIgnoreCase("base") ? DrugSalt.HYDROCHLORIDE
                     : DrugSalt.BASE;
-            p = p.withSyringe(number("syringe", m.group(1)), salt);
+            PumpSettings q = p;
+            p = option("--syringe", () -> q.withSyringe(number("syringe", m.group(1)), salt));
         }
         if (maxRate != null) {
-            p = p.withMaxRateMlPerH(mlPerH("max-rate", maxRate));
+            PumpSettings q = p;
+            p = option("--max-rate", () -> q.withMaxRateMlPerH(mlPerH("max-rate", maxRate)));
         }
         if (rateStep != null) {
-            p = p.withRateStepMlPerH(mlPerH("rate-step", rateStep));
+            PumpSettings q = p;
+            p = option("--rate-step", () -> q.withRateStepMlPerH(mlPerH("rate-step", rateStep)));
         }
         if (update != null) {
-            p = p.withUpdateIntervalH(time("--update", update));
+            PumpSettings q = p;
+            p = option("--update", () -> q.withUpdateIntervalH(time("--update", update)));
         }
         return p;
+    }
+
+    /** Prefixes a library message with the option it came from ("--syringe: syringe concentration must be ..."). */
+    private static PumpSettings option(String option, java.util.function.Supplier<PumpSettings> settings) {
+        try {
+            return settings.get();
+        } catch (InvalidInputException e) {
+            String msg = String.valueOf(e.getMessage());
+            throw new InvalidInputException(e.field(), msg.startsWith(option) ? msg : option + ": " + msg);
+        }
     }
 
     private static double mlPerH(String field, String text) {
