@@ -93,7 +93,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ketamine-pk target --target \"150 ng/mL for 4 h\"",
             "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" --syringe 10mg/mL \\",
-            "      --max-rate 200mL/h --protocol-out tci.txt",
+            "      --max-rate 200mL/h --csv tci.csv",
             "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --effect-site navarrete-2025-ani",
             "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%"})
 public final class TargetCommand implements Callable<Integer> {

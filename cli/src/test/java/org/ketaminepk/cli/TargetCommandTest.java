@@ -196,4 +196,33 @@ class TargetCommandTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("plot file must end in .png or .svg"), bad.err());
     }
+
+    /** Every example in the help text runs (those on the default model only when this build has it). */
+    @Test
+    void helpExamplesRun() {
+        picocli.CommandLine cl = Main.commandLine(new Main(), new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().get("target");
+        String joined = String.join("\n", cl.getCommandSpec().usageMessage().footer()).replace(" \\\n      ", " ");
+        int run = 0;
+        for (String line : joined.split("\n")) {
+            if (!line.startsWith("  ketamine-pk ")) {
+                continue;
+            }
+            List<String> args = new java.util.ArrayList<>(SeedCommandsTest.words(line.substring("  ketamine-pk "
+                    .length())));
+            for (int i = 0; i < args.size() - 1; i++) {
+                if (List.of("--csv", "--json", "--plot", "--protocol-out").contains(args.get(i))) {
+                    args.set(i + 1, dir.resolve(args.get(i + 1)).toString());
+                }
+            }
+            if (!line.contains("--model") && !org.ketaminepk.cli.options.CommonOptions.hasModel(
+                    org.ketaminepk.cli.options.CommonOptions.DEFAULT_MODEL_ID)) {
+                continue;
+            }
+            Cli.Result r = Cli.run(args.toArray(new String[0]));
+            assertEquals(0, r.code(), line + "\n" + r.err());
+            run++;
+        }
+        assertTrue(run >= 4, "examples run: " + run);
+    }
 }
