@@ -43,5 +43,6 @@ module org.ketaminepk.core {
     exports org.ketaminepk.population;
     exports org.ketaminepk.protocol;
     exports org.ketaminepk.result;
+    exports org.ketaminepk.target;
     exports org.ketaminepk.validation;
 }

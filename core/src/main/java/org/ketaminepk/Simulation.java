@@ -67,6 +67,18 @@ public final class Simulation {
         return simulate(individualize(model, patient), regimen, grid);
     }
 
+    /**
+     * Individualises the model with this simulation's adjustments, without solving it (for callers that drive the
+     * model themselves, such as a target-controlled infusion).
+     *
+     * @return the individual model
+     */
+    public IndividualModel individualize(PublishedModel model, Patient patient) {
+        Checks.notNull("model", model);
+        Checks.notNull("patient", patient);
+        return model.individualize(patient, adjuster);
+    }
+
     /** Solves an already individualised model (reuse it across regimens). */
     public SimulationResult simulate(IndividualModel ind, Regimen regimen, TimeGrid grid) {
         Prepared run = prepare(ind, regimen, grid);

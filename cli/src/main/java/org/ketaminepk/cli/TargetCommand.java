@@ -1,0 +1,704 @@
+package org.ketaminepk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ketaminepk.Simulation;
+import org.ketaminepk.SimulationResult;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.cli.chart.ChartRequest;
+import org.ketaminepk.cli.chart.ConcentrationChart;
+import org.ketaminepk.cli.chart.PlotSeries;
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.Text;
+import org.ketaminepk.dosing.Amount;
+import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.dosing.DoseParser;
+import org.ketaminepk.dosing.DrugSalt;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.effect.EffectLink;
+import org.ketaminepk.effect.EffectSimulation;
+import org.ketaminepk.effect.EffectSites;
+import org.ketaminepk.effect.Endpoint;
+import org.ketaminepk.effect.Endpoints;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.model.IndividualModel;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.target.ManualScheme;
+import org.ketaminepk.target.PumpSettings;
+import org.ketaminepk.target.TargetController;
+import org.ketaminepk.target.TargetPlan;
+import org.ketaminepk.target.TargetSchedule;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ketamine-pk target}: the pump schedule that brings the predicted plasma or effect-site ketamine
+ * concentration to a target and holds it, or a manual scheme (bolus and stepped rates) for pumps without target
+ * control.
+ */
+@Command(name = "target", customSynopsis = {
+            "ketamine-pk target --target SPEC [--effect-site ENDPOINT [--plasma-limit FACTOR] [--ke0-guess PER_MIN",
+            "                   --allow-guessed-ke0]] [--syringe CONC] [--max-rate RATE] [--update TIME]",
+            "                   [--rate-step RATE] [--manual [--tolerance PERCENT]] [--model ID] [PATIENT OPTIONS]",
+            "                   [--duration TIME] [--csv FILE|-] [--json FILE|-] [--plot FILE.png|FILE.svg]",
+            "                   [--protocol-out FILE]"},
+        sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
+        optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
+        header = "Dosing to a target concentration: a target-controlled pump schedule, or a manual scheme.",
+        description = {
+            "Computes, at every pump update, the rate that brings the predicted plasma ketamine concentration to the "
+                    + "target at the end of the update interval and holds it (Bailey & Shafer 1991; Jacobs 1990), "
+                    + "from the exact state of every compartment, norketamine included (predicted, not targeted). "
+                    + "When the target steps down the pump stops until the concentration has fallen.",
+            "",
+            "With --effect-site ENDPOINT, targets the effect site instead (Shafer & Gregg 1992): the plasma "
+                    + "overshoot that brings the effect site to the target at its time of peak without overshooting "
+                    + "it, optionally with a plasma limit (--plasma-limit 1.5: at most 1.5 × the target). The target "
+                    + "is the model's ketamine concentration (racemic for a racemic model) in the endpoint's effect "
+                    + "compartment. The ke0 is "
+                    + "the endpoint's, used as fitted or transferred as 'ketamine-pk effects' explains; a guessed ke0 "
+                    + "needs --ke0-guess with --allow-guessed-ke0.",
+            "",
+            "With --manual, designs a loading bolus and a few stepped rates for a pump without target control that "
+                    + "keep the plasma concentration within --tolerance of a single target, and reports the "
+                    + "achieved minimum, maximum and time within tolerance.",
+            "",
+            "A teaching and review tool, NOT a dosing device: it drives the typical values of a published model, not "
+                    + "the patient in front of you."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ketamine-pk target --target \"150 ng/mL for 4 h\"",
+            "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" --syringe 10mg/mL \\",
+            "      --max-rate 200mL/h --csv tci.csv",
+            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --effect-site navarrete-2025-ani",
+            "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%"})
+public final class TargetCommand implements Callable<Integer> {
+    /** Prediction after the last target when {@code --duration} is not given, h. */
+    static final double DEFAULT_AFTER_H = 2;
+    /** Default pump rate step, mL/h: a resolution ordinary syringe pumps can be set to (an assumption). */
+    static final double DEFAULT_RATE_STEP_ML_PER_H = 0.1;
+    /** Pump-schedule rows printed before the rest is left to the CSV, JSON or protocol file. */
+    static final int MAX_ROWS = 40;
+
+    private static final Pattern SYRINGE = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*(mg/ml)?"
+            + "(?:\\s+(hcl|hydrochloride|base))?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ML_PER_H = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*(ml/h|ml/hr)?\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PERCENT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*%?\\s*");
+
+    @Option(names = "--target", required = true, paramLabel = "SPEC", description = "Targets over time, e.g. "
+            + "\"150 ng/mL for 4 h\" or \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" (ng/mL or µg/mL).")
+    String target;
+
+    @Option(names = "--effect-site", paramLabel = "ENDPOINT", description = "Target the effect site of this "
+            + "endpoint's effect compartment (see 'ketamine-pk effects').")
+    String endpointId;
+
+    @Option(names = "--plasma-limit", paramLabel = "FACTOR", description = "With --effect-site: the plasma "
+            + "concentration may not exceed FACTOR × the target (1 to 10).")
+    Double plasmaLimit;
+
+    @Option(names = "--ke0-guess", paramLabel = "PER_MIN", description = "A ke0 (1/min) to use instead of the "
+            + "endpoint's; refused unless --allow-guessed-ke0 is given, and labelled on every output.")
+    Double ke0GuessPerMin;
+
+    @Option(names = "--allow-guessed-ke0", description = "Allow --ke0-guess.")
+    boolean allowGuess;
+
+    @Option(names = "--syringe", paramLabel = "CONC", description = "Syringe concentration, e.g. 10mg/mL or "
+            + "\"50 mg/mL HCl\" (hydrochloride, converted to base); default 10 mg/mL base.")
+    String syringe;
+
+    @Option(names = "--max-rate", paramLabel = "RATE", description = "Largest pump rate, e.g. 200mL/h (default and "
+            + "at most 1200 mL/h).")
+    String maxRate;
+
+    @Option(names = "--update", paramLabel = "TIME", description = "Time between rate changes, 1 s to 10 min "
+            + "(default 10s).")
+    String update;
+
+    @Option(names = "--rate-step", paramLabel = "RATE", description = "The pump's rate resolution; computed rates "
+            + "are rounded down to it (default 0.1 mL/h, an assumption; 0 for none).")
+    String rateStep;
+
+    @Option(names = "--manual", description = "Design a bolus and stepped rates for a pump without target control "
+            + "(one plasma target).")
+    boolean manual;
+
+    @Option(names = "--tolerance", paramLabel = "PERCENT", description = "With --manual: accepted deviation from "
+            + "the target (default 15%%).")
+    String tolerance;
+
+    @Option(names = "--model", paramLabel = "ID", completionCandidates = CommonOptions.ModelIds.class,
+            description = "Model id (default " + CommonOptions.DEFAULT_MODEL_ID + "; see 'ketamine-pk models').")
+    String modelId;
+
+    @ArgGroup(validate = false, order = 1, heading = PatientOptions.HEADING)
+    PatientOptions patientOptions = new PatientOptions();
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "Predicted time from the start (default: the "
+            + "end of the last target plus 2 h).")
+    String duration;
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write the pump rate and the predicted "
+            + "concentrations at every update as CSV ('-' for standard output; the summary then goes to standard "
+            + "error).")
+    String csv;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the settings, pump schedule, outcomes, "
+            + "warnings and predicted concentrations as JSON ('-' for standard output).")
+    String json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the plasma ketamine and "
+            + "norketamine concentrations that the pump schedule (or the manual scheme) gives with the exact solver, "
+            + "as 'simulate' would draw them.")
+    String plot;
+
+    @Option(names = "--protocol-out", paramLabel = "FILE", description = "Write the pump schedule (or the manual "
+            + "scheme) as a protocol file that 'simulate --protocol FILE' and 'compare' read back.")
+    String protocolOut;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if ("-".equals(csv) && "-".equals(json)) {
+            throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
+                    + "send one of them to a file");
+        }
+        TargetSchedule schedule = TargetSchedule.parse(target);
+        PumpSettings pump = pump();
+        Path plotFile = plot == null ? null : plotPath(plot);
+        PublishedModel model = Models.get(modelId == null ? CommonOptions.DEFAULT_MODEL_ID : modelId);
+        Patient patient = PatientOptions.orEmpty(patientOptions).patient();
+        IndividualModel ind = Simulation.standard().individualize(model, patient);
+        boolean dataOnStdout = "-".equals(csv) || "-".equals(json);
+        PrintWriter summary = dataOnStdout ? spec.commandLine().getErr() : out;
+        if (manual) {
+            return manual(out, summary, schedule, pump, ind, plotFile);
+        }
+        if (tolerance != null) {
+            throw new InvalidInputException("tolerance", "--tolerance applies to --manual only");
+        }
+        TargetController controller;
+        if (endpointId != null) {
+            EffectLink link = link(Endpoints.get(endpointId), model, patient);
+            controller = TargetController.effectSite(ind, pump, link, plasmaLimit == null ? Double.NaN : plasmaLimit);
+        } else {
+            if (plasmaLimit != null || ke0GuessPerMin != null) {
+                throw new InvalidInputException("effect-site", (plasmaLimit != null ? "--plasma-limit" : "--ke0-guess")
+                        + " applies to effect-site targeting only; add --effect-site ENDPOINT");
+            }
+            controller = TargetController.plasma(ind, pump, null);
+        }
+        TargetPlan plan = controller.plan(schedule, horizon(schedule));
+        summary(summary, plan, patient);
+        if (csv != null) {
+            write("--csv", csv, out, w -> csv(w, plan));
+        }
+        if (json != null) {
+            write("--json", json, out, w -> json(w, plan, patient));
+        }
+        if (protocolOut != null) {
+            String text = plan.protocolText("Target-controlled infusion, " + schedule);
+            write("--protocol-out", protocolOut, out, w -> w.write(text));
+        }
+        if (plotFile != null) {
+            plot(plotFile, ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], "Target-controlled infusion, "
+                    + controller.mode().label() + " target " + schedule, plan.warnings());
+        }
+        return 0;
+    }
+
+    private PumpSettings pump() {
+        PumpSettings p = PumpSettings.standard().withRateStepMlPerH(DEFAULT_RATE_STEP_ML_PER_H);
+        if (syringe != null) {
+            Matcher m = SYRINGE.matcher(syringe);
+            if (!m.matches()) {
+                throw new InvalidInputException("syringe", "--syringe must be a concentration in mg/mL, e.g. 10mg/mL "
+                        + "or \"50 mg/mL HCl\", but was '" + syringe.strip() + "'");
+            }
+            DrugSalt salt = m.group(3) != null && !m.group(3).equalsIgnoreCase("base") ? DrugSalt.HYDROCHLORIDE
+                    : DrugSalt.BASE;
+            PumpSettings q = p;
+            p = option("--syringe", () -> q.withSyringe(number("syringe", m.group(1)), salt));
+        }
+        if (maxRate != null) {
+            PumpSettings q = p;
+            p = option("--max-rate", () -> q.withMaxRateMlPerH(mlPerH("max-rate", maxRate)));
+        }
+        if (rateStep != null) {
+            PumpSettings q = p;
+            p = option("--rate-step", () -> q.withRateStepMlPerH(mlPerH("rate-step", rateStep)));
+        }
+        if (update != null) {
+            PumpSettings q = p;
+            p = option("--update", () -> q.withUpdateIntervalH(time("--update", update)));
+        }
+        return p;
+    }
+
+    /** Prefixes a library message with the option it came from ("--syringe: syringe concentration must be ..."). */
+    private static PumpSettings option(String option, java.util.function.Supplier<PumpSettings> settings) {
+        try {
+            return settings.get();
+        } catch (InvalidInputException e) {
+            String msg = String.valueOf(e.getMessage());
+            throw new InvalidInputException(e.field(), msg.startsWith(option) ? msg : option + ": " + msg);
+        }
+    }
+
+    private static double mlPerH(String field, String text) {
+        Matcher m = ML_PER_H.matcher(text);
+        if (!m.matches()) {
+            throw new InvalidInputException(field, "--" + field + " must be a rate in mL/h, e.g. 200mL/h, but was '"
+                    + text.strip() + "'");
+        }
+        return number(field, m.group(1));
+    }
+
+    private static double number(String field, String text) {
+        return Double.parseDouble(text);
+    }
+
+    private double horizon(TargetSchedule schedule) {
+        if (duration == null) {
+            return Math.min(schedule.endH() + DEFAULT_AFTER_H, TargetSchedule.MAX_DURATION_H * 2);
+        }
+        double h = time("--duration", duration);
+        if (h < schedule.endH()) {
+            throw new InvalidInputException("duration", String.format(Locale.ROOT, "--duration must be at least the "
+                    + "end of the last target, %s h, but was %s h", Checks.fmt(schedule.endH()), Checks.fmt(h)));
+        }
+        return h;
+    }
+
+    private EffectLink link(Endpoint endpoint, PublishedModel model, Patient patient) {
+        EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
+        if (ke0GuessPerMin != null) {
+            if (!(ke0GuessPerMin > 0) || ke0GuessPerMin * 60 > EffectSites.MAX_KE0_PER_H) {
+                throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
+                        + Math.round(EffectSites.MAX_KE0_PER_H / 60) + " /min but was " + ke0GuessPerMin);
+            }
+            options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
+        }
+        // the effect package decides the ke0 and its basis (fitted, transferred, or an allowed guess)
+        Regimen probe = Regimen.of(Dose.bolus(Amount.mg(1), 0));
+        return EffectSimulation.run(endpoint, model, patient, probe, TimeGrid.uniform(1.0 / 60, 1.0 / 3600), options)
+                .link();
+    }
+
+    private static Path plotPath(String text) {
+        Path p;
+        try {
+            p = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException("plot", "--plot: '" + text + "' is not a valid file name: "
+                    + e.getReason());
+        }
+        ChartFiles.Format.of(p);
+        return p;
+    }
+
+    private static void plot(Path file, IndividualModel ind, Regimen regimen, double endH, String subtitle,
+            List<Warning> warnings) {
+        TimeGrid grid = TimeGrid.uniform(endH, PumpSettings.DEFAULT_UPDATE_INTERVAL_H);
+        SimulationResult sim = Simulation.standard().simulate(ind, regimen, grid);
+        List<String> caption = new java.util.ArrayList<>();
+        caption.add("pump schedule simulated with the " + sim.solver() + " solver; a teaching and review tool, not a "
+                + "dosing device");
+        for (Warning w : warnings) {
+            if (caption.size() < ConcentrationChart.MAX_CAPTION_LINES) {
+                caption.add(w.message());
+            }
+        }
+        ChartRequest r = new ChartRequest(ind.model().id() + ", " + Text.patient(ind.patient()), subtitle,
+                List.of(new PlotSeries("", sim.profile())), false, caption);
+        ChartFiles.write(ConcentrationChart.create(r), file);
+    }
+
+    private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,
+            IndividualModel ind, Path plotFile) throws IOException {
+        if (endpointId != null || plasmaLimit != null) {
+            throw new InvalidInputException("manual", "--manual designs for a plasma target; leave out --effect-site "
+                    + "and --plasma-limit");
+        }
+        if (schedule.steps().size() != 1 || schedule.steps().get(0).startH() != 0) {
+            throw new InvalidInputException("target", "--manual takes one target from time 0, e.g. \"150 ng/mL for "
+                    + "4 h\", but got '" + schedule + "'");
+        }
+        if (csv != null || json != null) {
+            throw new InvalidInputException("manual", "--manual writes --protocol-out only; simulate that file "
+                    + "for CSV or JSON");
+        }
+        double tol = 0.15;
+        if (tolerance != null) {
+            Matcher m = PERCENT.matcher(tolerance);
+            if (!m.matches()) {
+                throw new InvalidInputException("tolerance", "--tolerance must be a percentage, e.g. 15%, but was '"
+                        + tolerance.strip() + "'");
+            }
+            double pct = number("tolerance", m.group(1));
+            Checks.positive("tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
+            tol = pct / 100;
+        }
+        TargetSchedule.Step st = schedule.steps().get(0);
+        ManualScheme m = ManualScheme.design(TargetController.plasma(ind, pump, null), st.targetNgPerMl(),
+                st.durationH(), tol);
+        manualSummary(summary, m, ind);
+        if (protocolOut != null) {
+            String text = m.protocolText(String.format(Locale.ROOT, "Manual scheme, %s ng/mL for %s",
+                    Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())));
+            write("--protocol-out", protocolOut, out, w -> w.write(text));
+        }
+        if (plotFile != null) {
+            plot(plotFile, ind, m.regimen(), m.durationH() + DEFAULT_AFTER_H, String.format(Locale.ROOT,
+                    "Manual scheme for %s ng/mL for %s", Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())),
+                    m.warnings());
+        }
+        return 0;
+    }
+
+    private static double time(String option, String text) {
+        try {
+            return DoseParser.parseDurationH(text);
+        } catch (DoseParser.ParseException e) {
+            throw new InvalidInputException(option.substring(2), option + " \"" + text.strip() + "\": "
+                    + e.problem() + "; expected a number and a time unit, e.g. 10s, 1min, 4h");
+        }
+    }
+
+    // ---- text ----
+
+    private static void summary(PrintWriter out, TargetPlan plan, Patient patient) {
+        TargetController c = plan.controller();
+        PumpSettings p = c.pump();
+        String form = p.salt() == DrugSalt.HYDROCHLORIDE ? "mg HCl" : "mg";
+        out.println("Target-controlled infusion, " + c.mode().label() + " target");
+        line(out, "model", c.modelId() + ", " + patientLine(patient));
+        line(out, "targets", plan.schedule().toString());
+        if (c.link() != null) {
+            line(out, "effect site", c.link().describe() + ", " + c.link().basis().label() + ": " + c.link().how());
+        }
+        if (!Double.isNaN(c.plasmaLimitFactor())) {
+            line(out, "plasma limit", Checks.fmt(c.plasmaLimitFactor()) + " × the target");
+        }
+        line(out, "pump", String.format(Locale.ROOT, "syringe %s mg/mL%s, at most %s mL/h, a new rate every %s, rate "
+                + "step %s mL/h", Checks.fmt(p.syringeMgPerMl()), p.salt() == DrugSalt.HYDROCHLORIDE
+                        ? " ketamine hydrochloride (" + Text.sig(p.baseMgPerMl(), 4) + " mg/mL base)" : " base",
+                Checks.fmt(p.maxRateMlPerH()), Text.step(p.updateIntervalH()), Checks.fmt(p.rateStepMlPerH())));
+        out.println();
+        List<TargetPlan.Segment> rows = plan.segments();
+        out.printf(Locale.ROOT, "Pump schedule (%d rate changes; equal consecutive rates merged):%n", rows.size());
+        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s %14s%n", "from", "to", "mL/h", form + "/h",
+                "cumulative " + form);
+        int shown = Math.min(rows.size(), MAX_ROWS);
+        for (int i = 0; i < shown; i++) {
+            TargetPlan.Segment s = rows.get(i);
+            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s %14s%n", clock(s.startH()), clock(s.endH()),
+                    Text.sig(s.rateMlPerH(), 4), Text.sig(s.rateMgPerH(), 4), Text.sig(s.cumulativeMg(), 4));
+        }
+        if (shown < rows.size()) {
+            out.printf(Locale.ROOT, "  ... %d more rows in --csv, --json or --protocol-out%n", rows.size() - shown);
+        }
+        out.println();
+        for (TargetPlan.StepOutcome o : plan.outcomes()) {
+            TargetSchedule.Step st = o.step();
+            String what = Checks.fmt(st.targetNgPerMl()) + " ng/mL from " + clock(st.startH());
+            String reached = o.reached() ? "reached at " + clock(o.reachedH()) + " (within "
+                    + Checks.fmt(TargetController.REACHED_TOLERANCE * 100) + " %, " + c.mode().label() + ")"
+                    : "NOT reached before " + clock(st.endH());
+            if (o.limitedByMaxRate()) {
+                reached += "; the maximum rate of " + Checks.fmt(p.maxRateMlPerH()) + " mL/h held the pump back";
+            }
+            if (!Double.isNaN(o.predictedPeakH())) {
+                reached += "; effect-site peak of the first interval predicted at " + clock(o.predictedPeakH());
+            }
+            line(out, "target", what + ": " + reached);
+        }
+        String base = p.salt() == DrugSalt.HYDROCHLORIDE ? " (" + Text.sig(plan.totalBaseMg(), 4) + " mg base)" : "";
+        line(out, "total", Text.sig(plan.totalMg(), 4) + " " + form + base + ", " + Text.sig(plan.totalMl(), 4)
+                + " mL");
+        double[] t = plan.timesH();
+        int last = t.length - 1;
+        int end = endIndex(t, plan.schedule().endH());
+        line(out, "plasma", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at the end of the targets (%s)",
+                Text.sig(plan.maxPlasmaNgPerMl(), 4), Text.sig(plan.plasmaNgPerMl()[end], 4), clock(t[end])));
+        if (plan.hasEffectSite()) {
+            line(out, "effect site", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at %s",
+                    Text.sig(plan.maxEffectSiteNgPerMl(), 4), Text.sig(plan.effectSiteNgPerMl()[end], 4),
+                    clock(t[end])));
+        }
+        if (plan.hasNorketamine()) {
+            line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at %s, at most %s ng/mL up to %s (predicted, "
+                    + "not targeted)", Text.sig(plan.norketamineNgPerMl()[end], 4), clock(t[end]),
+                    Text.sig(plan.maxNorketamineNgPerMl(), 4), clock(t[last])));
+        }
+        warnings(out, plan.warnings());
+    }
+
+    private static void manualSummary(PrintWriter out, ManualScheme m, IndividualModel ind) {
+        PumpSettings p = m.pump();
+        String form = p.salt() == DrugSalt.HYDROCHLORIDE ? "mg HCl" : "mg";
+        out.println("Manual scheme for a pump without target control");
+        line(out, "model", m.modelId() + ", " + patientLine(ind.patient()));
+        line(out, "target", String.format(Locale.ROOT, "%s ng/mL plasma for %s, within ±%s %%",
+                Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH()), Checks.fmt(m.tolerance() * 100)));
+        line(out, "syringe", Checks.fmt(p.syringeMgPerMl()) + " mg/mL" + (p.salt() == DrugSalt.HYDROCHLORIDE
+                ? " ketamine hydrochloride" : " base"));
+        out.println();
+        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", "from", "to", "mL/h", form + "/h");
+        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", clock(0), "bolus", Text.sig(m.bolusMl(), 3) + " mL",
+                Text.sig(m.bolusMg(), 4) + " " + form);
+        for (ManualScheme.RateStep r : m.steps()) {
+            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", clock(r.startH()), clock(r.endH()),
+                    Text.sig(r.rateMlPerH(), 4), Text.sig(r.rateMgPerH(), 4));
+        }
+        out.println();
+        line(out, "achieved", String.format(Locale.ROOT, "plasma %s to %s ng/mL (%s to %s %% of the target); within "
+                + "±%s %% for %s of %s%s", Text.sig(m.minNgPerMl(), 4), Text.sig(m.maxNgPerMl(), 4),
+                Text.sig(m.minNgPerMl() / m.targetNgPerMl() * 100, 3), Text.sig(m.maxNgPerMl() / m.targetNgPerMl()
+                        * 100, 3), Checks.fmt(m.tolerance() * 100), EffectTime.of(m.timeWithinH()),
+                EffectTime.of(m.durationH()), m.withinTolerance() ? "" : " - the tolerance is NOT met; widen it or "
+                        + "use a target-controlled pump"));
+        line(out, "total", Text.sig(m.totalMg(), 4) + " " + form);
+        if (m.hasNorketamine()) {
+            line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at the end, at most %s ng/mL (predicted)",
+                    Text.sig(m.norketamineEndNgPerMl(), 4), Text.sig(m.norketamineMaxNgPerMl(), 4)));
+        }
+        warnings(out, m.warnings());
+    }
+
+    private static void warnings(PrintWriter out, List<Warning> warnings) {
+        out.println();
+        out.println("Warnings:");
+        if (warnings.isEmpty()) {
+            out.println("  none");
+        }
+        for (Warning w : warnings) {
+            List<String> lines = Text.wrap(w.message(), 96);
+            for (int i = 0; i < lines.size(); i++) {
+                out.println((i == 0 ? "  - " : "    ") + lines.get(i));
+            }
+        }
+        out.println("A teaching and review tool, not a dosing device.");
+        out.flush();
+    }
+
+    private static String patientLine(Patient p) {
+        return Text.patient(p);
+    }
+
+    private static void line(PrintWriter out, String label, String text) {
+        List<String> lines = Text.wrap(text, 82);
+        for (int i = 0; i < lines.size(); i++) {
+            out.printf(Locale.ROOT, "  %-13s %s%n", i == 0 ? label : "", lines.get(i));
+        }
+    }
+
+    private static int endIndex(double[] t, double endH) {
+        int k = 0;
+        while (k + 1 < t.length && t[k + 1] <= endH + 1e-9) {
+            k++;
+        }
+        return k;
+    }
+
+    /** @return "h:mm:ss" */
+    static String clock(double h) {
+        long s = Math.round(h * 3600);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    /** Durations in the unit that suits them. */
+    static final class EffectTime {
+        private EffectTime() {
+        }
+
+        static String of(double h) {
+            if (h < 2) {
+                return Text.sig(Math.round(h * 60 * 10) / 10.0, 4) + " min";
+            }
+            return Text.sig(Math.round(h * 100) / 100.0, 5) + " h";
+        }
+    }
+
+    // ---- data ----
+
+    private static void csv(Writer w, TargetPlan plan) throws IOException {
+        String form = plan.controller().pump().salt() == DrugSalt.HYDROCHLORIDE ? "mg_hcl" : "mg";
+        w.write("time_h,target_ng_per_ml,rate_ml_per_h,rate_" + form + "_per_h,cumulative_" + form
+                + ",plasma_ng_per_ml" + (plan.hasEffectSite() ? ",effect_site_ng_per_ml" : "")
+                + (plan.hasNorketamine() ? ",norketamine_ng_per_ml" : "") + "\n");
+        double[] t = plan.timesH();
+        double[] r = plan.ratesMlPerH();
+        double[] tg = plan.targetsNgPerMl();
+        double[] cp = plan.plasmaNgPerMl();
+        double[] ce = plan.hasEffectSite() ? plan.effectSiteNgPerMl() : null;
+        double[] nk = plan.hasNorketamine() ? plan.norketamineNgPerMl() : null;
+        double mgPerMl = plan.controller().pump().syringeMgPerMl();
+        double cumulative = 0;
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < t.length; k++) {
+            double rate = k < r.length ? r[k] : 0;
+            b.setLength(0);
+            b.append(Text.sig(t[k], 10)).append(',').append(Text.sig(k < tg.length ? tg[k] : 0, 6)).append(',')
+                    .append(Text.sig(rate, 6)).append(',').append(Text.sig(rate * mgPerMl, 6)).append(',')
+                    .append(Text.sig(cumulative, 8)).append(',').append(Text.sig(cp[k], 6));
+            if (ce != null) {
+                b.append(',').append(Text.sig(ce[k], 6));
+            }
+            if (nk != null) {
+                b.append(',').append(Text.sig(nk[k], 6));
+            }
+            w.write(b.append('\n').toString());
+            if (k < r.length) {
+                cumulative += rate * mgPerMl * (t[k + 1] - t[k]);
+            }
+        }
+        w.flush();
+    }
+
+    private static void json(Writer w, TargetPlan plan, Patient patient) throws IOException {
+        TargetController c = plan.controller();
+        PumpSettings p = c.pump();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("command", "target");
+            g.writeStringField("model", c.modelId());
+            g.writeStringField("patient", Text.patient(patient));
+            g.writeStringField("mode", c.mode().label());
+            g.writeStringField("targets", plan.schedule().toString());
+            if (c.link() != null) {
+                g.writeObjectFieldStart("effect_site");
+                g.writeNumberField("ke0_per_min", c.link().ke0PerMin());
+                g.writeNumberField("half_time_min", c.link().halfTimeH() * 60);
+                g.writeStringField("basis", c.link().basis().label());
+                g.writeStringField("how", c.link().how());
+                g.writeEndObject();
+            }
+            if (!Double.isNaN(c.plasmaLimitFactor())) {
+                g.writeNumberField("plasma_limit_factor", c.plasmaLimitFactor());
+            }
+            g.writeObjectFieldStart("pump");
+            g.writeNumberField("syringe_mg_per_ml", p.syringeMgPerMl());
+            g.writeStringField("salt", p.salt() == DrugSalt.HYDROCHLORIDE ? "hydrochloride" : "base");
+            g.writeNumberField("max_rate_ml_per_h", p.maxRateMlPerH());
+            g.writeNumberField("update_interval_s", p.updateIntervalH() * 3600);
+            g.writeNumberField("rate_step_ml_per_h", p.rateStepMlPerH());
+            g.writeEndObject();
+            g.writeArrayFieldStart("pump_schedule");
+            for (TargetPlan.Segment s : plan.segments()) {
+                g.writeStartObject();
+                g.writeNumberField("start_h", s.startH());
+                g.writeNumberField("end_h", s.endH());
+                g.writeNumberField("rate_ml_per_h", s.rateMlPerH());
+                g.writeNumberField("rate_mg_per_h", s.rateMgPerH());
+                g.writeNumberField("cumulative_mg", s.cumulativeMg());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("targets_reached");
+            for (TargetPlan.StepOutcome o : plan.outcomes()) {
+                g.writeStartObject();
+                g.writeNumberField("target_ng_per_ml", o.step().targetNgPerMl());
+                g.writeNumberField("start_h", o.step().startH());
+                g.writeNumberField("end_h", o.step().endH());
+                if (o.reached()) {
+                    g.writeNumberField("reached_h", o.reachedH());
+                } else {
+                    g.writeNullField("reached_h");
+                }
+                g.writeBooleanField("limited_by_max_rate", o.limitedByMaxRate());
+                if (!Double.isNaN(o.predictedPeakH())) {
+                    g.writeNumberField("predicted_effect_site_peak_h", o.predictedPeakH());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("total_mg", plan.totalMg());
+            g.writeNumberField("total_base_mg", plan.totalBaseMg());
+            g.writeNumberField("total_ml", plan.totalMl());
+            g.writeArrayFieldStart("warnings");
+            for (Warning x : plan.warnings()) {
+                g.writeStartObject();
+                g.writeStringField("code", x.code().name());
+                g.writeStringField("message", x.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            array(g, "time_h", plan.timesH());
+            array(g, "rate_ml_per_h", plan.ratesMlPerH());
+            array(g, "plasma_ng_per_ml", plan.plasmaNgPerMl());
+            if (plan.hasEffectSite()) {
+                array(g, "effect_site_ng_per_ml", plan.effectSiteNgPerMl());
+            }
+            if (plan.hasNorketamine()) {
+                array(g, "norketamine_ng_per_ml", plan.norketamineNgPerMl());
+            }
+            g.writeEndObject();
+        }
+        w.flush();
+    }
+
+    private static void array(JsonGenerator g, String name, double[] v) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (double x : v) {
+            g.writeNumber(x);
+        }
+        g.writeEndArray();
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void write(String option, String target, PrintWriter stdout, Body body) throws IOException {
+        if ("-".equals(target)) {
+            body.write(stdout);
+            stdout.flush();
+            return;
+        }
+        Path p;
+        try {
+            p = Path.of(target);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(option.substring(2), option + ": '" + target + "' is not a valid file "
+                    + "name: " + e.getReason());
+        }
+        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            body.write(w);
+        } catch (IOException e) {
+            throw new InvalidInputException(option.substring(2), option + ": cannot write " + target + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}
