@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "Every model and protocol carries its citation; every result lists the assumptions and "
                     + "extrapolations behind it."},
         subcommands = {SimulateCommand.class, CompareCommand.class, PatientCommand.class, ModelsCommand.class,
-            EffectsCommand.class, ValidateCommand.class,
+            EffectsCommand.class, ValidateCommand.class, org.ketaminepk.cli.explore.ExploreCommand.class,
             ProtocolsCommand.class, GenerateDocsCommand.class, WarmUpCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
