@@ -213,7 +213,7 @@ final class ApiJson {
             g.writeArrayFieldStart(analytes.get(k).label() + "_ng_per_mL");
             double[] y = ys.get(k);
             for (int i : keep) {
-                g.writeNumber(round(y[i], 4));
+                g.writeNumber(round(y[i], 6));
             }
             g.writeEndArray();
         }

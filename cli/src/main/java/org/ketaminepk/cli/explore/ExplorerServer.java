@@ -60,6 +60,8 @@ import org.ketaminepk.cli.report.Run;
 public final class ExplorerServer implements AutoCloseable {
     /** Largest request body or query string, bytes. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Most bytes of a too-large body read and dropped so that the client sees the 413 answer. */
+    static final long MAX_DRAINED_BYTES = 4L * 1024 * 1024;
     /** Seconds one simulation or drawing may take before the request is answered with 503. */
     static final int COMPUTE_TIMEOUT_S = 20;
     /** Simulations computed at once. */
@@ -444,11 +446,11 @@ public final class ExplorerServer implements AutoCloseable {
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null && (!length.matches("\\d{1,12}") || Long.parseLong(length) > MAX_BODY_BYTES)) {
-            throw new HttpError(413, null, null, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            tooLarge(ex);
         }
         byte[] body = ex.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            throw new HttpError(413, null, null, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            tooLarge(ex);
         }
         String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
         String text = new String(body, StandardCharsets.UTF_8);
@@ -461,6 +463,19 @@ public final class ExplorerServer implements AutoCloseable {
                     + "application/x-www-form-urlencoded");
         }
         return p;
+    }
+
+    /**
+     * Refuses a body that is too large. A client still sending when the answer comes may miss it, so a moderately
+     * large body is read and dropped first (up to {@value #MAX_DRAINED_BYTES} bytes); beyond that the connection is
+     * closed after the answer.
+     */
+    private static void tooLarge(HttpExchange ex) throws IOException, HttpError {
+        long dropped = ex.getRequestBody().skip(MAX_DRAINED_BYTES);
+        if (dropped >= MAX_DRAINED_BYTES) {
+            ex.getResponseHeaders().set("Connection", "close");
+        }
+        throw new HttpError(413, null, null, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
     private static void form(String text, Map<String, List<String>> p) throws HttpError {

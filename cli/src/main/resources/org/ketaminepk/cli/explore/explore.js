@@ -4,8 +4,8 @@
 (function () {
   const COLOURS = { ketamine: '#0072B2', norketamine: '#D55E00', hydroxynorketamine: '#009E73' };
   const DASHES = { ketamine: [], norketamine: [10, 6], hydroxynorketamine: [2, 5] };
-  const BAND_FILL = ['rgba(0,158,115,0.10)', 'rgba(230,159,0,0.10)', 'rgba(204,121,167,0.10)'];
-  const BAND_TEXT = ['#00734f', '#9a6a00', '#8e4f73'];
+  const BAND_FILL = ['rgba(86,180,233,0.16)', 'rgba(204,121,167,0.14)', 'rgba(230,159,0,0.12)']; // analgesic, dissociative, anaesthetic, as the PNG charts
+  const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
   const LOG_FLOOR = 1; // ng/mL, as the PNG charts
   const FIELDS = ['protocol', 'dose', 'model', 'age', 'weight', 'height', 'sex', 'child-pugh', 'comed', 'duration',
     'step', 'log'];
