@@ -58,7 +58,8 @@ public final class ExploreCommand implements Callable<Integer> {
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"ketamine-pk " + org.ketaminepk.cli.Main.version()};
+            return new String[] {"ketamine-pk " + org.ketaminepk.cli.Main.version(),
+                "A teaching and review tool, not a dosing device. Apache License 2.0."};
         }
     }
 
