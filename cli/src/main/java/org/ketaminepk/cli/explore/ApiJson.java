@@ -18,6 +18,8 @@ import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.PopulationOutcome;
 import org.ketaminepk.protocol.Protocol;
 import org.ketaminepk.protocol.Protocols;
 import org.ketaminepk.result.Profile;
@@ -94,6 +96,11 @@ final class ApiJson {
      * bands and the curves thinned to about {@code buckets} columns.
      */
     static String simulation(Scenario s, Run r, int buckets) throws IOException {
+        return simulation(s, r, null, buckets);
+    }
+
+    /** As {@link #simulation(Scenario, Run, int)}, with the percentile bands of a virtual population. */
+    static String simulation(Scenario s, Run r, PopulationOutcome pop, int buckets) throws IOException {
         StringWriter w = new StringWriter(64 * 1024);
         double kg = r.patient().weightKg();
         try (JsonGenerator g = JSON.createGenerator(w)) {
@@ -186,9 +193,37 @@ final class ApiJson {
             }
             g.writeEndArray();
             display(g, r.result().profile(), buckets);
+            if (pop != null) {
+                population(g, s, pop);
+            }
             g.writeEndObject();
         }
         return w.toString();
+    }
+
+    private static void population(JsonGenerator g, Scenario s, PopulationOutcome pop) throws IOException {
+        PercentileBands b = pop.percentileBands().orElseThrow();
+        g.writeObjectFieldStart("population");
+        g.writeNumberField("size", pop.size());
+        g.writeNumberField("seed", pop.seed());
+        strings(g, "variability", pop.variability().provenance());
+        g.writeArrayFieldStart("time_h");
+        for (double t : b.timesH()) {
+            g.writeNumber(round(t, 6));
+        }
+        g.writeEndArray();
+        for (Analyte a : b.analytes()) {
+            g.writeObjectFieldStart(a.label() + "_ng_per_mL");
+            for (double p : b.percentiles()) {
+                g.writeArrayFieldStart("p" + (int) p);
+                for (double v : b.ngPerMl(a, p)) {
+                    g.writeNumber(round(v, 5));
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static void display(JsonGenerator g, Profile p, int buckets) throws IOException {

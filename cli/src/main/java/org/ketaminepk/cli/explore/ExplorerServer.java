@@ -247,7 +247,7 @@ public final class ExplorerServer implements AutoCloseable {
                 int px = integer(p, "px", DEFAULT_COLUMNS, 50, 4000);
                 String body = computed(() -> {
                     Scenario s = Scenario.parse(p, "", 0);
-                    return ApiJson.simulation(s, s.run(), px);
+                    return ApiJson.simulation(s, s.run(), s.populationBands(), px);
                 });
                 json(ex, body);
                 return;

@@ -1,6 +1,7 @@
 package org.ketaminepk.cli.explore;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.population.PopulationSimulation;
+import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.protocol.Protocol;
 import org.ketaminepk.protocol.Protocols;
 
@@ -37,9 +41,16 @@ import org.ketaminepk.protocol.Protocols;
  * @param logScale whether the concentration axis is logarithmic
  * @param title the chart title
  * @param label the series label
+ * @param population virtual patients for percentile bands, 0 for none
+ * @param seed the seed of the virtual population
  */
 record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regimen regimen, TimeGrid grid,
-        boolean logScale, String title, String label) {
+        boolean logScale, String title, String label, int population, long seed) {
+
+    /** Most virtual patients one request may simulate (a few seconds of work on one thread). */
+    static final int MAX_POPULATION = 200;
+    /** Fewest virtual patients for percentile bands (fewer give no usable 5th and 95th percentiles). */
+    static final int MIN_POPULATION = 20;
 
     /** Most grid points one request may simulate (a 60-day course on a one-minute grid). */
     static final int MAX_POINTS = 100_000;
@@ -51,7 +62,8 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
     static final List<String> KEYS = keys();
 
     private static List<String> keys() {
-        List<String> k = new ArrayList<>(List.of("model", "protocol", "dose", "duration", "step", "log"));
+        List<String> k = new ArrayList<>(List.of("model", "protocol", "dose", "duration", "step", "log", "population",
+                "seed"));
         k.addAll(PATIENT_KEYS);
         return List.copyOf(k);
     }
@@ -100,14 +112,57 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         if (log != null && !logScale && !log.equalsIgnoreCase("false") && !log.equals("0")) {
             throw new InvalidInputException("log", "log must be true or false but was '" + log + "'");
         }
+        int population = 0;
+        String pop = one(params, prefix + "population");
+        if (pop != null) {
+            if (!pop.matches("\\d{1,6}") || (Integer.parseInt(pop) != 0 && (Integer.parseInt(pop) < MIN_POPULATION
+                    || Integer.parseInt(pop) > MAX_POPULATION))) {
+                throw new InvalidInputException("population", "population must be 0 (none) or a number of virtual "
+                        + "patients between " + MIN_POPULATION + " and " + MAX_POPULATION + " but was '" + pop + "'");
+            }
+            population = Integer.parseInt(pop);
+        }
+        long seed = 1;
+        String seedText = one(params, prefix + "seed");
+        if (seedText != null) {
+            if (!seedText.matches("\\d{1,18}")) {
+                throw new InvalidInputException("seed", "seed must be a whole number from 0 to 999999999999999999 "
+                        + "but was '" + seedText + "'");
+            }
+            seed = Long.parseLong(seedText);
+        }
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", all(params, prefix + "dose"));
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
-        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, label);
+        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, label, population, seed);
     }
 
     /** @return the series as the command line reports it */
     Run run() {
         return Run.simulate(label, model, patient, protocol, regimen, grid, OutputOptions.Band.ANALGESIA_RACEMIC, null);
+    }
+
+    /**
+     * Percentile bands of the virtual population: {@link #population} copies of the patient, each with random
+     * effects drawn from the model's published variability, seeded; 5th, 50th and 95th percentiles on about 600
+     * display times. Run on the calling thread, so that one request never takes more than its share of the cores.
+     *
+     * @return the outcome, or null when no population was asked for
+     */
+    PopulationOutcome populationBands() {
+        if (population == 0) {
+            return null;
+        }
+        VariabilityModel v = VariabilityModel.published(model);
+        if (v.isEmpty()) {
+            throw new InvalidInputException("population", "population: model " + model.id() + " publishes no "
+                    + "between-patient variability, so it has no percentile bands; choose another model or "
+                    + "population 0");
+        }
+        double end = grid.endH();
+        TimeGrid display = TimeGrid.uniform(end, end / 600);
+        // the bands are read on their own display times; the metrics grid is thinned alike, as its numbers are not shown
+        return PopulationSimulation.of(model, Collections.nCopies(population, patient), regimen, display, seed)
+                .withPercentileBands(display, 5, 50, 95).run();
     }
 
     /** @return the chart subtitle: the model and the patient */
@@ -117,12 +172,12 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
 
     /** @return this scenario on another grid */
     Scenario withGrid(TimeGrid g) {
-        return new Scenario(model, patient, protocol, regimen, g, logScale, title, label);
+        return new Scenario(model, patient, protocol, regimen, g, logScale, title, label, population, seed);
     }
 
     /** @return this scenario under another series label */
     Scenario withLabel(String l) {
-        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, l);
+        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, l, population, seed);
     }
 
     private static Regimen doses(List<String> lines) {

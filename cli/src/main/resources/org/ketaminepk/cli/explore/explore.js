@@ -8,7 +8,7 @@
   const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
   const LOG_FLOOR = 1; // ng/mL, as the PNG charts
   const FIELDS = ['protocol', 'dose', 'model', 'age', 'weight', 'height', 'sex', 'child-pugh', 'comed', 'duration',
-    'step', 'log'];
+    'step', 'log', 'population', 'seed'];
   const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
   const $ = (id) => document.getElementById(id);
 
@@ -128,10 +128,10 @@
   }
 
   const FIELD_BOX = { dose: 'dose-error', protocol: 'dose-error', model: 'dose-error', duration: 'view-error',
-    step: 'view-error', log: 'view-error' };
+    step: 'view-error', log: 'view-error', population: 'population-error', seed: 'population-error' };
 
   function showError(err) {
-    for (const id of ['dose-error', 'patient-error', 'view-error', 'error']) { $(id).hidden = true; $(id).textContent = ''; }
+    for (const id of ['dose-error', 'patient-error', 'view-error', 'population-error', 'error']) { $(id).hidden = true; $(id).textContent = ''; }
     document.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
     $('results').classList.toggle('stale', !!err);
     if (!err) return;
@@ -200,7 +200,7 @@
     return {
       width: Math.max(400, el.clientWidth), height: Math.max(320, Math.round(el.clientWidth * 0.48)),
       series,
-      scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, min, max) => [0, niceMax(max)] } },
+      scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
       axes: [
         { label: 'time (h)', incrs: [0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720], values: (u, vs) => vs.map((v) => fmt(v, 4)) },
         { label: 'plasma concentration (ng/mL)', size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }
@@ -208,6 +208,14 @@
       cursor: { drag: { x: true, y: false } },
       hooks: { drawClear: [shade], draw: [drawn] }
     };
+  }
+
+  function populationMax() {
+    const pop = state.current && state.current.population;
+    if (!pop) return 0;
+    let m = 0;
+    for (const [k, b] of Object.entries(pop)) if (k.endsWith('_ng_per_mL')) for (const v of b.p95) if (v > m) m = v;
+    return m;
   }
 
   function niceMax(max) {
@@ -239,6 +247,7 @@
       ctx.textAlign = 'right';
       ctx.fillText(b.name + ' ' + b.low_ng_per_mL + '–' + b.high_ng_per_mL + ' ng/mL', left + width - 6 * devicePixelRatio, y1 + 13 * devicePixelRatio);
     });
+    if (cur.population) populationBand(u, cur.population);
     ctx.fillStyle = 'rgba(0,0,0,0.07)';
     ctx.strokeStyle = 'rgba(0,0,0,0.45)';
     for (const d of cur.regimen.doses) {
@@ -254,6 +263,27 @@
       }
     }
     ctx.restore();
+  }
+
+  // the 5th–95th percentile band of each analyte, filled in the analyte's colour
+  function populationBand(u, pop) {
+    const ctx = u.ctx;
+    const log = u.scales.y.distr === 3;
+    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    for (const [key, band] of Object.entries(pop)) {
+      if (!key.endsWith('_ng_per_mL')) continue;
+      const a = key.replace('_ng_per_mL', '');
+      const t = pop.time_h;
+      ctx.beginPath();
+      for (let i = 0; i < t.length; i++) {
+        const x = u.valToPos(t[i], 'x', true);
+        if (i === 0) ctx.moveTo(x, y(band.p95[i])); else ctx.lineTo(x, y(band.p95[i]));
+      }
+      for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(band.p5[i]));
+      ctx.closePath();
+      ctx.fillStyle = (COLOURS[a] || '#777777') + '33';
+      ctx.fill();
+    }
   }
 
   // the time from a change in the form to the redrawn chart, read by the browser test
@@ -290,9 +320,11 @@
         }
       }
     }
+    const popNote = cur.population ? ' Shaded in each curve\'s colour: 5th–95th percentiles of ' + cur.population.size
+      + ' virtual patients like this one (seed ' + cur.population.seed + '), from the model\'s published variability.' : '';
     $('band-note').textContent = 'Band for the metrics: ketamine ' + cur.band.low_ng_per_mL + '–' + cur.band.high_ng_per_mL
       + ' ng/mL (' + cur.band.source + '). AUC from 0 to the end of the window; grid: ' + cur.grid.points.toLocaleString('en-US')
-      + ' points every ' + fmt(cur.grid.step_h * 60, 3) + ' min, drawn as ' + cur.display.points.toLocaleString('en-US') + ' (every peak kept).';
+      + ' points every ' + fmt(cur.grid.step_h * 60, 3) + ' min, drawn as ' + cur.display.points.toLocaleString('en-US') + ' (every peak kept).' + popNote;
   }
 
   function notes(cur) {

@@ -173,6 +173,30 @@ class ExplorerApiTest {
     }
 
     @Test
+    void aSeededPopulationGivesOrderedPercentileBandsAndTheSameAnswerTwice() throws Exception {
+        String query = "/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&duration=6h&population=30&seed=11";
+        HttpResponse<byte[]> r = get(query);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        // the default composite varies the norketamine parameters only (its ketamine source published no variability)
+        JsonNode ket = json(r).at("/population/norketamine_ng_per_mL");
+        assertEquals(json(r).at("/population/time_h").size(), ket.get("p50").size());
+        boolean spread = false;
+        for (int i = 0; i < ket.get("p50").size(); i++) {
+            double p5 = ket.get("p5").get(i).asDouble();
+            double p50 = ket.get("p50").get(i).asDouble();
+            double p95 = ket.get("p95").get(i).asDouble();
+            assertTrue(p5 <= p50 && p50 <= p95, "ordered at " + i);
+            spread |= p95 > p5 * 1.05;
+        }
+        assertTrue(spread, "the published variability spreads the band");
+        assertEquals(new String(r.body(), StandardCharsets.UTF_8), new String(get(query).body(),
+                StandardCharsets.UTF_8), "same seed, same answer");
+        JsonNode e = json(get("/api/simulate?protocol=crps-schwartzman-2009&population=5000")).get("error");
+        assertEquals("population", e.get("field").asText());
+        assertTrue(e.get("message").asText().contains("between 20 and 200"), e.toString());
+    }
+
+    @Test
     void modelsAndProtocolsListTheLibrary() throws Exception {
         JsonNode models = json(get("/api/models")).get("models");
         assertEquals(Models.all().size(), models.size());
