@@ -47,9 +47,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * environment says {@code CI=true} ({@code .ci/run} installs both).
  */
 class ExplorerBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getProperty("explorer.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("explorer.chromedriver",
-            "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = onPath("explorer.chromium", "chromium");
+    private static final Path CHROMEDRIVER = onPath("explorer.chromedriver", "chromedriver");
     private static final Path OUT = Path.of("target", "explorer");
 
     private static ExplorerServer server;
@@ -87,6 +86,20 @@ class ExplorerBrowserTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** @return the program named by the system property, else the first {@code name} on the PATH, else /usr/bin/name */
+    private static Path onPath(String property, String name) {
+        String given = System.getProperty(property);
+        if (given != null) {
+            return Path.of(given);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name);
+            }
+        }
+        return Path.of("/usr/bin", name);
     }
 
     private static WebDriverWait waiting() {
