@@ -98,11 +98,6 @@ public final class Simulation {
     record Prepared(IndividualModel individual, Schedule schedule, List<Warning> warnings) {
     }
 
-    /** @return the model individualised for {@code patient} with this simulation's adjustments */
-    IndividualModel individualize(PublishedModel model, Patient patient) {
-        return model.individualize(patient, adjuster);
-    }
-
     /** @return the schedule and the warnings of {@code regimen} given to {@code ind} and read on {@code grid} */
     static Prepared prepare(IndividualModel ind, Regimen regimen, TimeGrid grid) {
         double weightKg = ind.patient().weightKg();

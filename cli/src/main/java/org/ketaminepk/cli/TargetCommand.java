@@ -19,6 +19,7 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ConcentrationChart;
 import org.ketaminepk.cli.chart.PlotSeries;
@@ -340,7 +341,12 @@ public final class TargetCommand implements Callable<Integer> {
         }
         ChartRequest r = new ChartRequest(ind.model().id() + ", " + Text.patient(ind.patient()), subtitle,
                 List.of(new PlotSeries("", sim.profile())), false, caption);
-        ChartFiles.write(ConcentrationChart.create(r), file);
+        try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(file)) {
+            ChartFiles.write(ConcentrationChart.create(r), ChartFiles.Format.of(file), stream,
+                    ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
+        } catch (java.io.IOException e) {
+            throw OutputOptions.cannotWrite("--plot", file.toString(), e);
+        }
     }
 
     private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,

@@ -162,8 +162,6 @@ class TargetCommandTest {
     /** The numbers the README quotes. */
     @Test
     void readmeNumbers() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.ketaminepk.cli.options.CommonOptions.hasModel(
-                org.ketaminepk.cli.options.CommonOptions.DEFAULT_MODEL_ID));
         String plasma = Cli.run("target", "--target", "150 ng/mL for 4 h").out().replaceAll("\\s+", " ");
         assertTrue(plasma.contains("0:00:00 0:00:10 137.4 1374 3.817"), plasma);
         assertTrue(plasma.contains("reached at 0:00:10"), plasma);
@@ -208,16 +206,12 @@ class TargetCommandTest {
             if (!line.startsWith("  ketamine-pk ")) {
                 continue;
             }
-            List<String> args = new java.util.ArrayList<>(SeedCommandsTest.words(line.substring("  ketamine-pk "
+            List<String> args = new java.util.ArrayList<>(DocumentedCommands.words(line.substring("  ketamine-pk "
                     .length())));
             for (int i = 0; i < args.size() - 1; i++) {
                 if (List.of("--csv", "--json", "--plot", "--protocol-out").contains(args.get(i))) {
                     args.set(i + 1, dir.resolve(args.get(i + 1)).toString());
                 }
-            }
-            if (!line.contains("--model") && !org.ketaminepk.cli.options.CommonOptions.hasModel(
-                    org.ketaminepk.cli.options.CommonOptions.DEFAULT_MODEL_ID)) {
-                continue;
             }
             Cli.Result r = Cli.run(args.toArray(new String[0]));
             assertEquals(0, r.code(), line + "\n" + r.err());

@@ -293,7 +293,7 @@ public final class TargetController {
     private static List<Warning> withLink(List<Warning> base, EffectLink link, String modelId) {
         List<Warning> out = new ArrayList<>(base);
         if (link != null && link.basis() != EffectLink.Basis.FITTED) {
-            out.add(new Warning(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "effect site of %s: %s is %s: %s",
+            out.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT, "effect site of %s: %s is %s: %s",
                     modelId, link.describe(), link.basis().label(), link.how())));
         }
         return out;

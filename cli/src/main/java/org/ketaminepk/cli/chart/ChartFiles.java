@@ -136,7 +136,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the stream fails
      */
-    static void writePng(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
+    public static void writePng(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("output", out);
         BufferedImage image = render(chart, widthPx, heightPx);
         if (!ImageIO.write(image, "png", out)) {
@@ -154,7 +154,7 @@ public final class ChartFiles {
      * @param heightPx height, px, same range
      * @throws IOException if the stream fails
      */
-    static void writeSvg(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
+    public static void writeSvg(JFreeChart chart, OutputStream out, int widthPx, int heightPx) throws IOException {
         Checks.notNull("output", out);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeSvg(chart, w, widthPx, heightPx);

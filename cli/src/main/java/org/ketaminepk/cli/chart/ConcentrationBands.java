@@ -106,10 +106,10 @@ public final class ConcentrationBands {
     static final double ANTIDEPRESSANT_CMAX_NG_PER_ML = 185;
 
     /** The shaded bands, from lowest to highest. */
-    static final List<Band> ALL = List.of(ANALGESIC, DISSOCIATIVE, ANAESTHETIC);
+    public static final List<Band> ALL = List.of(ANALGESIC, DISSOCIATIVE, ANAESTHETIC);
 
     /** Short form of the review, as printed under every chart that shows the bands. */
-    static final String SOURCE = "Zanos P et al. Pharmacol Rev 2018;70:621–660, Table 1, "
+    public static final String SOURCE = "Zanos P et al. Pharmacol Rev 2018;70:621–660, Table 1, "
             + "doi:10.1124/pr.117.015198";
 
     /**

@@ -54,7 +54,7 @@ public final class ConcentrationChart {
     static final int MAX_SERIES = ChartStyle.SERIES_COLOURS.size();
 
     /** Most caption lines printed under the chart, the band source included; the rest are summarised. */
-    static final int MAX_CAPTION_LINES = 8;
+    public static final int MAX_CAPTION_LINES = 8;
 
     /** Buckets per curve when thinning dense grids for drawing ({@link Decimation}). */
     static final int DRAW_BUCKETS = 1600;

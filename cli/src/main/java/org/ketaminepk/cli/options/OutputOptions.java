@@ -27,7 +27,7 @@ public final class OutputOptions {
     /** The band of the metrics when {@code --band} is not given: analgesia with racemic ketamine. */
     public static final Band DEFAULT_BAND = ConcentrationBands.ANALGESIC.range();
     /** Where {@link #DEFAULT_BAND} comes from, as the summary and the JSON quote it. */
-    static final String DEFAULT_BAND_SOURCE = "analgesia with racemic ketamine after "
+    public static final String DEFAULT_BAND_SOURCE = "analgesia with racemic ketamine after "
             + ConcentrationBands.ANALGESIC.doseContext() + "; Zanos P et al. Pharmacol Rev 2018;70:621-660, Table 1";
 
     @Option(names = "--duration", paramLabel = "TIME", converter = Converters.Hours.class,

@@ -17,7 +17,7 @@ import org.ketaminepk.result.Profile;
  * <p>Written by hand rather than with a CSV library: the output is numbers and labels only, so quoting one text
  * column is all the format needs, and the command line starts faster without another jar to load.
  */
-final class CsvOutput {
+public final class CsvOutput {
     private CsvOutput() {
     }
 
@@ -38,7 +38,7 @@ final class CsvOutput {
      * @param runs one or more runs
      * @param seriesColumn whether to lead with a {@code series} column
      */
-    static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
+    public static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
         List<Analyte> cols = columns(runs);
         StringBuilder b = new StringBuilder(256);
         if (seriesColumn) {

@@ -158,7 +158,7 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
      * @param perKind how many of one kind to keep
      * @return messages for people
      */
-    static List<String> collapse(List<Warning> warnings, int perKind) {
+    public static List<String> collapse(List<Warning> warnings, int perKind) {
         Map<Warning.Code, List<String>> byCode = new LinkedHashMap<>();
         for (Warning w : warnings) {
             byCode.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w.message());

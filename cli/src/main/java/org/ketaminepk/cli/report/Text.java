@@ -95,7 +95,7 @@ public final class Text {
     }
 
     /** @return a span in hours with days for long spans ("244 h (10.2 d)") */
-    static String span(double h) {
+    public static String span(double h) {
         String s = Checks.fmt(Math.round(h * 1000) / 1000.0) + " h";
         return h >= 48 ? s + " (" + sig(h / 24, 3) + " d)" : s;
     }

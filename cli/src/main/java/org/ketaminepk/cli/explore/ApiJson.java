@@ -1,0 +1,384 @@
+package org.ketaminepk.cli.explore;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.chart.ConcentrationBands;
+import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.model.Adjustment;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.protocol.Protocols;
+import org.ketaminepk.result.Profile;
+
+/**
+ * The JSON documents of the explorer's HTTP API. Keys carry their units as in {@code simulate --json}
+ * ({@code cmax_ng_per_mL}, {@code tmax_h}); the curves are thinned for display by {@link #minMaxIndices}, which keeps
+ * every peak and trough. Stateless.
+ */
+final class ApiJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ApiJson() {
+    }
+
+    /** @return {@code {"models": [...]}}: id, name, drug form, citation, age and weight ranges */
+    static String models() throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("models");
+            for (PublishedModel m : Models.all()) {
+                g.writeStartObject();
+                g.writeStringField("id", m.id());
+                g.writeStringField("name", m.name());
+                g.writeStringField("drug_form", m.drugForm().label());
+                g.writeStringField("citation", m.citation().format());
+                g.writeStringField("link", m.citation().link());
+                g.writeNumberField("age_min_years", m.ageMinYears());
+                g.writeNumberField("age_max_years", m.ageMaxYears());
+                g.writeNumberField("weight_min_kg", m.weightMinKg());
+                g.writeNumberField("weight_max_kg", m.weightMaxKg());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("default_model", org.ketaminepk.cli.options.CommonOptions.DEFAULT_MODEL_ID);
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
+    /** @return {@code {"protocols": [...]}}: id, name, indication, recommended model, doses as text */
+    static String protocols() throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("protocols");
+            for (Protocol p : Protocols.all()) {
+                g.writeStartObject();
+                g.writeStringField("id", p.id());
+                g.writeStringField("name", p.name());
+                g.writeStringField("indication", p.indication());
+                g.writeStringField("source", p.shortSource());
+                if (p.recommendedModelId() == null) {
+                    g.writeNullField("recommended_model");
+                } else {
+                    g.writeStringField("recommended_model", p.recommendedModelId());
+                }
+                g.writeArrayFieldStart("doses");
+                for (Dose d : p.regimen().doses()) {
+                    g.writeString(d.describe());
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
+    /**
+     * The answer to {@code /api/simulate}: inputs, metrics, warnings, adjustments, the dose intervals, the shaded
+     * bands and the curves thinned to about {@code buckets} columns.
+     */
+    static String simulation(Scenario s, Run r, int buckets) throws IOException {
+        return simulation(s, r, null, buckets);
+    }
+
+    /** As {@link #simulation(Scenario, Run, int)}, with the percentile bands of a virtual population. */
+    static String simulation(Scenario s, Run r, PopulationOutcome pop, int buckets) throws IOException {
+        StringWriter w = new StringWriter(64 * 1024);
+        double kg = r.patient().weightKg();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+            g.writeStringField("version", Main.version());
+            g.writeStringField("title", s.title());
+            g.writeStringField("subtitle", s.subtitle());
+            g.writeStringField("label", r.label());
+            g.writeObjectFieldStart("model");
+            g.writeStringField("id", r.model().id());
+            g.writeStringField("name", r.model().name());
+            g.writeStringField("drug_form", r.model().drugForm().label());
+            g.writeStringField("citation", r.model().citation().format());
+            g.writeStringField("link", r.model().citation().link());
+            g.writeEndObject();
+            if (r.protocol() == null) {
+                g.writeNullField("protocol");
+            } else {
+                g.writeObjectFieldStart("protocol");
+                g.writeStringField("id", r.protocol().id());
+                g.writeStringField("name", r.protocol().name());
+                g.writeStringField("source", r.protocol().shortSource());
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("grid");
+            g.writeNumberField("end_h", s.grid().endH());
+            g.writeNumberField("step_h", s.grid().stepH());
+            g.writeNumberField("points", s.grid().size());
+            g.writeEndObject();
+            g.writeObjectFieldStart("band");
+            g.writeNumberField("low_ng_per_mL", r.band().lowNgPerMl());
+            g.writeNumberField("high_ng_per_mL", r.band().highNgPerMl());
+            g.writeStringField("source", r.bandSource());
+            g.writeEndObject();
+            g.writeArrayFieldStart("shaded_bands");
+            for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
+                g.writeStartObject();
+                g.writeStringField("name", b.name());
+                g.writeNumberField("low_ng_per_mL", b.lowNgPerMl());
+                g.writeNumberField("high_ng_per_mL", b.highNgPerMl());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("shaded_bands_source", ConcentrationBands.SOURCE);
+            g.writeObjectFieldStart("regimen");
+            g.writeNumberField("total_mg", r.regimen().totalMg(kg));
+            g.writeNumberField("last_input_end_h", r.regimen().endH());
+            g.writeArrayFieldStart("doses");
+            for (Dose d : r.regimen().doses()) {
+                g.writeStartObject();
+                g.writeNumberField("time_h", d.timeH());
+                g.writeNumberField("end_h", d instanceof Dose.Infusion i ? d.timeH() + i.durationH() : d.timeH());
+                g.writeStringField("route", d.route().shortName());
+                g.writeStringField("description", d.describe());
+                g.writeNumberField("amount_mg", d.amountMg(kg));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeObjectFieldStart("metrics");
+            for (Run.Metrics m : r.metrics().values()) {
+                g.writeObjectFieldStart(m.analyte().label());
+                g.writeNumberField("cmax_ng_per_mL", m.cmaxNgPerMl());
+                g.writeNumberField("tmax_h", m.tmaxH());
+                g.writeNumberField("auc_ng_h_per_mL", m.aucNgHPerMl());
+                optional(g, "time_in_band_h", m.timeInBandH());
+                optional(g, "time_to_reach_band_h", m.timeToReachBandH());
+                optional(g, "time_to_below_band_after_last_input_h", m.timeToBelowBandH());
+                if (m.analyte() == Analyte.KETAMINE) {
+                    g.writeBooleanField("above_band_low_at_end", m.stillAboveAtEnd());
+                }
+                optional(g, "terminal_half_life_h", m.terminalHalfLifeH());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            strings(g, "warnings", Run.collapse(r.result().warnings(), 2));
+            strings(g, "notes", r.notes());
+            g.writeArrayFieldStart("adjustments");
+            for (Adjustment a : r.result().adjustments()) {
+                g.writeStartObject();
+                g.writeStringField("parameter", a.parameter());
+                g.writeStringField("unit", a.unit());
+                g.writeNumberField("typical_value", a.typicalValue());
+                g.writeNumberField("patient_value", a.patientValue());
+                g.writeNumberField("factor", a.factor());
+                g.writeStringField("reason", a.reason());
+                g.writeStringField("source", a.source());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            display(g, r.result().profile(), buckets);
+            if (pop != null) {
+                population(g, s, pop);
+            }
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
+    private static void population(JsonGenerator g, Scenario s, PopulationOutcome pop) throws IOException {
+        PercentileBands b = pop.percentileBands().orElseThrow();
+        g.writeObjectFieldStart("population");
+        g.writeNumberField("size", pop.size());
+        g.writeNumberField("seed", pop.seed());
+        strings(g, "variability", pop.variability().provenance());
+        g.writeArrayFieldStart("time_h");
+        for (double t : b.timesH()) {
+            g.writeNumber(round(t, 6));
+        }
+        g.writeEndArray();
+        for (Analyte a : b.analytes()) {
+            g.writeObjectFieldStart(a.label() + "_ng_per_mL");
+            for (double p : b.percentiles()) {
+                g.writeArrayFieldStart("p" + (int) p);
+                for (double v : b.ngPerMl(a, p)) {
+                    g.writeNumber(round(v, 5));
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void display(JsonGenerator g, Profile p, int buckets) throws IOException {
+        List<Analyte> analytes = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        for (Analyte a : Analyte.values()) {
+            if (p.has(a)) {
+                analytes.add(a);
+                ys.add(p.series(a).ngPerMl());
+            }
+        }
+        double[] t = p.timesH();
+        int[] keep = minMaxIndices(t, ys, buckets);
+        g.writeObjectFieldStart("display");
+        g.writeNumberField("points", keep.length);
+        g.writeArrayFieldStart("time_h");
+        for (int i : keep) {
+            g.writeNumber(round(t[i], 6));
+        }
+        g.writeEndArray();
+        for (int k = 0; k < analytes.size(); k++) {
+            g.writeArrayFieldStart(analytes.get(k).label() + "_ng_per_mL");
+            double[] y = ys.get(k);
+            for (int i : keep) {
+                g.writeNumber(round(y[i], 6));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** Rounds to {@code digits} significant digits, enough for a screen and far shorter in JSON. */
+    static double round(double v, int digits) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
+    }
+
+    /**
+     * The points to draw: the time span cut into {@code buckets} equal columns, and in each column the indices of
+     * the lowest and highest value of every curve, in time order, plus the first and last point. Every curve's
+     * peaks and troughs are kept exactly, and all curves share one time axis.
+     *
+     * @param t times, non-decreasing
+     * @param ys curves, each as long as {@code t}
+     * @param buckets columns, {@code >= 1}
+     * @return sorted distinct indices into {@code t}
+     */
+    static int[] minMaxIndices(double[] t, List<double[]> ys, int buckets) {
+        int n = t.length;
+        if (n <= 2 * buckets * Math.max(1, ys.size()) + 2) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] out = new int[2 * buckets * ys.size() + 2];
+        int k = 0;
+        out[k++] = 0;
+        double start = t[0];
+        double span = t[n - 1] - start;
+        int i = 1;
+        int[] picked = new int[2 * ys.size()];
+        for (int b = 0; b < buckets && i < n - 1; b++) {
+            double end = b == buckets - 1 ? Double.POSITIVE_INFINITY : start + span * (b + 1) / buckets;
+            int from = i;
+            while (i < n - 1 && t[i] < end) {
+                i++;
+            }
+            if (i == from) {
+                continue;
+            }
+            int m = 0;
+            for (double[] y : ys) {
+                int lo = from;
+                int hi = from;
+                for (int j = from + 1; j < i; j++) {
+                    if (y[j] < y[lo]) {
+                        lo = j;
+                    }
+                    if (y[j] > y[hi]) {
+                        hi = j;
+                    }
+                }
+                picked[m++] = lo;
+                picked[m++] = hi;
+            }
+            java.util.Arrays.sort(picked, 0, m);
+            for (int j = 0; j < m; j++) {
+                if (out[k - 1] != picked[j]) {
+                    out[k++] = picked[j];
+                }
+            }
+        }
+        if (out[k - 1] != n - 1) {
+            out[k++] = n - 1;
+        }
+        return java.util.Arrays.copyOf(out, k);
+    }
+
+    /**
+     * A one-line error document: {@code {"error": {"status", "field", "value", "message"}}}, plus {@code line} and
+     * {@code column} for a dose line that could not be read.
+     */
+    static String error(int status, String field, String value, String message, InvalidInputException cause)
+            throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("error");
+            g.writeNumberField("status", status);
+            if (field == null) {
+                g.writeNullField("field");
+            } else {
+                g.writeStringField("field", field);
+            }
+            if (value == null) {
+                g.writeNullField("value");
+            } else {
+                g.writeStringField("value", value);
+            }
+            g.writeStringField("message", oneLine(message));
+            if (cause instanceof Scenario.DoseLineException d) {
+                g.writeNumberField("line", d.line());
+                g.writeNumberField("column", d.column());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return w.toString() + "\n";
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n\\u2028\\u2029]+", " ").trim();
+    }
+
+    private static void optional(JsonGenerator g, String field, Double v) throws IOException {
+        if (v == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, v);
+        }
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,285 @@
+package org.ketaminepk.cli.explore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.OutputOptions;
+import org.ketaminepk.cli.options.PatientFields;
+import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.cli.report.Text;
+import org.ketaminepk.dosing.DoseParser;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.population.PopulationSimulation;
+import org.ketaminepk.population.VariabilityModel;
+import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.protocol.Protocols;
+
+/**
+ * One picture of the explorer, read from request parameters: the model, the patient, the regimen (a built-in
+ * protocol, dose lines in the command line's grammar, or both) and the time window. The parameter names are those
+ * of the command line without their dashes ({@code weight}, {@code creatinine}, {@code child-pugh}, {@code dose},
+ * {@code duration}, {@code step}), and every value is read by the same code as the command line, so a value is
+ * refused here exactly when {@code simulate} refuses it.
+ *
+ * <p>Not for protocol files: a request names built-in protocols only, so no request reads a server path.
+ *
+ * @param model the model
+ * @param patient the patient
+ * @param protocol the built-in protocol, or null
+ * @param regimen the doses simulated
+ * @param grid the output grid
+ * @param logScale whether the concentration axis is logarithmic
+ * @param title the chart title
+ * @param label the series label
+ * @param population virtual patients for percentile bands, 0 for none
+ * @param seed the seed of the virtual population
+ */
+record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regimen regimen, TimeGrid grid,
+        boolean logScale, String title, String label, int population, long seed) {
+
+    /** Most virtual patients one request may simulate (a few seconds of work on one thread). */
+    static final int MAX_POPULATION = 200;
+    /** Fewest virtual patients for percentile bands (fewer give no usable 5th and 95th percentiles). */
+    static final int MIN_POPULATION = 20;
+
+    /** Most grid points one request may simulate (a 60-day course on a one-minute grid). */
+    static final int MAX_POINTS = 100_000;
+    /** Most dose lines one request may hold. */
+    static final int MAX_DOSE_LINES = 50;
+    /** Patient keys read from a request: those of the command line. */
+    static final List<String> PATIENT_KEYS = List.copyOf(PatientFields.KEYS.keySet());
+    /** Every parameter name a scenario reads. */
+    static final List<String> KEYS = keys();
+
+    private static List<String> keys() {
+        List<String> k = new ArrayList<>(List.of("model", "protocol", "dose", "duration", "step", "log", "population",
+                "seed"));
+        k.addAll(PATIENT_KEYS);
+        return List.copyOf(k);
+    }
+
+    /**
+     * Reads a scenario.
+     *
+     * @param params parameter name → values (a name may repeat: {@code dose}, {@code comed})
+     * @param prefix prefix of every name ("" for the current scenario, "pin." for the pinned one)
+     * @param endAtLeastH the grid reaches at least this time, h (0 for none), so that two scenarios share one grid
+     * @return the scenario
+     * @throws InvalidInputException naming the parameter, its value and the accepted values
+     */
+    static Scenario parse(Map<String, List<String>> params, String prefix, double endAtLeastH) {
+        String protocolId = one(params, prefix + "protocol");
+        Protocol protocol = null;
+        if (protocolId != null) {
+            if (!Protocols.exists(protocolId)) {
+                throw new InvalidInputException("protocol", "protocol '" + protocolId + "' is not a built-in "
+                        + "protocol; choose one of " + String.join(", ", Protocols.ids()));
+            }
+            protocol = Protocols.get(protocolId);
+        }
+        Regimen doses = doses(all(params, prefix + "dose"));
+        if (protocol == null && doses == null) {
+            throw new InvalidInputException("dose", "dose: give a protocol or at least one dose line "
+                    + "(e.g. 0.5 mg/kg over 40 min)");
+        }
+        Regimen regimen = protocol == null ? doses : doses == null ? protocol.regimen() : protocol.regimen().and(doses);
+        CommonOptions choice = new CommonOptions();
+        choice.modelId = one(params, prefix + "model");
+        PublishedModel model = choice.model(protocol);
+
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        for (String key : PATIENT_KEYS) {
+            List<String> values = all(params, prefix + key);
+            if (!values.isEmpty()) {
+                given.put(key, values);
+            }
+        }
+        Patient patient = PatientFields.build(given, k -> k);
+        TimeGrid grid = grid(one(params, prefix + "duration"), one(params, prefix + "step"), regimen.endH(),
+                endAtLeastH);
+        String log = one(params, prefix + "log");
+        boolean logScale = log != null && (log.equalsIgnoreCase("true") || log.equals("1"));
+        if (log != null && !logScale && !log.equalsIgnoreCase("false") && !log.equals("0")) {
+            throw new InvalidInputException("log", "log must be true or false but was '" + log + "'");
+        }
+        int population = 0;
+        String pop = one(params, prefix + "population");
+        if (pop != null) {
+            if (!pop.matches("\\d{1,6}") || (Integer.parseInt(pop) != 0 && (Integer.parseInt(pop) < MIN_POPULATION
+                    || Integer.parseInt(pop) > MAX_POPULATION))) {
+                throw new InvalidInputException("population", "population must be 0 (none) or a number of virtual "
+                        + "patients between " + MIN_POPULATION + " and " + MAX_POPULATION + " but was '" + pop + "'");
+            }
+            population = Integer.parseInt(pop);
+        }
+        long seed = 1;
+        String seedText = one(params, prefix + "seed");
+        if (seedText != null) {
+            if (!seedText.matches("\\d{1,18}")) {
+                throw new InvalidInputException("seed", "seed must be a whole number from 0 to 999999999999999999 "
+                        + "but was '" + seedText + "'");
+            }
+            seed = Long.parseLong(seedText);
+        }
+        String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", all(params, prefix + "dose"));
+        String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
+        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, label, population, seed);
+    }
+
+    /** @return the series as the command line reports it */
+    Run run() {
+        return Run.simulate(label, model, patient, protocol, regimen, grid, OutputOptions.DEFAULT_BAND,
+                OutputOptions.DEFAULT_BAND_SOURCE, null);
+    }
+
+    /**
+     * Percentile bands of the virtual population: {@link #population} copies of the patient, each with random
+     * effects drawn from the model's published variability, seeded; 5th, 50th and 95th percentiles on about 600
+     * display times. Run on the calling thread, so that one request never takes more than its share of the cores.
+     *
+     * @return the outcome, or null when no population was asked for
+     */
+    PopulationOutcome populationBands() {
+        if (population == 0) {
+            return null;
+        }
+        VariabilityModel v = VariabilityModel.published(model);
+        if (v.isEmpty()) {
+            throw new InvalidInputException("population", "population: model " + model.id() + " publishes no "
+                    + "between-patient variability, so it has no percentile bands; choose another model or "
+                    + "population 0");
+        }
+        double end = grid.endH();
+        TimeGrid display = TimeGrid.uniform(end, end / 600);
+        // the bands are read on their own display times; the metrics grid is thinned alike, as its numbers are not shown
+        return PopulationSimulation.of(model, Collections.nCopies(population, patient), regimen, display, seed)
+                .withPercentileBands(display, 5, 50, 95).run();
+    }
+
+    /** @return the chart subtitle: the model and the patient */
+    String subtitle() {
+        return "model " + model.id() + " · " + Text.patient(patient);
+    }
+
+    /** @return this scenario on another grid */
+    Scenario withGrid(TimeGrid g) {
+        return new Scenario(model, patient, protocol, regimen, g, logScale, title, label, population, seed);
+    }
+
+    /** @return this scenario under another series label */
+    Scenario withLabel(String l) {
+        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, l, population, seed);
+    }
+
+    private static Regimen doses(List<String> lines) {
+        List<String> specs = new ArrayList<>();
+        for (String text : lines) {
+            for (String line : text.split("\\R")) {
+                if (!line.isBlank()) {
+                    specs.add(line.strip());
+                }
+            }
+        }
+        if (specs.size() > MAX_DOSE_LINES) {
+            throw new InvalidInputException("dose", "dose: at most " + MAX_DOSE_LINES + " lines are read but "
+                    + specs.size() + " were given (use 'every TIME xN' to repeat a dose)");
+        }
+        Regimen r = null;
+        for (int i = 0; i < specs.size(); i++) {
+            Regimen one;
+            try {
+                one = DoseParser.parse(specs.get(i));
+            } catch (DoseParser.ParseException e) {
+                throw new DoseLineException(i + 1, e);
+            }
+            r = r == null ? one : r.and(one);
+        }
+        return r;
+    }
+
+    /** A dose line that could not be read: the parser's message, and the line and column for the page to mark. */
+    static final class DoseLineException extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final transient DoseParser.ParseException cause;
+
+        DoseLineException(int line, DoseParser.ParseException cause) {
+            super("dose", (line > 1 ? "line " + line + ": " : "") + cause.getMessage());
+            this.line = line;
+            this.cause = cause;
+        }
+
+        int line() {
+            return line;
+        }
+
+        int column() {
+            return cause.column();
+        }
+
+        String input() {
+            return cause.input();
+        }
+    }
+
+    private static TimeGrid grid(String duration, String step, double lastInputEndH, double endAtLeastH) {
+        double end = duration == null ? Math.ceil(lastInputEndH + OutputOptions.DEFAULT_WASHOUT_H - 1e-9)
+                : time("duration", duration);
+        end = Math.max(end, endAtLeastH);
+        double stepH = step == null ? 1.0 / 60 : time("step", step);
+        if (stepH > 0 && end / stepH + 1 > MAX_POINTS) {
+            throw new InvalidInputException("step", String.format(Locale.ROOT, "step %s over %s would give %s grid "
+                    + "points; the explorer draws at most %s per request (choose a longer step or a shorter "
+                    + "duration)", step == null ? "1min" : step.strip(), Text.span(end),
+                    Text.count((long) Math.ceil(end / stepH + 1)), Text.count(MAX_POINTS)));
+        }
+        try {
+            return TimeGrid.uniform(end, stepH);
+        } catch (InvalidInputException e) {
+            String field = "step".equals(e.field()) ? "step" : "duration";
+            throw new InvalidInputException(field, e.getMessage().startsWith(e.field() + " ") ? field
+                    + e.getMessage().substring(e.field().length()) : field + ": " + e.getMessage());
+        }
+    }
+
+    private static double time(String field, String text) {
+        try {
+            return DoseParser.parseDurationH(text);
+        } catch (DoseParser.ParseException e) {
+            throw new InvalidInputException(field, field + " \"" + text.strip() + "\", column " + e.column() + " ("
+                    + e.word() + "): " + e.problem() + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s");
+        }
+    }
+
+    static String one(Map<String, List<String>> params, String key) {
+        List<String> v = params.get(key);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.size() > 1) {
+            throw new InvalidInputException(key, key + " is given " + v.size() + " times; give it once");
+        }
+        String s = v.get(0).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static List<String> all(Map<String, List<String>> params, String key) {
+        List<String> out = new ArrayList<>();
+        for (String s : params.getOrDefault(key, List.of())) {
+            if (!s.isBlank()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

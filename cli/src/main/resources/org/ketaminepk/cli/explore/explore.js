@@ -1,0 +1,411 @@
+// ketamine-pk explorer: reads the form, asks the server to simulate, draws with uPlot. The scenario lives in the
+// address (after #), so a link opens the same picture. No inline scripts: the page's CSP is default-src 'self'.
+'use strict';
+(function () {
+  const COLOURS = { ketamine: '#0072B2', norketamine: '#D55E00', hydroxynorketamine: '#009E73' };
+  const DASHES = { ketamine: [], norketamine: [10, 6], hydroxynorketamine: [2, 5] };
+  const BAND_FILL = ['rgba(86,180,233,0.16)', 'rgba(204,121,167,0.14)', 'rgba(230,159,0,0.12)']; // analgesic, dissociative, anaesthetic, as the PNG charts
+  const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
+  const LOG_FLOOR = 1; // ng/mL, as the PNG charts
+  const FIELDS = ['protocol', 'dose', 'model', 'age', 'weight', 'height', 'sex', 'child-pugh', 'comed', 'duration',
+    'step', 'log', 'population', 'seed'];
+  const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
+  const $ = (id) => document.getElementById(id);
+
+  const state = {
+    plot: null, plotKey: '', current: null, pinned: null, pinnedParams: null,
+    inFlight: false, pending: false, startedAt: 0, drawStart: null,
+    timings: [], requests: 0
+  };
+  window.explorer = state;
+
+  // ---------- scenario <-> form <-> address ----------
+  function readForm() {
+    const p = new URLSearchParams();
+    for (const f of FIELDS) {
+      // the number box, not the slider, holds the weight: a slider would clamp a typed 300 kg to its end silently
+      const el = f === 'weight' ? $('weight-num') : $(f);
+      const v = el.value.trim();
+      if (v !== '' && DEFAULTS[f] !== v) p.set(f, v);
+    }
+    const kind = $('kidney-kind').value;
+    const kv = $('kidney-value').value.trim();
+    if (kind && kv) p.set(kind, kv);
+    return p;
+  }
+
+  function writeForm(p) {
+    for (const f of FIELDS) {
+      const el = $(f);
+      const v = p.get(f);
+      el.value = v !== null ? v : (DEFAULTS[f] || '');
+    }
+    $('weight-num').value = p.get('weight') !== null ? p.get('weight') : DEFAULTS.weight;
+    $('kidney-kind').value = '';
+    $('kidney-value').value = '';
+    for (const k of ['egfr', 'creatinine']) {
+      if (p.get(k)) { $('kidney-kind').value = k; $('kidney-value').value = p.get(k); }
+    }
+    syncOutputs();
+  }
+
+  function syncOutputs() {
+    $('age-out').textContent = $('age').value;
+    $('height-out').textContent = $('height').value;
+    $('kidney-value').hidden = !$('kidney-kind').value;
+    $('kidney-value').placeholder = $('kidney-kind').value === 'creatinine' ? 'e.g. 1.4mg/dL' : 'e.g. 45';
+  }
+
+  function addressParams() {
+    const all = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const cur = new URLSearchParams();
+    const pin = new URLSearchParams();
+    let pinned = false;
+    for (const [k, v] of all) {
+      if (k === 'pinned') { pinned = true; } else if (k.startsWith('pin.')) { pin.append(k.substring(4), v); } else { cur.append(k, v); }
+    }
+    return { cur, pin: pinned ? pin : null };
+  }
+
+  function writeAddress(cur) {
+    const all = new URLSearchParams(cur);
+    if (state.pinnedParams) {
+      all.set('pinned', '1');
+      for (const [k, v] of state.pinnedParams) all.append('pin.' + k, v);
+    }
+    history.replaceState(null, '', '#' + all.toString());
+    updateExports(cur);
+  }
+
+  function updateExports(cur) {
+    for (const f of ['png', 'svg', 'csv', 'json']) {
+      const p = new URLSearchParams(cur);
+      if (state.pinnedParams) for (const [k, v] of state.pinnedParams) p.append('pin.' + k, v);
+      p.set('format', f);
+      $('export-' + f).href = 'api/export?' + p.toString();
+    }
+  }
+
+  // ---------- requests ----------
+  function changed() {
+    syncOutputs();
+    state.startedAt = performance.now();
+    const p = readForm();
+    writeAddress(p);
+    if (state.inFlight) { state.pending = true; return; }
+    request(p);
+  }
+
+  async function simulate(p) {
+    const q = new URLSearchParams(p);
+    q.set('px', String(Math.max(200, Math.min(2000, Math.round($('chart').clientWidth || 1000)))));
+    const r = await fetch('api/simulate?' + q.toString(), { cache: 'no-store' });
+    const body = await r.json();
+    return { ok: r.ok, body };
+  }
+
+  async function request(p) {
+    state.inFlight = true;
+    const started = state.startedAt;
+    try {
+      const { ok, body } = await simulate(p);
+      state.requests++;
+      if (state.pending) { return; } // a newer change is waiting; draw that one
+      if (ok) {
+        showError(null);
+        state.current = body;
+        state.drawStart = started;
+        draw();
+      } else {
+        showError(body.error);
+      }
+    } catch (e) {
+      showError({ field: null, message: 'the explorer server does not answer (' + e.message + '); is it still running?' });
+    } finally {
+      state.inFlight = false;
+      if (state.pending) { state.pending = false; request(readForm()); }
+    }
+  }
+
+  const FIELD_BOX = { dose: 'dose-error', protocol: 'dose-error', model: 'dose-error', duration: 'view-error',
+    step: 'view-error', log: 'view-error', population: 'population-error', seed: 'population-error' };
+
+  function showError(err) {
+    for (const id of ['dose-error', 'patient-error', 'view-error', 'population-error', 'error']) { $(id).hidden = true; $(id).textContent = ''; }
+    document.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+    $('results').classList.toggle('stale', !!err);
+    if (!err) return;
+    const box = err.field ? (FIELD_BOX[err.field] || 'patient-error') : 'error';
+    $(box).textContent = err.message;
+    $(box).hidden = false;
+    const el = err.field && (document.getElementById(err.field) || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
+    if (el) el.classList.add('invalid');
+  }
+
+  // ---------- drawing ----------
+  function analytesOf(doc) {
+    return Object.keys(doc.display).filter((k) => k.endsWith('_ng_per_mL')).map((k) => k.replace('_ng_per_mL', ''));
+  }
+
+  function table(doc, log) {
+    const xs = doc.display.time_h;
+    const ys = analytesOf(doc).map((a) => {
+      const v = doc.display[a + '_ng_per_mL'];
+      return log ? v.map((y) => (y >= LOG_FLOOR ? y : null)) : v;
+    });
+    return [xs, ...ys];
+  }
+
+  function draw() {
+    const cur = state.current;
+    const log = $('log').value === 'true';
+    const curAnalytes = analytesOf(cur);
+    const pin = state.pinned;
+    const pinAnalytes = pin ? analytesOf(pin) : [];
+    let data = table(cur, log);
+    if (pin) data = uPlot.join([data, table(pin, log)]);
+    const key = [log, curAnalytes.join(), pinAnalytes.join()].join('|');
+    $('title').textContent = cur.title;
+    $('subtitle').textContent = cur.subtitle + (pin ? ' — dashed grey: pinned, ' + pin.subtitle : '');
+    if (!state.plot || state.plotKey !== key) {
+      if (state.plot) state.plot.destroy();
+      state.plot = new uPlot(options(curAnalytes, pinAnalytes, log), data, $('chart'));
+      state.plotKey = key;
+    } else {
+      state.plot.setData(data);
+    }
+    metrics(cur, pin);
+    notes(cur);
+  }
+
+  function fmt(v, digits) {
+    if (v === null || v === undefined || !isFinite(v)) return '—';
+    if (v === 0) return '0';
+    const a = Math.abs(v);
+    if (a >= 1000) return Math.round(v).toLocaleString('en-US');
+    return Number(v.toPrecision(digits || 3)).toString();
+  }
+
+  function options(curAnalytes, pinAnalytes, log) {
+    const series = [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') }];
+    for (const a of curAnalytes) {
+      series.push({ label: a, stroke: COLOURS[a], width: 2, dash: DASHES[a], spanGaps: true,
+        value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
+    }
+    for (const a of pinAnalytes) {
+      series.push({ label: 'pinned ' + a, stroke: '#777', width: 1.5, dash: a === 'ketamine' ? [6, 4] : [2, 4],
+        spanGaps: true, value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
+    }
+    const el = $('chart');
+    return {
+      width: Math.max(400, el.clientWidth), height: Math.max(320, Math.round(el.clientWidth * 0.48)),
+      series,
+      scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
+      axes: [
+        { label: 'time (h)', incrs: [0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720], values: (u, vs) => vs.map((v) => fmt(v, 4)) },
+        { label: 'plasma concentration (ng/mL)', size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }
+      ],
+      cursor: { drag: { x: true, y: false } },
+      hooks: { drawClear: [shade], draw: [drawn] }
+    };
+  }
+
+  function populationMax() {
+    const pop = state.current && state.current.population;
+    if (!pop) return 0;
+    let m = 0;
+    for (const [k, b] of Object.entries(pop)) if (k.endsWith('_ng_per_mL')) for (const v of b.p95) if (v > m) m = v;
+    return m;
+  }
+
+  function niceMax(max) {
+    const m = Math.max(max || 1, 1) * 1.08;
+    const p = Math.pow(10, Math.floor(Math.log10(m)));
+    for (const f of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (f * p >= m) return f * p;
+    return 10 * p;
+  }
+
+  // bands behind the curves and infusions as grey columns, as in the PNG charts
+  function shade(u) {
+    const cur = state.current;
+    if (!cur) return;
+    const ctx = u.ctx;
+    const { left, top, width, height } = u.bbox;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+    const [ymin, ymax] = [u.scales.y.min, u.scales.y.max];
+    cur.shaded_bands.forEach((b, i) => {
+      if (b.high_ng_per_mL < ymin || b.low_ng_per_mL > ymax) return;
+      const y1 = u.valToPos(Math.min(b.high_ng_per_mL, ymax), 'y', true);
+      const y0 = u.valToPos(Math.max(b.low_ng_per_mL, ymin), 'y', true);
+      ctx.fillStyle = BAND_FILL[i % BAND_FILL.length];
+      ctx.fillRect(left, y1, width, y0 - y1);
+      ctx.fillStyle = BAND_TEXT[i % BAND_TEXT.length];
+      ctx.font = 'italic ' + Math.round(11 * devicePixelRatio) + 'px system-ui, sans-serif';
+      ctx.textAlign = 'right';
+      ctx.fillText(b.name + ' ' + b.low_ng_per_mL + '–' + b.high_ng_per_mL + ' ng/mL', left + width - 6 * devicePixelRatio, y1 + 13 * devicePixelRatio);
+    });
+    if (cur.population) populationBand(u, cur.population);
+    ctx.fillStyle = 'rgba(0,0,0,0.07)';
+    ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+    for (const d of cur.regimen.doses) {
+      const x0 = u.valToPos(d.time_h, 'x', true);
+      if (d.end_h > d.time_h) {
+        const x1 = u.valToPos(d.end_h, 'x', true);
+        ctx.fillRect(x0, top, Math.max(1, x1 - x0), height);
+      } else {
+        ctx.beginPath();
+        ctx.moveTo(x0, top);
+        ctx.lineTo(x0, top + height);
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+  }
+
+  // the 5th–95th percentile band of each analyte, filled in the analyte's colour
+  function populationBand(u, pop) {
+    const ctx = u.ctx;
+    const log = u.scales.y.distr === 3;
+    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    for (const [key, band] of Object.entries(pop)) {
+      if (!key.endsWith('_ng_per_mL')) continue;
+      const a = key.replace('_ng_per_mL', '');
+      const t = pop.time_h;
+      ctx.beginPath();
+      for (let i = 0; i < t.length; i++) {
+        const x = u.valToPos(t[i], 'x', true);
+        if (i === 0) ctx.moveTo(x, y(band.p95[i])); else ctx.lineTo(x, y(band.p95[i]));
+      }
+      for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(band.p5[i]));
+      ctx.closePath();
+      ctx.fillStyle = (COLOURS[a] || '#777777') + '33';
+      ctx.fill();
+    }
+  }
+
+  // the time from a change in the form to the redrawn chart, read by the browser test
+  function drawn() {
+    if (state.drawStart !== null) {
+      state.timings.push(performance.now() - state.drawStart);
+      state.drawStart = null;
+    }
+  }
+
+  function metrics(cur, pin) {
+    const body = $('metrics').tBodies[0];
+    body.textContent = '';
+    const rows = [[cur, '']];
+    if (pin) rows.push([pin, 'pinned ']);
+    for (const [doc, prefix] of rows) {
+      for (const [a, m] of Object.entries(doc.metrics)) {
+        const tr = body.insertRow();
+        if (prefix) tr.className = 'pinned';
+        const th = document.createElement('th');
+        th.textContent = prefix + a;
+        if (!prefix) th.style.color = COLOURS[a] || '#222';
+        tr.appendChild(th);
+        const cells = [['cmax', m.cmax_ng_per_mL], ['tmax', m.tmax_h], ['auc', m.auc_ng_h_per_mL],
+          ['in-band', m.time_in_band_h], ['reach', m.time_to_reach_band_h],
+          ['below', m.time_to_below_band_after_last_input_h], ['half-life', m.terminal_half_life_h]];
+        for (const [name, v] of cells) {
+          const td = tr.insertCell();
+          td.textContent = v === undefined ? '' : (name === 'below' && v === null && m.above_band_low_at_end ? 'still above' : fmt(v, 3));
+          td.dataset.metric = name;
+          td.dataset.analyte = a;
+          td.dataset.series = prefix ? 'pinned' : 'current';
+          if (typeof v === 'number') td.dataset.value = String(v);
+        }
+      }
+    }
+    const popNote = cur.population ? ' Shaded in each curve\'s colour: 5th–95th percentiles of ' + cur.population.size
+      + ' virtual patients like this one (seed ' + cur.population.seed + '), from the model\'s published variability.' : '';
+    $('band-note').textContent = 'Band for the metrics: ketamine ' + cur.band.low_ng_per_mL + '–' + cur.band.high_ng_per_mL
+      + ' ng/mL (' + cur.band.source + '). AUC from 0 to the end of the window; grid: ' + cur.grid.points.toLocaleString('en-US')
+      + ' points every ' + fmt(cur.grid.step_h * 60, 3) + ' min, drawn as ' + cur.display.points.toLocaleString('en-US') + ' (every peak kept).' + popNote;
+  }
+
+  function notes(cur) {
+    const ul = $('warnings');
+    ul.textContent = '';
+    const items = cur.warnings.concat(cur.notes);
+    if (items.length === 0) items.push('none');
+    for (const w of items) { const li = document.createElement('li'); li.textContent = w; ul.appendChild(li); }
+    const body = $('adjustments').tBodies[0];
+    body.textContent = '';
+    if (cur.adjustments.length === 0) {
+      const td = body.insertRow().insertCell();
+      td.colSpan = 5;
+      td.textContent = 'none: the typical patient of the model';
+    }
+    for (const a of cur.adjustments) {
+      const tr = body.insertRow();
+      for (const v of [a.parameter, fmt(a.typical_value, 3) + ' ' + a.unit, fmt(a.patient_value, 3) + ' ' + a.unit,
+        '×' + fmt(a.factor, 3), a.reason]) {
+        tr.insertCell().textContent = v;
+      }
+    }
+    $('sources').textContent = 'Model: ' + cur.model.citation + (cur.protocol ? ' · Protocol: ' + cur.protocol.source : '')
+      + ' · Shaded bands: ' + cur.shaded_bands_source + ' · ketamine-pk ' + cur.version;
+  }
+
+  // ---------- pinning ----------
+  $('pin').addEventListener('click', () => {
+    if (!state.current) return;
+    state.pinned = state.current;
+    state.pinnedParams = readForm();
+    $('unpin').disabled = false;
+    writeAddress(readForm());
+    draw();
+  });
+  $('unpin').addEventListener('click', () => {
+    state.pinned = null;
+    state.pinnedParams = null;
+    $('unpin').disabled = true;
+    writeAddress(readForm());
+    draw();
+  });
+  $('copy-link').addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(location.href); $('copy-link').textContent = 'Link copied'; } catch (e) { $('copy-link').textContent = 'Copy the address bar'; }
+    setTimeout(() => { $('copy-link').textContent = 'Copy link'; }, 2000);
+  });
+
+  // ---------- start ----------
+  async function start() {
+    const [models, protocols] = await Promise.all([fetch('api/models').then((r) => r.json()), fetch('api/protocols').then((r) => r.json())]);
+    for (const m of models.models) {
+      const o = document.createElement('option');
+      o.value = m.id;
+      o.textContent = m.id + ' — ' + m.drug_form;
+      o.title = m.citation;
+      $('model').appendChild(o);
+    }
+    for (const p of protocols.protocols) {
+      const o = document.createElement('option');
+      o.value = p.id;
+      o.textContent = p.name;
+      o.title = p.source + ': ' + p.doses.join('; ');
+      $('protocol').appendChild(o);
+    }
+    const { cur, pin } = addressParams();
+    if (![...cur.keys()].length) cur.set('protocol', 'crps-schwartzman-2009');
+    if (pin) {
+      state.pinnedParams = pin;
+      const r = await simulate(pin);
+      if (r.ok) { state.pinned = r.body; $('unpin').disabled = false; } else { state.pinnedParams = null; }
+    }
+    writeForm(cur);
+    $('controls').addEventListener('input', (e) => {
+      if (e.target.id === 'weight-num') { $('weight').value = e.target.value; }
+      if (e.target.id === 'weight') { $('weight-num').value = e.target.value; }
+      changed();
+    });
+    $('controls').addEventListener('submit', (e) => e.preventDefault());
+    let resize = null;
+    window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; if (state.current) draw(); }, 150); });
+    changed();
+  }
+  document.addEventListener('DOMContentLoaded', start);
+})();

@@ -1,0 +1,228 @@
+package org.ketaminepk.cli.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.Simulation;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.protocol.Protocols;
+import org.ketaminepk.result.Series;
+
+/** The explorer's HTTP API on a loopback port: answers, errors, limits and headers. */
+class ExplorerApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ExplorerServer server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = ExplorerServer.start("127.0.0.1", 0);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(server.uri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends a whole request as bytes and returns the status code of the answer. */
+    static int raw(String request) throws IOException {
+        try (java.net.Socket s = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            s.shutdownOutput();
+            String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(head.substring(9, 12));
+        }
+    }
+
+    static JsonNode json(HttpResponse<byte[]> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void simulateGivesTheLibrarysMetricsAndKeepsThePeakWhenThinned() throws Exception {
+        HttpResponse<byte[]> r = get("/api/simulate?protocol=crps-schwartzman-2009&weight=90&age=65");
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode doc = json(r);
+        Patient p = Patient.standardAdult().withWeightKg(90).withAgeYears(65);
+        Series ket = Simulation.run(Models.get("racemic-composite"), p, Protocols.get("crps-schwartzman-2009")
+                .regimen(), TimeGrid.uniform(244, 1.0 / 60)).profile().series(Analyte.KETAMINE);
+        assertEquals(ket.cmaxNgPerMl(), doc.at("/metrics/ketamine/cmax_ng_per_mL").asDouble(), 1e-9);
+        assertEquals(ket.aucNgHPerMl(), doc.at("/metrics/ketamine/auc_ng_h_per_mL").asDouble(), 1e-6);
+        assertEquals(14_641, doc.at("/grid/points").asInt());
+        JsonNode drawn = doc.at("/display/ketamine_ng_per_mL");
+        assertTrue(drawn.size() < 14_641 && drawn.size() > 100, "thinned to " + drawn.size());
+        double max = 0;
+        for (JsonNode v : drawn) {
+            max = Math.max(max, v.asDouble());
+        }
+        assertEquals(ket.cmaxNgPerMl(), max, ket.cmaxNgPerMl() * 1e-5, "the drawn peak is the library's Cmax");
+        assertEquals(10, doc.at("/regimen/doses").size());
+        assertEquals(4.0, doc.at("/regimen/doses/0/end_h").asDouble() - doc.at("/regimen/doses/0/time_h").asDouble(),
+                1e-12);
+    }
+
+    @Test
+    void postJsonAndFormMeanTheSameAsTheQueryString() throws Exception {
+        String byGet = new String(get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&weight=80").body(),
+                StandardCharsets.UTF_8);
+        HttpResponse<byte[]> byJson = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"dose\": [\"0.5 mg/kg over 40 min\"], \"weight\": 80}")));
+        HttpResponse<byte[]> byForm = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("dose=" + q("0.5 mg/kg over 40 min") + "&weight=80")));
+        assertEquals(byGet, new String(byJson.body(), StandardCharsets.UTF_8));
+        assertEquals(byGet, new String(byForm.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badInputIsOneLineOfJsonNamingFieldValueAndRange() throws Exception {
+        HttpResponse<byte[]> r = get("/api/simulate?protocol=crps-schwartzman-2009&weight=900");
+        assertEquals(400, r.statusCode());
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        assertEquals(1, body.strip().lines().count(), body);
+        JsonNode e = json(r).get("error");
+        assertEquals("weight", e.get("field").asText());
+        assertEquals("900", e.get("value").asText());
+        assertEquals("weight must be between 0.5 and 350 kg but was 900", e.get("message").asText());
+    }
+
+    @Test
+    void aBadDoseLineGivesTheParsersMessageWithLineAndColumn() throws Exception {
+        HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("bolus 20 mg\n0.5 mg/kg ovr 40 min"));
+        assertEquals(400, r.statusCode());
+        JsonNode e = json(r).get("error");
+        assertEquals("dose", e.get("field").asText());
+        assertEquals(2, e.get("line").asInt());
+        assertEquals(11, e.get("column").asInt());
+        assertTrue(e.get("message").asText().startsWith("line 2: dose \"0.5 mg/kg ovr 40 min\", column 11 ('ovr')"),
+                e.get("message").asText());
+    }
+
+    @Test
+    void refusesWhatItDoesNotServe() throws Exception {
+        assertEquals(404, get("/../pom.xml").statusCode());
+        assertEquals(404, get("/org/ketaminepk/cli/explore/index.html").statusCode());
+        assertEquals(404, get("/META-INF/MANIFEST.MF").statusCode());
+        assertEquals(404, get("/api/nothing").statusCode());
+        assertEquals(400, get("/api/simulate?protocol=/etc/passwd").statusCode());
+        assertEquals(400, get("/api/simulate?protocol=crps-schwartzman-2009&wieght=80").statusCode());
+        assertEquals(400, get("/api/simulate?protocol=crps-schwartzman-2009&duration=60d&step=10s").statusCode());
+        HttpResponse<byte[]> del = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate")).DELETE());
+        assertEquals(405, del.statusCode());
+        assertEquals("GET, POST", del.headers().firstValue("Allow").orElse(""));
+        String big = "{\"dose\": \"" + "x".repeat(100_000) + "\"}";
+        assertEquals(413, raw("POST /api/simulate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + big.length() + "\r\nConnection: close\r\n\r\n" + big));
+        HttpResponse<byte[]> xml = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString("<a/>")));
+        assertEquals(415, xml.statusCode());
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        for (String path : new String[] {"/", "/explore.js", "/api/models", "/api/simulate?weight=1", "/nothing"}) {
+            HttpResponse<byte[]> r = get(path);
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self'"),
+                    path);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
+        String page = new String(get("/").body(), StandardCharsets.UTF_8);
+        assertTrue(!page.contains("<script>") && !page.contains("http://") && !page.contains("https://"),
+                "no inline script and nothing fetched from elsewhere");
+    }
+
+    @Test
+    void aSeededPopulationGivesOrderedPercentileBandsAndTheSameAnswerTwice() throws Exception {
+        String query = "/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&duration=6h&population=30&seed=11";
+        HttpResponse<byte[]> r = get(query);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        // the default composite varies the norketamine parameters only (its ketamine source published no variability)
+        JsonNode ket = json(r).at("/population/norketamine_ng_per_mL");
+        assertEquals(json(r).at("/population/time_h").size(), ket.get("p50").size());
+        boolean spread = false;
+        for (int i = 0; i < ket.get("p50").size(); i++) {
+            double p5 = ket.get("p5").get(i).asDouble();
+            double p50 = ket.get("p50").get(i).asDouble();
+            double p95 = ket.get("p95").get(i).asDouble();
+            assertTrue(p5 <= p50 && p50 <= p95, "ordered at " + i);
+            spread |= p95 > p5 * 1.05;
+        }
+        assertTrue(spread, "the published variability spreads the band");
+        assertEquals(new String(r.body(), StandardCharsets.UTF_8), new String(get(query).body(),
+                StandardCharsets.UTF_8), "same seed, same answer");
+        JsonNode e = json(get("/api/simulate?protocol=crps-schwartzman-2009&population=5000")).get("error");
+        assertEquals("population", e.get("field").asText());
+        assertTrue(e.get("message").asText().contains("between 20 and 200"), e.toString());
+    }
+
+    @Test
+    void modelsAndProtocolsListTheLibrary() throws Exception {
+        JsonNode models = json(get("/api/models")).get("models");
+        assertEquals(Models.all().size(), models.size());
+        JsonNode protocols = json(get("/api/protocols")).get("protocols");
+        assertEquals(Protocols.all().size(), protocols.size());
+        assertEquals("crps-schwartzman-2009", json(get("/api/protocols")).at("/protocols").findValuesAsText("id")
+                .stream().filter("crps-schwartzman-2009"::equals).findFirst().orElse(""));
+    }
+
+    @Test
+    void exportsTheCommandLinesFormats() throws Exception {
+        HttpResponse<byte[]> png = get("/api/export?format=png&protocol=crps-schwartzman-2009&image-width=800"
+                + "&image-height=450");
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(800, ImageIO.read(new ByteArrayInputStream(png.body())).getWidth());
+        String svg = new String(get("/api/export?format=svg&protocol=crps-schwartzman-2009").body(),
+                StandardCharsets.UTF_8);
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg"));
+        JsonNode doc = json(get("/api/export?format=json&protocol=crps-schwartzman-2009&pin.protocol=crps-cohen-2018"));
+        assertEquals("compare", doc.at("/tool/command").asText());
+        assertEquals(2, doc.get("series").size());
+        String csv = new String(get("/api/export?format=csv&dose=" + q("bolus 20 mg")).body(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("time_h"), csv.substring(0, 40));
+        assertEquals(400, get("/api/export?format=exe&protocol=crps-schwartzman-2009").statusCode());
+        assertEquals(400, get("/api/export?format=png&protocol=crps-schwartzman-2009&image-width=100000")
+                .statusCode());
+    }
+}

@@ -1,0 +1,222 @@
+package org.ketaminepk.cli.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.Simulation;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.protocol.Protocols;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The explorer in a real browser: Debian's headless {@code chromium} driven by its {@code chromedriver} through
+ * Selenium, one browser for the class. Skipped, loudly, when the browser is not installed; a failure instead when the
+ * environment says {@code CI=true} ({@code .ci/run} installs both).
+ */
+class ExplorerBrowserTest {
+    private static final Path CHROMIUM = onPath("explorer.chromium", "chromium");
+    private static final Path CHROMEDRIVER = onPath("explorer.chromedriver", "chromedriver");
+    private static final Path OUT = Path.of("target", "explorer");
+
+    private static ExplorerServer server;
+    private static WebDriver driver;
+    private static JavascriptExecutor js;
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "explorer browser tests SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing "
+                    + "(apt-get install chromium chromium-driver; .ci/run does this)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(why + " — not allowed when CI=true");
+            }
+            System.err.println("\n*** " + why + " ***\n");
+            Assumptions.abort(why);
+        }
+        server = ExplorerServer.start("127.0.0.1", 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1500,1100", "--force-device-scale-factor=1");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        js = (JavascriptExecutor) driver;
+        Files.createDirectories(OUT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** @return the program named by the system property, else the first {@code name} on the PATH, else /usr/bin/name */
+    private static Path onPath(String property, String name) {
+        String given = System.getProperty(property);
+        if (given != null) {
+            return Path.of(given);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name);
+            }
+        }
+        return Path.of("/usr/bin", name);
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Opens the page on a scenario and waits for the first drawing. */
+    private static void open(String hash) {
+        driver.get("about:blank");
+        driver.get(server.uri() + "#" + hash);
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!(window.explorer && explorer.plot && explorer.current && explorer.timings.length > 0)")));
+    }
+
+    /** @return the ketamine Cmax in the metrics table (read in one script: the table is rebuilt on every answer) */
+    private static double shownCmax(String series) {
+        Object v = js.executeScript("const c = document.querySelector('td[data-series=' + arguments[0] + ']"
+                + "[data-analyte=ketamine][data-metric=cmax]'); return c ? c.dataset.value : null;", series);
+        return v == null ? Double.NaN : Double.parseDouble((String) v);
+    }
+
+    private static double shownCmax() {
+        return shownCmax("current");
+    }
+
+    private static double libraryCmax(double weightKg) {
+        return Simulation.run(Models.get("racemic-composite"), Patient.standardAdult().withWeightKg(weightKg),
+                Protocols.get("crps-schwartzman-2009").regimen(), TimeGrid.uniform(244, 1.0 / 60)).profile()
+                .series(Analyte.KETAMINE).cmaxNgPerMl();
+    }
+
+    @Test
+    void changingTheWeightRedrawsTableAndCurveWithTheLibrarysValues() throws IOException {
+        open("protocol=crps-schwartzman-2009");
+        assertEquals(libraryCmax(70), shownCmax(), 1e-9);
+        WebElement weight = driver.findElement(By.id("weight-num"));
+        weight.clear();
+        weight.sendKeys("90");
+        double expected = libraryCmax(90);
+        waiting().until(d -> Math.abs(shownCmax() - expected) < 1e-9);
+        Number drawnPeak = (Number) js.executeScript("const y = explorer.plot.data[1].filter(v => v !== null);"
+                + "return Math.max.apply(null, y);");
+        assertEquals(expected, drawnPeak.doubleValue(), expected * 1e-5, "the drawn ketamine peak");
+        assertTrue(driver.getCurrentUrl().contains("weight=90"), driver.getCurrentUrl());
+        Files.write(OUT.resolve("explorer-page.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aBadDoseShowsTheCommandLinesErrorBesideTheBox() {
+        open("dose=" + "bolus%2020%20mg");
+        new Select(driver.findElement(By.id("protocol"))).selectByValue("");
+        WebElement dose = driver.findElement(By.id("dose"));
+        dose.clear();
+        dose.sendKeys("0.5 mg/kg ovr 40 min");
+        WebElement error = driver.findElement(By.id("dose-error"));
+        waiting().until(d -> error.isDisplayed() && error.getText().contains("column 11"));
+        assertTrue(error.getText().startsWith("dose \"0.5 mg/kg ovr 40 min\", column 11 ('ovr'): unknown word"),
+                error.getText());
+        assertTrue(dose.getAttribute("class").contains("invalid"));
+    }
+
+    @Test
+    void aSharedAddressOpensTheSamePictureWithThePinnedCurve() {
+        open("protocol=crps-schwartzman-2009&weight=55");
+        driver.findElement(By.id("pin")).click();
+        WebElement weight = driver.findElement(By.id("weight-num"));
+        weight.clear();
+        weight.sendKeys("110");
+        double expected = libraryCmax(110);
+        waiting().until(d -> Math.abs(shownCmax() - expected) < 1e-9);
+        String shared = driver.getCurrentUrl();
+        assertTrue(shared.contains("pin.weight=55"), shared);
+
+        open(shared.substring(shared.indexOf('#') + 1));
+        waiting().until(d -> !Double.isNaN(shownCmax("pinned")));
+        assertEquals("110", driver.findElement(By.id("weight-num")).getAttribute("value"));
+        assertEquals(expected, shownCmax(), 1e-9);
+        assertEquals(libraryCmax(55), shownCmax("pinned"), 1e-9);
+    }
+
+    @Test
+    void exportsThePictureAsPngThroughTheCommandLinesCharts() throws Exception {
+        open("protocol=crps-schwartzman-2009&weight=80");
+        String href = driver.findElement(By.id("export-png")).getAttribute("href");
+        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("image/png", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(1600, ImageIO.read(new ByteArrayInputStream(r.body())).getWidth());
+        Files.write(OUT.resolve("explorer-export.png"), r.body());
+    }
+
+    /**
+     * Records, without judging it, the time from a slider change to the redrawn chart (median of 20), measured by
+     * the page with performance.now(), for the 10-day CRPS protocol on a one-minute grid; the README quotes it.
+     */
+    @Test
+    void recordsTheRedrawTimeOfTwentySliderChanges() throws IOException {
+        open("protocol=crps-schwartzman-2009");
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long before = ((Number) js.executeScript("return explorer.timings.length")).longValue();
+            js.executeScript("const s = document.getElementById('weight'); s.value = String(60 + arguments[0]);"
+                    + "s.dispatchEvent(new Event('input', {bubbles: true}));", i);
+            waiting().until(d -> ((Number) js.executeScript("return explorer.timings.length")).longValue() > before);
+            ms.add(((Number) js.executeScript("return explorer.timings[explorer.timings.length - 1]")).doubleValue());
+        }
+        assertEquals(20, ms.size());
+        List<Double> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        double median = (sorted.get(9) + sorted.get(10)) / 2;
+        String line = String.format(Locale.ROOT, "explorer redraw after a slider change, crps-schwartzman-2009 on a "
+                + "1-min grid (14 641 points): median %.1f ms of 20 (min %.1f, max %.1f)", median, sorted.get(0),
+                sorted.get(19));
+        System.out.println(line);
+        Files.writeString(OUT.resolve("redraw-ms.txt"), line + "\n");
+        assertTrue(sorted.get(0) > 0, "the page measured each redraw");
+    }
+}
