@@ -59,6 +59,8 @@ final class Clements1981 {
                     + "different paper (J Pharm Sci 1982) and are not part of this model.")
             .note("No effect-site constant: opentiva's ke0 5.2 /min is derived from an assumed time to peak of "
                     + "1 min, not published.")
+            .note("No between-patient variability exists for this model: it predates population modelling "
+                    + "(individual fits), and no transcription carries any.")
             .analytes(Analyte.KETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data")
             .structure((p, patient) -> Structures.twoCompartmentMicroIv(p))

@@ -10,6 +10,7 @@ import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.ParameterValues;
 import org.ketaminepk.model.Population;
+import org.ketaminepk.model.ResidualError;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Role;
 import org.ketaminepk.model.SamplingSite;
@@ -66,6 +67,10 @@ final class Flint2017 {
             .variability(Variability.covariance("CL", "CLsnk", 0.506 * Math.sqrt(Math.log(1 + 0.402 * 0.402)
                     * Math.log(1 + 1.04 * 1.04)), TRANSCRIPTION, TABLE3 + ": correlation 0.506, converted with the "
                             + "two variances above"))
+            .residualError(ResidualError.proportional(Analyte.KETAMINE, 0.419, TRANSCRIPTION, TABLE3
+                    + ": proportional 41.9 %"))
+            .residualError(ResidualError.proportional(Analyte.NORKETAMINE, 0.475, TRANSCRIPTION, TABLE3
+                    + ": proportional 47.5 %"))
             .assumption("S-norketamine clearance is held at its value at the start of the infusion; the paper "
                     + "lets it rise by 0.87 % per hour, so S-norketamine is overestimated by 21 % after 24 h, 42 % "
                     + "after 48 h and 104 % after 120 h of infusion")
@@ -84,8 +89,8 @@ final class Flint2017 {
                     + "CL/CLsnk = 2.11 (t = 0 clearance). For 7 kg at 2.4 mg/kg/h S-ketamine settles at 844 ng/mL.")
             .note("Whether the printed CV % means √ω² or √(exp(ω²) − 1) is not verified; ω² = ln(1 + CV²) is "
                     + "used (0.150 and 0.733; the other reading gives 0.162 and 1.08). Residual error "
-                    + "(proportional 41.9 % and 47.5 %) is not used in simulation. The sampling site is not stated "
-                    + "in the sources read. The \"effective\" concentration C_K + 0.33·C_NK of the paper's Figure 2 "
+                    + "(proportional 41.9 % and 47.5 %) is used only for observed-like concentrations. The sampling "
+                    + "site is not stated in the sources read. The \"effective\" concentration C_K + 0.33·C_NK of the paper's Figure 2 "
                     + "is not computed.")
             .note("Outside 3.4-35 kg, 0-12.5 years or beyond ~140 h of infusion the model is extrapolated; "
                     + "neonates have no maturation function.")

@@ -9,6 +9,7 @@ import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.ParameterValues;
 import org.ketaminepk.model.Population;
+import org.ketaminepk.model.ResidualError;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Role;
 import org.ketaminepk.model.SamplingSite;
@@ -91,8 +92,14 @@ final class Otto2021 {
                     + "concentration table.")
             .note("Fanta 2015's oral route and presystemic S-norketamine formation are not part of Otto's final "
                     + "model and their parameters were not verified, so only the intravenous route is offered.")
-            .note("Residual error (proportional SD 0.236 S-ketamine, 0.143 S-norketamine, as transcribed) is not "
-                    + "used in simulation.")
+            .residualError(ResidualError.proportional(Analyte.KETAMINE, 0.23609, TRANSCRIPTION, TABLE3
+                    + ": σ² 0.055736 (Table 3 0.056), SD = √σ² = 0.23609"))
+            .residualError(ResidualError.proportional(Analyte.NORKETAMINE, 0.14261, TRANSCRIPTION, TABLE3
+                    + ": σ² 0.020338 (Table 3 0.020), SD = √σ² = 0.14261"))
+            .note("Between-patient variability: exponential on V1, CL, Vn and CLn, each pair a full OMEGA BLOCK(2) "
+                    + "(correlation 0.49 for S-ketamine, 0.69 for S-norketamine); none on the peripheral volumes or "
+                    + "inter-compartmental clearances. Residual error (proportional SD 0.236 S-ketamine, 0.143 "
+                    + "S-norketamine, as transcribed) is used only for observed-like concentrations.")
             .analytes(Analyte.KETAMINE, Analyte.NORKETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data (10 mg over 30 min; 2-h stepped infusion)")
             .structure(Otto2021::structure)

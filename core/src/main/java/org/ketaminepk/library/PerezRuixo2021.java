@@ -19,6 +19,7 @@ import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.ParameterValues;
 import org.ketaminepk.model.Population;
+import org.ketaminepk.model.ResidualError;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Role;
 import org.ketaminepk.model.SamplingSite;
@@ -107,7 +108,7 @@ final class PerezRuixo2021 {
                     Unit.NONE, Role.OTHER, 0, TRANSCRIPTION, TABLE3)
             .parameter("CLn_asian", "factor on CLn/F in Asian subjects (not applied: no ethnicity input)", 0.81,
                     Unit.NONE, Role.OTHER, 0, TRANSCRIPTION, TABLE3)
-            .variability(Variability.variance("FRn", 0.708 * 0.708, TRANSCRIPTION, TABLE3 + ": 70.8, read as the "
+            .variability(Variability.logitVariance("FRn", 0.708 * 0.708, TRANSCRIPTION, TABLE3 + ": 70.8, read as the "
                     + "SD of an additive effect on the logit of FRn (variance on the logit scale, not the log "
                     + "scale)"))
             .variability(Variability.cv("ka_n", 61.5, TRANSCRIPTION, TABLE3))
@@ -120,6 +121,10 @@ final class PerezRuixo2021 {
             .variability(Variability.cv("kel", 120, TRANSCRIPTION, TABLE3))
             .variability(Variability.cv("Vcn", 31.6, TRANSCRIPTION, TABLE3))
             .variability(Variability.cv("CLn", 25.4, TRANSCRIPTION, TABLE3))
+            .residualError(ResidualError.exponential(Analyte.KETAMINE, 0.276, TRANSCRIPTION, TABLE3
+                    + ": log-additive, phase I/II, 27.6 % read as the SD on the log scale"))
+            .residualError(ResidualError.exponential(Analyte.NORKETAMINE, 0.422, TRANSCRIPTION, TABLE3
+                    + ": log-additive, phase I/II, 42.2 % read as the SD on the log scale"))
             .assumption("nasal devices of one dose are given 5 min apart (label practice; the paper's simulation "
                     + "spacing was not read); a dose that is not a multiple of 28 mg puts the remainder in a last, "
                     + "partly filled device")
@@ -153,7 +158,7 @@ final class PerezRuixo2021 {
                     + "subjects.")
             .note("Interindividual variability is as transcribed. The IIV of kmet is named in Section 2.4 but its "
                     + "value is blank in Table 3; none is carried. Residual error (log-additive, esketamine 27.6 %, "
-                    + "noresketamine 42.2 % in phase I/II) is not used in simulation.")
+                    + "noresketamine 42.2 % in phase I/II) is used only for observed-like concentrations.")
             .analytes(Analyte.KETAMINE, Analyte.NORKETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data (28 mg over 40 min, 18 subjects)")
             .route(Route.INTRANASAL, true, "the model's own data (esketamine nasal spray, 28-mg devices)")

@@ -56,6 +56,9 @@ final class RacemicComposite {
 
     /** Oral bioavailability (Yanagihara 2003 ≈ 20 %; Chong 2006 23 ± 9 %; Clements 1982 17 %). */
     static final double F_ORAL = 0.20;
+    /** Where the norketamine variability comes from: another model's, labelled as such. */
+    static final String BORROWED = "borrowed from Otto 2021 (S-norketamine, healthy volunteers, OMEGA BLOCK(2)): "
+            + Otto2021.TABLE3;
     /** Chong 2006 oral norketamine/ketamine AUC ratio (12.1/3.1 per mg). */
     static final double CHONG_ORAL_RATIO = 3.9;
     /** Sublingual bioavailability (Rolan 2014: 29 %, 90 % CI 27-31 %). */
@@ -171,9 +174,14 @@ final class RacemicComposite {
             .parameter("ka_im", "intramuscular absorption rate constant", 1.26, Unit.PER_H, Role.ABSORPTION, 0,
                     DERIVED, "chosen so that the simulated ketamine Tmax is 22.5 min, between the median peaks at "
                             + "15 min (1 mg/kg) and 30 min (0.5 mg/kg) in " + Sources.HIRLINGER_1984)
-            .variability(Variability.variance("Vn", 0.040426, TRANSCRIPTION, "Otto 2021: " + Otto2021.TABLE3))
-            .variability(Variability.covariance("Vn", "CLn", 0.04456, TRANSCRIPTION, "Otto 2021: " + Otto2021.TABLE3))
-            .variability(Variability.variance("CLn", 0.10319, TRANSCRIPTION, "Otto 2021: " + Otto2021.TABLE3))
+            .variability(Variability.variance("Vn", 0.040426, TRANSCRIPTION, BORROWED))
+            .variability(Variability.covariance("Vn", "CLn", 0.04456, TRANSCRIPTION, BORROWED))
+            .variability(Variability.variance("CLn", 0.10319, TRANSCRIPTION, BORROWED))
+            .note("Between-patient variability: none was published for Kamp 2020's ketamine model (its table was "
+                    + "not read), so the ketamine parameters do not vary in population simulation unless the "
+                    + "caller supplies variability. The norketamine terms (Vn 0.040, CLn 0.103, covariance 0.044) "
+                    + "are borrowed from Otto 2021's S-norketamine model, like the parameters they go with. No "
+                    + "residual error is carried.")
             .assumption("composite of several sources, not one study's model: ketamine from Kamp 2020 (arterial), "
                     + "norketamine from Otto 2021")
             .assumption("Kamp 2020 clearances scale with (WT/70)^0.75; the paper's table was not read (opentiva "

@@ -73,6 +73,8 @@ public final class PublishedModel {
     private final double weightMaxKg;
     private final List<Parameter> parameters;
     private final List<Variability> variability;
+    private final List<Variability> occasionVariability;
+    private final List<ResidualError> residualErrors;
     private final String scaling;
     private final List<String> assumptions;
     private final List<String> notes;
@@ -95,6 +97,8 @@ public final class PublishedModel {
         this.weightMaxKg = b.weightMax;
         this.parameters = List.copyOf(b.parameters.values());
         this.variability = List.copyOf(b.variability);
+        this.occasionVariability = List.copyOf(b.occasionVariability);
+        this.residualErrors = List.copyOf(b.residualErrors);
         this.scaling = Checks.notNull("scaling", b.scaling);
         this.assumptions = List.copyOf(b.assumptions);
         this.notes = List.copyOf(b.notes);
@@ -182,6 +186,19 @@ public final class PublishedModel {
     /** @return interindividual variability terms as published */
     public List<Variability> variability() {
         return variability;
+    }
+
+    /**
+     * @return between-occasion variability terms as published (a fresh draw per dosing occasion, added to the
+     *         patient's own random effect); empty when none was published
+     */
+    public List<Variability> occasionVariability() {
+        return occasionVariability;
+    }
+
+    /** @return the published residual error of each analyte that has one */
+    public List<ResidualError> residualErrors() {
+        return residualErrors;
     }
 
     /** @return the published weight/age scaling, in words */
@@ -282,6 +299,8 @@ public final class PublishedModel {
         private double weightMax = 120;
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final List<Variability> variability = new ArrayList<>();
+        private final List<Variability> occasionVariability = new ArrayList<>();
+        private final List<ResidualError> residualErrors = new ArrayList<>();
         private String scaling = "none";
         private final List<String> assumptions = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
@@ -361,6 +380,18 @@ public final class PublishedModel {
         /** Adds a variability term. */
         public Builder variability(Variability v) {
             variability.add(v);
+            return this;
+        }
+
+        /** Adds a between-occasion variability term. */
+        public Builder occasionVariability(Variability v) {
+            occasionVariability.add(v);
+            return this;
+        }
+
+        /** Adds a residual error model for one analyte. */
+        public Builder residualError(ResidualError e) {
+            residualErrors.add(e);
             return this;
         }
 

@@ -1,19 +1,63 @@
 package org.ketaminepk.model;
 
 /**
- * Interindividual variability as published: a variance (ω²) on the log scale of a parameter, or a covariance
- * between two (kept for population simulation). Immutable.
+ * Variability as published: a variance (ω²) of a parameter's random effect, or a covariance between two (kept for
+ * population simulation). A model lists its between-patient terms in {@link PublishedModel#variability()} and its
+ * between-occasion terms (one draw per dosing occasion, added to the patient's own) in
+ * {@link PublishedModel#occasionVariability()}. Immutable.
  *
  * @param parameter the parameter name (for a covariance, the first one)
  * @param other the second parameter of a covariance, or null for a variance
- * @param omegaSquared variance or covariance on the log scale
+ * @param omegaSquared variance or covariance of the random effect, on {@code scale}
  * @param provenance where it comes from
  * @param source table or transcription, and the scale if the paper printed a CV (converted as ω² = ln(1 + CV²))
+ * @param scale how the random effect enters the parameter
  */
-public record Variability(String parameter, String other, double omegaSquared, Provenance provenance, String source) {
-    /** A variance on one parameter. */
+public record Variability(String parameter, String other, double omegaSquared, Provenance provenance, String source,
+        Scale scale) {
+
+    /** How a random effect η changes the typical value θ. */
+    public enum Scale {
+        /** θ·exp(η): log-normal, the usual form for volumes, clearances and rate constants. */
+        LOG("log"),
+        /** logistic(logit(θ) + η): keeps a fraction between 0 and 1. */
+        LOGIT("logit");
+
+        private final String label;
+
+        Scale(String label) {
+            this.label = label;
+        }
+
+        /** @return "log" or "logit" */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Requires the names and the scale. */
+    public Variability {
+        if (parameter == null || scale == null) {
+            throw new IllegalArgumentException("a variability term needs a parameter and a scale");
+        }
+        if (!Double.isFinite(omegaSquared)) {
+            throw new IllegalArgumentException("variability of " + parameter + " must be finite");
+        }
+    }
+
+    /** A term on the log scale (the form of every term published before the scale was recorded). */
+    public Variability(String parameter, String other, double omegaSquared, Provenance provenance, String source) {
+        this(parameter, other, omegaSquared, provenance, source, Scale.LOG);
+    }
+
+    /** A variance on one parameter, log scale. */
     public static Variability variance(String parameter, double omegaSquared, Provenance p, String source) {
         return new Variability(parameter, null, omegaSquared, p, source);
+    }
+
+    /** A variance of an additive effect on the logit of a fraction. */
+    public static Variability logitVariance(String parameter, double omegaSquared, Provenance p, String source) {
+        return new Variability(parameter, null, omegaSquared, p, source, Scale.LOGIT);
     }
 
     /** A variance given as a coefficient of variation, in percent (ω² = ln(1 + CV²)). */
@@ -23,8 +67,18 @@ public record Variability(String parameter, String other, double omegaSquared, P
                 + " % converted as ω² = ln(1 + CV²))");
     }
 
-    /** A covariance between two parameters. */
+    /** A covariance between two parameters (log scale). */
     public static Variability covariance(String a, String b, double cov, Provenance p, String source) {
         return new Variability(a, b, cov, p, source);
+    }
+
+    /** @return whether this is a covariance between two parameters */
+    public boolean isCovariance() {
+        return other != null;
+    }
+
+    /** @return for a log-scale variance, the coefficient of variation of the parameter, √(exp(ω²) − 1), percent */
+    public double cvPercent() {
+        return 100 * Math.sqrt(Math.expm1(omegaSquared));
     }
 }

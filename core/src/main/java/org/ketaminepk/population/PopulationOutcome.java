@@ -1,0 +1,145 @@
+package org.ketaminepk.population;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+import org.ketaminepk.PatientMetrics;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
+import org.ketaminepk.result.AnalyteMetrics;
+import org.ketaminepk.result.Band;
+
+/**
+ * What a {@link PopulationSimulation} returns: every virtual patient's metrics (in input order), where the
+ * variability came from, distribution summaries, probabilities and, if asked for, percentile bands over time.
+ * Immutable and thread-safe.
+ */
+public final class PopulationOutcome {
+    private final PublishedModel model;
+    private final Regimen regimen;
+    private final List<Band> bands;
+    private final List<PatientMetrics> patients;
+    private final VariabilityModel variability;
+    private final long seed;
+    private final PercentileBands percentileBands;
+
+    PopulationOutcome(PublishedModel model, Regimen regimen, List<Band> bands, List<PatientMetrics> patients,
+            VariabilityModel variability, long seed, PercentileBands percentileBands) {
+        this.model = model;
+        this.regimen = regimen;
+        this.bands = List.copyOf(bands);
+        this.patients = Collections.unmodifiableList(new ArrayList<>(patients));
+        this.variability = variability;
+        this.seed = seed;
+        this.percentileBands = percentileBands;
+    }
+
+    /** @return the model */
+    public PublishedModel model() {
+        return model;
+    }
+
+    /** @return the regimen */
+    public Regimen regimen() {
+        return regimen;
+    }
+
+    /** @return the bands measured per patient */
+    public List<Band> bands() {
+        return bands;
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return number of patients */
+    public int size() {
+        return patients.size();
+    }
+
+    /** @return every patient's metrics, in input order */
+    public List<PatientMetrics> patients() {
+        return patients;
+    }
+
+    /** @return the variability drawn from */
+    public VariabilityModel variability() {
+        return variability;
+    }
+
+    /** @return whether any random effect was a user assumption (say so beside every number shown) */
+    public boolean userAssumption() {
+        return variability.hasUserAssumptions();
+    }
+
+    /** @return the percentile bands, if asked for */
+    public Optional<PercentileBands> percentileBands() {
+        return Optional.ofNullable(percentileBands);
+    }
+
+    /** @return one metric of analyte {@code a} for every patient, in input order, in the metric's unit */
+    public double[] values(Analyte a, ToDoubleFunction<AnalyteMetrics> metric) {
+        Checks.notNull("metric", metric);
+        double[] out = new double[patients.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = metric.applyAsDouble(patients.get(i).get(a));
+        }
+        return out;
+    }
+
+    /** @return the distribution of one metric over the patients, at {@code percentiles} (default 5, 25, 50, 75, 95) */
+    public Summary summary(Analyte a, ToDoubleFunction<AnalyteMetrics> metric, double... percentiles) {
+        return Summary.of(values(a, metric), percentiles);
+    }
+
+    /** @return P(Cmax of {@code a} &gt; {@code levelNgPerMl}) */
+    public Probability probabilityCmaxAbove(Analyte a, double levelNgPerMl) {
+        Checks.nonNegative("level", levelNgPerMl, Band.MAX_LEVEL_NG_PER_ML, "ng/mL");
+        return count(a, m -> m.cmaxNgPerMl() > levelNgPerMl, String.format(Locale.ROOT, "%s Cmax above %s ng/mL",
+                a.label(), Checks.fmt(levelNgPerMl)));
+    }
+
+    /** @return P(hours of {@code a} within {@code band} ≥ {@code hours}); the band must be one measured */
+    public Probability probabilityTimeInBandAtLeast(Analyte a, Band band, double hours) {
+        Checks.nonNegative("hours", hours, 87_660, "h");
+        return count(a, m -> m.timeInBandH(band) >= hours, String.format(Locale.ROOT, "%s within %s for at least "
+                + "%s h", a.label(), band.label(), Checks.fmt(hours)));
+    }
+
+    private Probability count(Analyte a, java.util.function.Predicate<AnalyteMetrics> p, String what) {
+        int n = 0;
+        for (PatientMetrics m : patients) {
+            if (p.test(m.get(a))) {
+                n++;
+            }
+        }
+        return new Probability(n, patients.size(), what);
+    }
+
+    /** @return for each kind of warning, how many patients received at least one of that kind */
+    public Map<Warning.Code, Integer> warningCounts() {
+        Map<Warning.Code, Integer> out = new EnumMap<>(Warning.Code.class);
+        for (PatientMetrics p : patients) {
+            Set<Warning.Code> seen = EnumSet.noneOf(Warning.Code.class);
+            for (Warning w : p.warnings()) {
+                if (seen.add(w.code())) {
+                    out.merge(w.code(), 1, Integer::sum);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+}

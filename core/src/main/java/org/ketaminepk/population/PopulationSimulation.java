@@ -1,0 +1,308 @@
+package org.ketaminepk.population;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ketaminepk.PatientMetrics;
+import org.ketaminepk.PopulationRun;
+import org.ketaminepk.Simulation;
+import org.ketaminepk.adjust.StandardPatientAdjuster;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.model.PatientAdjuster;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.ResidualError;
+import org.ketaminepk.model.Warning;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.result.Band;
+import org.ketaminepk.result.Profile;
+
+/**
+ * One regimen given to a virtual population whose parameters vary between patients as the model's published
+ * variability says (or as the caller assumes, labelled so).
+ * <pre>
+ *   PopulationOutcome r = PopulationSimulation.of(Models.OTTO_2021, patients, regimen, grid, 2026L)
+ *           .withBands(Band.within(70, 160))
+ *           .withPercentileBands(TimeGrid.uniform(240, 0.25), 5, 50, 95)
+ *           .run(executor);
+ *   Probability p = r.probabilityCmaxAbove(Analyte.NORKETAMINE, 300);
+ * </pre>
+ * Patient i draws its random effects (η, then κ, then any residual errors) from its own stream, derived from
+ * (seed, i), and is then simulated exactly as {@link PopulationRun} simulates a patient, with the random effects
+ * applied after the model's weight and covariate scaling and before the organ-function adjustments. The same seed
+ * therefore gives the same result bit for bit on any number of threads.
+ *
+ * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings shared), plus, when percentile
+ * bands are asked for, 4 bytes × display points × 2,084 bins per analyte (about 17 MB per analyte for 2,000
+ * display points).
+ * No concentration path is kept.
+ *
+ * <p>Immutable and thread-safe. Not a dosing device; not a fitting tool.
+ */
+public final class PopulationSimulation {
+    /** Most display points of percentile bands. */
+    public static final int MAX_DISPLAY_POINTS = 5_000;
+    /** Patients simulated per task handed to an executor. */
+    static final int CHUNK = 64;
+
+    private final PublishedModel model;
+    private final List<Patient> patients;
+    private final Regimen regimen;
+    private final TimeGrid grid;
+    private final long seed;
+    private final VariabilityModel variability;
+    private final List<Band> bands;
+    private final PatientAdjuster adjuster;
+    private final TimeGrid display;
+    private final double[] bandPercentiles;
+    private final boolean observedLike;
+
+    private PopulationSimulation(PublishedModel model, List<Patient> patients, Regimen regimen, TimeGrid grid,
+            long seed, VariabilityModel variability, List<Band> bands, PatientAdjuster adjuster, TimeGrid display,
+            double[] bandPercentiles, boolean observedLike) {
+        this.model = model;
+        this.patients = patients;
+        this.regimen = regimen;
+        this.grid = grid;
+        this.seed = seed;
+        this.variability = variability;
+        this.bands = bands;
+        this.adjuster = adjuster;
+        this.display = display;
+        this.bandPercentiles = bandPercentiles;
+        this.observedLike = observedLike;
+    }
+
+    /**
+     * @param model the model
+     * @param patients 1..{@value PopulationRun#MAX_PATIENTS} virtual patients (copied)
+     * @param regimen the regimen every patient receives
+     * @param grid the grid on which Cmax, Tmax and band times are read
+     * @param seed the seed of the population's random effects
+     * @return a simulation with the model's published variability, no time-in-band metrics, no percentile bands and
+     *         the standard patient adjustments
+     */
+    public static PopulationSimulation of(PublishedModel model, List<Patient> patients, Regimen regimen,
+            TimeGrid grid, long seed) {
+        Checks.notNull("model", model);
+        Checks.notNull("patients", patients);
+        Checks.notNull("regimen", regimen);
+        Checks.notNull("grid", grid);
+        if (patients.isEmpty() || patients.size() > PopulationRun.MAX_PATIENTS) {
+            throw new InvalidInputException("patients", "patients must hold between 1 and "
+                    + PopulationRun.MAX_PATIENTS + " patients but held " + patients.size());
+        }
+        for (int i = 0; i < patients.size(); i++) {
+            Checks.notNull("patients[" + i + "]", patients.get(i));
+        }
+        return new PopulationSimulation(model, List.copyOf(patients), regimen, grid, seed,
+                VariabilityModel.published(model), List.of(), StandardPatientAdjuster.instance(), null,
+                new double[0], false);
+    }
+
+    /** @return a copy drawing from {@code v} instead of the model's published variability */
+    public PopulationSimulation withVariability(VariabilityModel v) {
+        Checks.notNull("variability", v);
+        if (v.model() != model) {
+            throw new InvalidInputException("variability", "variability must belong to " + model.id() + " but "
+                    + "belongs to " + v.model().id());
+        }
+        return new PopulationSimulation(model, patients, regimen, grid, seed, v, bands, adjuster, display,
+                bandPercentiles, observedLike);
+    }
+
+    /** @return a copy that also measures the time within each band, per patient */
+    public PopulationSimulation withBands(Band... measured) {
+        Checks.notNull("bands", measured);
+        for (Band b : measured) {
+            Checks.notNull("band", b);
+        }
+        return new PopulationSimulation(model, patients, regimen, grid, seed, variability, List.of(measured),
+                adjuster, display, bandPercentiles, observedLike);
+    }
+
+    /** @return a copy using {@code a} for organ function and interactions */
+    public PopulationSimulation withAdjuster(PatientAdjuster a) {
+        return new PopulationSimulation(model, patients, regimen, grid, seed, variability, bands,
+                Checks.notNull("adjuster", a), display, bandPercentiles, observedLike);
+    }
+
+    /**
+     * @param displayGrid the times of the bands, at most {@value #MAX_DISPLAY_POINTS}
+     * @param percentiles the percentiles, each strictly between 0 and 100; none gives 5, 25, 50, 75, 95
+     * @return a copy that also computes percentile bands of every analyte
+     */
+    public PopulationSimulation withPercentileBands(TimeGrid displayGrid, double... percentiles) {
+        Checks.notNull("display grid", displayGrid);
+        if (displayGrid.size() > MAX_DISPLAY_POINTS) {
+            throw new InvalidInputException("display grid", "the display grid must have at most "
+                    + MAX_DISPLAY_POINTS + " points but had " + displayGrid.size());
+        }
+        double[] ps = percentiles == null || percentiles.length == 0 ? Summary.DEFAULT_PERCENTILES
+                : percentiles.clone();
+        for (double p : ps) {
+            if (!(p > 0 && p < 100)) {
+                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 "
+                        + "(exclusive) but one was " + Checks.fmt(p));
+            }
+        }
+        return new PopulationSimulation(model, patients, regimen, grid, seed, variability, bands, adjuster,
+                displayGrid, ps, observedLike);
+    }
+
+    /**
+     * @param on whether the percentile bands show observed-like concentrations: each prediction with the model's
+     *        published residual error drawn independently at each display time
+     * @return a copy
+     */
+    public PopulationSimulation withObservedLike(boolean on) {
+        return new PopulationSimulation(model, patients, regimen, grid, seed, variability, bands, adjuster, display,
+                bandPercentiles, on);
+    }
+
+    /** @return the variability drawn from */
+    public VariabilityModel variability() {
+        return variability;
+    }
+
+    /** Simulates every patient on the calling thread. */
+    public PopulationOutcome run() {
+        return run(Runnable::run);
+    }
+
+    /**
+     * Simulates the patients on {@code executor}, in tasks of {@value #CHUNK} patients, and waits for all of them.
+     * The executor is not shut down. The first failure is rethrown.
+     *
+     * @throws InvalidInputException if there is no variability to draw from, or observed-like values are asked
+     *         for without bands or without a published residual error for every analyte
+     */
+    public PopulationOutcome run(Executor executor) {
+        Checks.notNull("executor", executor);
+        check();
+        List<Analyte> analytes = new ArrayList<>(model.analytes());
+        Map<Analyte, BandHistogram> hist = new EnumMap<>(Analyte.class);
+        if (display != null) {
+            for (Analyte a : analytes) {
+                hist.put(a, new BandHistogram(a, display.times()));
+            }
+        }
+        Map<Warning, Warning> shared = new ConcurrentHashMap<>();
+        Warning occasion = variability.occasionTerms().isEmpty() ? null : new Warning(Warning.Code.ASSUMPTION,
+                model.id() + ": between-occasion variability is drawn once per patient: the whole regimen is one "
+                        + "occasion, as one study visit was in the source");
+        PatientMetrics[] out = new PatientMetrics[patients.size()];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        for (int start = 0; start < out.length; start += CHUNK) {
+            int from = start;
+            int to = Math.min(out.length, start + CHUNK);
+            tasks.add(CompletableFuture.runAsync(() -> {
+                int[] scratch = display == null ? null : new int[display.size()];
+                for (int i = from; i < to && failure.get() == null; i++) {
+                    try {
+                        out[i] = simulate(i, analytes, hist, scratch, shared, occasion);
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                        throw e;
+                    }
+                }
+            }, executor));
+        }
+        try {
+            CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
+        } catch (CompletionException e) {
+            rethrow(failure.get() != null ? failure.get() : e.getCause());
+        }
+        PercentileBands pb = null;
+        if (display != null) {
+            Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
+            for (Analyte a : analytes) {
+                values.put(a, hist.get(a).percentiles(bandPercentiles, out.length));
+            }
+            pb = new PercentileBands(display.times(), bandPercentiles, values, observedLike);
+        }
+        return new PopulationOutcome(model, regimen, bands, Arrays.asList(out), variability, seed, pb);
+    }
+
+    private void check() {
+        if (variability.isEmpty()) {
+            throw new InvalidInputException("variability", model.id() + " publishes no between-patient "
+                    + "variability, so a population of it would be identical patients; supply variability "
+                    + "explicitly (e.g. CL=30%,V1=40%), which is then labelled a user assumption");
+        }
+        if (observedLike) {
+            if (display == null) {
+                throw new InvalidInputException("observed-like", "observed-like concentrations apply to percentile "
+                        + "bands; ask for percentile bands too");
+            }
+            List<String> missing = new ArrayList<>();
+            for (Analyte a : model.analytes()) {
+                if (!variability.residualErrors().containsKey(a)) {
+                    missing.add(a.label());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException("observed-like", String.format(Locale.ROOT, "observed-like "
+                        + "concentrations need a published residual error for every analyte, but %s publishes none "
+                        + "for %s", model.id(), String.join(", ", missing)));
+            }
+        }
+    }
+
+    private PatientMetrics simulate(int i, List<Analyte> analytes, Map<Analyte, BandHistogram> hist, int[] scratch,
+            Map<Warning, Warning> shared, Warning occasion) {
+        Patient p = patients.get(i);
+        ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
+        VariabilityModel.Draw draw = variability.sample(normal);
+        RandomEffects effects = new RandomEffects(variability, draw, adjuster);
+        PatientMetrics m = PopulationRun.of(model, List.of(p), regimen, grid).withBands(bands)
+                .withAdjuster(effects).simulate(p);
+        List<Warning> warnings = new ArrayList<>(m.warnings().size() + 1);
+        for (Warning w : m.warnings()) {
+            warnings.add(shared.computeIfAbsent(w, x -> x));
+        }
+        if (occasion != null) {
+            warnings.add(occasion);
+        }
+        if (display != null) {
+            Profile profile = Simulation.standard().withAdjuster(effects).simulate(model, p, regimen, display)
+                    .profile();
+            for (Analyte a : analytes) {
+                double[] c = profile.series(a).ngPerMl();
+                if (observedLike) {
+                    ResidualError e = variability.residualErrors().get(a);
+                    for (int t = 0; t < c.length; t++) {
+                        c[t] = e.observe(c[t], normal.sample(), normal.sample());
+                    }
+                }
+                hist.get(a).add(c, scratch);
+            }
+        }
+        return new PatientMetrics(p, m.analytes(), warnings);
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("a population task failed", t);
+    }
+}

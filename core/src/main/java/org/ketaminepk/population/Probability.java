@@ -1,0 +1,45 @@
+package org.ketaminepk.population;
+
+/**
+ * The fraction of virtual patients for whom something holds, e.g. P(Cmax &gt; 500 ng/mL), with the Wilson score
+ * interval (95 %) of that fraction as a Monte-Carlo estimate: the interval says how much the fraction would move with
+ * another seed, not how uncertain the model is. Immutable.
+ *
+ * @param count patients for whom it holds
+ * @param total patients simulated
+ * @param what what was counted, in words, with its unit
+ */
+public record Probability(int count, int total, String what) {
+    private static final double Z95 = 1.959963984540054;
+
+    /** Validates. */
+    public Probability {
+        if (total <= 0 || count < 0 || count > total) {
+            throw new IllegalArgumentException("count " + count + " of " + total);
+        }
+    }
+
+    /** @return count / total */
+    public double fraction() {
+        return count / (double) total;
+    }
+
+    /** @return lower end of the 95 % Wilson score interval */
+    public double lower95() {
+        return wilson(-1);
+    }
+
+    /** @return upper end of the 95 % Wilson score interval */
+    public double upper95() {
+        return wilson(1);
+    }
+
+    private double wilson(int sign) {
+        double n = total;
+        double p = fraction();
+        double z2 = Z95 * Z95;
+        double centre = p + z2 / (2 * n);
+        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        return Math.min(1, Math.max(0, (centre + sign * half) / (1 + z2 / n)));
+    }
+}

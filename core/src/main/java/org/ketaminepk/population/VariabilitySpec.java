@@ -1,0 +1,150 @@
+package org.ketaminepk.population;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+
+/**
+ * Between-patient variability typed by a user, for a model that publishes none or to replace published terms:
+ * {@code CL=30%,V1=40%,r(CL,V1)=0.5}. Each {@code NAME=CV%} is a log-normal term with ω² = ln(1 + CV²); each
+ * {@code r(A,B)=r} a correlation between two of the named terms. Everything parsed here is a user assumption and is
+ * labelled so wherever it is used. Immutable.
+ *
+ * @param cvPercent coefficient of variation per parameter, percent, in the order typed
+ * @param correlations correlations between named parameters
+ */
+public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> correlations) {
+    /** Largest coefficient of variation accepted, percent. */
+    public static final double MAX_CV_PERCENT = 500;
+
+    /**
+     * A correlation between the random effects of two parameters.
+     *
+     * @param a first parameter
+     * @param b second parameter
+     * @param r correlation, strictly between −1 and 1
+     */
+    public record Correlation(String a, String b, double r) {
+    }
+
+    /** Copies. */
+    public VariabilitySpec {
+        cvPercent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cvPercent));
+        correlations = List.copyOf(correlations);
+    }
+
+    /**
+     * @param text e.g. {@code CL=30%,V1=40%} or {@code CL=30%,V1=40%,r(CL,V1)=0.5}
+     * @return the parsed spec
+     * @throws InvalidInputException naming the item, its position and the expected form, in one line
+     */
+    public static VariabilitySpec parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("variability", "variability must list at least one NAME=CV% item "
+                    + "(e.g. CL=30%,V1=40%) but was empty");
+        }
+        Map<String, Double> cvs = new LinkedHashMap<>();
+        List<Correlation> rs = new ArrayList<>();
+        List<String> items = split(text);
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i).trim();
+            String where = "variability item " + (i + 1) + " '" + item + "'";
+            int eq = item.lastIndexOf('=');
+            if (eq <= 0 || eq == item.length() - 1) {
+                throw new InvalidInputException("variability", where + " must be NAME=CV% (e.g. CL=30%) or "
+                        + "r(A,B)=correlation (e.g. r(CL,V1)=0.5)");
+            }
+            String left = item.substring(0, eq).trim();
+            String right = item.substring(eq + 1).trim();
+            if (left.startsWith("r(") && left.endsWith(")")) {
+                String[] ab = left.substring(2, left.length() - 1).split(",", -1);
+                if (ab.length != 2 || !name(ab[0].trim()) || !name(ab[1].trim())
+                        || ab[0].trim().equals(ab[1].trim())) {
+                    throw new InvalidInputException("variability", where + " must name two different parameters, "
+                            + "as in r(CL,V1)=0.5");
+                }
+                double r = number(right, where, "a correlation");
+                if (!(r > -1 && r < 1)) {
+                    throw new InvalidInputException("variability", where + ": correlation must be between -1 and 1 "
+                            + "(exclusive) but was " + Checks.fmt(r));
+                }
+                rs.add(new Correlation(ab[0].trim(), ab[1].trim(), r));
+                continue;
+            }
+            if (!name(left)) {
+                throw new InvalidInputException("variability", where + ": parameter name must be letters, digits "
+                        + "or _ starting with a letter (as `models ID` lists them) but was '" + left + "'");
+            }
+            if (!right.endsWith("%")) {
+                throw new InvalidInputException("variability", where + " must give a coefficient of variation in "
+                        + "percent, e.g. " + left + "=30%, but was '" + right + "'");
+            }
+            double cv = number(right.substring(0, right.length() - 1).trim(), where, "a CV in percent");
+            if (!(cv > 0 && cv <= MAX_CV_PERCENT)) {
+                throw new InvalidInputException("variability", where + ": CV must be greater than 0 and at most "
+                        + Checks.fmt(MAX_CV_PERCENT) + " % but was " + Checks.fmt(cv) + " %");
+            }
+            if (cvs.put(left, cv) != null) {
+                throw new InvalidInputException("variability", where + ": " + left + " is given twice");
+            }
+        }
+        for (Correlation c : rs) {
+            for (String p : new String[] {c.a(), c.b()}) {
+                if (!cvs.containsKey(p)) {
+                    throw new InvalidInputException("variability", String.format(Locale.ROOT, "variability "
+                            + "correlation r(%s,%s) names %s, which has no CV in the same spec (add %s=CV%%)",
+                            c.a(), c.b(), p, p));
+                }
+            }
+        }
+        return new VariabilitySpec(cvs, rs);
+    }
+
+    /** Splits on commas outside parentheses. */
+    private static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).isBlank()) {
+                throw new InvalidInputException("variability", "variability item " + (i + 1) + " is empty (two "
+                        + "commas in a row, or a comma at an end) in '" + text + "'");
+            }
+        }
+        return out;
+    }
+
+    private static boolean name(String s) {
+        return s.matches("[A-Za-z][A-Za-z0-9_]*");
+    }
+
+    private static double number(String s, String where, String what) {
+        try {
+            double v = Double.parseDouble(s);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("variability", where + " must give " + what + " as a number but was '"
+                + s + "'");
+    }
+}
