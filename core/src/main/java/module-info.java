@@ -27,6 +27,9 @@
  */
 module org.ketaminepk.core {
     requires commons.math3;
+    requires transitive org.apache.commons.rng.api;
+    requires transitive org.apache.commons.rng.sampling;
+    requires org.apache.commons.rng.simple;
 
     exports org.ketaminepk;
     exports org.ketaminepk.adjust;
@@ -37,6 +40,7 @@ module org.ketaminepk.core {
     exports org.ketaminepk.library;
     exports org.ketaminepk.model;
     exports org.ketaminepk.patient;
+    exports org.ketaminepk.population;
     exports org.ketaminepk.protocol;
     exports org.ketaminepk.result;
 }
