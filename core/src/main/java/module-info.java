@@ -34,6 +34,7 @@ module org.ketaminepk.core {
     exports org.ketaminepk;
     exports org.ketaminepk.adjust;
     exports org.ketaminepk.base;
+    exports org.ketaminepk.dataset;
     exports org.ketaminepk.dosing;
     exports org.ketaminepk.effect;
     exports org.ketaminepk.engine;
