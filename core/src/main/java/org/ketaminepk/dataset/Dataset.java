@@ -30,7 +30,8 @@ import org.ketaminepk.dosing.Rate;
  * kept and written back unchanged. An empty cell or {@code .} is missing. Blank lines and lines starting with
  * {@code #} are skipped.
  *
- * <p>Without an {@code EVID} column a record with AMT &gt; 0 is a dose and any other record an observation. This
+ * <p>Without an {@code EVID} column a record with AMT &gt; 0 (or a steady-state infusion: SS &gt; 0 and RATE &gt; 0) is
+ * a dose and any other record an observation. This
  * class checks what can be checked without a model (numbers, time order within an ID, RATE, SS, II and ADDL
  * together); {@link DatasetSimulation} checks CMT against the model. Every error is one line naming the file, the
  * line and the column, and is thrown before anything is simulated. Immutable.
@@ -284,13 +285,14 @@ public final class Dataset {
                         + " h but was " + Checks.fmt(time));
             }
             double amt = number("AMT", 0);
-            int evid = index.containsKey("EVID") && text("EVID") != null ? whole("EVID", 0, 4) : amt > 0 ? 1 : 0;
             double rate = number("RATE", 0);
+            int ss = whole("SS", 0, 2);
+            int evid = index.containsKey("EVID") && text("EVID") != null ? whole("EVID", 0, 4)
+                    : amt > 0 || (ss > 0 && rate > 0) ? 1 : 0;
             double dur = number("DUR", Double.NaN);
             String cmt = text("CMT");
             double ii = number("II", 0);
             int addl = whole("ADDL", 0, MAX_DOSES_PER_ID);
-            int ss = whole("SS", 0, 2);
             whole("MDV", 0, 1);
             boolean dose = evid == 1 || evid == 4;
             if (ii < 0 || ii > TimeGrid.MAX_TIME_H) {
