@@ -38,6 +38,7 @@ module org.ketaminepk.core {
     exports org.ketaminepk.dosing;
     exports org.ketaminepk.effect;
     exports org.ketaminepk.engine;
+    exports org.ketaminepk.fit;
     exports org.ketaminepk.library;
     exports org.ketaminepk.model;
     exports org.ketaminepk.patient;
