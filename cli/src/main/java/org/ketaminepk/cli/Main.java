@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                     + "extrapolations behind it."},
         subcommands = {SimulateCommand.class, CompareCommand.class, PatientCommand.class, ModelsCommand.class,
             EffectsCommand.class,
+            DatasetCommand.class,
+            FitCommand.class,
             ProtocolsCommand.class, GenerateDocsCommand.class, WarmUpCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

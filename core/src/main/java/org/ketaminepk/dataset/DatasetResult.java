@@ -74,7 +74,7 @@ public final class DatasetResult {
 
     /**
      * Writes comma-separated text: {@code ID,TIME,EVID}, one {@code PRED_<ANALYTE>} column per analyte (ng/mL, six
-     * significant digits; the typical individual for the ID's covariates, so individual and population
+     * significant digits, below 1e-4 in scientific notation; the typical individual for the ID's covariates, so individual and population
      * predictions coincide), then every other input column as written.
      */
     public void write(Writer out) {
@@ -117,6 +117,8 @@ public final class DatasetResult {
         if (v == 0) {
             return "0";
         }
-        return new BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros().toPlainString();
+        BigDecimal d = new BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros();
+        // plain digits where they are short, scientific notation (6.24581E-15) for vanishing levels
+        return Math.abs(v) >= 1e-4 ? d.toPlainString() : d.toString();
     }
 }
