@@ -1,8 +1,10 @@
 package org.ketaminepk.dataset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ketaminepk.base.Analyte;
@@ -38,10 +40,21 @@ public final class CompartmentTable {
 
     private final PublishedModel model;
     private final List<Entry> entries;
+    /** Numbers and names as written most often, so that reading a large file parses no number twice. */
+    private final Map<String, Entry> common;
 
     private CompartmentTable(PublishedModel model, List<Entry> entries) {
         this.model = model;
         this.entries = List.copyOf(entries);
+        Map<String, Entry> m = new HashMap<>();
+        for (Entry e : entries) {
+            m.put(Integer.toString(e.number()), e);
+            m.put(e.name(), e);
+            if (e.route() != null) {
+                m.put(e.route().longName(), e);
+            }
+        }
+        this.common = Map.copyOf(m);
     }
 
     /** @return the table of {@code model} */
@@ -77,6 +90,10 @@ public final class CompartmentTable {
      */
     public Optional<Entry> find(String cell) {
         String c = cell.trim().toLowerCase(Locale.ROOT);
+        Entry known = common.get(c);
+        if (known != null) {
+            return Optional.of(known);
+        }
         try {
             double v = Double.parseDouble(c);
             for (Entry e : entries) {
