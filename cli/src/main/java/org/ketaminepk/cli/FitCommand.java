@@ -157,8 +157,8 @@ public final class FitCommand implements Callable<Integer> {
             Level l = p.level();
             out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
                     l.censored() ? "<" + num(l.lloqNgPerMl()) : num(l.valueNgPerMl()), num(p.typicalNgPerMl()),
-                    num(p.individualNgPerMl()), l.censored() ? "censored" : String.format(Locale.ROOT, "%.2f",
-                            p.ratio()));
+                    num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio())
+                            ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "none (prediction 0)");
         }
         out.println();
         out.printf(Locale.ROOT, "Individual curve, 0–%s h (typical in brackets)%n", Checks.fmt(endH));
@@ -213,8 +213,8 @@ public final class FitCommand implements Callable<Integer> {
             w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.6g,%.6g,%s%n", Checks.fmt(l.timeH()),
                     l.analyte().label(), l.censored() ? "" : Checks.fmt(l.valueNgPerMl()),
                     Double.isNaN(l.lloqNgPerMl()) ? "" : Checks.fmt(l.lloqNgPerMl()), l.censored(),
-                    p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() ? "" : String.format(Locale.ROOT,
-                            "%.6g", p.ratio())));
+                    p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() || !Double.isFinite(p.ratio()) ? ""
+                            : String.format(Locale.ROOT, "%.6g", p.ratio())));
         }
         w.flush();
     }

@@ -265,7 +265,7 @@ public final class DatasetSimulation {
                     b.rate(t + c.lagH(), Math.max(endRel, t + c.lagH()), c.target(), c.toSink(),
                             umolPerH * c.fraction());
                 }
-                addState(b, t, SteadyState.constantInputUmol(sys, rate));
+                addState(b, t, steadyState(() -> SteadyState.constantInputUmol(sys, rate), source, r));
                 continue;
             }
             if (r.steadyState() > 0) {
@@ -276,7 +276,8 @@ public final class DatasetSimulation {
                             + Checks.fmt(ends) + " h after it is given (lag and infusion), longer than II "
                             + Checks.fmt(r.intervalH()) + " h; give a longer II or a shorter infusion");
                 }
-                double[] x = SteadyState.beforeDoseUmol(sys, solver, one.build(), r.intervalH());
+                double[] x = steadyState(() -> SteadyState.beforeDoseUmol(sys, solver, one.build(), r.intervalH()),
+                        source, r);
                 addState(b, t, x);
             }
             for (int k = 0; k <= r.additional(); k++) {
@@ -310,6 +311,14 @@ public final class DatasetSimulation {
             out.add(p);
         }
         return out;
+    }
+
+    private static double[] steadyState(java.util.function.Supplier<double[]> f, String source, Dataset.Record r) {
+        try {
+            return f.get();
+        } catch (InvalidInputException e) {
+            throw Dataset.error(source, r.line(), "SS", e.getMessage());
+        }
     }
 
     private static void addState(Schedule.Builder b, double t, double[] x) {
