@@ -113,12 +113,25 @@ public final class DatasetResult {
         }
     }
 
+    /** Six significant digits, shortest form: 175.439, 0.0123457, 6.24581E-15, 1200. */
     static String number(double v) {
-        if (v == 0) {
-            return "0";
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
         }
-        BigDecimal d = new BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros();
-        // plain digits where they are short, scientific notation (6.24581E-15) for vanishing levels
-        return Math.abs(v) >= 1e-4 ? d.toPlainString() : d.toString();
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        int digits = 5 - exponent;
+        if (digits < 0 || digits > 300) {
+            BigDecimal d = new BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros();
+            return digits < 0 ? d.toPlainString() : d.toString();
+        }
+        // dividing the rounded integer by an exact power of ten gives the double nearest the 6-digit decimal,
+        // which Double.toString prints in its shortest form
+        double scale = Math.pow(10, digits);
+        double r = Math.round(v * scale) / scale;
+        if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+            return Long.toString((long) r);
+        }
+        return Double.toString(r);
     }
+
 }

@@ -91,4 +91,14 @@ class DatasetReadTest {
         assertTrue(lines[2].startsWith("7,1,0,"), lines[2]);
         assertTrue(lines[2].endsWith(",ketamine,A12,80.5"), lines[2]);
     }
+
+    @Test
+    void numbersKeepSixSignificantDigits() {
+        assertEquals("175.439", DatasetResult.number(175.4391234));
+        assertEquals("0.0123457", DatasetResult.number(0.01234567));
+        assertEquals("6.24581E-15", DatasetResult.number(6.245814e-15));
+        assertEquals("1200", DatasetResult.number(1200.0000001));
+        assertEquals("123457000", DatasetResult.number(123456789));
+        assertEquals("0", DatasetResult.number(0));
+    }
 }
