@@ -69,13 +69,26 @@ class ModulePathTest {
             }
             """;
 
+    private static Class<?> classNamed(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name + " is not on the test path", e);
+        }
+    }
+
     private static Path locationOf(Class<?> c) throws URISyntaxException {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    /** core's compiled classes (a directory holding module-info.class) and the Commons Math jar. */
+    /** core's compiled classes (a directory holding module-info.class), the Commons Math and Commons RNG jars. */
     private static List<Path> coreModulePath() throws URISyntaxException {
-        return List.of(locationOf(Simulation.class), locationOf(FastMath.class));
+        return List.of(locationOf(Simulation.class), locationOf(FastMath.class),
+                locationOf(org.apache.commons.rng.UniformRandomProvider.class),
+                locationOf(org.apache.commons.rng.sampling.distribution.ZigguratSampler.class),
+                locationOf(org.apache.commons.rng.simple.RandomSource.class),
+                // core does not read commons-rng-core (commons-rng-simple does), so it is found by name
+                locationOf(classNamed("org.apache.commons.rng.core.BaseProvider")));
     }
 
     @Test
