@@ -34,9 +34,11 @@ module org.ketaminepk.core {
     exports org.ketaminepk;
     exports org.ketaminepk.adjust;
     exports org.ketaminepk.base;
+    exports org.ketaminepk.dataset;
     exports org.ketaminepk.dosing;
     exports org.ketaminepk.effect;
     exports org.ketaminepk.engine;
+    exports org.ketaminepk.fit;
     exports org.ketaminepk.library;
     exports org.ketaminepk.model;
     exports org.ketaminepk.patient;

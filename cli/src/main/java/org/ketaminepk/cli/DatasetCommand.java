@@ -1,0 +1,132 @@
+package org.ketaminepk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.dataset.CompartmentTable;
+import org.ketaminepk.dataset.Dataset;
+import org.ketaminepk.dataset.DatasetResult;
+import org.ketaminepk.dataset.DatasetSimulation;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ketamine-pk dataset}: the dataset mode. Simulates every individual of a NONMEM-style event file and writes
+ * the predictions back as a dataset.
+ */
+@Command(name = "dataset", customSynopsis = {
+            "ketamine-pk dataset FILE [--model ID] [--out FILE|-]",
+            "ketamine-pk dataset --cmt-table [--model ID]"},
+        sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
+        optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
+        descriptionHeading = "%n", versionProvider = Main.Version.class,
+        header = "Dataset mode: simulate every individual of a NONMEM-style event file.",
+        description = {
+            "Reads event records (header row; comma- or blank-separated): ID and TIME are required; AMT, RATE, DUR, "
+                    + "CMT, EVID, II, ADDL, SS, MDV, DV and the covariates AGE, WT, HT, SEX, CRCL, EGFR, CHILDPUGH "
+                    + "are read when present; other columns are passed through. Units: TIME, II and DUR in h, AMT in "
+                    + "mg of ketamine base, RATE in mg/h, DV and predictions in ng/mL.",
+            "",
+            "EVID 0 observation, 1 dose, 2 other, 3 reset, 4 reset and dose. RATE 0 bolus, > 0 infusion (mg/h), "
+                    + "-2 duration from DUR, -1 the model's own input rate (refused where the model sets none). "
+                    + "SS 1 starts from the exact periodic steady state of the dose given every II h, SS 2 adds it; "
+                    + "AMT 0 with RATE > 0 and SS 1 is a steady-state infusion. CMT is a route (dose) or an analyte "
+                    + "(observation), by number from the model's table (--cmt-table) or by name: iv, oral, "
+                    + "intranasal, ..., ketamine, norketamine.",
+            "",
+            "Writes ID, TIME, EVID, PRED_<ANALYTE> (ng/mL; the typical individual for the ID's covariates) and the "
+                    + "input columns. Any error names the file, the line and the column, and nothing is written.",
+            "",
+            "A teaching and review tool, NOT a dosing device."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ketamine-pk dataset study.csv --model otto-2021 --out predictions.csv",
+            "  ketamine-pk dataset --cmt-table --model otto-2021"})
+public final class DatasetCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The event records.")
+    Path file;
+
+    @Option(names = "--model", paramLabel = "ID", completionCandidates = CommonOptions.ModelIds.class,
+            description = "Model id (see 'ketamine-pk models'). Default: " + CommonOptions.DEFAULT_MODEL_ID + ".")
+    String modelId;
+
+    @Option(names = "--out", paramLabel = "FILE|-", description = "Where to write the predictions (default '-', "
+            + "standard output; the summary then goes to standard error).")
+    String out = "-";
+
+    @Option(names = "--cmt-table", description = "Print the model's CMT numbers and names, and stop.")
+    boolean cmtTable;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PublishedModel model = Models.get(modelId == null ? CommonOptions.DEFAULT_MODEL_ID : modelId);
+        if (cmtTable) {
+            stdout.println("CMT numbers of " + model.id() + ":");
+            for (CompartmentTable.Entry e : CompartmentTable.of(model).entries()) {
+                stdout.printf(Locale.ROOT, "  %2d  %-18s %s%n", e.number(), e.name(), e.route() != null
+                        ? "dose (" + e.route().longName() + ", AMT in mg)" : "observation (ng/mL)");
+            }
+            stdout.flush();
+            return 0;
+        }
+        if (file == null) {
+            throw new InvalidInputException("FILE", "give the dataset FILE (or --cmt-table)");
+        }
+        Dataset d;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            d = Dataset.read(r, file.getFileName().toString());
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("FILE", "dataset file " + file + " does not exist");
+        }
+        DatasetResult result = DatasetSimulation.of(model).simulate(d);
+        boolean toStdout = out.equals("-");
+        if (toStdout) {
+            result.write(stdout);
+        } else {
+            try (Writer w = Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+                result.write(w);
+            }
+        }
+        PrintWriter summary = toStdout ? spec.commandLine().getErr() : stdout;
+        summary.printf(Locale.ROOT, "%s: %d individuals, %d records simulated with %s%s%n", file.getFileName(),
+                d.individuals().size(), d.records().size(), model.id(), toStdout ? "" : "; written to " + out);
+        Set<String> seen = new LinkedHashSet<>();
+        for (Warning w : result.warnings()) {
+            String m = w.message().replaceFirst("^ID [^:]*: ", "");
+            if (seen.add(m)) {
+                summary.println("warning: " + m + (m.equals(w.message()) ? "" : " (" + w.message().substring(0,
+                        w.message().indexOf(':')) + (countOf(result, m) > 1 ? " and " + (countOf(result, m) - 1)
+                                + " more" : "") + ")"));
+            }
+        }
+        summary.flush();
+        return 0;
+    }
+
+    private static long countOf(DatasetResult r, String message) {
+        return r.warnings().stream().filter(w -> w.message().endsWith(": " + message)).count();
+    }
+}

@@ -1,0 +1,287 @@
+package org.ketaminepk.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.ketaminepk.Simulation;
+import org.ketaminepk.SimulationResult;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.fit.IndividualFit;
+import org.ketaminepk.fit.Level;
+import org.ketaminepk.fit.LevelsCsv;
+import org.ketaminepk.fit.MapFit;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
+import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.result.Series;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ketamine-pk fit}: an individual curve from measured levels (maximum a posteriori, with the model's published
+ * variability as the prior and its residual error as the likelihood).
+ */
+@Command(name = "fit", customSynopsis = {
+            "ketamine-pk fit --observed FILE (--dose SPEC... | --protocol ID|FILE) [--model ID] [PATIENT OPTIONS]",
+            "                [--csv FILE|-] [--json FILE|-]"},
+        sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
+        optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
+        header = "Individual parameters and curve from measured levels (maximum a posteriori).",
+        description = {
+            "Estimates the patient's random effects that are most probable given the measured levels, with the "
+                    + "model's published between-patient variability as the prior and its published residual error "
+                    + "as the likelihood; a level below the limit of quantification counts as censored (the "
+                    + "probability of being below it), not dropped. Prints each parameter typical vs individual with "
+                    + "an approximate 95 % interval and its shrinkage (posterior over prior variance: 1 when the "
+                    + "levels say nothing about it), each level with its typical and individual prediction, and the "
+                    + "individual curve's peak, time of peak and area.",
+            "",
+            "The levels file has a header time,analyte,value[,lloq]: time in h (or 90min, 2d), analyte ketamine or "
+                    + "norketamine, value with its unit (ng/mL, ug/L, ug/mL, mg/L, nmol/L, umol/L) or <LLOQ. Dose "
+                    + "times and level times share one origin. Refused for models without published variability "
+                    + "or residual error.",
+            "",
+            "A teaching and review tool, NOT therapeutic drug monitoring: an individual curve shows how the model "
+                    + "explains these levels, not which dose to give."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ketamine-pk fit --observed levels.csv --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --weight 82",
+            "  ketamine-pk fit --observed levels.csv --dose \"20 mg/h for 24 h\" --model flint-2017 --age 8 "
+                    + "--weight 25 --json -"})
+public final class FitCommand implements Callable<Integer> {
+    @Option(names = "--observed", required = true, paramLabel = "FILE", description = "The measured levels.")
+    Path observed;
+
+    @Mixin
+    CommonOptions common;
+
+    @ArgGroup(validate = false, order = 1, heading = PatientOptions.HEADING)
+    PatientOptions patientOptions = new PatientOptions();
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write one row per level (measured, typical and "
+            + "individual predictions, ratio) as CSV ('-' for standard output; the summary then goes to standard "
+            + "error).")
+    String csv;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write parameters, levels and curve metrics as "
+            + "JSON ('-' for standard output).")
+    String json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Level> levels;
+        try (Reader r = Files.newBufferedReader(observed, StandardCharsets.UTF_8)) {
+            levels = LevelsCsv.read(r, observed.getFileName().toString());
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("observed", "levels file " + observed + " does not exist");
+        }
+        Regimen doses = common.doseRegimen();
+        Protocol protocol = common.protocols.isEmpty() ? null
+                : CommonOptions.protocol(common.protocols.get(0), "--protocol ");
+        Regimen regimen = protocol == null ? doses : doses == null ? protocol.regimen() : protocol.regimen().and(doses);
+        if (regimen == null) {
+            throw new InvalidInputException("dose", "give the doses the levels follow, with --dose or --protocol");
+        }
+        PublishedModel model = common.model(protocol);
+        IndividualFit fit = MapFit.of(model).fit(PatientOptions.orEmpty(patientOptions).patient(), regimen, levels);
+        double lastH = Math.max(regimen.endH(), levels.stream().mapToDouble(Level::timeH).max().orElse(0));
+        double endH = Math.ceil(lastH + 24);
+        SimulationResult curve = Simulation.standard().simulate(fit.individual(), regimen,
+                TimeGrid.uniform(endH, 1.0 / 60));
+        SimulationResult typical = Simulation.standard().simulate(fit.typical(), regimen,
+                TimeGrid.uniform(endH, 1.0 / 60));
+        boolean csvToStdout = "-".equals(csv);
+        boolean jsonToStdout = "-".equals(json);
+        PrintWriter text = csvToStdout || jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        summary(text, fit, curve, typical, endH);
+        if (csv != null) {
+            write(csv, o -> csv(o, fit));
+        }
+        if (json != null) {
+            write(json, o -> json(o, fit, curve, typical));
+        }
+        return 0;
+    }
+
+    private void summary(PrintWriter out, IndividualFit fit, SimulationResult curve, SimulationResult typical,
+            double endH) {
+        out.printf(Locale.ROOT, "Individual fit of %s to %d level%s (maximum a posteriori: published variability as "
+                + "prior, published residual error as likelihood)%n", fit.model().id(), fit.predictions().size(),
+                fit.predictions().size() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "Patient: %s years, %s kg, %s cm, %s%n", Checks.fmt(fit.patient().ageYears()),
+                Checks.fmt(fit.patient().weightKg()), Checks.fmt(fit.patient().heightCm()),
+                fit.patient().sex().name().toLowerCase(Locale.ROOT));
+        out.println();
+        out.println("Parameters (typical for this patient → individual; approximate 95 % interval; random effect "
+                + "η ± SE; shrinkage)");
+        for (IndividualFit.Estimate e : fit.estimates()) {
+            out.printf(Locale.ROOT, "  %-8s %10s → %-10s %-8s %-24s η %+.3f %-10s shrinkage %s%n", e.parameter(),
+                    num(e.typicalValue()), num(e.individualValue()), e.unit(), e.hasUncertainty()
+                            ? "(" + num(e.lower95()) + " to " + num(e.upper95()) + ")" : "(not estimable)",
+                    e.eta(), e.hasUncertainty() ? String.format(Locale.ROOT, "± %.3f", e.etaSe()) : "",
+                    e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "not estimable");
+        }
+        out.println();
+        out.println("Levels (ng/mL)");
+        out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", "time h", "analyte", "measured", "typical",
+                "individual", "measured/individual");
+        for (IndividualFit.Prediction p : fit.predictions()) {
+            Level l = p.level();
+            out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
+                    l.censored() ? "<" + num(l.lloqNgPerMl()) : num(l.valueNgPerMl()), num(p.typicalNgPerMl()),
+                    num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio())
+                            ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "none (prediction 0)");
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Individual curve, 0–%s h (typical in brackets)%n", Checks.fmt(endH));
+        for (Analyte a : fit.model().analytes()) {
+            Series s = curve.profile().series(a);
+            Series t = typical.profile().series(a);
+            out.printf(Locale.ROOT, "  %-12s Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), linear "
+                    + "trapezoids%n", a.label(), num(s.cmaxNgPerMl()), num(t.cmaxNgPerMl()), Checks.fmt(
+                            Math.round(s.tmaxH() * 100) / 100.0), Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0),
+                    num(s.aucNgHPerMl()), num(t.aucNgHPerMl()));
+        }
+        out.printf(Locale.ROOT, "−2 log posterior: %.2f at the typical patient, %.2f at the estimate (%d model "
+                + "evaluations)%n", fit.typicalObjective(), fit.objective(), fit.evaluations());
+        for (Warning w : curve.warnings()) {
+            if (w.code() != Warning.Code.ADJUSTMENT) {
+                out.println("warning: " + w.message());
+            }
+        }
+        out.println("A teaching and review tool, not therapeutic drug monitoring: do not choose a dose from it.");
+        out.flush();
+    }
+
+    private static String num(double v) {
+        return Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));
+    }
+
+    /** Writes to a file or standard output. */
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private void write(String target, Body body) throws IOException {
+        if (target.equals("-")) {
+            PrintWriter w = spec.commandLine().getOut();
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            body.write(buf);
+            w.print(buf.toString(StandardCharsets.UTF_8));
+            w.flush();
+        } else {
+            try (OutputStream o = Files.newOutputStream(Path.of(target))) {
+                body.write(o);
+            }
+        }
+    }
+
+    private static void csv(OutputStream o, IndividualFit fit) throws IOException {
+        Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
+        w.write("time_h,analyte,measured_ng_per_ml,lloq_ng_per_ml,censored,typical_ng_per_ml,individual_ng_per_ml,"
+                + "measured_over_individual\n");
+        for (IndividualFit.Prediction p : fit.predictions()) {
+            Level l = p.level();
+            w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.6g,%.6g,%s%n", Checks.fmt(l.timeH()),
+                    l.analyte().label(), l.censored() ? "" : Checks.fmt(l.valueNgPerMl()),
+                    Double.isNaN(l.lloqNgPerMl()) ? "" : Checks.fmt(l.lloqNgPerMl()), l.censored(),
+                    p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() || !Double.isFinite(p.ratio()) ? ""
+                            : String.format(Locale.ROOT, "%.6g", p.ratio())));
+        }
+        w.flush();
+    }
+
+    private static void json(OutputStream o, IndividualFit fit, SimulationResult curve, SimulationResult typical)
+            throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("model", fit.model().id());
+            g.writeStringField("method", "maximum a posteriori; prior: published variability; likelihood: "
+                    + "published residual error; censored levels by their probability below the LLOQ");
+            g.writeArrayFieldStart("parameters");
+            for (IndividualFit.Estimate e : fit.estimates()) {
+                g.writeStartObject();
+                g.writeStringField("name", e.parameter());
+                g.writeStringField("unit", e.unit());
+                g.writeStringField("scale", e.scale().label());
+                g.writeNumberField("typical", e.typicalValue());
+                g.writeNumberField("individual", e.individualValue());
+                g.writeNumberField("eta", e.eta());
+                g.writeNumberField("prior_variance", e.priorVariance());
+                if (e.hasUncertainty()) {
+                    g.writeNumberField("eta_se", e.etaSe());
+                    g.writeNumberField("lower95", e.lower95());
+                    g.writeNumberField("upper95", e.upper95());
+                    g.writeNumberField("shrinkage", e.shrinkage());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("levels");
+            for (IndividualFit.Prediction p : fit.predictions()) {
+                Level l = p.level();
+                g.writeStartObject();
+                g.writeNumberField("time_h", l.timeH());
+                g.writeStringField("analyte", l.analyte().label());
+                if (!l.censored()) {
+                    g.writeNumberField("measured_ng_per_ml", l.valueNgPerMl());
+                }
+                if (!Double.isNaN(l.lloqNgPerMl())) {
+                    g.writeNumberField("lloq_ng_per_ml", l.lloqNgPerMl());
+                }
+                g.writeBooleanField("censored", l.censored());
+                g.writeNumberField("typical_ng_per_ml", p.typicalNgPerMl());
+                g.writeNumberField("individual_ng_per_ml", p.individualNgPerMl());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("curve");
+            for (Analyte a : fit.model().analytes()) {
+                Series s = curve.profile().series(a);
+                Series t = typical.profile().series(a);
+                g.writeStartObject();
+                g.writeStringField("analyte", a.label());
+                g.writeNumberField("cmax_ng_per_ml", s.cmaxNgPerMl());
+                g.writeNumberField("tmax_h", s.tmaxH());
+                g.writeNumberField("auc_ng_h_per_ml", s.aucNgHPerMl());
+                g.writeNumberField("typical_cmax_ng_per_ml", t.cmaxNgPerMl());
+                g.writeNumberField("typical_auc_ng_h_per_ml", t.aucNgHPerMl());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("objective", fit.objective());
+            g.writeNumberField("typical_objective", fit.typicalObjective());
+            g.writeEndObject();
+        }
+        o.write('\n');
+    }
+}

@@ -1,0 +1,52 @@
+package org.ketaminepk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void writesPredictionsAsADataset() throws IOException {
+        Path in = file("study.csv", "ID TIME AMT CMT DV\n1 0 50 iv .\n1 2 . ketamine 150\n2 0 20 iv .\n2 1 . . .\n");
+        Path out = dir.resolve("pred.csv");
+        Cli.Result r = Cli.run("dataset", in.toString(), "--model", "otto-2021", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("study.csv: 2 individuals, 4 records simulated with otto-2021"), r.out());
+        String[] lines = Files.readString(out).split("\n");
+        assertEquals("ID,TIME,EVID,PRED_KETAMINE,PRED_NORKETAMINE,AMT,CMT,DV", lines[0]);
+        assertEquals(5, lines.length);
+        assertTrue(lines[2].startsWith("1,2,0,") && lines[2].endsWith(",.,ketamine,150"), lines[2]);
+    }
+
+    @Test
+    void aBrokenFileIsOneLineAndNothingIsWritten() throws IOException {
+        Path in = file("bad.csv", "ID,TIME,AMT,CMT\n1,0,50,iv\n1,-1,,\n");
+        Path out = dir.resolve("pred.csv");
+        Cli.Result r = Cli.run("dataset", in.toString(), "--model", "otto-2021", "--out", out.toString());
+        assertEquals(2, r.code());
+        assertEquals("error: bad.csv line 3, column TIME: TIME must be between 0 and 87660 h but was -1", r.err().trim());
+        assertTrue(!Files.exists(out));
+    }
+
+    @Test
+    void printsTheCompartmentTable() {
+        Cli.Result r = Cli.run("dataset", "--cmt-table", "--model", "otto-2021");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1  iv") && r.out().contains("3  norketamine"), r.out());
+    }
+}

@@ -1,0 +1,57 @@
+package org.ketaminepk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FitCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path levels() throws IOException {
+        Path p = dir.resolve("levels.csv");
+        Files.writeString(p, "time,analyte,value,lloq\n1,ketamine,150 ng/mL,\n3,ketamine,60 ng/mL,\n"
+                + "3,norketamine,40 ng/mL,\n24,ketamine,<LLOQ,2 ng/mL\n");
+        return p;
+    }
+
+    @Test
+    void printsParametersLevelsAndCurve() throws IOException {
+        Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--weight", "82");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Individual fit of otto-2021 to 4 levels"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  CL +[0-9.]+ → [0-9.]+ +L/h +\\([0-9.]+ to [0-9.]+\\).*shrinkage 0\\.\\d\\d.*"),
+                r.out());
+        assertTrue(r.out().contains("<2") && r.out().contains("censored"), r.out());
+        assertTrue(r.out().contains("ketamine     Cmax"), r.out());
+    }
+
+    @Test
+    void csvAndJsonToStandardOutput() throws IOException {
+        Cli.Result csv = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--csv", "-");
+        assertEquals(0, csv.code(), csv.err());
+        String[] lines = csv.out().split("\n");
+        assertEquals(5, lines.length);
+        assertTrue(lines[4].startsWith("24,ketamine,,2,true,"), lines[4]);
+        Cli.Result json = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--json", "-");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().contains("\"shrinkage\"") && json.out().contains("\"censored\" : true"), json.out());
+    }
+
+    @Test
+    void refusesAModelWithoutVariability() throws IOException {
+        Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "bolus 20 mg", "--model",
+                "domino-1984");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: domino-1984 publishes no between-patient variability"), r.err());
+    }
+}

@@ -1,0 +1,44 @@
+package org.ketaminepk.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
+
+class LevelsCsvTest {
+    private static List<Level> read(String s) {
+        return LevelsCsv.read(new StringReader(s), "levels.csv");
+    }
+
+    @Test
+    void readsUnitsAndCensoredLevels() {
+        List<Level> l = read("time,analyte,value,lloq\n90min,ketamine,0.2 mg/L,5 ng/mL\n6,norketamine,1 umol/L,\n"
+                + "24,ketamine,<LLOQ,5 ng/mL\n");
+        assertEquals(1.5, l.get(0).timeH());
+        assertEquals(200, l.get(0).valueNgPerMl(), 1e-12);
+        assertEquals(Analyte.NORKETAMINE.molarMassGPerMol(), l.get(1).valueNgPerMl(), 1e-12);
+        assertTrue(l.get(2).censored());
+        assertEquals(5, l.get(2).lloqNgPerMl());
+    }
+
+    @Test
+    void errorsNameLineAndColumn() {
+        String[][] cases = {
+            {"time,analyte,value\n1,ketamine,12 ng/mL\n2,ketamine,12 g\n", "levels.csv line 3, column value: level unit"},
+            {"time,analyte,value\n1,ketamin,12 ng/mL\n", "levels.csv line 2, column analyte: analyte must be one of"},
+            {"time,analyte,value\n1,ketamine,<LLOQ\n", "levels.csv line 2, column value: a level without a value must"},
+            {"time,analyte,value,lloq\n1,ketamine,2 ng/mL,5 ng/mL\n", "line 2, column value: level 2 ng/mL is below"},
+            {"time,value\n1,2 ng/mL\n", "levels.csv line 1: the header has no 'analyte' column"},
+        };
+        for (String[] c : cases) {
+            String m = assertThrows(InvalidInputException.class, () -> read(c[0])).getMessage();
+            assertTrue(m.startsWith(c[1]) || m.contains(c[1]), m);
+        }
+    }
+}
