@@ -2,10 +2,13 @@ package org.ketaminepk.cli.options;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.PatientCsv;
 import org.ketaminepk.population.PatientDistributions;
@@ -92,7 +96,7 @@ public final class PopulationOptions {
             description = "A probability to report instead of the defaults, repeatable: cmax>LEVEL (ketamine "
                     + "Cmax above LEVEL ng/mL), norketamine>LEVEL (its Cmax), hours>=H (hours in the band), "
                     + "e.g. --probability \"cmax>300\" --probability \"hours>=4\".")
-    public List<Ask> probabilities = new java.util.ArrayList<>();
+    public List<Ask> probabilities = new ArrayList<>();
 
     @Option(names = "--population-csv", paramLabel = "FILE|-", description = "Write one row per virtual patient: "
             + "covariates, sampled random effects and metrics.")
@@ -166,7 +170,7 @@ public final class PopulationOptions {
         if (reference != null) {
             return ReferencePopulation.usAdults(n, s, ReferencePopulation.MIN_AGE_YEARS, 80, 0.5);
         }
-        return java.util.Collections.nCopies(n, typical);
+        return Collections.nCopies(n, typical);
     }
 
     /** @return where the covariates come from, in words */
@@ -188,7 +192,7 @@ public final class PopulationOptions {
             return PatientCsv.read(r);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("patients", "--patients '" + file + "': no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException("patients", "--patients '" + file + "' cannot be read: "
                     + e.getMessage());
         } catch (InvalidInputException e) {
@@ -270,8 +274,8 @@ public final class PopulationOptions {
         }
     }
 
-    /** Longest span a grid may have, h ({@link org.ketaminepk.base.TimeGrid#MAX_TIME_H}). */
-    static final double MAX_HOURS = org.ketaminepk.base.TimeGrid.MAX_TIME_H;
+    /** Longest span a grid may have, h ({@link TimeGrid#MAX_TIME_H}). */
+    static final double MAX_HOURS = TimeGrid.MAX_TIME_H;
 
     /** A reference population's name. */
     static final class ReferenceName implements ITypeConverter<Reference> {

@@ -245,9 +245,8 @@ public final class PopulationFiles {
         PercentileBands b = r.bands();
         g.writeObjectFieldStart("percentile_bands");
         g.writeNumberField("relative_accuracy", b.relativeAccuracy());
-        g.writeArrayFieldStart("time_h");
+        g.writeFieldName("time_h");
         g.writeArray(b.timesH(), 0, b.timesH().length);
-        g.writeEndArray();
         for (Analyte a : r.typical().model().analytes()) {
             g.writeObjectFieldStart(a.label() + "_ng_per_mL");
             for (double p : b.percentiles()) {

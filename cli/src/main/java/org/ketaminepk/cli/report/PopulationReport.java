@@ -1,12 +1,19 @@
 package org.ketaminepk.cli.report;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -178,28 +185,49 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     }
 
     /**
-     * @return whose variability this is, in a few words: "variability of Flint 2017", "variability: user
-     *         assumption (CL CV 30 %)" or both
+     * @return which parameters vary and whose variability it is, e.g. "variability: CL, V1 published by Flint et
+     *         al. 2017", "variability: Vn, CLn borrowed from Otto 2021" or "variability: user assumption CL CV 30 %"
      */
     public String variabilityLabel() {
         VariabilityModel v = outcome.variability();
+        List<String> published = new ArrayList<>();
+        Map<String, List<String>> borrowed = new LinkedHashMap<>();
         List<String> assumed = new ArrayList<>();
-        boolean published = false;
-        for (VariabilityModel.Term t : v.terms()) {
-            if (t.origin() == VariabilityModel.Origin.USER_ASSUMPTION) {
-                assumed.add(t.parameter() + " CV " + Text.sig(t.cvPercent(), 3) + " %");
-            } else {
-                published = true;
+        List<VariabilityModel.Term> all = new ArrayList<>(v.terms());
+        all.addAll(v.occasionTerms());
+        for (VariabilityModel.Term t : all) {
+            switch (t.origin()) {
+                case USER_ASSUMPTION -> assumed.add(t.parameter() + " CV " + Text.sig(t.cvPercent(), 3) + " %");
+                case BORROWED -> {
+                    Matcher m = BORROWED_FROM.matcher(t.source());
+                    String from = m.find() ? m.group(1) : "another published model";
+                    List<String> ps = borrowed.computeIfAbsent(from, k -> new ArrayList<>());
+                    if (!ps.contains(t.parameter())) {
+                        ps.add(t.parameter());
+                    }
+                }
+                default -> {
+                    if (!published.contains(t.parameter())) {
+                        published.add(t.parameter());
+                    }
+                }
             }
         }
-        published |= !v.occasionTerms().isEmpty();
-        String source = "variability published by " + shortCitation(typical.model().citation());
-        if (assumed.isEmpty()) {
-            return source;
+        List<String> parts = new ArrayList<>();
+        if (!published.isEmpty()) {
+            parts.add(String.join(", ", published) + " published by " + shortCitation(typical.model().citation()));
         }
-        String user = "user assumption " + String.join(", ", assumed);
-        return published ? source + " and " + user : "variability: " + user;
+        for (Map.Entry<String, List<String>> e : borrowed.entrySet()) {
+            parts.add(String.join(", ", e.getValue()) + " borrowed from " + e.getKey());
+        }
+        if (!assumed.isEmpty()) {
+            parts.add("user assumption " + String.join(", ", assumed));
+        }
+        return "variability: " + String.join("; ", parts);
     }
+
+    /** The source model named in a borrowed term's source ("borrowed from Otto 2021 (...)"). */
+    private static final Pattern BORROWED_FROM = Pattern.compile("borrowed from (\\p{Lu}[\\p{L}-]+ \\d{4})");
 
     /** @return "Flint et al. 2017" */
     static String shortCitation(Citation c) {
@@ -208,11 +236,11 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         return first + (authors.length > 1 ? " et al. " : " ") + c.year();
     }
 
-    /** @return the chart's subtitle: patients, whose variability, bands of what */
+    /** @return the chart's subtitle: model, patients, seed, whose variability, and whether values are observed-like */
     public String subtitle() {
-        return String.format(Locale.ROOT, "model %s · %s, seed %d · %s · median, 50 %% and 90 %% of %s",
-                typical.model().id(), patientsLabel(), outcome.seed(), variabilityLabel(),
-                bands().observedLike() ? "observed-like values (with residual error)" : "patients");
+        return String.format(Locale.ROOT, "%s · %s, seed %d · %s%s", typical.model().id(), patientsLabel(),
+                outcome.seed(), variabilityLabel(), bands().observedLike() ? " · with residual error (observed-like)"
+                        : "");
     }
 
     /** @return the notes beside every output: the assumption, the covariates, the typical run's notes */
@@ -230,12 +258,11 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
 
     /** Reports progress of the population's tasks; on a terminal it writes a line to standard error. */
     public static final class Progress {
-        private final java.io.PrintWriter err;
-        private final java.util.function.LongSupplier clockNanos;
+        private final PrintWriter err;
+        private final LongSupplier clockNanos;
         private final long startNanos;
-        private final java.util.concurrent.atomic.AtomicInteger submitted =
-                new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger submitted = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
         private volatile boolean shown;
         private final int patients;
 
@@ -247,7 +274,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
          * @param patients the population's size, for the message
          * @param clockNanos the clock
          */
-        Progress(java.io.PrintWriter err, int patients, java.util.function.LongSupplier clockNanos) {
+        Progress(PrintWriter err, int patients, LongSupplier clockNanos) {
             this.err = err;
             this.patients = patients;
             this.clockNanos = clockNanos;
@@ -260,7 +287,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
          * @param patients the population's size
          * @return progress that writes only on a terminal
          */
-        public static Progress on(java.io.PrintWriter err, boolean terminal, int patients) {
+        public static Progress on(PrintWriter err, boolean terminal, int patients) {
             return new Progress(terminal ? err : null, patients, System::nanoTime);
         }
 

@@ -36,7 +36,7 @@ public final class PopulationText {
         SummaryText.doseLines(w, run);
         SummaryText.gridLine(w, r.grid(), run.regimen().endH(), defaultGrid);
         w.println();
-        w.println("Between-patient variability (" + r.variabilityLabel() + "):");
+        SummaryText.wrapped(w, "", "Between-patient " + r.variabilityLabel() + ":");
         for (String line : r.outcome().variability().provenance()) {
             SummaryText.wrapped(w, "  ", line);
         }
@@ -48,7 +48,7 @@ public final class PopulationText {
         for (PopulationReport.MetricRow m : r.metricRows()) {
             t.row(m.analyte().label(), m.name() + " (" + m.unit() + ")", Text.sig(m.summary().median(), 4),
                     Text.sig(m.summary().percentile(5), 4) + "–" + Text.sig(m.summary().percentile(95), 4),
-                    optional(m.summary().geometricMean(), ""), optional(m.summary().cvPercent(), " %"));
+                    optional(m.summary().geometricMean(), ""), cv(m.summary().cvPercent()));
         }
         for (String line : t.render(2)) {
             w.println(line);
@@ -77,6 +77,11 @@ public final class PopulationText {
     /** @return the value with four significant digits, or "–" when there is none */
     static String optional(OptionalDouble v, String unit) {
         return v.isPresent() ? Text.sig(v.getAsDouble(), 4) + unit : "–";
+    }
+
+    /** @return a CV with one decimal, or "–" when there is none */
+    static String cv(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f %%", v.getAsDouble()) : "–";
     }
 
     /** @return a fraction as a percentage with one decimal */
