@@ -52,6 +52,11 @@ import picocli.CommandLine.Spec;
                     + "reason and source) and the model's warnings (extrapolation, assumptions). Optionally writes "
                     + "the concentrations as CSV or JSON and draws them.",
             "",
+            "With --population N (or --patients FILE) it simulates a virtual population whose parameters vary as "
+                    + "the model's publication says (or as --iiv assumes, labelled so): the distribution of each "
+                    + "metric, probabilities, and a chart of the median with the middle 50 %% and 90 %% of "
+                    + "patients; --csv then holds those bands and --population-csv one row per patient.",
+            "",
             "A teaching and review tool, NOT a dosing device: results are typical values of a published model, "
                     + "not predictions for a person.",
             "",
@@ -76,8 +81,8 @@ import picocli.CommandLine.Spec;
             "      --child-pugh B --comed clarithromycin --explain",
             "  ketamine-pk simulate --protocol my-course.txt --show",
             "  ketamine-pk simulate --protocol crps-schwartzman-2009 --population 1000 --plot crps-population.png",
-            "  ketamine-pk simulate --protocol crps-schwartzman-2009 --model domino-1984 --population 500 \\",
-            "      --iiv \"CL=30%,V1=40%\" --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv"})
+            "  ketamine-pk simulate --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --population 500 \\",
+            "      --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv"})
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -112,6 +117,10 @@ public final class SimulateCommand implements Callable<Integer> {
             population = new PopulationOptions();
         }
         population.checkBeforeRun();
+        if (population.asked() && explain) {
+            throw new InvalidInputException("explain", "--explain describes one patient's adjustments; run it without "
+                    + "--population to see the typical patient's");
+        }
         Map<String, Path> files = population.asked() ? PopulationFiles.checkFiles(output, population.populationCsv)
                 : Outputs.checkFiles(output);
         if (common.protocols.size() > 1) {

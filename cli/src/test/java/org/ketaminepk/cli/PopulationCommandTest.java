@@ -211,6 +211,21 @@ class PopulationCommandTest {
         assertTrue(r.err().contains("--observed-like") && r.err().contains("residual error"), r.err());
     }
 
+    @Test
+    void observedLikeBandsAreWiderThanPredictions() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Path observed = dir.resolve("observed.csv");
+        assertEquals(0, Cli.run(args("--population", "200", "--csv", plain.toString())).code());
+        Cli.Result r = Cli.run(args("--population", "200", "--observed-like", "--csv", observed.toString()));
+        assertEquals(0, r.code(), r.err());
+        // two hours in: the 5th-95th percentile spread of ketamine, without and with residual error
+        String[] p = Files.readAllLines(plain).get(25).split(",");
+        String[] o = Files.readAllLines(observed).get(25).split(",");
+        double spreadPlain = Double.parseDouble(p[5]) - Double.parseDouble(p[1]);
+        double spreadObserved = Double.parseDouble(o[5]) - Double.parseDouble(o[1]);
+        assertTrue(spreadObserved > spreadPlain, spreadPlain + " " + spreadObserved);
+    }
+
     static Stream<Arguments> badOptions() {
         return Stream.of(
                 Arguments.of(List.of("--population", "0"), "--population"),
@@ -228,6 +243,7 @@ class PopulationCommandTest {
                         "--reference-population"),
                 Arguments.of(List.of("--population", "20", "--probability", "cmax<3"), "--probability"),
                 Arguments.of(List.of("--seed", "3"), "--population"),
+                Arguments.of(List.of("--population", "20", "--explain"), "--explain"),
                 Arguments.of(List.of("--population", "20", "--vary", "weight=50..90", "--reference-population",
                         "us-adults"), "choose one"));
     }

@@ -62,7 +62,7 @@ public final class PopulationOptions {
 
     @Option(names = "--population", paramLabel = "N", converter = PatientCount.class,
             description = "Simulate N virtual patients (1–100000) whose parameters vary as the model's publication "
-                    + "says; prints distributions and probabilities, and draws the median with 50 % and 90 % bands.")
+                    + "says; prints distributions and probabilities, and draws the median with 50 %% and 90 %% bands.")
     public Integer population;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the virtual population (default 2026); "
@@ -70,7 +70,7 @@ public final class PopulationOptions {
     public Long seed;
 
     @Option(names = "--iiv", paramLabel = "SPEC", converter = Iiv.class,
-            description = "Assumed between-patient variability as CV per parameter, e.g. \"CL=30%,V1=40%\" (and "
+            description = "Assumed between-patient variability as CV per parameter, e.g. \"CL=30%%,V1=40%%\" (and "
                     + "r(CL,V1)=0.5); replaces published terms of those parameters; labelled a user assumption.")
     public VariabilitySpec iiv;
 
