@@ -257,11 +257,15 @@ public final class PopulationFiles {
             g.writeEndObject();
         }
         g.writeEndObject();
-        g.writeObjectFieldStart("warning_counts");
-        for (var e : r.outcome().warningCounts().entrySet()) {
-            g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+        g.writeArrayFieldStart("warnings");
+        for (PopulationReport.WarningCount c : r.warnings()) {
+            g.writeStartObject();
+            g.writeStringField("code", c.warning().code().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("message", c.warning().message());
+            g.writeNumberField("patients", c.patients());
+            g.writeEndObject();
         }
-        g.writeEndObject();
+        g.writeEndArray();
         g.writeArrayFieldStart("notes");
         for (String n : r.notes()) {
             g.writeString(n);

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,13 +17,17 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.PercentileBands;
 import org.ketaminepk.population.PopulationOutcome;
@@ -101,7 +107,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             Progress progress) {
         PopulationSimulation sim = PopulationSimulation.of(typical.model(), patients, typical.regimen(), grid, seed)
                 .withVariability(variability).withBands(typical.band())
-                .withPercentileBands(displayGrid(grid), BAND_PERCENTILES).withObservedLike(observedLike);
+                .withPercentileBands(displayGrid(grid, typical.regimen()), BAND_PERCENTILES).withObservedLike(observedLike);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 r -> {
                     Thread t = new Thread(r, "population");
@@ -123,12 +129,29 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         return new PopulationReport(typical, outcome, grid, covariates, probabilities(typical, outcome, asks));
     }
 
-    /** @return the grid of the bands: the metrics grid, or a uniform one of {@value #DISPLAY_POINTS} points */
-    static TimeGrid displayGrid(TimeGrid grid) {
+    /**
+     * @return the grid of the bands: the metrics grid when it has at most {@value #DISPLAY_POINTS} points, else
+     *         {@value #DISPLAY_POINTS} uniform points plus the start and end of every dose, so that the bands reach
+     *         the peaks at the end of each infusion
+     */
+    static TimeGrid displayGrid(TimeGrid grid, Regimen regimen) {
         if (grid.size() <= DISPLAY_POINTS) {
             return grid;
         }
-        return TimeGrid.uniform(grid.endH(), grid.endH() / (DISPLAY_POINTS - 1));
+        TreeSet<Double> times = new TreeSet<>();
+        for (double t : TimeGrid.uniform(grid.endH(), grid.endH() / (DISPLAY_POINTS - 1)).times()) {
+            times.add(t);
+        }
+        TreeSet<Double> events = new TreeSet<>();
+        for (Dose d : regimen.doses()) {
+            events.add(d.timeH());
+            events.add(d.endH());
+        }
+        events.removeIf(t -> t < 0 || t > grid.endH());
+        if (times.size() + events.size() <= PopulationSimulation.MAX_DISPLAY_POINTS) {
+            times.addAll(events);
+        }
+        return TimeGrid.of(times.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static List<Probability> probabilities(Run typical, PopulationOutcome o,
@@ -172,6 +195,23 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
 
     private MetricRow row(Analyte a, String name, String key, String unit, ToDoubleFunction<AnalyteMetrics> f) {
         return new MetricRow(a, name, key, unit, outcome.summary(a, f, 5, 50, 95));
+    }
+
+    /** One distinct warning and how many patients drew it. */
+    record WarningCount(Warning warning, int patients) {
+    }
+
+    /** @return each distinct warning with the number of patients who drew it, in order of first appearance */
+    List<WarningCount> warnings() {
+        Map<Warning, Integer> counts = new LinkedHashMap<>();
+        for (PatientMetrics p : outcome.patients()) {
+            for (Warning w : new LinkedHashSet<>(p.warnings())) {
+                counts.merge(w, 1, Integer::sum);
+            }
+        }
+        List<WarningCount> out = new ArrayList<>();
+        counts.forEach((w, n) -> out.add(new WarningCount(w, n)));
+        return out;
     }
 
     /** @return the percentile bands (always asked for) */

@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.cli.Main;
-import org.ketaminepk.model.Warning;
 import org.ketaminepk.population.Probability;
 
 /**
@@ -16,6 +14,9 @@ import org.ketaminepk.population.Probability;
  * metric over the patients, the probabilities, and how many patients drew each kind of warning.
  */
 public final class PopulationText {
+    /** Distinct warnings printed before "... and N more". */
+    static final int MAX_WARNINGS = 8;
+
     private PopulationText() {
     }
 
@@ -65,10 +66,13 @@ public final class PopulationText {
         }
         w.println();
         List<String> warnings = new ArrayList<>();
-        for (Map.Entry<Warning.Code, Integer> e : r.outcome().warningCounts().entrySet()) {
-            warnings.add(String.format(Locale.ROOT, "%s of %s patients drew %s warnings (see --json for their text)",
-                    Text.count(e.getValue()), Text.count(r.outcome().size()),
-                    e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        List<PopulationReport.WarningCount> all = r.warnings();
+        for (PopulationReport.WarningCount c : all.subList(0, Math.min(all.size(), MAX_WARNINGS))) {
+            warnings.add(c.warning().message() + " (" + Text.count(c.patients()) + " of "
+                    + Text.count(r.outcome().size()) + " patients)");
+        }
+        if (all.size() > MAX_WARNINGS) {
+            warnings.add("... and " + (all.size() - MAX_WARNINGS) + " more distinct warnings (all are in --json)");
         }
         SummaryText.messages(w, warnings, r.notes());
         w.flush();
