@@ -255,15 +255,20 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         }
         List<String> parts = new ArrayList<>();
         if (!published.isEmpty()) {
-            parts.add(String.join(", ", published) + " published by " + shortCitation(typical.model().citation()));
+            parts.add(names(published) + " published by " + shortCitation(typical.model().citation()));
         }
         for (Map.Entry<String, List<String>> e : borrowed.entrySet()) {
-            parts.add(String.join(", ", e.getValue()) + " borrowed from " + e.getKey());
+            parts.add(names(e.getValue()) + " borrowed from " + e.getKey());
         }
         if (!assumed.isEmpty()) {
             parts.add("user assumption " + String.join(", ", assumed));
         }
         return "variability: " + String.join("; ", parts);
+    }
+
+    /** @return up to four parameter names, or how many there are */
+    private static String names(List<String> parameters) {
+        return parameters.size() <= 4 ? String.join(", ", parameters) : parameters.size() + " parameters";
     }
 
     /** The source model named in a borrowed term's source ("borrowed from Otto 2021 (...)"). */
