@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +22,6 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.PopulationOptions;
-import org.ketaminepk.dosing.Dose;
-import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
@@ -54,8 +51,11 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
 
     /** The percentiles of the bands: the chart's 90 % and 50 % ranges and the median. */
     static final double[] BAND_PERCENTILES = {5, 25, 50, 75, 95};
-    /** Most display points of the bands; finer grids are thinned to this many. */
-    static final int DISPLAY_POINTS = 1201;
+    /** Most display points of the bands; finer grids are thinned to at most this many. */
+    static final int DISPLAY_POINTS = 2001;
+    /** Round steps of the bands' grid, finest first, h: 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, 1, 2, 7 d. */
+    static final double[] DISPLAY_STEPS_H = {1.0 / 60, 2.0 / 60, 5.0 / 60, 10.0 / 60, 0.25, 0.5, 1, 2, 3, 6, 12, 24,
+        48, 168};
     /** Default threshold of "hours in the band at least", h. */
     public static final double DEFAULT_HOURS_IN_BAND = 1;
 
@@ -107,7 +107,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             Progress progress) {
         PopulationSimulation sim = PopulationSimulation.of(typical.model(), patients, typical.regimen(), grid, seed)
                 .withVariability(variability).withBands(typical.band())
-                .withPercentileBands(displayGrid(grid, typical.regimen()), BAND_PERCENTILES).withObservedLike(observedLike);
+                .withPercentileBands(displayGrid(grid), BAND_PERCENTILES).withObservedLike(observedLike);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 r -> {
                     Thread t = new Thread(r, "population");
@@ -130,28 +130,21 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     }
 
     /**
-     * @return the grid of the bands: the metrics grid when it has at most {@value #DISPLAY_POINTS} points, else
-     *         {@value #DISPLAY_POINTS} uniform points plus the start and end of every dose, so that the bands reach
-     *         the peaks at the end of each infusion
+     * @return the grid of the bands: the metrics grid when it has at most {@value #DISPLAY_POINTS} points, else a
+     *         uniform grid with the finest round step ({@link #DISPLAY_STEPS_H}) that keeps within that many points,
+     *         so that doses given on the minute, the hour or the day fall on it and the bands reach each
+     *         infusion's peak (a uniform grid also lets the solver reuse one step operator)
      */
-    static TimeGrid displayGrid(TimeGrid grid, Regimen regimen) {
+    static TimeGrid displayGrid(TimeGrid grid) {
         if (grid.size() <= DISPLAY_POINTS) {
             return grid;
         }
-        TreeSet<Double> times = new TreeSet<>();
-        for (double t : TimeGrid.uniform(grid.endH(), grid.endH() / (DISPLAY_POINTS - 1)).times()) {
-            times.add(t);
+        for (double step : DISPLAY_STEPS_H) {
+            if (grid.endH() / step + 1 <= DISPLAY_POINTS) {
+                return TimeGrid.uniform(grid.endH(), step);
+            }
         }
-        TreeSet<Double> events = new TreeSet<>();
-        for (Dose d : regimen.doses()) {
-            events.add(d.timeH());
-            events.add(d.endH());
-        }
-        events.removeIf(t -> t < 0 || t > grid.endH());
-        if (times.size() + events.size() <= PopulationSimulation.MAX_DISPLAY_POINTS) {
-            times.addAll(events);
-        }
-        return TimeGrid.of(times.stream().mapToDouble(Double::doubleValue).toArray());
+        return TimeGrid.uniform(grid.endH(), grid.endH() / (DISPLAY_POINTS - 1));
     }
 
     private static List<Probability> probabilities(Run typical, PopulationOutcome o,

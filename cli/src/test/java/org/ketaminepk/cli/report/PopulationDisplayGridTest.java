@@ -10,28 +10,35 @@ import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.protocol.Protocols;
-import org.ketaminepk.dosing.Regimen;
 
-/** The times of the population bands: a coarse grid as it is, a fine one thinned but with every dose's start and end. */
+/** The times of the population bands: a coarse grid as it is, a fine one thinned to a round step. */
 class PopulationDisplayGridTest {
     @Test
     void aCoarseGridIsKept() {
         TimeGrid grid = TimeGrid.uniform(6, 0.1);
-        assertSame(grid, PopulationReport.displayGrid(grid, Protocols.CRPS_SCHWARTZMAN_2009.regimen()));
+        assertSame(grid, PopulationReport.displayGrid(grid));
     }
 
     @Test
-    void aFineGridIsThinnedAndKeepsTheEndOfEveryInfusion() {
-        Regimen crps = Protocols.CRPS_SCHWARTZMAN_2009.regimen();
+    void aFineGridIsThinnedToARoundStepThatHoldsEveryInfusionsStartAndEnd() {
         TimeGrid grid = TimeGrid.uniform(244, 1.0 / 60);
-        TimeGrid shown = PopulationReport.displayGrid(grid, crps);
-        assertTrue(shown.size() <= PopulationReport.DISPLAY_POINTS + 2 * crps.doses().size(), "" + shown.size());
+        TimeGrid shown = PopulationReport.displayGrid(grid);
+        assertTrue(shown.size() <= PopulationReport.DISPLAY_POINTS, "" + shown.size());
+        assertEquals(10.0 / 60, shown.stepH(), 1e-12);
         double[] t = shown.times();
-        for (Dose d : crps.doses()) {
-            assertTrue(Arrays.binarySearch(t, d.endH()) >= 0, "end of the infusion at " + d.endH() + " h");
-            assertTrue(Arrays.binarySearch(t, d.timeH()) >= 0, "start of the infusion at " + d.timeH() + " h");
+        for (Dose d : Protocols.CRPS_SCHWARTZMAN_2009.regimen().doses()) {
+            for (double at : new double[] {d.timeH(), d.endH()}) {
+                int i = (int) Math.round(at / shown.stepH());
+                assertEquals(at, t[i], 1e-9, "dose time " + at + " h on the grid");
+            }
         }
-        assertEquals(0, t[0]);
         assertEquals(244, t[t.length - 1]);
+    }
+
+    @Test
+    void aYearLongGridStaysWithinTheLimit() {
+        TimeGrid shown = PopulationReport.displayGrid(TimeGrid.uniform(8760, 0.5));
+        assertTrue(shown.size() <= PopulationReport.DISPLAY_POINTS, "" + shown.size());
+        assertTrue(Arrays.stream(shown.times()).allMatch(x -> x <= 8760));
     }
 }
