@@ -3,8 +3,12 @@ package org.ketaminepk.cli;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
+import org.ketaminepk.cli.report.PopulationFiles;
+import org.ketaminepk.cli.report.PopulationReport;
+import org.ketaminepk.cli.report.PopulationText;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.SummaryText;
 import org.ketaminepk.cli.report.Text;
@@ -20,6 +24,7 @@ import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.protocol.Protocol;
 
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Spec;
 /** {@code ketamine-pk simulate}: one patient, one regimen, one model; a summary table and optional files. */
 @Command(name = "simulate", customSynopsis = {
             "ketamine-pk simulate (--protocol ID|FILE | --dose SPEC...) [--model ID] [--explain]",
-            "                            [PATIENT OPTIONS] [OUTPUT OPTIONS]"},
+            "                            [PATIENT OPTIONS] [OUTPUT OPTIONS]",
+            "                            [--population N [--seed S] [POPULATION OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
@@ -45,6 +51,11 @@ import picocli.CommandLine.Spec;
                     + "the last input; then what was adjusted for this patient (--explain for every step with its "
                     + "reason and source) and the model's warnings (extrapolation, assumptions). Optionally writes "
                     + "the concentrations as CSV or JSON and draws them.",
+            "",
+            "With --population N (or --patients FILE) it simulates a virtual population whose parameters vary as "
+                    + "the model's publication says (or as --iiv assumes, labelled so): the distribution of each "
+                    + "metric, probabilities, and a chart of the median with the middle 50 %% and 90 %% of "
+                    + "patients; --csv then holds those bands and --population-csv one row per patient.",
             "",
             "A teaching and review tool, NOT a dosing device: results are typical values of a published model, "
                     + "not predictions for a person.",
@@ -68,7 +79,10 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk simulate --dose \"oral 50 mg every 8 h x6\" --weight 60 --sex female",
             "  ketamine-pk simulate --protocol depression-zarate-2006 --age 80 --creatinine 1.4mg/dL \\",
             "      --child-pugh B --comed clarithromycin --explain",
-            "  ketamine-pk simulate --protocol my-course.txt --show"})
+            "  ketamine-pk simulate --protocol my-course.txt --show",
+            "  ketamine-pk simulate --protocol crps-schwartzman-2009 --population 1000 --plot crps-population.png",
+            "  ketamine-pk simulate --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --population 500 \\",
+            "      --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv"})
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -83,6 +97,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @ArgGroup(validate = false, order = 2, heading = "%nOutput:%n")
     OutputOptions output = new OutputOptions();
 
+    @ArgGroup(validate = false, order = 3, heading = PopulationOptions.HEADING)
+    PopulationOptions population = new PopulationOptions();
+
     @ParentCommand
     Main app;
 
@@ -96,7 +113,16 @@ public final class SimulateCommand implements Callable<Integer> {
             output = new OutputOptions();
         }
         output.checkBeforeRun();
-        Map<String, Path> files = Outputs.checkFiles(output);
+        if (population == null) {
+            population = new PopulationOptions();
+        }
+        population.checkBeforeRun();
+        if (population.asked() && explain) {
+            throw new InvalidInputException("explain", "--explain describes one patient's adjustments; run it without "
+                    + "--population to see the typical patient's");
+        }
+        Map<String, Path> files = population.asked() ? PopulationFiles.checkFiles(output, population.populationCsv)
+                : Outputs.checkFiles(output);
         if (common.protocols.size() > 1) {
             throw new InvalidInputException("protocol", "simulate takes one --protocol but got "
                     + common.protocols.size() + "; use 'ketamine-pk compare' to set several side by side");
@@ -113,13 +139,28 @@ public final class SimulateCommand implements Callable<Integer> {
         PublishedModel model = common.model(protocol);
         TimeGrid grid = output.grid(regimen.endH());
         MemoryBudget.check(grid, List.of(MemoryBudget.valuesPerPoint(model, patient)));
+        VariabilityModel variability = population.asked() ? PopulationReport.variability(model, population.iiv)
+                : null;
+        List<Patient> patients = population.asked() ? population.patients(patient) : null;
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
         Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(), output.bandSource(),
                 modelNote(common, protocol, model));
+        String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
+        if (population.asked()) {
+            PopulationReport report = PopulationReport.simulate(run, patients, grid, population.seedOrDefault(),
+                    variability, population.observedLike, population.probabilities, population.covariateSource(),
+                    PopulationReport.Progress.on(spec.commandLine().getErr(), System.console() != null,
+                            patients.size()));
+            PrintWriter text = output.dataOnStdout() || "-".equals(population.populationCsv)
+                    ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            PopulationText.write(text, report, output.defaultDuration());
+            PopulationFiles.write(output, population.populationCsv, files, report, shorten(title),
+                    spec.commandLine().getOut(), app);
+            return ExitCode.OK;
+        }
 
         PrintWriter summary = output.dataOnStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         SummaryText.simulate(summary, run, grid, output.defaultDuration(), explain);
-        String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
         String subtitle = "model " + model.id() + " · " + Text.patient(patient);
         Outputs.write(output, files, "simulate", List.of(run), grid, shorten(title), subtitle, spec.commandLine().getOut(),
                 app);

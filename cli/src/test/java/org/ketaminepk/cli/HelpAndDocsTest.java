@@ -65,8 +65,8 @@ class HelpAndDocsTest {
             }
             String[] args = split(line.substring("  ketamine-pk ".length()));
             for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--plot") || args[i].equals("--json") || (args[i].equals("--csv")
-                        && !args[i + 1].equals("-"))) {
+                if (args[i].equals("--plot") || args[i].equals("--json") || args[i].equals("--population-csv")
+                        || (args[i].equals("--csv") && !args[i + 1].equals("-"))) {
                     args[i + 1] = dir.resolve(Path.of(args[i + 1]).getFileName()).toString();
                 }
                 if ((args[i].equals("--protocol") || args[i].equals("protocols")) && i + 1 < args.length

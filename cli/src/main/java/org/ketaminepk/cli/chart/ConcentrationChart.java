@@ -72,10 +72,22 @@ public final class ConcentrationChart {
      * @return a chart ready to be written or shown, laid out for 1600 × 900 px
      */
     public static JFreeChart create(ChartRequest r) {
+        return create(r, 0);
+    }
+
+    /**
+     * Builds the chart with a concentration axis that reaches at least {@code dataMaxAtLeastNgPerMl}, for curves
+     * drawn over it afterwards (population bands).
+     *
+     * @param r what to draw
+     * @param dataMaxAtLeastNgPerMl the highest concentration the axis must show, ng/mL
+     * @return a chart ready to be written or shown
+     */
+    static JFreeChart create(ChartRequest r, double dataMaxAtLeastNgPerMl) {
         Checks.notNull("chart request", r);
         List<PlotSeries> all = r.series();
         double spanH = 0;
-        double dataMax = 0;
+        double dataMax = dataMaxAtLeastNgPerMl;
         Set<Analyte> analytes = new LinkedHashSet<>();
         for (PlotSeries s : all) {
             double[] t = s.profile().timesH();

@@ -237,7 +237,7 @@ public final class SummaryText {
         return b.toString().trim();
     }
 
-    private static void protocolLines(PrintWriter w, Protocol p) {
+    static void protocolLines(PrintWriter w, Protocol p) {
         if (p == null) {
             return;
         }
@@ -245,7 +245,7 @@ public final class SummaryText {
         field(w, "", p.shortSource() + ", " + p.basis().label());
     }
 
-    private static void doseLines(PrintWriter w, Run run) {
+    static void doseLines(PrintWriter w, Run run) {
         List<Dose> doses = run.regimen().doses();
         double kg = run.patient().weightKg();
         field(w, "Doses", doses.size() + (doses.size() == 1 ? " dose, " : " doses, ")
@@ -264,7 +264,7 @@ public final class SummaryText {
         }
     }
 
-    private static void gridLine(PrintWriter w, TimeGrid grid, double lastInputEndH, boolean defaultGrid) {
+    static void gridLine(PrintWriter w, TimeGrid grid, double lastInputEndH, boolean defaultGrid) {
         String how = defaultGrid ? " (default: end of the last input, " + Checks.fmt(lastInputEndH)
                 + " h, plus " + Checks.fmt(OutputOptions.DEFAULT_WASHOUT_H) + " h of wash-out)" : "";
         String step = Double.isNaN(grid.stepH()) ? "" : " every " + Text.step(grid.stepH());
@@ -282,7 +282,7 @@ public final class SummaryText {
         }
     }
 
-    private static void messages(PrintWriter w, List<String> warnings, List<String> notes) {
+    static void messages(PrintWriter w, List<String> warnings, List<String> notes) {
         Set<String> seen = new LinkedHashSet<>();
         for (String m : warnings) {
             if (seen.add(m)) {
@@ -296,14 +296,14 @@ public final class SummaryText {
         }
     }
 
-    private static void wrapped(PrintWriter w, String prefix, String text) {
+    static void wrapped(PrintWriter w, String prefix, String text) {
         List<String> lines = Text.wrap(text, 100 - prefix.length());
         for (int i = 0; i < lines.size(); i++) {
             w.println((i == 0 ? prefix : " ".repeat(prefix.length())) + lines.get(i));
         }
     }
 
-    private static void field(PrintWriter w, String name, String value) {
+    static void field(PrintWriter w, String name, String value) {
         List<String> lines = Text.wrap(value, 88);
         for (int i = 0; i < lines.size(); i++) {
             w.println(String.format(java.util.Locale.ROOT, "%-10s%s", i == 0 ? name : "", lines.get(i)));

@@ -1,0 +1,148 @@
+package org.ketaminepk.cli.chart;
+
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.population.PercentileBands;
+
+/**
+ * The concentration chart of a virtual population: per analyte the median as a line, the middle 50 % of patients
+ * as a light fill and the middle 90 % as a lighter one, both in the analyte's colour, over the concentration ranges
+ * and dose marks of {@link ConcentrationChart}. A pure function, like {@link ConcentrationChart}. Not for comparing
+ * several populations on one chart.
+ */
+public final class PopulationChart {
+    /** Opacity of the 5th–95th percentile fill. */
+    static final double OUTER_ALPHA = 0.16;
+    /** Opacity of the 25th–75th percentile fill (drawn over the outer one). */
+    static final double INNER_ALPHA = 0.24;
+
+    private PopulationChart() {
+    }
+
+    /**
+     * @param r titles, caption and the typical patient's profile (its regimen marks the doses; its curves are
+     *        replaced by the population's medians)
+     * @param bands percentile bands holding at least the 5th, 25th, 50th, 75th and 95th percentiles
+     * @return the chart
+     */
+    public static JFreeChart create(ChartRequest r, PercentileBands bands) {
+        Checks.notNull("chart request", r);
+        Checks.notNull("percentile bands", bands);
+        double top = 0;
+        for (Analyte a : bands.analytes()) {
+            for (double v : bands.ngPerMl(a, 95)) {
+                top = Math.max(top, v);
+            }
+        }
+        JFreeChart chart = ConcentrationChart.create(r, top);
+        XYPlot plot = chart.getXYPlot();
+        double[] t = r.series().get(0).profile().timesH();
+        TimeScale scale = TimeScale.forSpanH(t[t.length - 1]);
+        List<Analyte> analytes = List.copyOf(r.series().get(0).profile().analytes());
+
+        XYSeriesCollection medians = new XYSeriesCollection();
+        YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
+        YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
+        double[] times = bands.timesH();
+        for (Analyte a : analytes) {
+            double[] p5 = bands.ngPerMl(a, 5);
+            double[] p25 = bands.ngPerMl(a, 25);
+            double[] p50 = bands.ngPerMl(a, 50);
+            double[] p75 = bands.ngPerMl(a, 75);
+            double[] p95 = bands.ngPerMl(a, 95);
+            XYSeries m = new XYSeries(ConcentrationChart.seriesKey("", a), false, true);
+            YIntervalSeries in = new YIntervalSeries(a.label() + " 25–75", false, true);
+            YIntervalSeries out = new YIntervalSeries(a.label() + " 5–95", false, true);
+            for (int i = 0; i < times.length; i++) {
+                if (r.logScale() && !(p5[i] > 0)) {
+                    continue;
+                }
+                double x = scale.fromHours(times[i]);
+                m.add(x, p50[i], false);
+                in.add(x, p50[i], p25[i], p75[i]);
+                out.add(x, p50[i], p5[i], p95[i]);
+            }
+            medians.addSeries(m);
+            inner.addSeries(in);
+            outer.addSeries(out);
+        }
+        plot.setDataset(0, medians);
+        plot.setDataset(1, inner);
+        plot.setRenderer(1, fill(analytes, INNER_ALPHA));
+        plot.setDataset(2, outer);
+        plot.setRenderer(2, fill(analytes, OUTER_ALPHA));
+        // higher indices first: the 90 % fill, then the 50 % fill, then the medians on top
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        for (int k = 0; k < analytes.size(); k++) {
+            lines.setSeriesPaint(k, ChartStyle.analyteColour(analytes.get(k)));
+            lines.setSeriesStroke(k, ChartStyle.analyteStroke(analytes.get(k)));
+        }
+        plot.setFixedLegendItems(legend(plot.getFixedLegendItems(), analytes));
+        return chart;
+    }
+
+    private static DeviationRenderer fill(List<Analyte> analytes, double alpha) {
+        DeviationRenderer d = new DeviationRenderer(false, false);
+        d.setAlpha(1f);
+        d.setDefaultSeriesVisibleInLegend(false);
+        for (int k = 0; k < analytes.size(); k++) {
+            Color c = ChartStyle.translucent(ChartStyle.analyteColour(analytes.get(k)), alpha);
+            d.setSeriesFillPaint(k, c);
+            d.setSeriesPaint(k, c);
+        }
+        return d;
+    }
+
+    /** The analytes' lines become medians, followed by the two fills. */
+    private static LegendItemCollection legend(LegendItemCollection items, List<Analyte> analytes) {
+        LegendItemCollection out = new LegendItemCollection();
+        Line2D line = new Line2D.Double(-22, 0, 22, 0);
+        Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
+        Iterator<?> it = items.iterator();
+        int k = 0;
+        while (it.hasNext()) {
+            LegendItem item = (LegendItem) it.next();
+            if (k < analytes.size()) {
+                Analyte a = analytes.get(k);
+                Color c = ChartStyle.analyteColour(a);
+                out.add(new LegendItem(capitalised(a.label()) + ", median", null, null, null, false, line, false, c,
+                        false, c, ChartStyle.analyteStroke(a), true, line, ChartStyle.analyteStroke(a), c));
+                k++;
+                if (k == analytes.size()) {
+                    Color grey = ChartStyle.AXIS;
+                    out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
+                            ChartStyle.translucent(grey, INNER_ALPHA + OUTER_ALPHA)));
+                    out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
+                            ChartStyle.translucent(grey, OUTER_ALPHA)));
+                }
+                continue;
+            }
+            out.add(item);
+        }
+        return out;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,323 @@
+package org.ketaminepk.cli.report;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.jfree.chart.JFreeChart;
+import org.ketaminepk.PatientMetrics;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.cli.chart.ChartRequest;
+import org.ketaminepk.cli.chart.ChartWindow;
+import org.ketaminepk.cli.chart.PlotSeries;
+import org.ketaminepk.cli.chart.PopulationChart;
+import org.ketaminepk.cli.options.OutputOptions;
+import org.ketaminepk.cli.options.PlotSize;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.Probability;
+import org.ketaminepk.result.AnalyteMetrics;
+
+/**
+ * The files of a population run: {@code --csv} holds the percentile bands over time (one column per analyte and
+ * percentile), {@code --population-csv} one row per virtual patient, {@code --json} all of it, {@code --plot} the
+ * chart with bands. Checked before the run and written whole or not at all, as {@link Outputs} writes the others.
+ */
+public final class PopulationFiles {
+    private PopulationFiles() {
+    }
+
+    /**
+     * Checks every output target before anything is computed.
+     *
+     * @param o the output options
+     * @param populationCsv the {@code --population-csv} value, or null
+     * @return option name to path, for the outputs that go to files
+     * @throws InvalidInputException naming the option, the file and the reason
+     */
+    public static Map<String, Path> checkFiles(OutputOptions o, String populationCsv) {
+        int onStdout = ("-".equals(o.csv) ? 1 : 0) + ("-".equals(o.json) ? 1 : 0) + ("-".equals(populationCsv) ? 1
+                : 0);
+        if (onStdout > 1) {
+            throw new InvalidInputException("population-csv", "only one of --csv, --json and --population-csv can "
+                    + "write to standard output ('-'); send the others to files");
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("--csv", o.csv);
+        targets.put("--json", o.json);
+        targets.put("--plot", o.plot);
+        targets.put("--population-csv", populationCsv);
+        return OutputFiles.check(targets);
+    }
+
+    /**
+     * Writes the files and opens the window. Files appear all together at the end; when one cannot be written,
+     * none is replaced.
+     *
+     * @param files the checked targets, from {@link #checkFiles}
+     */
+    public static void write(OutputOptions o, String populationCsv, Map<String, Path> files, PopulationReport r,
+            String title, PrintWriter stdout, Main app) {
+        JFreeChart chart = null;
+        if (o.plot != null || o.show) {
+            List<String> caption = new ArrayList<>();
+            caption.add(Outputs.CHART_DISCLAIMER);
+            caption.addAll(r.notes());
+            chart = PopulationChart.create(new ChartRequest(title, r.subtitle(),
+                    List.of(new PlotSeries("", r.typical().result().profile())), o.logScale, caption), r.bands());
+        }
+        try (OutputFiles out = new OutputFiles()) {
+            if (files.containsKey("--csv")) {
+                out.stage("--csv", files.get("--csv"), text(w -> bandsCsv(w, r)));
+            }
+            if (files.containsKey("--json")) {
+                out.stage("--json", files.get("--json"), text(w -> json(w, r)));
+            }
+            if (files.containsKey("--population-csv")) {
+                out.stage("--population-csv", files.get("--population-csv"), text(w -> patientsCsv(w, r)));
+            }
+            if (files.containsKey("--plot")) {
+                JFreeChart c = chart;
+                PlotSize size = o.plotSize();
+                ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
+                out.stage("--plot", files.get("--plot"),
+                        s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
+            }
+            if ("-".equals(o.csv)) {
+                toStdout(stdout, w -> bandsCsv(w, r));
+            }
+            if ("-".equals(o.json)) {
+                toStdout(stdout, w -> json(w, r));
+            }
+            if ("-".equals(populationCsv)) {
+                toStdout(stdout, w -> patientsCsv(w, r));
+            }
+            out.commit();
+        }
+        if (o.show) {
+            ChartWindow.show(chart, title);
+            app.windowOpened = true;
+        }
+    }
+
+    /** @return the CSV column of one analyte's percentile: {@code ketamine_p05_ng_per_mL} */
+    static String bandColumn(Analyte a, double percentile) {
+        return String.format(Locale.ROOT, "%s_p%02d_ng_per_mL", a.label(), Math.round(percentile));
+    }
+
+    /** Writes the bands: time, then per analyte the 5th, 25th, 50th, 75th and 95th percentiles. */
+    static void bandsCsv(Writer out, PopulationReport r) throws IOException {
+        PercentileBands b = r.bands();
+        List<Analyte> analytes = List.copyOf(r.typical().model().analytes());
+        StringBuilder s = new StringBuilder(256).append("time_h");
+        List<double[]> cols = new ArrayList<>();
+        for (Analyte a : analytes) {
+            for (double p : b.percentiles()) {
+                s.append(',').append(bandColumn(a, p));
+                cols.add(b.ngPerMl(a, p));
+            }
+        }
+        out.write(s.append('\n').toString());
+        double[] t = b.timesH();
+        for (int i = 0; i < t.length; i++) {
+            s.setLength(0);
+            s.append(CsvOutput.number(t[i]));
+            for (double[] c : cols) {
+                s.append(',').append(CsvOutput.number(c[i]));
+            }
+            out.write(s.append('\n').toString());
+        }
+        out.flush();
+    }
+
+    /** Writes one row per virtual patient: covariates, then each analyte's metrics. */
+    static void patientsCsv(Writer out, PopulationReport r) throws IOException {
+        List<Analyte> analytes = List.copyOf(r.typical().model().analytes());
+        StringBuilder s = new StringBuilder(256).append("patient,age_years,weight_kg,height_cm,sex");
+        for (Analyte a : analytes) {
+            String n = a.label();
+            s.append(',').append(n).append("_cmax_ng_per_mL,").append(n).append("_tmax_h,").append(n)
+                    .append("_auc_ng_h_per_mL");
+            if (a == Analyte.KETAMINE) {
+                s.append(",ketamine_hours_in_band_h");
+            }
+        }
+        out.write(s.append('\n').toString());
+        List<PatientMetrics> ps = r.outcome().patients();
+        for (int i = 0; i < ps.size(); i++) {
+            Patient p = ps.get(i).patient();
+            s.setLength(0);
+            s.append(i + 1).append(',').append(CsvOutput.number(p.ageYears())).append(',')
+                    .append(CsvOutput.number(p.weightKg())).append(',').append(CsvOutput.number(p.heightCm()))
+                    .append(',').append(p.sex().name().toLowerCase(Locale.ROOT));
+            for (Analyte a : analytes) {
+                AnalyteMetrics m = ps.get(i).get(a);
+                s.append(',').append(CsvOutput.number(m.cmaxNgPerMl())).append(',')
+                        .append(CsvOutput.number(m.tmaxH())).append(',').append(CsvOutput.number(m.aucNgHPerMl()));
+                if (a == Analyte.KETAMINE) {
+                    s.append(',').append(CsvOutput.number(m.timeInBandH(r.typical().band())));
+                }
+            }
+            out.write(s.append('\n').toString());
+        }
+        out.flush();
+    }
+
+    /** Writes the whole population run as one JSON document. */
+    static void json(Writer out, PopulationReport r) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out);
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", "ketamine-pk");
+        g.writeStringField("version", Main.version());
+        g.writeStringField("command", "simulate --population");
+        g.writeEndObject();
+        g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+        g.writeStringField("model", r.typical().model().id());
+        g.writeObjectFieldStart("population");
+        g.writeNumberField("patients", r.outcome().size());
+        g.writeNumberField("seed", r.outcome().seed());
+        g.writeStringField("covariates", r.covariates() != null ? r.covariates() : "every patient: "
+                + Text.patient(r.typical().patient()));
+        g.writeBooleanField("observed_like", r.bands().observedLike());
+        g.writeEndObject();
+        g.writeObjectFieldStart("variability");
+        g.writeStringField("label", r.variabilityLabel());
+        g.writeBooleanField("user_assumption", r.outcome().userAssumption());
+        g.writeArrayFieldStart("provenance");
+        for (String line : r.outcome().variability().provenance()) {
+            g.writeString(line);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("band");
+        g.writeStringField("analyte", "ketamine");
+        g.writeNumberField("low_ng_per_mL", r.typical().band().lowNgPerMl());
+        g.writeNumberField("high_ng_per_mL", r.typical().band().highNgPerMl());
+        g.writeStringField("source", r.typical().bandSource());
+        g.writeEndObject();
+        g.writeArrayFieldStart("distributions");
+        for (PopulationReport.MetricRow m : r.metricRows()) {
+            g.writeStartObject();
+            g.writeStringField("analyte", m.analyte().label());
+            g.writeStringField("metric", m.key());
+            g.writeStringField("unit", m.unit());
+            g.writeNumberField("median", m.summary().median());
+            g.writeNumberField("p05", m.summary().percentile(5));
+            g.writeNumberField("p95", m.summary().percentile(95));
+            g.writeNumberField("mean", m.summary().mean());
+            if (m.summary().geometricMean().isPresent()) {
+                g.writeNumberField("geometric_mean", m.summary().geometricMean().getAsDouble());
+            }
+            if (m.summary().cvPercent().isPresent()) {
+                g.writeNumberField("cv_percent", m.summary().cvPercent().getAsDouble());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("probabilities");
+        for (Probability p : r.probabilities()) {
+            g.writeStartObject();
+            g.writeStringField("event", p.what());
+            g.writeNumberField("count", p.count());
+            g.writeNumberField("total", p.total());
+            g.writeNumberField("probability", p.fraction());
+            g.writeNumberField("lower_95", p.lower95());
+            g.writeNumberField("upper_95", p.upper95());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        PercentileBands b = r.bands();
+        g.writeObjectFieldStart("percentile_bands");
+        g.writeNumberField("relative_accuracy", b.relativeAccuracy());
+        g.writeFieldName("time_h");
+        g.writeArray(b.timesH(), 0, b.timesH().length);
+        for (Analyte a : r.typical().model().analytes()) {
+            g.writeObjectFieldStart(a.label() + "_ng_per_mL");
+            for (double p : b.percentiles()) {
+                double[] v = b.ngPerMl(a, p);
+                g.writeFieldName(String.format(Locale.ROOT, "p%02d", Math.round(p)));
+                g.writeArray(v, 0, v.length);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("warnings");
+        for (PopulationReport.WarningCount c : r.warnings()) {
+            g.writeStartObject();
+            g.writeStringField("code", c.warning().code().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("message", c.warning().message());
+            g.writeNumberField("patients", c.patients());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("notes");
+        for (String n : r.notes()) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("patients");
+        for (PatientMetrics pm : r.outcome().patients()) {
+            Patient p = pm.patient();
+            g.writeStartObject();
+            g.writeNumberField("age_years", p.ageYears());
+            g.writeNumberField("weight_kg", p.weightKg());
+            g.writeNumberField("height_cm", p.heightCm());
+            g.writeStringField("sex", p.sex().name().toLowerCase(Locale.ROOT));
+            for (Analyte a : r.typical().model().analytes()) {
+                AnalyteMetrics m = pm.get(a);
+                g.writeObjectFieldStart(a.label());
+                g.writeNumberField("cmax_ng_per_mL", m.cmaxNgPerMl());
+                g.writeNumberField("tmax_h", m.tmaxH());
+                g.writeNumberField("auc_ng_h_per_mL", m.aucNgHPerMl());
+                if (a == Analyte.KETAMINE) {
+                    g.writeNumberField("hours_in_band_h", m.timeInBandH(r.typical().band()));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    /** Writes text. */
+    private interface TextBody {
+        void write(Writer w) throws IOException;
+    }
+
+    private static OutputFiles.Body text(TextBody body) {
+        return out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            body.write(w);
+            w.flush();
+        };
+    }
+
+    private static void toStdout(PrintWriter stdout, TextBody body) {
+        try {
+            body.write(stdout);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to standard output failed", e);
+        }
+        stdout.flush();
+    }
+}

@@ -1,0 +1,364 @@
+package org.ketaminepk.cli.report;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ketaminepk.PatientMetrics;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.model.Citation;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.population.PopulationSimulation;
+import org.ketaminepk.population.Probability;
+import org.ketaminepk.population.Summary;
+import org.ketaminepk.population.VariabilityModel;
+import org.ketaminepk.population.VariabilitySpec;
+import org.ketaminepk.result.AnalyteMetrics;
+
+/**
+ * A population run of {@code simulate} as the command line reports it: the typical patient's run (its regimen, notes
+ * and dose marks), the virtual population's outcome, where the covariates and the variability come from, and the
+ * probabilities reported. Immutable. Not a dosing device: the numbers describe a model's population, not a person.
+ *
+ * @param typical the run of the typical patient of the patient options
+ * @param outcome the population's metrics and percentile bands
+ * @param grid the grid the metrics are read on
+ * @param covariates where the covariates come from, in words, or null when every patient is the typical one
+ * @param probabilities the probabilities reported, in order
+ */
+public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid grid, String covariates,
+        List<Probability> probabilities) {
+
+    /** The percentiles of the bands: the chart's 90 % and 50 % ranges and the median. */
+    static final double[] BAND_PERCENTILES = {5, 25, 50, 75, 95};
+    /** Most display points of the bands; finer grids are thinned to at most this many. */
+    static final int DISPLAY_POINTS = 2001;
+    /** Round steps of the bands' grid, finest first, h: 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, 1, 2, 7 d. */
+    static final double[] DISPLAY_STEPS_H = {1.0 / 60, 2.0 / 60, 5.0 / 60, 10.0 / 60, 0.25, 0.5, 1, 2, 3, 6, 12, 24,
+        48, 168};
+    /** Default threshold of "hours in the band at least", h. */
+    public static final double DEFAULT_HOURS_IN_BAND = 1;
+
+    /** One distribution reported: a metric of one analyte over the patients. */
+    record MetricRow(Analyte analyte, String name, String key, String unit, Summary summary) {
+    }
+
+    /**
+     * Checks, before anything is simulated, that the model has variability to draw from, and applies the user's.
+     *
+     * @param model the model
+     * @param iiv the user's variability, or null
+     * @return the variability to draw from
+     * @throws InvalidInputException when there is none, naming {@code --iiv}
+     */
+    public static VariabilityModel variability(PublishedModel model, VariabilitySpec iiv) {
+        VariabilityModel published = VariabilityModel.published(model);
+        if (iiv == null) {
+            if (published.isEmpty()) {
+                throw new InvalidInputException("iiv", "model " + model.id() + " publishes no between-patient "
+                        + "variability; give one with --iiv (e.g. --iiv \"CL=30%,V1=40%\"), which is then labelled a "
+                        + "user assumption, or choose a model that publishes it (see 'ketamine-pk models')");
+            }
+            return published;
+        }
+        try {
+            return published.withAssumed(iiv);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("iiv", "--iiv: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Simulates the population on all processors.
+     *
+     * @param typical the typical patient's run
+     * @param patients the virtual patients
+     * @param grid the metrics grid
+     * @param seed the seed
+     * @param variability from {@link #variability}
+     * @param observedLike whether the bands carry the published residual error
+     * @param asks the probabilities asked for; none gives the defaults
+     * @param covariates where the covariates come from, or null
+     * @param progress told of the tasks as they finish
+     * @return the report
+     */
+    public static PopulationReport simulate(Run typical, List<Patient> patients, TimeGrid grid, long seed,
+            VariabilityModel variability, boolean observedLike, List<PopulationOptions.Ask> asks, String covariates,
+            Progress progress) {
+        PopulationSimulation sim = PopulationSimulation.of(typical.model(), patients, typical.regimen(), grid, seed)
+                .withVariability(variability).withBands(typical.band())
+                .withPercentileBands(displayGrid(grid), BAND_PERCENTILES).withObservedLike(observedLike);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                r -> {
+                    Thread t = new Thread(r, "population");
+                    t.setDaemon(true);
+                    return t;
+                });
+        PopulationOutcome outcome;
+        try {
+            outcome = sim.run(progress.wrap(pool));
+        } catch (InvalidInputException e) {
+            if ("observed-like".equals(e.field())) {
+                throw new InvalidInputException("observed-like", "--observed-like: " + e.getMessage());
+            }
+            throw e;
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+        return new PopulationReport(typical, outcome, grid, covariates, probabilities(typical, outcome, asks));
+    }
+
+    /**
+     * @return the grid of the bands: the metrics grid when it has at most {@value #DISPLAY_POINTS} points, else a
+     *         uniform grid with the finest round step ({@link #DISPLAY_STEPS_H}) that keeps within that many points,
+     *         so that doses given on the minute, the hour or the day fall on it and the bands reach each
+     *         infusion's peak (a uniform grid also lets the solver reuse one step operator)
+     */
+    static TimeGrid displayGrid(TimeGrid grid) {
+        if (grid.size() <= DISPLAY_POINTS) {
+            return grid;
+        }
+        for (double step : DISPLAY_STEPS_H) {
+            if (grid.endH() / step + 1 <= DISPLAY_POINTS) {
+                return TimeGrid.uniform(grid.endH(), step);
+            }
+        }
+        return TimeGrid.uniform(grid.endH(), grid.endH() / (DISPLAY_POINTS - 1));
+    }
+
+    private static List<Probability> probabilities(Run typical, PopulationOutcome o,
+            List<PopulationOptions.Ask> asks) {
+        List<PopulationOptions.Ask> all = new ArrayList<>(asks);
+        double high = typical.band().highNgPerMl();
+        if (all.isEmpty()) {
+            all.add(new PopulationOptions.Ask(Analyte.KETAMINE, high));
+            all.add(new PopulationOptions.Ask(null, DEFAULT_HOURS_IN_BAND));
+            all.add(new PopulationOptions.Ask(Analyte.NORKETAMINE, high));
+        }
+        List<Probability> out = new ArrayList<>();
+        for (PopulationOptions.Ask a : all) {
+            if (a.hoursInBand()) {
+                out.add(o.probabilityTimeInBandAtLeast(Analyte.KETAMINE, typical.band(), a.value()));
+            } else if (typical.model().analytes().contains(a.analyte())) {
+                out.add(o.probabilityCmaxAbove(a.analyte(), a.value()));
+            } else if (!asks.isEmpty()) {
+                throw new InvalidInputException("probability", "--probability asks for " + a.analyte().label()
+                        + ", which model " + typical.model().id() + " does not predict");
+            }
+        }
+        return out;
+    }
+
+    /** @return the distributions reported: Cmax, Tmax and AUC of each analyte, and ketamine's hours in the band */
+    List<MetricRow> metricRows() {
+        List<MetricRow> rows = new ArrayList<>();
+        String auc = "AUC 0–" + Checks.fmt(grid.endH()) + " h";
+        for (Analyte a : typical.model().analytes()) {
+            rows.add(row(a, "Cmax", "cmax", "ng/mL", AnalyteMetrics::cmaxNgPerMl));
+            rows.add(row(a, "Tmax", "tmax", "h", AnalyteMetrics::tmaxH));
+            rows.add(row(a, auc, "auc", "ng·h/mL", AnalyteMetrics::aucNgHPerMl));
+            if (a == Analyte.KETAMINE) {
+                rows.add(row(a, "hours in " + typical.band().label(), "hours_in_band", "h",
+                        m -> m.timeInBandH(typical.band())));
+            }
+        }
+        return rows;
+    }
+
+    private MetricRow row(Analyte a, String name, String key, String unit, ToDoubleFunction<AnalyteMetrics> f) {
+        return new MetricRow(a, name, key, unit, outcome.summary(a, f, 5, 50, 95));
+    }
+
+    /** One distinct warning and how many patients drew it. */
+    record WarningCount(Warning warning, int patients) {
+    }
+
+    /** @return each distinct warning with the number of patients who drew it, in order of first appearance */
+    List<WarningCount> warnings() {
+        Map<Warning, Integer> counts = new LinkedHashMap<>();
+        for (PatientMetrics p : outcome.patients()) {
+            for (Warning w : new LinkedHashSet<>(p.warnings())) {
+                counts.merge(w, 1, Integer::sum);
+            }
+        }
+        List<WarningCount> out = new ArrayList<>();
+        counts.forEach((w, n) -> out.add(new WarningCount(w, n)));
+        return out;
+    }
+
+    /** @return the percentile bands (always asked for) */
+    PercentileBands bands() {
+        return outcome.percentileBands().orElseThrow();
+    }
+
+    /** @return "1,000 virtual patients" */
+    public String patientsLabel() {
+        return Text.count(outcome.size()) + (outcome.size() == 1 ? " virtual patient" : " virtual patients");
+    }
+
+    /**
+     * @return which parameters vary and whose variability it is, e.g. "variability: CL, V1 published by Flint et
+     *         al. 2017", "variability: Vn, CLn borrowed from Otto 2021" or "variability: user assumption CL CV 30 %"
+     */
+    public String variabilityLabel() {
+        VariabilityModel v = outcome.variability();
+        List<String> published = new ArrayList<>();
+        Map<String, List<String>> borrowed = new LinkedHashMap<>();
+        List<String> assumed = new ArrayList<>();
+        List<VariabilityModel.Term> all = new ArrayList<>(v.terms());
+        all.addAll(v.occasionTerms());
+        for (VariabilityModel.Term t : all) {
+            switch (t.origin()) {
+                case USER_ASSUMPTION -> assumed.add(t.parameter() + " CV " + Text.sig(t.cvPercent(), 3) + " %");
+                case BORROWED -> {
+                    Matcher m = BORROWED_FROM.matcher(t.source());
+                    String from = m.find() ? m.group(1) : "another published model";
+                    List<String> ps = borrowed.computeIfAbsent(from, k -> new ArrayList<>());
+                    if (!ps.contains(t.parameter())) {
+                        ps.add(t.parameter());
+                    }
+                }
+                default -> {
+                    if (!published.contains(t.parameter())) {
+                        published.add(t.parameter());
+                    }
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!published.isEmpty()) {
+            parts.add(names(published) + " published by " + shortCitation(typical.model().citation()));
+        }
+        for (Map.Entry<String, List<String>> e : borrowed.entrySet()) {
+            parts.add(names(e.getValue()) + " borrowed from " + e.getKey());
+        }
+        if (!assumed.isEmpty()) {
+            parts.add("user assumption " + String.join(", ", assumed));
+        }
+        return "variability: " + String.join("; ", parts);
+    }
+
+    /** @return up to four parameter names, or how many there are */
+    private static String names(List<String> parameters) {
+        return parameters.size() <= 4 ? String.join(", ", parameters) : parameters.size() + " parameters";
+    }
+
+    /** The source model named in a borrowed term's source ("borrowed from Otto 2021 (...)"). */
+    private static final Pattern BORROWED_FROM = Pattern.compile("borrowed from (\\p{Lu}[\\p{L}-]+ \\d{4})");
+
+    /** @return "Flint et al. 2017" */
+    static String shortCitation(Citation c) {
+        String[] authors = c.authors().split(",\\s*");
+        String first = authors[0].replaceFirst("\\s+et al\\.?$", "").replaceFirst("\\s+[A-Z]{1,3}$", "");
+        return first + (authors.length > 1 ? " et al. " : " ") + c.year();
+    }
+
+    /** @return the chart's subtitle: model, patients, seed, whose variability, and whether values are observed-like */
+    public String subtitle() {
+        return String.format(Locale.ROOT, "%s · %s, seed %d · %s%s", typical.model().id(), patientsLabel(),
+                outcome.seed(), variabilityLabel(), bands().observedLike() ? " · with residual error (observed-like)"
+                        : "");
+    }
+
+    /** @return the notes beside every output: the assumption, the covariates, the typical run's notes */
+    public List<String> notes() {
+        List<String> out = new ArrayList<>();
+        if (outcome.userAssumption()) {
+            out.add("between-patient variability is partly or wholly a user assumption (--iiv), not published for "
+                    + "model " + typical.model().id());
+        }
+        out.add(covariates != null ? covariates : "every virtual patient has the covariates of " + Text.patient(
+                typical.patient()) + "; only the model's random effects differ");
+        out.addAll(typical.notes());
+        return out;
+    }
+
+    /** Reports progress of the population's tasks; on a terminal it writes a line to standard error. */
+    public static final class Progress {
+        private final PrintWriter err;
+        private final LongSupplier clockNanos;
+        private final long startNanos;
+        private final AtomicInteger submitted = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile boolean shown;
+        private final int patients;
+
+        /** Delay before anything is shown, ns: a quick run stays silent. */
+        static final long QUIET_NANOS = 1_000_000_000L;
+
+        /**
+         * @param err where to write, or null for silence (not a terminal)
+         * @param patients the population's size, for the message
+         * @param clockNanos the clock
+         */
+        Progress(PrintWriter err, int patients, LongSupplier clockNanos) {
+            this.err = err;
+            this.patients = patients;
+            this.clockNanos = clockNanos;
+            this.startNanos = clockNanos.getAsLong();
+        }
+
+        /**
+         * @param err standard error
+         * @param terminal whether standard error is a terminal ({@code System.console() != null})
+         * @param patients the population's size
+         * @return progress that writes only on a terminal
+         */
+        public static Progress on(PrintWriter err, boolean terminal, int patients) {
+            return new Progress(terminal ? err : null, patients, System::nanoTime);
+        }
+
+        Executor wrap(Executor e) {
+            return task -> {
+                submitted.incrementAndGet();
+                e.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        tick(done.incrementAndGet());
+                    }
+                });
+            };
+        }
+
+        private void tick(int finished) {
+            if (err == null || clockNanos.getAsLong() - startNanos < QUIET_NANOS) {
+                return;
+            }
+            synchronized (this) {
+                shown = true;
+                err.print(String.format(Locale.ROOT, "\rsimulating %s virtual patients: %d %%", Text.count(patients),
+                        Math.min(100, 100 * finished / Math.max(1, submitted.get()))));
+                err.flush();
+            }
+        }
+
+        synchronized void finish() {
+            if (shown) {
+                err.print("\r" + " ".repeat(60) + "\r");
+                err.flush();
+            }
+        }
+    }
+}

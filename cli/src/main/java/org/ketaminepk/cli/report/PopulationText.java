@@ -1,0 +1,95 @@
+package org.ketaminepk.cli.report;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+import org.ketaminepk.cli.Main;
+import org.ketaminepk.population.Probability;
+
+/**
+ * The terminal summary of a population run: inputs, where the variability comes from, the distribution of each
+ * metric over the patients, the probabilities, and how many patients drew each kind of warning.
+ */
+public final class PopulationText {
+    /** Distinct warnings printed before "... and N more". */
+    static final int MAX_WARNINGS = 8;
+
+    private PopulationText() {
+    }
+
+    /**
+     * Prints the summary.
+     *
+     * @param defaultGrid whether the grid is the default one (said so in the grid line)
+     */
+    public static void write(PrintWriter w, PopulationReport r, boolean defaultGrid) {
+        Run run = r.typical();
+        w.println("ketamine-pk " + Main.version() + " · teaching and review tool, not a dosing device");
+        w.println();
+        SummaryText.field(w, "Model", run.model().id() + " · " + run.model().name());
+        SummaryText.field(w, "", CitationText.brief(run.model()));
+        SummaryText.field(w, "Patients", r.patientsLabel() + ", seed " + r.outcome().seed() + "; "
+                + (r.covariates() != null ? r.covariates() : "each " + Text.patient(run.patient())));
+        SummaryText.protocolLines(w, run.protocol());
+        SummaryText.doseLines(w, run);
+        SummaryText.gridLine(w, r.grid(), run.regimen().endH(), defaultGrid);
+        w.println();
+        SummaryText.wrapped(w, "", "Between-patient " + r.variabilityLabel() + ":");
+        for (String line : r.outcome().variability().provenance()) {
+            SummaryText.wrapped(w, "  ", line);
+        }
+        w.println();
+
+        w.println("Distribution over " + r.patientsLabel() + ":");
+        Text.Table t = new Text.Table(true, "analyte", "metric", "median", "5th–95th percentile", "geometric mean",
+                "CV");
+        for (PopulationReport.MetricRow m : r.metricRows()) {
+            t.row(m.analyte().label(), m.name() + " (" + m.unit() + ")", Text.sig(m.summary().median(), 4),
+                    Text.sig(m.summary().percentile(5), 4) + "–" + Text.sig(m.summary().percentile(95), 4),
+                    optional(m.summary().geometricMean(), ""), cv(m.summary().cvPercent()));
+        }
+        for (String line : t.render(2)) {
+            w.println(line);
+        }
+        w.println();
+        w.println("Probabilities (95 % interval of the Monte-Carlo estimate in brackets):");
+        Text.Table p = new Text.Table(true, "event", "probability", "95 % interval", "patients");
+        for (Probability pr : r.probabilities()) {
+            p.row(pr.what(), percent(pr.fraction()), percent(pr.lower95()) + "–" + percent(pr.upper95()),
+                    Text.count(pr.count()) + " of " + Text.count(pr.total()));
+        }
+        for (String line : p.render(2)) {
+            w.println(line);
+        }
+        w.println();
+        List<String> warnings = new ArrayList<>();
+        List<PopulationReport.WarningCount> all = r.warnings();
+        for (PopulationReport.WarningCount c : all.subList(0, Math.min(all.size(), MAX_WARNINGS))) {
+            warnings.add(c.warning().message() + " (" + Text.count(c.patients()) + " of "
+                    + Text.count(r.outcome().size()) + " patients)");
+        }
+        if (all.size() > MAX_WARNINGS) {
+            warnings.add("... and " + (all.size() - MAX_WARNINGS) + " more distinct warnings (all are in --json)");
+        }
+        SummaryText.messages(w, warnings, r.notes());
+        w.flush();
+    }
+
+    /** @return the value with four significant digits, or "–" when there is none */
+    static String optional(OptionalDouble v, String unit) {
+        return v.isPresent() ? Text.sig(v.getAsDouble(), 4) + unit : "–";
+    }
+
+    /** @return a CV with one decimal, or "–" when there is none */
+    static String cv(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f %%", v.getAsDouble()) : "–";
+    }
+
+    /** @return a fraction as a percentage with one decimal */
+    static String percent(double f) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * f);
+    }
+}

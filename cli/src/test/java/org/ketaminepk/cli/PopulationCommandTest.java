@@ -1,0 +1,308 @@
+package org.ketaminepk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code simulate --population}: distributions, probabilities, bands and files, and refusals of bad input. */
+class PopulationCommandTest {
+    /** A model that publishes between-patient variability. */
+    static final String VARYING_MODEL = "otto-2021";
+    /** A model with clearances that publishes no variability. */
+    static final String UNVARYING_MODEL = "kamp-2020";
+    static final String[] SHORT_RUN = {"simulate", "--model", VARYING_MODEL, "--dose", "0.5 mg/kg over 40 min",
+        "--duration", "6h", "--step", "5min"};
+
+    @TempDir
+    Path dir;
+
+    static String[] args(String... more) {
+        String[] out = Arrays.copyOf(SHORT_RUN, SHORT_RUN.length + more.length);
+        System.arraycopy(more, 0, out, SHORT_RUN.length, more.length);
+        return out;
+    }
+
+    @Test
+    void populationRunWritesTextBandsPatientsJsonAndChart() throws Exception {
+        Path csv = dir.resolve("bands.csv");
+        Path pop = dir.resolve("patients.csv");
+        Path json = dir.resolve("pop.json");
+        Path png = dir.resolve("pop.png");
+        Cli.Result r = Cli.run(args("--population", "40", "--seed", "7", "--csv", csv.toString(),
+                "--population-csv", pop.toString(), "--json", json.toString(), "--plot", png.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("Distribution over 40 virtual patients"), r.out());
+        assertTrue(r.out().contains("5th–95th percentile"), r.out());
+        assertTrue(r.out().contains("ketamine Cmax above 160 ng/mL"), r.out());
+        assertTrue(r.out().contains("norketamine Cmax above 160 ng/mL"), r.out());
+        assertTrue(r.out().contains("published by Otto"), r.out());
+        assertFalse(r.out().contains("NaN"), r.out());
+
+        List<String> bands = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals("time_h,ketamine_p05_ng_per_mL,ketamine_p25_ng_per_mL,ketamine_p50_ng_per_mL,"
+                + "ketamine_p75_ng_per_mL,ketamine_p95_ng_per_mL,norketamine_p05_ng_per_mL,norketamine_p25_ng_per_mL,"
+                + "norketamine_p50_ng_per_mL,norketamine_p75_ng_per_mL,norketamine_p95_ng_per_mL", bands.get(0));
+        assertEquals(6 * 12 + 1 + 1, bands.size());
+        // at the end of the infusion the 5th percentile is below the median, the median below the 95th
+        String[] row = bands.get(9).split(",");
+        assertTrue(Double.parseDouble(row[1]) < Double.parseDouble(row[3]));
+        assertTrue(Double.parseDouble(row[3]) < Double.parseDouble(row[5]));
+
+        List<String> patients = Files.readAllLines(pop, StandardCharsets.UTF_8);
+        assertEquals(41, patients.size());
+        assertTrue(patients.get(0).startsWith("patient,age_years,weight_kg,height_cm,sex,ketamine_cmax_ng_per_mL"),
+                patients.get(0));
+
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals(40, j.at("/population/patients").asInt());
+        assertEquals(7, j.at("/population/seed").asLong());
+        assertFalse(j.at("/variability/user_assumption").asBoolean());
+        assertEquals(40, j.get("patients").size());
+        assertEquals(bands.size() - 1, j.at("/percentile_bands/time_h").size());
+        assertEquals(3, j.get("probabilities").size());
+        assertTrue(Files.size(png) > 10_000);
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePopulationAndAnotherSeedAnother() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Path c = dir.resolve("c.csv");
+        assertEquals(0, Cli.run(args("--population", "30", "--seed", "1", "--population-csv", a.toString())).code());
+        assertEquals(0, Cli.run(args("--population", "30", "--seed", "1", "--population-csv", b.toString())).code());
+        assertEquals(0, Cli.run(args("--population", "30", "--seed", "2", "--population-csv", c.toString())).code());
+        assertEquals(Files.readString(a), Files.readString(b));
+        assertNotEquals(Files.readString(a), Files.readString(c));
+    }
+
+    @Test
+    void withoutPopulationTheTypicalCurveIsUnchanged() {
+        Cli.Result plain = Cli.run(SHORT_RUN);
+        assertEquals(0, plain.code(), plain.err());
+        assertFalse(plain.out().contains("virtual patients"));
+        assertTrue(plain.out().contains("Cmax (ng/mL)"));
+    }
+
+    @Test
+    void aModelWithoutPublishedVariabilityIsRefusedAndPointedToIiv() {
+        Path png = dir.resolve("p.png");
+        Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "0.5 mg/kg over 40 min", "--population",
+                "20", "--plot", png.toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("publishes no between-patient variability"), r.err());
+        assertTrue(r.err().contains("--iiv"), r.err());
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void assumedVariabilityIsLabelledAUserAssumptionEverywhere() throws Exception {
+        Path json = dir.resolve("iiv.json");
+        Path pop = dir.resolve("iiv.csv");
+        Cli.Result r = Cli.run("simulate", "--model", UNVARYING_MODEL, "--dose", "0.5 mg/kg over 40 min",
+                "--duration", "4h", "--step", "5min", "--population", "25", "--iiv", "CL=30%,V1=40%", "--json", json.toString(),
+                "--population-csv", pop.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("user assumption CL CV 30 %, V1 CV 40 %"), r.out());
+        assertTrue(r.out().contains("note: between-patient variability is partly or wholly a user assumption"),
+                r.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertTrue(j.at("/variability/user_assumption").asBoolean());
+        assertTrue(j.at("/variability/label").asText().contains("user assumption"));
+        // a CV of 30 % on clearance spreads the AUC
+        double p05 = Double.NaN;
+        double p95 = Double.NaN;
+        for (JsonNode d : j.get("distributions")) {
+            if (d.get("metric").asText().equals("auc")) {
+                p05 = d.get("p05").asDouble();
+                p95 = d.get("p95").asDouble();
+            }
+        }
+        assertTrue(p95 > 1.3 * p05, p05 + " " + p95);
+    }
+
+    @Test
+    void assumedVariabilityMustNameAParameterOfTheModel() {
+        Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "0.5 mg/kg over 40 min", "--population",
+                "20", "--iiv", "Q9=30%");
+        assertEquals(2, r.code());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("--iiv") && r.err().contains("Q9"), r.err());
+    }
+
+    @Test
+    void varyDrawsCovariatesWithinTheGivenRanges() throws Exception {
+        Path pop = dir.resolve("vary.csv");
+        Cli.Result r = Cli.run(args("--population", "50", "--vary", "weight=50..120,age=20..80,male=0.5",
+                "--population-csv", pop.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("covariates drawn"), r.out());
+        List<String> rows = Files.readAllLines(pop);
+        List<Double> weights = new ArrayList<>();
+        for (String row : rows.subList(1, rows.size())) {
+            double w = Double.parseDouble(row.split(",")[2]);
+            double age = Double.parseDouble(row.split(",")[1]);
+            assertTrue(w >= 50 && w <= 120, row);
+            assertTrue(age >= 20 && age <= 80, row);
+            weights.add(w);
+        }
+        assertTrue(weights.stream().distinct().count() > 40);
+    }
+
+    @Test
+    void referencePopulationDrawsUsAdults() {
+        Cli.Result r = Cli.run(args("--population", "30", "--reference-population", "us-adults"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("NHANES"), r.out());
+    }
+
+    @Test
+    void patientsFromAFile() throws Exception {
+        Path file = dir.resolve("cohort.csv");
+        Files.writeString(file, "age,weight,height,sex\n30,60,165,female\n70,95,180,male\n50,80,175,male\n");
+        Path pop = dir.resolve("out.csv");
+        Cli.Result r = Cli.run(args("--patients", file.toString(), "--population-csv", pop.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("3 virtual patients"), r.out());
+        List<String> rows = Files.readAllLines(pop);
+        assertEquals(4, rows.size());
+        String[] second = rows.get(2).split(",");
+        assertEquals(List.of(2.0, 70.0, 95.0, 180.0), List.of(Double.parseDouble(second[0]),
+                Double.parseDouble(second[1]), Double.parseDouble(second[2]), Double.parseDouble(second[3])));
+        assertEquals("male", second[4]);
+    }
+
+    @Test
+    void askedProbabilitiesReplaceTheDefaults() {
+        Cli.Result r = Cli.run(args("--population", "30", "--probability", "cmax>300", "--probability",
+                "hours>=0.5"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ketamine Cmax above 300 ng/mL"), r.out());
+        assertTrue(r.out().contains("for at least 0.5 h"), r.out());
+        assertFalse(r.out().contains("norketamine Cmax above"), r.out());
+    }
+
+    @Test
+    void observedLikeNeedsAPublishedResidualError() {
+        Cli.Result r = Cli.run("simulate", "--model", UNVARYING_MODEL, "--dose", "0.5 mg/kg over 40 min",
+                "--population", "20", "--iiv", "CL=30%", "--observed-like");
+        assertEquals(2, r.code());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("--observed-like") && r.err().contains("residual error"), r.err());
+    }
+
+    @Test
+    void observedLikeBandsAreWiderThanPredictions() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Path observed = dir.resolve("observed.csv");
+        assertEquals(0, Cli.run(args("--population", "200", "--csv", plain.toString())).code());
+        Cli.Result r = Cli.run(args("--population", "200", "--observed-like", "--csv", observed.toString()));
+        assertEquals(0, r.code(), r.err());
+        // two hours in: the 5th-95th percentile spread of ketamine, without and with residual error
+        String[] p = Files.readAllLines(plain).get(25).split(",");
+        String[] o = Files.readAllLines(observed).get(25).split(",");
+        double spreadPlain = Double.parseDouble(p[5]) - Double.parseDouble(p[1]);
+        double spreadObserved = Double.parseDouble(o[5]) - Double.parseDouble(o[1]);
+        assertTrue(spreadObserved > spreadPlain, spreadPlain + " " + spreadObserved);
+    }
+
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                Arguments.of(List.of("--population", "0"), "--population"),
+                Arguments.of(List.of("--population", "-5"), "--population"),
+                Arguments.of(List.of("--population", "1e9"), "--population"),
+                Arguments.of(List.of("--population", "1000000000"), "--population"),
+                Arguments.of(List.of("--population", "2.5"), "--population"),
+                Arguments.of(List.of("--population", "ten"), "--population"),
+                Arguments.of(List.of("--population", "20", "--iiv", "CL=-3%"), "--iiv"),
+                Arguments.of(List.of("--population", "20", "--iiv", "CL=30"), "--iiv"),
+                Arguments.of(List.of("--population", "20", "--vary", "weight=abc"), "--vary"),
+                Arguments.of(List.of("--population", "20", "--vary", "weight=120..50"), "--vary"),
+                Arguments.of(List.of("--population", "20", "--vary", "shoe=42"), "--vary"),
+                Arguments.of(List.of("--population", "20", "--reference-population", "mars"),
+                        "--reference-population"),
+                Arguments.of(List.of("--population", "20", "--probability", "cmax<3"), "--probability"),
+                Arguments.of(List.of("--seed", "3"), "--population"),
+                Arguments.of(List.of("--population", "20", "--explain"), "--explain"),
+                Arguments.of(List.of("--population", "20", "--vary", "weight=50..90", "--reference-population",
+                        "us-adults"), "choose one"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badOptions")
+    void badInputIsOneLineExitTwoAndNoFile(List<String> bad, String named) {
+        Path png = dir.resolve("bad.png");
+        List<String> all = new ArrayList<>(List.of(SHORT_RUN));
+        all.addAll(bad);
+        all.addAll(List.of("--plot", png.toString()));
+        Cli.Result r = Cli.run(all.toArray(new String[0]));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains(named), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(png));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "age,weight,height\n30,60,165\n", "age,weight,height,sex\n30,60 kg,165,female\n",
+        "age,weight,height,sex,creatinine\n30,60,165,female,1.1 furlongs\n", "age,weight,height,sex\n"})
+    void aBadPatientFileIsOneLineExitTwoAndNoFile(String content) throws Exception {
+        Path file = dir.resolve("cohort.csv");
+        Files.writeString(file, content);
+        Path png = dir.resolve("bad.png");
+        Path pop = dir.resolve("bad.csv");
+        List<String> all = new ArrayList<>(List.of(SHORT_RUN));
+        all.addAll(List.of("--patients", file.toString(), "--plot", png.toString(), "--population-csv",
+                pop.toString()));
+        Cli.Result r = Cli.run(all.toArray(new String[0]));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("--patients"), r.err());
+        assertFalse(Files.exists(png));
+        assertFalse(Files.exists(pop));
+    }
+
+    @Test
+    void aMissingPatientFileIsNamed() {
+        Cli.Result r = Cli.run(args("--patients", dir.resolve("nope.csv").toString()));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("nope.csv") && r.err().contains("no such file"), r.err());
+    }
+
+    @Test
+    void onlyOneOutputOnStandardOutput() {
+        Cli.Result r = Cli.run(args("--population", "20", "--csv", "-", "--population-csv", "-"));
+        assertEquals(2, r.code());
+        assertEquals(1, r.errLines().length, r.err());
+    }
+
+    @Test
+    void bandsCsvOnStandardOutputMovesTheSummaryToStandardError() {
+        Cli.Result r = Cli.run(args("--population", "20", "--csv", "-"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("time_h,ketamine_p05_ng_per_mL"), r.out());
+        assertTrue(r.err().contains("Distribution over 20 virtual patients"), r.err());
+    }
+}

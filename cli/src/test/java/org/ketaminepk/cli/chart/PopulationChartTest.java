@@ -1,0 +1,63 @@
+package org.ketaminepk.cli.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.DoseParser;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.Simulation;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.PopulationSimulation;
+
+/** The population chart: medians over a 50 % and a 90 % fill per analyte, and the axis holds the 95th percentile. */
+class PopulationChartTest {
+    @Test
+    void bandsAreDrawnBehindTheMediansAndFitOnTheAxis() {
+        PublishedModel model = Models.get("otto-2021");
+        Regimen regimen = DoseParser.parse("0.5 mg/kg over 40 min");
+        TimeGrid grid = TimeGrid.uniform(6, 0.05);
+        PercentileBands bands = PopulationSimulation.of(model, Collections.nCopies(200,
+                Patient.standardAdult()), regimen, grid, 5L).withPercentileBands(grid, 5, 25, 50, 75, 95).run()
+                .percentileBands().orElseThrow();
+        PlotSeries typical = new PlotSeries("", Simulation.run(model, Patient.standardAdult(), regimen, grid)
+                .profile());
+        JFreeChart chart = PopulationChart.create(ChartRequest.of("Population", "200 patients", typical), bands);
+        XYPlot plot = chart.getXYPlot();
+        YIntervalSeriesCollection outer = (YIntervalSeriesCollection) plot.getDataset(2);
+        YIntervalSeriesCollection inner = (YIntervalSeriesCollection) plot.getDataset(1);
+        assertEquals(2, outer.getSeriesCount());
+        for (int i = 0; i < grid.size(); i += 10) {
+            assertTrue(outer.getStartYValue(0, i) <= inner.getStartYValue(0, i));
+            assertTrue(inner.getEndYValue(0, i) <= outer.getEndYValue(0, i));
+        }
+        double top = 0;
+        for (double v : bands.ngPerMl(Analyte.KETAMINE, 95)) {
+            top = Math.max(top, v);
+        }
+        assertTrue(plot.getRangeAxis().getUpperBound() >= top);
+        List<String> labels = new ArrayList<>();
+        for (Iterator<?> it = plot.getFixedLegendItems().iterator(); it.hasNext();) {
+            labels.add(((LegendItem) it.next()).getLabel());
+        }
+        assertTrue(labels.containsAll(List.of("Ketamine, median", "Norketamine, median", "Middle 50 % of patients",
+                "Middle 90 % of patients")), labels.toString());
+        BufferedImage img = chart.createBufferedImage(800, 450);
+        assertEquals(800, img.getWidth());
+    }
+}
