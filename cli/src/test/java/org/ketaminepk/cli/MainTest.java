@@ -11,7 +11,7 @@ class MainTest {
     @Test
     void optionNamesReplaceLeadingFieldNamesOnly() {
         assertEquals("--weight must be between 0.5 and 350 kg but was -3",
-                Main.optionNames(new InvalidInputException("weight", "weight must be between 0.5 and 350 kg but was -3")));
+                Main.optionNames(InvalidInputException.outOfRange("weight", -3, 0.5, 350, "kg")));
         assertEquals("infusion weight is odd", Main.optionNames(new InvalidInputException("weight",
                 "infusion weight is odd")));
         assertEquals("route must be one of iv", Main.optionNames(new InvalidInputException("route",

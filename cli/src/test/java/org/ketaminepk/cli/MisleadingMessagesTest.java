@@ -54,12 +54,12 @@ class MisleadingMessagesTest {
 
     @Test
     void exponentNotationIsNotCalledANegativeNumber() {
-        assertEquals("error: --duration \"1e-5\", column 1 ('1e-5'): numbers in exponent notation are not accepted; "
-                + "write 0.00001 instead; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s",
-                simulate("bolus 5 mg", "--duration", "1e-5"));
+        assertEquals("error: Invalid value for option '--duration': \"1e-5\", column 1 ('1e-5'): numbers in exponent "
+                + "notation are not accepted; write 0.00001 instead; expected a number and a time unit, e.g. 90min, 12h, "
+                + "6d, 30s (see 'ketamine-pk simulate --help')", simulate("bolus 5 mg", "--duration", "1e-5"));
         String err = simulate("bolus 5 mg", "--step", "1e-9s");
-        assertTrue(err.startsWith("error: --step \"1e-9s\", column 1 ('1e-9'): numbers in exponent notation are not "
-                + "accepted; write 0.000000001 instead;"), err);
+        assertTrue(err.startsWith("error: Invalid value for option '--step': \"1e-9s\", column 1 ('1e-9'): numbers in "
+                + "exponent notation are not accepted; write 0.000000001 instead;"), err);
         assertFalse(err.contains("negative"), err);
     }
 
@@ -111,11 +111,11 @@ class MisleadingMessagesTest {
         Path nowhere = dir.resolve("no/such/dir");
         for (String option : new String[] {"--csv", "--json"}) {
             String err = simulate("bolus 5 mg", "--duration", "1h", option, nowhere.resolve("out.x").toString());
-            assertEquals("error: " + option + ": cannot write " + nowhere.resolve("out.x") + ": no such directory",
-                    err);
+            assertEquals("error: " + option + ": cannot write '" + nowhere.resolve("out.x") + "': no such directory "
+                    + nowhere, err);
         }
         Cli.Result patient = Cli.run("patient", "--json", nowhere.resolve("p.json").toString());
-        assertEquals("error: --json: cannot write " + nowhere.resolve("p.json") + ": no such directory",
+        assertEquals("error: --json: cannot write '" + nowhere.resolve("p.json") + "': no such directory " + nowhere,
                 usageError(patient));
         String plot = simulate("bolus 5 mg", "--duration", "1h", "--plot", nowhere.resolve("out.png").toString());
         assertTrue(plot.endsWith(": no such directory"), plot);

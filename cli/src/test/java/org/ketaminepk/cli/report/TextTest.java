@@ -32,10 +32,10 @@ class TextTest {
 
     @Test
     void longRunsOfOneKindOfWarningAreCollapsed() {
-        List<Warning> ws = List.of(Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "a"),
-                Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "b"), Warning.text(Warning.Code.AGE_OUTSIDE_RANGE, "x"),
-                Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "c"), Warning.text(Warning.Code.DOSE_OUTSIDE_RANGE, "d"));
-        assertEquals(List.of("a", "... and 3 more of the same kind (dose outside range; all are in --json)", "x"),
+        List<Warning> ws = List.of(Warning.text(Warning.Code.ASSUMPTION, "a"),
+                Warning.text(Warning.Code.ASSUMPTION, "b"), Warning.text(Warning.Code.ADJUSTMENT, "x"),
+                Warning.text(Warning.Code.ASSUMPTION, "c"), Warning.text(Warning.Code.ASSUMPTION, "d"));
+        assertEquals(List.of("a", "... and 3 more of the same kind (assumption; all are in --json)", "x"),
                 Run.collapse(ws, 1));
         assertEquals(List.of("a", "b", "c", "d", "x"), Run.collapse(ws, 3));
     }
