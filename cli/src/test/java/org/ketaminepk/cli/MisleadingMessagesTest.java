@@ -118,6 +118,6 @@ class MisleadingMessagesTest {
         assertEquals("error: --json: cannot write '" + nowhere.resolve("p.json") + "': no such directory " + nowhere,
                 usageError(patient));
         String plot = simulate("bolus 5 mg", "--duration", "1h", "--plot", nowhere.resolve("out.png").toString());
-        assertTrue(plot.endsWith(": no such directory"), plot);
+        assertTrue(plot.contains("': no such directory "), plot);
     }
 }
