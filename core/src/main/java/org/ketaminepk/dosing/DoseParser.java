@@ -232,6 +232,22 @@ public final class DoseParser {
     private record Token(Kind kind, String text, String norm, double number, int column) {
     }
 
+    /** @return the route word ("iv") for a dotted abbreviation ("i.v.") starting at {@code i}, else null */
+    private static String dottedRoute(String s, int i) {
+        if (i + 4 > s.length() || !Character.isLetter(s.charAt(i)) || s.charAt(i + 1) != '.'
+                || !Character.isLetter(s.charAt(i + 2)) || s.charAt(i + 3) != '.'
+                || (i + 4 < s.length() && Character.isLetterOrDigit(s.charAt(i + 4)))) {
+            return null;
+        }
+        String w = ("" + s.charAt(i) + s.charAt(i + 2)).toLowerCase(Locale.ROOT);
+        return ROUTE_WORDS.containsKey(w) ? w : null;
+    }
+
+    /** @return the word after "a" or "an" as English spells it ("an oral", "a sublingual") */
+    static String withArticle(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
+    }
+
     private static List<Token> tokenize(String field, String s, String forms) {
         if (s.length() > MAX_LENGTH) {
             throw new ParseException(field, s.substring(0, 40) + "...", MAX_LENGTH + 1, "character " + (MAX_LENGTH + 1),
@@ -242,7 +258,19 @@ public final class DoseParser {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == ',' || c == ';') {
+            if (c == ',' && i > 0 && isDigit(s.charAt(i - 1)) && i + 1 < n && isDigit(s.charAt(i + 1))) {
+                int start = i - 1;
+                while (start > 0 && isDigit(s.charAt(start - 1))) {
+                    start--;
+                }
+                int end = i + 1;
+                while (end < n && isDigit(s.charAt(end))) {
+                    end++;
+                }
+                String written = s.substring(start, end);
+                throw new ParseException(field, s, start + 1, quote(written), "the decimal separator is a point: "
+                        + "write " + written.replace(',', '.') + " (and no thousands separator)", forms);
+            } else if (Character.isWhitespace(c) || c == ',' || c == ';') {
                 i++;
             } else if (isDigit(c) || (c == '.' && i + 1 < n && isDigit(s.charAt(i + 1)))) {
                 int start = i;
@@ -270,6 +298,13 @@ public final class DoseParser {
             } else if (c == '×') {
                 out.add(new Token(Kind.WORD, "×", "x", Double.NaN, i + 1));
                 i++;
+            } else if (dottedRoute(s, i) != null) {
+                // i.v., p.o., s.c., i.m., s.l. as clinicians abbreviate them
+                out.add(new Token(Kind.WORD, s.substring(i, i + 4), dottedRoute(s, i), Double.NaN, i + 1));
+                i += 4;
+            } else if (c == ':' && i > 0 && isDigit(s.charAt(i - 1))) {
+                throw new ParseException(field, s, i + 1, quote(":"), "clock times are not accepted; times count "
+                        + "from time 0 (the first dose), e.g. 'at 9 h' or 'at 9.5 h'", forms);
             } else if (Character.isLetter(c)) {
                 int start = i;
                 StringBuilder word = new StringBuilder();
@@ -543,6 +578,11 @@ public final class DoseParser {
             if (w.indexOf('/') >= 0 || w.equals("g") || w.equals("ml")) {
                 throw error(t, "unknown unit; amounts are " + AMOUNT_UNITS + " and rates " + RATE_UNITS);
             }
+            if (w.equals("twice") || w.equals("thrice") || w.equals("once") || w.equals("bid") || w.equals("tid")
+                    || w.equals("qid") || w.equals("qd")) {
+                throw error(t, "frequencies are written as an interval and a count: 'every 12 h x6' for twice "
+                        + "daily, 'every 84 h x4' for twice weekly, 'daily x3' for once daily");
+            }
             throw error(t, "unknown word; expected an amount or rate, or one of " + KEYWORDS);
         }
 
@@ -667,8 +707,8 @@ public final class DoseParser {
             }
             if (overToken != null) {
                 if (route != null && route != Route.INTRAVENOUS) {
-                    throw error(overToken, "'over' describes an intravenous infusion, not a " + route.longName()
-                            + " dose");
+                    throw error(overToken, "'over' describes an intravenous infusion, not "
+                            + withArticle(route.longName()) + " dose");
                 }
                 if (bolusToken != null) {
                     throw error(bolusToken, "a bolus is given at once; drop 'bolus' for an infusion over a time");
@@ -684,7 +724,8 @@ public final class DoseParser {
             }
             if (route != null && route != Route.INTRAVENOUS) {
                 if (bolusToken != null) {
-                    throw error(bolusToken, "'bolus' means an intravenous bolus, not a " + route.longName() + " dose");
+                    throw error(bolusToken, "'bolus' means an intravenous bolus, not "
+                            + withArticle(route.longName()) + " dose");
                 }
                 return at(quantityToken, () -> Dose.extravascular(route, amount, atH));
             }
