@@ -111,6 +111,13 @@ public final class OutputOptions {
         try {
             return TimeGrid.uniform(end, s);
         } catch (InvalidInputException e) {
+            if ("step".equals(e.field()) && s > end) {
+                // the limit is the run's length, which the user may not have chosen
+                throw e.renamed("step", "--step").withHint("the step cannot be longer than the simulated time ("
+                        + (durationH == null ? "the default: the last input's end plus "
+                                + Checks.fmt(DEFAULT_WASHOUT_H) + " h of wash-out" : "--duration")
+                        + "); give a shorter --step or a longer --duration");
+            }
             throw "step".equals(e.field()) ? e.renamed("step", "--step") : e.renamed("duration", "--duration");
         }
     }
