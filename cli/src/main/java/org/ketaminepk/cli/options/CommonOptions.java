@@ -34,7 +34,8 @@ public final class CommonOptions {
 
     @Option(names = "--dose", paramLabel = "SPEC",
             description = "A dose, e.g. \"bolus 20 mg at 2 h\", \"0.5 mg/kg over 40 min\", \"1.2 mg/kg/h for 72 h\", "
-                    + "\"oral 50 mg every 8 h x6\". Repeat for more doses.")
+                    + "\"oral 50 mg every 8 h x6\". Repeat for more doses. Given with --protocol, the doses are "
+                    + "added to the protocol's (simulate) or form series of their own (compare: one per --dose).")
     public List<String> doses = new ArrayList<>();
 
     @Option(names = "--protocol", paramLabel = "ID|FILE", completionCandidates = ProtocolIds.class,
