@@ -53,6 +53,10 @@ public final class DoseParser {
             + "(e.g. 'bolus 20 mg at 2 h', '0.5 mg/kg over 40 min', '0.35 mg/kg/h for 4 h daily x10 max 25 mg/h', "
             + "'oral 50 mg every 8 h x6')";
 
+    /** The accepted forms in brief, as error messages show them next to the closest example. */
+    public static final String SHORT_FORMS = "bolus AMOUNT | AMOUNT over TIME | RATE for TIME | ROUTE AMOUNT, "
+            + "each optionally with at TIME, every TIME xN, daily xN, weekly xN, max N mg/h, HCl";
+
     /** Specifications that the parser accepts, for help texts and documentation. */
     public static final List<String> EXAMPLES = List.of(
             "bolus 0.35 mg/kg",
@@ -230,6 +234,55 @@ public final class DoseParser {
 
     /** A word or number of the input with its 1-based column; {@code norm} is lower-case with µ written u. */
     private record Token(Kind kind, String text, String norm, double number, int column) {
+    }
+
+    /**
+     * @param spec a specification that could not be read
+     * @return the accepted forms in brief and the example closest to {@code spec}, as errors show them
+     */
+    public static String briefFormsFor(String spec) {
+        return SHORT_FORMS + "; closest example: '" + closestExample(spec) + "'";
+    }
+
+    /**
+     * @param spec any text
+     * @return the entry of {@link #EXAMPLES} with the fewest character edits from {@code spec} (case ignored)
+     */
+    public static String closestExample(String spec) {
+        String a = (spec == null ? "" : spec).trim().toLowerCase(Locale.ROOT);
+        if (a.length() > 80) {
+            a = a.substring(0, 80);
+        }
+        String best = EXAMPLES.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (String example : EXAMPLES) {
+            int d = editDistance(a, example.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = example;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of single characters. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     /** @return the route word ("iv") for a dotted abbreviation ("i.v.") starting at {@code i}, else null */
@@ -415,6 +468,7 @@ public final class DoseParser {
         private Token repeatToken;
         private double everyH;
         private int count;
+        private final String forms;
         private Token capToken;
         private double capMgPerH = Double.NaN;
         private Token saltToken;
@@ -422,7 +476,8 @@ public final class DoseParser {
 
         SpecParser(String spec) {
             this.spec = spec;
-            this.tokens = tokenize("dose", spec, FORMS);
+            this.forms = briefFormsFor(spec);
+            this.tokens = tokenize("dose", spec, forms);
         }
 
         private ParseException error(Token t, String problem) {
@@ -431,9 +486,9 @@ public final class DoseParser {
 
         private ParseException error(Token t, String problem, InvalidInputException refused) {
             if (t == null) {
-                return new ParseException("dose", spec, spec.length() + 1, "end of text", problem, refused, FORMS);
+                return new ParseException("dose", spec, spec.length() + 1, "end of text", problem, refused, forms);
             }
-            return new ParseException("dose", spec, t.column, quote(t.text), problem, refused, FORMS);
+            return new ParseException("dose", spec, t.column, quote(t.text), problem, refused, forms);
         }
 
         /**

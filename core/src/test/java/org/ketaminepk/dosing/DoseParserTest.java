@@ -352,4 +352,14 @@ class DoseParserTest {
         assertEquals(word, e.word(), e.getMessage());
         assertTrue(e.problem().contains(fix), e.getMessage());
     }
+
+    @Test
+    void errorsShowTheGrammarBrieflyWithTheClosestExample() {
+        DoseParser.ParseException e = assertThrows(DoseParser.ParseException.class,
+                () -> DoseParser.parse("0.5 mg/kq over 40 min"));
+        assertTrue(e.getMessage().endsWith("; closest example: '0.5 mg/kg over 40 min'"), e.getMessage());
+        assertFalse(e.getMessage().contains(DoseParser.FORMS), e.getMessage());
+        assertTrue(e.getMessage().length() < 360, e.getMessage().length() + ": " + e.getMessage());
+        assertEquals("oral 50 mg every 8 h x6", DoseParser.closestExample("orla 50 mg every 8h x6"));
+    }
 }
