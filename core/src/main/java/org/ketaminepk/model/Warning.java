@@ -42,6 +42,9 @@ public final class Warning {
         /** Arguments: weight (kg), studied minimum and maximum (kg), model id. */
         WEIGHT_OUTSIDE_RANGE(Code.WEIGHT_OUTSIDE_RANGE,
                 "weight {0} kg is outside the {1}–{2} kg that {3} was built from; results are extrapolated"),
+        /** Arguments: BMI (kg/m²), model id. */
+        BMI_RANGE_UNKNOWN(Code.WEIGHT_OUTSIDE_RANGE, "BMI {0} kg/m²: the BMI range {1} was built from is not "
+                + "recorded, so how far its weight scaling holds for this build is unknown"),
         /** Arguments: model id, the assumption. */
         MODEL_ASSUMPTION(Code.ASSUMPTION, "{0}: {1}"),
         /** Arguments: route name, model id, where the route's absorption comes from. */
