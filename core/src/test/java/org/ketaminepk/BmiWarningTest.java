@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.library.Models;
+import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 
 /** A build the models' sources may not have covered is named; a usual build is not. */
@@ -28,5 +29,9 @@ class BmiWarningTest {
         assertEquals(List.of(), bmiWarnings(70, 175));
         assertEquals(List.of(), bmiWarnings(107, 175));
         assertEquals(1, bmiWarnings(45, 175).size());
+        // its own category: counts of weights outside the studied range stay what they were
+        Patient p = Patient.standardAdult().withWeightKg(120).withHeightCm(165);
+        assertEquals(1, Simulation.run(Models.DEFAULT, p, DoseParser.parse("bolus 20 mg"), TimeGrid.uniform(1, 0.1))
+                .warnings().stream().filter(w -> w.code() == Warning.Code.BMI_NOT_RECORDED).count());
     }
 }

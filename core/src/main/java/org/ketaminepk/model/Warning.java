@@ -20,6 +20,8 @@ public final class Warning {
         AGE_OUTSIDE_RANGE,
         /** Weight outside the model's studied range. */
         WEIGHT_OUTSIDE_RANGE,
+        /** A body build (BMI) for which the model records no studied range. */
+        BMI_NOT_RECORDED,
         /** A route the model's source did not study (its parameters come from elsewhere). */
         ROUTE_NOT_STUDIED,
         /** A dose or duration outside what the source studied. */
@@ -43,7 +45,7 @@ public final class Warning {
         WEIGHT_OUTSIDE_RANGE(Code.WEIGHT_OUTSIDE_RANGE,
                 "weight {0} kg is outside the {1}–{2} kg that {3} was built from; results are extrapolated"),
         /** Arguments: BMI (kg/m²), model id. */
-        BMI_RANGE_UNKNOWN(Code.WEIGHT_OUTSIDE_RANGE, "BMI {0} kg/m²: the BMI range {1} was built from is not "
+        BMI_RANGE_UNKNOWN(Code.BMI_NOT_RECORDED, "BMI {0} kg/m²: the BMI range {1} was built from is not "
                 + "recorded, so how far its weight scaling holds for this build is unknown"),
         /** Arguments: model id, the assumption. */
         MODEL_ASSUMPTION(Code.ASSUMPTION, "{0}: {1}"),
