@@ -280,7 +280,7 @@ public final class SummaryText {
         double kg = run.patient().weightKg();
         field(w, "Doses", doses.size() + (doses.size() == 1 ? " dose, " : " doses, ")
                 + Text.sig(run.regimen().totalMg(kg), 6) + " mg of ketamine base in all; the last input ends at "
-                + Checks.fmt(run.regimen().endH()) + " h");
+                + Text.hoursMinutes(run.regimen().endH()));
         List<Integer> shown = new ArrayList<>();
         if (doses.size() <= 8) {
             for (int i = 0; i < doses.size(); i++) {
