@@ -137,6 +137,7 @@ public final class Simulation {
             }
         }
         capWarnings(capped, weightKg, out);
+        plausibilityWarnings(regimen, weightKg, out);
         double step = grid.stepH();
         if (Double.isFinite(step) && step > 5.0 / 60 && shortest < step) {
             out.add(Warning.of(Warning.Kind.STEP_LONGER_THAN_INPUT, step * 60));
@@ -145,6 +146,60 @@ public final class Simulation {
             out.add(Warning.of(Warning.Kind.ENDS_BEFORE_LAST_DOSE, grid.endH(), regimen.endH()));
         }
         return out;
+    }
+
+    /**
+     * Largest initial intravenous dose of the Ketalar label, mg/kg: "may range from 1 mg/kg to 4.5 mg/kg" (Ketalar
+     * (ketamine hydrochloride) injection, US prescribing information, Par Pharmaceutical, revised 2022, section 2).
+     */
+    static final double KETALAR_2022_MAX_INITIAL_IV_MG_PER_KG = 4.5;
+
+    /** Largest initial intramuscular dose of the same label, mg/kg ("6.5 mg/kg to 13 mg/kg"). */
+    static final double KETALAR_2022_MAX_INITIAL_IM_MG_PER_KG = 13;
+
+    /**
+     * Doses no model was built from (a single dose above the label's largest initial dose) and infusions that run
+     * at once, which a typing slip ("over 40 min every 10 min") produces more often than intent.
+     */
+    private static void plausibilityWarnings(Regimen regimen, double weightKg, List<Warning> out) {
+        for (Dose d : regimen.doses()) {
+            double limit = d instanceof Dose.Bolus ? KETALAR_2022_MAX_INITIAL_IV_MG_PER_KG
+                    : d instanceof Dose.Extravascular && d.route() == Route.INTRAMUSCULAR
+                            ? KETALAR_2022_MAX_INITIAL_IM_MG_PER_KG : Double.NaN;
+            double mg = d.amountMg(weightKg);
+            if (mg / weightKg > limit) {
+                // mg/kg to one decimal: the comparison is with a label range, not a measurement
+                out.add(Warning.of(Warning.Kind.DOSE_ABOVE_LABEL, d.route().longName(), mg,
+                        Math.round(mg / weightKg * 10) / 10.0, weightKg, d.timeH(), limit));
+                break;
+            }
+        }
+        List<Dose.Infusion> infusions = new ArrayList<>();
+        for (Dose d : regimen.doses()) {
+            if (d instanceof Dose.Infusion inf) {
+                infusions.add(inf);
+            }
+        }
+        infusions.sort(java.util.Comparator.comparingDouble(Dose.Infusion::timeH));
+        int overlaps = 0;
+        Dose.Infusion firstLater = null;
+        Dose.Infusion firstEarlier = null;
+        Dose.Infusion running = null;
+        for (Dose.Infusion inf : infusions) {
+            if (running != null && inf.timeH() < running.endH() - 1e-9) {
+                if (overlaps++ == 0) {
+                    firstLater = inf;
+                    firstEarlier = running;
+                }
+            }
+            if (running == null || inf.endH() > running.endH()) {
+                running = inf;
+            }
+        }
+        if (overlaps > 0) {
+            out.add(Warning.of(Warning.Kind.INFUSIONS_OVERLAP, overlaps, firstLater.timeH(), firstEarlier.timeH(),
+                    firstEarlier.endH()));
+        }
     }
 
     /**

@@ -128,4 +128,31 @@ class ModulePathTest {
         assertTrue(onModulePath > 0, "norketamine peak " + onModulePath);
         assertEquals(here, onModulePath);
     }
+
+    /** The README's library snippet, with its imports, compiles against core as it stands. */
+    @Test
+    void theReadmeLibrarySnippetCompiles(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        assertTrue(readme.contains("<artifactId>ketamine-pk-core</artifactId>"), "Maven coordinates");
+        assertTrue(readme.contains("requires " + MODULE + ";"), "module name");
+        int section = readme.indexOf("## Using the library");
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        String snippet = readme.substring(start, readme.indexOf("```", start));
+        StringBuilder imports = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        for (String line : snippet.split("\n")) {
+            (line.startsWith("import ") ? imports : body).append(line).append('\n');
+        }
+        assertTrue(imports.length() > 0, "the snippet shows its imports");
+        Path src = dir.resolve("snippet/Snippet.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package snippet;\n" + imports + "final class Snippet {\n    static void use() {\n"
+                + body + "    }\n}\n");
+        String classPath = coreModulePath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(messages, true, StandardCharsets.UTF_8);
+        int status = ToolProvider.findFirst("javac").orElseThrow().run(print, print, "--release", "17", "-cp",
+                classPath, "-d", dir.resolve("out").toString(), src.toString());
+        assertEquals(0, status, messages.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -14,18 +14,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.protocol.Protocols;
 import org.ketaminepk.result.Band;
 
 import picocli.CommandLine.ArgGroup;
@@ -38,20 +42,24 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ketamine-pk compare}: several protocols and/or several patients on one chart and in one table. Every
- * protocol (and the {@code --dose} set, if any) is simulated for every patient.
+ * {@code ketamine-pk compare}: several protocols, doses, models and/or patients on one chart and in one table. Every
+ * source of doses (each {@code --protocol}, each {@code --dose}, each {@code --series}) is simulated with every
+ * {@code --model} for every {@code --patient}.
  */
 @Command(name = "compare", customSynopsis = {
-            "ketamine-pk compare (--protocol ID|FILE | --dose SPEC)... [--patient KEY=VALUE,...]...",
-            "                           [--model ID] [PATIENT OPTIONS] [OUTPUT OPTIONS]"},
+            "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
+            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
-        header = "Compare protocols and/or patients side by side.",
+        header = "Compare protocols, doses, models and/or patients side by side.",
         description = {
-            "Simulates every protocol (and the --dose set, if given) for every --patient, on one time grid, and "
-                    + "prints the metrics side by side; --plot draws all series on one chart, one colour each. "
-                    + "At least two series are needed.",
+            "Each --protocol, each --dose and each --series is one source of doses; every source is simulated with "
+                    + "every --model for every --patient (a cross product), on one time grid, and the metrics are "
+                    + "printed side by side; --plot draws all series on one chart, one colour each. At least two "
+                    + "series are needed, and each may be given once. A series is named by what you typed: a "
+                    + "built-in protocol by its id, a protocol file by its name line, a --dose by its text, a "
+                    + "--series by its label. Warnings that hold for every series are printed once.",
             "",
             "--patient takes comma-separated key=value pairs applied over the patient options (or the "
                     + "40-year, 70-kg, 175-cm male default). The keys are the patient options without their dashes: "
@@ -71,7 +79,10 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk compare --dose \"0.5 mg/kg over 40 min\" --patient weight=50 --patient weight=120",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --age 70 --patient egfr=90 \\",
             "      --patient egfr=30 --patient \"egfr=30,child-pugh=B,comed=clarithromycin\"",
-            "  ketamine-pk compare --protocol esketamine-56mg-spravato --protocol esketamine-84mg-spravato"})
+            "  ketamine-pk compare --protocol esketamine-56mg-spravato --protocol esketamine-84mg-spravato",
+            "  ketamine-pk compare --series \"IV: 0.5 mg/kg over 40 min\" --series \"nasal: intranasal 35 mg\" \\",
+            "      --series \"oral: oral 35 mg\"",
+            "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\""})
 public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -87,14 +98,26 @@ public final class CompareCommand implements Callable<Integer> {
     @ArgGroup(validate = false, order = 2, heading = "%nOutput:%n")
     OutputOptions output = new OutputOptions();
 
+    @Option(names = "--series", paramLabel = "LABEL: DOSE", description = "A named series of doses, e.g. "
+            + "\"IV: 0.5 mg/kg over 40 min\" or \"nasal: intranasal 35 mg\"; join several doses of one series "
+            + "with ';'. Repeat for more.")
+    List<String> series = new ArrayList<>();
+
     @ParentCommand
     Main app;
 
     @Spec
     CommandSpec spec;
 
-    /** One regimen source: a protocol or the --dose set. */
-    private record Source(String label, Protocol protocol, Regimen regimen) {
+    /**
+     * One regimen source: a protocol, one --dose or one --series.
+     *
+     * @param label the name the user gave (built-in protocol id, a protocol file's name line, the dose text, the
+     *        series label)
+     * @param key what makes two sources the same, for refusing one given twice
+     * @param option the option and argument as typed, for messages
+     */
+    private record Source(String label, String key, String option, Protocol protocol, Regimen regimen) {
     }
 
     @Override
@@ -105,19 +128,21 @@ public final class CompareCommand implements Callable<Integer> {
         }
         output.checkBeforeRun();
         Map<String, Path> files = Outputs.checkFiles(output);
-        List<Source> sources = new ArrayList<>();
-        for (String arg : common.protocols) {
-            Protocol p = CommonOptions.protocol(arg, "--protocol ");
-            sources.add(new Source(p.id(), p, p.regimen()));
-        }
-        Regimen doses = common.doseRegimen();
-        if (doses != null) {
-            sources.add(new Source(common.doses.size() == 1 ? common.doses.get(0) : "doses", null, doses));
-        }
+        List<Source> sources = sources();
         if (sources.isEmpty()) {
-            throw new InvalidInputException("protocol", "compare needs --protocol (repeatable) or --dose; e.g. "
-                    + "--protocol crps-schwartzman-2009 --protocol crps-cohen-2018");
+            throw new InvalidInputException("protocol", "compare needs --protocol, --dose or --series (each "
+                    + "repeatable); e.g. --protocol crps-schwartzman-2009 --protocol crps-cohen-2018");
         }
+        List<String> models = new ArrayList<>(common.modelIds);
+        refuseRepeats("--model ", models);
+        if (models.isEmpty()) {
+            models.add(null);
+        }
+        List<String> patientTexts = new ArrayList<>();
+        for (PatientSpec s : patients) {
+            patientTexts.add(s.text().trim());
+        }
+        refuseRepeats("--patient ", patientTexts);
         Patient base = PatientOptions.orEmpty(patientOptions).patient();
         List<Patient> people = new ArrayList<>();
         for (PatientSpec s : patients) {
@@ -126,10 +151,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (people.isEmpty()) {
             people.add(base);
         }
-        int count = sources.size() * people.size();
+        int count = sources.size() * models.size() * people.size();
         if (count < 2) {
             throw new InvalidInputException("compare", "compare needs at least two series but got " + count
-                    + "; repeat --protocol or --patient (or use 'ketamine-pk simulate' for one)");
+                    + "; repeat --protocol, --dose, --series, --model or --patient (or use 'ketamine-pk simulate' "
+                    + "for one)");
         }
 
         double lastEnd = 0;
@@ -140,26 +166,26 @@ public final class CompareCommand implements Callable<Integer> {
         Band band = output.band();
         List<Integer> values = new ArrayList<>();
         for (Source s : sources) {
-            PublishedModel model = common.model(s.protocol());
-            for (Patient p : people) {
-                values.add(MemoryBudget.valuesPerPoint(model, p));
+            for (String id : models) {
+                PublishedModel model = CommonOptions.model(id, s.protocol());
+                for (Patient p : people) {
+                    values.add(MemoryBudget.valuesPerPoint(model, p));
+                }
             }
         }
         MemoryBudget.check(grid, values);
         List<Run> runs = new ArrayList<>();
-        Map<String, Integer> used = new HashMap<>();
         Set<String> modelIds = new LinkedHashSet<>();
         for (Source s : sources) {
-            PublishedModel model = common.model(s.protocol());
-            modelIds.add(model.id());
-            for (int k = 0; k < people.size(); k++) {
-                String label = label(s, sources.size(), k, people.size());
-                int n = used.merge(label, 1, Integer::sum);
-                if (n > 1) {
-                    label = label + " (" + n + ")";
+            for (String id : models) {
+                PublishedModel model = CommonOptions.model(id, s.protocol());
+                modelIds.add(model.id());
+                for (int k = 0; k < people.size(); k++) {
+                    String label = label(s.label(), sources.size() > 1, model.id(), models.size() > 1,
+                            patients.isEmpty() ? "" : patientTexts.get(k), people.size() > 1);
+                    runs.add(Run.simulate(label, model, people.get(k), s.protocol(), s.regimen(), grid, band,
+                            output.bandSource(), SimulateCommand.modelNote(common, s.protocol(), model)));
                 }
-                runs.add(Run.simulate(label, model, people.get(k), s.protocol(), s.regimen(), grid, band,
-                        output.bandSource(), SimulateCommand.modelNote(common, s.protocol(), model)));
             }
         }
 
@@ -176,11 +202,90 @@ public final class CompareCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private String label(Source s, int sourceCount, int patientIndex, int patientCount) {
-        String who = patientCount > 1 ? patients.get(patientIndex).text().trim() : "";
-        if (sourceCount > 1 && patientCount > 1) {
-            return s.label() + " · " + who;
+    /** @return every --protocol, --dose and --series as its own source, refusing one given twice */
+    private List<Source> sources() {
+        List<Source> sources = new ArrayList<>();
+        for (String arg : common.protocols) {
+            Protocol p = CommonOptions.protocol(arg, "--protocol ");
+            boolean builtIn = Protocols.exists(arg);
+            String key = builtIn ? "protocol " + p.id() : "file " + Path.of(arg).toAbsolutePath().normalize();
+            // a file is named by its name line, not by the file name
+            sources.add(new Source(builtIn ? p.id() : p.name(), key, "--protocol " + arg, p, p.regimen()));
         }
-        return patientCount > 1 ? who : s.label();
+        for (String d : common.doses) {
+            sources.add(new Source(d.trim(), "dose " + normalised(d), "--dose \"" + d + "\"", null,
+                    DoseParser.parse(d)));
+        }
+        for (String text : series) {
+            int colon = text.indexOf(':');
+            String label = colon < 0 ? "" : text.substring(0, colon).trim();
+            String doses = colon < 0 ? "" : text.substring(colon + 1).trim();
+            if (label.isEmpty() || doses.isEmpty()) {
+                throw new InvalidInputException("series", "--series \"" + text + "\": expected LABEL: DOSE, e.g. "
+                        + "\"IV: 0.5 mg/kg over 40 min\" (join several doses with ';')");
+            }
+            Regimen r = null;
+            for (String one : doses.split(";")) {
+                if (one.isBlank()) {
+                    continue;
+                }
+                Regimen next = DoseParser.parse(one.trim());
+                r = r == null ? next : r.and(next);
+            }
+            if (r == null) {
+                throw new InvalidInputException("series", "--series \"" + text + "\" has no dose after the label");
+            }
+            sources.add(new Source(label, "series " + normalised(doses), "--series \"" + text + "\"", null, r));
+        }
+        Map<String, Source> byKey = new HashMap<>();
+        Map<String, Source> byLabel = new HashMap<>();
+        for (Source s : sources) {
+            Source before = byKey.putIfAbsent(s.key(), s);
+            if (before == null && s.key().startsWith("series ")) {
+                before = byKey.putIfAbsent("dose " + s.key().substring("series ".length()), s);
+            } else if (before == null && s.key().startsWith("dose ")) {
+                before = byKey.putIfAbsent("series " + s.key().substring("dose ".length()), s);
+            }
+            if (before != null) {
+                throw new InvalidInputException("series", s.option() + " repeats " + before.option()
+                        + "; each series may be given once");
+            }
+            Source sameName = byLabel.putIfAbsent(s.label().toLowerCase(Locale.ROOT), s);
+            if (sameName != null) {
+                throw new InvalidInputException("series", s.option() + " has the same name as " + sameName.option()
+                        + " ('" + s.label() + "'); name the series apart, e.g. --series \"other: ...\"");
+            }
+        }
+        return sources;
+    }
+
+    private static String normalised(String doses) {
+        return doses.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static void refuseRepeats(String option, List<String> given) {
+        Set<String> seen = new HashSet<>();
+        for (String g : given) {
+            if (!seen.add(normalised(g))) {
+                throw new InvalidInputException("series", option + g + " was given twice; each series may be given "
+                        + "once");
+            }
+        }
+    }
+
+    /** @return the parts that tell the series apart: source, model, patient (those that vary), joined by " · " */
+    private static String label(String source, boolean sources, String model, boolean models, String patient,
+            boolean people) {
+        List<String> parts = new ArrayList<>();
+        if (sources || (!models && !people)) {
+            parts.add(source);
+        }
+        if (models) {
+            parts.add(model);
+        }
+        if (people) {
+            parts.add(patient);
+        }
+        return String.join(" · ", parts);
     }
 }

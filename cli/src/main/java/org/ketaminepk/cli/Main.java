@@ -99,7 +99,7 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("error: " + oneLine(ex.getMessage()) + " (see '"
+            e.println("error: " + oneLine(ex.getMessage()) + joinedUnitHint(ex, args) + " (see '"
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             if (Arrays.asList(args).contains("--debug")) {
                 ex.printStackTrace(e);
@@ -126,6 +126,24 @@ public final class Main implements Runnable {
             return code;
         });
         return cl;
+    }
+
+    /**
+     * @return for a unit typed apart from its number ({@code --creatinine 1.2 mg/dL}), a hint with the joined form;
+     *         else an empty string
+     */
+    static String joinedUnitHint(ParameterException ex, String[] args) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String unit = u.getUnmatched().get(0);
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals(unit) && args[i - 2].startsWith("--") && args[i - 1].matches("[0-9]*\\.?[0-9]+")
+                    && unit.matches("[A-Za-zµμ][A-Za-zµμ/.0-9²]*")) {
+                return "; a unit goes with its number without a space: " + args[i - 2] + " " + args[i - 1] + unit;
+            }
+        }
+        return "";
     }
 
     /**

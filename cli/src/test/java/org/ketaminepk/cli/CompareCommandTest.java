@@ -76,12 +76,98 @@ class CompareCommandTest {
     }
 
     @Test
-    void duplicateSeriesGetDistinctLabels() {
+    void theSameProtocolTwiceIsRefused() {
         Cli.Result r = Cli.run("compare", "--model", Cli.MODEL, "--protocol", "crps-cohen-2018", "--protocol",
                 "crps-cohen-2018", "--csv", "-", "--duration", "1h", "--step", "30min");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("--protocol crps-cohen-2018 repeats --protocol crps-cohen-2018"), r.err());
+    }
+
+    @Test
+    void everyDoseIsItsOwnSeriesAcrossRoutes() throws Exception {
+        Path json = dir.resolve("routes.json");
+        Cli.Result r = Cli.run("compare", "--dose", "0.5 mg/kg over 40 min", "--dose", "intranasal 35 mg", "--dose",
+                "oral 35 mg", "--dose", "sublingual 35 mg", "--duration", "2h", "--step", "10min", "--json",
+                json.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("\ncrps-cohen-2018 (2),0,"), r.out());
-        assertTrue(r.err().contains("crps-cohen-2018 (2)"), "the summary goes to standard error: " + r.err());
+        JsonNode s = new ObjectMapper().readTree(json.toFile()).at("/series");
+        assertEquals(4, s.size());
+        assertEquals("0.5 mg/kg over 40 min", s.at("/0/label").asText());
+        assertEquals("sublingual 35 mg", s.at("/3/label").asText());
+    }
+
+    @Test
+    void namedSeriesAndRepeatedModelsMakeACrossProduct() throws Exception {
+        Path json = dir.resolve("x.json");
+        Cli.Result r = Cli.run("compare", "--model", "kamp-2020", "--model", Cli.MODEL, "--series",
+                "IV: 0.5 mg/kg over 40 min", "--series", "load: bolus 10 mg; 10 mg over 30 min at 1 h", "--duration",
+                "2h", "--step", "10min", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = new ObjectMapper().readTree(json.toFile()).at("/series");
+        assertEquals(4, s.size());
+        assertEquals("IV · kamp-2020", s.at("/0/label").asText());
+        assertEquals("IV · " + Cli.MODEL, s.at("/1/label").asText());
+        assertEquals("load · kamp-2020", s.at("/2/label").asText());
+        assertEquals(2, s.at("/2/regimen/doses").size(), s.at("/2").toString());
+
+        Cli.Result models = Cli.run("compare", "--model", "kamp-2020", "--model", Cli.MODEL, "--dose", "bolus 20 mg",
+                "--duration", "1h", "--step", "10min");
+        assertEquals(0, models.code(), models.err());
+        assertTrue(models.out().contains("kamp-2020") && models.out().contains(Cli.MODEL), models.out());
+    }
+
+    @Test
+    void aSeriesGivenTwiceOrUnnamedIsRefused() {
+        Cli.Result same = Cli.run("compare", "--model", Cli.MODEL, "--series", "a: bolus 20 mg", "--dose",
+                "bolus  20 MG", "--duration", "1h");
+        assertEquals(2, same.code(), same.out());
+        assertTrue(same.err().contains("--series \"a: bolus 20 mg\" repeats --dose \"bolus  20 MG\""), same.err());
+        Cli.Result name = Cli.run("compare", "--model", Cli.MODEL, "--series", "a: bolus 20 mg", "--series",
+                "A: bolus 30 mg", "--duration", "1h");
+        assertEquals(2, name.code(), name.out());
+        assertTrue(name.err().contains("has the same name"), name.err());
+        Cli.Result unnamed = Cli.run("compare", "--model", Cli.MODEL, "--series", "bolus 20 mg", "--series",
+                "b: bolus 30 mg", "--duration", "1h");
+        assertEquals(2, unnamed.code(), unnamed.out());
+        assertTrue(unnamed.err().contains("expected LABEL: DOSE"), unnamed.err());
+        Cli.Result model = Cli.run("compare", "--model", Cli.MODEL, "--model", Cli.MODEL, "--dose", "bolus 20 mg",
+                "--dose", "bolus 30 mg", "--duration", "1h");
+        assertEquals(2, model.code(), model.out());
+        assertTrue(model.err().contains("--model " + Cli.MODEL + " was given twice"), model.err());
+    }
+
+    @Test
+    void aProtocolFileIsNamedByItsNameLineWithoutTheByteOrderMark() throws Exception {
+        Path file = dir.resolve("my-file.txt");
+        Files.write(file, ("\uFEFFNight shift\nbolus 20 mg\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path json = dir.resolve("f.json");
+        Cli.Result r = Cli.run("compare", "--model", Cli.MODEL, "--protocol", file.toString(), "--dose",
+                "bolus 30 mg", "--duration", "1h", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = new ObjectMapper().readTree(json.toFile()).at("/series");
+        assertEquals("Night shift", s.at("/0/label").asText());
+        Cli.Result twice = Cli.run("compare", "--model", Cli.MODEL, "--protocol", file.toString(), "--protocol",
+                dir.resolve(".").resolve("my-file.txt").toString(), "--duration", "1h");
+        assertEquals(2, twice.code(), twice.out());
+        assertTrue(twice.err().contains("each series may be given once"), twice.err());
+    }
+
+    @Test
+    void warningsCommonToAllSeriesArePrintedOnce() {
+        // domino-1984 predicts ketamine only: the note holds for both series
+        Cli.Result r = Cli.run("compare", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--dose", "bolus 30 mg",
+                "--duration", "1h", "--step", "10min");
+        assertEquals(0, r.code(), r.err());
+        String note = "predicts ketamine only";
+        assertEquals(r.out().indexOf(note), r.out().lastIndexOf(note), r.out());
+        assertTrue(r.out().contains("[all series]"), r.out());
+    }
+
+    @Test
+    void simulateRefusesSeveralModels() {
+        Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--model", "kamp-2020", "--dose", "bolus 20 mg");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("use 'ketamine-pk compare'"), r.err());
     }
 
     @Test

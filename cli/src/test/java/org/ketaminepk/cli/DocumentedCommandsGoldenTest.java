@@ -49,6 +49,19 @@ class DocumentedCommandsGoldenTest {
         return blocks.stream().map(b -> run(b, root));
     }
 
+    /** A paragraph inside the command table splits it in two, and the rows after it render as text. */
+    @Test
+    void readmeCommandTableIsOneTable() throws IOException {
+        List<String> lines = Files.readAllLines(DocumentedCommands.repositoryRoot().resolve("README.md"));
+        int header = lines.indexOf("| Command | What it does |");
+        assertTrue(header >= 0, "the README has a command table");
+        List<String> commands = new java.util.ArrayList<>();
+        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            commands.add(lines.get(i).split("`")[1].split(" ")[0]);
+        }
+        assertEquals(List.of("simulate", "compare", "patient", "models", "protocols", "validate"), commands);
+    }
+
     /** The repository README may show no command yet; every one it shows must run. */
     @TestFactory
     Stream<DynamicTest> readmeCommandsRun() throws IOException {

@@ -86,7 +86,7 @@ class ErrorHandlingTest {
     @Test
     void compareWithoutAnyRegimen() {
         usageError(Cli.run("compare", "--model", Cli.MODEL, "--patient", "age=30", "--patient", "age=80"),
-                "compare needs --protocol (repeatable) or --dose");
+                "compare needs --protocol, --dose or --series (each repeatable)");
     }
 
     @Test
@@ -101,7 +101,8 @@ class ErrorHandlingTest {
         "--duration | 5 parsecs | Invalid value for option '--duration': \"5 parsecs\", column 3 ('parsecs'): "
                 + "unknown time unit; expected a number and a time unit",
         "--duration | 0h | --duration must be greater than 0",
-        "--step | 3d | --step must be greater than 0 and at most 48 h but was 72",
+        "--step | 3d | --step must be greater than 0 and at most 48 h but was 72; the step cannot be longer than "
+                + "the simulated time (--duration)",
         "--band | 160-70 | Invalid value for option '--band': expected LOW-HIGH in ng/mL with 0 < LOW < HIGH "
                 + "<= 1000000, e.g. 70-160, but was '160-70'",
         "--plot-size | 10x10 | Invalid value for option '--plot-size': expected WIDTHxHEIGHT in pixels, each "
@@ -113,6 +114,23 @@ class ErrorHandlingTest {
             args = new String[] {"simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", option, value};
         }
         usageError(Cli.run(args), message);
+    }
+
+    @Test
+    void aUnitTypedApartFromItsNumberGetsTheJoinedForm() {
+        Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--creatinine", "1.2",
+                "mg/dL");
+        usageError(r, "Unmatched argument");
+        assertTrue(r.err().contains("; a unit goes with its number without a space: --creatinine 1.2mg/dL"), r.err());
+        Cli.Result other = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "stray");
+        assertFalse(other.err().contains("without a space"), other.err());
+    }
+
+    @Test
+    void aStepLongerThanTheDefaultRunSaysWhereTheLimitComesFrom() {
+        Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "0.5 mg/kg over 40 min", "--step", "2d");
+        usageError(r, "--step must be greater than 0 and at most 25 h but was 48; the step cannot be longer than "
+                + "the simulated time (the default: the last input's end plus 24 h of wash-out)");
     }
 
     @Test

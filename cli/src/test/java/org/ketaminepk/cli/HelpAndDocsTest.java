@@ -140,4 +140,12 @@ class HelpAndDocsTest {
         assertEquals("warm-up done\n", r.out());
         assertEquals("", r.err());
     }
+
+    @Test
+    void simulateHelpSaysThatDosesAddToAProtocol() {
+        Cli.Result r = Cli.run("simulate", "--help");
+        assertEquals(0, r.code());
+        String help = r.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Given with --protocol, the doses are added to the protocol's (simulate)"), help);
+    }
 }

@@ -111,4 +111,24 @@ class PatientErrorsTest {
                 + "accepted keys: " + PatientFields.keyList() + " (see 'ketamine-pk compare --help')");
         assertTrue(PatientFields.keyList().contains("creatinine, egfr, clcr, child-pugh"), PatientFields.keyList());
     }
+
+    @Test
+    void aChildNeedsMeasuredWeightAndHeightNotTheAdultDefaults() {
+        Cli.Result noWeight = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--age", "0");
+        assertEquals(2, noWeight.code(), noWeight.out());
+        assertTrue(noWeight.err().contains("--weight is needed for a patient under 18 years (age 0 y)"),
+                noWeight.err());
+        Cli.Result noHeight = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--age", "6",
+                "--weight", "20");
+        assertEquals(2, noHeight.code(), noHeight.out());
+        assertTrue(noHeight.err().contains("--height is needed for a patient under 18 years"), noHeight.err());
+        assertTrue(noHeight.err().contains("175 cm are an adult's"), noHeight.err());
+        Cli.Result inCompare = Cli.run("compare", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--patient",
+                "age=8,weight=25", "--patient", "age=40");
+        assertEquals(2, inCompare.code(), inCompare.out());
+        assertTrue(inCompare.err().contains("height is needed"), inCompare.err());
+        Cli.Result measured = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 5 mg", "--age", "6",
+                "--weight", "20", "--height", "115", "--duration", "1h");
+        assertEquals(0, measured.code(), measured.err());
+    }
 }

@@ -136,8 +136,8 @@ class PatientOptionsTest {
                 out);
         String cl = out.lines().filter(l -> l.startsWith("  CL ")).findFirst().orElseThrow();
         assertTrue(cl.matches("  CL +84 → [0-9.]+ L/h +×0\\.[0-9]+ +weight 60 kg ×0\\.891; age 80 years ×.*"), cl);
-        assertTrue(out.contains("scaled by weight (60 kg) alone: V1, V2, V3, Vn ×0.857 (WT/70)^1; Q2, Q3 ×0.891 "
-                + "(WT/70)^0.75"), out);
+        assertTrue(out.contains("scaled by weight (60 kg) alone: V1, V2, V3, Vn, Vpn ×0.857 (WT/70)^1; Q2, Q3, Qn "
+                + "×0.891\n  (WT/70)^0.75"), out);
         assertFalse(out.contains("warning: age 80 years: hepatic flow ×0.71"),
                 "a step shown in the adjustments is not repeated as a warning: " + out);
         assertTrue(out.contains("warning: age 80 years is outside the 18–65 years"), out);

@@ -263,4 +263,11 @@ class SimulateCommandTest {
         assertTrue(line(oral.out(), "ketamine ").endsWith("0.00                 n/a"),
                 "never in the band, so nothing to fall below: " + oral.out());
     }
+
+    @Test
+    void theEndOfTheLastInputReadsAsHoursAndMinutes() {
+        Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "0.5 mg/kg over 40 min", "--duration", "2h");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("the last input ends at 40 min"), r.out());
+    }
 }

@@ -1,5 +1,6 @@
 package org.ketaminepk.base;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 
@@ -92,6 +93,51 @@ public final class TimeGrid {
     /** @return the step of a uniform grid, h, or NaN for an explicit grid */
     public double stepH() {
         return stepH;
+    }
+
+    /**
+     * Names the step of a uniform grid, to be followed by its end:
+     * {@code TimeGrid.every(Duration.ofMinutes(1)).until(Duration.ofHours(264))}.
+     *
+     * @param step the step (positive)
+     * @return the step, waiting for the grid's end
+     */
+    public static Step every(Duration step) {
+        return new Step(hours(step));
+    }
+
+    /**
+     * @param d a duration
+     * @return the duration in hours, with nanosecond resolution
+     */
+    public static double hours(Duration d) {
+        if (d == null) {
+            throw InvalidInputException.missing("duration");
+        }
+        return d.getSeconds() / 3600.0 + d.getNano() / 3.6e12;
+    }
+
+    /**
+     * The step of a uniform grid, named before its end ({@link #every(Duration)}).
+     *
+     * @param stepH the step, h (checked when the grid is made)
+     */
+    public record Step(double stepH) {
+        /**
+         * @param end the last time (at most {@value TimeGrid#MAX_TIME_H} h)
+         * @return {@link TimeGrid#uniform(double, double) uniform(end, step)}
+         */
+        public TimeGrid until(Duration end) {
+            return uniform(hours(end), stepH);
+        }
+
+        /**
+         * @param endH the last time, h
+         * @return {@link TimeGrid#uniform(double, double) uniform(endH, step)}
+         */
+        public TimeGrid untilHours(double endH) {
+            return uniform(endH, stepH);
+        }
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.ketaminepk.dosing;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 
@@ -56,6 +58,65 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
     /** An intravenous infusion at {@code rate} for {@code durationH}, starting at {@code timeH}. */
     static Infusion infusion(Rate rate, double durationH, double timeH) {
         return new Infusion(timeH, durationH, null, rate, Double.NaN, DrugSalt.BASE);
+    }
+
+    /**
+     * Starts an infusion with named steps instead of bare numbers:
+     * {@code Dose.infusion(Rate.mgPerKgPerH(0.35)).forHours(4).at(0)} or
+     * {@code .lasting(Duration.ofHours(4)).at(Duration.ofDays(1))}.
+     *
+     * @param rate the infusion rate
+     * @return the rate, waiting for its duration
+     */
+    static RateStep infusion(Rate rate) {
+        return new RateStep(rate);
+    }
+
+    /**
+     * An infusion rate named before its duration ({@link Dose#infusion(Rate)}).
+     *
+     * @param rate the infusion rate
+     */
+    record RateStep(Rate rate) {
+        /**
+         * @param durationH how long it runs, h
+         * @return the rate and duration, waiting for the start
+         */
+        public DurationStep forHours(double durationH) {
+            return new DurationStep(rate, durationH);
+        }
+
+        /**
+         * @param duration how long it runs
+         * @return the rate and duration, waiting for the start
+         */
+        public DurationStep lasting(Duration duration) {
+            return new DurationStep(rate, TimeGrid.hours(duration));
+        }
+    }
+
+    /**
+     * An infusion rate and duration named before the start ({@link RateStep}).
+     *
+     * @param rate the infusion rate
+     * @param durationH how long it runs, h (checked when the infusion is made)
+     */
+    record DurationStep(Rate rate, double durationH) {
+        /**
+         * @param timeH start, h from time 0
+         * @return the infusion
+         */
+        public Infusion at(double timeH) {
+            return infusion(rate, durationH, timeH);
+        }
+
+        /**
+         * @param sinceStart start, after time 0
+         * @return the infusion
+         */
+        public Infusion at(Duration sinceStart) {
+            return infusion(rate, durationH, TimeGrid.hours(sinceStart));
+        }
     }
 
     /** An extravascular dose by {@code route} at {@code timeH}. */

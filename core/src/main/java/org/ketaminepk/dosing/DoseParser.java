@@ -53,6 +53,10 @@ public final class DoseParser {
             + "(e.g. 'bolus 20 mg at 2 h', '0.5 mg/kg over 40 min', '0.35 mg/kg/h for 4 h daily x10 max 25 mg/h', "
             + "'oral 50 mg every 8 h x6')";
 
+    /** The accepted forms in brief, as error messages show them next to the closest example. */
+    public static final String SHORT_FORMS = "bolus AMOUNT | AMOUNT over TIME | RATE for TIME | ROUTE AMOUNT, "
+            + "each optionally with at TIME, every TIME xN, daily xN, weekly xN, max N mg/h, HCl";
+
     /** Specifications that the parser accepts, for help texts and documentation. */
     public static final List<String> EXAMPLES = List.of(
             "bolus 0.35 mg/kg",
@@ -232,6 +236,71 @@ public final class DoseParser {
     private record Token(Kind kind, String text, String norm, double number, int column) {
     }
 
+    /**
+     * @param spec a specification that could not be read
+     * @return the accepted forms in brief and the example closest to {@code spec}, as errors show them
+     */
+    public static String briefFormsFor(String spec) {
+        return SHORT_FORMS + "; closest example: '" + closestExample(spec) + "'";
+    }
+
+    /**
+     * @param spec any text
+     * @return the entry of {@link #EXAMPLES} with the fewest character edits from {@code spec} (case ignored)
+     */
+    public static String closestExample(String spec) {
+        String a = (spec == null ? "" : spec).trim().toLowerCase(Locale.ROOT);
+        if (a.length() > 80) {
+            a = a.substring(0, 80);
+        }
+        String best = EXAMPLES.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (String example : EXAMPLES) {
+            int d = editDistance(a, example.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = example;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of single characters. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
+    /** @return the route word ("iv") for a dotted abbreviation ("i.v.") starting at {@code i}, else null */
+    private static String dottedRoute(String s, int i) {
+        if (i + 4 > s.length() || !Character.isLetter(s.charAt(i)) || s.charAt(i + 1) != '.'
+                || !Character.isLetter(s.charAt(i + 2)) || s.charAt(i + 3) != '.'
+                || (i + 4 < s.length() && Character.isLetterOrDigit(s.charAt(i + 4)))) {
+            return null;
+        }
+        String w = ("" + s.charAt(i) + s.charAt(i + 2)).toLowerCase(Locale.ROOT);
+        return ROUTE_WORDS.containsKey(w) ? w : null;
+    }
+
+    /** @return the word after "a" or "an" as English spells it ("an oral", "a sublingual") */
+    static String withArticle(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
+    }
+
     private static List<Token> tokenize(String field, String s, String forms) {
         if (s.length() > MAX_LENGTH) {
             throw new ParseException(field, s.substring(0, 40) + "...", MAX_LENGTH + 1, "character " + (MAX_LENGTH + 1),
@@ -242,7 +311,19 @@ public final class DoseParser {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == ',' || c == ';') {
+            if (c == ',' && i > 0 && isDigit(s.charAt(i - 1)) && i + 1 < n && isDigit(s.charAt(i + 1))) {
+                int start = i - 1;
+                while (start > 0 && isDigit(s.charAt(start - 1))) {
+                    start--;
+                }
+                int end = i + 1;
+                while (end < n && isDigit(s.charAt(end))) {
+                    end++;
+                }
+                String written = s.substring(start, end);
+                throw new ParseException(field, s, start + 1, quote(written), "the decimal separator is a point: "
+                        + "write " + written.replace(',', '.') + " (and no thousands separator)", forms);
+            } else if (Character.isWhitespace(c) || c == ',' || c == ';') {
                 i++;
             } else if (isDigit(c) || (c == '.' && i + 1 < n && isDigit(s.charAt(i + 1)))) {
                 int start = i;
@@ -270,6 +351,13 @@ public final class DoseParser {
             } else if (c == '×') {
                 out.add(new Token(Kind.WORD, "×", "x", Double.NaN, i + 1));
                 i++;
+            } else if (dottedRoute(s, i) != null) {
+                // i.v., p.o., s.c., i.m., s.l. as clinicians abbreviate them
+                out.add(new Token(Kind.WORD, s.substring(i, i + 4), dottedRoute(s, i), Double.NaN, i + 1));
+                i += 4;
+            } else if (c == ':' && i > 0 && isDigit(s.charAt(i - 1))) {
+                throw new ParseException(field, s, i + 1, quote(":"), "clock times are not accepted; times count "
+                        + "from time 0 (the first dose), e.g. 'at 9 h' or 'at 9.5 h'", forms);
             } else if (Character.isLetter(c)) {
                 int start = i;
                 StringBuilder word = new StringBuilder();
@@ -380,6 +468,7 @@ public final class DoseParser {
         private Token repeatToken;
         private double everyH;
         private int count;
+        private final String forms;
         private Token capToken;
         private double capMgPerH = Double.NaN;
         private Token saltToken;
@@ -387,7 +476,8 @@ public final class DoseParser {
 
         SpecParser(String spec) {
             this.spec = spec;
-            this.tokens = tokenize("dose", spec, FORMS);
+            this.forms = briefFormsFor(spec);
+            this.tokens = tokenize("dose", spec, forms);
         }
 
         private ParseException error(Token t, String problem) {
@@ -396,9 +486,9 @@ public final class DoseParser {
 
         private ParseException error(Token t, String problem, InvalidInputException refused) {
             if (t == null) {
-                return new ParseException("dose", spec, spec.length() + 1, "end of text", problem, refused, FORMS);
+                return new ParseException("dose", spec, spec.length() + 1, "end of text", problem, refused, forms);
             }
-            return new ParseException("dose", spec, t.column, quote(t.text), problem, refused, FORMS);
+            return new ParseException("dose", spec, t.column, quote(t.text), problem, refused, forms);
         }
 
         /**
@@ -543,6 +633,11 @@ public final class DoseParser {
             if (w.indexOf('/') >= 0 || w.equals("g") || w.equals("ml")) {
                 throw error(t, "unknown unit; amounts are " + AMOUNT_UNITS + " and rates " + RATE_UNITS);
             }
+            if (w.equals("twice") || w.equals("thrice") || w.equals("once") || w.equals("bid") || w.equals("tid")
+                    || w.equals("qid") || w.equals("qd")) {
+                throw error(t, "frequencies are written as an interval and a count: 'every 12 h x6' for twice "
+                        + "daily, 'every 84 h x4' for twice weekly, 'daily x3' for once daily");
+            }
             throw error(t, "unknown word; expected an amount or rate, or one of " + KEYWORDS);
         }
 
@@ -670,8 +765,8 @@ public final class DoseParser {
             }
             if (overToken != null) {
                 if (route != null && route != Route.INTRAVENOUS) {
-                    throw error(overToken, "'over' describes an intravenous infusion, not a " + route.longName()
-                            + " dose");
+                    throw error(overToken, "'over' describes an intravenous infusion, not "
+                            + withArticle(route.longName()) + " dose");
                 }
                 if (bolusToken != null) {
                     throw error(bolusToken, "a bolus is given at once; drop 'bolus' for an infusion over a time");
@@ -687,7 +782,8 @@ public final class DoseParser {
             }
             if (route != null && route != Route.INTRAVENOUS) {
                 if (bolusToken != null) {
-                    throw error(bolusToken, "'bolus' means an intravenous bolus, not a " + route.longName() + " dose");
+                    throw error(bolusToken, "'bolus' means an intravenous bolus, not "
+                            + withArticle(route.longName()) + " dose");
                 }
                 return at(quantityToken, () -> Dose.extravascular(route, amount, atH));
             }

@@ -114,7 +114,9 @@ final class RacemicComposite {
                             + "raw-data population was not verified"))
             .samplingSite(SamplingSite.ARTERIAL)
             .scaling("ketamine volumes × (WT/70), CL, Q2, Q3 × (WT/70)^0.75 (Kamp, exponent not verified); "
-                    + "norketamine Vn × (WT/70), CLn × (WT/70)^0.75, Vpn and Qn unscaled (Otto)")
+                    + "norketamine Vn and Vpn × (WT/70), CLn and Qn × (WT/70)^0.75 (Otto scales Vn and CLn only; Vpn and Qn "
+                    + "are scaled here by the same allometric rule, so that a child's norketamine half-life is not "
+                    + "set by an adult-sized peripheral compartment)")
             .parameter("V1", "ketamine central (arterial) volume", Kamp2020.V1_L, Unit.L, Role.VOLUME, 1,
                     TRANSCRIPTION, "Kamp 2020: " + Kamp2020.SOURCE)
             .parameter("V2", "ketamine peripheral volume 1", Kamp2020.V2_L, Unit.L, Role.VOLUME, 1, TRANSCRIPTION,
@@ -133,10 +135,11 @@ final class RacemicComposite {
                     Unit.L, Role.VOLUME, 1, TRANSCRIPTION, "Otto 2021: " + Otto2021.TABLE3)
             .parameter("CLn", "norketamine clearance (Otto's apparent S-norketamine value)", Otto2021.CLN_L_PER_H,
                     Unit.L_PER_H, Role.METABOLITE_CLEARANCE, 0.75, TRANSCRIPTION, "Otto 2021: " + Otto2021.TABLE3)
-            .parameter("Vpn", "norketamine peripheral volume", Otto2021.VPN_L, Unit.L, Role.VOLUME, 0, TRANSCRIPTION,
-                    "Otto 2021: " + Otto2021.TABLE3)
+            .parameter("Vpn", "norketamine peripheral volume", Otto2021.VPN_L, Unit.L, Role.VOLUME, 1, TRANSCRIPTION,
+                    "Otto 2021: " + Otto2021.TABLE3 + "; × (WT/70) here (allometry), Otto leaves it unscaled")
             .parameter("Qn", "norketamine inter-compartmental clearance", Otto2021.QN_L_PER_H, Unit.L_PER_H,
-                    Role.DISTRIBUTION_CLEARANCE, 0, TRANSCRIPTION, "Otto 2021: " + Otto2021.TABLE3)
+                    Role.DISTRIBUTION_CLEARANCE, 0.75, TRANSCRIPTION, "Otto 2021: " + Otto2021.TABLE3
+                            + "; × (WT/70)^0.75 here (allometry), Otto leaves it unscaled")
             .parameter("fm", "fraction of ketamine clearance forming norketamine", FM, Unit.FRACTION,
                     Role.FORMATION_FRACTION, 0, DERIVED, KOPPEL_RULE)
             .parameter("F_oral", "oral bioavailability", F_ORAL, Unit.FRACTION, Role.BIOAVAILABILITY, 0, PUBLISHED,

@@ -250,6 +250,12 @@ public final class PublishedModel {
         return ParameterValues.of(m);
     }
 
+    /** BMI from which a model's unrecorded studied BMI range is mentioned, kg/m² (WHO obesity class II). */
+    static final double BMI_UNKNOWN_AT_OR_ABOVE = 35;
+
+    /** BMI below which a model's unrecorded studied BMI range is mentioned, kg/m² (WHO moderate thinness). */
+    static final double BMI_UNKNOWN_BELOW = 16;
+
     /**
      * Individualises the model: weight scaling, the model's own covariates, then {@code adjuster}; collects the
      * adjustments made and the warnings (extrapolation, assumptions, routes not studied).
@@ -280,6 +286,11 @@ public final class PublishedModel {
         if (patient.weightKg() < weightMinKg || patient.weightKg() > weightMaxKg) {
             warnings.add(Warning.of(Warning.Kind.WEIGHT_OUTSIDE_RANGE, patient.weightKg(), weightMinKg, weightMaxKg,
                     id));
+        }
+        double bmi = patient.bmiKgPerM2();
+        if (bmi >= BMI_UNKNOWN_AT_OR_ABOVE || bmi < BMI_UNKNOWN_BELOW) {
+            // no model here records the BMI of its subjects; say so only where build plausibly matters
+            warnings.add(Warning.of(Warning.Kind.BMI_RANGE_UNKNOWN, Math.round(bmi * 10) / 10.0, id));
         }
         warnings.addAll(assumptionWarnings);
         CompartmentSystem system = structure.build(values, patient);

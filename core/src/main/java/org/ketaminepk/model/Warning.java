@@ -20,6 +20,8 @@ public final class Warning {
         AGE_OUTSIDE_RANGE,
         /** Weight outside the model's studied range. */
         WEIGHT_OUTSIDE_RANGE,
+        /** A body build (BMI) for which the model records no studied range. */
+        BMI_NOT_RECORDED,
         /** A route the model's source did not study (its parameters come from elsewhere). */
         ROUTE_NOT_STUDIED,
         /** A dose or duration outside what the source studied. */
@@ -45,6 +47,9 @@ public final class Warning {
         /** Arguments: weight (kg), studied minimum and maximum (kg), model id. */
         WEIGHT_OUTSIDE_RANGE(Code.WEIGHT_OUTSIDE_RANGE,
                 "weight {0} kg is outside the {1}–{2} kg that {3} was built from; results are extrapolated"),
+        /** Arguments: BMI (kg/m²), model id. */
+        BMI_RANGE_UNKNOWN(Code.BMI_NOT_RECORDED, "BMI {0} kg/m²: the BMI range {1} was built from is not "
+                + "recorded, so how far its weight scaling holds for this build is unknown"),
         /** Arguments: model id, the assumption. */
         MODEL_ASSUMPTION(Code.ASSUMPTION, "{0}: {1}"),
         /** Arguments: route name, model id, where the route's absorption comes from. */
@@ -60,6 +65,16 @@ public final class Warning {
                 "the output step ({0} min) is longer than the shortest input; Cmax and Tmax may miss the peak"),
         /** Arguments: end of the simulation (h), end of the last dose (h). */
         ENDS_BEFORE_LAST_DOSE(Code.COARSE_GRID, "the simulation ends at {0} h, before the last dose ends at {1} h"),
+        /**
+         * Arguments: route name, dose (mg), dose (mg/kg), weight (kg), time (h), the label's largest initial dose
+         * (mg/kg).
+         */
+        DOSE_ABOVE_LABEL(Code.DOSE_OUTSIDE_RANGE, "{0} dose at {4} h: {1} mg ({2} mg/kg at {3} kg) is above the "
+                + "largest initial {0} dose of the Ketalar label ({5} mg/kg; FDA prescribing information, 2022); "
+                + "no model here was built from such doses"),
+        /** Arguments: number of overlaps, start of the later infusion (h), start and end of the earlier one (h). */
+        INFUSIONS_OVERLAP(Code.DOSE_OUTSIDE_RANGE, "{0} infusion(s) start before the previous one ends (first: at {1} "
+                + "h, while the one from {2} h runs to {3} h); their rates add up"),
         /** Arguments: the assumption, in words. */
         ASSUMPTION(Code.ASSUMPTION, "{0}"),
         /** Arguments: the adjustment, in words. */

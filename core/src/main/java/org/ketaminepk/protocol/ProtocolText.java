@@ -101,7 +101,7 @@ public final class ProtocolText {
                 r = DoseParser.parse(content);
             } catch (DoseParser.ParseException e) {
                 throw new InvalidInputException("protocol", String.format(Locale.ROOT, "%s:%d:%d (%s): %s; "
-                        + "accepted: %s", src, i + 1, e.column(), e.word(), e.problem(), DoseParser.FORMS));
+                        + "accepted: %s", src, i + 1, e.column(), e.word(), e.problem(), DoseParser.briefFormsFor(content)));
             }
             try {
                 regimen = regimen == null ? r : regimen.and(r);

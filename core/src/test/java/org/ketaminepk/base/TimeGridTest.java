@@ -32,4 +32,16 @@ class TimeGridTest {
         assertThrows(InvalidInputException.class, () -> TimeGrid.of(Double.NaN));
         assertThrows(InvalidInputException.class, TimeGrid::of);
     }
+
+    @Test
+    void namedStepsGiveTheSameGridAsBareHours() {
+        TimeGrid named = TimeGrid.every(java.time.Duration.ofMinutes(1)).until(java.time.Duration.ofHours(264));
+        TimeGrid bare = TimeGrid.uniform(264, 1.0 / 60);
+        assertEquals(bare.size(), named.size());
+        assertEquals(bare.endH(), named.endH());
+        assertEquals(bare.time(61), named.time(61), 0);
+        assertEquals(0.5, TimeGrid.hours(java.time.Duration.ofSeconds(1800)), 0);
+        assertThrows(InvalidInputException.class,
+                () -> TimeGrid.every(java.time.Duration.ofMinutes(-1)).until(java.time.Duration.ofHours(1)));
+    }
 }

@@ -125,7 +125,10 @@ class DoseParserTest {
         "im 0.5 mg/kg, INTRAMUSCULAR, 40",
         "intramuscular 0.5 mg/kg, INTRAMUSCULAR, 40",
         "sc 10 mg, SUBCUTANEOUS, 10",
-        "25 mg sublingual, SUBLINGUAL, 25"})
+        "25 mg sublingual, SUBLINGUAL, 25",
+        "p.o. 0.5 mg/kg, ORAL, 40",
+        "I.M. 0.5 mg/kg, INTRAMUSCULAR, 40",
+        "s.c. 10 mg, SUBCUTANEOUS, 10"})
     void extravascularRoutes(String spec, Route route, double mgAt80Kg) {
         Dose.Extravascular e = assertInstanceOf(Dose.Extravascular.class, single(spec));
         assertEquals(route, e.route());
@@ -330,5 +333,33 @@ class DoseParserTest {
                 () -> DoseParser.parseDurationH(text));
         assertTrue(e.getMessage().contains(problem), e.getMessage());
         assertEquals("duration", e.field());
+    }
+
+    @Test
+    void dottedIntravenousIsAccepted() {
+        assertInstanceOf(Dose.Bolus.class, single("i.v. bolus 20 mg"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "0,5 mg/kg over 40 min|'0,5'|write 0.5",
+        "oral 50 mg twice weekly x4|'twice'|'every 84 h x4' for twice weekly",
+        "bolus 20 mg at 9:00|':'|clock times are not accepted",
+        "oral 50 mg over 10 min|'over'|not an oral dose",
+        "sublingual bolus 25 mg|'bolus'|not a sublingual dose"})
+    void typingTrapsAreNamedWithTheFix(String spec, String word, String fix) {
+        DoseParser.ParseException e = assertThrows(DoseParser.ParseException.class, () -> DoseParser.parse(spec));
+        assertEquals(word, e.word(), e.getMessage());
+        assertTrue(e.problem().contains(fix), e.getMessage());
+    }
+
+    @Test
+    void errorsShowTheGrammarBrieflyWithTheClosestExample() {
+        DoseParser.ParseException e = assertThrows(DoseParser.ParseException.class,
+                () -> DoseParser.parse("0.5 mg/kq over 40 min"));
+        assertTrue(e.getMessage().endsWith("; closest example: '0.5 mg/kg over 40 min'"), e.getMessage());
+        assertFalse(e.getMessage().contains(DoseParser.FORMS), e.getMessage());
+        assertTrue(e.getMessage().length() < 360, e.getMessage().length() + ": " + e.getMessage());
+        assertEquals("oral 50 mg every 8 h x6", DoseParser.closestExample("orla 50 mg every 8h x6"));
     }
 }

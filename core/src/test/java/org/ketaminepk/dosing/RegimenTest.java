@@ -97,4 +97,14 @@ class RegimenTest {
         assertEquals("a regimen may hold at most 100000 doses but 11 repetitions of 10000 doses make 110000",
                 e.getMessage());
     }
+
+    @Test
+    void namedInfusionStepsEqualThePositionalFactory() {
+        Rate rate = Rate.mgPerKgPerH(0.35);
+        assertEquals(Dose.infusion(rate, 4, 24), Dose.infusion(rate).forHours(4).at(24));
+        assertEquals(Dose.infusion(rate, 4, 24),
+                Dose.infusion(rate).lasting(java.time.Duration.ofHours(4)).at(java.time.Duration.ofDays(1)));
+        assertThrows(InvalidInputException.class,
+                () -> Dose.infusion(rate).forHours(-1).at(0));
+    }
 }

@@ -191,4 +191,20 @@ class RacemicCompositeTest {
         assertTrue(!M.routes().containsKey(Route.SUBCUTANEOUS));
         assertTrue(M.notes().stream().anyMatch(n -> n.contains("Subcutaneous")));
     }
+
+    /**
+     * Every norketamine rate constant of a 20-kg child is the adult's × (20/70)^-0.25, so the child's norketamine
+     * curve is the adult's on a shorter time scale; with Vpn and Qn left unscaled a 6-year-old's norketamine half-life
+     * came out longer than an adult's (8.06 h against 5.25 h).
+     */
+    @Test
+    void norketamineDispositionScalesAsAWhole() {
+        var adult = M.individualize(ADULT, PatientAdjuster.NONE).values();
+        var child = M.individualize(Patient.standardAdult().withAgeYears(6).withWeightKg(20).withHeightCm(115),
+                PatientAdjuster.NONE).values();
+        double expected = Math.pow(20.0 / 70, -0.25);
+        assertEquals(expected, (child.get("Qn") / child.get("Vpn")) / (adult.get("Qn") / adult.get("Vpn")), 1e-9);
+        assertEquals(expected, (child.get("Qn") / child.get("Vn")) / (adult.get("Qn") / adult.get("Vn")), 1e-9);
+        assertEquals(20.0 / 70, child.get("Vpn") / adult.get("Vpn"), 1e-12);
+    }
 }

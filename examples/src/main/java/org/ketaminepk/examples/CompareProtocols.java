@@ -39,14 +39,14 @@ public final class CompareProtocols {
 
     /** Simulates both protocols for each weight and returns the rows, ketamine before norketamine. */
     static List<Row> compare(PublishedModel model, List<Double> weightsKg, Map<String, List<String>> notes) {
-        TimeGrid grid = Protocols.minuteGridTo11Days();
-        Band band = Protocols.ANALGESIC_BAND;
+        TimeGrid grid = ExampleRegimens.minuteGridTo11Days();
+        Band band = ExampleRegimens.ANALGESIC_BAND;
         List<Row> rows = new ArrayList<>();
         for (double weightKg : weightsKg) {
             Patient patient = Patient.standardAdult().withWeightKg(weightKg);
             for (String name : List.of("A", "B")) {
-                Regimen regimen = name.equals("A") ? Protocols.schwartzman2009()
-                        : Protocols.continuous22MgPerHFor4Days();
+                Regimen regimen = name.equals("A") ? ExampleRegimens.schwartzman2009()
+                        : ExampleRegimens.continuous22MgPerHFor4Days();
                 SimulationResult result = Simulation.run(model, patient, regimen, grid);
                 for (Warning w : result.warnings()) {
                     List<String> same = notes.computeIfAbsent(w.code().name(), k -> new ArrayList<>());

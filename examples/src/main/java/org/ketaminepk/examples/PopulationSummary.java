@@ -56,7 +56,7 @@ public final class PopulationSummary {
     static PopulationResult simulate(PublishedModel model, List<Patient> patients, Band band, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            return PopulationRun.of(model, patients, Protocols.schwartzman2009(), Protocols.minuteGridTo11Days())
+            return PopulationRun.of(model, patients, ExampleRegimens.schwartzman2009(), ExampleRegimens.minuteGridTo11Days())
                     .withBands(band)
                     .run(pool);
         } finally {
@@ -71,7 +71,7 @@ public final class PopulationSummary {
 
     static void print(PrintStream out) {
         PublishedModel model = Models.DEFAULT;
-        Band band = Protocols.ANALGESIC_BAND;
+        Band band = ExampleRegimens.ANALGESIC_BAND;
         List<Patient> patients = cohort(2000, 20_260_101L);
         PopulationResult result = simulate(model, patients, band, 2);
         out.println("Population of " + result.size() + " adults (50-110 kg, 20-80 years) on the 10-day CRPS protocol");

@@ -134,4 +134,32 @@ class ExamplesTest {
             assertTrue(p.weightKg() >= 50 && p.weightKg() <= 110 && p.ageYears() >= 20 && p.ageYears() <= 80);
         }
     }
+
+    /** An example class named like a library type (as {@code Protocols} was) hides it from readers who copy code. */
+    @Test
+    void noExampleClassShadowsALibraryType() throws Exception {
+        java.nio.file.Path examples = java.nio.file.Path.of("src/main/java/org/ketaminepk/examples");
+        String moduleInfo = java.nio.file.Files.readString(java.nio.file.Path.of("../core/src/main/java/module-info.java"));
+        java.util.regex.Matcher exports = Pattern.compile("(?m)^\\s*exports ([a-z.]+);").matcher(moduleInfo);
+        List<String> packages = new ArrayList<>();
+        while (exports.find()) {
+            packages.add(exports.group(1));
+        }
+        assertTrue(packages.contains("org.ketaminepk.protocol"), packages.toString());
+        List<String> shadowing = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(examples)) {
+            for (java.nio.file.Path f : files.toList()) {
+                String name = f.getFileName().toString().replace(".java", "");
+                for (String pkg : packages) {
+                    try {
+                        Class.forName(pkg + "." + name);
+                        shadowing.add(pkg + "." + name);
+                    } catch (ClassNotFoundException expected) {
+                        // not a library type: no shadowing
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), shadowing);
+    }
 }

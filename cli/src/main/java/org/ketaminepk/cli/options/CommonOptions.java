@@ -34,7 +34,8 @@ public final class CommonOptions {
 
     @Option(names = "--dose", paramLabel = "SPEC",
             description = "A dose, e.g. \"bolus 20 mg at 2 h\", \"0.5 mg/kg over 40 min\", \"1.2 mg/kg/h for 72 h\", "
-                    + "\"oral 50 mg every 8 h x6\". Repeat for more doses.")
+                    + "\"oral 50 mg every 8 h x6\". Repeat for more doses. Given with --protocol, the doses are "
+                    + "added to the protocol's (simulate) or form series of their own (compare: one per --dose).")
     public List<String> doses = new ArrayList<>();
 
     @Option(names = "--protocol", paramLabel = "ID|FILE", completionCandidates = ProtocolIds.class,
@@ -42,10 +43,27 @@ public final class CommonOptions {
                     + "one dose per line, # for comments.")
     public List<String> protocols = new ArrayList<>();
 
+    /** The first {@code --model}, or null when none is given. */
+    public String modelId;
+
+    /** Every {@code --model} in the order given ({@code compare} takes several, the other commands one). */
+    public final List<String> modelIds = new ArrayList<>();
+
+    /**
+     * Receives {@code --model}; repeatable so that {@code compare} can set models side by side.
+     *
+     * @param ids the ids given so far, picocli's accumulated list
+     */
     @Option(names = "--model", paramLabel = "ID", completionCandidates = ModelIds.class,
             description = "Model id (see 'ketamine-pk models'). Default: the protocol's recommended model if it "
                     + "names one, else " + DEFAULT_MODEL_ID + ".")
-    public String modelId;
+    void setModelIds(List<String> ids) {
+        modelIds.clear();
+        if (ids != null) {
+            modelIds.addAll(ids);
+        }
+        modelId = modelIds.isEmpty() ? null : modelIds.get(0);
+    }
 
     /** @return all {@code --dose} specifications as one regimen, or null when there are none */
     public Regimen doseRegimen() {
@@ -59,8 +77,22 @@ public final class CommonOptions {
 
     /** @return the model: {@code --model}, else the protocol's recommended model, else the default */
     public PublishedModel model(Protocol protocol) {
-        if (modelId != null) {
-            return Models.get(modelId);
+        if (modelIds.size() > 1) {
+            throw new InvalidInputException("model", "--model was given " + modelIds.size() + " times ("
+                    + String.join(", ", modelIds) + ") but this command uses one model; use 'ketamine-pk compare' "
+                    + "to set models side by side");
+        }
+        return model(modelId, protocol);
+    }
+
+    /**
+     * @param id a model id, or null for the protocol's recommended model, else the default
+     * @param protocol the protocol, or null
+     * @return the model
+     */
+    public static PublishedModel model(String id, Protocol protocol) {
+        if (id != null) {
+            return Models.get(id);
         }
         if (protocol != null && protocol.recommendedModelId() != null) {
             return Models.get(protocol.recommendedModelId());
@@ -94,7 +126,12 @@ public final class CommonOptions {
                         + MAX_PROTOCOL_FILE_BYTES + " bytes; a protocol file holds a name and one dose per line");
             }
             String name = file.getFileName().toString();
-            return ProtocolText.parse(ProtocolText.utf8(Files.readAllBytes(file), name), name);
+            String text = ProtocolText.utf8(Files.readAllBytes(file), name);
+            // editors on Windows start UTF-8 files with a byte-order mark; it is not part of the name line
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return ProtocolText.parse(text, name);
         } catch (IOException e) {
             throw new InvalidInputException("protocol", prefix + arg + ": cannot read the file: " + e);
         }

@@ -11,6 +11,7 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.chart.ConcentrationBands;
+import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.result.Band;
 
 import picocli.CommandLine.Option;
@@ -102,15 +103,22 @@ public final class OutputOptions {
     public TimeGrid grid(double lastInputEndH) {
         double end = durationH == null ? Math.ceil(lastInputEndH + DEFAULT_WASHOUT_H - 1e-9) : durationH;
         if (durationH == null && end > TimeGrid.MAX_TIME_H) {
-            throw new InvalidInputException("duration", String.format(Locale.ROOT, "the last input ends at %s h; "
+            throw new InvalidInputException("duration", String.format(Locale.ROOT, "the last input ends at %s; "
                     + "with %s h of wash-out the default duration would be %s h, beyond the longest simulation of "
-                    + "%s h; give --duration %sh or less", Checks.fmt(lastInputEndH), Checks.fmt(DEFAULT_WASHOUT_H),
-                    Checks.fmt(end), Checks.fmt(TimeGrid.MAX_TIME_H), Checks.fmt(TimeGrid.MAX_TIME_H)));
+                    + "%s h; give --duration %sh or less", Text.hoursMinutes(lastInputEndH),
+                    Checks.fmt(DEFAULT_WASHOUT_H), Checks.fmt(end), Checks.fmt(TimeGrid.MAX_TIME_H), Checks.fmt(TimeGrid.MAX_TIME_H)));
         }
         double s = stepH();
         try {
             return TimeGrid.uniform(end, s);
         } catch (InvalidInputException e) {
+            if ("step".equals(e.field()) && s > end) {
+                // the limit is the run's length, which the user may not have chosen
+                throw e.renamed("step", "--step").withHint("the step cannot be longer than the simulated time ("
+                        + (durationH == null ? "the default: the last input's end plus "
+                                + Checks.fmt(DEFAULT_WASHOUT_H) + " h of wash-out" : "--duration")
+                        + "); give a shorter --step or a longer --duration");
+            }
             throw "step".equals(e.field()) ? e.renamed("step", "--step") : e.renamed("duration", "--duration");
         }
     }

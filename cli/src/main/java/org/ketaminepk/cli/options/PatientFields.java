@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.patient.Ascites;
 import org.ketaminepk.patient.ChildPughClass;
@@ -112,9 +113,12 @@ public final class PatientFields {
         return out;
     }
 
+    /** Age from which the adult defaults of weight and height may stand in for measured values, years. */
+    static final double ADULT_AGE_YEARS = 18;
+
     /**
      * Builds the patient: the standard adult (40 years, 70 kg, 175 cm, male, nothing else stated) with the given
-     * values applied.
+     * values applied. A patient under {@link #ADULT_AGE_YEARS} must be given weight and height.
      *
      * @param given key → texts as typed (one text per key except {@code comed})
      * @param name how to name a key in messages ("--creatinine" for an option, "creatinine" inside --patient)
@@ -168,6 +172,17 @@ public final class PatientFields {
         if (height != null) {
             Patient q = p;
             p = apply("height", name, () -> q.withHeightCm(number("height", height, name, "cm", "cm")));
+        }
+        if (p.ageYears() < ADULT_AGE_YEARS) {
+            // the defaults are an adult's; no growth reference is built in to derive a child's size from age
+            for (String key : List.of("weight", "height")) {
+                if (one(given, key) == null) {
+                    throw new InvalidInputException(key, name.apply(key) + " is needed for a patient under "
+                            + Checks.fmt(ADULT_AGE_YEARS) + " years (age " + Checks.fmt(p.ageYears()) + " y): the "
+                            + "default 70 kg and 175 cm are an adult's, and no growth reference is built in; give "
+                            + "the child's measured weight and height");
+                }
+            }
         }
         String sex = one(given, "sex");
         if (sex != null) {

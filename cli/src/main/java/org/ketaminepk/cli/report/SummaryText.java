@@ -153,19 +153,49 @@ public final class SummaryText {
         }
         w.println();
         bandLines(w, runs.get(0));
+        List<List<String>> warnings = new ArrayList<>();
+        List<List<String>> notes = new ArrayList<>();
         for (Run r : runs) {
-            List<String> warnings = Run.collapse(r.warnings(), WARNINGS_PER_KIND);
+            warnings.add(Run.collapse(r.warnings(), WARNINGS_PER_KIND));
+            notes.add(r.notes());
+        }
+        // what every series says is said once, not once per series
+        Set<String> commonWarnings = common(warnings);
+        Set<String> commonNotes = common(notes);
+        if (!commonWarnings.isEmpty() || !commonNotes.isEmpty()) {
+            w.println("[all series]");
+            messages(w, new ArrayList<>(commonWarnings), new ArrayList<>(commonNotes));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            List<String> own = new ArrayList<>(warnings.get(i));
+            own.removeAll(commonWarnings);
+            List<String> ownNotes = new ArrayList<>(notes.get(i));
+            ownNotes.removeAll(commonNotes);
             String adjusted = adjustedBeyondWeight(r.result().adjustments());
-            if (warnings.isEmpty() && r.notes().isEmpty() && adjusted == null) {
+            if (own.isEmpty() && ownNotes.isEmpty() && adjusted == null) {
                 continue;
             }
             w.println("[" + r.label() + "]");
             if (adjusted != null) {
                 wrapped(w, "adjusted: ", adjusted + " (why: run 'ketamine-pk patient' with these values)");
             }
-            messages(w, warnings, r.notes());
+            messages(w, own, ownNotes);
         }
         w.flush();
+    }
+
+    /** @return the messages every list holds, in the first list's order; empty for fewer than two lists */
+    static Set<String> common(List<List<String>> lists) {
+        Set<String> out = new LinkedHashSet<>();
+        if (lists.size() < 2) {
+            return out;
+        }
+        out.addAll(lists.get(0));
+        for (List<String> l : lists.subList(1, lists.size())) {
+            out.retainAll(l);
+        }
+        return out;
     }
 
     /** Adds a row for a patient property when at least one run states it. */
@@ -250,7 +280,7 @@ public final class SummaryText {
         double kg = run.patient().weightKg();
         field(w, "Doses", doses.size() + (doses.size() == 1 ? " dose, " : " doses, ")
                 + Text.sig(run.regimen().totalMg(kg), 6) + " mg of ketamine base in all; the last input ends at "
-                + Checks.fmt(run.regimen().endH()) + " h");
+                + Text.hoursMinutes(run.regimen().endH()));
         List<Integer> shown = new ArrayList<>();
         if (doses.size() <= 8) {
             for (int i = 0; i < doses.size(); i++) {

@@ -35,6 +35,37 @@ public final class Text {
     }
 
     /**
+     * A time span as people read it: whole hours as "220 h", otherwise hours and minutes ("40 min", "1 h 30 min"),
+     * with seconds only when the span is not a whole minute ("2 min 30 s"). Rounded to the second.
+     *
+     * @param h the span, h (finite, non-negative)
+     * @return the span in words
+     */
+    public static String hoursMinutes(double h) {
+        if (!Double.isFinite(h) || h < 0) {
+            return Checks.fmt(h) + " h";
+        }
+        long seconds = Math.round(h * 3600);
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        if (minutes == 0 && rest == 0) {
+            return hours + " h";
+        }
+        List<String> parts = new ArrayList<>();
+        if (hours > 0) {
+            parts.add(hours + " h");
+        }
+        if (minutes > 0) {
+            parts.add(minutes + " min");
+        }
+        if (rest > 0) {
+            parts.add(rest + " s");
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
      * @return e.g. "40 years, 70 kg, 175 cm, male", followed by what else is stated: "80 years, 60 kg, 175 cm, male,
      *         serum creatinine 1.4 mg/dL, Child–Pugh B, CYP2B6 *6/*6, with rifampicin"
      */

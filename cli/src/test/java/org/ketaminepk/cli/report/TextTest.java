@@ -39,4 +39,13 @@ class TextTest {
                 Run.collapse(ws, 1));
         assertEquals(List.of("a", "b", "c", "d", "x"), Run.collapse(ws, 3));
     }
+
+    @Test
+    void spansReadAsHoursAndMinutes() {
+        assertEquals("40 min", Text.hoursMinutes(40.0 / 60));
+        assertEquals("1 h 30 min", Text.hoursMinutes(1.5));
+        assertEquals("220 h", Text.hoursMinutes(220));
+        assertEquals("2 min 30 s", Text.hoursMinutes(2.5 / 60));
+        assertEquals("0 h", Text.hoursMinutes(0));
+    }
 }

@@ -7,8 +7,8 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.result.Band;
 
 /** The infusion protocols, output grid and concentration band the examples share. */
-final class Protocols {
-    private Protocols() {
+final class ExampleRegimens {
+    private ExampleRegimens() {
     }
 
     /**
