@@ -2,15 +2,11 @@ package org.ketaminepk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.EffectText;
@@ -180,10 +176,10 @@ public final class EffectsCommand implements Callable<Integer> {
         boolean dataOnStdout = "-".equals(csv) || "-".equals(json);
         EffectText.summary(dataOnStdout ? spec.commandLine().getErr() : out, r, level);
         if (csv != null) {
-            write("--csv", csv, out, w -> EffectText.csv(w, r));
+            OutputFiles.writeText("--csv", csv, out, w -> EffectText.csv(w, r));
         }
         if (json != null) {
-            write("--json", json, out, w -> EffectText.json(w, r, level));
+            OutputFiles.writeText("--json", json, out, w -> EffectText.json(w, r, level));
         }
         return 0;
     }
@@ -209,28 +205,4 @@ public final class EffectsCommand implements Callable<Integer> {
         }
     }
 
-    private interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    private static void write(String option, String target, PrintWriter stdout, Body body) throws IOException {
-        if ("-".equals(target)) {
-            body.write(stdout);
-            stdout.flush();
-            return;
-        }
-        Path p;
-        try {
-            p = Path.of(target);
-        } catch (InvalidPathException e) {
-            throw new InvalidInputException(option.substring(2), option + ": '" + target + "' is not a valid file "
-                    + "name: " + e.getReason());
-        }
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            body.write(w);
-        } catch (IOException e) {
-            throw new InvalidInputException(option.substring(2), option + ": cannot write " + target + ": "
-                    + e.getClass().getSimpleName());
-        }
-    }
 }

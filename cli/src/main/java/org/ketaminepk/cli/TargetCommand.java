@@ -3,7 +3,6 @@ package org.ketaminepk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.ketaminepk.SimulationResult;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.chart.ChartRequest;
@@ -221,14 +221,14 @@ public final class TargetCommand implements Callable<Integer> {
         TargetPlan plan = controller.plan(schedule, horizon(schedule));
         summary(summary, plan, patient);
         if (csv != null) {
-            write("--csv", csv, out, w -> csv(w, plan));
+            OutputFiles.writeText("--csv", csv, out, w -> csv(w, plan));
         }
         if (json != null) {
-            write("--json", json, out, w -> json(w, plan, patient));
+            OutputFiles.writeText("--json", json, out, w -> json(w, plan, patient));
         }
         if (protocolOut != null) {
             String text = plan.protocolText("Target-controlled infusion, " + schedule);
-            write("--protocol-out", protocolOut, out, w -> w.write(text));
+            OutputFiles.writeText("--protocol-out", protocolOut, out, w -> w.write(text));
         }
         if (plotFile != null) {
             plot(plotFile, ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], "Target-controlled infusion, "
@@ -381,7 +381,7 @@ public final class TargetCommand implements Callable<Integer> {
         if (protocolOut != null) {
             String text = m.protocolText(String.format(Locale.ROOT, "Manual scheme, %s ng/mL for %s",
                     Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())));
-            write("--protocol-out", protocolOut, out, w -> w.write(text));
+            OutputFiles.writeText("--protocol-out", protocolOut, out, w -> w.write(text));
         }
         if (plotFile != null) {
             plot(plotFile, ind, m.regimen(), m.durationH() + DEFAULT_AFTER_H, String.format(Locale.ROOT,
@@ -683,28 +683,4 @@ public final class TargetCommand implements Callable<Integer> {
         g.writeEndArray();
     }
 
-    private interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    private static void write(String option, String target, PrintWriter stdout, Body body) throws IOException {
-        if ("-".equals(target)) {
-            body.write(stdout);
-            stdout.flush();
-            return;
-        }
-        Path p;
-        try {
-            p = Path.of(target);
-        } catch (InvalidPathException e) {
-            throw new InvalidInputException(option.substring(2), option + ": '" + target + "' is not a valid file "
-                    + "name: " + e.getReason());
-        }
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            body.write(w);
-        } catch (IOException e) {
-            throw new InvalidInputException(option.substring(2), option + ": cannot write " + target + ": "
-                    + e.getClass().getSimpleName());
-        }
-    }
 }

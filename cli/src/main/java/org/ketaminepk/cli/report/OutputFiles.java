@@ -1,5 +1,9 @@
 package org.ketaminepk.cli.report;
 
+import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +35,7 @@ import org.ketaminepk.base.InvalidInputException;
  * <p>Use: {@link #check} the targets before any work, {@link #stage} each file, {@link #commit} them; closing
  * deletes whatever was staged and not committed.
  */
-final class OutputFiles implements AutoCloseable {
+public final class OutputFiles implements AutoCloseable {
     /** Writes the content of one file. */
     interface Body {
         /**
@@ -45,6 +49,56 @@ final class OutputFiles implements AutoCloseable {
     }
 
     private final List<Staged> staged = new ArrayList<>();
+
+    /** Writes text (a report, a table, a JSON document). */
+    public interface TextBody {
+        /**
+         * @param w the text goes here; the caller flushes it
+         * @throws IOException when writing fails
+         */
+        void write(Writer w) throws IOException;
+    }
+
+    /** @return a file body that writes {@code body}'s text as UTF-8 */
+    static Body text(TextBody body) {
+        return out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            body.write(w);
+            w.flush();
+        };
+    }
+
+    /** Writes {@code body} to standard output and flushes it. */
+    static void toStdout(PrintWriter stdout, TextBody body) {
+        try {
+            body.write(stdout);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to standard output failed", e);
+        }
+        stdout.flush();
+    }
+
+    /**
+     * Writes one text output named by an option: to standard output for "-", otherwise checked, written to a
+     * temporary file and moved into place like every other output file.
+     *
+     * @param option the option that named the target ("--csv")
+     * @param target the file, or "-" for standard output
+     * @param stdout standard output
+     * @param body writes the content
+     * @throws InvalidInputException naming the option and the file when it cannot be written
+     */
+    public static void writeText(String option, String target, PrintWriter stdout, TextBody body) {
+        if ("-".equals(target)) {
+            toStdout(stdout, body);
+            return;
+        }
+        Path path = check(Map.of(option, target)).get(option);
+        try (OutputFiles files = new OutputFiles()) {
+            files.stage(option, path, text(body));
+            files.commit();
+        }
+    }
 
     /**
      * Checks, before anything is computed, that every file target can be written and that no two outputs name the

@@ -4,11 +4,7 @@ import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PlotSize;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,11 +67,11 @@ public final class Outputs {
     public static void writePatientReport(String json, Map<String, Path> files, PatientReport report,
             PrintWriter stdout) {
         if ("-".equals(json)) {
-            toStdout(stdout, w -> JsonOutput.writePatientReport(w, report));
+            OutputFiles.toStdout(stdout, w -> JsonOutput.writePatientReport(w, report));
             return;
         }
         try (OutputFiles out = new OutputFiles()) {
-            out.stage("--json", files.get("--json"), text(w -> JsonOutput.writePatientReport(w, report)));
+            out.stage("--json", files.get("--json"), OutputFiles.text(w -> JsonOutput.writePatientReport(w, report)));
             out.commit();
         }
     }
@@ -99,10 +95,10 @@ public final class Outputs {
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
-                out.stage("--csv", files.get("--csv"), text(w -> CsvOutput.write(w, runs, several)));
+                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> CsvOutput.write(w, runs, several)));
             }
             if (files.containsKey("--json")) {
-                out.stage("--json", files.get("--json"), text(w -> JsonOutput.write(w, command, runs, grid)));
+                out.stage("--json", files.get("--json"), OutputFiles.text(w -> JsonOutput.write(w, command, runs, grid)));
             }
             if (files.containsKey("--plot")) {
                 JFreeChart c = chart;
@@ -112,10 +108,10 @@ public final class Outputs {
                         s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
             }
             if ("-".equals(o.csv)) {
-                toStdout(stdout, w -> CsvOutput.write(w, runs, several));
+                OutputFiles.toStdout(stdout, w -> CsvOutput.write(w, runs, several));
             }
             if ("-".equals(o.json)) {
-                toStdout(stdout, w -> JsonOutput.write(w, command, runs, grid));
+                OutputFiles.toStdout(stdout, w -> JsonOutput.write(w, command, runs, grid));
             }
             out.commit();
         }
@@ -139,28 +135,5 @@ public final class Outputs {
             }
         }
         return new ArrayList<>(lines);
-    }
-
-    /** Writes text. */
-    private interface TextBody {
-        void write(Writer w) throws IOException;
-    }
-
-    /** @return a file body that writes {@code body}'s text as UTF-8 */
-    private static OutputFiles.Body text(TextBody body) {
-        return out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            body.write(w);
-            w.flush();
-        };
-    }
-
-    private static void toStdout(PrintWriter stdout, TextBody body) {
-        try {
-            body.write(stdout);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to standard output failed", e);
-        }
-        stdout.flush();
     }
 }

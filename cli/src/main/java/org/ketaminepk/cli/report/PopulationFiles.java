@@ -1,10 +1,8 @@
 package org.ketaminepk.cli.report;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,13 +80,13 @@ public final class PopulationFiles {
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
-                out.stage("--csv", files.get("--csv"), text(w -> bandsCsv(w, r)));
+                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> bandsCsv(w, r)));
             }
             if (files.containsKey("--json")) {
-                out.stage("--json", files.get("--json"), text(w -> json(w, r)));
+                out.stage("--json", files.get("--json"), OutputFiles.text(w -> json(w, r)));
             }
             if (files.containsKey("--population-csv")) {
-                out.stage("--population-csv", files.get("--population-csv"), text(w -> patientsCsv(w, r)));
+                out.stage("--population-csv", files.get("--population-csv"), OutputFiles.text(w -> patientsCsv(w, r)));
             }
             if (files.containsKey("--plot")) {
                 JFreeChart c = chart;
@@ -98,13 +96,13 @@ public final class PopulationFiles {
                         s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
             }
             if ("-".equals(o.csv)) {
-                toStdout(stdout, w -> bandsCsv(w, r));
+                OutputFiles.toStdout(stdout, w -> bandsCsv(w, r));
             }
             if ("-".equals(o.json)) {
-                toStdout(stdout, w -> json(w, r));
+                OutputFiles.toStdout(stdout, w -> json(w, r));
             }
             if ("-".equals(populationCsv)) {
-                toStdout(stdout, w -> patientsCsv(w, r));
+                OutputFiles.toStdout(stdout, w -> patientsCsv(w, r));
             }
             out.commit();
         }
@@ -297,27 +295,5 @@ public final class PopulationFiles {
         g.flush();
         out.write('\n');
         out.flush();
-    }
-
-    /** Writes text. */
-    private interface TextBody {
-        void write(Writer w) throws IOException;
-    }
-
-    private static OutputFiles.Body text(TextBody body) {
-        return out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            body.write(w);
-            w.flush();
-        };
-    }
-
-    private static void toStdout(PrintWriter stdout, TextBody body) {
-        try {
-            body.write(stdout);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to standard output failed", e);
-        }
-        stdout.flush();
     }
 }
