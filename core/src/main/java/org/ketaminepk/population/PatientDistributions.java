@@ -99,7 +99,7 @@ public final class PatientDistributions {
         Map<String, Dist> dists = new LinkedHashMap<>();
         double male = 0.5;
         boolean maleSeen = false;
-        List<String> items = splitOutsideParentheses(spec);
+        List<String> items = splitOutsideParentheses(spec, "distributions", "distribution", "");
         for (int i = 0; i < items.size(); i++) {
             String item = items.get(i).trim();
             String where = "distribution item " + (i + 1) + " '" + item + "'";
@@ -190,7 +190,16 @@ public final class PatientDistributions {
         throw new InvalidInputException("distributions", where + " must hold numbers but '" + s + "' is not one");
     }
 
-    static List<String> splitOutsideParentheses(String text) {
+    /**
+     * Splits a spec on the commas outside parentheses ("weight=normal(75,12),age=20..80").
+     *
+     * @param text the spec
+     * @param field the field an empty item is reported under
+     * @param noun what an item is called in that message ("distribution")
+     * @param hint said after "is empty" (may be empty)
+     * @return the items, none blank
+     */
+    static List<String> splitOutsideParentheses(String text, String field, String noun, String hint) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -208,8 +217,8 @@ public final class PatientDistributions {
         out.add(text.substring(start));
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).isBlank()) {
-                throw new InvalidInputException("distributions", "distribution item " + (i + 1) + " is empty in '"
-                        + text + "'");
+                throw new InvalidInputException(field, noun + " item " + (i + 1) + " is empty" + hint + " in '" + text
+                        + "'");
             }
         }
         return out;

@@ -50,7 +50,8 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
         }
         Map<String, Double> cvs = new LinkedHashMap<>();
         List<Correlation> rs = new ArrayList<>();
-        List<String> items = split(text);
+        List<String> items = PatientDistributions.splitOutsideParentheses(text, "variability", "variability",
+                " (two commas in a row, or a comma at an end)");
         for (int i = 0; i < items.size(); i++) {
             String item = items.get(i).trim();
             String where = "variability item " + (i + 1) + " '" + item + "'";
@@ -103,32 +104,6 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
             }
         }
         return new VariabilitySpec(cvs, rs);
-    }
-
-    /** Splits on commas outside parentheses. */
-    private static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(text.substring(start));
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).isBlank()) {
-                throw new InvalidInputException("variability", "variability item " + (i + 1) + " is empty (two "
-                        + "commas in a row, or a comma at an end) in '" + text + "'");
-            }
-        }
-        return out;
     }
 
     private static boolean name(String s) {
