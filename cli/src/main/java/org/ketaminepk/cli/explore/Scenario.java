@@ -247,8 +247,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
             return TimeGrid.uniform(end, stepH);
         } catch (InvalidInputException e) {
             String field = "step".equals(e.field()) ? "step" : "duration";
-            throw new InvalidInputException(field, e.getMessage().startsWith(e.field() + " ") ? field
-                    + e.getMessage().substring(e.field().length()) : field + ": " + e.getMessage());
+            throw new InvalidInputException(field, e.messageAbout(field));
         }
     }
 
