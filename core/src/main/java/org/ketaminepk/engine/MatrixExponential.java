@@ -254,9 +254,9 @@ final class MatrixExponential {
     }
 
     /** Degree of the Taylor series of the scaled matrix (its norm is at most {@link #TAYLOR_NORM}). */
-    private static final int TAYLOR_DEGREE = 14;
+    static final int TAYLOR_DEGREE = 14;
     /** Largest 1-norm of the scaled matrix Kh/2^s: the series' truncation error is below 0.5^15/15! ≈ 2e-17. */
-    private static final double TAYLOR_NORM = 0.5;
+    static final double TAYLOR_NORM = 0.5;
 
     /**
      * Φ, Γ and Λ for a step of {@code h} hours by scaling and squaring of the φ-functions: with X = Kh/2^s of 1-norm
@@ -351,7 +351,7 @@ final class MatrixExponential {
     }
 
     /** @return a·b, both n×n row-major */
-    private static double[] product(double[] a, double[] b, int n) {
+    static double[] product(double[] a, double[] b, int n) {
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {
             int row = i * n;
