@@ -19,8 +19,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * which yields Φ, Γ and Λ at once without inverting K (K may be singular). That 3n×3n exponential costs 27 times
  * the work of an n×n one, too much when a regimen's inputs fall between output points and almost every step has a
  * length of its own; the dense scheme therefore uses {@link #taylorPropagator}: the φ-functions of Kh by a
- * truncated Taylor series of the scaled matrix and the exact doubling relations of the three operators, all n×n.
- * The Padé route remains as an independent check in the tests.
+ * truncated Taylor series of the scaled matrix and the exact doubling relations of the three operators, all n×n
+ * (and, for a step whose length does not recur, the same series and doublings once per run, see
+ * {@link DenseScheme}). The Padé route remains as an independent check in the tests.
  */
 final class MatrixExponential {
     /** Largest acceptable 1-norm condition number of the eigenvector matrix. */
