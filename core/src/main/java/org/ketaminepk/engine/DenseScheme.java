@@ -21,14 +21,15 @@ import java.util.stream.IntStream;
  * level i by the exact doubling relations), and the remainder ρ is applied to the state directly by the Taylor
  * series of {@code e^{Kρ}}, {@code φ₁(Kρ)} and {@code φ₂(Kρ)} in matrix-vector products (truncated where the
  * whole-step series is, relative to ‖Kρ‖₁ <= 1/2). The pieces compose exactly — amounts carry over, integrals add —
- * so the result is the same exact solution as one whole-step operator, without an n×n exponential per new length.
- * Regular doses between the points of a grid of another spacing used to cost one exponential per step; they now
- * cost about log₂(h/τ) + 15 matrix-vector products.
+ * so the result is the same exact solution as one whole-step operator, without an n×n exponential per new length:
+ * regular doses between the points of a grid of another spacing cost about log₂(h/τ) + 15 matrix-vector products
+ * per step.
  */
 final class DenseScheme extends SteppingScheme {
     /**
-     * On which use a step length gets whole-step operators: building them costs about as much as ten ladder steps,
-     * so a length that recurs often pays for them at once, and one that does not costs at most two ladder steps.
+     * On which use a step length gets whole-step operators: building them takes n×n products (about ten times the
+     * arithmetic of a ladder step for 11 compartments), so a length that recurs often pays for them at once, and one
+     * that does not costs at most two ladder steps.
      */
     static final int WHOLE_STEP_ON_USE = 3;
     /** Largest truncation term of the remainder's series, that of the whole-step series at its largest norm. */
