@@ -7,7 +7,8 @@ import org.ketaminepk.base.TimeGrid;
 /**
  * The exact solver: between input changes the state advances by the matrix exponential of the rate matrix with a
  * piecewise-constant input ({@link MatrixExponential}). Operators are computed once per distinct step length and
- * reused ({@link StepCache}).
+ * reused ({@link StepCache}); the dense scheme composes a step whose length does not recur from operators computed
+ * once per run ({@link DenseScheme}).
  *
  * <p>When the rate matrix has a well-conditioned eigen-decomposition {@code K = V diag(λ) V⁻¹} (the usual case),
  * the state is carried in the eigenbasis, where each step is diagonal and whole blocks of output points are computed

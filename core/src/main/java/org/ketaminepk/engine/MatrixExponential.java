@@ -19,8 +19,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * which yields Φ, Γ and Λ at once without inverting K (K may be singular). That 3n×3n exponential costs 27 times
  * the work of an n×n one, too much when a regimen's inputs fall between output points and almost every step has a
  * length of its own; the dense scheme therefore uses {@link #taylorPropagator}: the φ-functions of Kh by a
- * truncated Taylor series of the scaled matrix and the exact doubling relations of the three operators, all n×n.
- * The Padé route remains as an independent check in the tests.
+ * truncated Taylor series of the scaled matrix and the exact doubling relations of the three operators, all n×n
+ * (and, for a step whose length does not recur, the same series and doublings once per run, see
+ * {@link DenseScheme}). The Padé route remains as an independent check in the tests.
  */
 final class MatrixExponential {
     /** Largest acceptable 1-norm condition number of the eigenvector matrix. */
@@ -254,9 +255,9 @@ final class MatrixExponential {
     }
 
     /** Degree of the Taylor series of the scaled matrix (its norm is at most {@link #TAYLOR_NORM}). */
-    private static final int TAYLOR_DEGREE = 14;
+    static final int TAYLOR_DEGREE = 14;
     /** Largest 1-norm of the scaled matrix Kh/2^s: the series' truncation error is below 0.5^15/15! ≈ 2e-17. */
-    private static final double TAYLOR_NORM = 0.5;
+    static final double TAYLOR_NORM = 0.5;
 
     /**
      * Φ, Γ and Λ for a step of {@code h} hours by scaling and squaring of the φ-functions: with X = Kh/2^s of 1-norm
@@ -351,7 +352,7 @@ final class MatrixExponential {
     }
 
     /** @return a·b, both n×n row-major */
-    private static double[] product(double[] a, double[] b, int n) {
+    static double[] product(double[] a, double[] b, int n) {
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {
             int row = i * n;

@@ -55,12 +55,14 @@ class LibraryContractTest {
                 Sex.FEMALE);
     }
 
-    /** An IV infusion for every model, then one dose by each of its other routes. */
+    /** An IV infusion and repeated IV boluses for every model, then one dose by each of its other routes. */
     static Stream<Arguments> modelRoutes() {
         List<Arguments> out = new ArrayList<>();
         models().forEach(m -> {
             out.add(Arguments.of(m, Route.INTRAVENOUS,
                     Regimen.of(Dose.infusion(Amount.mgPerKg(0.5), 40.0 / 60, 0.25))));
+            // boluses between the output points: nearly every step has a length of its own
+            out.add(Arguments.of(m, Route.INTRAVENOUS, Regimen.repeat(Dose.bolus(Amount.mg(10), 0), 0.712, 16)));
             for (Route r : m.routes().keySet()) {
                 if (r.extravascular()) {
                     // 84 mg: three nasal devices for Perez-Ruixo, so the per-device lags are exercised too
