@@ -70,10 +70,10 @@ class ValidationTest {
             int n = ALL.byModel().get(m.id()).count();
             assertEquals(m == Models.HERD_2007, n == 0, m.id() + ": " + n);
         }
-        Comparison chong = ALL.of("racemic-composite").stream()
-                .filter(x -> x.observation().id().equals("chong06-po25-nk-cmax")).findFirst().orElseThrow();
-        assertTrue(chong.ratio() < 0.6, "documented miss: " + chong.ratio());
-        assertTrue(chong.knownGap().orElseThrow().contains("Otto 2021"));
+        Comparison yanagihara = ALL.of("racemic-composite").stream()
+                .filter(x -> x.observation().id().equals("yanag03-po50-nk-auc8")).findFirst().orElseThrow();
+        assertTrue(yanagihara.ratio() < 0.5, "documented miss: " + yanagihara.ratio());
+        assertTrue(yanagihara.knownGap().orElseThrow().contains("Otto 2021"));
     }
 
     @Test
