@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.CompartmentSystem.Kind;
@@ -237,7 +238,9 @@ final class RacemicComposite {
                     + "gut-to-liver compartment (mean transit time 10.7 min), from which ketamine and first-pass "
                     + "norketamine reach the circulation: the absorption Simons 2022 estimated for the swallowed "
                     + "part of an S-ketamine film (arterial data, the same Leiden group as Kamp 2020). No Tmax is "
-                    + "fitted: the oral Tmax is a prediction. Sublingual: F 0.29 (Rolan 2014) = a + (1 − a)·F_oral, "
+                    + "fitted: the oral Tmax is a prediction. In Simons' study the film was held 10 min before "
+                    + "swallowing (thesis, chapter 2), so D_po includes that hold; for a dose swallowed at once "
+                    + "this timing may run up to about 10 min late. Sublingual: F 0.29 (Rolan 2014) = a + (1 − a)·F_oral, "
                     + "so a = (0.29 − 0.20)/0.80 = 0.1125 of the dose crosses the oral mucosa (zero order over "
                     + "13.1 min, then 0.04 /min, Simons 2022's mucosal absorption) and the rest is swallowed and "
                     + "behaves as an oral dose. Buccal: the sublingual numbers (no racemic buccal data; S-ketamine "
@@ -363,19 +366,22 @@ final class RacemicComposite {
      * oral dose: F_route = a + (1 − a)·F_oral, so a = (F_route − F_oral)/(1 − F_oral).
      */
     static double swallowedShare(double routeBioavailability, double oralBioavailability) {
-        double a = (routeBioavailability - oralBioavailability) / (1 - oralBioavailability);
-        if (a < 0 || a > 1) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "route bioavailability %.4f is below the "
-                    + "oral %.4f after patient adjustment", routeBioavailability, oralBioavailability));
+        if (routeBioavailability < oralBioavailability || oralBioavailability >= 1) {
+            throw new InvalidInputException("F_sl", String.format(Locale.ROOT, "sublingual bioavailability F_sl "
+                    + "%.4f is below the oral F_oral %.4f for this patient, but racemic-composite takes the "
+                    + "swallowed part of a sublingual dose as oral, so F_sl must be at least F_oral (vary both or "
+                    + "neither)", routeBioavailability, oralBioavailability));
         }
-        return a;
+        return (routeBioavailability - oralBioavailability) / (1 - oralBioavailability);
     }
 
     private static double unabsorbed(double f, double firstPass) {
         double rest = 1 - f - firstPass;
         if (rest < -1e-12) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "bioavailability %.4f plus first-pass "
-                    + "fraction %.4f exceed 1 after patient adjustment", f, firstPass));
+            throw new InvalidInputException("bioavailability", String.format(Locale.ROOT, "bioavailability %.4f "
+                    + "plus first-pass fraction %.4f exceed 1 for this patient; racemic-composite keeps its "
+                    + "first-pass fractions fixed, so a bioavailability varied upwards must stay at or below %.4f",
+                    f, firstPass, 1 - firstPass));
         }
         return Math.max(0, rest);
     }

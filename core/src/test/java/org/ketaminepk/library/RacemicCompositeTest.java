@@ -102,6 +102,16 @@ class RacemicCompositeTest {
     }
 
     @Test
+    void aSublingualBioavailabilityBelowTheOralOneIsRefusedWithTheFieldNamed() {
+        // a patient whose F_oral was varied above F_sl: the swallowed-as-oral split has no meaning
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RacemicComposite.swallowedShare(0.25, 0.30));
+        assertTrue(e.getMessage().contains("F_sl") && e.getMessage().contains("0.2500")
+                && e.getMessage().contains("0.3000"), e.getMessage());
+        assertEquals(0, RacemicComposite.swallowedShare(0.2, 0.2), 0);
+    }
+
+    @Test
     void swallowedDoseIsTimedBySimons2022() {
         // D2 29.9 min, KA2 0.049 /min, MTT GUT 10.7 min of Simons 2022 Table 4; the film model uses the same numbers
         var values = M.individualize(ADULT, PatientAdjuster.NONE).values();
