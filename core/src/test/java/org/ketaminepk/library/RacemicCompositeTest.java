@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.population.PopulationSimulation;
+import org.ketaminepk.population.Summary;
+import org.ketaminepk.population.VariabilityModel;
+import org.ketaminepk.population.VariabilitySpec;
+import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.dosing.Amount;
@@ -67,21 +75,61 @@ class RacemicCompositeTest {
         assertEquals(1.0 / 1.2, aucRatio(run(Sim.bolus(10), 96, 0.5)), 0.002);
     }
 
-    /** Route, dose, target F, target Tmax (h), target NK/K AUC ratio (0 to infinity; NaN: not calibrated). */
+    /**
+     * Route, dose, target F, target Tmax (h; NaN: not calibrated, the absorption is published), target NK/K AUC
+     * ratio (0 to infinity; NaN: not calibrated).
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "ORAL, 25, 0.20, 0.96, 3.9",
-        "SUBLINGUAL, 25, 0.29, 0.75, 2.5",
-        "BUCCAL, 25, 0.29, 0.75, 2.5",
+        "ORAL, 25, 0.20, NaN, 3.9",
+        "SUBLINGUAL, 25, 0.29, NaN, NaN",
+        "BUCCAL, 25, 0.29, NaN, NaN",
         "INTRANASAL, 25, 0.45, 0.30, NaN",
         "INTRAMUSCULAR, 25, 0.93, 0.375, NaN"})
     void routesReproduceTheirCalibrationTargets(Route route, double mg, double f, double tmaxH, double ratio) {
         assertEquals(f, Sim.bioavailability(M, ADULT, route, mg, 120), 0.002);
         SimulationResult r = run(Sim.dose(route, mg), 120, 1.0 / 60);
-        assertEquals(tmaxH, r.profile().series(Analyte.KETAMINE).tmaxH(), 1.5 / 60);
+        if (!Double.isNaN(tmaxH)) {
+            assertEquals(tmaxH, r.profile().series(Analyte.KETAMINE).tmaxH(), 1.5 / 60);
+        }
         if (!Double.isNaN(ratio)) {
             assertEquals(ratio, aucRatio(r), 0.01 * ratio);
         }
+    }
+
+    @Test
+    void sublingualSwallowedPartCarriesTheOralFirstPass() {
+        // F_sl = a + (1 − a)·F_oral; NK/K = 0.833 · (F_sl + (1 − a)·P_oral)/F_sl, against Chong 2006's 2.5
+        double a = (0.29 - 0.20) / 0.80;
+        assertEquals(a, RacemicComposite.MUCOSAL_SHARE, 1e-12);
+        double pOral = 0.20 * (3.9 / (1.0 / 1.2) - 1);
+        double expected = (1.0 / 1.2) * (0.29 + (1 - a) * pOral) / 0.29;
+        double ratio = aucRatio(run(Sim.dose(Route.SUBLINGUAL, 25), 120, 0.5));
+        assertEquals(expected, ratio, 0.01 * expected);
+        assertEquals(2.5, ratio, 0.1 * 2.5);
+    }
+
+    @Test
+    void aSublingualBioavailabilityBelowTheOralOneIsRefusedWithTheFieldNamed() {
+        // a patient whose F_oral was varied above F_sl: the swallowed-as-oral split has no meaning
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RacemicComposite.swallowedShare(0.25, 0.30));
+        assertTrue(e.getMessage().contains("F_sl") && e.getMessage().contains("0.2500")
+                && e.getMessage().contains("0.3000"), e.getMessage());
+        assertEquals(0, RacemicComposite.swallowedShare(0.2, 0.2), 0);
+    }
+
+    @Test
+    void swallowedDoseIsTimedBySimons2022() {
+        // D2 29.9 min, KA2 0.049 /min, MTT GUT 10.7 min of Simons 2022 Table 4; the film model uses the same numbers
+        var values = M.individualize(ADULT, PatientAdjuster.NONE).values();
+        var simons = Models.SIMONS_2022.individualize(ADULT, PatientAdjuster.NONE).values();
+        assertEquals(simons.get("D2"), values.get("D_po"), 1e-12);
+        assertEquals(simons.get("KA2"), values.get("ka_po"), 1e-12);
+        assertEquals(simons.get("MTTG"), values.get("MTT_gut"), 1e-12);
+        assertEquals(simons.get("D1"), values.get("D_sl"), 1e-12);
+        assertEquals(simons.get("KA1"), values.get("ka_sl"), 1e-12);
+        assertTrue(M.parameters().stream().noneMatch(p -> p.name().equals("ka_oral") || p.name().equals("P_sl")));
     }
 
     @Test
@@ -143,13 +191,38 @@ class RacemicCompositeTest {
         SimulationResult r = run(Sim.dose(route, 25), 24, 1.0 / 60);
         Series k = r.profile().series(Analyte.KETAMINE);
         Series nk = r.profile().series(Analyte.NORKETAMINE);
-        // a typical curve fitted to the mean Tmax peaks below the mean of individual peaks when Tmax varies widely
+        // with Simons 2022's published absorption (no Tmax fitted) the typical peaks are within 1.5-fold
         double kRatio = k.cmaxNgPerMl() / kCmax;
-        assertTrue(kRatio > 0.4 && kRatio < 1.0, "ketamine peak below the observed mean: " + kRatio);
-        assertTrue(k.cmaxNgPerMl() > kCmax - 2 * kSd);
-        assertEquals(nkTmax, nk.tmaxH(), 0.6);
+        assertTrue(kRatio > 1 / 1.5 && kRatio < 1.5, "ketamine peak: " + kRatio);
+        assertTrue(Math.abs(k.cmaxNgPerMl() - kCmax) < kSd);
         double nkRatio = nk.cmaxNgPerMl() / nkCmax;
-        assertTrue(nkRatio > 0.35 && nkRatio < 0.8, "norketamine peak below the observed mean: " + nkRatio);
+        assertTrue(nkRatio > 1 / 1.5 && nkRatio < 1.0, "norketamine peak below the observed mean: " + nkRatio);
+        // norketamine peaks earlier than observed: Otto's S-norketamine volumes spread it
+        assertTrue(nk.tmaxH() < nkTmax && nk.tmaxH() > 0.5 * nkTmax, "norketamine Tmax: " + nk.tmaxH());
+    }
+
+    /**
+     * The notes' typical against population-mean comparison: Simons 2022's interoccasion variances of the swallowed
+     * timing (ω² 0.611, 0.376, 0.937 as CVs) drawn once per patient. Variable delays spread the individual curves:
+     * the mean of individual ketamine peaks falls below the typical peak while the mean Tmax rises above the
+     * typical one, towards Chong 2006's 22.8 ng/mL at 0.96 h.
+     */
+    @Test
+    void populationMeanPeaksAgainstTheTypicalCurveAfterOralKetamine() {
+        Regimen oral = Sim.dose(Route.ORAL, 25);
+        TimeGrid grid = TimeGrid.uniform(12, 2.0 / 60);
+        Series typical = Sim.run(M, ADULT, oral, grid).profile().series(Analyte.KETAMINE);
+        VariabilityModel v = VariabilityModel.published(M)
+                .withAssumed(VariabilitySpec.parse("D_po=92%,ka_po=68%,MTT_gut=125%"));
+        PopulationOutcome out = PopulationSimulation.of(M, Collections.nCopies(400, ADULT), oral, grid, 2026)
+                .withVariability(v).withAdjuster(PatientAdjuster.NONE).run();
+        double meanCmax = Summary.of(out.values(Analyte.KETAMINE, AnalyteMetrics::cmaxNgPerMl)).mean();
+        double meanTmax = Summary.of(out.values(Analyte.KETAMINE, AnalyteMetrics::tmaxH)).mean();
+        assertEquals(24.4, typical.cmaxNgPerMl(), 0.05);
+        assertEquals(22.1, meanCmax, 0.05 * 22.1);
+        assertTrue(meanCmax < typical.cmaxNgPerMl());
+        assertEquals(1.03, meanTmax, 0.05 * 1.03);
+        assertTrue(meanTmax > typical.tmaxH() + 0.2, meanTmax + " against " + typical.tmaxH());
     }
 
     @Test

@@ -70,10 +70,27 @@ class ValidationTest {
             int n = ALL.byModel().get(m.id()).count();
             assertEquals(m == Models.HERD_2007, n == 0, m.id() + ": " + n);
         }
-        Comparison chong = ALL.of("racemic-composite").stream()
-                .filter(x -> x.observation().id().equals("chong06-po25-nk-cmax")).findFirst().orElseThrow();
-        assertTrue(chong.ratio() < 0.6, "documented miss: " + chong.ratio());
-        assertTrue(chong.knownGap().orElseThrow().contains("Otto 2021"));
+        Comparison yanagihara = ALL.of("racemic-composite").stream()
+                .filter(x -> x.observation().id().equals("yanag03-po50-nk-auc8")).findFirst().orElseThrow();
+        assertTrue(yanagihara.ratio() < 0.5, "documented miss: " + yanagihara.ratio());
+        assertTrue(yanagihara.knownGap().orElseThrow().contains("Otto 2021"));
+    }
+
+    /**
+     * The default model's goal: every published mean it is compared with lies within 1.5-fold of its typical value,
+     * or the table records why not, so that {@code validate} prints the reason next to the miss.
+     */
+    @Test
+    void everyMissOfTheDefaultBeyondOneAndAHalfFoldCarriesItsReason() {
+        List<String> unexplained = ALL.of(Models.DEFAULT.id()).stream()
+                .filter(c -> c.foldError() > 1.5 && c.knownGap().isEmpty())
+                .map(c -> c.observation().id() + " " + c.ratio()).toList();
+        assertTrue(unexplained.isEmpty(), "misses without a recorded reason: " + unexplained);
+        long oralAndSublingualMisses = ALL.of(Models.DEFAULT.id()).stream()
+                .filter(c -> c.observation().route() == Route.ORAL || c.observation().route() == Route.SUBLINGUAL)
+                .filter(c -> c.foldError() > 1.5).count();
+        // Yanagihara's approximate oral norketamine area and Chong's sublingual norketamine Tmax
+        assertEquals(2, oralAndSublingualMisses);
     }
 
     @Test
