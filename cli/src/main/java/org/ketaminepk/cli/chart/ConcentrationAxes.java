@@ -33,9 +33,6 @@ final class ConcentrationAxes {
     private ConcentrationAxes() {
     }
 
-    /** Bottom of the logarithmic concentration axis for profiles that reach 100 ng/mL, ng/mL. */
-    static final double LOG_FLOOR_NG_PER_ML = 1;
-
     /** A band is shown on a linear axis when the highest curve reaches this fraction of the band's lower edge. */
     static final double REACH_FRACTION = 0.6;
 
@@ -95,10 +92,13 @@ final class ConcentrationAxes {
 
     /**
      * @param dataMax the highest concentration drawn, ng/mL
+     * @param lowestNgPerMl the lowest concentration of interest ({@link TimeWindow#lowestOfInterestNgPerMl}), ng/mL;
+     *        NaN when no curve rises above zero
      * @param shown receives the bands the axis shows
-     * @return a logarithmic concentration axis
+     * @return a logarithmic concentration axis from the power of ten at or below half {@code lowestNgPerMl}, so
+     *         that the lowest curve ends clear of the axis (and at least two decades below its top)
      */
-    static LogAxis log(double dataMax, List<ConcentrationBands.Band> shown) {
+    static LogAxis log(double dataMax, double lowestNgPerMl, List<ConcentrationBands.Band> shown) {
         double top = Math.max(dataMax, 1e-3);
         for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
             if (dataMax >= LOG_REACH_FRACTION * b.lowNgPerMl()) {
@@ -107,11 +107,9 @@ final class ConcentrationAxes {
             }
         }
         double upper = top * 1.4;
-        double lower = LOG_FLOOR_NG_PER_ML;
-        if (dataMax < 100) {
-            lower = Math.min(lower, Math.pow(10, Math.floor(Math.log10(Math.max(dataMax, 1e-3))) - 2));
-        }
-        lower = Math.min(lower, upper / 100);
+        double lowest = lowestNgPerMl > 0 ? lowestNgPerMl : top / 100;
+        // a hair below the power of ten, so that LogAxis, which rounds log(lower) up, still labels it
+        double lower = Math.min(Math.pow(10, Math.floor(Math.log10(lowest / 2) + 1e-9)), upper / 100) * (1 - 1e-9);
         LogAxis axis = new SpacedLogAxis("Concentration (ng/mL, log scale)");
         axis.setSmallestValue(1e-6);
         axis.setAutoRange(false);
