@@ -67,8 +67,8 @@ class SimulateCommandTest {
         assertTrue(row.contains(Text.hours(k.timeToFallBelowH(70, 220).getAsDouble())), row);
         assertTrue(r.out().contains("Cmax (ng/mL)"));
         assertTrue(r.out().contains("AUC 0–244 h (ng·h/mL)"));
-        assertTrue(r.out().replaceAll("\\s+", " ").contains("0 to 244 h (10.2 d) every 1 min: 14,641 points "
-                + "(default: end of the last input, 220 h, plus 24 h of wash-out)"), r.out());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("0 to 244 h (10 d 4 h) every 1 min: 14,641 points "
+                + "(default: end of the last input, 9 d 4 h, plus 24 h of wash-out)"), r.out());
         assertTrue(r.out().contains("teaching and review tool, not a dosing device"));
         assertTrue(r.out().contains("note: model domino-1984 predicts ketamine only"), r.out());
         assertTrue(r.out().contains("Zanos P et al. Pharmacol Rev 2018"), r.out());

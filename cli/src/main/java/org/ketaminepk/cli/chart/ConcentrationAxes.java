@@ -49,11 +49,11 @@ final class ConcentrationAxes {
 
     /** @return the time axis from 0 to {@code spanH}, in the scale's unit */
     static NumberAxis time(TimeScale scale, double spanH) {
-        NumberAxis axis = new NumberAxis(scale.axisLabel());
         double span = Math.max(scale.fromHours(spanH), 1e-9);
+        NumberAxis axis = new TimeAxis(scale, span);
         axis.setAutoRange(false);
         axis.setRange(0, span);
-        axis.setTickUnit(scale.tickUnitFor(span), false, true);
+        axis.setTickUnit(scale.tickUnitFor(span), false, false);
         axis.setMinorTickMarksVisible(true);
         style(axis);
         return axis;
@@ -192,6 +192,58 @@ final class ConcentrationAxes {
                 p[0] += GAP_PX;
             }
             return p;
+        }
+    }
+
+    /**
+     * A time axis that takes the {@link TimeScale}'s step, or a coarser one of its steps when the plot is too narrow
+     * for the labels to stand apart (a small image, a wide legend).
+     */
+    private static final class TimeAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+        /** Least blank space between two tick labels, px at the layout size. */
+        private static final double LABEL_GAP_PX = 14;
+        private final TimeScale scale;
+        private final double span;
+
+        TimeAxis(TimeScale scale, double span) {
+            super(scale.axisLabel());
+            this.scale = scale;
+            this.span = span;
+        }
+
+        @Override
+        protected void selectAutoTickUnit(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            if (!RectangleEdge.isTopOrBottom(edge)) {
+                super.selectAutoTickUnit(g2, dataArea, edge);
+                return;
+            }
+            g2.setFont(getTickLabelFont());
+            java.awt.FontMetrics fm = g2.getFontMetrics();
+            NumberTickUnit chosen = scale.tickUnitFor(span, 1);
+            for (int max = TimeScale.MAX_TICKS; max >= 1; max--) {
+                NumberTickUnit u = scale.tickUnitFor(span, max);
+                int labels = (int) Math.floor(span / u.getSize() + 1e-9) + 1;
+                double widest = 0;
+                for (int k = 0; k < labels; k++) {
+                    widest = Math.max(widest, fm.getStringBounds(u.valueToString(k * u.getSize()), g2).getWidth());
+                }
+                if (labels * (widest + LABEL_GAP_PX) <= dataArea.getWidth()) {
+                    chosen = u;
+                    break;
+                }
+            }
+            setTickUnit(chosen, false, false);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TimeAxis other && other.scale == scale && other.span == span && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
         }
     }
 

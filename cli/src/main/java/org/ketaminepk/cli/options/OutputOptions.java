@@ -114,10 +114,11 @@ public final class OutputOptions {
         } catch (InvalidInputException e) {
             if ("step".equals(e.field()) && s > end) {
                 // the limit is the run's length, which the user may not have chosen
-                throw e.renamed("step", "--step").withHint("the step cannot be longer than the simulated time ("
-                        + (durationH == null ? "the default: the last input's end plus "
-                                + Checks.fmt(DEFAULT_WASHOUT_H) + " h of wash-out" : "--duration")
-                        + "); give a shorter --step or a longer --duration");
+                throw new InvalidInputException("step", String.format(Locale.ROOT, "--step must be at most the "
+                        + "length of the run, %s (%s), but was %s; give a shorter --step or a longer --duration",
+                        Text.step(end), durationH == null ? "the default: the last input's end, "
+                                + Text.hoursMinutes(lastInputEndH) + ", plus " + Checks.fmt(DEFAULT_WASHOUT_H)
+                                + " h of wash-out" : "--duration", Text.step(s)));
             }
             throw "step".equals(e.field()) ? e.renamed("step", "--step") : e.renamed("duration", "--duration");
         }

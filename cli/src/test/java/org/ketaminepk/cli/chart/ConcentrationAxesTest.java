@@ -39,6 +39,19 @@ class ConcentrationAxesTest {
     }
 
     @Test
+    void timeLabelsThinOutOnANarrowPlot() {
+        JFreeChart c = ConcentrationChart.create(single(INFUSION_6H));
+        org.jfree.chart.axis.NumberAxis time = (org.jfree.chart.axis.NumberAxis) plot(c).getDomainAxis();
+        ChartFiles.render(c, 1600, 900);
+        double wide = time.getTickUnit().getSize();
+        assertEquals(TimeScale.HOURS.tickUnitFor(6).getSize(), wide, 0);
+        ChartFiles.render(c, 400, 225);
+        assertTrue(time.getTickUnit().getSize() > wide, "step " + time.getTickUnit().getSize());
+        ChartFiles.render(c, 1600, 900);
+        assertEquals(wide, time.getTickUnit().getSize(), 0, "chosen again for each drawing");
+    }
+
+    @Test
     void timeScaleBoundaries() {
         assertEquals(TimeScale.MINUTES, TimeScale.forSpanH(2));
         assertEquals(TimeScale.HOURS, TimeScale.forSpanH(2.01));
