@@ -52,6 +52,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void explainPrintsEveryWarningWhereTheShortFormCountsThem() {
+        Cli.Result shortForm = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min");
+        assertEquals(0, shortForm.code(), shortForm.err());
+        assertTrue(shortForm.out().contains("more of the same kind"), shortForm.out());
+        Cli.Result full = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min", "--explain");
+        assertEquals(0, full.code(), full.err());
+        assertFalse(full.out().contains("more of the same kind"), full.out());
+        assertFalse(full.out().contains("... and "), full.out());
+    }
+
+    @Test
     void summaryTableShowsTheLibrarysMetrics() {
         Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--protocol", "crps-schwartzman-2009");
         assertEquals(0, r.code(), r.err());
