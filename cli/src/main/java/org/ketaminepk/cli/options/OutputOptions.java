@@ -55,7 +55,8 @@ public final class OutputOptions {
     public String json;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the concentrations to a PNG "
-            + "or SVG file.")
+            + "or SVG file. Without --duration the time axis ends where the curves have levelled out (every "
+            + "metric still covers the whole wash-out).")
     public String plot;
 
     @Option(names = "--plot-size", paramLabel = "WxH", converter = Converters.PlotSizePx.class,
