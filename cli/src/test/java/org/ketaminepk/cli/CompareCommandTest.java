@@ -32,7 +32,7 @@ class CompareCommandTest {
         String header = r.out().lines().filter(l -> l.contains("crps-schwartzman-2009")).findFirst().orElseThrow();
         assertTrue(header.contains("crps-cohen-2018"), header);
         // one grid for both: the later end (Schwartzman, 220 h) plus 24 h
-        assertTrue(r.out().contains("0 to 244 h (10.2 d) every 1 min"), r.out());
+        assertTrue(r.out().contains("0 to 244 h (10 d 4 h) every 1 min"), r.out());
         assertTrue(r.out().contains("ketamine Cmax (ng/mL)"), r.out());
         assertTrue(r.out().contains("ketamine to below band (h)"), r.out());
         assertTrue(r.out().contains("doses (total mg)"), r.out());

@@ -101,8 +101,8 @@ class ErrorHandlingTest {
         "--duration | 5 parsecs | Invalid value for option '--duration': \"5 parsecs\", column 3 ('parsecs'): "
                 + "unknown time unit; expected a number and a time unit",
         "--duration | 0h | --duration must be greater than 0",
-        "--step | 3d | --step must be greater than 0 and at most 48 h but was 72; the step cannot be longer than "
-                + "the simulated time (--duration)",
+        "--step | 3d | --step must be at most the length of the run, 48 h (--duration), but was 72 h; give a "
+                + "shorter --step or a longer --duration",
         "--band | 160-70 | Invalid value for option '--band': expected LOW-HIGH in ng/mL with 0 < LOW < HIGH "
                 + "<= 1000000, e.g. 70-160, but was '160-70'",
         "--plot-size | 10x10 | Invalid value for option '--plot-size': expected WIDTHxHEIGHT in pixels, each "
@@ -129,8 +129,8 @@ class ErrorHandlingTest {
     @Test
     void aStepLongerThanTheDefaultRunSaysWhereTheLimitComesFrom() {
         Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "0.5 mg/kg over 40 min", "--step", "2d");
-        usageError(r, "--step must be greater than 0 and at most 25 h but was 48; the step cannot be longer than "
-                + "the simulated time (the default: the last input's end plus 24 h of wash-out)");
+        usageError(r, "--step must be at most the length of the run, 25 h (the default: the last input's end, "
+                + "40 min, plus 24 h of wash-out), but was 48 h; give a shorter --step or a longer --duration");
     }
 
     @Test

@@ -45,7 +45,7 @@ class MisleadingMessagesTest {
     @Test
     void theDefaultDurationIsNotBlamedOnDuration() {
         String err = simulate("bolus 5 mg at 87660 h");
-        assertEquals("error: the last input ends at 87660 h; with 24 h of wash-out the default duration would be "
+        assertEquals("error: the last input ends at 3652 d 12 h; with 24 h of wash-out the default duration would be "
                 + "87684 h, beyond the longest simulation of 87660 h; give --duration 87660h or less", err);
         // a --duration that was typed is still named
         assertTrue(simulate("bolus 5 mg", "--duration", "87661h").startsWith("error: --duration must be greater than 0 "

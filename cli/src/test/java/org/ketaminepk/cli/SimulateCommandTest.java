@@ -52,6 +52,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void explainPrintsEveryWarningWhereTheShortFormCountsThem() {
+        Cli.Result shortForm = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min");
+        assertEquals(0, shortForm.code(), shortForm.err());
+        assertTrue(shortForm.out().contains("more of the same kind"), shortForm.out());
+        Cli.Result full = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min", "--explain");
+        assertEquals(0, full.code(), full.err());
+        assertFalse(full.out().contains("more of the same kind"), full.out());
+        assertFalse(full.out().contains("... and "), full.out());
+    }
+
+    @Test
     void summaryTableShowsTheLibrarysMetrics() {
         Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--protocol", "crps-schwartzman-2009");
         assertEquals(0, r.code(), r.err());
@@ -67,8 +78,8 @@ class SimulateCommandTest {
         assertTrue(row.contains(Text.hours(k.timeToFallBelowH(70, 220).getAsDouble())), row);
         assertTrue(r.out().contains("Cmax (ng/mL)"));
         assertTrue(r.out().contains("AUC 0–244 h (ng·h/mL)"));
-        assertTrue(r.out().replaceAll("\\s+", " ").contains("0 to 244 h (10.2 d) every 1 min: 14,641 points "
-                + "(default: end of the last input, 220 h, plus 24 h of wash-out)"), r.out());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("0 to 244 h (10 d 4 h) every 1 min: 14,641 points "
+                + "(default: end of the last input, 9 d 4 h, plus 24 h of wash-out)"), r.out());
         assertTrue(r.out().contains("teaching and review tool, not a dosing device"));
         assertTrue(r.out().contains("note: model domino-1984 predicts ketamine only"), r.out());
         assertTrue(r.out().contains("Zanos P et al. Pharmacol Rev 2018"), r.out());

@@ -23,9 +23,11 @@ import org.ketaminepk.base.InvalidInputException;
  * @param logScale whether the concentration axis is logarithmic
  * @param captionLines lines printed in small type under the chart (warnings, assumptions); the source of the
  *        shaded concentration ranges is added by the chart itself
+ * @param fitTime whether the time axis ends where the curves stop being of interest ({@link TimeWindow}) rather
+ *        than where the simulation ends: for a simulated time the user did not choose
  */
 public record ChartRequest(String title, String subtitle, List<PlotSeries> series, boolean logScale,
-        List<String> captionLines) {
+        List<String> captionLines, boolean fitTime) {
 
     /** Validates; a null subtitle becomes empty, null caption lines an empty list. */
     public ChartRequest {
@@ -63,6 +65,28 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
     }
 
     /**
+     * A request whose time axis spans the whole simulation.
+     *
+     * @param title main title
+     * @param subtitle second line, may be empty
+     * @param series the profiles to draw
+     * @param logScale whether the concentration axis is logarithmic
+     * @param captionLines lines printed under the chart
+     */
+    public ChartRequest(String title, String subtitle, List<PlotSeries> series, boolean logScale,
+            List<String> captionLines) {
+        this(title, subtitle, series, logScale, captionLines, false);
+    }
+
+    /**
+     * @param fit whether the time axis ends where the curves stop being of interest
+     * @return a copy with that choice
+     */
+    public ChartRequest withFitTime(boolean fit) {
+        return new ChartRequest(title, subtitle, series, logScale, captionLines, fit);
+    }
+
+    /**
      * @param title main title
      * @param subtitle second line, may be empty
      * @param series the one profile
@@ -77,7 +101,7 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @return a copy with that scale
      */
     ChartRequest withLogScale(boolean log) {
-        return new ChartRequest(title, subtitle, series, log, captionLines);
+        return new ChartRequest(title, subtitle, series, log, captionLines, fitTime);
     }
 
     /**
@@ -85,7 +109,7 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @return a copy with them
      */
     ChartRequest withCaptionLines(List<String> lines) {
-        return new ChartRequest(title, subtitle, series, logScale, lines);
+        return new ChartRequest(title, subtitle, series, logScale, lines, fitTime);
     }
 
     /**
@@ -94,7 +118,7 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @return a copy with these titles
      */
     ChartRequest withTitles(String newTitle, String newSubtitle) {
-        return new ChartRequest(newTitle, newSubtitle, series, logScale, captionLines);
+        return new ChartRequest(newTitle, newSubtitle, series, logScale, captionLines, fitTime);
     }
 
     /**
@@ -102,6 +126,6 @@ public record ChartRequest(String title, String subtitle, List<PlotSeries> serie
      * @return a copy drawing them
      */
     ChartRequest withSeries(List<PlotSeries> newSeries) {
-        return new ChartRequest(title, subtitle, newSeries, logScale, captionLines);
+        return new ChartRequest(title, subtitle, newSeries, logScale, captionLines, fitTime);
     }
 }

@@ -55,7 +55,7 @@ final class ChartStyle {
     static final Font TICK_LABEL = new Font(FAMILY, Font.PLAIN, 20);
     static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 19);
     static final Font BAND_LABEL = new Font(FAMILY, Font.ITALIC, 17);
-    static final Font CAPTION = new Font(FAMILY, Font.PLAIN, 16);
+    static final Font CAPTION = new Font(FAMILY, Font.PLAIN, 15);
 
     /** Curve width, px at 1600 × 900. */
     static final float LINE_WIDTH = 2.75f;

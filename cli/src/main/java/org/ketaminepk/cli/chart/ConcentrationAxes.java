@@ -33,9 +33,6 @@ final class ConcentrationAxes {
     private ConcentrationAxes() {
     }
 
-    /** Bottom of the logarithmic concentration axis for profiles that reach 100 ng/mL, ng/mL. */
-    static final double LOG_FLOOR_NG_PER_ML = 1;
-
     /** A band is shown on a linear axis when the highest curve reaches this fraction of the band's lower edge. */
     static final double REACH_FRACTION = 0.6;
 
@@ -52,11 +49,11 @@ final class ConcentrationAxes {
 
     /** @return the time axis from 0 to {@code spanH}, in the scale's unit */
     static NumberAxis time(TimeScale scale, double spanH) {
-        NumberAxis axis = new NumberAxis(scale.axisLabel());
         double span = Math.max(scale.fromHours(spanH), 1e-9);
+        NumberAxis axis = new TimeAxis(scale, span);
         axis.setAutoRange(false);
         axis.setRange(0, span);
-        axis.setTickUnit(scale.tickUnitFor(span), false, true);
+        axis.setTickUnit(scale.tickUnitFor(span), false, false);
         axis.setMinorTickMarksVisible(true);
         style(axis);
         return axis;
@@ -95,10 +92,13 @@ final class ConcentrationAxes {
 
     /**
      * @param dataMax the highest concentration drawn, ng/mL
+     * @param lowestNgPerMl the lowest concentration of interest ({@link TimeWindow#lowestOfInterestNgPerMl}), ng/mL;
+     *        NaN when no curve rises above zero
      * @param shown receives the bands the axis shows
-     * @return a logarithmic concentration axis
+     * @return a logarithmic concentration axis from the power of ten at or below half {@code lowestNgPerMl}, so
+     *         that the lowest curve ends clear of the axis (and at least two decades below its top)
      */
-    static LogAxis log(double dataMax, List<ConcentrationBands.Band> shown) {
+    static LogAxis log(double dataMax, double lowestNgPerMl, List<ConcentrationBands.Band> shown) {
         double top = Math.max(dataMax, 1e-3);
         for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
             if (dataMax >= LOG_REACH_FRACTION * b.lowNgPerMl()) {
@@ -107,11 +107,9 @@ final class ConcentrationAxes {
             }
         }
         double upper = top * 1.4;
-        double lower = LOG_FLOOR_NG_PER_ML;
-        if (dataMax < 100) {
-            lower = Math.min(lower, Math.pow(10, Math.floor(Math.log10(Math.max(dataMax, 1e-3))) - 2));
-        }
-        lower = Math.min(lower, upper / 100);
+        double lowest = lowestNgPerMl > 0 ? lowestNgPerMl : top / 100;
+        // a hair below the power of ten, so that LogAxis, which rounds log(lower) up, still labels it
+        double lower = Math.min(Math.pow(10, Math.floor(Math.log10(lowest / 2) + 1e-9)), upper / 100) * (1 - 1e-9);
         LogAxis axis = new SpacedLogAxis("Concentration (ng/mL, log scale)");
         axis.setSmallestValue(1e-6);
         axis.setAutoRange(false);
@@ -194,6 +192,58 @@ final class ConcentrationAxes {
                 p[0] += GAP_PX;
             }
             return p;
+        }
+    }
+
+    /**
+     * A time axis that takes the {@link TimeScale}'s step, or a coarser one of its steps when the plot is too narrow
+     * for the labels to stand apart (a small image, a wide legend).
+     */
+    private static final class TimeAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+        /** Least blank space between two tick labels, px at the layout size. */
+        private static final double LABEL_GAP_PX = 14;
+        private final TimeScale scale;
+        private final double span;
+
+        TimeAxis(TimeScale scale, double span) {
+            super(scale.axisLabel());
+            this.scale = scale;
+            this.span = span;
+        }
+
+        @Override
+        protected void selectAutoTickUnit(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            if (!RectangleEdge.isTopOrBottom(edge)) {
+                super.selectAutoTickUnit(g2, dataArea, edge);
+                return;
+            }
+            g2.setFont(getTickLabelFont());
+            java.awt.FontMetrics fm = g2.getFontMetrics();
+            NumberTickUnit chosen = scale.tickUnitFor(span, 1);
+            for (int max = TimeScale.MAX_TICKS; max >= 1; max--) {
+                NumberTickUnit u = scale.tickUnitFor(span, max);
+                int labels = (int) Math.floor(span / u.getSize() + 1e-9) + 1;
+                double widest = 0;
+                for (int k = 0; k < labels; k++) {
+                    widest = Math.max(widest, fm.getStringBounds(u.valueToString(k * u.getSize()), g2).getWidth());
+                }
+                if (labels * (widest + LABEL_GAP_PX) <= dataArea.getWidth()) {
+                    chosen = u;
+                    break;
+                }
+            }
+            setTickUnit(chosen, false, false);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TimeAxis other && other.scale == scale && other.span == span && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
         }
     }
 

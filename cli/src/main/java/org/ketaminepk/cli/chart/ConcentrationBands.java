@@ -98,13 +98,6 @@ public final class ConcentrationBands {
     static final Band ANAESTHETIC = new Band("anaesthetic", 1200, 2400, "1–2 mg/kg iv",
             "Sussman 1974, Clements 1982, Idvall 1983 and others");
 
-    /**
-     * Peak ketamine concentration after the antidepressant dose of 0.5 mg/kg over 40 min, 185 ng/mL (0.78 µM):
-     * Zanos 2018 Table 1, row "Antidepressant", citing Zarate et al. (2006). Not drawn as a band; quoted in the
-     * caption as a reference point inside the analgesic and dissociative ranges.
-     */
-    static final double ANTIDEPRESSANT_CMAX_NG_PER_ML = 185;
-
     /** The shaded bands, from lowest to highest. */
     public static final List<Band> ALL = List.of(ANALGESIC, DISSOCIATIVE, ANAESTHETIC);
 
@@ -113,22 +106,18 @@ public final class ConcentrationBands {
             + "doi:10.1124/pr.117.015198";
 
     /**
-     * @return the caption line that names the source of the shaded ranges and what they mean
+     * @return the caption line that names the source of the shaded ranges and what they mean, short enough for two
+     *         lines under a chart (the ranges themselves are in the legend)
      */
     static String caption() {
-        StringBuilder b = new StringBuilder("Shaded: plasma ketamine peaks reported after typical doses of racemic "
-                + "ketamine — ");
+        StringBuilder b = new StringBuilder("Shaded: plasma ketamine peaks reported after racemic ketamine — ");
         for (int i = 0; i < ALL.size(); i++) {
             Band band = ALL.get(i);
-            if (i > 0) {
-                b.append("; ");
-            }
-            b.append(band.name()).append(' ').append(band.rangeText()).append(" after ").append(band.doseContext())
-                    .append(" (").append(band.primarySources()).append(')');
+            b.append(i > 0 ? ", " : "").append(band.name()).append(" after ").append(band.doseContext());
         }
-        b.append(". The antidepressant 0.5 mg/kg over 40 min peaks near ")
-                .append(Checks.fmt(ANTIDEPRESSANT_CMAX_NG_PER_ML)).append(" ng/mL (Zarate 2006). Tabulated by ")
-                .append(SOURCE).append(". A guide for the eye, not dosing targets.");
-        return b.toString();
+        return b.append(" (").append(SOURCE_SHORT).append("). A guide for the eye, not dosing targets.").toString();
     }
+
+    /** The review in the fewest words that still find it. */
+    private static final String SOURCE_SHORT = "Zanos 2018, Pharmacol Rev 70:621, Table 1, doi:10.1124/pr.117.015198";
 }

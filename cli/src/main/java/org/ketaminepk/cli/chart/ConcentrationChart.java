@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,9 +43,9 @@ import org.ketaminepk.result.Series;
  * <p><b>Axis rules.</b> The time axis shows minutes up to a 2 h span, hours up to 72 h and days beyond. The
  * concentration axis is fitted to the curves; a band is shown only when the highest curve reaches
  * {@value ConcentrationAxes#REACH_FRACTION} of its lower edge (a tenth on a log axis), so that, for instance, the anaesthetic range
- * does not flatten a sub-anaesthetic profile; a band left out is marked "above the scale" in the legend. The log
- * axis starts at {@value ConcentrationAxes#LOG_FLOOR_NG_PER_ML} ng/mL, or lower for profiles that never reach 100 ng/mL; zero
- * concentrations (before the first dose) are left out of a log plot instead of being drawn at minus infinity.
+ * does not flatten a sub-anaesthetic profile; a band left out is marked "above the scale" in the legend. When the
+ * user chose no simulated time, the time axis ends where the curves stop being of interest ({@link TimeWindow});
+ * the log axis starts a little below the lowest concentration of interest; zero concentrations (before the first dose) are left out of a log plot instead of being drawn at minus infinity.
  */
 public final class ConcentrationChart {
     private ConcentrationChart() {
@@ -54,7 +55,7 @@ public final class ConcentrationChart {
     static final int MAX_SERIES = ChartStyle.SERIES_COLOURS.size();
 
     /** Most caption lines printed under the chart, the band source included; the rest are summarised. */
-    public static final int MAX_CAPTION_LINES = 8;
+    public static final int MAX_CAPTION_LINES = ChartFooter.MAX_PRINTED_LINES;
 
     /** Buckets per curve when thinning dense grids for drawing ({@link Decimation}). */
     static final int DRAW_BUCKETS = 1600;
@@ -97,13 +98,18 @@ public final class ConcentrationChart {
                 dataMax = Math.max(dataMax, s.profile().series(a).cmaxNgPerMl());
             }
         }
+        if (r.fitTime()) {
+            spanH = TimeWindow.fittedEndH(all, r.logScale());
+        }
         TimeScale scale = TimeScale.forSpanH(spanH);
         boolean sharedDoses = DoseLanes.sameDosingTimes(all);
         List<ConcentrationBands.Band> shown = new ArrayList<>();
-        ValueAxis yAxis = r.logScale() ? ConcentrationAxes.log(dataMax, shown)
+        ValueAxis yAxis = r.logScale()
+                ? ConcentrationAxes.log(dataMax, TimeWindow.lowestOfInterestNgPerMl(all, spanH), shown)
                 : ConcentrationAxes.linear(dataMax, sharedDoses ? 1 : all.size(), shown);
 
-        XYPlot plot = new XYPlot(dataset(r, scale), ConcentrationAxes.time(scale, spanH), yAxis, renderer(all));
+        XYPlot plot = new XYPlot(dataset(r, scale, spanH), ConcentrationAxes.time(scale, spanH), yAxis,
+                renderer(all));
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
@@ -170,7 +176,7 @@ public final class ConcentrationChart {
         for (int i = caption.size() - 1; i >= 0; i--) {
             TextTitle line = new TextTitle(caption.get(i), ChartStyle.CAPTION, ChartStyle.SUBTLE_TEXT,
                     RectangleEdge.BOTTOM, HorizontalAlignment.LEFT, VerticalAlignment.BOTTOM,
-                    new RectangleInsets(i == 0 ? 10 : 1, 8, 1, CAPTION_RIGHT_MARGIN_PX));
+                    new RectangleInsets(i == 0 ? 8 : 0, 8, 1, CAPTION_RIGHT_MARGIN_PX));
             line.setTextAlignment(HorizontalAlignment.LEFT);
             chart.addSubtitle(line);
         }
@@ -179,11 +185,11 @@ public final class ConcentrationChart {
     }
 
     /**
-     * The curves, in time-axis units, thinned for drawing. Series keys: the analyte's label for a single unnamed
-     * profile ("ketamine"), otherwise "label – analyte" ("kamp-2020 – norketamine"); in profile order, and within a
+     * The curves up to {@code endH} (and the first point after it), in time-axis units, thinned for drawing. Series
+     * keys: the analyte's label for a single unnamed profile ("ketamine"), otherwise "label – analyte" ("kamp-2020 – norketamine"); in profile order, and within a
      * profile ketamine, norketamine, hydroxynorketamine.
      */
-    static XYSeriesCollection dataset(ChartRequest r, TimeScale scale) {
+    static XYSeriesCollection dataset(ChartRequest r, TimeScale scale, double endH) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (PlotSeries s : r.series()) {
             Profile p = s.profile();
@@ -191,6 +197,14 @@ public final class ConcentrationChart {
                 Series curve = p.series(a);
                 double[] t = curve.timesH();
                 double[] y = curve.ngPerMl();
+                int n = 0;
+                while (n < t.length && (n == 0 || t[n - 1] < endH)) {
+                    n++;
+                }
+                if (n < t.length) {
+                    t = Arrays.copyOf(t, n);
+                    y = Arrays.copyOf(y, n);
+                }
                 double[][] kept = Decimation.minMax(t, y, DRAW_BUCKETS);
                 XYSeries xy = new XYSeries(seriesKey(s.label(), a), false, true);
                 for (int i = 0; i < kept[0].length; i++) {
@@ -211,22 +225,8 @@ public final class ConcentrationChart {
         return label.isEmpty() ? a.label() : label + " – " + a.label();
     }
 
-    /** The band source first, then the caller's lines, at most {@link #MAX_CAPTION_LINES} in all. */
+    /** The band source first, then the caller's lines, as {@link ChartFooter} fits them under the chart. */
     static List<String> captionLines(ChartRequest r) {
-        List<String> lines = new ArrayList<>();
-        String bands = ConcentrationBands.caption();
-        lines.add(bands);
-        for (String l : r.captionLines()) {
-            String s = l.strip();
-            if (!s.isEmpty() && !s.equals(bands) && !lines.contains(s)) {
-                lines.add(s);
-            }
-        }
-        if (lines.size() > MAX_CAPTION_LINES) {
-            int more = lines.size() - (MAX_CAPTION_LINES - 1);
-            lines = new ArrayList<>(lines.subList(0, MAX_CAPTION_LINES - 1));
-            lines.add("… and " + more + " more notes, listed in the text output.");
-        }
-        return lines;
+        return ChartFooter.lines(r.captionLines());
     }
 }

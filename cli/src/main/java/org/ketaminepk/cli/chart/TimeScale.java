@@ -66,14 +66,23 @@ enum TimeScale {
      * @return the smallest listed step giving at most {@value #MAX_TICKS} intervals
      */
     NumberTickUnit tickUnitFor(double span) {
+        return tickUnitFor(span, MAX_TICKS);
+    }
+
+    /**
+     * @param span the span of the axis, in this unit
+     * @param maxTicks most intervals between labelled ticks (fewer for a narrow plot), at least 1
+     * @return the smallest listed step giving at most {@code maxTicks} intervals
+     */
+    NumberTickUnit tickUnitFor(double span, int maxTicks) {
         DecimalFormat fmt = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
         for (int i = 0; i < tickSizes.length; i++) {
-            if (span / tickSizes[i] <= MAX_TICKS) {
+            if (span / tickSizes[i] <= maxTicks) {
                 return new NumberTickUnit(tickSizes[i], fmt, minorCounts[i]);
             }
         }
         double size = tickSizes[tickSizes.length - 1];
-        while (span / size > MAX_TICKS) {
+        while (span / size > maxTicks) {
             size *= 2;
         }
         return new NumberTickUnit(size, fmt, 2);

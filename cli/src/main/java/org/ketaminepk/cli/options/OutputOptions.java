@@ -55,7 +55,8 @@ public final class OutputOptions {
     public String json;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the concentrations to a PNG "
-            + "or SVG file.")
+            + "or SVG file. Without --duration the time axis ends where the curves have levelled out (every "
+            + "metric still covers the whole wash-out).")
     public String plot;
 
     @Option(names = "--plot-size", paramLabel = "WxH", converter = Converters.PlotSizePx.class,
@@ -114,10 +115,11 @@ public final class OutputOptions {
         } catch (InvalidInputException e) {
             if ("step".equals(e.field()) && s > end) {
                 // the limit is the run's length, which the user may not have chosen
-                throw e.renamed("step", "--step").withHint("the step cannot be longer than the simulated time ("
-                        + (durationH == null ? "the default: the last input's end plus "
-                                + Checks.fmt(DEFAULT_WASHOUT_H) + " h of wash-out" : "--duration")
-                        + "); give a shorter --step or a longer --duration");
+                throw new InvalidInputException("step", String.format(Locale.ROOT, "--step must be at most the "
+                        + "length of the run, %s (%s), but was %s; give a shorter --step or a longer --duration",
+                        Text.step(end), durationH == null ? "the default: the last input's end, "
+                                + Text.hoursMinutes(lastInputEndH) + ", plus " + Checks.fmt(DEFAULT_WASHOUT_H)
+                                + " h of wash-out" : "--duration", Text.step(s)));
             }
             throw "step".equals(e.field()) ? e.renamed("step", "--step") : e.renamed("duration", "--duration");
         }

@@ -26,7 +26,7 @@ import org.ketaminepk.base.TimeGrid;
 /** Writes what {@code --csv}, {@code --json}, {@code --plot} and {@code --show} ask for. */
 public final class Outputs {
     /** First caption line of every chart: a chart file travels without the terminal text around it. */
-    static final String CHART_DISCLAIMER = "ketamine-pk: a teaching and review tool, not a dosing device.";
+    static final String CHART_DISCLAIMER = ChartNotes.DISCLAIMER;
 
     private Outputs() {
     }
@@ -91,7 +91,8 @@ public final class Outputs {
             for (Run r : runs) {
                 series.add(new PlotSeries(several ? r.label() : "", r.result().profile()));
             }
-            chart = ConcentrationChart.create(new ChartRequest(title, subtitle, series, o.logScale, captions(runs)));
+            chart = ConcentrationChart.create(new ChartRequest(title, subtitle, series, o.logScale, captions(runs))
+                    .withFitTime(o.defaultDuration()));
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
@@ -121,19 +122,8 @@ public final class Outputs {
         }
     }
 
-    /** @return the chart's caption: the disclaimer, then warnings and notes (prefixed by series when several) */
+    /** @return the chart's caption ({@link ChartNotes}) */
     static List<String> captions(List<Run> runs) {
-        Set<String> lines = new LinkedHashSet<>();
-        lines.add(CHART_DISCLAIMER);
-        for (Run r : runs) {
-            String prefix = runs.size() > 1 ? r.label() + ": " : "";
-            for (String w : Run.collapse(r.warnings(), 1)) {
-                lines.add(prefix + w);
-            }
-            for (String n : r.notes()) {
-                lines.add(prefix + n);
-            }
-        }
-        return new ArrayList<>(lines);
+        return ChartNotes.lines(runs);
     }
 }

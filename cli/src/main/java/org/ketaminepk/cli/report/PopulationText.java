@@ -47,8 +47,8 @@ public final class PopulationText {
         Text.Table t = new Text.Table(true, "analyte", "metric", "median", "5th–95th percentile", "geometric mean",
                 "CV");
         for (PopulationReport.MetricRow m : r.metricRows()) {
-            t.row(m.analyte().label(), m.name() + " (" + m.unit() + ")", Text.sig(m.summary().median(), 4),
-                    Text.sig(m.summary().percentile(5), 4) + "–" + Text.sig(m.summary().percentile(95), 4),
+            t.row(m.analyte().label(), m.name() + " (" + m.unit() + ")", Text.column(m.summary().median(), 4),
+                    Text.column(m.summary().percentile(5), 4) + "–" + Text.column(m.summary().percentile(95), 4),
                     optional(m.summary().geometricMean(), ""), cv(m.summary().cvPercent()));
         }
         for (String line : t.render(2)) {

@@ -50,8 +50,8 @@ public final class SummaryText {
         Text.Table t = new Text.Table(true, "analyte", "Cmax (ng/mL)", "Tmax (h)",
                 "AUC 0–" + Checks.fmt(endH) + " h (ng·h/mL)", "in band (h)", "to below band (h)");
         for (Run.Metrics m : run.metrics().values()) {
-            t.row(m.analyte().label(), Text.sig(m.cmaxNgPerMl(), 4), Text.hours(m.tmaxH()),
-                    Text.sig(m.aucNgHPerMl(), 5), inBand(m), belowBand(m));
+            t.row(m.analyte().label(), Text.column(m.cmaxNgPerMl(), 4), Text.hours(m.tmaxH()),
+                    Text.column(m.aucNgHPerMl(), 5), inBand(m), belowBand(m));
         }
         for (String line : t.render(0)) {
             w.println(line);
@@ -76,7 +76,8 @@ public final class SummaryText {
             PatientText.compact(w, run.result().adjustments(), run.patient().weightKg());
             warnings = withoutShown(warnings, Set.of(), run.result().adjustments());
         }
-        messages(w, Run.collapse(warnings, WARNINGS_PER_KIND), run.notes());
+        // --explain is where a user goes for everything: no warning is summarised there
+        messages(w, Run.collapse(warnings, explain ? Math.max(1, warnings.size()) : WARNINGS_PER_KIND), run.notes());
         w.flush();
     }
 
@@ -135,10 +136,10 @@ public final class SummaryText {
                 continue;
             }
             String n = a.label();
-            t.row(cells(n + " Cmax (ng/mL)", runs, r -> metric(r, a, m -> Text.sig(m.cmaxNgPerMl(), 4))));
+            t.row(cells(n + " Cmax (ng/mL)", runs, r -> metric(r, a, m -> Text.column(m.cmaxNgPerMl(), 4))));
             t.row(cells(n + " Tmax (h)", runs, r -> metric(r, a, m -> Text.hours(m.tmaxH()))));
             t.row(cells(n + " AUC 0–" + Checks.fmt(grid.endH()) + " h (ng·h/mL)", runs,
-                    r -> metric(r, a, m -> Text.sig(m.aucNgHPerMl(), 5))));
+                    r -> metric(r, a, m -> Text.column(m.aucNgHPerMl(), 5))));
             if (a == Analyte.KETAMINE) {
                 t.row(cells(n + " reaches band (h)", runs, r -> metric(r, a, m -> m.timeToReachBandH() == null
                         ? "never" : Text.hours(m.timeToReachBandH()))));
@@ -295,8 +296,8 @@ public final class SummaryText {
     }
 
     static void gridLine(PrintWriter w, TimeGrid grid, double lastInputEndH, boolean defaultGrid) {
-        String how = defaultGrid ? " (default: end of the last input, " + Checks.fmt(lastInputEndH)
-                + " h, plus " + Checks.fmt(OutputOptions.DEFAULT_WASHOUT_H) + " h of wash-out)" : "";
+        String how = defaultGrid ? " (default: end of the last input, " + Text.hoursMinutes(lastInputEndH)
+                + ", plus " + Checks.fmt(OutputOptions.DEFAULT_WASHOUT_H) + " h of wash-out)" : "";
         String step = Double.isNaN(grid.stepH()) ? "" : " every " + Text.step(grid.stepH());
         field(w, "Grid", "0 to " + Text.span(grid.endH()) + step + ": " + Text.count(grid.size()) + " points" + how);
     }

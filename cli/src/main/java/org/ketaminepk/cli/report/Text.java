@@ -29,14 +29,33 @@ public final class Text {
         return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A number for a table column: rounded to {@code digits} significant digits like {@link #sig}, but keeping
+     * trailing zeros, so that every value in a column shows the same precision ("66.90" above "51.63").
+     *
+     * @return e.g. "66.90", "5600", "0.04100"
+     */
+    public static String column(double v, int digits) {
+        if (v == 0) {
+            return "0";
+        }
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        BigDecimal r = new BigDecimal(v).round(new MathContext(digits));
+        // no exponent, and no decimals that would claim more digits than asked ("5600", not "5.600E+3")
+        return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
+    }
+
     /** @return hours with two decimals ("4.25") */
     public static String hours(double h) {
         return String.format(Locale.ROOT, "%.2f", h);
     }
 
     /**
-     * A time span as people read it: whole hours as "220 h", otherwise hours and minutes ("40 min", "1 h 30 min"),
-     * with seconds only when the span is not a whole minute ("2 min 30 s"). Rounded to the second.
+     * A time span as people read it: hours and minutes ("40 min", "1 h 30 min", "24 h"), from two days on days,
+     * hours and minutes ("11 d 40 min", "9 d 4 h"), with seconds only when the span is not a whole minute
+     * ("2 min 30 s"). Parts that are zero are left out; a zero span is "0 h". Rounded to the second.
      *
      * @param h the span, h (finite, non-negative)
      * @return the span in words
@@ -46,13 +65,17 @@ public final class Text {
             return Checks.fmt(h) + " h";
         }
         long seconds = Math.round(h * 3600);
-        long hours = seconds / 3600;
+        long days = seconds >= 48 * 3600 ? seconds / 86400 : 0;
+        long hours = (seconds - days * 86400) / 3600;
         long minutes = seconds % 3600 / 60;
         long rest = seconds % 60;
-        if (minutes == 0 && rest == 0) {
-            return hours + " h";
+        if (seconds == 0) {
+            return "0 h";
         }
         List<String> parts = new ArrayList<>();
+        if (days > 0) {
+            parts.add(days + " d");
+        }
         if (hours > 0) {
             parts.add(hours + " h");
         }
@@ -125,10 +148,10 @@ public final class Text {
         return "with " + String.join(" and ", names);
     }
 
-    /** @return a span in hours with days for long spans ("244 h (10.2 d)") */
+    /** @return a span in hours, with days and hours as {@link #hoursMinutes} writes them for long spans ("244 h (10 d 4 h)") */
     public static String span(double h) {
         String s = Checks.fmt(Math.round(h * 1000) / 1000.0) + " h";
-        return h >= 48 ? s + " (" + sig(h / 24, 3) + " d)" : s;
+        return h >= 48 ? s + " (" + hoursMinutes(h) + ")" : s;
     }
 
     /** @return the step in the most readable unit ("1 min", "30 s", "0.5 h") */

@@ -78,6 +78,16 @@ final class ChartInspection {
         return out;
     }
 
+    static List<BandLabels> bandLabels(JFreeChart c) {
+        List<BandLabels> out = new ArrayList<>();
+        for (Object a : ((org.jfree.chart.renderer.xy.AbstractXYItemRenderer) plot(c).getRenderer()).getAnnotations()) {
+            if (a instanceof BandLabels) {
+                out.add((BandLabels) a);
+            }
+        }
+        return out;
+    }
+
     static int count(BufferedImage img, Color c) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {

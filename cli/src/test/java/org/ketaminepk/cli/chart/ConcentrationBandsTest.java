@@ -29,13 +29,15 @@ class ConcentrationBandsTest {
     }
 
     @Test
-    void captionNamesTheReviewAndThePrimaryStudies() {
+    void captionNamesTheReviewAndTheDoseOfEachRange() {
         String c = ConcentrationBands.caption();
-        for (String s : List.of("Zanos P et al. Pharmacol Rev 2018;70:621–660, Table 1", "doi:10.1124/pr.117.015198",
-                "Clements 1982", "Krystal 1994", "Zarate 2006", "70–160 ng/mL", "100–250 ng/mL", "1200–2400 ng/mL")) {
+        for (String s : List.of("Zanos 2018, Pharmacol Rev 70:621, Table 1", "doi:10.1124/pr.117.015198",
+                "analgesic after 0.15 mg/kg iv", "dissociative after 0.5 mg/kg over 40 min iv",
+                "anaesthetic after 1–2 mg/kg iv", "not dosing targets")) {
             assertTrue(c.contains(s), s);
         }
         assertFalse(c.contains("\n"));
+        assertTrue(ChartFooter.printedLines(c) <= 2, "two lines under the chart at most");
     }
 
     @Test

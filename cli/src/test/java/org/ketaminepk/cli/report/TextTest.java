@@ -15,11 +15,17 @@ class TextTest {
         assertEquals("0.001235", Text.sig(0.00123456, 4));
         assertEquals("12350", Text.sig(12345.6, 4));
         assertEquals("0", Text.sig(0, 4));
+        // a column keeps the precision of its neighbours
+        assertEquals("66.90", Text.column(66.9, 4));
+        assertEquals("51.63", Text.column(51.6349, 4));
+        assertEquals("5600", Text.column(5600.0000001, 4));
+        assertEquals("12350", Text.column(12345.6, 4));
+        assertEquals("0.04100", Text.column(0.041, 4));
         assertEquals("4.00", Text.hours(4));
         assertEquals("1 min", Text.step(1.0 / 60));
         assertEquals("30 s", Text.step(30.0 / 3600));
         assertEquals("2 h", Text.step(2));
-        assertEquals("244 h (10.2 d)", Text.span(244));
+        assertEquals("244 h (10 d 4 h)", Text.span(244));
         assertEquals("14,641", Text.count(14_641));
         assertEquals("0.3333333333", CsvOutput.number(1.0 / 3));
         assertEquals("1.234567890e-07", CsvOutput.number(1.23456789e-7));
@@ -44,7 +50,10 @@ class TextTest {
     void spansReadAsHoursAndMinutes() {
         assertEquals("40 min", Text.hoursMinutes(40.0 / 60));
         assertEquals("1 h 30 min", Text.hoursMinutes(1.5));
-        assertEquals("220 h", Text.hoursMinutes(220));
+        assertEquals("9 d 4 h", Text.hoursMinutes(220));
+        assertEquals("11 d 40 min", Text.hoursMinutes(264 + 40.0 / 60));
+        assertEquals("17 d 12 h 40 min", Text.hoursMinutes(420 + 40.0 / 60));
+        assertEquals("47 h 59 min", Text.hoursMinutes(47 + 59.0 / 60));
         assertEquals("2 min 30 s", Text.hoursMinutes(2.5 / 60));
         assertEquals("0 h", Text.hoursMinutes(0));
     }

@@ -1,0 +1,146 @@
+package org.ketaminepk.cli.chart;
+
+import java.util.List;
+
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.result.Profile;
+import org.ketaminepk.result.Series;
+
+/**
+ * What part of the simulated curves a concentration chart shows: the time span, when the user chose none, and the
+ * lowest concentration worth a logarithmic axis. Both are read from the curves, so that a 40-min infusion is not
+ * squeezed into the left edge of a day-long axis and a log axis does not cut off the terminal decline.
+ *
+ * <p><b>Time.</b> A curve stays of interest while it is at least {@value #LINEAR_OWN_FRACTION} of its own peak and
+ * at least {@value #LINEAR_TOP_FRACTION} of the highest curve (below that it lies flat on a linear axis); on a log
+ * axis, where the decline stays visible, while it is at least {@value #LOG_OWN_FRACTION} of its own peak (two
+ * decades). Ketamine stays of interest on a linear axis until it falls below the lowest shaded range it reaches,
+ * since crossing that edge is what the bands are drawn for. The chart ends a little after the last such time and
+ * never before the last input ends, rounded up to a whole tick of the time axis, and never after the simulation.
+ *
+ * <p><b>Log floor.</b> The lowest value a curve takes between first reaching {@value #LOG_OWN_FRACTION} of its
+ * peak and the end of the chart, but not less than {@value #LOG_DEEPEST_FRACTION} of its peak; the axis starts at
+ * the power of ten at or below half the lowest of these.
+ *
+ * <p>Not a statement about the drug: the thresholds decide what is drawn, and every metric is computed over the
+ * whole simulation.
+ */
+final class TimeWindow {
+    private TimeWindow() {
+    }
+
+    /** On a linear axis a curve is of interest while at least this fraction of its own peak. */
+    static final double LINEAR_OWN_FRACTION = 0.05;
+
+    /** ... and at least this fraction of the highest curve drawn. */
+    static final double LINEAR_TOP_FRACTION = 0.05;
+
+    /** On a log axis a curve is of interest while at least this fraction of its own peak. */
+    static final double LOG_OWN_FRACTION = 0.01;
+
+    /** The log axis reaches no deeper than this fraction of a curve's peak. */
+    static final double LOG_DEEPEST_FRACTION = 1e-4;
+
+    /** Room after the last time of interest, as a fraction of it. */
+    static final double MARGIN_FRACTION = 0.1;
+
+    /**
+     * @param all the profiles drawn
+     * @param log whether the concentration axis is logarithmic
+     * @return the end of the time axis, h: from the curves, within the simulated span
+     */
+    static double fittedEndH(List<PlotSeries> all, boolean log) {
+        double dataMax = 0;
+        double spanH = 0;
+        double lastInputEndH = 0;
+        for (PlotSeries s : all) {
+            Profile p = s.profile();
+            double[] t = p.timesH();
+            spanH = Math.max(spanH, t[t.length - 1]);
+            lastInputEndH = Math.max(lastInputEndH, p.regimen().endH());
+            for (Analyte a : p.analytes()) {
+                dataMax = Math.max(dataMax, p.series(a).cmaxNgPerMl());
+            }
+        }
+        double end = lastInputEndH;
+        for (PlotSeries s : all) {
+            for (Analyte a : s.profile().analytes()) {
+                Series c = s.profile().series(a);
+                double peak = c.cmaxNgPerMl();
+                double level;
+                if (log) {
+                    level = LOG_OWN_FRACTION * peak;
+                } else {
+                    level = Math.max(LINEAR_OWN_FRACTION * peak, LINEAR_TOP_FRACTION * dataMax);
+                    if (a == Analyte.KETAMINE) {
+                        level = Math.min(level, lowestBandReached(peak));
+                    }
+                }
+                end = Math.max(end, lastTimeAtOrAbove(c, level));
+            }
+        }
+        if (!(end > 0)) {
+            return spanH;
+        }
+        end *= 1 + MARGIN_FRACTION;
+        TimeScale scale = TimeScale.forSpanH(end);
+        double tick = scale.tickUnitFor(scale.fromHours(end)).getSize();
+        double rounded = Math.ceil(scale.fromHours(end) / tick - 1e-9) * tick / scale.fromHours(1);
+        return Math.min(spanH, rounded);
+    }
+
+    /**
+     * @param all the profiles drawn
+     * @param endH the end of the time axis, h
+     * @return the lowest concentration of interest up to {@code endH}, ng/mL (positive), or NaN when no curve rises
+     *         above zero
+     */
+    static double lowestOfInterestNgPerMl(List<PlotSeries> all, double endH) {
+        double lowest = Double.NaN;
+        for (PlotSeries s : all) {
+            for (Analyte a : s.profile().analytes()) {
+                Series c = s.profile().series(a);
+                double peak = c.cmaxNgPerMl();
+                if (!(peak > 0)) {
+                    continue;
+                }
+                double[] t = c.timesH();
+                double[] y = c.ngPerMl();
+                double min = peak;
+                boolean started = false;
+                for (int i = 0; i < t.length && t[i] <= endH + 1e-9; i++) {
+                    started |= y[i] >= LOG_OWN_FRACTION * peak;
+                    if (started) {
+                        min = Math.min(min, y[i]);
+                    }
+                }
+                min = Math.max(min, LOG_DEEPEST_FRACTION * peak);
+                lowest = Double.isNaN(lowest) ? min : Math.min(lowest, min);
+            }
+        }
+        return lowest;
+    }
+
+    /** @return the lower edge of the lowest shaded range the peak reaches, or infinity when it reaches none */
+    private static double lowestBandReached(double peakNgPerMl) {
+        double low = Double.POSITIVE_INFINITY;
+        for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
+            if (peakNgPerMl >= b.lowNgPerMl()) {
+                low = Math.min(low, b.lowNgPerMl());
+            }
+        }
+        return low;
+    }
+
+    /** @return the first grid time after the last point at or above {@code level}, h; 0 when there is none */
+    private static double lastTimeAtOrAbove(Series c, double level) {
+        double[] t = c.timesH();
+        double[] y = c.ngPerMl();
+        for (int i = y.length - 1; i >= 0; i--) {
+            if (y[i] >= level) {
+                return t[Math.min(i + 1, t.length - 1)];
+            }
+        }
+        return 0;
+    }
+}
