@@ -99,6 +99,10 @@ class ModelsAndProtocolsCommandTest {
         assertTrue(r.out().contains("  iv 0.5 mg/kg over 40 min at 720 h"), r.out());
         Cli.Result fixed = Cli.run("protocols", "crps-goldberg-2010");
         assertTrue(fixed.out().contains("4 doses, the last input ending at 120 h, 4710 mg in all"), fixed.out());
+        assertTrue(r.out().contains("3 doses, the last input ending at 1440 h 40 min"), r.out());
+        Cli.Result stepped = Cli.run("protocols", "crps-dahan-2011");
+        assertTrue(stepped.out().contains("  iv 0.07143 mg/kg/h for 12 h at 0 h"), stepped.out());
+        assertTrue(stepped.out().contains("  iv 0.1429 mg/kg/h for 12 h at 12 h"), stepped.out());
         Cli.Result nasal = Cli.run("protocols", "esketamine-84mg-spravato");
         assertTrue(nasal.out().contains("Model        perez-ruixo-2021 (recommended"), nasal.out());
     }

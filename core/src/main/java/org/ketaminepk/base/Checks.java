@@ -74,6 +74,43 @@ public final class Checks {
     }
 
     /**
+     * Formats a number for reading, rounded to {@code digits} significant digits without trailing zeros
+     * ("0.07143", "66.67", "1200"). Not for limits crossed (see {@link #exact}) or for values read back.
+     */
+    public static String sig(double v, int digits) {
+        if (v == 0) {
+            return "0";
+        }
+        if (!Double.isFinite(v)) {
+            return fmt(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /**
+     * Formats a time for reading: whole hours as "420 h", whole minutes as "420 h 40 min" or "40 min", anything
+     * finer in decimal hours as {@link #fmt} does.
+     */
+    public static String hours(double h) {
+        if (!Double.isFinite(h)) {
+            return fmt(h) + " h";
+        }
+        double min = h * 60;
+        double wholeMin = Math.rint(min);
+        if (h == Math.rint(h) || Math.abs(min - wholeMin) > 1e-6 * Math.max(1, Math.abs(min))) {
+            return fmt(h) + " h";
+        }
+        long m = (long) wholeMin;
+        long hh = m / 60;
+        long mm = m % 60;
+        if (mm == 0) {
+            return hh + " h";
+        }
+        return hh == 0 ? mm + " min" : hh + " h " + mm + " min";
+    }
+
+    /**
      * Formats a number with every digit it has, without exponent: for a value that {@link #fmt} would print as a
      * limit it crossed ("at most 10000 mg but was 10000.0000001").
      */

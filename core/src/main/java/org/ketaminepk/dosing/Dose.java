@@ -170,7 +170,7 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "iv bolus %s%s at %s h", amount, saltNote(salt), Checks.fmt(timeH));
+            return String.format(Locale.ROOT, "iv bolus %s%s at %s", amount, saltNote(salt), Checks.hours(timeH));
         }
     }
 
@@ -278,9 +278,10 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
         @Override
         public String describe() {
-            String what = amount != null ? amount + " over " + duration(durationH) : rate + " for " + duration(durationH);
+            String what = amount != null ? amount + " over " + duration(durationH)
+                    : Checks.sig(rate.value(), 4) + " " + rate.unit().symbol() + " for " + duration(durationH);
             String cap = Double.isNaN(capMgPerH) ? "" : ", max " + Checks.fmt(capMgPerH) + " mg/h";
-            return String.format(Locale.ROOT, "iv %s%s%s at %s h", what, cap, saltNote(salt), Checks.fmt(timeH));
+            return String.format(Locale.ROOT, "iv %s%s%s at %s", what, cap, saltNote(salt), Checks.hours(timeH));
         }
     }
 
@@ -327,8 +328,8 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "%s %s%s at %s h", route.longName(), amount, saltNote(salt),
-                    Checks.fmt(timeH));
+            return String.format(Locale.ROOT, "%s %s%s at %s", route.longName(), amount, saltNote(salt),
+                    Checks.hours(timeH));
         }
     }
 

@@ -36,4 +36,25 @@ class ChecksFmtTest {
         assertEquals("0.30000000000000004", Checks.exact(0.1 + 0.2));
         assertEquals("Infinity", Checks.exact(Double.POSITIVE_INFINITY));
     }
+
+    @Test
+    void readableTimesInHoursAndMinutes() {
+        assertEquals("0 h", Checks.hours(0));
+        assertEquals("2 h", Checks.hours(2));
+        assertEquals("40 min", Checks.hours(40.0 / 60));
+        assertEquals("420 h 40 min", Checks.hours(420 + 40.0 / 60));
+        assertEquals("1440 h 40 min", Checks.hours(1440.6666666667));
+        assertEquals("0.712 h", Checks.hours(0.712), "not a whole minute: decimal hours, as precise as fmt");
+        assertEquals("0.004167 h", Checks.hours(15.0 / 3600));
+    }
+
+    @Test
+    void significantDigitsForReading() {
+        assertEquals("0.07143", Checks.sig(0.5 / 7, 4));
+        assertEquals("0.1429", Checks.sig(1.0 / 7, 4));
+        assertEquals("1200", Checks.sig(1200, 4));
+        assertEquals("66.67", Checks.sig(200.0 / 3, 4));
+        assertEquals("0", Checks.sig(0, 4));
+        assertEquals("NaN", Checks.sig(Double.NaN, 4));
+    }
 }

@@ -65,8 +65,8 @@ public final class ProtocolsText {
             }
         } else {
             w.println(String.format(Locale.ROOT, "%d %s for %s kg, %s mg of ketamine base in all, the last input "
-                    + "ending at %s h", doses.size(), doses.size() == 1 ? "dose" : "doses", Checks.fmt(weightKg),
-                    Text.sig(p.regimen().totalMg(weightKg), 6), Checks.fmt(p.regimen().endH())));
+                    + "ending at %s", doses.size(), doses.size() == 1 ? "dose" : "doses", Checks.fmt(weightKg),
+                    Text.sig(p.regimen().totalMg(weightKg), 6), Checks.hours(p.regimen().endH())));
             for (Dose d : doses) {
                 w.println("  " + Protocol.describeFor(d, weightKg));
             }
