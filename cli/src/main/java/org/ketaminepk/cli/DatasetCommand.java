@@ -95,6 +95,20 @@ public final class DatasetCommand implements Callable<Integer> {
         if (file == null) {
             throw new InvalidInputException("FILE", "give the dataset FILE (or --cmt-table)");
         }
+        return simulate(file, model, out, spec);
+    }
+
+    /**
+     * Reads, simulates and writes a dataset; shared with {@code simulate --dataset}.
+     *
+     * @param file the event records
+     * @param model the model
+     * @param out where to write the predictions, "-" for standard output (the summary then goes to standard error)
+     * @param spec the command, for its output streams
+     * @return the exit code
+     */
+    static int simulate(Path file, PublishedModel model, String out, CommandSpec spec) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
         Dataset d;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             d = Dataset.read(r, file.getFileName().toString());
