@@ -158,4 +158,24 @@ class SimulateObservedTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: tv.csv line 3, column WT: WT changes within ID 1"), r.err());
     }
+
+    @Test
+    void compareDrawsTheLevelsOnceAndSetsThemAgainstEverySeries() throws IOException {
+        Path levels = file("levels.csv", LEVELS);
+        Path csv = dir.resolve("obs.csv");
+        Path png = dir.resolve("cmp.png");
+        Cli.Result r = Cli.run("compare", "--series", "slow: 0.5 mg/kg over 40 min", "--series",
+                "fast: 0.5 mg/kg over 10 min", "--model", "otto-2021", "--duration", "36h", "--observed",
+                levels.toString(), "--observed-csv", csv.toString(), "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("predicted slow (ng/mL)") && r.out().contains("predicted fast (ng/mL)"), r.out());
+        assertTrue(r.out().contains("slow: geometric mean fold error") && r.out().contains(
+                "fast: geometric mean fold error"), r.out());
+        String[] rows = Files.readString(csv).split("\n");
+        assertEquals("series,time_h,analyte,measured_ng_per_mL,lloq_ng_per_mL,censored,predicted_ng_per_mL,ratio",
+                rows[0]);
+        assertEquals(7, rows.length);
+        assertTrue(rows[1].startsWith("slow,") && rows[4].startsWith("fast,"));
+        assertTrue(Files.size(png) > 10_000);
+    }
 }
