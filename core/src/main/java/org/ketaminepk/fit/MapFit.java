@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -57,7 +59,8 @@ import org.ketaminepk.population.VariabilityModel;
  * <p>The search runs in whitened coordinates z = L⁻¹η (L the Cholesky factor of Ω), with BOBYQA (Powell 2009) from
  * several starts inside |z| ≤ 6 (the typical patient, then ±1 prior SD on every effect, stopping as soon as two
  * starts agree to 0.001 SD); the approximate posterior covariance is 2·H⁻¹, H the central-difference Hessian of
- * the objective at the optimum (Laplace approximation). Immutable and thread-safe.
+ * the objective at the optimum (Laplace approximation). The first two starts, and the Hessian's points, are evaluated
+ * in parallel on the common fork-join pool; the result does not depend on it. Immutable and thread-safe.
  *
  * <p>Refused for a model without between-patient variability (no prior) or without a published residual error for
  * a measured analyte (no likelihood). Not therapeutic drug monitoring software.
@@ -218,8 +221,11 @@ public final class MapFit {
         double bestValue = Double.POSITIVE_INFINITY;
         int evaluations = 0;
         List<double[]> starts = starts(k);
+        // the first two starts always run: side by side, each with its own optimiser (same results as one by one)
+        List<PointValuePair> firstTwo = IntStream.range(0, Math.min(2, starts.size())).parallel()
+                .mapToObj(s -> minimise(obj, starts.get(s))).toList();
         for (int s = 0; s < starts.size(); s++) {
-            PointValuePair p = minimise(obj, starts.get(s));
+            PointValuePair p = s < firstTwo.size() ? firstTwo.get(s) : minimise(obj, starts.get(s));
             boolean same = best != null && close(best, p.getPoint());
             if (p.getValue() < bestValue) {
                 bestValue = p.getValue();
@@ -229,7 +235,7 @@ public final class MapFit {
                 break; // two starts reached the same optimum: the others are not needed
             }
         }
-        evaluations = obj.evaluations;
+        evaluations = obj.evaluations.get();
         double[] eta = toEta(best);
         double[][] covEta = posteriorCovariance(obj, best, bestValue);
         double[] typicalPred = obj.predictions(new double[k]);
@@ -347,18 +353,33 @@ public final class MapFit {
     private double[][] posteriorCovariance(Objective obj, double[] z, double f0) {
         int k = z.length;
         double h = HESSIAN_STEP;
-        double[][] hess = new double[k][k];
-        double[] sumPlusMinus = new double[k];
+        // the points first, evaluated in parallel (independent of each other), then combined in a fixed order
+        List<double[]> points = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            double fp = obj.value(step(z, i, h, -1, 0));
-            double fm = obj.value(step(z, i, -h, -1, 0));
-            sumPlusMinus[i] = fp + fm;
-            hess[i][i] = (fp - 2 * f0 + fm) / (h * h);
+            points.add(step(z, i, h, -1, 0));
+            points.add(step(z, i, -h, -1, 0));
         }
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < i; j++) {
-                double pp = obj.value(step(z, i, h, j, h));
-                double mm = obj.value(step(z, i, -h, j, -h));
+                points.add(step(z, i, h, j, h));
+                points.add(step(z, i, -h, j, -h));
+            }
+        }
+        double[] f = IntStream.range(0, points.size()).parallel().mapToDouble(p -> obj.value(points.get(p)))
+                .toArray();
+        double[][] hess = new double[k][k];
+        double[] sumPlusMinus = new double[k];
+        for (int i = 0; i < k; i++) {
+            double fp = f[2 * i];
+            double fm = f[2 * i + 1];
+            sumPlusMinus[i] = fp + fm;
+            hess[i][i] = (fp - 2 * f0 + fm) / (h * h);
+        }
+        int next = 2 * k;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < i; j++) {
+                double pp = f[next++];
+                double mm = f[next++];
                 hess[i][j] = (pp + mm - sumPlusMinus[i] - sumPlusMinus[j] + 2 * f0) / (2 * h * h);
                 hess[j][i] = hess[i][j];
             }
@@ -383,7 +404,7 @@ public final class MapFit {
         return s;
     }
 
-    /** −2 log posterior of one patient's data, in whitened coordinates. Not thread-safe (counts evaluations). */
+    /** −2 log posterior of one patient's data, in whitened coordinates; thread-safe (counts atomically). */
     private final class Objective {
         private final Patient patient;
         private final Regimen regimen;
@@ -391,7 +412,7 @@ public final class MapFit {
         private final ResidualError[] errors;
         private final TimeGrid grid;
         private final int[] at;
-        int evaluations;
+        final AtomicInteger evaluations = new AtomicInteger();
 
         Objective(Patient patient, Regimen regimen, List<Level> levels) {
             this.patient = patient;
@@ -443,7 +464,7 @@ public final class MapFit {
         }
 
         double value(double[] z) {
-            evaluations++;
+            evaluations.incrementAndGet();
             return value(z, predictions(toEta(z)));
         }
 
