@@ -7,6 +7,7 @@ import org.ketaminepk.cli.options.PatientSpec;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.cli.report.MeasuredLevels;
 import org.ketaminepk.cli.report.SummaryText;
 import org.ketaminepk.cli.report.Text;
 
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.fit.Level;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -48,7 +50,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
-            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]"},
+            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]",
+            "                           [--observed FILE [--observed-csv FILE|-]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
@@ -103,6 +106,15 @@ public final class CompareCommand implements Callable<Integer> {
             + "with ';'. Repeat for more.")
     List<String> series = new ArrayList<>();
 
+    @Option(names = "--observed", paramLabel = "FILE", order = 4, description = "Measured levels, drawn once on "
+            + "the chart and set against each series' prediction (table and geometric mean fold error per series). "
+            + "Header time,analyte,value[,lloq], the format 'fit --observed' reads.")
+    Path observed;
+
+    @Option(names = "--observed-csv", paramLabel = "FILE|-", order = 4, description = "With --observed: one row "
+            + "per series and level (measured, LLOQ, predicted, ratio) as CSV ('-' for standard output).")
+    String observedCsv;
+
     @ParentCommand
     Main app;
 
@@ -127,7 +139,13 @@ public final class CompareCommand implements Callable<Integer> {
             output = new OutputOptions();
         }
         output.checkBeforeRun();
-        Map<String, Path> files = Outputs.checkFiles(output);
+        if (observed == null && observedCsv != null) {
+            throw new InvalidInputException("observed-csv", "--observed-csv writes the levels given with --observed; "
+                    + "give --observed FILE");
+        }
+        Map<String, Path> files = observed == null ? Outputs.checkFiles(output)
+                : MeasuredLevels.checkFiles(output, observedCsv);
+        List<Level> levels = observed == null ? null : MeasuredLevels.read(observed);
         List<Source> sources = sources();
         if (sources.isEmpty()) {
             throw new InvalidInputException("protocol", "compare needs --protocol, --dose or --series (each "
@@ -189,8 +207,14 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
 
-        PrintWriter summary = output.dataOnStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter summary = output.dataOnStdout() || "-".equals(observedCsv) ? spec.commandLine().getErr()
+                : spec.commandLine().getOut();
+        MeasuredLevels measured = levels == null ? null
+                : MeasuredLevels.of(observed.getFileName().toString(), levels, runs, grid);
         SummaryText.compare(summary, runs, grid, output.defaultDuration());
+        if (measured != null) {
+            measured.text(summary);
+        }
         List<String> labels = new ArrayList<>();
         for (Run r : runs) {
             labels.add(r.label());
@@ -198,6 +222,11 @@ public final class CompareCommand implements Callable<Integer> {
         String title = SimulateCommand.shorten("Compared: " + String.join(" | ", labels));
         String subtitle = "model " + String.join(", ", modelIds)
                 + (people.size() == 1 ? " · " + Text.patient(people.get(0)) : "");
+        if (measured != null) {
+            measured.write(output, observedCsv, files, "compare", grid, title, subtitle, spec.commandLine().getOut(),
+                    app);
+            return ExitCode.OK;
+        }
         Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
         return ExitCode.OK;
     }

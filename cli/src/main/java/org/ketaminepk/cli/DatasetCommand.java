@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads event records (header row; comma- or blank-separated): ID and TIME are required; AMT, RATE, DUR, "
                     + "CMT, EVID, II, ADDL, SS, MDV, DV and the covariates AGE, WT, HT, SEX, CRCL, EGFR, CHILDPUGH "
-                    + "are read when present; other columns are passed through. Units: TIME, II and DUR in h, AMT in "
+                    + "are read when present (from each ID's first record; a covariate that changes within an ID "
+                    + "is refused, naming the line and column: time-varying covariates are not supported); other "
+                    + "columns are passed through. Units: TIME, II and DUR in h, AMT in "
                     + "mg of ketamine base, RATE in mg/h, DV and predictions in ng/mL.",
             "",
             "EVID 0 observation, 1 dose, 2 other, 3 reset, 4 reset and dose. RATE 0 bolus, > 0 infusion (mg/h), "
@@ -55,6 +57,8 @@ import picocli.CommandLine.Spec;
             "",
             "Writes ID, TIME, EVID, PRED_<ANALYTE> (ng/mL; the typical individual for the ID's covariates) and the "
                     + "input columns. Any error names the file, the line and the column, and nothing is written.",
+            "",
+            "The same as 'ketamine-pk simulate --dataset FILE [--model ID] [--csv FILE|-]'.",
             "",
             "A teaching and review tool, NOT a dosing device."},
         footerHeading = "%nExamples:%n",
@@ -95,6 +99,20 @@ public final class DatasetCommand implements Callable<Integer> {
         if (file == null) {
             throw new InvalidInputException("FILE", "give the dataset FILE (or --cmt-table)");
         }
+        return simulate(file, model, out, spec);
+    }
+
+    /**
+     * Reads, simulates and writes a dataset; shared with {@code simulate --dataset}.
+     *
+     * @param file the event records
+     * @param model the model
+     * @param out where to write the predictions, "-" for standard output (the summary then goes to standard error)
+     * @param spec the command, for its output streams
+     * @return the exit code
+     */
+    static int simulate(Path file, PublishedModel model, String out, CommandSpec spec) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
         Dataset d;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             d = Dataset.read(r, file.getFileName().toString());

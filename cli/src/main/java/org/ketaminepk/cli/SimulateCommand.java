@@ -4,6 +4,7 @@ import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.cli.report.MeasuredLevels;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.PopulationFiles;
@@ -13,14 +14,17 @@ import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.SummaryText;
 import org.ketaminepk.cli.report.Text;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.fit.Level;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -32,6 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -40,7 +45,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", customSynopsis = {
             "ketamine-pk simulate (--protocol ID|FILE | --dose SPEC...) [--model ID] [--explain]",
             "                            [PATIENT OPTIONS] [OUTPUT OPTIONS]",
-            "                            [--population N [--seed S] [POPULATION OPTIONS]]"},
+            "                            [--population N [--seed S] [POPULATION OPTIONS]]",
+            "                            [--observed FILE [--observed-csv FILE|-]]",
+            "ketamine-pk simulate --dataset FILE [--model ID] [--csv FILE|-]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
@@ -56,6 +63,13 @@ import picocli.CommandLine.Spec;
                     + "the model's publication says (or as --iiv assumes, labelled so): the distribution of each "
                     + "metric, probabilities, and a chart of the median with the middle 50 %% and 90 %% of "
                     + "patients; --csv then holds those bands and --population-csv one row per patient.",
+            "",
+            "With --observed FILE it draws measured levels on the chart (a level below the limit of "
+                    + "quantification as an open marker at the LLOQ) and prints each level's prediction and "
+                    + "measured/predicted ratio, with the geometric mean fold error. With --dataset FILE it simulates "
+                    + "every ID of a NONMEM-style event file instead, in parallel, and writes ID, TIME, the "
+                    + "predictions and the input columns, as 'ketamine-pk dataset' does; covariates that change "
+                    + "within an ID are refused (line and column named).",
             "",
             "A teaching and review tool, NOT a dosing device: results are typical values of a published model, "
                     + "not predictions for a person.",
@@ -82,7 +96,10 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk simulate --protocol my-course.txt --show",
             "  ketamine-pk simulate --protocol crps-schwartzman-2009 --population 1000 --plot crps-population.png",
             "  ketamine-pk simulate --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --population 500 \\",
-            "      --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv"})
+            "      --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv",
+            "  ketamine-pk simulate --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --observed levels.csv \\",
+            "      --plot levels.png",
+            "  ketamine-pk simulate --dataset study.csv --model otto-2021 --csv predictions.csv"})
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -100,14 +117,35 @@ public final class SimulateCommand implements Callable<Integer> {
     @ArgGroup(validate = false, order = 3, heading = PopulationOptions.HEADING)
     PopulationOptions population = new PopulationOptions();
 
+    @Option(names = "--observed", paramLabel = "FILE", order = 4, description = "Measured levels to draw on the "
+            + "chart and to set against the prediction: a table of measured, predicted and measured/predicted, and "
+            + "the geometric mean fold error. Header time,analyte,value[,lloq], the format 'fit --observed' reads.")
+    Path observed;
+
+    @Option(names = "--observed-csv", paramLabel = "FILE|-", order = 4, description = "With --observed: one row "
+            + "per level (measured, LLOQ, predicted, ratio) as CSV ('-' for standard output).")
+    String observedCsv;
+
+    @Option(names = "--dataset", paramLabel = "FILE", order = 4, description = "Simulate every ID of a "
+            + "NONMEM-style event file instead, as 'ketamine-pk dataset FILE' does (see its help): doses and "
+            + "covariates come from the file, so only --model and --csv (the predictions; default standard output) "
+            + "go with it.")
+    Path dataset;
+
     @ParentCommand
     Main app;
 
     @Spec
     CommandSpec spec;
 
+    /** The options {@code --dataset} takes; any other is refused. */
+    private static final Set<String> DATASET_OPTIONS = Set.of("--dataset", "--model", "--csv");
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (dataset != null) {
+            return simulateDataset();
+        }
         if (output == null) {
             // picocli leaves a group unset when none of its options is given
             output = new OutputOptions();
@@ -121,8 +159,17 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new InvalidInputException("explain", "--explain describes one patient's adjustments; run it without "
                     + "--population to see the typical patient's");
         }
+        if (observed == null && observedCsv != null) {
+            throw new InvalidInputException("observed-csv", "--observed-csv writes the levels given with --observed; "
+                    + "give --observed FILE");
+        }
+        if (observed != null && population.asked()) {
+            throw new InvalidInputException("observed", "--observed sets measured levels against one patient's "
+                    + "curve; run it without --population");
+        }
         Map<String, Path> files = population.asked() ? PopulationFiles.checkFiles(output, population.populationCsv)
-                : Outputs.checkFiles(output);
+                : observed != null ? MeasuredLevels.checkFiles(output, observedCsv) : Outputs.checkFiles(output);
+        List<Level> levels = observed == null ? null : MeasuredLevels.read(observed);
         if (common.protocols.size() > 1) {
             throw new InvalidInputException("protocol", "simulate takes one --protocol but got "
                     + common.protocols.size() + "; use 'ketamine-pk compare' to set several side by side");
@@ -159,12 +206,34 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
 
-        PrintWriter summary = output.dataOnStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter summary = output.dataOnStdout() || "-".equals(observedCsv) ? spec.commandLine().getErr()
+                : spec.commandLine().getOut();
+        MeasuredLevels measured = levels == null ? null
+                : MeasuredLevels.of(observed.getFileName().toString(), levels, List.of(run), grid);
         SummaryText.simulate(summary, run, grid, output.defaultDuration(), explain);
         String subtitle = "model " + model.id() + " · " + Text.patient(patient);
+        if (measured != null) {
+            measured.text(summary);
+            measured.write(output, observedCsv, files, "simulate", grid, shorten(title), subtitle,
+                    spec.commandLine().getOut(), app);
+            return ExitCode.OK;
+        }
         Outputs.write(output, files, "simulate", List.of(run), grid, shorten(title), subtitle, spec.commandLine().getOut(),
                 app);
         return ExitCode.OK;
+    }
+
+    /** {@code --dataset FILE}: the dataset mode, with the options that make sense for it. */
+    private int simulateDataset() throws IOException {
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!DATASET_OPTIONS.contains(o.longestName())) {
+                throw new InvalidInputException("dataset", "--dataset takes the doses and covariates from the file, "
+                        + "so " + o.longestName() + " cannot go with it; give only --model and --csv (see "
+                        + "'ketamine-pk dataset --help')");
+            }
+        }
+        String csv = output == null || output.csv == null ? "-" : output.csv;
+        return DatasetCommand.simulate(dataset, common.model(null), csv, spec);
     }
 
     /** @return how the model was chosen when the user did not choose it, or null */

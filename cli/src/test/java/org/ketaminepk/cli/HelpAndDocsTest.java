@@ -75,6 +75,12 @@ class HelpAndDocsTest {
                     Files.writeString(f, "Example course\nbolus 20 mg\n");
                     args[i + 1] = f.toString();
                 }
+                if (args[i].equals("--observed") || args[i].equals("--dataset")) {
+                    Path f = dir.resolve(args[i + 1]);
+                    Files.writeString(f, args[i].equals("--observed") ? "time,analyte,value\n2,ketamine,40 ng/mL\n"
+                            : "ID,TIME,AMT,CMT\n1,0,20,iv\n1,2,.,ketamine\n");
+                    args[i + 1] = f.toString();
+                }
             }
             boolean show = line.contains("--show");
             Cli.Result r = Cli.run(args);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import org.ketaminepk.adjust.StandardPatientAdjuster;
@@ -46,7 +47,8 @@ import org.ketaminepk.patient.Sex;
  * record or the next reset. Predictions at a record's time include every dose at that time, whatever the order of
  * the records. Covariates are read from each ID's first record (AGE years, WT kg, HT cm, SEX male/female or M/F,
  * CRCL mL/min, EGFR mL/min/1.73 m², CHILDPUGH A/B/C or score 5–15); a missing one takes the standard adult's value
- * ({@link Patient#standardAdult()}).
+ * ({@link Patient#standardAdult()}). Covariates that change within an ID (time-varying covariates) are refused, naming
+ * the line and the column; a later record may leave a covariate missing.
  *
  * <p>Immutable and thread-safe. Not an estimation tool.
  */
@@ -96,11 +98,14 @@ public final class DatasetSimulation {
         for (List<Dataset.Record> recs : ids) {
             plans.add(plan(dataset, table, recs));
         }
-        List<Analyte> analytes = analytes();
+        // IDs with the same covariates share one individual model: individualising is most of an ID's cost
+        Map<Patient, IndividualModel> models = new ConcurrentHashMap<>();
         Object[] outcomes = new Object[plans.size()];
         IntStream.range(0, plans.size()).parallel().forEach(i -> {
             try {
-                outcomes[i] = run(plans.get(i), dataset.source());
+                Plan plan = plans.get(i);
+                outcomes[i] = run(plan, models.computeIfAbsent(plan.patient(),
+                        p -> model.individualize(p, adjuster)), dataset.source());
             } catch (InvalidInputException e) {
                 outcomes[i] = e;
             }
@@ -124,7 +129,7 @@ public final class DatasetSimulation {
                 });
             }
         }
-        return new DatasetResult(dataset, model, analytes, predictions, warnings);
+        return new DatasetResult(dataset, model, analytes(), predictions, warnings);
     }
 
     private List<Analyte> analytes() {
@@ -145,8 +150,12 @@ public final class DatasetSimulation {
     private record Individual(List<double[]> predictions, List<Warning> warnings) {
     }
 
+    /** The covariate columns, as {@link #patient} reads them. */
+    static final List<String> COVARIATES = List.of("AGE", "WT", "HT", "SEX", "CRCL", "EGFR", "CHILDPUGH");
+
     private Plan plan(Dataset d, CompartmentTable table, List<Dataset.Record> recs) {
         Patient patient = patient(d, recs.get(0));
+        checkConstantCovariates(d, recs);
         Route[] routes = new Route[recs.size()];
         for (int i = 0; i < recs.size(); i++) {
             Dataset.Record r = recs.get(i);
@@ -170,6 +179,44 @@ public final class DatasetSimulation {
             }
         }
         return new Plan(recs, patient, routes);
+    }
+
+    /**
+     * Refuses a covariate that changes within an ID: parameters are computed once per ID, from its first record, so
+     * a later value that differs would be silently ignored. A missing cell (empty or {@code .}) on a later record
+     * keeps the first record's value.
+     */
+    private static void checkConstantCovariates(Dataset d, List<Dataset.Record> recs) {
+        Dataset.Record first = recs.get(0);
+        for (String column : COVARIATES) {
+            String v0 = d.cell(first, column);
+            for (int i = 1; i < recs.size(); i++) {
+                Dataset.Record r = recs.get(i);
+                String v = d.cell(r, column);
+                if (v == null || sameValue(v0, v)) {
+                    continue;
+                }
+                throw Dataset.error(d.source(), r.line(), column, column + " changes within ID " + r.id() + " ("
+                        + (v0 == null ? "missing" : "'" + v0 + "'") + " on its first record, line " + first.line()
+                        + ", '" + v + "' here); time-varying covariates are not supported: covariates are read "
+                        + "from each ID's first record, so give one value per ID (or split the ID where the "
+                        + "covariate changes)");
+            }
+        }
+    }
+
+    private static boolean sameValue(String a, String b) {
+        if (a == null) {
+            return false;
+        }
+        if (a.equalsIgnoreCase(b)) {
+            return true;
+        }
+        try {
+            return Double.parseDouble(a) == Double.parseDouble(b);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Patient patient(Dataset d, Dataset.Record first) {
@@ -229,8 +276,7 @@ public final class DatasetSimulation {
         }
     }
 
-    private Individual run(Plan plan, String source) {
-        IndividualModel ind = model.individualize(plan.patient(), adjuster);
+    private Individual run(Plan plan, IndividualModel ind, String source) {
         CompartmentSystem sys = ind.system();
         List<Dataset.Record> recs = plan.records();
         List<double[]> predictions = new ArrayList<>(recs.size());

@@ -126,4 +126,35 @@ class DatasetSimulationTest {
                 2, Analyte.NORKETAMINE);
         assertEquals(expected, r.predictionNgPerMl(1, Analyte.NORKETAMINE), 1e-9 * expected);
     }
+
+    @Test
+    void aCovariateChangingWithinAnIdIsRefusedNamingLineAndColumn() {
+        org.ketaminepk.base.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ketaminepk.base.InvalidInputException.class, () -> run(Models.OTTO_2021,
+                        "ID,TIME,AMT,CMT,WT,SEX\n1,0,20,iv,70,M\n2,0,20,iv,80,F\n2,2,.,ketamine,80,f\n"
+                                + "2,4,.,ketamine,85,F\n"));
+        assertEquals("WT", e.field());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("t.csv line 5, column WT: WT changes "
+                + "within ID 2 ('80' on its first record, line 3, '85' here); time-varying covariates are not "
+                + "supported"), e.getMessage());
+    }
+
+    @Test
+    void aCovariateRepeatedOrLeftMissingOnLaterRecordsIsAccepted() {
+        DatasetResult repeated = run(Models.OTTO_2021, "ID,TIME,AMT,CMT,WT\n1,0,20,iv,90\n1,2,.,ketamine,90.0\n"
+                + "1,3,.,ketamine,.\n");
+        DatasetResult once = run(Models.OTTO_2021, "ID,TIME,AMT,CMT,WT\n1,0,20,iv,90\n1,2,.,ketamine,\n"
+                + "1,3,.,ketamine,\n");
+        assertEquals(once.predictionNgPerMl(2, Analyte.KETAMINE), repeated.predictionNgPerMl(2, Analyte.KETAMINE));
+    }
+
+    @Test
+    void idsWithEqualCovariatesGetTheSamePredictionsAsEachAlone() {
+        String twoIds = "ID,TIME,AMT,CMT,WT\n1,0,20,iv,60\n1,2,.,ketamine,60\n2,0,30,iv,60\n2,2,.,ketamine,60\n";
+        DatasetResult both = run(Models.OTTO_2021, twoIds);
+        DatasetResult second = run(Models.OTTO_2021, "ID,TIME,AMT,CMT,WT\n2,0,30,iv,60\n2,2,.,ketamine,60\n");
+        assertEquals(second.predictionNgPerMl(1, Analyte.KETAMINE), both.predictionNgPerMl(3, Analyte.KETAMINE));
+        assertEquals(1.5 * both.predictionNgPerMl(1, Analyte.KETAMINE), both.predictionNgPerMl(3, Analyte.KETAMINE),
+                1e-9);
+    }
 }

@@ -45,6 +45,21 @@ public final class JsonOutput {
      * @param grid the common grid
      */
     public static void write(Writer out, String command, List<Run> runs, TimeGrid grid) throws IOException {
+        write(out, command, runs, grid, null);
+    }
+
+    /** Fields a command adds at the end of the document (measured levels, say). */
+    interface Section {
+        /** @param g the generator, inside the document's top-level object */
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Writes one document with {@code extra} fields after the series.
+     *
+     * @param extra the added fields, or null for none
+     */
+    static void write(Writer out, String command, List<Run> runs, TimeGrid grid, Section extra) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -73,6 +88,9 @@ public final class JsonOutput {
             run(g, r);
         }
         g.writeEndArray();
+        if (extra != null) {
+            extra.write(g);
+        }
         g.writeEndObject();
         g.flush();
         out.write('\n');

@@ -1,0 +1,128 @@
+package org.ketaminepk.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.engine.CompartmentSystem;
+import org.ketaminepk.engine.ExactSolver;
+import org.ketaminepk.engine.Solution;
+import org.ketaminepk.engine.Solver;
+import org.ketaminepk.model.IndividualModel;
+
+/**
+ * Measured levels set against one model's predictions for the same patient and doses: the prediction at each
+ * level's time (solved at exactly that time, not read off a display grid), the ratio measured / predicted, and the
+ * geometric mean fold error over the quantified levels,
+ * <pre>
+ *   GMFE = exp( mean |ln(measured / predicted)| )
+ * </pre>
+ * (1 when every prediction is exact; 2 means predictions are off by a factor of 2 on average, either way). Nothing
+ * is fitted: for parameters estimated from the levels see {@link MapFit}. Immutable.
+ *
+ * <pre>
+ *   IndividualModel ind = Simulation.standard().individualize(Models.OTTO_2021, patient);
+ *   LevelCheck check = LevelCheck.of(ind, regimen, LevelsCsv.read(reader, "levels.csv"));
+ *   double gmfe = check.geometricMeanFoldError();
+ * </pre>
+ *
+ * @param rows one per level, in the order given
+ * @param geometricMeanFoldError GMFE over the levels with a finite, positive ratio; NaN when there are none
+ * @param compared how many levels enter the GMFE (censored levels and ratios of 0 or infinity do not)
+ */
+public record LevelCheck(List<Row> rows, double geometricMeanFoldError, int compared) {
+
+    /**
+     * One level and its prediction.
+     *
+     * @param level the measured level
+     * @param predictedNgPerMl the model's concentration at the level's time, ng/mL
+     */
+    public record Row(Level level, double predictedNgPerMl) {
+        /** Validates. */
+        public Row {
+            Checks.notNull("level", level);
+        }
+
+        /**
+         * @return measured / predicted; NaN for a censored level; infinite when the prediction is 0 and the level
+         *         is not
+         */
+        public double ratio() {
+            if (level.censored()) {
+                return Double.NaN;
+            }
+            if (predictedNgPerMl == 0) {
+                return level.valueNgPerMl() == 0 ? 1 : Double.POSITIVE_INFINITY;
+            }
+            return level.valueNgPerMl() / predictedNgPerMl;
+        }
+    }
+
+    /** Copies the rows. */
+    public LevelCheck {
+        rows = List.copyOf(Checks.notNull("rows", rows));
+    }
+
+    /** Predicts with the exact solver; see {@link #of(IndividualModel, Regimen, List, Solver)}. */
+    public static LevelCheck of(IndividualModel individual, Regimen regimen, List<Level> levels) {
+        return of(individual, regimen, levels, ExactSolver.instance());
+    }
+
+    /**
+     * @param individual the individualised model (patient and, if any, random effects)
+     * @param regimen the doses, times in h from the same origin as the levels
+     * @param levels one or more levels
+     * @param solver the solver
+     * @return the levels with their predictions
+     * @throws InvalidInputException if a level's analyte is one the model does not predict (naming the level by
+     *         its position, analyte and time)
+     */
+    public static LevelCheck of(IndividualModel individual, Regimen regimen, List<Level> levels, Solver solver) {
+        Checks.notNull("individual model", individual);
+        Checks.notNull("regimen", regimen);
+        Checks.notNull("levels", levels);
+        Checks.notNull("solver", solver);
+        if (levels.isEmpty()) {
+            throw new InvalidInputException("levels", "give at least one measured level");
+        }
+        CompartmentSystem sys = individual.system();
+        double[] times = new double[levels.size()];
+        for (int j = 0; j < levels.size(); j++) {
+            Level l = levels.get(j);
+            if (sys.observations().get(l.analyte()) == null) {
+                throw new InvalidInputException("analyte", "level " + (j + 1) + " (" + l.analyte().label() + " at "
+                        + Checks.fmt(l.timeH()) + " h): " + individual.model().id() + " does not predict "
+                        + l.analyte().label() + " (it predicts " + String.join(", ", individual.model().analytes()
+                                .stream().map(Analyte::label).toList()) + ")");
+            }
+            times[j] = l.timeH();
+        }
+        double[] sorted = Arrays.stream(times).distinct().sorted().toArray();
+        Solution sol = solver.solve(sys, regimen.schedule(sys, individual.patient().weightKg()),
+                TimeGrid.of(sorted));
+        List<Row> rows = new ArrayList<>(levels.size());
+        double sumAbsLog = 0;
+        int n = 0;
+        for (int j = 0; j < levels.size(); j++) {
+            Level l = levels.get(j);
+            CompartmentSystem.Observation o = sys.observations().get(l.analyte());
+            double umol = sol.amount(Arrays.binarySearch(sorted, times[j]), o.compartment());
+            // amounts below zero are round-off of an exact zero
+            double predicted = Math.max(0, l.analyte().umolPerLToNgPerMl(umol / o.volumeL()));
+            Row row = new Row(l, predicted);
+            rows.add(row);
+            double r = row.ratio();
+            if (r > 0 && Double.isFinite(r)) {
+                sumAbsLog += Math.abs(Math.log(r));
+                n++;
+            }
+        }
+        return new LevelCheck(rows, n == 0 ? Double.NaN : Math.exp(sumAbsLog / n), n);
+    }
+}
