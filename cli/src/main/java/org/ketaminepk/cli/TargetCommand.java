@@ -12,42 +12,38 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jfree.chart.JFreeChart;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
-import org.ketaminepk.cli.report.OutputFiles;
-import org.ketaminepk.cli.report.PopulationReport;
-import org.ketaminepk.cli.report.TargetPopulation;
-import org.ketaminepk.cli.chart.TargetChart;
-import org.ketaminepk.cli.options.PopulationOptions;
-import org.ketaminepk.base.Analyte;
-import org.ketaminepk.population.VariabilityModel;
-import org.jfree.chart.JFreeChart;
 import org.ketaminepk.cli.chart.ChartFiles;
-import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ConcentrationChart;
 import org.ketaminepk.cli.chart.PlotSeries;
+import org.ketaminepk.cli.chart.TargetChart;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.OutputFiles;
+import org.ketaminepk.cli.report.PopulationReport;
+import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Text;
-import org.ketaminepk.dosing.Amount;
-import org.ketaminepk.dosing.Dose;
-import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectLink;
-import org.ketaminepk.effect.EffectSimulation;
 import org.ketaminepk.effect.EffectSites;
-import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.target.ManualScheme;
 import org.ketaminepk.target.PumpSettings;
 import org.ketaminepk.target.TargetController;
@@ -117,16 +113,10 @@ import picocli.CommandLine.Spec;
             "      --plot tci-effect.png"})
 public final class TargetCommand implements Callable<Integer> {
     /** Prediction after the last target when {@code --duration} is not given, h. */
-    static final double DEFAULT_AFTER_H = 2;
-    /** Default pump rate step, mL/h: a resolution ordinary syringe pumps can be set to (an assumption). */
-    static final double DEFAULT_RATE_STEP_ML_PER_H = 0.1;
+    static final double DEFAULT_AFTER_H = PumpOptions.DEFAULT_AFTER_H;
     /** Pump-schedule rows printed before the rest is left to the CSV, JSON or protocol file. */
     static final int MAX_ROWS = 40;
 
-    private static final Pattern SYRINGE = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*(mg/ml)?"
-            + "(?:\\s+(hcl|hydrochloride|base))?\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ML_PER_H = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*(ml/h|ml/hr)?\\s*",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern PERCENT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*%?\\s*");
 
     @Option(names = "--target", required = true, paramLabel = "SPEC", description = "Targets over time, e.g. "
@@ -225,7 +215,7 @@ public final class TargetCommand implements Callable<Integer> {
                     + "standard output ('-'); send the others to files");
         }
         TargetSchedule schedule = TargetSchedule.parse(target);
-        PumpSettings pump = pump();
+        PumpSettings pump = PumpOptions.settings(syringe, maxRate, rateStep, update);
         Path plotFile = plot == null ? null : plotPath(plot);
         PublishedModel model = Models.get(modelId == null ? CommonOptions.DEFAULT_MODEL_ID : modelId);
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
@@ -250,7 +240,7 @@ public final class TargetCommand implements Callable<Integer> {
                     + "with --effect-site the effect site is already the target, so leave out --endpoint");
         }
         if (endpointId != null) {
-            EffectLink link = link(Endpoints.get(endpointId), model, patient);
+            EffectLink link = PumpOptions.link(Endpoints.get(endpointId), model, patient, ke0GuessPerMin, allowGuess);
             controller = TargetController.effectSite(ind, pump, link, plasmaLimit == null ? Double.NaN : plasmaLimit);
         } else {
             if (plasmaLimit != null || (ke0GuessPerMin != null && predictedEndpointId == null)) {
@@ -258,10 +248,10 @@ public final class TargetCommand implements Callable<Integer> {
                         + " applies to effect-site targeting only; add --effect-site ENDPOINT");
             }
             EffectLink predicted = predictedEndpointId == null ? null
-                    : link(Endpoints.get(predictedEndpointId), model, patient);
+                    : PumpOptions.link(Endpoints.get(predictedEndpointId), model, patient, ke0GuessPerMin, allowGuess);
             controller = TargetController.plasma(ind, pump, predicted);
         }
-        TargetPlan plan = controller.plan(schedule, horizon(schedule));
+        TargetPlan plan = controller.plan(schedule, PumpOptions.horizonH(schedule, duration));
         summary(summary, plan, patient);
         TargetPopulation pop = null;
         if (population.asked()) {
@@ -304,84 +294,6 @@ public final class TargetCommand implements Callable<Integer> {
      */
     private record PlotTarget(TargetSchedule schedule, TargetController.Mode mode, EffectLink link,
             TargetPopulation population) {
-    }
-
-    private PumpSettings pump() {
-        PumpSettings p = PumpSettings.standard().withRateStepMlPerH(DEFAULT_RATE_STEP_ML_PER_H);
-        if (syringe != null) {
-            Matcher m = SYRINGE.matcher(syringe);
-            if (!m.matches()) {
-                throw new InvalidInputException("syringe", "--syringe must be a concentration in mg/mL, e.g. 10mg/mL "
-                        + "or \"50 mg/mL HCl\", but was '" + syringe.strip() + "'");
-            }
-            DrugSalt salt = m.group(3) != null && !m.group(3).equalsIgnoreCase("base") ? DrugSalt.HYDROCHLORIDE
-                    : DrugSalt.BASE;
-            PumpSettings q = p;
-            p = option("--syringe", () -> q.withSyringe(number("syringe", m.group(1)), salt));
-        }
-        if (maxRate != null) {
-            PumpSettings q = p;
-            p = option("--max-rate", () -> q.withMaxRateMlPerH(mlPerH("max-rate", maxRate)));
-        }
-        if (rateStep != null) {
-            PumpSettings q = p;
-            p = option("--rate-step", () -> q.withRateStepMlPerH(mlPerH("rate-step", rateStep)));
-        }
-        if (update != null) {
-            PumpSettings q = p;
-            p = option("--update", () -> q.withUpdateIntervalH(time("--update", update)));
-        }
-        return p;
-    }
-
-    /** Prefixes a library message with the option it came from ("--syringe: syringe concentration must be ..."). */
-    private static PumpSettings option(String option, java.util.function.Supplier<PumpSettings> settings) {
-        try {
-            return settings.get();
-        } catch (InvalidInputException e) {
-            String msg = String.valueOf(e.getMessage());
-            throw new InvalidInputException(e.field(), msg.startsWith(option) ? msg : option + ": " + msg);
-        }
-    }
-
-    private static double mlPerH(String field, String text) {
-        Matcher m = ML_PER_H.matcher(text);
-        if (!m.matches()) {
-            throw new InvalidInputException(field, "--" + field + " must be a rate in mL/h, e.g. 200mL/h, but was '"
-                    + text.strip() + "'");
-        }
-        return number(field, m.group(1));
-    }
-
-    private static double number(String field, String text) {
-        return Double.parseDouble(text);
-    }
-
-    private double horizon(TargetSchedule schedule) {
-        if (duration == null) {
-            return Math.min(schedule.endH() + DEFAULT_AFTER_H, TargetSchedule.MAX_DURATION_H * 2);
-        }
-        double h = time("--duration", duration);
-        if (h < schedule.endH()) {
-            throw new InvalidInputException("duration", String.format(Locale.ROOT, "--duration must be at least the "
-                    + "end of the last target, %s h, but was %s h", Checks.fmt(schedule.endH()), Checks.fmt(h)));
-        }
-        return h;
-    }
-
-    private EffectLink link(Endpoint endpoint, PublishedModel model, Patient patient) {
-        EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
-        if (ke0GuessPerMin != null) {
-            if (!(ke0GuessPerMin > 0) || ke0GuessPerMin * 60 > EffectSites.MAX_KE0_PER_H) {
-                throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
-                        + Math.round(EffectSites.MAX_KE0_PER_H / 60) + " /min but was " + ke0GuessPerMin);
-            }
-            options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
-        }
-        // the effect package decides the ke0 and its basis (fitted, transferred, or an allowed guess)
-        Regimen probe = Regimen.of(Dose.bolus(Amount.mg(1), 0));
-        return EffectSimulation.run(endpoint, model, patient, probe, TimeGrid.uniform(1.0 / 60, 1.0 / 3600), options)
-                .link();
     }
 
     private static Path plotPath(String text) {
@@ -465,7 +377,7 @@ public final class TargetCommand implements Callable<Integer> {
                 throw new InvalidInputException("tolerance", "--tolerance must be a percentage, e.g. 15%, but was '"
                         + tolerance.strip() + "'");
             }
-            double pct = number("tolerance", m.group(1));
+            double pct = Double.parseDouble(m.group(1));
             Checks.positive("tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
             tol = pct / 100;
         }
@@ -484,15 +396,6 @@ public final class TargetCommand implements Callable<Integer> {
                     m.warnings(), null);
         }
         return 0;
-    }
-
-    private static double time(String option, String text) {
-        try {
-            return DoseParser.parseDurationH(text);
-        } catch (DoseParser.ParseException e) {
-            throw new InvalidInputException(option.substring(2), option + " \"" + text.strip() + "\": "
-                    + e.problem() + "; expected a number and a time unit, e.g. 10s, 1min, 4h");
-        }
     }
 
     // ---- text ----

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientFields;
 import org.ketaminepk.cli.report.Run;
@@ -252,12 +253,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
     }
 
     private static double time(String field, String text) {
-        try {
-            return DoseParser.parseDurationH(text);
-        } catch (DoseParser.ParseException e) {
-            throw new InvalidInputException(field, field + " \"" + text.strip() + "\", column " + e.column() + " ("
-                    + e.word() + "): " + e.problem() + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s");
-        }
+        return Converters.durationH(field, field, text);
     }
 
     static String one(Map<String, List<String>> params, String key) {
