@@ -31,6 +31,7 @@ import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.PopulationReport;
+import org.ketaminepk.cli.report.TargetJson;
 import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DrugSalt;
@@ -611,66 +612,7 @@ public final class TargetCommand implements Callable<Integer> {
             g.writeStringField("command", "target");
             g.writeStringField("model", c.modelId());
             g.writeStringField("patient", Text.patient(patient));
-            g.writeStringField("mode", c.mode().label());
-            g.writeStringField("targets", plan.schedule().toString());
-            if (c.link() != null) {
-                g.writeObjectFieldStart("effect_site");
-                g.writeNumberField("ke0_per_min", c.link().ke0PerMin());
-                g.writeNumberField("half_time_min", c.link().halfTimeH() * 60);
-                g.writeStringField("basis", c.link().basis().label());
-                g.writeStringField("how", c.link().how());
-                g.writeEndObject();
-            }
-            if (!Double.isNaN(c.plasmaLimitFactor())) {
-                g.writeNumberField("plasma_limit_factor", c.plasmaLimitFactor());
-            }
-            g.writeObjectFieldStart("pump");
-            g.writeNumberField("syringe_mg_per_ml", p.syringeMgPerMl());
-            g.writeStringField("salt", p.salt() == DrugSalt.HYDROCHLORIDE ? "hydrochloride" : "base");
-            g.writeNumberField("max_rate_ml_per_h", p.maxRateMlPerH());
-            g.writeNumberField("update_interval_s", p.updateIntervalH() * 3600);
-            g.writeNumberField("rate_step_ml_per_h", p.rateStepMlPerH());
-            g.writeEndObject();
-            g.writeArrayFieldStart("pump_schedule");
-            for (TargetPlan.Segment s : plan.segments()) {
-                g.writeStartObject();
-                g.writeNumberField("start_h", s.startH());
-                g.writeNumberField("end_h", s.endH());
-                g.writeNumberField("rate_ml_per_h", s.rateMlPerH());
-                g.writeNumberField("rate_mg_per_h", s.rateMgPerH());
-                g.writeNumberField("cumulative_mg", s.cumulativeMg());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("targets_reached");
-            for (TargetPlan.StepOutcome o : plan.outcomes()) {
-                g.writeStartObject();
-                g.writeNumberField("target_ng_per_ml", o.step().targetNgPerMl());
-                g.writeNumberField("start_h", o.step().startH());
-                g.writeNumberField("end_h", o.step().endH());
-                if (o.reached()) {
-                    g.writeNumberField("reached_h", o.reachedH());
-                } else {
-                    g.writeNullField("reached_h");
-                }
-                g.writeBooleanField("limited_by_max_rate", o.limitedByMaxRate());
-                if (!Double.isNaN(o.predictedPeakH())) {
-                    g.writeNumberField("predicted_effect_site_peak_h", o.predictedPeakH());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeNumberField("total_mg", plan.totalMg());
-            g.writeNumberField("total_base_mg", plan.totalBaseMg());
-            g.writeNumberField("total_ml", plan.totalMl());
-            g.writeArrayFieldStart("warnings");
-            for (Warning x : plan.warnings()) {
-                g.writeStartObject();
-                g.writeStringField("code", x.code().name());
-                g.writeStringField("message", x.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            TargetJson.plan(g, plan);
             array(g, "time_h", plan.timesH());
             array(g, "rate_ml_per_h", plan.ratesMlPerH());
             array(g, "plasma_ng_per_ml", plan.plasmaNgPerMl());

@@ -119,13 +119,16 @@ public final class PumpOptions {
                 .link();
     }
 
-    /** Prefixes a library message with the option it came from ("--syringe: syringe concentration must be ..."). */
+    /**
+     * Names the option a library message came from, in the field and as a prefix ("--syringe: syringe concentration
+     * must be ...").
+     */
     private static PumpSettings option(String option, Supplier<PumpSettings> settings) {
         try {
             return settings.get();
         } catch (InvalidInputException e) {
             String msg = String.valueOf(e.getMessage());
-            throw new InvalidInputException(e.field(), msg.startsWith(option) ? msg : option + ": " + msg);
+            throw new InvalidInputException(option.substring(2), msg.startsWith(option) ? msg : option + ": " + msg);
         }
     }
 
