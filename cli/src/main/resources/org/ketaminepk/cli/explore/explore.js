@@ -515,6 +515,8 @@
       if (e.target.id === 'weight') { $('weight-num').value = e.target.value; }
       changed();
     });
+    // a select changed from script or by keyboard may fire only 'change'
+    $('controls').addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') changed(); });
     $('controls').addEventListener('submit', (e) => e.preventDefault());
     let resize = null;
     window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; if (state.current) draw(); }, 150); });
