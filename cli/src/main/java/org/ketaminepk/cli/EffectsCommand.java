@@ -8,9 +8,9 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.EffectText;
-import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectResult;
 import org.ketaminepk.effect.EffectSimulation;
@@ -197,12 +197,6 @@ public final class EffectsCommand implements Callable<Integer> {
     }
 
     private static double time(String option, String text) {
-        try {
-            return DoseParser.parseDurationH(text);
-        } catch (DoseParser.ParseException e) {
-            throw new InvalidInputException(option.substring(2), option + " \"" + text.strip() + "\": "
-                    + e.problem() + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s");
-        }
+        return Converters.durationH(option.substring(2), option, text);
     }
-
 }

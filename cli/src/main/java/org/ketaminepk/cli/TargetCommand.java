@@ -12,35 +12,39 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jfree.chart.JFreeChart;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
-import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.chart.ChartFiles;
-import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ConcentrationChart;
 import org.ketaminepk.cli.chart.PlotSeries;
+import org.ketaminepk.cli.chart.TargetChart;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.OutputFiles;
+import org.ketaminepk.cli.report.PopulationReport;
+import org.ketaminepk.cli.report.TargetJson;
+import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Text;
-import org.ketaminepk.dosing.Amount;
-import org.ketaminepk.dosing.Dose;
-import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectLink;
-import org.ketaminepk.effect.EffectSimulation;
 import org.ketaminepk.effect.EffectSites;
-import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.target.ManualScheme;
 import org.ketaminepk.target.PumpSettings;
 import org.ketaminepk.target.TargetController;
@@ -63,10 +67,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "target", customSynopsis = {
             "ketamine-pk target --target SPEC [--effect-site ENDPOINT [--plasma-limit FACTOR] [--ke0-guess PER_MIN",
-            "                   --allow-guessed-ke0]] [--syringe CONC] [--max-rate RATE] [--update TIME]",
+            "                   --allow-guessed-ke0] | --endpoint ENDPOINT] [--syringe CONC] [--max-rate RATE]",
+            "                   [--update TIME]",
             "                   [--rate-step RATE] [--manual [--tolerance PERCENT]] [--model ID] [PATIENT OPTIONS]",
             "                   [--duration TIME] [--csv FILE|-] [--json FILE|-] [--plot FILE.png|FILE.svg]",
-            "                   [--protocol-out FILE]"},
+            "                   [--protocol-out FILE] [--population N [--seed S] [POPULATION OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
         header = "Dosing to a target concentration: a target-controlled pump schedule, or a manual scheme.",
@@ -84,6 +89,13 @@ import picocli.CommandLine.Spec;
                     + "the endpoint's, used as fitted or transferred as 'ketamine-pk effects' explains; a guessed ke0 "
                     + "needs --ke0-guess with --allow-guessed-ke0.",
             "",
+            "With --population N (or --patients FILE), gives the typical patient's pump schedule unchanged to a "
+                    + "virtual population whose parameters vary as the model's publication says (the options of "
+                    + "'simulate --population'), and reports how far each patient is from the target at the end of "
+                    + "every target step (median, 5th–95th percentile, share within ±20 % and above 1.5 × the target), "
+                    + "the distributions and probabilities of 'simulate --population', the bands in --csv and --json, "
+                    + "and the median with 50 % and 90 % bands and the target on --plot.",
+            "",
             "With --manual, designs a loading bolus and a few stepped rates for a pump without target control that "
                     + "keep the plasma concentration within --tolerance of a single target, and reports the "
                     + "achieved minimum, maximum and time within tolerance.",
@@ -96,19 +108,16 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" --syringe 10mg/mL \\",
             "      --max-rate 200mL/h --csv tci.csv",
             "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --effect-site navarrete-2025-ani",
-            "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%"})
+            "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%",
+            "  ketamine-pk target --target \"150 ng/mL for 2 h\" --model otto-2021 --population 200 --plot tci-pop.png",
+            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --endpoint navarrete-2025-ani \\",
+            "      --plot tci-effect.png"})
 public final class TargetCommand implements Callable<Integer> {
     /** Prediction after the last target when {@code --duration} is not given, h. */
-    static final double DEFAULT_AFTER_H = 2;
-    /** Default pump rate step, mL/h: a resolution ordinary syringe pumps can be set to (an assumption). */
-    static final double DEFAULT_RATE_STEP_ML_PER_H = 0.1;
+    static final double DEFAULT_AFTER_H = PumpOptions.DEFAULT_AFTER_H;
     /** Pump-schedule rows printed before the rest is left to the CSV, JSON or protocol file. */
     static final int MAX_ROWS = 40;
 
-    private static final Pattern SYRINGE = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*(mg/ml)?"
-            + "(?:\\s+(hcl|hydrochloride|base))?\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ML_PER_H = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*(ml/h|ml/hr)?\\s*",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern PERCENT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*%?\\s*");
 
     @Option(names = "--target", required = true, paramLabel = "SPEC", description = "Targets over time, e.g. "
@@ -118,6 +127,10 @@ public final class TargetCommand implements Callable<Integer> {
     @Option(names = "--effect-site", paramLabel = "ENDPOINT", description = "Target the effect site of this "
             + "endpoint's effect compartment (see 'ketamine-pk effects').")
     String endpointId;
+
+    @Option(names = "--endpoint", paramLabel = "ENDPOINT", description = "With a plasma target: also predict "
+            + "(not target) this endpoint's ketamine effect-site concentration, in the summary, files and plot.")
+    String predictedEndpointId;
 
     @Option(names = "--plasma-limit", paramLabel = "FACTOR", description = "With --effect-site: the plasma "
             + "concentration may not exceed FACTOR × the target (1 to 10).")
@@ -161,6 +174,9 @@ public final class TargetCommand implements Callable<Integer> {
     @ArgGroup(validate = false, order = 1, heading = PatientOptions.HEADING)
     PatientOptions patientOptions = new PatientOptions();
 
+    @ArgGroup(validate = false, order = 2, heading = PopulationOptions.HEADING)
+    PopulationOptions population = new PopulationOptions();
+
     @Option(names = "--duration", paramLabel = "TIME", description = "Predicted time from the start (default: the "
             + "end of the last target plus 2 h).")
     String duration;
@@ -189,42 +205,73 @@ public final class TargetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if ("-".equals(csv) && "-".equals(json)) {
-            throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
-                    + "send one of them to a file");
+        if (population == null) {
+            population = new PopulationOptions();
+        }
+        population.checkBeforeRun();
+        int onStdout = ("-".equals(csv) ? 1 : 0) + ("-".equals(json) ? 1 : 0)
+                + ("-".equals(population.populationCsv) ? 1 : 0);
+        if (onStdout > 1) {
+            throw new InvalidInputException("csv", "only one of --csv, --json and --population-csv can write to "
+                    + "standard output ('-'); send the others to files");
         }
         TargetSchedule schedule = TargetSchedule.parse(target);
-        PumpSettings pump = pump();
+        PumpSettings pump = PumpOptions.settings(syringe, maxRate, rateStep, update);
         Path plotFile = plot == null ? null : plotPath(plot);
         PublishedModel model = Models.get(modelId == null ? CommonOptions.DEFAULT_MODEL_ID : modelId);
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         IndividualModel ind = Simulation.standard().individualize(model, patient);
-        boolean dataOnStdout = "-".equals(csv) || "-".equals(json);
-        PrintWriter summary = dataOnStdout ? spec.commandLine().getErr() : out;
+        PrintWriter summary = onStdout > 0 ? spec.commandLine().getErr() : out;
         if (manual) {
+            if (population.asked() || predictedEndpointId != null) {
+                throw new InvalidInputException(population.asked() ? "population" : "endpoint", (population.asked()
+                        ? "--population" : "--endpoint") + " applies to a target-controlled schedule; leave out "
+                        + "--manual");
+            }
             return manual(out, summary, schedule, pump, ind, plotFile);
         }
         if (tolerance != null) {
             throw new InvalidInputException("tolerance", "--tolerance applies to --manual only");
         }
+        VariabilityModel variability = population.asked() ? PopulationReport.variability(model, population.iiv)
+                : null;
         TargetController controller;
+        if (endpointId != null && predictedEndpointId != null) {
+            throw new InvalidInputException("endpoint", "--endpoint predicts an effect site beside a plasma target; "
+                    + "with --effect-site the effect site is already the target, so leave out --endpoint");
+        }
         if (endpointId != null) {
-            EffectLink link = link(Endpoints.get(endpointId), model, patient);
+            EffectLink link = PumpOptions.link(Endpoints.get(endpointId), model, patient, ke0GuessPerMin, allowGuess);
             controller = TargetController.effectSite(ind, pump, link, plasmaLimit == null ? Double.NaN : plasmaLimit);
         } else {
-            if (plasmaLimit != null || ke0GuessPerMin != null) {
+            if (plasmaLimit != null || (ke0GuessPerMin != null && predictedEndpointId == null)) {
                 throw new InvalidInputException("effect-site", (plasmaLimit != null ? "--plasma-limit" : "--ke0-guess")
                         + " applies to effect-site targeting only; add --effect-site ENDPOINT");
             }
-            controller = TargetController.plasma(ind, pump, null);
+            EffectLink predicted = predictedEndpointId == null ? null
+                    : PumpOptions.link(Endpoints.get(predictedEndpointId), model, patient, ke0GuessPerMin, allowGuess);
+            controller = TargetController.plasma(ind, pump, predicted);
         }
-        TargetPlan plan = controller.plan(schedule, horizon(schedule));
+        TargetPlan plan = controller.plan(schedule, PumpOptions.horizonH(schedule, duration));
         summary(summary, plan, patient);
+        TargetPopulation pop = null;
+        if (population.asked()) {
+            List<Patient> patients = population.patients(patient);
+            pop = TargetPopulation.simulate(plan, model, patient, patients, population, variability,
+                    PopulationReport.Progress.on(spec.commandLine().getErr(), System.console() != null,
+                            patients.size()));
+            pop.writeText(summary);
+            summary.flush();
+        }
+        TargetPopulation p = pop;
         if (csv != null) {
-            OutputFiles.writeText("--csv", csv, out, w -> csv(w, plan));
+            OutputFiles.writeText("--csv", csv, out, w -> csv(w, plan, p));
         }
         if (json != null) {
-            OutputFiles.writeText("--json", json, out, w -> json(w, plan, patient));
+            OutputFiles.writeText("--json", json, out, w -> json(w, plan, patient, p));
+        }
+        if (population.populationCsv != null) {
+            OutputFiles.writeText("--population-csv", population.populationCsv, out, p::writePatientsCsv);
         }
         if (protocolOut != null) {
             String text = plan.protocolText("Target-controlled infusion, " + schedule);
@@ -232,87 +279,22 @@ public final class TargetCommand implements Callable<Integer> {
         }
         if (plotFile != null) {
             plot(plotFile, ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], "Target-controlled infusion, "
-                    + controller.mode().label() + " target " + schedule, plan.warnings());
+                    + controller.mode().label() + " target " + schedule, plan.warnings(),
+                    new PlotTarget(schedule, controller.mode(), controller.link(), pop));
         }
         return 0;
     }
 
-    private PumpSettings pump() {
-        PumpSettings p = PumpSettings.standard().withRateStepMlPerH(DEFAULT_RATE_STEP_ML_PER_H);
-        if (syringe != null) {
-            Matcher m = SYRINGE.matcher(syringe);
-            if (!m.matches()) {
-                throw new InvalidInputException("syringe", "--syringe must be a concentration in mg/mL, e.g. 10mg/mL "
-                        + "or \"50 mg/mL HCl\", but was '" + syringe.strip() + "'");
-            }
-            DrugSalt salt = m.group(3) != null && !m.group(3).equalsIgnoreCase("base") ? DrugSalt.HYDROCHLORIDE
-                    : DrugSalt.BASE;
-            PumpSettings q = p;
-            p = option("--syringe", () -> q.withSyringe(number("syringe", m.group(1)), salt));
-        }
-        if (maxRate != null) {
-            PumpSettings q = p;
-            p = option("--max-rate", () -> q.withMaxRateMlPerH(mlPerH("max-rate", maxRate)));
-        }
-        if (rateStep != null) {
-            PumpSettings q = p;
-            p = option("--rate-step", () -> q.withRateStepMlPerH(mlPerH("rate-step", rateStep)));
-        }
-        if (update != null) {
-            PumpSettings q = p;
-            p = option("--update", () -> q.withUpdateIntervalH(time("--update", update)));
-        }
-        return p;
-    }
-
-    /** Prefixes a library message with the option it came from ("--syringe: syringe concentration must be ..."). */
-    private static PumpSettings option(String option, java.util.function.Supplier<PumpSettings> settings) {
-        try {
-            return settings.get();
-        } catch (InvalidInputException e) {
-            String msg = String.valueOf(e.getMessage());
-            throw new InvalidInputException(e.field(), msg.startsWith(option) ? msg : option + ": " + msg);
-        }
-    }
-
-    private static double mlPerH(String field, String text) {
-        Matcher m = ML_PER_H.matcher(text);
-        if (!m.matches()) {
-            throw new InvalidInputException(field, "--" + field + " must be a rate in mL/h, e.g. 200mL/h, but was '"
-                    + text.strip() + "'");
-        }
-        return number(field, m.group(1));
-    }
-
-    private static double number(String field, String text) {
-        return Double.parseDouble(text);
-    }
-
-    private double horizon(TargetSchedule schedule) {
-        if (duration == null) {
-            return Math.min(schedule.endH() + DEFAULT_AFTER_H, TargetSchedule.MAX_DURATION_H * 2);
-        }
-        double h = time("--duration", duration);
-        if (h < schedule.endH()) {
-            throw new InvalidInputException("duration", String.format(Locale.ROOT, "--duration must be at least the "
-                    + "end of the last target, %s h, but was %s h", Checks.fmt(schedule.endH()), Checks.fmt(h)));
-        }
-        return h;
-    }
-
-    private EffectLink link(Endpoint endpoint, PublishedModel model, Patient patient) {
-        EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
-        if (ke0GuessPerMin != null) {
-            if (!(ke0GuessPerMin > 0) || ke0GuessPerMin * 60 > EffectSites.MAX_KE0_PER_H) {
-                throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
-                        + Math.round(EffectSites.MAX_KE0_PER_H / 60) + " /min but was " + ke0GuessPerMin);
-            }
-            options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
-        }
-        // the effect package decides the ke0 and its basis (fitted, transferred, or an allowed guess)
-        Regimen probe = Regimen.of(Dose.bolus(Amount.mg(1), 0));
-        return EffectSimulation.run(endpoint, model, patient, probe, TimeGrid.uniform(1.0 / 60, 1.0 / 3600), options)
-                .link();
+    /**
+     * What the target plot adds to the concentrations.
+     *
+     * @param schedule the target schedule, or null for a manual scheme
+     * @param mode plasma or effect site
+     * @param link the effect link whose effect site is drawn, or null
+     * @param population the population on the schedule, or null
+     */
+    private record PlotTarget(TargetSchedule schedule, TargetController.Mode mode, EffectLink link,
+            TargetPopulation population) {
     }
 
     private static Path plotPath(String text) {
@@ -328,22 +310,48 @@ public final class TargetCommand implements Callable<Integer> {
     }
 
     private static void plot(Path file, IndividualModel ind, Regimen regimen, double endH, String subtitle,
-            List<Warning> warnings) {
+            List<Warning> warnings, PlotTarget target) {
         TimeGrid grid = TimeGrid.uniform(endH, PumpSettings.DEFAULT_UPDATE_INTERVAL_H);
         SimulationResult sim = Simulation.standard().simulate(ind, regimen, grid);
         List<String> caption = new java.util.ArrayList<>();
         caption.add("pump schedule simulated with the " + sim.solver() + " solver; a teaching and review tool, not a "
                 + "dosing device");
+        TargetPopulation pop = target == null ? null : target.population();
+        if (pop != null) {
+            caption.add("bands: the typical patient's pump schedule given to each virtual patient; "
+                    + (target.mode() == TargetController.Mode.EFFECT_SITE ? "the target is an effect-site "
+                    + "concentration, the bands are plasma" : "plasma concentrations"));
+            caption.addAll(pop.population().notes());
+        }
         for (Warning w : warnings) {
-            if (caption.size() < ConcentrationChart.MAX_CAPTION_LINES) {
-                caption.add(w.message());
+            caption.add(w.message());
+        }
+        String title = ind.model().id() + ", " + Text.patient(ind.patient());
+        ChartRequest r = new ChartRequest(title, pop == null ? subtitle : subtitle + " · "
+                + pop.population().patientsLabel() + ", seed " + pop.population().outcome().seed() + " · "
+                + pop.population().variabilityLabel(), List.of(new PlotSeries("", sim.profile())), false,
+                caption.subList(0, Math.min(caption.size(), ConcentrationChart.MAX_CAPTION_LINES)));
+        JFreeChart chart;
+        if (target == null) {
+            chart = ConcentrationChart.create(r);
+        } else {
+            String targetLabel = "Target (" + target.mode().label() + ")";
+            if (pop != null) {
+                chart = TargetChart.population(r, pop.bands(), target.schedule(), targetLabel);
+            } else {
+                TargetChart.EffectSiteCurve curve = null;
+                if (target.link() != null) {
+                    EffectLink l = target.link();
+                    curve = new TargetChart.EffectSiteCurve(EffectSites.concentrations(ind, regimen, grid,
+                            l.ke0PerH()).series(Analyte.KETAMINE), "Ketamine, effect site (" + l.describe() + ", "
+                            + l.basis().label() + ")");
+                }
+                chart = TargetChart.typical(r, target.schedule(), targetLabel, curve);
             }
         }
-        ChartRequest r = new ChartRequest(ind.model().id() + ", " + Text.patient(ind.patient()), subtitle,
-                List.of(new PlotSeries("", sim.profile())), false, caption);
         try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(file)) {
-            ChartFiles.write(ConcentrationChart.create(r), ChartFiles.Format.of(file), stream,
-                    ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
+            ChartFiles.write(chart, ChartFiles.Format.of(file), stream, ChartFiles.DEFAULT_WIDTH_PX,
+                    ChartFiles.DEFAULT_HEIGHT_PX);
         } catch (java.io.IOException e) {
             throw OutputOptions.cannotWrite("--plot", file.toString(), e);
         }
@@ -370,7 +378,7 @@ public final class TargetCommand implements Callable<Integer> {
                 throw new InvalidInputException("tolerance", "--tolerance must be a percentage, e.g. 15%, but was '"
                         + tolerance.strip() + "'");
             }
-            double pct = number("tolerance", m.group(1));
+            double pct = Double.parseDouble(m.group(1));
             Checks.positive("tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
             tol = pct / 100;
         }
@@ -386,18 +394,9 @@ public final class TargetCommand implements Callable<Integer> {
         if (plotFile != null) {
             plot(plotFile, ind, m.regimen(), m.durationH() + DEFAULT_AFTER_H, String.format(Locale.ROOT,
                     "Manual scheme for %s ng/mL for %s", Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())),
-                    m.warnings());
+                    m.warnings(), null);
         }
         return 0;
-    }
-
-    private static double time(String option, String text) {
-        try {
-            return DoseParser.parseDurationH(text);
-        } catch (DoseParser.ParseException e) {
-            throw new InvalidInputException(option.substring(2), option + " \"" + text.strip() + "\": "
-                    + e.problem() + "; expected a number and a time unit, e.g. 10s, 1min, 4h");
-        }
     }
 
     // ---- text ----
@@ -557,11 +556,16 @@ public final class TargetCommand implements Callable<Integer> {
 
     // ---- data ----
 
-    private static void csv(Writer w, TargetPlan plan) throws IOException {
+    /**
+     * One row per pump update (with a population: per band time, every k-th update), with the population's band
+     * columns after the typical patient's.
+     */
+    private static void csv(Writer w, TargetPlan plan, TargetPopulation pop) throws IOException {
         String form = plan.controller().pump().salt() == DrugSalt.HYDROCHLORIDE ? "mg_hcl" : "mg";
         w.write("time_h,target_ng_per_ml,rate_ml_per_h,rate_" + form + "_per_h,cumulative_" + form
                 + ",plasma_ng_per_ml" + (plan.hasEffectSite() ? ",effect_site_ng_per_ml" : "")
-                + (plan.hasNorketamine() ? ",norketamine_ng_per_ml" : "") + "\n");
+                + (plan.hasNorketamine() ? ",norketamine_ng_per_ml" : "") + (pop == null ? "" : pop.csvHeader())
+                + "\n");
         double[] t = plan.timesH();
         double[] r = plan.ratesMlPerH();
         double[] tg = plan.targetsNgPerMl();
@@ -569,21 +573,28 @@ public final class TargetCommand implements Callable<Integer> {
         double[] ce = plan.hasEffectSite() ? plan.effectSiteNgPerMl() : null;
         double[] nk = plan.hasNorketamine() ? plan.norketamineNgPerMl() : null;
         double mgPerMl = plan.controller().pump().syringeMgPerMl();
+        int[] rows = pop == null ? null : pop.rows();
+        int next = 0;
         double cumulative = 0;
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < t.length; k++) {
             double rate = k < r.length ? r[k] : 0;
-            b.setLength(0);
-            b.append(Text.sig(t[k], 10)).append(',').append(Text.sig(k < tg.length ? tg[k] : 0, 6)).append(',')
-                    .append(Text.sig(rate, 6)).append(',').append(Text.sig(rate * mgPerMl, 6)).append(',')
-                    .append(Text.sig(cumulative, 8)).append(',').append(Text.sig(cp[k], 6));
-            if (ce != null) {
-                b.append(',').append(Text.sig(ce[k], 6));
+            if (rows == null || (next < rows.length && rows[next] == k)) {
+                b.setLength(0);
+                b.append(Text.sig(t[k], 10)).append(',').append(Text.sig(k < tg.length ? tg[k] : 0, 6)).append(',')
+                        .append(Text.sig(rate, 6)).append(',').append(Text.sig(rate * mgPerMl, 6)).append(',')
+                        .append(Text.sig(cumulative, 8)).append(',').append(Text.sig(cp[k], 6));
+                if (ce != null) {
+                    b.append(',').append(Text.sig(ce[k], 6));
+                }
+                if (nk != null) {
+                    b.append(',').append(Text.sig(nk[k], 6));
+                }
+                if (rows != null) {
+                    b.append(pop.csvCells(next++));
+                }
+                w.write(b.append('\n').toString());
             }
-            if (nk != null) {
-                b.append(',').append(Text.sig(nk[k], 6));
-            }
-            w.write(b.append('\n').toString());
             if (k < r.length) {
                 cumulative += rate * mgPerMl * (t[k + 1] - t[k]);
             }
@@ -591,7 +602,7 @@ public final class TargetCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private static void json(Writer w, TargetPlan plan, Patient patient) throws IOException {
+    private static void json(Writer w, TargetPlan plan, Patient patient, TargetPopulation pop) throws IOException {
         TargetController c = plan.controller();
         PumpSettings p = c.pump();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
@@ -601,66 +612,7 @@ public final class TargetCommand implements Callable<Integer> {
             g.writeStringField("command", "target");
             g.writeStringField("model", c.modelId());
             g.writeStringField("patient", Text.patient(patient));
-            g.writeStringField("mode", c.mode().label());
-            g.writeStringField("targets", plan.schedule().toString());
-            if (c.link() != null) {
-                g.writeObjectFieldStart("effect_site");
-                g.writeNumberField("ke0_per_min", c.link().ke0PerMin());
-                g.writeNumberField("half_time_min", c.link().halfTimeH() * 60);
-                g.writeStringField("basis", c.link().basis().label());
-                g.writeStringField("how", c.link().how());
-                g.writeEndObject();
-            }
-            if (!Double.isNaN(c.plasmaLimitFactor())) {
-                g.writeNumberField("plasma_limit_factor", c.plasmaLimitFactor());
-            }
-            g.writeObjectFieldStart("pump");
-            g.writeNumberField("syringe_mg_per_ml", p.syringeMgPerMl());
-            g.writeStringField("salt", p.salt() == DrugSalt.HYDROCHLORIDE ? "hydrochloride" : "base");
-            g.writeNumberField("max_rate_ml_per_h", p.maxRateMlPerH());
-            g.writeNumberField("update_interval_s", p.updateIntervalH() * 3600);
-            g.writeNumberField("rate_step_ml_per_h", p.rateStepMlPerH());
-            g.writeEndObject();
-            g.writeArrayFieldStart("pump_schedule");
-            for (TargetPlan.Segment s : plan.segments()) {
-                g.writeStartObject();
-                g.writeNumberField("start_h", s.startH());
-                g.writeNumberField("end_h", s.endH());
-                g.writeNumberField("rate_ml_per_h", s.rateMlPerH());
-                g.writeNumberField("rate_mg_per_h", s.rateMgPerH());
-                g.writeNumberField("cumulative_mg", s.cumulativeMg());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("targets_reached");
-            for (TargetPlan.StepOutcome o : plan.outcomes()) {
-                g.writeStartObject();
-                g.writeNumberField("target_ng_per_ml", o.step().targetNgPerMl());
-                g.writeNumberField("start_h", o.step().startH());
-                g.writeNumberField("end_h", o.step().endH());
-                if (o.reached()) {
-                    g.writeNumberField("reached_h", o.reachedH());
-                } else {
-                    g.writeNullField("reached_h");
-                }
-                g.writeBooleanField("limited_by_max_rate", o.limitedByMaxRate());
-                if (!Double.isNaN(o.predictedPeakH())) {
-                    g.writeNumberField("predicted_effect_site_peak_h", o.predictedPeakH());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeNumberField("total_mg", plan.totalMg());
-            g.writeNumberField("total_base_mg", plan.totalBaseMg());
-            g.writeNumberField("total_ml", plan.totalMl());
-            g.writeArrayFieldStart("warnings");
-            for (Warning x : plan.warnings()) {
-                g.writeStartObject();
-                g.writeStringField("code", x.code().name());
-                g.writeStringField("message", x.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            TargetJson.plan(g, plan);
             array(g, "time_h", plan.timesH());
             array(g, "rate_ml_per_h", plan.ratesMlPerH());
             array(g, "plasma_ng_per_ml", plan.plasmaNgPerMl());
@@ -669,6 +621,9 @@ public final class TargetCommand implements Callable<Integer> {
             }
             if (plan.hasNorketamine()) {
                 array(g, "norketamine_ng_per_ml", plan.norketamineNgPerMl());
+            }
+            if (pop != null) {
+                pop.writeJson(g);
             }
             g.writeEndObject();
         }

@@ -23,6 +23,7 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.ResidualError;
@@ -294,6 +295,31 @@ public final class PopulationSimulation {
             }
         }
         return new PatientMetrics(p, m.analytes(), warnings);
+    }
+
+    /**
+     * The individual model of virtual patient {@code i} as {@link #run} simulates it: the patient's covariates, the
+     * random effects drawn from the patient's own stream, and the adjustments. Lets a caller follow one patient
+     * further (other output times, an effect site) without keeping every path. Thread-safe.
+     *
+     * @param i the patient's index, 0 to the number of patients - 1
+     * @return the individual model
+     * @throws InvalidInputException if {@code i} is out of range or there is no variability to draw from
+     */
+    public IndividualModel individual(int i) {
+        if (i < 0 || i >= patients.size()) {
+            throw new InvalidInputException("patient", "patient index must be from 0 to " + (patients.size() - 1)
+                    + " but was " + i);
+        }
+        check();
+        ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
+        RandomEffects effects = new RandomEffects(variability, variability.sample(normal), adjuster);
+        return Simulation.standard().withAdjuster(effects).individualize(model, patients.get(i));
+    }
+
+    /** @return the number of virtual patients */
+    public int size() {
+        return patients.size();
     }
 
     private static void rethrow(Throwable t) {

@@ -278,6 +278,15 @@ public record TargetSchedule(List<Step> steps, double endH) {
     }
 
     /** @return e.g. "100 ng/mL for 30 min, then 150 ng/mL for 3 h" */
+    /** @return the highest target of the schedule, ng/mL */
+    public double maxTargetNgPerMl() {
+        double top = 0;
+        for (Step s : steps) {
+            top = Math.max(top, s.targetNgPerMl());
+        }
+        return top;
+    }
+
     @Override
     public String toString() {
         List<String> out = new ArrayList<>();

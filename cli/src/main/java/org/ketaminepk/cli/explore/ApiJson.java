@@ -15,6 +15,10 @@ import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.chart.ConcentrationBands;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.effect.EffectMetrics;
+import org.ketaminepk.effect.EffectResult;
+import org.ketaminepk.effect.Endpoint;
+import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.PublishedModel;
@@ -61,6 +65,34 @@ final class ApiJson {
         return w.toString();
     }
 
+    /** @return {@code {"endpoints": [...]}}: id, name, measure, unit, citation, the drug forms that drive it */
+    static String endpoints() throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("endpoints");
+            for (Endpoint e : Endpoints.all()) {
+                g.writeStartObject();
+                g.writeStringField("id", e.id());
+                g.writeStringField("name", e.name());
+                g.writeStringField("measure", e.measure());
+                g.writeStringField("unit", e.hasEffectModel() ? e.effectUnit() : "ng/mL");
+                g.writeStringField("citation", e.citation().format());
+                g.writeArrayFieldStart("drug_forms");
+                for (org.ketaminepk.model.DrugForm f : org.ketaminepk.model.DrugForm.values()) {
+                    if (e.drivenBy(f)) {
+                        g.writeString(f.label());
+                    }
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
     /** @return {@code {"protocols": [...]}}: id, name, indication, recommended model, doses as text */
     static String protocols() throws IOException {
         StringWriter w = new StringWriter();
@@ -96,11 +128,15 @@ final class ApiJson {
      * bands and the curves thinned to about {@code buckets} columns.
      */
     static String simulation(Scenario s, Run r, int buckets) throws IOException {
-        return simulation(s, r, null, buckets);
+        return simulation(s, r, null, null, buckets);
     }
 
-    /** As {@link #simulation(Scenario, Run, int)}, with the percentile bands of a virtual population. */
-    static String simulation(Scenario s, Run r, PopulationOutcome pop, int buckets) throws IOException {
+    /**
+     * As {@link #simulation(Scenario, Run, int)}, with the percentile bands of a virtual population and the effect
+     * of an endpoint, each when given.
+     */
+    static String simulation(Scenario s, Run r, PopulationOutcome pop, EffectResult effect, int buckets)
+            throws IOException {
         StringWriter w = new StringWriter(64 * 1024);
         double kg = r.patient().weightKg();
         try (JsonGenerator g = JSON.createGenerator(w)) {
@@ -136,16 +172,7 @@ final class ApiJson {
             g.writeNumberField("high_ng_per_mL", r.band().highNgPerMl());
             g.writeStringField("source", r.bandSource());
             g.writeEndObject();
-            g.writeArrayFieldStart("shaded_bands");
-            for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
-                g.writeStartObject();
-                g.writeStringField("name", b.name());
-                g.writeNumberField("low_ng_per_mL", b.lowNgPerMl());
-                g.writeNumberField("high_ng_per_mL", b.highNgPerMl());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeStringField("shaded_bands_source", ConcentrationBands.SOURCE);
+            shadedBands(g);
             g.writeObjectFieldStart("regimen");
             g.writeNumberField("total_mg", r.regimen().totalMg(kg));
             g.writeNumberField("last_input_end_h", r.regimen().endH());
@@ -192,13 +219,37 @@ final class ApiJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            display(g, r.result().profile(), buckets);
+            List<double[]> extra = new ArrayList<>();
+            if (effect != null) {
+                extra.add(effect.effectSiteNgPerMl());
+                if (effect.hasEffect()) {
+                    extra.add(effect.effect());
+                }
+            }
+            int[] keep = display(g, r.result().profile(), extra, buckets);
+            if (effect != null) {
+                effect(g, effect, keep);
+            }
             if (pop != null) {
                 population(g, s, pop);
             }
             g.writeEndObject();
         }
         return w.toString();
+    }
+
+    /** Writes the shaded concentration bands of the charts and their source. */
+    static void shadedBands(JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("shaded_bands");
+        for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
+            g.writeStartObject();
+            g.writeStringField("name", b.name());
+            g.writeNumberField("low_ng_per_mL", b.lowNgPerMl());
+            g.writeNumberField("high_ng_per_mL", b.highNgPerMl());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("shaded_bands_source", ConcentrationBands.SOURCE);
     }
 
     private static void population(JsonGenerator g, Scenario s, PopulationOutcome pop) throws IOException {
@@ -226,7 +277,13 @@ final class ApiJson {
         g.writeEndObject();
     }
 
-    private static void display(JsonGenerator g, Profile p, int buckets) throws IOException {
+    /**
+     * Writes the thinned curves; {@code extra} curves on the same grid take part in choosing the points kept (so
+     * their peaks are kept too) and are written by the caller.
+     *
+     * @return the indices kept
+     */
+    private static int[] display(JsonGenerator g, Profile p, List<double[]> extra, int buckets) throws IOException {
         List<Analyte> analytes = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (Analyte a : Analyte.values()) {
@@ -236,7 +293,9 @@ final class ApiJson {
             }
         }
         double[] t = p.timesH();
-        int[] keep = minMaxIndices(t, ys, buckets);
+        List<double[]> all = new ArrayList<>(ys);
+        all.addAll(extra);
+        int[] keep = minMaxIndices(t, all, buckets);
         g.writeObjectFieldStart("display");
         g.writeNumberField("points", keep.length);
         g.writeArrayFieldStart("time_h");
@@ -252,6 +311,61 @@ final class ApiJson {
             }
             g.writeEndArray();
         }
+        g.writeEndObject();
+        return keep;
+    }
+
+    /**
+     * The effect panel: the endpoint, the link, the metrics of {@code effects} and the effect-site concentration and
+     * effect at the display times.
+     */
+    private static void effect(JsonGenerator g, EffectResult e, int[] keep) throws IOException {
+        Endpoint ep = e.endpoint();
+        EffectMetrics m = e.metrics();
+        g.writeObjectFieldStart("effect");
+        g.writeObjectFieldStart("endpoint");
+        g.writeStringField("id", ep.id());
+        g.writeStringField("name", ep.name());
+        g.writeStringField("measure", ep.measure());
+        g.writeStringField("unit", e.hasEffect() ? ep.effectUnit() : "ng/mL");
+        g.writeStringField("citation", ep.citation().format());
+        g.writeStringField("not_for", ep.notFor());
+        g.writeEndObject();
+        g.writeStringField("driver", e.driver());
+        g.writeObjectFieldStart("link");
+        g.writeNumberField("ke0_per_min", e.link().ke0PerMin());
+        g.writeNumberField("half_time_min", e.link().halfTimeH() * 60);
+        g.writeStringField("basis", e.link().basis().label());
+        g.writeStringField("how", e.link().how());
+        g.writeStringField("describe", e.link().describe());
+        g.writeEndObject();
+        g.writeBooleanField("has_effect", e.hasEffect());
+        g.writeNumberField("baseline", e.baseline());
+        g.writeObjectFieldStart("metrics");
+        g.writeNumberField("peak_effect", m.peakEffect());
+        g.writeNumberField("peak_time_h", m.peakTimeH());
+        optional(g, "onset_h", m.onsetH().isPresent() ? m.onsetH().getAsDouble() : null);
+        optional(g, "offset_h", m.offsetH().isPresent() ? m.offsetH().getAsDouble() : null);
+        g.writeNumberField("peak_effect_site_ng_per_mL", m.peakEffectSiteNgPerMl());
+        g.writeNumberField("peak_effect_site_time_h", m.peakEffectSiteTimeH());
+        g.writeEndObject();
+        strings(g, "warnings", Run.collapse(e.warnings(), 2));
+        g.writeObjectFieldStart("display");
+        double[] ce = e.effectSiteNgPerMl();
+        g.writeArrayFieldStart("effect_site_ng_per_mL");
+        for (int i : keep) {
+            g.writeNumber(round(ce[i], 6));
+        }
+        g.writeEndArray();
+        if (e.hasEffect()) {
+            double[] y = e.effect();
+            g.writeArrayFieldStart("effect");
+            for (int i : keep) {
+                g.writeNumber(round(y[i], 6));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -370,7 +484,7 @@ final class ApiJson {
         }
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String s : values) {
             g.writeString(s);

@@ -240,6 +240,18 @@ public final class ExplorerServer implements AutoCloseable {
                 method(ex, "GET");
                 json(ex, ApiJson.protocols());
                 return;
+            case "/api/endpoints":
+                method(ex, "GET");
+                json(ex, ApiJson.endpoints());
+                return;
+            case "/api/target": {
+                method(ex, "GET", "POST");
+                Map<String, List<String>> p = params(ex);
+                checkTargetKeys(p);
+                int px = integer(p, "px", DEFAULT_COLUMNS, 50, 4000);
+                json(ex, computed(() -> TargetScenario.parse(p).answer(px)));
+                return;
+            }
             case "/api/simulate": {
                 method(ex, "GET", "POST");
                 Map<String, List<String>> p = params(ex);
@@ -247,7 +259,7 @@ public final class ExplorerServer implements AutoCloseable {
                 int px = integer(p, "px", DEFAULT_COLUMNS, 50, 4000);
                 String body = computed(() -> {
                     Scenario s = Scenario.parse(p, "", 0);
-                    return ApiJson.simulation(s, s.run(), s.populationBands(), px);
+                    return ApiJson.simulation(s, s.run(), s.populationBands(), s.effect(), px);
                 });
                 json(ex, body);
                 return;
@@ -261,7 +273,7 @@ public final class ExplorerServer implements AutoCloseable {
             }
             default:
                 throw new HttpError(404, null, null, "no such API: " + clip(path) + " (see /api/models, "
-                        + "/api/protocols, /api/simulate, /api/export)");
+                        + "/api/protocols, /api/endpoints, /api/simulate, /api/target, /api/export)");
         }
     }
 
@@ -414,6 +426,16 @@ public final class ExplorerServer implements AutoCloseable {
                 throw new HttpError(400, clip(k), null, "unknown parameter '" + clip(k) + "'; accepted: "
                         + String.join(", ", Scenario.KEYS) + ", " + String.join(", ", extra)
                         + " (and pin.NAME for the pinned scenario of an export)");
+            }
+        }
+    }
+
+    /** Refuses parameter names that a target request does not read. */
+    private static void checkTargetKeys(Map<String, List<String>> p) throws HttpError {
+        for (String k : p.keySet()) {
+            if (!TargetScenario.KEYS.contains(k) && !"px".equals(k)) {
+                throw new HttpError(400, clip(k), null, "unknown parameter '" + clip(k) + "'; accepted: "
+                        + String.join(", ", TargetScenario.KEYS) + ", px");
             }
         }
     }

@@ -10,12 +10,17 @@ import java.util.Map;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientFields;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.effect.EffectResult;
+import org.ketaminepk.effect.EffectSimulation;
+import org.ketaminepk.effect.Endpoint;
+import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.PopulationOutcome;
@@ -43,9 +48,10 @@ import org.ketaminepk.protocol.Protocols;
  * @param label the series label
  * @param population virtual patients for percentile bands, 0 for none
  * @param seed the seed of the virtual population
+ * @param endpoint the effect endpoint whose effect site and effect are shown, or null
  */
 record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regimen regimen, TimeGrid grid,
-        boolean logScale, String title, String label, int population, long seed) {
+        boolean logScale, String title, String label, int population, long seed, Endpoint endpoint) {
 
     /** Most virtual patients one request may simulate (a few seconds of work on one thread). */
     static final int MAX_POPULATION = 200;
@@ -63,7 +69,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
 
     private static List<String> keys() {
         List<String> k = new ArrayList<>(List.of("model", "protocol", "dose", "duration", "step", "log", "population",
-                "seed"));
+                "seed", "endpoint"));
         k.addAll(PATIENT_KEYS);
         return List.copyOf(k);
     }
@@ -97,14 +103,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         choice.modelId = one(params, prefix + "model");
         PublishedModel model = choice.model(protocol);
 
-        Map<String, List<String>> given = new LinkedHashMap<>();
-        for (String key : PATIENT_KEYS) {
-            List<String> values = all(params, prefix + key);
-            if (!values.isEmpty()) {
-                given.put(key, values);
-            }
-        }
-        Patient patient = PatientFields.build(given, k -> k);
+        Patient patient = patient(params, prefix);
         TimeGrid grid = grid(one(params, prefix + "duration"), one(params, prefix + "step"), regimen.endH(),
                 endAtLeastH);
         String log = one(params, prefix + "log");
@@ -133,7 +132,22 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         }
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", all(params, prefix + "dose"));
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
-        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, label, population, seed);
+        String endpointId = one(params, prefix + "endpoint");
+        Endpoint endpoint = endpointId == null ? null : Endpoints.get(endpointId);
+        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, label, population, seed,
+                endpoint);
+    }
+
+    /** @return the patient of the request's patient parameters, read as the command line reads them */
+    static Patient patient(Map<String, List<String>> params, String prefix) {
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        for (String key : PATIENT_KEYS) {
+            List<String> values = all(params, prefix + key);
+            if (!values.isEmpty()) {
+                given.put(key, values);
+            }
+        }
+        return PatientFields.build(given, k -> k);
     }
 
     /** @return the series as the command line reports it */
@@ -166,6 +180,21 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
                 .withPercentileBands(display, 5, 50, 95).run();
     }
 
+    /**
+     * The endpoint's effect-site concentration and effect on the scenario's grid, with the ke0 the effect package
+     * decides (fitted or transferred; a guessed ke0 is refused, as {@code effects} refuses it without
+     * {@code --allow-guessed-ke0}).
+     *
+     * @return the effect, or null when no endpoint was asked for
+     * @throws InvalidInputException if the model cannot drive the endpoint
+     */
+    EffectResult effect() {
+        if (endpoint == null) {
+            return null;
+        }
+        return EffectSimulation.run(endpoint, model, patient, regimen, grid, EffectSimulation.Options.DEFAULT);
+    }
+
     /** @return the chart subtitle: the model and the patient */
     String subtitle() {
         return "model " + model.id() + " · " + Text.patient(patient);
@@ -173,12 +202,12 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
 
     /** @return this scenario on another grid */
     Scenario withGrid(TimeGrid g) {
-        return new Scenario(model, patient, protocol, regimen, g, logScale, title, label, population, seed);
+        return new Scenario(model, patient, protocol, regimen, g, logScale, title, label, population, seed, endpoint);
     }
 
     /** @return this scenario under another series label */
     Scenario withLabel(String l) {
-        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, l, population, seed);
+        return new Scenario(model, patient, protocol, regimen, grid, logScale, title, l, population, seed, endpoint);
     }
 
     private static Regimen doses(List<String> lines) {
@@ -252,12 +281,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
     }
 
     private static double time(String field, String text) {
-        try {
-            return DoseParser.parseDurationH(text);
-        } catch (DoseParser.ParseException e) {
-            throw new InvalidInputException(field, field + " \"" + text.strip() + "\", column " + e.column() + " ("
-                    + e.word() + "): " + e.problem() + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s");
-        }
+        return Converters.durationH(field, field, text);
     }
 
     static String one(Map<String, List<String>> params, String key) {

@@ -3,6 +3,7 @@ package org.ketaminepk.cli.options;
 import java.util.Locale;
 
 import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.result.Band;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.TypeConversionException;
  * picocli converters for the output options: each reads one value when the command line is parsed and refuses a
  * bad one with the expected form and the value given (picocli puts the option name in front).
  */
-final class Converters {
+public final class Converters {
     private Converters() {
     }
 
@@ -24,11 +25,32 @@ final class Converters {
             try {
                 return DoseParser.parseDurationH(text);
             } catch (DoseParser.ParseException e) {
-                throw new TypeConversionException("\"" + text.strip() + "\", column " + e.column() + " ("
-                        + e.word() + "): " + e.problem() + "; expected a number and a time unit, e.g. 90min, 12h, "
-                        + "6d, 30s");
+                throw new TypeConversionException(durationProblem(text, e));
             }
         }
+    }
+
+    /**
+     * Reads a duration ("90min", "12h", "6d", "30s") outside picocli's conversion: the one duration reader of every
+     * command and of the explorer.
+     *
+     * @param field the field named by the error
+     * @param label how the message names the value, e.g. "--update" or "duration"
+     * @param text the text
+     * @return the duration, h
+     * @throws InvalidInputException naming the label, the text, the column and the expected form
+     */
+    public static double durationH(String field, String label, String text) {
+        try {
+            return DoseParser.parseDurationH(text);
+        } catch (DoseParser.ParseException e) {
+            throw new InvalidInputException(field, label + " " + durationProblem(text, e));
+        }
+    }
+
+    private static String durationProblem(String text, DoseParser.ParseException e) {
+        return "\"" + text.strip() + "\", column " + e.column() + " (" + e.word() + "): " + e.problem()
+                + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s";
     }
 
     /** A ketamine band {@code LOW-HIGH} in ng/mL ({@code 70-160}, {@code 70–160} or {@code 70..160}). */

@@ -186,6 +186,19 @@ public final class PopulationFiles {
         g.writeStringField("command", "simulate --population");
         g.writeEndObject();
         g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+        fields(g, r);
+        g.writeEndObject();
+        g.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    /**
+     * Writes the population run's fields (model, population, variability, band, distributions, probabilities,
+     * percentile bands, warnings, notes and patients) into the object {@code g} is in, for every document that
+     * holds a population run.
+     */
+    public static void fields(JsonGenerator g, PopulationReport r) throws IOException {
         g.writeStringField("model", r.typical().model().id());
         g.writeObjectFieldStart("population");
         g.writeNumberField("patients", r.outcome().size());
@@ -291,9 +304,5 @@ public final class PopulationFiles {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        out.flush();
     }
 }

@@ -37,6 +37,14 @@ public final class PopulationText {
         SummaryText.doseLines(w, run);
         SummaryText.gridLine(w, r.grid(), run.regimen().endH(), defaultGrid);
         w.println();
+        body(w, r);
+    }
+
+    /**
+     * Prints what follows the inputs: whose variability, the distributions, the probabilities, the warnings and the
+     * notes (shared by every command that simulates a population).
+     */
+    public static void body(PrintWriter w, PopulationReport r) {
         SummaryText.wrapped(w, "", "Between-patient " + r.variabilityLabel() + ":");
         for (String line : r.outcome().variability().provenance()) {
             SummaryText.wrapped(w, "  ", line);

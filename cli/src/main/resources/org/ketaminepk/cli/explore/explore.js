@@ -7,13 +7,18 @@
   const BAND_FILL = ['rgba(86,180,233,0.16)', 'rgba(204,121,167,0.14)', 'rgba(230,159,0,0.12)']; // analgesic, dissociative, anaesthetic, as the PNG charts
   const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
   const LOG_FLOOR = 1; // ng/mL, as the PNG charts
+  const EFFECT_COLOUR = '#CC79A7'; // the effect-site curve of the PNG target charts
   const FIELDS = ['protocol', 'dose', 'model', 'age', 'weight', 'height', 'sex', 'child-pugh', 'comed', 'duration',
-    'step', 'log', 'population', 'seed'];
+    'step', 'log', 'population', 'seed', 'endpoint', 'target', 'site', 'syringe'];
+  // what /api/target reads; the other fields describe the regimen of /api/simulate
+  const TARGET_KEYS = ['target', 'model', 'endpoint', 'site', 'syringe', 'duration', 'age', 'weight', 'height', 'sex',
+    'child-pugh', 'comed', 'egfr', 'creatinine'];
+  const TARGET_ONLY = ['target', 'site', 'syringe'];
   const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
   const $ = (id) => document.getElementById(id);
 
   const state = {
-    plot: null, plotKey: '', current: null, pinned: null, pinnedParams: null,
+    plot: null, plotKey: '', effectPlot: null, effectKey: '', current: null, pinned: null, pinnedParams: null,
     inFlight: false, pending: false, startedAt: 0, drawStart: null,
     timings: [], requests: 0
   };
@@ -79,7 +84,10 @@
 
   function updateExports(cur) {
     for (const f of ['png', 'svg', 'csv', 'json']) {
-      const p = new URLSearchParams(cur);
+      // the exports draw a regimen; in target mode use 'ketamine-pk target' for files
+      $('export-' + f).hidden = !!cur.get('target');
+      const p = new URLSearchParams();
+      for (const [k, v] of cur) if (!TARGET_ONLY.includes(k)) p.append(k, v);
       if (state.pinnedParams) for (const [k, v] of state.pinnedParams) p.append('pin.' + k, v);
       p.set('format', f);
       $('export-' + f).href = 'api/export?' + p.toString();
@@ -97,9 +105,11 @@
   }
 
   async function simulate(p) {
-    const q = new URLSearchParams(p);
+    const target = !!p.get('target');
+    const q = new URLSearchParams();
+    for (const [k, v] of p) if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k)) q.append(k, v);
     q.set('px', String(Math.max(200, Math.min(2000, Math.round($('chart').clientWidth || 1000)))));
-    const r = await fetch('api/simulate?' + q.toString(), { cache: 'no-store' });
+    const r = await fetch((target ? 'api/target?' : 'api/simulate?') + q.toString(), { cache: 'no-store' });
     const body = await r.json();
     return { ok: r.ok, body };
   }
@@ -128,10 +138,12 @@
   }
 
   const FIELD_BOX = { dose: 'dose-error', protocol: 'dose-error', model: 'dose-error', duration: 'view-error',
-    step: 'view-error', log: 'view-error', population: 'population-error', seed: 'population-error' };
+    step: 'view-error', log: 'view-error', population: 'population-error', seed: 'population-error',
+    endpoint: 'effect-error', target: 'target-error', site: 'target-error', syringe: 'target-error',
+    update: 'target-error', 'max-rate': 'target-error', 'rate-step': 'target-error', 'plasma-limit': 'target-error' };
 
   function showError(err) {
-    for (const id of ['dose-error', 'patient-error', 'view-error', 'population-error', 'error']) { $(id).hidden = true; $(id).textContent = ''; }
+    for (const id of ['dose-error', 'patient-error', 'view-error', 'population-error', 'effect-error', 'target-error', 'error']) { $(id).hidden = true; $(id).textContent = ''; }
     document.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
     $('results').classList.toggle('stale', !!err);
     if (!err) return;
@@ -156,26 +168,109 @@
     return [xs, ...ys];
   }
 
+  // curves drawn beside the analytes: the effect site of an endpoint and, in target mode, the target
+  function extrasOf(doc) {
+    const out = [];
+    const eff = doc.effect ? doc.effect.display : doc.target_display;
+    if (eff && eff.effect_site_ng_per_mL) out.push({ name: 'ketamine effect site', values: eff.effect_site_ng_per_mL, stroke: EFFECT_COLOUR, dash: [12, 4, 2, 4] });
+    if (doc.target_display) out.push({ name: 'target', values: doc.target_display.target_ng_per_mL, stroke: '#000', dash: [3, 4] });
+    return out;
+  }
+
   function draw() {
     const cur = state.current;
     const log = $('log').value === 'true';
     const curAnalytes = analytesOf(cur);
+    const extras = extrasOf(cur);
     const pin = state.pinned;
     const pinAnalytes = pin ? analytesOf(pin) : [];
     let data = table(cur, log);
+    for (const e of extras) data.push(log ? e.values.map((y) => (y >= LOG_FLOOR ? y : null)) : e.values);
     if (pin) data = uPlot.join([data, table(pin, log)]);
-    const key = [log, curAnalytes.join(), pinAnalytes.join()].join('|');
+    const key = [log, curAnalytes.join(), extras.map((e) => e.name).join(), pinAnalytes.join()].join('|');
     $('title').textContent = cur.title;
     $('subtitle').textContent = cur.subtitle + (pin ? ' — dashed grey: pinned, ' + pin.subtitle : '');
     if (!state.plot || state.plotKey !== key) {
       if (state.plot) state.plot.destroy();
-      state.plot = new uPlot(options(curAnalytes, pinAnalytes, log), data, $('chart'));
+      state.plot = new uPlot(options(curAnalytes, extras, pinAnalytes, log), data, $('chart'));
       state.plotKey = key;
     } else {
       state.plot.setData(data);
     }
     metrics(cur, pin);
     notes(cur);
+    effectPanel(cur);
+    schedulePanel(cur);
+  }
+
+  // the effect over time in its own panel, with the metrics of 'ketamine-pk effects'
+  function effectPanel(cur) {
+    const e = cur.effect;
+    $('effect-panel').hidden = !e;
+    if (!e) {
+      if (state.effectPlot) { state.effectPlot.destroy(); state.effectPlot = null; state.effectKey = ''; }
+      return;
+    }
+    const y = e.has_effect ? e.display.effect : e.display.effect_site_ng_per_mL;
+    const label = e.has_effect ? e.endpoint.measure + ' (' + e.endpoint.unit + ')' : 'effect-site concentration (ng/mL)';
+    $('effect-title').textContent = e.endpoint.name;
+    const data = [cur.display.time_h, y];
+    const key = e.endpoint.id + '|' + e.has_effect;
+    if (!state.effectPlot || state.effectKey !== key) {
+      if (state.effectPlot) state.effectPlot.destroy();
+      const el = $('effect-chart');
+      state.effectPlot = new uPlot({
+        width: Math.max(400, $('chart').clientWidth), height: 200,
+        series: [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') },
+          { label: e.has_effect ? e.endpoint.measure : 'ketamine effect site', stroke: EFFECT_COLOUR, width: 2,
+            value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ' + e.endpoint.unit) }],
+        scales: { x: { time: false } },
+        axes: [{ label: 'time (h)', values: (u, vs) => vs.map((v) => fmt(v, 4)) }, { label, size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }]
+      }, data, el);
+      state.effectKey = key;
+    } else {
+      state.effectPlot.setData(data);
+    }
+    const body = $('effect-metrics').tBodies[0];
+    body.textContent = '';
+    const tr = body.insertRow();
+    const m = e.metrics;
+    for (const [name, v, unit] of [['peak-effect', m.peak_effect, e.endpoint.unit], ['peak-time', m.peak_time_h, ''],
+      ['onset', m.onset_h, ''], ['offset', m.offset_h, ''], ['peak-effect-site', m.peak_effect_site_ng_per_mL, ''],
+      ['peak-effect-site-time', m.peak_effect_site_time_h, '']]) {
+      const td = tr.insertCell();
+      td.textContent = fmt(v, 3) + (unit && v !== null ? ' ' + unit : '');
+      td.dataset.metric = name;
+      if (typeof v === 'number') td.dataset.value = String(v);
+    }
+    $('effect-note').textContent = 'Effect site: ' + e.link.describe + ', ' + e.link.basis + ' (' + e.link.how + '); driven by '
+      + e.driver + '. Source: ' + e.endpoint.citation + '. Not for: ' + e.endpoint.not_for;
+  }
+
+  function clock(h) {
+    const s = Math.round(h * 3600);
+    return Math.floor(s / 3600) + ':' + String(Math.floor(s / 60) % 60).padStart(2, '0') + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  // target mode: the pump schedule, one row per rate
+  function schedulePanel(cur) {
+    const rows = cur.pump_schedule;
+    $('schedule-panel').hidden = !rows;
+    if (!rows) return;
+    const body = $('schedule').tBodies[0];
+    body.textContent = '';
+    for (const r of rows) {
+      const tr = body.insertRow();
+      for (const v of [clock(r.start_h), clock(r.end_h), fmt(r.rate_ml_per_h, 4), fmt(r.rate_mg_per_h, 4), fmt(r.cumulative_mg, 4)]) {
+        tr.insertCell().textContent = v;
+      }
+      tr.dataset.rateMlPerH = String(r.rate_ml_per_h);
+    }
+    const reached = cur.targets_reached.map((o) => o.target_ng_per_ml + ' ng/mL ' + (o.reached_h === null
+      ? 'not reached' : 'reached at ' + clock(o.reached_h))).join('; ');
+    $('schedule-note').textContent = cur.mode + ' target ' + cur.targets + ': ' + reached + '. Total ' + fmt(cur.total_mg, 4)
+      + ' mg (' + fmt(cur.total_ml, 4) + ' mL of ' + cur.pump.syringe_mg_per_ml + ' mg/mL), a new rate every '
+      + cur.pump.update_interval_s + ' s.';
   }
 
   function fmt(v, digits) {
@@ -186,10 +281,14 @@
     return Number(v.toPrecision(digits || 3)).toString();
   }
 
-  function options(curAnalytes, pinAnalytes, log) {
+  function options(curAnalytes, extras, pinAnalytes, log) {
     const series = [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') }];
     for (const a of curAnalytes) {
       series.push({ label: a, stroke: COLOURS[a], width: 2, dash: DASHES[a], spanGaps: true,
+        value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
+    }
+    for (const e of extras) {
+      series.push({ label: e.name, stroke: e.stroke, width: e.name === 'target' ? 1.5 : 2, dash: e.dash, spanGaps: true,
         value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
     }
     for (const a of pinAnalytes) {
@@ -297,6 +396,10 @@
   function metrics(cur, pin) {
     const body = $('metrics').tBodies[0];
     body.textContent = '';
+    if (!cur.metrics) {
+      $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the pump schedule is below the chart.';
+      return;
+    }
     const rows = [[cur, '']];
     if (pin) rows.push([pin, 'pinned ']);
     for (const [doc, prefix] of rows) {
@@ -330,17 +433,19 @@
   function notes(cur) {
     const ul = $('warnings');
     ul.textContent = '';
-    const items = cur.warnings.concat(cur.notes);
+    const items = cur.warnings.map((w) => (typeof w === 'string' ? w : w.message)).concat(cur.notes || [],
+      cur.effect ? cur.effect.warnings.filter((w) => !cur.warnings.includes(w)) : []);
     if (items.length === 0) items.push('none');
     for (const w of items) { const li = document.createElement('li'); li.textContent = w; ul.appendChild(li); }
     const body = $('adjustments').tBodies[0];
     body.textContent = '';
-    if (cur.adjustments.length === 0) {
+    const adjustments = cur.adjustments || [];
+    if (adjustments.length === 0) {
       const td = body.insertRow().insertCell();
       td.colSpan = 5;
       td.textContent = 'none: the typical patient of the model';
     }
-    for (const a of cur.adjustments) {
+    for (const a of adjustments) {
       const tr = body.insertRow();
       for (const v of [a.parameter, fmt(a.typical_value, 3) + ' ' + a.unit, fmt(a.patient_value, 3) + ' ' + a.unit,
         '×' + fmt(a.factor, 3), a.reason]) {
@@ -374,7 +479,15 @@
 
   // ---------- start ----------
   async function start() {
-    const [models, protocols] = await Promise.all([fetch('api/models').then((r) => r.json()), fetch('api/protocols').then((r) => r.json())]);
+    const [models, protocols, endpoints] = await Promise.all([fetch('api/models').then((r) => r.json()),
+      fetch('api/protocols').then((r) => r.json()), fetch('api/endpoints').then((r) => r.json())]);
+    for (const e of endpoints.endpoints) {
+      const o = document.createElement('option');
+      o.value = e.id;
+      o.textContent = e.name;
+      o.title = e.citation + ' · driven by ' + e.drug_forms.join(', ') + ' models';
+      $('endpoint').appendChild(o);
+    }
     for (const m of models.models) {
       const o = document.createElement('option');
       o.value = m.id;
@@ -402,6 +515,8 @@
       if (e.target.id === 'weight') { $('weight-num').value = e.target.value; }
       changed();
     });
+    // a select changed from script or by keyboard may fire only 'change'
+    $('controls').addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') changed(); });
     $('controls').addEventListener('submit', (e) => e.preventDefault());
     let resize = null;
     window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; if (state.current) draw(); }, 150); });

@@ -193,6 +193,68 @@ class ExplorerBrowserTest {
         Files.write(OUT.resolve("explorer-export.png"), r.body());
     }
 
+    @Test
+    void choosingAnEndpointShowsTheEffectPanelWithTheLibrarysValues() throws IOException {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=domino-1984");
+        assertTrue(!driver.findElement(By.id("effect-panel")).isDisplayed());
+        new Select(driver.findElement(By.id("endpoint"))).selectByValue("navarrete-2025-ani");
+        WebElement panel = driver.findElement(By.id("effect-panel"));
+        waiting().until(d -> panel.isDisplayed() && shownEffect("peak-effect") != null);
+        Scenario s = Scenario.parse(java.util.Map.of("dose", List.of("0.5 mg/kg over 40 min"), "model",
+                List.of("domino-1984")), "", 0);
+        org.ketaminepk.effect.EffectMetrics m = org.ketaminepk.effect.EffectSimulation.run(
+                org.ketaminepk.effect.Endpoints.get("navarrete-2025-ani"), s.model(), s.patient(), s.regimen(),
+                s.grid(), org.ketaminepk.effect.EffectSimulation.Options.DEFAULT).metrics();
+        assertEquals(m.peakEffect(), Double.parseDouble(shownEffect("peak-effect")), 0);
+        assertEquals(m.peakTimeH(), Double.parseDouble(shownEffect("peak-time")), 0);
+        assertEquals(m.peakEffectSiteNgPerMl(), Double.parseDouble(shownEffect("peak-effect-site")), 0);
+        Object labels = js.executeScript("return explorer.plot.series.map(x => x.label)");
+        assertTrue(labels.toString().contains("ketamine effect site"), labels.toString());
+        Number effectPoints = (Number) js.executeScript("return explorer.effectPlot.data[1].length");
+        assertEquals(((Number) js.executeScript("return explorer.plot.data[0].length")).intValue(),
+                effectPoints.intValue());
+        assertTrue(driver.getCurrentUrl().contains("endpoint=navarrete-2025-ani"), driver.getCurrentUrl());
+        Files.write(OUT.resolve("explorer-effect.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+
+        new Select(driver.findElement(By.id("endpoint"))).selectByValue("");
+        waiting().until(d -> !panel.isDisplayed());
+    }
+
+    private static String shownEffect(String metric) {
+        return (String) js.executeScript("const c = document.querySelector('#effect-metrics td[data-metric=' "
+                + "+ arguments[0] + ']'); return c ? (c.dataset.value || null) : null;", metric);
+    }
+
+    @Test
+    void aTargetGivesThePumpScheduleTable() throws IOException {
+        open("protocol=crps-schwartzman-2009&model=domino-1984");
+        assertTrue(!driver.findElement(By.id("schedule-panel")).isDisplayed());
+        WebElement target = driver.findElement(By.id("target"));
+        target.sendKeys("150 ng/mL for 1 h");
+        WebElement panel = driver.findElement(By.id("schedule-panel"));
+        waiting().until(d -> panel.isDisplayed()
+                && driver.findElements(By.cssSelector("#schedule tbody tr")).size() > 1);
+        org.ketaminepk.target.TargetPlan plan = org.ketaminepk.target.TargetController.plasma(
+                Simulation.standard().individualize(Models.DOMINO_1984, Patient.standardAdult()),
+                org.ketaminepk.target.PumpSettings.standard().withRateStepMlPerH(0.1), null)
+                .plan(org.ketaminepk.target.TargetSchedule.parse("150 ng/mL for 1 h"), 3);
+        List<WebElement> rows = driver.findElements(By.cssSelector("#schedule tbody tr"));
+        assertEquals(plan.segments().size(), rows.size());
+        assertEquals(plan.segments().get(0).rateMlPerH(), Double.parseDouble(rows.get(0).getAttribute(
+                "data-rate-ml-per-h")), 0);
+        assertTrue(driver.findElement(By.id("title")).getText().startsWith("Target-controlled infusion, plasma"),
+                driver.findElement(By.id("title")).getText());
+        Object labels = js.executeScript("return explorer.plot.series.map(x => x.label)");
+        assertTrue(labels.toString().contains("target"), labels.toString());
+        assertTrue(!driver.findElement(By.id("export-png")).isDisplayed(), "no regimen export in target mode");
+        Files.write(OUT.resolve("explorer-target.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+
+        target.clear();
+        target.sendKeys("150 ng/mL for ever");
+        WebElement error = driver.findElement(By.id("target-error"));
+        waiting().until(d -> error.isDisplayed() && !error.getText().isBlank());
+    }
+
     /**
      * Records, without judging it, the time from a slider change to the redrawn chart (median of 20), measured by
      * the page with performance.now(), for the 10-day CRPS protocol on a one-minute grid; the README quotes it.

@@ -1,0 +1,215 @@
+package org.ketaminepk.cli.explore;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.ketaminepk.Simulation;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.TargetJson;
+import org.ketaminepk.cli.report.Text;
+import org.ketaminepk.effect.EffectLink;
+import org.ketaminepk.effect.Endpoint;
+import org.ketaminepk.effect.Endpoints;
+import org.ketaminepk.model.IndividualModel;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.target.PumpSettings;
+import org.ketaminepk.target.TargetController;
+import org.ketaminepk.target.TargetPlan;
+import org.ketaminepk.target.TargetSchedule;
+
+/**
+ * The explorer's target mode, read from request parameters named like the options of {@code target} without their
+ * dashes ({@code target}, {@code syringe}, {@code max-rate}, {@code update}, {@code rate-step}, {@code duration},
+ * {@code plasma-limit}) plus {@code endpoint} and {@code site} ({@code plasma}, or {@code effect-site} to target the
+ * endpoint's effect site). Every value is read by the command line's own code ({@link TargetSchedule#parse},
+ * {@link PumpOptions}), so a value is refused here exactly when {@code target} refuses it.
+ *
+ * <p>Bounded: at most {@value #MAX_UPDATES} pump updates per request. Not for manual schemes or populations; use
+ * {@code target} for those.
+ *
+ * @param model the model
+ * @param patient the patient
+ * @param schedule the targets
+ * @param pump the pump
+ * @param endpoint the endpoint whose effect site is predicted or targeted, or null
+ * @param effectSiteTarget whether the effect site is targeted
+ * @param plasmaLimit the plasma limit factor with an effect-site target, or NaN
+ * @param horizonH the predicted span, h
+ */
+record TargetScenario(PublishedModel model, Patient patient, TargetSchedule schedule, PumpSettings pump,
+        Endpoint endpoint, boolean effectSiteTarget, double plasmaLimit, double horizonH) {
+
+    /** Most pump updates one request may plan (10 s updates over about 55 h). */
+    static final int MAX_UPDATES = 20_000;
+    /** Every parameter name a target request reads. */
+    static final List<String> KEYS = keys();
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private static List<String> keys() {
+        List<String> k = new ArrayList<>(List.of("target", "model", "endpoint", "site", "plasma-limit", "syringe",
+                "max-rate", "update", "rate-step", "duration"));
+        k.addAll(Scenario.PATIENT_KEYS);
+        return List.copyOf(k);
+    }
+
+    /**
+     * @param params parameter name → values
+     * @return the scenario
+     * @throws InvalidInputException naming the parameter, its value and the accepted values
+     */
+    static TargetScenario parse(Map<String, List<String>> params) {
+        String spec = Scenario.one(params, "target");
+        if (spec == null) {
+            throw new InvalidInputException("target", "target: give a target, e.g. 150 ng/mL for 4 h (as "
+                    + "'ketamine-pk target --target')");
+        }
+        TargetSchedule schedule = TargetSchedule.parse(spec);
+        CommonOptions choice = new CommonOptions();
+        choice.modelId = Scenario.one(params, "model");
+        PublishedModel model = choice.model(null);
+        Patient patient = Scenario.patient(params, "");
+        PumpSettings pump = PumpOptions.settings(Scenario.one(params, "syringe"), Scenario.one(params, "max-rate"),
+                Scenario.one(params, "rate-step"), Scenario.one(params, "update"));
+        double horizon = PumpOptions.horizonH(schedule, Scenario.one(params, "duration"));
+        double updates = Math.ceil(horizon / pump.updateIntervalH() - 1e-9);
+        if (updates > MAX_UPDATES) {
+            throw new InvalidInputException("update", String.format(Locale.ROOT, "update: a new rate every %s over "
+                    + "%s gives %s pump updates; the explorer plans at most %s per request (choose a longer update "
+                    + "interval or a shorter duration)", Text.step(pump.updateIntervalH()), Text.span(horizon),
+                    Text.count((long) updates), Text.count(MAX_UPDATES)));
+        }
+        String endpointId = Scenario.one(params, "endpoint");
+        Endpoint endpoint = endpointId == null ? null : Endpoints.get(endpointId);
+        String site = Scenario.one(params, "site");
+        if (site != null && !site.equals("plasma") && !site.equals("effect-site")) {
+            throw new InvalidInputException("site", "site must be plasma or effect-site but was '" + site + "'");
+        }
+        boolean effectSite = "effect-site".equals(site);
+        if (effectSite && endpoint == null) {
+            throw new InvalidInputException("endpoint", "endpoint: an effect-site target needs an endpoint whose "
+                    + "effect site is targeted (see /api/endpoints)");
+        }
+        String limitText = Scenario.one(params, "plasma-limit");
+        double limit = Double.NaN;
+        if (limitText != null) {
+            if (!effectSite) {
+                throw new InvalidInputException("plasma-limit", "plasma-limit applies to an effect-site target only; "
+                        + "set site to effect-site");
+            }
+            if (!limitText.matches("\\d{1,6}(\\.\\d{1,9})?")) {
+                throw new InvalidInputException("plasma-limit", "plasma-limit must be a factor from 1 to "
+                        + Checks.fmt(TargetController.MAX_PLASMA_LIMIT_FACTOR) + " but was '" + limitText + "'");
+            }
+            limit = Double.parseDouble(limitText);
+        }
+        return new TargetScenario(model, patient, schedule, pump, endpoint, effectSite, limit, horizon);
+    }
+
+    /** @return the pump schedule, its outcomes and the predicted curves */
+    TargetPlan plan() {
+        IndividualModel ind = Simulation.standard().individualize(model, patient);
+        EffectLink link = endpoint == null ? null : PumpOptions.link(endpoint, model, patient, null, false);
+        TargetController c = effectSiteTarget ? TargetController.effectSite(ind, pump, link, plasmaLimit)
+                : TargetController.plasma(ind, pump, link);
+        return c.plan(schedule, horizonH);
+    }
+
+    /**
+     * The answer to {@code /api/target}: the fields of {@code target --json} ({@link TargetJson}), the shaded bands,
+     * the running infusions and the curves at the pump updates thinned to about {@code buckets} columns (every peak
+     * kept): {@code display} holds ketamine and norketamine as {@code /api/simulate} does, {@code target_display}
+     * the target and the effect site at the same times.
+     */
+    String answer(int buckets) throws IOException {
+        TargetPlan plan = plan();
+        StringWriter w = new StringWriter(64 * 1024);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+            g.writeStringField("version", Main.version());
+            g.writeStringField("title", "Target-controlled infusion, " + plan.controller().mode().label()
+                    + " target " + schedule);
+            g.writeStringField("subtitle", "model " + model.id() + " · " + Text.patient(patient));
+            g.writeObjectFieldStart("model");
+            g.writeStringField("id", model.id());
+            g.writeStringField("name", model.name());
+            g.writeStringField("citation", model.citation().format());
+            g.writeEndObject();
+            if (endpoint != null) {
+                g.writeStringField("endpoint", endpoint.id());
+            }
+            TargetJson.plan(g, plan);
+            g.writeNumberField("max_plasma_ng_per_mL", plan.maxPlasmaNgPerMl());
+            ApiJson.shadedBands(g);
+            g.writeObjectFieldStart("regimen");
+            g.writeArrayFieldStart("doses");
+            for (TargetPlan.Segment s : plan.runningSegments()) {
+                g.writeStartObject();
+                g.writeNumberField("time_h", s.startH());
+                g.writeNumberField("end_h", s.endH());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            display(g, plan, buckets);
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
+    private static void display(JsonGenerator g, TargetPlan plan, int buckets) throws IOException {
+        double[] t = plan.timesH();
+        List<double[]> ys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        ys.add(plan.plasmaNgPerMl());
+        names.add("ketamine_ng_per_mL");
+        if (plan.hasNorketamine()) {
+            ys.add(plan.norketamineNgPerMl());
+            names.add("norketamine_ng_per_mL");
+        }
+        int concentrations = ys.size();
+        if (plan.hasEffectSite()) {
+            ys.add(plan.effectSiteNgPerMl());
+            names.add("effect_site_ng_per_mL");
+        }
+        double[] targets = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            targets[i] = plan.schedule().targetAt(t[i]);
+        }
+        ys.add(targets);
+        names.add("target_ng_per_mL");
+        int[] keep = ApiJson.minMaxIndices(t, ys, buckets);
+        g.writeObjectFieldStart("display");
+        g.writeNumberField("points", keep.length);
+        g.writeArrayFieldStart("time_h");
+        for (int i : keep) {
+            g.writeNumber(ApiJson.round(t[i], 6));
+        }
+        g.writeEndArray();
+        for (int k = 0; k < ys.size(); k++) {
+            if (k == concentrations) {
+                g.writeEndObject();
+                g.writeObjectFieldStart("target_display");
+            }
+            g.writeArrayFieldStart(names.get(k));
+            for (int i : keep) {
+                g.writeNumber(ApiJson.round(ys.get(k)[i], 6));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+}
