@@ -1,9 +1,12 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PatientSpec;
+import org.ketaminepk.cli.report.EffectRuns;
+import org.ketaminepk.cli.report.EffectSummaryText;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Run;
@@ -25,6 +28,7 @@ import java.util.concurrent.Callable;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -48,7 +52,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
-            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]"},
+            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]",
+            "                           [--effect ENDPOINT [EFFECT OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
@@ -98,6 +103,9 @@ public final class CompareCommand implements Callable<Integer> {
     @ArgGroup(validate = false, order = 2, heading = "%nOutput:%n")
     OutputOptions output = new OutputOptions();
 
+    @ArgGroup(validate = false, order = 3, heading = EffectOptions.HEADING)
+    EffectOptions effect = new EffectOptions();
+
     @Option(names = "--series", paramLabel = "LABEL: DOSE", description = "A named series of doses, e.g. "
             + "\"IV: 0.5 mg/kg over 40 min\" or \"nasal: intranasal 35 mg\"; join several doses of one series "
             + "with ';'. Repeat for more.")
@@ -127,6 +135,11 @@ public final class CompareCommand implements Callable<Integer> {
             output = new OutputOptions();
         }
         output.checkBeforeRun();
+        if (effect == null) {
+            effect = new EffectOptions();
+        }
+        effect.checkBeforeRun();
+        Endpoint endpoint = effect.asked() ? effect.resolve() : null;
         Map<String, Path> files = Outputs.checkFiles(output);
         List<Source> sources = sources();
         if (sources.isEmpty()) {
@@ -169,7 +182,12 @@ public final class CompareCommand implements Callable<Integer> {
             for (String id : models) {
                 PublishedModel model = CommonOptions.model(id, s.protocol());
                 for (Patient p : people) {
-                    values.add(MemoryBudget.valuesPerPoint(model, p));
+                    int v = MemoryBudget.valuesPerPoint(model, p);
+                    values.add(v);
+                    if (endpoint != null) {
+                        // an effect keeps a second run with its link compartments, and three more series
+                        values.add(v + 3);
+                    }
                 }
             }
         }
@@ -189,8 +207,13 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
 
+        EffectRuns effects = endpoint == null ? null
+                : EffectRuns.simulate(runs, grid, endpoint, effect.options(), effect.level);
         PrintWriter summary = output.dataOnStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         SummaryText.compare(summary, runs, grid, output.defaultDuration());
+        if (effects != null) {
+            EffectSummaryText.compare(summary, runs, effects);
+        }
         List<String> labels = new ArrayList<>();
         for (Run r : runs) {
             labels.add(r.label());
@@ -198,7 +221,8 @@ public final class CompareCommand implements Callable<Integer> {
         String title = SimulateCommand.shorten("Compared: " + String.join(" | ", labels));
         String subtitle = "model " + String.join(", ", modelIds)
                 + (people.size() == 1 ? " · " + Text.patient(people.get(0)) : "");
-        Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
+        Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app,
+                effects);
         return ExitCode.OK;
     }
 

@@ -1,9 +1,12 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.cli.report.EffectRuns;
+import org.ketaminepk.cli.report.EffectSummaryText;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.PopulationFiles;
@@ -21,6 +24,7 @@ import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -100,6 +104,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @ArgGroup(validate = false, order = 3, heading = PopulationOptions.HEADING)
     PopulationOptions population = new PopulationOptions();
 
+    @ArgGroup(validate = false, order = 4, heading = EffectOptions.HEADING)
+    EffectOptions effect = new EffectOptions();
+
     @ParentCommand
     Main app;
 
@@ -117,6 +124,11 @@ public final class SimulateCommand implements Callable<Integer> {
             population = new PopulationOptions();
         }
         population.checkBeforeRun();
+        if (effect == null) {
+            effect = new EffectOptions();
+        }
+        effect.checkBeforeRun();
+        Endpoint endpoint = effect.asked() ? effect.resolve() : null;
         if (population.asked() && explain) {
             throw new InvalidInputException("explain", "--explain describes one patient's adjustments; run it without "
                     + "--population to see the typical patient's");
@@ -138,7 +150,9 @@ public final class SimulateCommand implements Callable<Integer> {
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         PublishedModel model = common.model(protocol);
         TimeGrid grid = output.grid(regimen.endH());
-        MemoryBudget.check(grid, List.of(MemoryBudget.valuesPerPoint(model, patient)));
+        int values = MemoryBudget.valuesPerPoint(model, patient);
+        // an effect keeps a second run with its link compartments, and three more series
+        MemoryBudget.check(grid, endpoint == null ? List.of(values) : List.of(values, values + 3));
         VariabilityModel variability = population.asked() ? PopulationReport.variability(model, population.iiv)
                 : null;
         List<Patient> patients = population.asked() ? population.patients(patient) : null;
@@ -159,11 +173,16 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
 
+        EffectRuns effects = endpoint == null ? null
+                : EffectRuns.simulate(List.of(run), grid, endpoint, effect.options(), effect.level);
         PrintWriter summary = output.dataOnStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         SummaryText.simulate(summary, run, grid, output.defaultDuration(), explain);
+        if (effects != null) {
+            EffectSummaryText.simulate(summary, effects);
+        }
         String subtitle = "model " + model.id() + " · " + Text.patient(patient);
         Outputs.write(output, files, "simulate", List.of(run), grid, shorten(title), subtitle, spec.commandLine().getOut(),
-                app);
+                app, effects);
         return ExitCode.OK;
     }
 

@@ -39,6 +39,16 @@ public final class CsvOutput {
      * @param seriesColumn whether to lead with a {@code series} column
      */
     public static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
+        write(out, runs, seriesColumn, null);
+    }
+
+    /**
+     * Writes the runs, with the effect-site concentration and the effect of an endpoint as the last columns.
+     *
+     * @param effects the endpoint's results, one per run, or null for concentrations only
+     */
+    public static void write(Writer out, List<Run> runs, boolean seriesColumn, EffectRuns effects)
+            throws IOException {
         List<Analyte> cols = columns(runs);
         StringBuilder b = new StringBuilder(256);
         if (seriesColumn) {
@@ -48,10 +58,19 @@ public final class CsvOutput {
         for (Analyte a : cols) {
             b.append(',').append(a.label()).append("_ng_per_mL");
         }
+        if (effects != null) {
+            b.append(',').append(effects.effectSiteColumn());
+            if (effects.hasEffect()) {
+                b.append(',').append(effects.effectColumn());
+            }
+        }
         b.append('\n');
         out.write(b.toString());
-        for (Run r : runs) {
+        for (int ri = 0; ri < runs.size(); ri++) {
+            Run r = runs.get(ri);
             Profile p = r.result().profile();
+            double[] ce = effects == null ? null : effects.results().get(ri).effectSiteNgPerMl();
+            double[] ef = effects == null || !effects.hasEffect() ? null : effects.results().get(ri).effect();
             String label = seriesColumn ? quote(r.label()) + "," : "";
             double[] t = p.timesH();
             double[][] c = new double[cols.size()][];
@@ -67,6 +86,12 @@ public final class CsvOutput {
                     if (col != null) {
                         appendNumber(b, col[i]);
                     }
+                }
+                if (ce != null) {
+                    appendNumber(b.append(','), ce[i]);
+                }
+                if (ef != null) {
+                    appendNumber(b.append(','), ef[i]);
                 }
                 b.append('\n');
                 out.write(b.toString());

@@ -45,6 +45,18 @@ public final class JsonOutput {
      * @param grid the common grid
      */
     public static void write(Writer out, String command, List<Run> runs, TimeGrid grid) throws IOException {
+        write(out, command, runs, grid, null);
+    }
+
+    /**
+     * Writes one document in which each series also holds an {@code effect} object: the endpoint, link, metrics,
+     * warnings, and the driving plasma and effect-site concentrations and the effect on the series' times (the
+     * fields of {@code effects --json}, whose {@code time_h} is the profile's).
+     *
+     * @param effects the endpoint's results, one per run, or null for none
+     */
+    public static void write(Writer out, String command, List<Run> runs, TimeGrid grid, EffectRuns effects)
+            throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -69,8 +81,14 @@ public final class JsonOutput {
         g.writeStringField("source", runs.get(0).bandSource());
         g.writeEndObject();
         g.writeArrayFieldStart("series");
-        for (Run r : runs) {
-            run(g, r);
+        for (int i = 0; i < runs.size(); i++) {
+            run(g, runs.get(i));
+            if (effects != null) {
+                g.writeObjectFieldStart("effect");
+                EffectText.fields(g, effects.results().get(i), effects.level(), false);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -79,6 +97,7 @@ public final class JsonOutput {
         out.flush();
     }
 
+    /** Writes a series object's fields; the caller closes it. */
     private static void run(JsonGenerator g, Run r) throws IOException {
         double kg = r.patient().weightKg();
         g.writeStartObject();
@@ -179,7 +198,6 @@ public final class JsonOutput {
                 array(g, prof.series(a).ngPerMl());
             }
         }
-        g.writeEndObject();
         g.writeEndObject();
     }
 
