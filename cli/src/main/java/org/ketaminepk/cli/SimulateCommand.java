@@ -129,6 +129,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         effect.checkBeforeRun();
         Endpoint endpoint = effect.asked() ? effect.resolve() : null;
+        if (endpoint != null && population.asked()) {
+            throw new InvalidInputException("effect", "--effect with --population is not available yet: the "
+                    + "effect of a virtual population is not computed; run --effect without --population for the "
+                    + "typical patient");
+        }
         if (population.asked() && explain) {
             throw new InvalidInputException("explain", "--explain describes one patient's adjustments; run it without "
                     + "--population to see the typical patient's");

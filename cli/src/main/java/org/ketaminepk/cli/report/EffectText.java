@@ -123,6 +123,28 @@ public final class EffectText {
         out.flush();
     }
 
+    /**
+     * Prints the section of {@code models ID} on effects: each endpoint the model can drive, with how its effect site
+     * is set on this model, or a line saying there is none.
+     */
+    public static void modelSection(PrintWriter out, PublishedModel m) {
+        out.println("Effect endpoints (simulate --effect ENDPOINT; sources: 'ketamine-pk effects ENDPOINT')");
+        List<Endpoint> driven = Endpoints.drivenBy(m.drugForm());
+        if (driven.isEmpty()) {
+            out.println("  none: no endpoint in this build is driven by " + m.drugForm().label());
+            out.flush();
+            return;
+        }
+        Text.Table t = new Text.Table(false, "endpoint", "effect site on " + m.id());
+        for (Endpoint e : driven) {
+            t.row(e.id(), basis(e, m));
+        }
+        for (String l : t.render(2)) {
+            out.println(l);
+        }
+        out.flush();
+    }
+
     /** How the effect site of {@code e} would be set on model {@code m}, in words. */
     static String basis(Endpoint e, PublishedModel m) {
         LinkEvidence l = e.link();
