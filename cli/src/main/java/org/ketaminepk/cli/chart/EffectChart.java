@@ -137,7 +137,12 @@ public final class EffectChart {
             legend.add(lineItem(capitalised(p.curves().get(0).effectSiteName()), line, EFFECT_SITE_STROKE,
                     EFFECT_COLOUR));
         } else {
-            legend.add(lineItem("At the effect site", line, EFFECT_SITE_STROKE, ChartStyle.AXIS));
+            // one line style for every series' effect site, named by what drives it when that is the same for all
+            String name = p.curves().get(0).effectSiteName();
+            for (EffectPanel.Curve c : p.curves()) {
+                name = c.effectSiteName().equals(name) ? name : "At the effect site";
+            }
+            legend.add(lineItem(capitalised(name), line, EFFECT_SITE_STROKE, ChartStyle.AXIS));
         }
         XYPlot top = conc;
         if (p.hasEffect()) {

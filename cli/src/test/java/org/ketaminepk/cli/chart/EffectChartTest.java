@@ -136,7 +136,7 @@ class EffectChartTest {
         XYPlot effect = combined.getSubplots().get(1);
         assertEquals(2, effect.getDataset(0).getSeriesCount());
         assertEquals(ChartStyle.SERIES_COLOURS.get(1), effect.getRenderer(0).getSeriesPaint(1));
-        assertTrue(legend(combined).contains("At the effect site"), legend(combined).toString());
+        assertTrue(legend(combined).contains("S-ketamine at the effect site"), legend(combined).toString());
     }
 
     @Test
