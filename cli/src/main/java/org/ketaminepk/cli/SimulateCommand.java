@@ -9,6 +9,7 @@ import org.ketaminepk.cli.report.EffectRuns;
 import org.ketaminepk.cli.report.EffectSummaryText;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
+import org.ketaminepk.cli.report.PopulationEffect;
 import org.ketaminepk.cli.report.PopulationFiles;
 import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.PopulationText;
@@ -129,11 +130,6 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         effect.checkBeforeRun();
         Endpoint endpoint = effect.asked() ? effect.resolve() : null;
-        if (endpoint != null && population.asked()) {
-            throw new InvalidInputException("effect", "--effect with --population is not available yet: the "
-                    + "effect of a virtual population is not computed; run --effect without --population for the "
-                    + "typical patient");
-        }
         if (population.asked() && explain) {
             throw new InvalidInputException("explain", "--explain describes one patient's adjustments; run it without "
                     + "--population to see the typical patient's");
@@ -166,15 +162,23 @@ public final class SimulateCommand implements Callable<Integer> {
                 modelNote(common, protocol, model));
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
         if (population.asked()) {
+            // the typical patient's effect first: a bad endpoint or ke0 is reported before the population runs
+            EffectRuns typicalEffect = endpoint == null ? null
+                    : EffectRuns.simulate(List.of(run), grid, endpoint, effect.options(), effect.level);
             PopulationReport report = PopulationReport.simulate(run, patients, grid, population.seedOrDefault(),
                     variability, population.observedLike, population.probabilities, population.covariateSource(),
                     PopulationReport.Progress.on(spec.commandLine().getErr(), System.console() != null,
                             patients.size()));
+            PopulationEffect populationEffect = typicalEffect == null ? null
+                    : PopulationEffect.simulate(report, typicalEffect);
             PrintWriter text = output.dataOnStdout() || "-".equals(population.populationCsv)
                     ? spec.commandLine().getErr() : spec.commandLine().getOut();
             PopulationText.write(text, report, output.defaultDuration());
+            if (populationEffect != null) {
+                populationEffect.text(text);
+            }
             PopulationFiles.write(output, population.populationCsv, files, report, shorten(title),
-                    spec.commandLine().getOut(), app);
+                    spec.commandLine().getOut(), app, populationEffect);
             return ExitCode.OK;
         }
 

@@ -145,6 +145,37 @@ class EffectOnSimulateAndCompareTest {
     }
 
     @Test
+    void aPopulationGetsEffectSiteAndEffectBands() throws Exception {
+        Path csv = dir.resolve("p.csv");
+        Path json = dir.resolve("p.json");
+        Path png = dir.resolve("p.png");
+        Cli.Result r = Cli.run("simulate", "--model", "otto-2021", "--dose", DOSE, "--duration", "6h",
+                "--population", "200", "--effect", "antinociception", "--csv", csv.toString(), "--json",
+                json.toString(), "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("population   the median effect peaks at"), r.out());
+        assertTrue(r.out().contains("ke0 is the typical patient's for every virtual patient"), r.out());
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        int site = header.indexOf("s_ketamine_effect_site_p50_ng_per_mL");
+        int p05 = header.indexOf("effect_fraction_of_the_maximal_effect_p05");
+        int p50 = header.indexOf("effect_fraction_of_the_maximal_effect_p50");
+        int p95 = header.indexOf("effect_fraction_of_the_maximal_effect_p95");
+        assertTrue(site > 0 && p05 > site && p50 > p05 && p95 > p50, header.toString());
+        org.ketaminepk.effect.ConcentrationEffect f = Endpoints.OLOFSEN_2022_ANTINOCICEPTION.sKetamine().model();
+        for (int i = 1; i < lines.size(); i += 7) {
+            String[] c = lines.get(i).split(",");
+            assertClose(f.effect(Double.parseDouble(c[site])), Double.parseDouble(c[p50]), "median effect, row " + i);
+            assertTrue(Double.parseDouble(c[p05]) <= Double.parseDouble(c[p50])
+                    && Double.parseDouble(c[p50]) <= Double.parseDouble(c[p95]), lines.get(i));
+        }
+        JsonNode effect = new ObjectMapper().readTree(json.toFile()).at("/effect");
+        assertEquals("olofsen-2022-antinociception", effect.at("/typical_patient/endpoint").asText());
+        assertEquals(lines.size() - 1, effect.at("/percentile_bands/effect_p95").size());
+        assertTrue(ImageIO.read(png.toFile()) != null, "a PNG image");
+    }
+
+    @Test
     void anEffectSiteOnlyEndpointHasNoEffectColumn() throws Exception {
         Path csv = dir.resolve("a.csv");
         Cli.Result r = Cli.run("simulate", "--model", "domino-1984", "--dose", "bolus 0.1 mg/kg", "--duration",
@@ -166,7 +197,8 @@ class EffectOnSimulateAndCompareTest {
             {"simulate", "--dose", DOSE, "--ke0-guess", "0.1", "--allow-guessed-ke0"},
             {"simulate", "--dose", DOSE, "--effect", "crps-relief", "--s-share", "0"},
             {"simulate", "--dose", DOSE, "--effect", "crps-relief", "--ke0-guess", "-1", "--allow-guessed-ke0"},
-            {"simulate", "--dose", DOSE, "--effect", "crps-relief", "--population", "20"},
+            {"simulate", "--model", "otto-2021", "--dose", DOSE, "--effect", "simons-2022-drug-high",
+                "--population", "20"},
             {"compare", "--model", "otto-2021", "--dose", DOSE, "--dose", "bolus 10 mg", "--effect", "herd-2008"
                 + "-sedation"}};
         String[] expected = {"--effect must be one of olofsen-2022-antinociception",
@@ -174,7 +206,7 @@ class EffectOnSimulateAndCompareTest {
                 + "racemic ketamine concentrations but model otto-2021 predicts S-ketamine",
             "has no published ke0", "--ke0-guess: ke0 0.1 /min is a guess",
             "--ke0-guess applies to an effect endpoint", "--s-share must be greater than 0 and at most 1 but was 0",
-            "--ke0-guess must be greater than 0", "--effect with --population is not available",
+            "--ke0-guess must be greater than 0", "has no published ke0",
             "--effect: endpoint herd-2008-sedation needs"};
         for (int i = 0; i < cases.length; i++) {
             Cli.Result r = Cli.run(cases[i]);
