@@ -73,6 +73,10 @@ import picocli.CommandLine.Spec;
                     + "encephalopathy, cyp2b6, comed (repeat it, join drugs with +, or none). A kidney or liver "
                     + "value in --patient replaces the one the options give.",
             "",
+            "--effect ENDPOINT adds the endpoint's effect for every series: the effect-site curves on the chart "
+                    + "and the effect on a second panel, and the peak effect, onset, offset and time at "
+                    + "--effect-level side by side (see 'ketamine-pk simulate --help').",
+            "",
             "A teaching and review tool, NOT a dosing device. The dose grammar is described in "
                     + "'ketamine-pk simulate --help'."},
         footerHeading = "%nExamples:%n",
@@ -87,7 +91,9 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk compare --protocol esketamine-56mg-spravato --protocol esketamine-84mg-spravato",
             "  ketamine-pk compare --series \"IV: 0.5 mg/kg over 40 min\" --series \"nasal: intranasal 35 mg\" \\",
             "      --series \"oral: oral 35 mg\"",
-            "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\""})
+            "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\"",
+            "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
+            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h --plot relief.png"})
 public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

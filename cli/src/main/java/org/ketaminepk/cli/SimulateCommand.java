@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", customSynopsis = {
             "ketamine-pk simulate (--protocol ID|FILE | --dose SPEC...) [--model ID] [--explain]",
             "                            [PATIENT OPTIONS] [OUTPUT OPTIONS]",
-            "                            [--population N [--seed S] [POPULATION OPTIONS]]"},
+            "                            [--population N [--seed S] [POPULATION OPTIONS]]",
+            "                            [--effect ENDPOINT [EFFECT OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
@@ -61,6 +62,13 @@ import picocli.CommandLine.Spec;
                     + "the model's publication says (or as --iiv assumes, labelled so): the distribution of each "
                     + "metric, probabilities, and a chart of the median with the middle 50 %% and 90 %% of "
                     + "patients; --csv then holds those bands and --population-csv one row per patient.",
+            "",
+            "With --effect ENDPOINT (see 'ketamine-pk effects') it also computes the endpoint's effect-site "
+                    + "concentration exactly and the effect: the peak effect and its time, the onset (to half the "
+                    + "peak change), the offset after the last input and, with --effect-level, the hours at or "
+                    + "beyond that level; the chart gets the effect-site curve and a second panel with the effect "
+                    + "(with a population, its median and bands), and --csv and --json its columns. A ke0 not "
+                    + "estimated from effect data is refused unless you give --ke0-guess with --allow-guessed-ke0.",
             "",
             "A teaching and review tool, NOT a dosing device: results are typical values of a published model, "
                     + "not predictions for a person.",
@@ -87,7 +95,9 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk simulate --protocol my-course.txt --show",
             "  ketamine-pk simulate --protocol crps-schwartzman-2009 --population 1000 --plot crps-population.png",
             "  ketamine-pk simulate --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --population 500 \\",
-            "      --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv"})
+            "      --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv",
+            "  ketamine-pk simulate --dose \"20 mg/h for 2 h\" --model kamp-2020 --effect antinociception \\",
+            "      --effect-level 0.3 --duration 6h --plot antinociception.png"})
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
