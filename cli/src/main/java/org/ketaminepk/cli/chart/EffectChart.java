@@ -74,7 +74,7 @@ public final class EffectChart {
     /** Most footer lines of the effect; the rest are summarised. */
     static final int MAX_FOOTER_LINES = 10;
     /** Most intervals between labelled ticks on the effect axis. */
-    static final int EFFECT_TICKS = 6;
+    static final int EFFECT_TICKS = 8;
     /** Most curves whose peak is labelled; more would cover each other. */
     static final int MAX_PEAK_LABELS = 3;
     /** Colour of the effect-site and effect curves of a single profile (no analyte uses it). */
@@ -351,12 +351,13 @@ public final class EffectChart {
         if (!(span > 0)) {
             span = Math.max(Math.abs(hi), 1);
         }
-        double lower = lo - 0.06 * span;
-        // room above the curves for the panel's heading and the peak labels
-        double upper = hi + 0.22 * span;
+        // room beyond the peaks for their labels (and above the curves for the panel's heading)
+        boolean falls = lo < p.baseline() && hi <= p.baseline();
+        double lower = lo - (falls ? 0.22 : 0.06) * span;
+        double upper = hi + (falls ? 0.1 : 0.22) * span;
         axis.setAutoRange(false);
         axis.setRange(lower, upper);
-        // about half the concentration panel's ticks on a panel two thirds its height
+        // fewer ticks than the concentration panel, on a panel two thirds its height
         axis.setTickUnit(ConcentrationAxes.concentrationTickUnit((upper - lower)
                 * ConcentrationAxes.MAX_CONCENTRATION_TICKS / EFFECT_TICKS), false, true);
         axis.setLabelFont(ChartStyle.AXIS_LABEL);
@@ -394,12 +395,20 @@ public final class EffectChart {
             return;
         }
         plot.addAnnotation(new PeakDot(x, y, colour));
-        XYTextAnnotation text = new XYTextAnnotation(String.format(Locale.ROOT, "   %s %s at %s %s", what,
-                sig(y), sig(x), scale.unit()), x, y);
+        XYTextAnnotation text = new XYTextAnnotation(String.format(Locale.ROOT, "   %s %s at %s", what,
+                sig(y), duration(t[peak])), x, y);
         text.setFont(ChartStyle.LEGEND);
         text.setPaint(ChartStyle.darker(colour, 0.75));
         text.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
         plot.addAnnotation(text);
+    }
+
+    /** @return "50 min", "2.03 h", "4.17 days": minutes under 2 h, hours under 3 days, three significant digits */
+    static String duration(double h) {
+        if (h < 2) {
+            return sig(h * 60) + " min";
+        }
+        return h < 72 ? sig(h) + " h" : sig(h / 24) + " days";
     }
 
     private static String sig(double v) {

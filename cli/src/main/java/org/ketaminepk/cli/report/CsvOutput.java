@@ -12,7 +12,8 @@ import org.ketaminepk.result.Profile;
  * Concentrations as CSV (quoting as RFC 4180, lines ending in LF): {@code time_h,ketamine_ng_per_mL,norketamine_ng_per_mL}, plus
  * {@code hydroxynorketamine_ng_per_mL} when a model predicts it, and a leading {@code series} column when several
  * series are written (long format). Values carry 10 significant digits; a metabolite the model does not predict is
- * an empty cell.
+ * an empty cell. With an effect endpoint the effect-site concentration of the driving analyte and the effect follow
+ * ({@link EffectRuns#effectSiteColumn()}, {@link EffectRuns#effectColumn()}).
  *
  * <p>Written by hand rather than with a CSV library: the output is numbers and labels only, so quoting one text
  * column is all the format needs, and the command line starts faster without another jar to load.
