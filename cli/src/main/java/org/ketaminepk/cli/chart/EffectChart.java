@@ -210,17 +210,13 @@ public final class EffectChart {
         int index = conc.getDatasetCount();
         conc.setDataset(index, sites);
         conc.setRenderer(index, renderer);
-        // drawn over the concentrations: the effect site is the curve this chart is about
-        conc.setDatasetRenderingOrder(p.bands() != null ? DatasetRenderingOrder.REVERSE
-                : DatasetRenderingOrder.FORWARD);
-        if (p.bands() != null) {
-            // under REVERSE the highest index is drawn first; move the effect site to index 0's slot by
-            // swapping it with the medians, which then come last but one
+        // drawn over everything else, in whichever order the plot draws its datasets
+        if (conc.getDatasetRenderingOrder() == DatasetRenderingOrder.REVERSE) {
             swapToFront(conc, index);
         }
     }
 
-    /** Puts the dataset at {@code index} at index 0 (drawn last under reverse order), shifting the others up. */
+    /** Puts the dataset at {@code index} at index 0 (drawn last in reverse order), shifting the others up. */
     private static void swapToFront(XYPlot plot, int index) {
         List<org.jfree.data.xy.XYDataset> data = new ArrayList<>();
         List<org.jfree.chart.renderer.xy.XYItemRenderer> renderers = new ArrayList<>();
