@@ -204,9 +204,10 @@ class EffectOnSimulateAndCompareTest {
         String[] expected = {"--effect must be one of olofsen-2022-antinociception",
             "--effect: endpoint herd-2008-sedation needs "
                 + "racemic ketamine concentrations but model otto-2021 predicts S-ketamine",
-            "has no published ke0", "--ke0-guess: ke0 0.1 /min is a guess",
+            "--effect simons-2022-drug-high: no published ke0 (Simons 2022", "--ke0-guess 0.1 /min is a guess, not "
+                + "estimated from effect data; add --allow-guessed-ke0",
             "--ke0-guess applies to an effect endpoint", "--s-share must be greater than 0 and at most 1 but was 0",
-            "--ke0-guess must be greater than 0", "has no published ke0",
+            "--ke0-guess must be greater than 0", "no published ke0",
             "--effect: endpoint herd-2008-sedation needs"};
         for (int i = 0; i < cases.length; i++) {
             Cli.Result r = Cli.run(cases[i]);
@@ -214,8 +215,8 @@ class EffectOnSimulateAndCompareTest {
             assertEquals(1, r.errLines().length, r.err());
             assertTrue(r.err().contains(expected[i]), String.join(" ", cases[i]) + "\n" + r.err());
         }
-        // the guessed-ke0 error says how to allow it
-        Cli.Result guess = Cli.run(cases[3]);
-        assertTrue(guess.err().contains("--allow-guessed-ke0"), guess.err());
+        // a missing ke0 says how to give one
+        Cli.Result none = Cli.run(cases[2]);
+        assertTrue(none.err().contains("give one with --ke0-guess PER_MIN and --allow-guessed-ke0"), none.err());
     }
 }

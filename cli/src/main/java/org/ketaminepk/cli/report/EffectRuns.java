@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.effect.EffectResult;
@@ -39,8 +40,9 @@ public record EffectRuns(Endpoint endpoint, Double level, double sKetamineShare,
      * @param options the ke0 guess, its permission and the S-ketamine share
      * @param level an effect level, or null
      * @return the effects
-     * @throws InvalidInputException naming {@code --effect} when a run's model cannot drive the endpoint, or
-     *         {@code --ke0-guess} when the endpoint has no ke0 or a guess is not allowed
+     * @throws InvalidInputException naming {@code --effect} when a run's model cannot drive the endpoint,
+     *         {@code --ke0-guess} when the endpoint has no ke0, or {@code --allow-guessed-ke0} when a guess is not
+     *         allowed
      */
     public static EffectRuns simulate(List<Run> runs, TimeGrid grid, Endpoint endpoint,
             EffectSimulation.Options options, Double level) {
@@ -49,16 +51,25 @@ public record EffectRuns(Endpoint endpoint, Double level, double sKetamineShare,
             try {
                 out.add(EffectSimulation.run(endpoint, r.model(), r.patient(), r.regimen(), grid, options));
             } catch (InvalidInputException e) {
-                throw reworded(e);
+                throw reworded(e, endpoint, options);
             }
         }
         return new EffectRuns(endpoint, level, options.sKetamineShare(), out);
     }
 
-    private static InvalidInputException reworded(InvalidInputException e) {
+    /** The library's ke0 and endpoint refusals, in the words of the options that change them. */
+    private static InvalidInputException reworded(InvalidInputException e, Endpoint endpoint,
+            EffectSimulation.Options options) {
+        if ("ke0".equals(e.field()) && !Double.isNaN(options.guessedKe0PerH())) {
+            return new InvalidInputException("allow-guessed-ke0", "--ke0-guess " + Checks.fmt(
+                    options.guessedKe0PerH() / 60) + " /min is a guess, not estimated from effect data; add "
+                    + "--allow-guessed-ke0 to use it (it is then labelled a guess on every output)");
+        }
         if ("ke0".equals(e.field())) {
-            return e.renamed("ke0-guess", "--ke0-guess").withHint("give --ke0-guess PER_MIN with "
-                    + "--allow-guessed-ke0 to use a guess, labelled as one on every output");
+            return new InvalidInputException("ke0-guess", "--effect " + endpoint.id() + ": no published ke0 ("
+                    + endpoint.link().source() + "); give one with --ke0-guess PER_MIN and --allow-guessed-ke0 "
+                    + "(it is then labelled a guess on every output), or see 'ketamine-pk effects " + endpoint.id()
+                    + "' for its steady-state values");
         }
         if ("endpoint".equals(e.field())) {
             return e.within("effect", "--effect");
