@@ -1,9 +1,12 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PatientSpec;
+import org.ketaminepk.cli.report.EffectRuns;
+import org.ketaminepk.cli.report.EffectSummaryText;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Run;
@@ -27,6 +30,7 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.fit.Level;
+import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -51,7 +55,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
             "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]",
-            "                           [--observed FILE [--observed-csv FILE|-]]"},
+            "                           [--observed FILE [--observed-csv FILE|-]]",
+            "                           [--effect ENDPOINT [EFFECT OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
@@ -71,6 +76,10 @@ import picocli.CommandLine.Spec;
                     + "encephalopathy, cyp2b6, comed (repeat it, join drugs with +, or none). A kidney or liver "
                     + "value in --patient replaces the one the options give.",
             "",
+            "--effect ENDPOINT adds the endpoint's effect for every series: the effect-site curves on the chart "
+                    + "and the effect on a second panel, and the peak effect, onset, offset and time at "
+                    + "--effect-level side by side (see 'ketamine-pk simulate --help').",
+            "",
             "A teaching and review tool, NOT a dosing device. The dose grammar is described in "
                     + "'ketamine-pk simulate --help'."},
         footerHeading = "%nExamples:%n",
@@ -85,7 +94,9 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk compare --protocol esketamine-56mg-spravato --protocol esketamine-84mg-spravato",
             "  ketamine-pk compare --series \"IV: 0.5 mg/kg over 40 min\" --series \"nasal: intranasal 35 mg\" \\",
             "      --series \"oral: oral 35 mg\"",
-            "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\""})
+            "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\"",
+            "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
+            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h --plot relief.png"})
 public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -100,6 +111,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, order = 2, heading = "%nOutput:%n")
     OutputOptions output = new OutputOptions();
+
+    @ArgGroup(validate = false, order = 3, heading = EffectOptions.HEADING)
+    EffectOptions effect = new EffectOptions();
 
     @Option(names = "--series", paramLabel = "LABEL: DOSE", description = "A named series of doses, e.g. "
             + "\"IV: 0.5 mg/kg over 40 min\" or \"nasal: intranasal 35 mg\"; join several doses of one series "
@@ -143,6 +157,15 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("observed-csv", "--observed-csv writes the levels given with --observed; "
                     + "give --observed FILE");
         }
+        if (effect == null) {
+            effect = new EffectOptions();
+        }
+        effect.checkBeforeRun();
+        if (observed != null && effect.asked()) {
+            throw new InvalidInputException("observed", "--observed and --effect are not drawn on one chart; run the "
+                    + "comparison once with each");
+        }
+        Endpoint endpoint = effect.asked() ? effect.resolve() : null;
         Map<String, Path> files = observed == null ? Outputs.checkFiles(output)
                 : MeasuredLevels.checkFiles(output, observedCsv);
         List<Level> levels = observed == null ? null : MeasuredLevels.read(observed);
@@ -187,7 +210,12 @@ public final class CompareCommand implements Callable<Integer> {
             for (String id : models) {
                 PublishedModel model = CommonOptions.model(id, s.protocol());
                 for (Patient p : people) {
-                    values.add(MemoryBudget.valuesPerPoint(model, p));
+                    int v = MemoryBudget.valuesPerPoint(model, p);
+                    values.add(v);
+                    if (endpoint != null) {
+                        // an effect keeps a second run with its link compartments, and three more series
+                        values.add(v + 3);
+                    }
                 }
             }
         }
@@ -207,11 +235,16 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
 
+        EffectRuns effects = endpoint == null ? null
+                : EffectRuns.simulate(runs, grid, endpoint, effect.options(), effect.level);
         PrintWriter summary = output.dataOnStdout() || "-".equals(observedCsv) ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
         MeasuredLevels measured = levels == null ? null
                 : MeasuredLevels.of(observed.getFileName().toString(), levels, runs, grid);
         SummaryText.compare(summary, runs, grid, output.defaultDuration());
+        if (effects != null) {
+            EffectSummaryText.compare(summary, runs, effects);
+        }
         if (measured != null) {
             measured.text(summary);
         }
@@ -227,7 +260,8 @@ public final class CompareCommand implements Callable<Integer> {
                     app);
             return ExitCode.OK;
         }
-        Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app);
+        Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app,
+                effects);
         return ExitCode.OK;
     }
 

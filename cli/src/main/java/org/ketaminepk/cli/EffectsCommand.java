@@ -9,6 +9,7 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.Converters;
+import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.EffectText;
 import org.ketaminepk.dosing.Regimen;
@@ -152,22 +153,7 @@ public final class EffectsCommand implements Callable<Integer> {
                 : CommonOptions.protocol(common.protocols.get(0), "--protocol ");
         Regimen regimen = protocol == null ? doses : doses == null ? protocol.regimen() : protocol.regimen().and(doses);
         PublishedModel model = common.model(protocol);
-        EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
-        if (ke0GuessPerMin != null) {
-            if (!(ke0GuessPerMin > 0) || ke0GuessPerMin * 60 > org.ketaminepk.effect.EffectSites.MAX_KE0_PER_H) {
-                throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
-                        + Math.round(org.ketaminepk.effect.EffectSites.MAX_KE0_PER_H / 60) + " /min but was "
-                        + ke0GuessPerMin);
-            }
-            options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
-        }
-        if (sShare != null) {
-            if (!(sShare > 0 && sShare <= 1)) {
-                throw new InvalidInputException("s-share", "--s-share must be greater than 0 and at most 1 but was "
-                        + sShare);
-            }
-            options = options.withSKetamineShare(sShare);
-        }
+        EffectSimulation.Options options = EffectOptions.simulationOptions(ke0GuessPerMin, allowGuess, sShare);
         if (level != null && !Double.isFinite(level)) {
             throw new InvalidInputException("level", "--level must be a finite number but was " + level);
         }

@@ -1,6 +1,7 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.report.EffectText;
 import org.ketaminepk.cli.report.ModelsText;
 
 import java.io.PrintWriter;
@@ -23,9 +24,10 @@ import picocli.CommandLine.Spec;
         header = "List the models, or show one with its sources and parameters.",
         description = {
             "Without ID: every model's id, drug form, analytes and population. With ID: citation and link, "
-                    + "population, sampling site, validity range, scaling, assumptions, notes, routes, and every "
+                    + "population, sampling site, validity range, scaling, assumptions, notes, routes, every "
                     + "parameter with its unit and provenance (published, third-party transcription, derived or "
-                    + "assumed) and where it was read.",
+                    + "assumed) and where it was read, and the effect endpoints the model can drive "
+                    + "(simulate --effect) with how their effect site is set on it.",
             "",
             "A teaching and review tool, not a dosing device."},
         footerHeading = "%nExamples:%n",
@@ -46,7 +48,10 @@ public final class ModelsCommand implements Callable<Integer> {
         if (id == null) {
             ModelsText.list(w);
         } else {
-            ModelsText.show(w, model(id));
+            PublishedModel m = model(id);
+            ModelsText.show(w, m);
+            w.println();
+            EffectText.modelSection(w, m);
         }
         w.flush();
         return ExitCode.OK;

@@ -1,12 +1,16 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.report.MeasuredLevels;
+import org.ketaminepk.cli.report.EffectRuns;
+import org.ketaminepk.cli.report.EffectSummaryText;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
+import org.ketaminepk.cli.report.PopulationEffect;
 import org.ketaminepk.cli.report.PopulationFiles;
 import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.PopulationText;
@@ -25,6 +29,7 @@ import java.util.concurrent.Callable;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.fit.Level;
+import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -47,6 +52,7 @@ import picocli.CommandLine.Spec;
             "                            [PATIENT OPTIONS] [OUTPUT OPTIONS]",
             "                            [--population N [--seed S] [POPULATION OPTIONS]]",
             "                            [--observed FILE [--observed-csv FILE|-]]",
+            "                            [--effect ENDPOINT [EFFECT OPTIONS]]",
             "ketamine-pk simulate --dataset FILE [--model ID] [--csv FILE|-]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
@@ -70,6 +76,13 @@ import picocli.CommandLine.Spec;
                     + "every ID of a NONMEM-style event file instead, in parallel, and writes ID, TIME, the "
                     + "predictions and the input columns, as 'ketamine-pk dataset' does; covariates that change "
                     + "within an ID are refused (line and column named).",
+            "",
+            "With --effect ENDPOINT (see 'ketamine-pk effects') it also computes the endpoint's effect-site "
+                    + "concentration exactly and the effect: the peak effect and its time, the onset (to half the "
+                    + "peak change), the offset after the last input and, with --effect-level, the hours at or "
+                    + "beyond that level; the chart gets the effect-site curve and a second panel with the effect "
+                    + "(with a population, its median and bands), and --csv and --json its columns. A ke0 not "
+                    + "estimated from effect data is refused unless you give --ke0-guess with --allow-guessed-ke0.",
             "",
             "A teaching and review tool, NOT a dosing device: results are typical values of a published model, "
                     + "not predictions for a person.",
@@ -99,7 +112,9 @@ import picocli.CommandLine.Spec;
             "      --vary \"weight=50..120,age=20..80,male=0.5\" --population-csv pop.csv",
             "  ketamine-pk simulate --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --observed levels.csv \\",
             "      --plot levels.png",
-            "  ketamine-pk simulate --dataset study.csv --model otto-2021 --csv predictions.csv"})
+            "  ketamine-pk simulate --dataset study.csv --model otto-2021 --csv predictions.csv",
+            "  ketamine-pk simulate --dose \"20 mg/h for 2 h\" --model kamp-2020 --effect antinociception \\",
+            "      --effect-level 0.3 --duration 6h --plot antinociception.png"})
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -132,6 +147,9 @@ public final class SimulateCommand implements Callable<Integer> {
             + "go with it.")
     Path dataset;
 
+    @ArgGroup(validate = false, order = 4, heading = EffectOptions.HEADING)
+    EffectOptions effect = new EffectOptions();
+
     @ParentCommand
     Main app;
 
@@ -155,6 +173,11 @@ public final class SimulateCommand implements Callable<Integer> {
             population = new PopulationOptions();
         }
         population.checkBeforeRun();
+        if (effect == null) {
+            effect = new EffectOptions();
+        }
+        effect.checkBeforeRun();
+        Endpoint endpoint = effect.asked() ? effect.resolve() : null;
         if (population.asked() && explain) {
             throw new InvalidInputException("explain", "--explain describes one patient's adjustments; run it without "
                     + "--population to see the typical patient's");
@@ -166,6 +189,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (observed != null && population.asked()) {
             throw new InvalidInputException("observed", "--observed sets measured levels against one patient's "
                     + "curve; run it without --population");
+        }
+        if (observed != null && endpoint != null) {
+            throw new InvalidInputException("observed", "--observed and --effect are not drawn on one chart; run it "
+                    + "once with each");
         }
         Map<String, Path> files = population.asked() ? PopulationFiles.checkFiles(output, population.populationCsv)
                 : observed != null ? MeasuredLevels.checkFiles(output, observedCsv) : Outputs.checkFiles(output);
@@ -185,7 +212,9 @@ public final class SimulateCommand implements Callable<Integer> {
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         PublishedModel model = common.model(protocol);
         TimeGrid grid = output.grid(regimen.endH());
-        MemoryBudget.check(grid, List.of(MemoryBudget.valuesPerPoint(model, patient)));
+        int values = MemoryBudget.valuesPerPoint(model, patient);
+        // an effect keeps a second run with its link compartments, and three more series
+        MemoryBudget.check(grid, endpoint == null ? List.of(values) : List.of(values, values + 3));
         VariabilityModel variability = population.asked() ? PopulationReport.variability(model, population.iiv)
                 : null;
         List<Patient> patients = population.asked() ? population.patients(patient) : null;
@@ -194,23 +223,36 @@ public final class SimulateCommand implements Callable<Integer> {
                 modelNote(common, protocol, model));
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
         if (population.asked()) {
+            // the typical patient's effect first: a bad endpoint or ke0 is reported before the population runs
+            EffectRuns typicalEffect = endpoint == null ? null
+                    : EffectRuns.simulate(List.of(run), grid, endpoint, effect.options(), effect.level);
             PopulationReport report = PopulationReport.simulate(run, patients, grid, population.seedOrDefault(),
                     variability, population.observedLike, population.probabilities, population.covariateSource(),
                     PopulationReport.Progress.on(spec.commandLine().getErr(), System.console() != null,
                             patients.size()));
+            PopulationEffect populationEffect = typicalEffect == null ? null
+                    : PopulationEffect.simulate(report, typicalEffect);
             PrintWriter text = output.dataOnStdout() || "-".equals(population.populationCsv)
                     ? spec.commandLine().getErr() : spec.commandLine().getOut();
             PopulationText.write(text, report, output.defaultDuration());
+            if (populationEffect != null) {
+                populationEffect.text(text);
+            }
             PopulationFiles.write(output, population.populationCsv, files, report, shorten(title),
-                    spec.commandLine().getOut(), app);
+                    spec.commandLine().getOut(), app, populationEffect);
             return ExitCode.OK;
         }
 
+        EffectRuns effects = endpoint == null ? null
+                : EffectRuns.simulate(List.of(run), grid, endpoint, effect.options(), effect.level);
         PrintWriter summary = output.dataOnStdout() || "-".equals(observedCsv) ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
         MeasuredLevels measured = levels == null ? null
                 : MeasuredLevels.of(observed.getFileName().toString(), levels, List.of(run), grid);
         SummaryText.simulate(summary, run, grid, output.defaultDuration(), explain);
+        if (effects != null) {
+            EffectSummaryText.simulate(summary, effects);
+        }
         String subtitle = "model " + model.id() + " · " + Text.patient(patient);
         if (measured != null) {
             measured.text(summary);
@@ -219,7 +261,7 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Outputs.write(output, files, "simulate", List.of(run), grid, shorten(title), subtitle, spec.commandLine().getOut(),
-                app);
+                app, effects);
         return ExitCode.OK;
     }
 

@@ -58,6 +58,24 @@ class ModelsAndProtocolsCommandTest {
         assertTrue(out.contains("× weight"), "V1 is per kg");
     }
 
+    /** Every endpoint the model's drug form drives is listed with how its effect site is set on this model. */
+    @Test
+    void oneModelListsTheEndpointsItSupports() {
+        Cli.Result racemic = Cli.run("models", "domino-1984");
+        assertEquals(0, racemic.code(), racemic.err());
+        assertTrue(racemic.out().contains("\nEffect endpoints (simulate --effect ENDPOINT"), racemic.out());
+        for (org.ketaminepk.effect.Endpoint e : org.ketaminepk.effect.Endpoints.all()) {
+            boolean drives = e.drivenBy(Models.get("domino-1984").drugForm());
+            assertEquals(drives, racemic.out().contains("\n  " + e.id() + " "), e.id());
+        }
+        assertTrue(racemic.out().lines().anyMatch(l -> l.matches("  navarrete-2025-ani +fitted")), racemic.out());
+        assertTrue(racemic.out().lines().anyMatch(l -> l.matches("  herd-2008-sedation +transferred by time to "
+                + "peak from herd-2007")), racemic.out());
+        Cli.Result s = Cli.run("models", "otto-2021");
+        assertTrue(s.out().contains("\n  dahan-2011-crps-relief "), s.out());
+        assertTrue(!s.out().contains("herd-2008-sedation"), "a racemic-only endpoint is not listed for S-ketamine");
+    }
+
     @Test
     void unknownModelId() {
         Cli.Result r = Cli.run("models", "nope-1999");

@@ -60,7 +60,7 @@ public final class OutputOptions {
     public String plot;
 
     @Option(names = "--plot-size", paramLabel = "WxH", converter = Converters.PlotSizePx.class,
-            description = "Chart size in pixels (default 1600x900).")
+            description = "Chart size in pixels (default 1600x900; 1600x1200 with --effect).")
     PlotSize plotSize;
 
     @Option(names = "--show", description = "Show the chart in a window (needs a display).")
@@ -166,5 +166,13 @@ public final class OutputOptions {
     /** @return the chart size */
     public PlotSize plotSize() {
         return plotSize == null ? PlotSize.DEFAULT : plotSize;
+    }
+
+    /**
+     * @param whenNotGiven the size of a chart laid out for another shape (a chart with a second panel)
+     * @return the chart size given with {@code --plot-size}, else {@code whenNotGiven}
+     */
+    public PlotSize plotSize(PlotSize whenNotGiven) {
+        return plotSize == null ? whenNotGiven : plotSize;
     }
 }

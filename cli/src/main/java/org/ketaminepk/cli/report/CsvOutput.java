@@ -12,7 +12,8 @@ import org.ketaminepk.result.Profile;
  * Concentrations as CSV (quoting as RFC 4180, lines ending in LF): {@code time_h,ketamine_ng_per_mL,norketamine_ng_per_mL}, plus
  * {@code hydroxynorketamine_ng_per_mL} when a model predicts it, and a leading {@code series} column when several
  * series are written (long format). Values carry 10 significant digits; a metabolite the model does not predict is
- * an empty cell.
+ * an empty cell. With an effect endpoint the effect-site concentration of the driving analyte and the effect follow
+ * ({@link EffectRuns#effectSiteColumn()}, {@link EffectRuns#effectColumn()}).
  *
  * <p>Written by hand rather than with a CSV library: the output is numbers and labels only, so quoting one text
  * column is all the format needs, and the command line starts faster without another jar to load.
@@ -39,6 +40,16 @@ public final class CsvOutput {
      * @param seriesColumn whether to lead with a {@code series} column
      */
     public static void write(Writer out, List<Run> runs, boolean seriesColumn) throws IOException {
+        write(out, runs, seriesColumn, null);
+    }
+
+    /**
+     * Writes the runs, with the effect-site concentration and the effect of an endpoint as the last columns.
+     *
+     * @param effects the endpoint's results, one per run, or null for concentrations only
+     */
+    public static void write(Writer out, List<Run> runs, boolean seriesColumn, EffectRuns effects)
+            throws IOException {
         List<Analyte> cols = columns(runs);
         StringBuilder b = new StringBuilder(256);
         if (seriesColumn) {
@@ -48,10 +59,19 @@ public final class CsvOutput {
         for (Analyte a : cols) {
             b.append(',').append(a.label()).append("_ng_per_mL");
         }
+        if (effects != null) {
+            b.append(',').append(effects.effectSiteColumn());
+            if (effects.hasEffect()) {
+                b.append(',').append(effects.effectColumn());
+            }
+        }
         b.append('\n');
         out.write(b.toString());
-        for (Run r : runs) {
+        for (int ri = 0; ri < runs.size(); ri++) {
+            Run r = runs.get(ri);
             Profile p = r.result().profile();
+            double[] ce = effects == null ? null : effects.results().get(ri).effectSiteNgPerMl();
+            double[] ef = effects == null || !effects.hasEffect() ? null : effects.results().get(ri).effect();
             String label = seriesColumn ? quote(r.label()) + "," : "";
             double[] t = p.timesH();
             double[][] c = new double[cols.size()][];
@@ -67,6 +87,12 @@ public final class CsvOutput {
                     if (col != null) {
                         appendNumber(b, col[i]);
                     }
+                }
+                if (ce != null) {
+                    appendNumber(b.append(','), ce[i]);
+                }
+                if (ef != null) {
+                    appendNumber(b.append(','), ef[i]);
                 }
                 b.append('\n');
                 out.write(b.toString());

@@ -123,6 +123,28 @@ public final class EffectText {
         out.flush();
     }
 
+    /**
+     * Prints the section of {@code models ID} on effects: each endpoint the model can drive, with how its effect site
+     * is set on this model, or a line saying there is none.
+     */
+    public static void modelSection(PrintWriter out, PublishedModel m) {
+        out.println("Effect endpoints (simulate --effect ENDPOINT; sources: 'ketamine-pk effects ENDPOINT')");
+        List<Endpoint> driven = Endpoints.drivenBy(m.drugForm());
+        if (driven.isEmpty()) {
+            out.println("  none: no endpoint in this build is driven by " + m.drugForm().label());
+            out.flush();
+            return;
+        }
+        Text.Table t = new Text.Table(false, "endpoint", "effect site on " + m.id());
+        for (Endpoint e : driven) {
+            t.row(e.id(), basis(e, m));
+        }
+        for (String l : t.render(2)) {
+            out.println(l);
+        }
+        out.flush();
+    }
+
     /** How the effect site of {@code e} would be set on model {@code m}, in words. */
     static String basis(Endpoint e, PublishedModel m) {
         LinkEvidence l = e.link();
@@ -135,7 +157,7 @@ public final class EffectText {
         };
     }
 
-    private static void line(PrintWriter out, String label, String text) {
+    static void line(PrintWriter out, String label, String text) {
         String pad = String.format(Locale.ROOT, "  %-12s ", label);
         List<String> lines = Text.wrap(text, WIDTH - pad.length());
         for (int i = 0; i < lines.size(); i++) {
@@ -145,9 +167,26 @@ public final class EffectText {
 
     /** Prints the effect metrics, the link used and every warning. */
     public static void summary(PrintWriter out, EffectResult r, Double level) {
+        out.println(r.endpoint().name());
+        metrics(out, r, level);
+        out.println();
+        out.println("Warnings:");
+        if (r.warnings().isEmpty()) {
+            out.println("  none");
+        }
+        warnings(out, r.warnings());
+        out.flush();
+    }
+
+    /**
+     * Prints the model and driver, the link used, the peak, onset, offset and time at {@code level}, the responder
+     * share and what the endpoint is not for: one labelled line each.
+     *
+     * @param level an effect level in the endpoint's unit, or null
+     */
+    public static void metrics(PrintWriter out, EffectResult r, Double level) {
         Endpoint e = r.endpoint();
         EffectMetrics m = r.metrics();
-        out.println(e.name());
         line(out, "model", r.pk().individual().model().id() + "; driven by " + r.driver());
         EffectLink link = r.link();
         line(out, "effect site", link.describe() + ", " + link.basis().label() + ": " + link.how());
@@ -169,18 +208,16 @@ public final class EffectText {
                     Text.sig(e.placeboResponderProbability() * 100, 3)));
         }
         line(out, "not for", e.notFor());
-        out.println();
-        out.println("Warnings:");
-        if (r.warnings().isEmpty()) {
-            out.println("  none");
-        }
-        for (Warning w : r.warnings()) {
+    }
+
+    /** Prints each warning as a wrapped bullet. */
+    static void warnings(PrintWriter out, List<Warning> warnings) {
+        for (Warning w : warnings) {
             List<String> lines = Text.wrap(w.message(), WIDTH - 4);
             for (int i = 0; i < lines.size(); i++) {
                 out.println((i == 0 ? "  - " : "    ") + lines.get(i));
             }
         }
-        out.flush();
     }
 
     private static String orNot(OptionalDouble v, String what) {
@@ -216,56 +253,68 @@ public final class EffectText {
 
     /** Writes the endpoint, link, metrics, warnings and the time course as JSON. */
     public static void json(Writer w, EffectResult r, Double level) throws IOException {
-        Endpoint e = r.endpoint();
-        EffectMetrics m = r.metrics();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("endpoint", e.id());
-            g.writeStringField("source", e.citation().format());
-            g.writeStringField("model", r.pk().individual().model().id());
-            g.writeStringField("driver", r.driver());
-            g.writeStringField("effect_unit", r.hasEffect() ? e.effectUnit() : null);
-            g.writeObjectFieldStart("effect_site");
-            g.writeNumberField("ke0_per_min", r.link().ke0PerMin());
-            g.writeNumberField("half_time_min", r.link().halfTimeH() * 60);
-            g.writeStringField("basis", r.link().basis().label());
-            g.writeStringField("how", r.link().how());
-            g.writeEndObject();
-            g.writeObjectFieldStart("metrics");
-            g.writeNumberField("peak_effect_site_ng_per_ml", m.peakEffectSiteNgPerMl());
-            g.writeNumberField("peak_effect_site_time_h", m.peakEffectSiteTimeH());
-            if (r.hasEffect()) {
-                g.writeNumberField("baseline", r.baseline());
-                g.writeNumberField("peak_effect", m.peakEffect());
-                g.writeNumberField("peak_effect_time_h", m.peakTimeH());
-            }
-            optional(g, "onset_h", m.onsetH());
-            optional(g, "offset_h", m.offsetH());
-            if (level != null) {
-                g.writeNumberField("level", level);
-                g.writeNumberField("time_at_level_h", r.timeAtLeastH(level));
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("warnings");
-            for (Warning x : r.warnings()) {
-                g.writeStartObject();
-                g.writeStringField("code", x.code().name());
-                g.writeStringField("message", x.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            double[] t = r.timesH();
-            array(g, "time_h", t);
-            array(g, "plasma_ng_per_ml", r.plasmaNgPerMl());
-            array(g, "effect_site_ng_per_ml", r.effectSiteNgPerMl());
-            if (r.hasEffect()) {
-                array(g, "effect", r.effect());
-            }
+            fields(g, r, level, true);
             g.writeEndObject();
         }
         w.flush();
+    }
+
+    /**
+     * Writes the fields of an effect object: endpoint, source, model, driver, unit, link, metrics, warnings and,
+     * when asked, the time course.
+     *
+     * @param level an effect level in the endpoint's unit, or null
+     * @param times whether to write {@code time_h} (a caller that writes the times elsewhere leaves it out)
+     */
+    public static void fields(JsonGenerator g, EffectResult r, Double level, boolean times) throws IOException {
+        Endpoint e = r.endpoint();
+        EffectMetrics m = r.metrics();
+        g.writeStringField("endpoint", e.id());
+        g.writeStringField("source", e.citation().format());
+        g.writeStringField("model", r.pk().individual().model().id());
+        g.writeStringField("driver", r.driver());
+        g.writeStringField("effect_unit", r.hasEffect() ? e.effectUnit() : null);
+        g.writeObjectFieldStart("effect_site");
+        g.writeNumberField("ke0_per_min", r.link().ke0PerMin());
+        g.writeNumberField("half_time_min", r.link().halfTimeH() * 60);
+        g.writeStringField("basis", r.link().basis().label());
+        g.writeStringField("how", r.link().how());
+        g.writeEndObject();
+        g.writeObjectFieldStart("metrics");
+        g.writeNumberField("peak_effect_site_ng_per_ml", m.peakEffectSiteNgPerMl());
+        g.writeNumberField("peak_effect_site_time_h", m.peakEffectSiteTimeH());
+        if (r.hasEffect()) {
+            g.writeNumberField("baseline", r.baseline());
+            g.writeNumberField("peak_effect", m.peakEffect());
+            g.writeNumberField("peak_effect_time_h", m.peakTimeH());
+        }
+        optional(g, "onset_h", m.onsetH());
+        optional(g, "offset_h", m.offsetH());
+        if (level != null) {
+            g.writeNumberField("level", level);
+            g.writeNumberField("time_at_level_h", r.timeAtLeastH(level));
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("warnings");
+        for (Warning x : r.warnings()) {
+            g.writeStartObject();
+            g.writeStringField("code", x.code().name());
+            g.writeStringField("message", x.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (times) {
+            array(g, "time_h", r.timesH());
+        }
+        array(g, "plasma_ng_per_ml", r.plasmaNgPerMl());
+        array(g, "effect_site_ng_per_ml", r.effectSiteNgPerMl());
+        if (r.hasEffect()) {
+            array(g, "effect", r.effect());
+        }
     }
 
     private static void optional(JsonGenerator g, String name, OptionalDouble v) throws IOException {

@@ -45,7 +45,7 @@ public final class JsonOutput {
      * @param grid the common grid
      */
     public static void write(Writer out, String command, List<Run> runs, TimeGrid grid) throws IOException {
-        write(out, command, runs, grid, null);
+        write(out, command, runs, grid, null, null);
     }
 
     /** Fields a command adds at the end of the document (measured levels, say). */
@@ -60,6 +60,27 @@ public final class JsonOutput {
      * @param extra the added fields, or null for none
      */
     static void write(Writer out, String command, List<Run> runs, TimeGrid grid, Section extra) throws IOException {
+        write(out, command, runs, grid, null, extra);
+    }
+
+    /**
+     * Writes one document in which each series also holds an {@code effect} object: the endpoint, link, metrics,
+     * warnings, and the driving plasma and effect-site concentrations and the effect on the series' times (the
+     * fields of {@code effects --json}, whose {@code time_h} is the profile's).
+     *
+     * @param effects the endpoint's results, one per run, or null for none
+     */
+    public static void write(Writer out, String command, List<Run> runs, TimeGrid grid, EffectRuns effects)
+            throws IOException {
+        write(out, command, runs, grid, effects, null);
+    }
+
+    /**
+     * Writes one document with the effect objects of {@code effects} (or none when null) and the {@code extra} fields
+     * after the series (or none when null).
+     */
+    static void write(Writer out, String command, List<Run> runs, TimeGrid grid, EffectRuns effects, Section extra)
+            throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -84,8 +105,14 @@ public final class JsonOutput {
         g.writeStringField("source", runs.get(0).bandSource());
         g.writeEndObject();
         g.writeArrayFieldStart("series");
-        for (Run r : runs) {
-            run(g, r);
+        for (int i = 0; i < runs.size(); i++) {
+            run(g, runs.get(i));
+            if (effects != null) {
+                g.writeObjectFieldStart("effect");
+                EffectText.fields(g, effects.results().get(i), effects.level(), false);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
         }
         g.writeEndArray();
         if (extra != null) {
@@ -97,6 +124,7 @@ public final class JsonOutput {
         out.flush();
     }
 
+    /** Writes a series object's fields; the caller closes it. */
     private static void run(JsonGenerator g, Run r) throws IOException {
         double kg = r.patient().weightKg();
         g.writeStartObject();
@@ -197,7 +225,6 @@ public final class JsonOutput {
                 array(g, prof.series(a).ngPerMl());
             }
         }
-        g.writeEndObject();
         g.writeEndObject();
     }
 

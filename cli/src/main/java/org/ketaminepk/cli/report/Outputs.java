@@ -20,6 +20,9 @@ import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
 import org.ketaminepk.cli.chart.ConcentrationChart;
+import org.ketaminepk.cli.chart.EffectChart;
+import org.ketaminepk.cli.chart.EffectPanel;
+import org.ketaminepk.effect.EffectResult;
 import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.base.TimeGrid;
 
@@ -84,6 +87,17 @@ public final class Outputs {
      */
     public static void write(OutputOptions o, Map<String, Path> files, String command, List<Run> runs, TimeGrid grid,
             String title, String subtitle, PrintWriter stdout, Main app) {
+        write(o, files, command, runs, grid, title, subtitle, stdout, app, null);
+    }
+
+    /**
+     * As {@link #write(OutputOptions, Map, String, List, TimeGrid, String, String, PrintWriter, Main)}, with an
+     * effect endpoint: its effect-site concentration and effect in the CSV and the JSON, and on the chart.
+     *
+     * @param effects the endpoint's results, one per run, or null for none
+     */
+    public static void write(OutputOptions o, Map<String, Path> files, String command, List<Run> runs, TimeGrid grid,
+            String title, String subtitle, PrintWriter stdout, Main app, EffectRuns effects) {
         boolean several = runs.size() > 1;
         JFreeChart chart = null;
         if (o.plot != null || o.show) {
@@ -91,28 +105,31 @@ public final class Outputs {
             for (Run r : runs) {
                 series.add(new PlotSeries(several ? r.label() : "", r.result().profile()));
             }
-            chart = ConcentrationChart.create(new ChartRequest(title, subtitle, series, o.logScale, captions(runs))
-                    .withFitTime(o.defaultDuration()));
+            ChartRequest request = new ChartRequest(title, subtitle, series, o.logScale, captions(runs));
+            // an effect can outlast the concentrations by weeks: its chart keeps the whole run
+            chart = effects == null ? ConcentrationChart.create(request.withFitTime(o.defaultDuration()))
+                    : EffectChart.create(request, effectPanel(effects));
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
-                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> CsvOutput.write(w, runs, several)));
+                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> CsvOutput.write(w, runs, several, effects)));
             }
             if (files.containsKey("--json")) {
-                out.stage("--json", files.get("--json"), OutputFiles.text(w -> JsonOutput.write(w, command, runs, grid)));
+                out.stage("--json", files.get("--json"), OutputFiles.text(w -> JsonOutput.write(w, command, runs, grid, effects)));
             }
             if (files.containsKey("--plot")) {
                 JFreeChart c = chart;
-                PlotSize size = o.plotSize();
+                PlotSize size = effects == null || !effects.hasEffect() ? o.plotSize()
+                        : o.plotSize(new PlotSize(ChartFiles.DEFAULT_WIDTH_PX, EffectChart.HEIGHT_PX));
                 ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
                 out.stage("--plot", files.get("--plot"),
                         s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
             }
             if ("-".equals(o.csv)) {
-                OutputFiles.toStdout(stdout, w -> CsvOutput.write(w, runs, several));
+                OutputFiles.toStdout(stdout, w -> CsvOutput.write(w, runs, several, effects));
             }
             if ("-".equals(o.json)) {
-                OutputFiles.toStdout(stdout, w -> JsonOutput.write(w, command, runs, grid));
+                OutputFiles.toStdout(stdout, w -> JsonOutput.write(w, command, runs, grid, effects));
             }
             out.commit();
         }
@@ -120,6 +137,15 @@ public final class Outputs {
             ChartWindow.show(chart, title);
             app.windowOpened = true;
         }
+    }
+
+    /** @return the chart's effect panel: each result's curves, named by what drives them */
+    static EffectPanel effectPanel(EffectRuns effects) {
+        List<String> names = new ArrayList<>();
+        for (EffectResult r : effects.results()) {
+            names.add(effects.effectSiteName(r));
+        }
+        return EffectPanel.of(effects.results(), names, effects.level());
     }
 
     /** @return the chart's caption ({@link ChartNotes}) */

@@ -21,6 +21,7 @@ import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
+import org.ketaminepk.cli.chart.EffectChart;
 import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.chart.PopulationChart;
 import org.ketaminepk.cli.options.OutputOptions;
@@ -70,36 +71,51 @@ public final class PopulationFiles {
      */
     public static void write(OutputOptions o, String populationCsv, Map<String, Path> files, PopulationReport r,
             String title, PrintWriter stdout, Main app) {
+        write(o, populationCsv, files, r, title, stdout, app, null);
+    }
+
+    /**
+     * As {@link #write(OutputOptions, String, Map, PopulationReport, String, PrintWriter, Main)}, with the
+     * population's effect: its bands as further CSV columns, an {@code effect} object in the JSON, and the effect
+     * panel on the chart.
+     *
+     * @param effect the population's effect, or null for none
+     */
+    public static void write(OutputOptions o, String populationCsv, Map<String, Path> files, PopulationReport r,
+            String title, PrintWriter stdout, Main app, PopulationEffect effect) {
         JFreeChart chart = null;
         if (o.plot != null || o.show) {
             List<String> caption = new ArrayList<>();
             caption.add(Outputs.CHART_DISCLAIMER);
             caption.addAll(r.notes());
-            chart = PopulationChart.create(new ChartRequest(title, r.subtitle(),
-                    List.of(new PlotSeries("", r.typical().result().profile())), o.logScale, caption), r.bands());
+            ChartRequest request = new ChartRequest(title, r.subtitle(),
+                    List.of(new PlotSeries("", r.typical().result().profile())), o.logScale, caption);
+            chart = effect == null ? PopulationChart.create(request, r.bands())
+                    : EffectChart.createPopulation(request, r.bands(), effect.panel());
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
-                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> bandsCsv(w, r)));
+                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> bandsCsv(w, r, effect)));
             }
             if (files.containsKey("--json")) {
-                out.stage("--json", files.get("--json"), OutputFiles.text(w -> json(w, r)));
+                out.stage("--json", files.get("--json"), OutputFiles.text(w -> json(w, r, effect)));
             }
             if (files.containsKey("--population-csv")) {
                 out.stage("--population-csv", files.get("--population-csv"), OutputFiles.text(w -> patientsCsv(w, r)));
             }
             if (files.containsKey("--plot")) {
                 JFreeChart c = chart;
-                PlotSize size = o.plotSize();
+                PlotSize size = effect == null || effect.effect() == null ? o.plotSize()
+                        : o.plotSize(new PlotSize(ChartFiles.DEFAULT_WIDTH_PX, EffectChart.HEIGHT_PX));
                 ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
                 out.stage("--plot", files.get("--plot"),
                         s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
             }
             if ("-".equals(o.csv)) {
-                OutputFiles.toStdout(stdout, w -> bandsCsv(w, r));
+                OutputFiles.toStdout(stdout, w -> bandsCsv(w, r, effect));
             }
             if ("-".equals(o.json)) {
-                OutputFiles.toStdout(stdout, w -> json(w, r));
+                OutputFiles.toStdout(stdout, w -> json(w, r, effect));
             }
             if ("-".equals(populationCsv)) {
                 OutputFiles.toStdout(stdout, w -> patientsCsv(w, r));
@@ -119,6 +135,11 @@ public final class PopulationFiles {
 
     /** Writes the bands: time, then per analyte the 5th, 25th, 50th, 75th and 95th percentiles. */
     static void bandsCsv(Writer out, PopulationReport r) throws IOException {
+        bandsCsv(out, r, null);
+    }
+
+    /** As {@link #bandsCsv(Writer, PopulationReport)}, then the effect's bands when there is an effect. */
+    static void bandsCsv(Writer out, PopulationReport r, PopulationEffect effect) throws IOException {
         PercentileBands b = r.bands();
         List<Analyte> analytes = List.copyOf(r.typical().model().analytes());
         StringBuilder s = new StringBuilder(256).append("time_h");
@@ -129,6 +150,11 @@ public final class PopulationFiles {
                 cols.add(b.ngPerMl(a, p));
             }
         }
+        if (effect != null) {
+            for (String c : effect.csvColumns()) {
+                s.append(',').append(c);
+            }
+        }
         out.write(s.append('\n').toString());
         double[] t = b.timesH();
         for (int i = 0; i < t.length; i++) {
@@ -136,6 +162,9 @@ public final class PopulationFiles {
             s.append(CsvOutput.number(t[i]));
             for (double[] c : cols) {
                 s.append(',').append(CsvOutput.number(c[i]));
+            }
+            if (effect != null) {
+                effect.csvRow(s, i);
             }
             out.write(s.append('\n').toString());
         }
@@ -177,6 +206,11 @@ public final class PopulationFiles {
 
     /** Writes the whole population run as one JSON document. */
     static void json(Writer out, PopulationReport r) throws IOException {
+        json(out, r, null);
+    }
+
+    /** As {@link #json(Writer, PopulationReport)}, with an {@code effect} object when there is an effect. */
+    static void json(Writer out, PopulationReport r, PopulationEffect effect) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -187,6 +221,9 @@ public final class PopulationFiles {
         g.writeEndObject();
         g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
         fields(g, r);
+        if (effect != null) {
+            effect.json(g);
+        }
         g.writeEndObject();
         g.flush();
         out.write('\n');

@@ -1,0 +1,140 @@
+package org.ketaminepk.cli.options;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.effect.EffectSimulation;
+import org.ketaminepk.effect.EffectSites;
+import org.ketaminepk.effect.Endpoint;
+import org.ketaminepk.effect.Endpoints;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code simulate} and {@code compare} that add an effect endpoint: which endpoint, a guessed ke0
+ * (refused unless allowed), the S-ketamine share of racemic ketamine, and an effect level to time. Without
+ * {@code --effect} none of them applies. The endpoints themselves, with their sources, are listed by
+ * {@code ketamine-pk effects}.
+ */
+public final class EffectOptions {
+    /** Option group heading in the help. */
+    public static final String HEADING = "%nEffect (concentration to effect, see 'ketamine-pk effects'):%n";
+
+    @Option(names = "--effect", paramLabel = "ENDPOINT", description = "Add an effect endpoint: its effect-site "
+            + "concentration on every output, a second chart panel with the effect, and peak effect, onset, offset "
+            + "and time at --effect-level. An id from 'ketamine-pk effects' (e.g. olofsen-2022-antinociception) or "
+            + "the part after the year when only one id ends with it (antinociception, crps-relief).")
+    public String endpoint;
+
+    @Option(names = "--ke0-guess", paramLabel = "PER_MIN", description = "A ke0 (1/min) to use instead of the "
+            + "endpoint's; refused unless --allow-guessed-ke0 is given, and labelled on every output.")
+    public Double ke0GuessPerMin;
+
+    @Option(names = "--allow-guessed-ke0", description = "Allow --ke0-guess.")
+    public boolean allowGuess;
+
+    @Option(names = "--s-share", paramLabel = "FRACTION", description = "Share of a racemic model's ketamine taken "
+            + "as S-ketamine for an S-ketamine endpoint (default 0.5, an assumption).")
+    public Double sShare;
+
+    @Option(names = "--effect-level", paramLabel = "EFFECT", description = "An effect level, in the endpoint's "
+            + "unit: report the hours at or beyond it and draw it on the effect panel.")
+    public Double level;
+
+    /** @return whether an endpoint was asked for */
+    public boolean asked() {
+        return endpoint != null;
+    }
+
+    /**
+     * Refuses, before anything is simulated, effect options without {@code --effect} and values out of range.
+     *
+     * @throws InvalidInputException naming the option
+     */
+    public void checkBeforeRun() {
+        if (!asked()) {
+            String stray = ke0GuessPerMin != null ? "--ke0-guess" : allowGuess ? "--allow-guessed-ke0"
+                    : sShare != null ? "--s-share" : level != null ? "--effect-level" : null;
+            if (stray != null) {
+                throw new InvalidInputException(stray.substring(2), stray + " applies to an effect endpoint; add "
+                        + "--effect ENDPOINT (see 'ketamine-pk effects')");
+            }
+            return;
+        }
+        simulationOptions(ke0GuessPerMin, allowGuess, sShare);
+        if (level != null && !Double.isFinite(level)) {
+            throw new InvalidInputException("effect-level", "--effect-level must be a finite number but was "
+                    + level);
+        }
+    }
+
+    /** @return the endpoint asked for, by id or by the unique id that ends with the name given */
+    public Endpoint resolve() {
+        return resolve(endpoint);
+    }
+
+    /**
+     * @param name an endpoint id, or the end of exactly one id after a hyphen ("antinociception")
+     * @return the endpoint
+     * @throws InvalidInputException naming {@code --effect}, the value and the ids
+     */
+    public static Endpoint resolve(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        List<Endpoint> matches = new ArrayList<>();
+        for (Endpoint e : Endpoints.all()) {
+            if (e.id().equals(key)) {
+                return e;
+            }
+            if (!key.isEmpty() && e.id().endsWith("-" + key)) {
+                matches.add(e);
+            }
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        List<String> ids = new ArrayList<>();
+        for (Endpoint e : matches.isEmpty() ? Endpoints.all() : matches) {
+            ids.add(e.id());
+        }
+        throw new InvalidInputException("effect", "--effect must be " + (matches.isEmpty() ? "one of " : "one "
+                + "of the endpoints it could mean, ") + String.join(", ", ids) + " but was '" + name + "'");
+    }
+
+    /** @return the library's options for these choices (checked by {@link #checkBeforeRun()}) */
+    public EffectSimulation.Options options() {
+        return simulationOptions(ke0GuessPerMin, allowGuess, sShare);
+    }
+
+    /**
+     * The library's options for a guessed ke0, its permission and an S-ketamine share, each checked against its
+     * range with the option's name.
+     *
+     * @param ke0GuessPerMin a guessed ke0, 1/min, or null
+     * @param allowGuess whether a guess may be used
+     * @param sShare the S-ketamine share of racemic ketamine, or null for the default
+     * @return the options
+     */
+    public static EffectSimulation.Options simulationOptions(Double ke0GuessPerMin, boolean allowGuess,
+            Double sShare) {
+        EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
+        if (ke0GuessPerMin != null) {
+            double maxPerMin = EffectSites.MAX_KE0_PER_H / 60;
+            if (!(ke0GuessPerMin > 0) || ke0GuessPerMin > maxPerMin) {
+                throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
+                        + Math.round(maxPerMin) + " /min but was " + Checks.fmt(ke0GuessPerMin));
+            }
+            options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
+        }
+        if (sShare != null) {
+            if (!(sShare > 0 && sShare <= 1)) {
+                throw new InvalidInputException("s-share", "--s-share must be greater than 0 and at most 1 but was "
+                        + Checks.fmt(sShare));
+            }
+            options = options.withSKetamineShare(sShare);
+        }
+        return options;
+    }
+}
