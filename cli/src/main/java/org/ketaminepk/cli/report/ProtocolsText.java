@@ -57,7 +57,7 @@ public final class ProtocolsText {
         List<Dose> doses = p.regimen().doses();
         if (weightKg == null) {
             w.println(doses.size() + (doses.size() == 1 ? " dose" : " doses") + ", the last input ending at "
-                    + Checks.fmt(p.regimen().endH()) + " h" + (p.weightBased()
+                    + Checks.hours(p.regimen().endH()) + (p.weightBased()
                             ? " (weight-based: add --weight KG to see mg)" : ", "
                                     + Text.sig(p.regimen().totalMg(70), 6) + " mg in all"));
             for (Dose d : doses) {
