@@ -24,7 +24,11 @@ import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
+import org.ketaminepk.result.ExactMetrics;
 import org.ketaminepk.result.StreamingMetrics;
+import org.ketaminepk.engine.CompartmentSystem;
+import org.ketaminepk.engine.ExactSolver;
+import org.ketaminepk.engine.Schedule;
 
 /**
  * One regimen given to many patients, keeping only each patient's metrics (Cmax, Tmax, exact AUC, time within
@@ -143,9 +147,25 @@ public final class PopulationRun {
         IndividualModel ind = simulation.individualize(model, patient);
         Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
         List<Warning> warnings = run.warnings();
-        Map<Analyte, AnalyteMetrics> metrics = StreamingMetrics.compute(simulation.solver(), ind.system(),
-                run.schedule(), grid, bands);
+        Map<Analyte, AnalyteMetrics> metrics = metrics(simulation.solver(), ind.system(), run.schedule(), grid,
+                bands);
         return new PatientMetrics(patient, metrics, warnings);
+    }
+
+    /**
+     * The metrics of one run: exact ({@link ExactMetrics}) when the solver is the exact one and the system's
+     * eigen-decomposition is trusted; otherwise read on the grid ({@link StreamingMetrics}), as another solver or
+     * the dense scheme's systems (coincident eigenvalues) give them. {@link AnalyteMetrics#exact()} says which.
+     */
+    static Map<Analyte, AnalyteMetrics> metrics(Solver solver, CompartmentSystem system, Schedule schedule,
+            TimeGrid grid, List<Band> bands) {
+        if (solver instanceof ExactSolver) {
+            Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(system, schedule, grid, bands);
+            if (exact != null) {
+                return exact;
+            }
+        }
+        return StreamingMetrics.compute(solver, system, schedule, grid, bands);
     }
 
     /** Simulates every patient on the calling thread. */
