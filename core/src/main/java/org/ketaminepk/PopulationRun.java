@@ -153,6 +153,79 @@ public final class PopulationRun {
     }
 
     /**
+     * Simulates one patient as {@link #simulate(Patient)} does and, in the same pass, writes each analyte's
+     * concentration at {@code display}'s times into {@code concentrations} (ng/mL; the value at an input change
+     * includes that input): what percentile bands need, without solving the patient a second time. Thread-safe as
+     * long as each thread passes its own arrays.
+     *
+     * @param display the times to record, h
+     * @param concentrations per analyte of the model, an array at least as long as {@code display} (overwritten)
+     * @return the patient's metrics and warnings
+     */
+    public PatientMetrics simulate(Patient patient, TimeGrid display, Map<Analyte, double[]> concentrations) {
+        Checks.notNull("patient", patient);
+        Checks.notNull("display", display);
+        Checks.notNull("concentrations", concentrations);
+        IndividualModel ind = simulation.individualize(model, patient);
+        Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
+        CompartmentSystem system = ind.system();
+        double[][] out = new double[system.observations().size()][];
+        int o = 0;
+        for (Analyte a : system.observations().keySet()) {
+            out[o] = concentrations.get(a);
+            if (out[o] == null || out[o].length < display.size()) {
+                throw new IllegalArgumentException("concentrations must hold an array of at least " + display.size()
+                        + " values for " + a.label());
+            }
+            o++;
+        }
+        Map<Analyte, AnalyteMetrics> metrics = null;
+        if (simulation.solver() instanceof ExactSolver) {
+            ExactMetrics exact = ExactMetrics.of(system, bands, grid).recording(display.times(), out);
+            if (exact.run(system, run.schedule())) {
+                metrics = exact.metrics();
+            }
+        }
+        if (metrics == null) {
+            metrics = StreamingMetrics.compute(simulation.solver(), system, run.schedule(), grid, bands);
+            simulation.solver().run(system, run.schedule(), display, false, new Concentrations(system, out));
+        }
+        return new PatientMetrics(patient, metrics, run.warnings());
+    }
+
+    /** Writes the observed concentrations at each output point, formed as {@code Profile} forms them. */
+    private static final class Concentrations implements org.ketaminepk.engine.Observer {
+        private final int[] compartment;
+        private final double[] scale;
+        private final double[][] out;
+
+        Concentrations(CompartmentSystem system, double[][] out) {
+            this.out = out;
+            int size = system.observations().size();
+            compartment = new int[size];
+            scale = new double[size];
+            int o = 0;
+            for (Map.Entry<Analyte, CompartmentSystem.Observation> e : system.observations().entrySet()) {
+                compartment[o] = e.getValue().compartment();
+                scale[o] = e.getKey().molarMassGPerMol() / e.getValue().volumeL();
+                o++;
+            }
+        }
+
+        @Override
+        public void accept(int index, double timeH, double[] amounts, double[] sinks, double[] cumulativeAuc) {
+            for (int o = 0; o < out.length; o++) {
+                out[o][index] = Math.max(0, amounts[compartment[o]] * scale[o]);
+            }
+        }
+
+        @Override
+        public boolean observedCompartmentsOnly() {
+            return true;
+        }
+    }
+
+    /**
      * The metrics of one run: exact ({@link ExactMetrics}) when the solver is the exact one and the system's
      * eigen-decomposition is trusted; otherwise read on the grid ({@link StreamingMetrics}), as another solver or
      * the dense scheme's systems (coincident eigenvalues) give them. {@link AnalyteMetrics#exact()} says which.

@@ -208,14 +208,21 @@ public final class PopulationSimulation {
         PatientMetrics[] out = new PatientMetrics[patients.size()];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
         for (int start = 0; start < out.length; start += CHUNK) {
             int from = start;
             int to = Math.min(out.length, start + CHUNK);
             tasks.add(CompletableFuture.runAsync(() -> {
                 int[] scratch = display == null ? null : new int[display.size()];
+                Map<Analyte, double[]> paths = new EnumMap<>(Analyte.class);
+                if (display != null) {
+                    for (Analyte a : analytes) {
+                        paths.put(a, new double[display.size()]);
+                    }
+                }
                 for (int i = from; i < to && failure.get() == null; i++) {
                     try {
-                        out[i] = simulate(i, analytes, hist, scratch, shared, occasion);
+                        out[i] = simulate(base, i, analytes, hist, scratch, paths, shared, occasion);
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                         throw e;
@@ -264,14 +271,16 @@ public final class PopulationSimulation {
         }
     }
 
-    private PatientMetrics simulate(int i, List<Analyte> analytes, Map<Analyte, BandHistogram> hist, int[] scratch,
+    private PatientMetrics simulate(PopulationRun base, int i, List<Analyte> analytes,
+            Map<Analyte, BandHistogram> hist, int[] scratch, Map<Analyte, double[]> paths,
             Map<Warning, Warning> shared, Warning occasion) {
         Patient p = patients.get(i);
         ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
         VariabilityModel.Draw draw = variability.sample(normal);
         RandomEffects effects = new RandomEffects(variability, draw, adjuster);
-        PatientMetrics m = PopulationRun.of(model, List.of(p), regimen, grid).withBands(bands)
-                .withAdjuster(effects).simulate(p);
+        PopulationRun run = base.withAdjuster(effects);
+        // with bands, the display times are recorded in the same pass as the metrics
+        PatientMetrics m = display == null ? run.simulate(p) : run.simulate(p, display, paths);
         List<Warning> warnings = new ArrayList<>(m.warnings().size() + 1);
         for (Warning w : m.warnings()) {
             warnings.add(shared.computeIfAbsent(w, x -> x));
@@ -280,10 +289,8 @@ public final class PopulationSimulation {
             warnings.add(occasion);
         }
         if (display != null) {
-            Profile profile = Simulation.standard().withAdjuster(effects).simulate(model, p, regimen, display)
-                    .profile();
             for (Analyte a : analytes) {
-                double[] c = profile.series(a).ngPerMl();
+                double[] c = paths.get(a);
                 if (observedLike) {
                     ResidualError e = variability.residualErrors().get(a);
                     for (int t = 0; t < c.length; t++) {
