@@ -209,6 +209,7 @@ public final class PopulationSimulation {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
+        RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
         for (int start = 0; start < out.length; start += CHUNK) {
             int from = start;
             int to = Math.min(out.length, start + CHUNK);
@@ -222,7 +223,7 @@ public final class PopulationSimulation {
                 }
                 for (int i = from; i < to && failure.get() == null; i++) {
                     try {
-                        out[i] = simulate(base, i, analytes, hist, scratch, paths, shared, occasion);
+                        out[i] = simulate(base, plan, i, analytes, hist, scratch, paths, shared, occasion);
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                         throw e;
@@ -271,13 +272,13 @@ public final class PopulationSimulation {
         }
     }
 
-    private PatientMetrics simulate(PopulationRun base, int i, List<Analyte> analytes,
+    private PatientMetrics simulate(PopulationRun base, RandomEffects.Plan plan, int i, List<Analyte> analytes,
             Map<Analyte, BandHistogram> hist, int[] scratch, Map<Analyte, double[]> paths,
             Map<Warning, Warning> shared, Warning occasion) {
         Patient p = patients.get(i);
         ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
         VariabilityModel.Draw draw = variability.sample(normal);
-        RandomEffects effects = new RandomEffects(variability, draw, adjuster);
+        RandomEffects effects = new RandomEffects(plan, draw, adjuster);
         PopulationRun run = base.withAdjuster(effects);
         // with bands, the display times are recorded in the same pass as the metrics
         PatientMetrics m = display == null ? run.simulate(p) : run.simulate(p, display, paths);

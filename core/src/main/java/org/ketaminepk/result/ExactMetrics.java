@@ -29,8 +29,8 @@ import org.ketaminepk.engine.Schedule;
  * Part V, problem 75), hence at most n − 1. The zeros of the derivative are isolated recursively: multiplying by
  * {@code e^{−λ_k τ}} and differentiating removes one term, whose zeros then split the segment into pieces on which
  * the sum is monotone and has at most one zero, bracketed by a sign change; no sign change in the coefficients means
- * no zero, one means a zero exactly when the ends differ in sign. Each bracketed zero is refined by the Illinois
- * variant of regula falsi to {@value #TIME_TOLERANCE_H} h. The zeros of C' split the segment into monotone pieces:
+ * no zero, one means a zero exactly when the ends differ in sign. Each bracketed zero is refined by Newton steps
+ * safeguarded by bisection to {@value #TIME_TOLERANCE_H} h. The zeros of C' split the segment into monotone pieces:
  * Cmax is the largest value at their ends, Tmax the first time it is reached, and each band edge is crossed at most
  * once per piece (found the same way). AUC is the closed-form integral {@code Σ_i (a_i τ φ₁(λ_i τ) + b_i τ²
  * φ₂(λ_i τ))}.
@@ -46,7 +46,7 @@ import org.ketaminepk.engine.Schedule;
 public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Largest error of a crossing time or a time of maximum, h (about 4 µs). */
     static final double TIME_TOLERANCE_H = 1e-9;
-    /** Most iterations of the root refinement; bisection guarantees convergence well before. */
+    /** Most iterations of the root refinement; the bisection fallback converges well before. */
     private static final int MAX_ITERATIONS = 200;
 
     private final Analyte[] analytes;
@@ -417,40 +417,65 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
 
     /**
      * Refines the zero bracketed by [x0, x1] ({@code f0 · f1 < 0}) of the exponential sum at {@code depth}, or, with
-     * depth −1, of C(τ) − level: Illinois steps, with a bisection whenever a step fails to halve the bracket.
+     * depth −1, of C(τ) − level: Newton steps from the regula falsi point, each kept only if it stays inside the
+     * shrinking bracket and at least halves the previous step, a bisection otherwise (Press et al., <i>Numerical
+     * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value and slope.
      */
     private double refine(int depth, int terms, double x0, double x1, double f0, double f1, double level) {
         double lo = x0;
         double hi = x1;
-        double flo = f0;
-        double fhi = f1;
-        int side = 0;
-        for (int it = 0; it < MAX_ITERATIONS && hi - lo > TIME_TOLERANCE_H; it++) {
-            double x = (lo * fhi - hi * flo) / (fhi - flo);
-            if (!(x > lo && x < hi) || it % 4 == 3) {
-                x = 0.5 * (lo + hi); // a guaranteed halving every fourth step
+        boolean loNegative = f0 < 0;
+        double x = (x0 * f1 - x1 * f0) / (f1 - f0);
+        if (!(x > lo && x < hi)) {
+            x = 0.5 * (lo + hi);
+        }
+        double step = hi - lo;
+        double previous = step;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            double f;
+            double slope;
+            if (depth < 0) {
+                double[] d = coef[0];
+                f = -level;
+                slope = 0;
+                for (int k = 0; k < n; k++) {
+                    double l = lambda[k];
+                    double m = Math.expm1(l * x);
+                    f += a[k] + a[k] * m + (l == 0 ? b[k] * x : b[k] * (m / l));
+                    slope += d[k] * (1 + m);
+                }
+            } else {
+                double[] c = coef[depth];
+                f = 0;
+                slope = 0;
+                for (int k = 0; k < terms; k++) {
+                    double term = c[k] * Math.exp(lambda[k] * x);
+                    f += term;
+                    slope += term * lambda[k];
+                }
             }
-            double fx = depth < 0 ? value(x) - level : sum(coef[depth], terms, x);
-            if (fx == 0) {
+            if (f == 0) {
                 return x;
             }
-            if ((fx < 0) == (flo < 0)) {
+            if ((f < 0) == loNegative) {
                 lo = x;
-                flo = fx;
-                if (side == -1) {
-                    fhi *= 0.5; // Illinois: the stale end's value is halved
-                }
-                side = -1;
             } else {
                 hi = x;
-                fhi = fx;
-                if (side == 1) {
-                    flo *= 0.5;
-                }
-                side = 1;
+            }
+            double newton = x - f / slope;
+            previous = step;
+            if (newton > lo && newton < hi && Math.abs(newton - x) < 0.5 * previous) {
+                step = Math.abs(newton - x);
+                x = newton;
+            } else {
+                step = 0.5 * (hi - lo);
+                x = lo + step;
+            }
+            if (step <= TIME_TOLERANCE_H) {
+                return x;
             }
         }
-        return 0.5 * (lo + hi);
+        return x;
     }
 
     /** Concentrations at the display times within this segment. */
