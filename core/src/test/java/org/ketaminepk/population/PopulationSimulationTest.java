@@ -85,6 +85,20 @@ class PopulationSimulationTest {
     }
 
     @Test
+    void theOutcomeGivesEachPatientsRandomEffectsAsDrawn() {
+        PopulationOutcome r = otto().run();
+        VariabilityModel v = VariabilityModel.published(Models.OTTO_2021);
+        for (int i : new int[] {0, 17, 299}) {
+            VariabilityModel.Draw d = v.sample(ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(2026,
+                    i)));
+            assertArrayEquals(d.eta(), r.randomEffects(i).eta(), "patient " + i);
+            assertArrayEquals(d.kappa(), r.randomEffects(i).kappa(), "patient " + i);
+        }
+        assertFalse(Arrays.equals(r.randomEffects(0).eta(), r.randomEffects(1).eta()));
+        assertEquals("patient", assertThrows(InvalidInputException.class, () -> r.randomEffects(r.size())).field());
+    }
+
+    @Test
     void eachPatientsMetricsAreThoseOfItsOwnSimulation() {
         PopulationOutcome r = otto().run();
         VariabilityModel v = VariabilityModel.published(Models.OTTO_2021);
