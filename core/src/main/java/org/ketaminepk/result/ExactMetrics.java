@@ -46,6 +46,11 @@ import org.ketaminepk.engine.Schedule;
 public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Largest error of a crossing time or a time of maximum, h (about 4 µs). */
     static final double TIME_TOLERANCE_H = 1e-9;
+    /**
+     * Largest error of the zeros found at depth 1 and below, h: they only split the segment into monotone pieces, and
+     * an error this small could hide only a pair of zeros closer together than it (a touch, not a crossing).
+     */
+    static final double SPLIT_TOLERANCE_H = 1e-7;
     /** Most iterations of the root refinement; the bisection fallback converges well before. */
     private static final int MAX_ITERATIONS = 200;
 
@@ -83,6 +88,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double[] values;
     private double[] expStep;
     private double[] expNow;
+    private double[] expFrom;
+    private double[] expTo;
 
     private ExactMetrics(Analyte[] analytes, double[] scale, List<Band> bands, double windowStartH,
             double windowEndH) {
@@ -199,6 +206,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         values = new double[n + 2];
         expStep = new double[n];
         expNow = new double[n];
+        expFrom = new double[n];
+        expTo = new double[n];
         started = true;
     }
 
@@ -244,6 +253,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         int count = 0;
         breaks[count++] = from;
         if (to > from) {
+            for (int k = 0; k < n; k++) {
+                expFrom[k] = Math.exp(lambda[k] * from);
+                expTo[k] = Math.exp(lambda[k] * to);
+            }
             int r = zeros(0, n, from, to, roots[0]);
             for (int k = 0; k < r; k++) {
                 breaks[count++] = roots[0][k];
@@ -370,8 +383,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         if (changes == 0) {
             return 0;
         }
-        double flo = sum(c, terms, lo);
-        double fhi = sum(c, terms, hi);
+        // lo and hi are the window's ends at every depth: their exponentials are computed once per window
+        double flo = dot(c, expFrom, terms);
+        double fhi = dot(c, expTo, terms);
         if (changes == 1) {
             if (flo * fhi < 0) {
                 out[0] = refine(depth, terms, lo, hi, flo, fhi, 0);
@@ -400,6 +414,14 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             fl = fr;
         }
         return found;
+    }
+
+    private static double dot(double[] c, double[] e, int terms) {
+        double s = 0;
+        for (int k = 0; k < terms; k++) {
+            s += c[k] * e[k];
+        }
+        return s;
     }
 
     private double sum(double[] c, int terms, double tau) {
@@ -471,7 +493,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 step = 0.5 * (hi - lo);
                 x = lo + step;
             }
-            if (step <= TIME_TOLERANCE_H) {
+            if (step <= (depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H)) {
                 return x;
             }
         }
