@@ -40,8 +40,10 @@ import org.ketaminepk.engine.Schedule;
  *   Quantiles peak = r.summary(Analyte.NORKETAMINE, AnalyteMetrics::cmaxNgPerMl);
  * </pre>
  * Each patient goes through the pipeline of {@link Simulation#simulate(PublishedModel, Patient, Regimen, TimeGrid)}
- * (same individualisation, same solver, same warnings), and each metric equals the matching
- * {@link org.ketaminepk.result.Series} value of that simulation.
+ * (same individualisation, same solver, same warnings), and its metrics are those of
+ * {@link SimulationResult#metrics}: exact ({@link ExactMetrics}: found on the continuous curve between input changes
+ * over the grid's span, at a cost that grows with the number of doses, not of grid points) with the exact solver,
+ * read on the grid otherwise. {@link AnalyteMetrics#exact()} says which.
  *
  * <p><b>Memory.</b> What is kept per patient is a {@link PatientMetrics}: a reference to the caller's
  * {@code Patient}, per analyte four numbers plus one per band, and the warnings, kept as data and never written
@@ -84,7 +86,8 @@ public final class PopulationRun {
      * @param model the model
      * @param patients 1..{@value #MAX_PATIENTS} patients (copied)
      * @param regimen the regimen every patient receives (weight-based doses resolved per patient)
-     * @param grid the output grid on which Cmax, Tmax and band times are read
+     * @param grid the span, first to last time, over which Cmax, Tmax and band times are found (exactly, or read on
+     *        the grid where exact metrics are not available); AUC runs from 0 to its end
      * @return a run with no bands and the standard patient adjustments, as {@link Simulation#standard()}
      */
     public static PopulationRun of(PublishedModel model, List<Patient> patients, Regimen regimen, TimeGrid grid) {

@@ -91,7 +91,8 @@ public final class PopulationSimulation {
      * @param model the model
      * @param patients 1..{@value PopulationRun#MAX_PATIENTS} virtual patients (copied)
      * @param regimen the regimen every patient receives
-     * @param grid the grid on which Cmax, Tmax and band times are read
+     * @param grid the span, first to last time, over which Cmax, Tmax and band times are found (exactly, or read on
+     *        the grid where exact metrics are not available); AUC runs from 0 to its end
      * @param seed the seed of the population's random effects
      * @return a simulation with the model's published variability, no time-in-band metrics, no percentile bands and
      *         the standard patient adjustments
