@@ -24,7 +24,11 @@ import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
+import org.ketaminepk.result.ExactMetrics;
 import org.ketaminepk.result.StreamingMetrics;
+import org.ketaminepk.engine.CompartmentSystem;
+import org.ketaminepk.engine.ExactSolver;
+import org.ketaminepk.engine.Schedule;
 
 /**
  * One regimen given to many patients, keeping only each patient's metrics (Cmax, Tmax, exact AUC, time within
@@ -36,8 +40,10 @@ import org.ketaminepk.result.StreamingMetrics;
  *   Quantiles peak = r.summary(Analyte.NORKETAMINE, AnalyteMetrics::cmaxNgPerMl);
  * </pre>
  * Each patient goes through the pipeline of {@link Simulation#simulate(PublishedModel, Patient, Regimen, TimeGrid)}
- * (same individualisation, same solver, same warnings), and each metric equals the matching
- * {@link org.ketaminepk.result.Series} value of that simulation.
+ * (same individualisation, same solver, same warnings), and its metrics are those of
+ * {@link SimulationResult#metrics}: exact ({@link ExactMetrics}: found on the continuous curve between input changes
+ * over the grid's span, at a cost that grows with the number of doses, not of grid points) with the exact solver,
+ * read on the grid otherwise. {@link AnalyteMetrics#exact()} says which.
  *
  * <p><b>Memory.</b> What is kept per patient is a {@link PatientMetrics}: a reference to the caller's
  * {@code Patient}, per analyte four numbers plus one per band, and the warnings, kept as data and never written
@@ -80,7 +86,8 @@ public final class PopulationRun {
      * @param model the model
      * @param patients 1..{@value #MAX_PATIENTS} patients (copied)
      * @param regimen the regimen every patient receives (weight-based doses resolved per patient)
-     * @param grid the output grid on which Cmax, Tmax and band times are read
+     * @param grid the span, first to last time, over which Cmax, Tmax and band times are found (exactly, or read on
+     *        the grid where exact metrics are not available); AUC runs from 0 to its end
      * @return a run with no bands and the standard patient adjustments, as {@link Simulation#standard()}
      */
     public static PopulationRun of(PublishedModel model, List<Patient> patients, Regimen regimen, TimeGrid grid) {
@@ -143,9 +150,98 @@ public final class PopulationRun {
         IndividualModel ind = simulation.individualize(model, patient);
         Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
         List<Warning> warnings = run.warnings();
-        Map<Analyte, AnalyteMetrics> metrics = StreamingMetrics.compute(simulation.solver(), ind.system(),
-                run.schedule(), grid, bands);
+        Map<Analyte, AnalyteMetrics> metrics = metrics(simulation.solver(), ind.system(), run.schedule(), grid,
+                bands);
         return new PatientMetrics(patient, metrics, warnings);
+    }
+
+    /**
+     * Simulates one patient as {@link #simulate(Patient)} does and, in the same pass, writes each analyte's
+     * concentration at {@code display}'s times into {@code concentrations} (ng/mL; the value at an input change
+     * includes that input): what percentile bands need, without solving the patient a second time. Thread-safe as
+     * long as each thread passes its own arrays.
+     *
+     * @param display the times to record, h
+     * @param concentrations per analyte of the model, an array at least as long as {@code display} (overwritten)
+     * @return the patient's metrics and warnings
+     */
+    public PatientMetrics simulate(Patient patient, TimeGrid display, Map<Analyte, double[]> concentrations) {
+        Checks.notNull("patient", patient);
+        Checks.notNull("display", display);
+        Checks.notNull("concentrations", concentrations);
+        IndividualModel ind = simulation.individualize(model, patient);
+        Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
+        CompartmentSystem system = ind.system();
+        double[][] out = new double[system.observations().size()][];
+        int o = 0;
+        for (Analyte a : system.observations().keySet()) {
+            out[o] = concentrations.get(a);
+            if (out[o] == null || out[o].length < display.size()) {
+                throw new IllegalArgumentException("concentrations must hold an array of at least " + display.size()
+                        + " values for " + a.label());
+            }
+            o++;
+        }
+        Map<Analyte, AnalyteMetrics> metrics = null;
+        if (simulation.solver() instanceof ExactSolver) {
+            ExactMetrics exact = ExactMetrics.of(system, bands, grid).recording(display.times(), out);
+            if (exact.run(system, run.schedule())) {
+                metrics = exact.metrics();
+            }
+        }
+        if (metrics == null) {
+            metrics = StreamingMetrics.compute(simulation.solver(), system, run.schedule(), grid, bands);
+            simulation.solver().run(system, run.schedule(), display, false, new Concentrations(system, out));
+        }
+        return new PatientMetrics(patient, metrics, run.warnings());
+    }
+
+    /** Writes the observed concentrations at each output point, formed as {@code Profile} forms them. */
+    private static final class Concentrations implements org.ketaminepk.engine.Observer {
+        private final int[] compartment;
+        private final double[] scale;
+        private final double[][] out;
+
+        Concentrations(CompartmentSystem system, double[][] out) {
+            this.out = out;
+            int size = system.observations().size();
+            compartment = new int[size];
+            scale = new double[size];
+            int o = 0;
+            for (Map.Entry<Analyte, CompartmentSystem.Observation> e : system.observations().entrySet()) {
+                compartment[o] = e.getValue().compartment();
+                scale[o] = e.getKey().molarMassGPerMol() / e.getValue().volumeL();
+                o++;
+            }
+        }
+
+        @Override
+        public void accept(int index, double timeH, double[] amounts, double[] sinks, double[] cumulativeAuc) {
+            for (int o = 0; o < out.length; o++) {
+                out[o][index] = Math.max(0, amounts[compartment[o]] * scale[o]);
+            }
+        }
+
+        @Override
+        public boolean observedCompartmentsOnly() {
+            return true;
+        }
+    }
+
+    /**
+     * The metrics of one run: exact ({@link ExactMetrics}) when the solver is the exact one and the system's
+     * eigen-decomposition is trusted; otherwise read on the grid ({@link StreamingMetrics}), as another solver or
+     * the dense scheme's systems (coincident eigenvalues) give them. {@link AnalyteMetrics#exact()} says which.
+     */
+    static Map<Analyte, AnalyteMetrics> metrics(Solver solver, CompartmentSystem system, Schedule schedule,
+            TimeGrid grid, List<Band> bands) {
+        if (solver instanceof ExactSolver) {
+            Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(system, schedule, grid, bands);
+            if (exact != null) {
+                return exact;
+            }
+        }
+        return StreamingMetrics.compute(solver, system, schedule, grid, bands);
     }
 
     /** Simulates every patient on the calling thread. */

@@ -72,6 +72,21 @@ class PopulationCommandTest {
         assertEquals(41, patients.size());
         assertTrue(patients.get(0).startsWith("patient,age_years,weight_kg,height_cm,sex,ketamine_cmax_ng_per_mL"),
                 patients.get(0));
+        // Otto 2021's four random effects close each row; drawn with mean 0, they spread both ways
+        assertTrue(patients.get(0).endsWith(",eta_V1,eta_CL,eta_Vn,eta_CLn"), patients.get(0));
+        int columns = patients.get(0).split(",").length;
+        double etaSum = 0;
+        boolean negative = false;
+        boolean positive = false;
+        for (String line : patients.subList(1, patients.size())) {
+            String[] cells = line.split(",");
+            assertEquals(columns, cells.length, line);
+            double eta = Double.parseDouble(cells[columns - 3]);
+            negative |= eta < 0;
+            positive |= eta > 0;
+            etaSum += eta;
+        }
+        assertTrue(negative && positive && Math.abs(etaSum / 40) < 0.2, "η of CL: mean " + etaSum / 40);
 
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals(40, j.at("/population/patients").asInt());

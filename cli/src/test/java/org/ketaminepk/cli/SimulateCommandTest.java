@@ -31,6 +31,8 @@ import org.ketaminepk.library.Models;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
 import org.ketaminepk.protocol.Protocols;
+import org.ketaminepk.result.AnalyteMetrics;
+import org.ketaminepk.result.Band;
 import org.ketaminepk.result.Series;
 
 /** {@code simulate}: the table shows the library's numbers, and the files hold what they promise. */
@@ -70,11 +72,14 @@ class SimulateCommandTest {
         SimulationResult lib = Simulation.run(Models.get(Cli.MODEL), Patient.standardAdult(),
                 Protocols.CRPS_SCHWARTZMAN_2009.regimen(), TimeGrid.uniform(244, 1.0 / 60));
         Series k = lib.profile().series(Analyte.KETAMINE);
+        AnalyteMetrics exact = lib.metrics(List.of(Band.within(70, 160))).get(Analyte.KETAMINE);
+        assertTrue(exact.exact());
         String row = line(r.out(), "ketamine ");
-        assertTrue(row.contains(Text.sig(k.cmaxNgPerMl(), 4)), row);
-        assertTrue(row.contains(Text.hours(k.tmaxH())), row);
-        assertTrue(row.contains(Text.sig(k.aucNgHPerMl(), 5)), row);
-        assertTrue(row.contains(Text.hours(k.timeWithinH(70, 160))), row);
+        assertTrue(row.contains(Text.sig(exact.cmaxNgPerMl(), 4)), row);
+        assertTrue(row.contains(Text.hours(exact.tmaxH())), row);
+        assertTrue(row.contains(Text.sig(exact.aucNgHPerMl(), 5)), row);
+        assertTrue(row.contains(Text.hours(exact.timeInBandH(0))), row);
+        assertTrue(r.out().contains("are exact: found on the continuous curve"), r.out());
         assertTrue(row.contains(Text.hours(k.timeToFallBelowH(70, 220).getAsDouble())), row);
         assertTrue(r.out().contains("Cmax (ng/mL)"));
         assertTrue(r.out().contains("AUC 0–244 h (ng·h/mL)"));
@@ -153,17 +158,17 @@ class SimulateCommandTest {
 
         SimulationResult lib = Simulation.run(Models.get(Cli.MODEL), new Patient(80, 90, 175, Sex.FEMALE),
                 Protocols.CRPS_SCHWARTZMAN_2009.regimen(), TimeGrid.uniform(244, 1.0 / 60));
-        Series k = lib.profile().series(Analyte.KETAMINE);
+        AnalyteMetrics k = lib.metrics(List.of(Band.within(70, 160))).get(Analyte.KETAMINE);
         assertEquals(k.cmaxNgPerMl(), s.at("/metrics/ketamine/cmax_ng_per_mL").asDouble(), 0);
         assertEquals(k.aucNgHPerMl(), s.at("/metrics/ketamine/auc_ng_h_per_mL").asDouble(), 0);
-        assertEquals(k.timeWithinH(70, 160), s.at("/metrics/ketamine/time_in_band_h").asDouble(), 0);
+        assertEquals(k.timeInBandH(0), s.at("/metrics/ketamine/time_in_band_h").asDouble(), 0);
         assertEquals(lib.warnings().size(), s.at("/warnings").size());
         assertTrue(s.at("/warnings").toString().contains("AGE_OUTSIDE_RANGE"));
         assertEquals(lib.adjustments().size(), s.at("/adjustments").size());
         assertTrue(lib.adjustments().size() > 0, "V1 per kg changes with weight");
         assertEquals("V1", s.at("/adjustments/0/parameter").asText());
         assertEquals(14_641, s.at("/profile/time_h").size());
-        assertEquals(k.ngPerMl(600), s.at("/profile/ketamine_ng_per_mL/600").asDouble(), 0);
+        assertEquals(lib.profile().series(Analyte.KETAMINE).ngPerMl(600), s.at("/profile/ketamine_ng_per_mL/600").asDouble(), 0);
         assertTrue(s.at("/profile/norketamine_ng_per_mL").isMissingNode());
     }
 

@@ -33,6 +33,12 @@ final class Simons2022 {
     private Simons2022() {
     }
 
+    /**
+     * F1's between-occasion variance on the logit scale: Table 4's ν² = 0.060 (read as the log scale) carried over by
+     * the delta method at the typical F1 of 0.263, 0.060 / (1 − 0.263)²; the scale is this library's choice (notes).
+     */
+    static final double F1_LOGIT_NU_SQUARED = 0.060 / ((1 - 0.263) * (1 - 0.263));
+
     private static final String TABLE4 = "Simons 2022 Table 4, transcribed by " + Sources.NLX_SIMONS;
     private static final String ABSTRACT = "Simons 2022 abstract (https://doi.org/10.3389/fpain.2022.946486) and "
             + Sources.SIMONS_THESIS;
@@ -107,7 +113,8 @@ final class Simons2022 {
             .variability(Variability.variance("VH1", 1.22, TRANSCRIPTION, TABLE4))
             .variability(Variability.variance("CLH1", 0.103, TRANSCRIPTION, TABLE4))
             .variability(Variability.variance("CLH2", 0.287, TRANSCRIPTION, TABLE4))
-            .occasionVariability(Variability.variance("F1", 0.060, TRANSCRIPTION, TABLE4 + ", ν²"))
+            .occasionVariability(Variability.logitVariance("F1", F1_LOGIT_NU_SQUARED, TRANSCRIPTION, TABLE4
+                    + ", ν² 0.060, carried to the logit scale (see the notes)"))
             .occasionVariability(Variability.variance("D1", 0.154, TRANSCRIPTION, TABLE4 + ", ν²"))
             .occasionVariability(Variability.variance("KA1", 0.062, TRANSCRIPTION, TABLE4 + ", ν²"))
             .occasionVariability(Variability.variance("F2", 0.057, TRANSCRIPTION, TABLE4 + ", ν²"))
@@ -160,6 +167,12 @@ final class Simons2022 {
                     + "per patient for the whole regimen. The 0.751 assigned to MTT K→NK is printed on another row "
                     + "and its assignment is nlmixr2lib's. The 100-mg film gave about 20 % lower F (not "
                     + "significant); a linear model cannot show it.")
+            .note("F1 is a fraction, and Table 4 gives its ν² (0.060) without saying on which scale; applied as "
+                    + "θ·exp(κ) like the other terms, a sampled F1 would exceed 1 in about 2.5 patients in 10⁸. This "
+                    + "library therefore draws F1's κ on the logit scale, logit(F1) = logit(θ) + κ, with the variance "
+                    + "carried over by the delta method at the typical value, 0.060 / (1 − 0.263)² = 0.110, so that "
+                    + "the spread near the typical F1 is the source's and every sampled F1 lies between 0 and 1. The "
+                    + "scale is this library's choice, not the source's.")
             .analytes(Analyte.KETAMINE, Analyte.NORKETAMINE, Analyte.HYDROXYNORKETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data (20 mg over 20 min)")
             .route(Route.SUBLINGUAL, true, "the model's own data (film, 15 subjects)")

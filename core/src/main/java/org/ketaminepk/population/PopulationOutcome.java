@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
@@ -43,6 +45,24 @@ public final class PopulationOutcome {
         this.variability = variability;
         this.seed = seed;
         this.percentileBands = percentileBands;
+    }
+
+    /**
+     * The random effects patient {@code index} drew, drawn again from the population's seed: the values the run
+     * applied, bit for bit, without the run having kept them.
+     *
+     * @param index the patient's index, 0-based, in the order of {@link #patients()}
+     * @return η in the order of {@link VariabilityModel#terms()}, κ in the order of
+     *         {@link VariabilityModel#occasionTerms()}, each on its term's scale (log or logit)
+     * @throws InvalidInputException if the index is outside the population
+     */
+    public VariabilityModel.Draw randomEffects(int index) {
+        if (index < 0 || index >= patients.size()) {
+            throw InvalidInputException.statement("patient", index, "must be between 0 and " + (patients.size() - 1)
+                    + " but was " + index);
+        }
+        // the first draws of the patient's stream, exactly as PopulationSimulation makes them
+        return variability.sample(ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, index)));
     }
 
     /** @return the model */

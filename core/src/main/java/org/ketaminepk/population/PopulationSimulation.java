@@ -92,7 +92,8 @@ public final class PopulationSimulation {
      * @param model the model
      * @param patients 1..{@value PopulationRun#MAX_PATIENTS} virtual patients (copied)
      * @param regimen the regimen every patient receives
-     * @param grid the grid on which Cmax, Tmax and band times are read
+     * @param grid the span, first to last time, over which Cmax, Tmax and band times are found (exactly, or read on
+     *        the grid where exact metrics are not available); AUC runs from 0 to its end
      * @param seed the seed of the population's random effects
      * @return a simulation with the model's published variability, no time-in-band metrics, no percentile bands and
      *         the standard patient adjustments
@@ -209,14 +210,22 @@ public final class PopulationSimulation {
         PatientMetrics[] out = new PatientMetrics[patients.size()];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
+        RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
         for (int start = 0; start < out.length; start += CHUNK) {
             int from = start;
             int to = Math.min(out.length, start + CHUNK);
             tasks.add(CompletableFuture.runAsync(() -> {
                 int[] scratch = display == null ? null : new int[display.size()];
+                Map<Analyte, double[]> paths = new EnumMap<>(Analyte.class);
+                if (display != null) {
+                    for (Analyte a : analytes) {
+                        paths.put(a, new double[display.size()]);
+                    }
+                }
                 for (int i = from; i < to && failure.get() == null; i++) {
                     try {
-                        out[i] = simulate(i, analytes, hist, scratch, shared, occasion);
+                        out[i] = simulate(base, plan, i, analytes, hist, scratch, paths, shared, occasion);
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                         throw e;
@@ -265,14 +274,16 @@ public final class PopulationSimulation {
         }
     }
 
-    private PatientMetrics simulate(int i, List<Analyte> analytes, Map<Analyte, BandHistogram> hist, int[] scratch,
+    private PatientMetrics simulate(PopulationRun base, RandomEffects.Plan plan, int i, List<Analyte> analytes,
+            Map<Analyte, BandHistogram> hist, int[] scratch, Map<Analyte, double[]> paths,
             Map<Warning, Warning> shared, Warning occasion) {
         Patient p = patients.get(i);
         ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
         VariabilityModel.Draw draw = variability.sample(normal);
-        RandomEffects effects = new RandomEffects(variability, draw, adjuster);
-        PatientMetrics m = PopulationRun.of(model, List.of(p), regimen, grid).withBands(bands)
-                .withAdjuster(effects).simulate(p);
+        RandomEffects effects = new RandomEffects(plan, draw, adjuster);
+        PopulationRun run = base.withAdjuster(effects);
+        // with bands, the display times are recorded in the same pass as the metrics
+        PatientMetrics m = display == null ? run.simulate(p) : run.simulate(p, display, paths);
         List<Warning> warnings = new ArrayList<>(m.warnings().size() + 1);
         for (Warning w : m.warnings()) {
             warnings.add(shared.computeIfAbsent(w, x -> x));
@@ -281,10 +292,8 @@ public final class PopulationSimulation {
             warnings.add(occasion);
         }
         if (display != null) {
-            Profile profile = Simulation.standard().withAdjuster(effects).simulate(model, p, regimen, display)
-                    .profile();
             for (Analyte a : analytes) {
-                double[] c = profile.series(a).ngPerMl();
+                double[] c = paths.get(a);
                 if (observedLike) {
                     ResidualError e = variability.residualErrors().get(a);
                     for (int t = 0; t < c.length; t++) {

@@ -29,23 +29,96 @@ final class RandomEffects implements PatientAdjuster {
     private final VariabilityModel variability;
     private final VariabilityModel.Draw draw;
     private final PatientAdjuster then;
+    private final Plan plan;
 
     RandomEffects(VariabilityModel variability, VariabilityModel.Draw draw, PatientAdjuster then) {
-        this.variability = variability;
+        this(Plan.of(variability), draw, then);
+    }
+
+    /** With a plan made once for many patients (a population run). */
+    RandomEffects(Plan plan, VariabilityModel.Draw draw, PatientAdjuster then) {
+        this.variability = plan.variability;
+        this.plan = plan;
         this.draw = draw;
         this.then = then;
+    }
+
+    /**
+     * What does not change from patient to patient: the varied parameters in order of first appearance, the scale of
+     * each, which parameter each η and κ belongs to, and the wording's fixed parts. Immutable.
+     */
+    static final class Plan {
+        final VariabilityModel variability;
+        final String[] names;
+        final Variability.Scale[] scales;
+        final Parameter[] parameters;
+        final String[] units;
+        final boolean[] fractions;
+        final int[] etaTarget;
+        final int[] kappaTarget;
+        final String source;
+
+        private Plan(VariabilityModel variability) {
+            this.variability = variability;
+            Map<String, Integer> index = new LinkedHashMap<>();
+            List<Variability.Scale> sc = new ArrayList<>();
+            List<VariabilityModel.Term> terms = variability.terms();
+            List<VariabilityModel.Term> occ = variability.occasionTerms();
+            etaTarget = new int[terms.size()];
+            kappaTarget = new int[occ.size()];
+            for (int i = 0; i < terms.size() + occ.size(); i++) {
+                VariabilityModel.Term t = i < terms.size() ? terms.get(i) : occ.get(i - terms.size());
+                Integer k = index.get(t.parameter());
+                if (k == null) {
+                    k = index.size();
+                    index.put(t.parameter(), k);
+                    sc.add(t.scale());
+                }
+                if (i < terms.size()) {
+                    etaTarget[i] = k;
+                } else {
+                    kappaTarget[i - terms.size()] = k;
+                }
+            }
+            PublishedModel model = variability.model();
+            names = index.keySet().toArray(new String[0]);
+            scales = sc.toArray(new Variability.Scale[0]);
+            parameters = new Parameter[names.length];
+            units = new String[names.length];
+            fractions = new boolean[names.length];
+            for (int k = 0; k < names.length; k++) {
+                parameters[k] = model.parameter(names[k]);
+                units[k] = parameters[k].unit().internalSymbol().replace("/kg", "");
+                fractions[k] = isFraction(parameters[k]);
+            }
+            source = "sampled from " + model.id() + "'s variability";
+        }
+
+        static Plan of(VariabilityModel variability) {
+            return new Plan(variability);
+        }
+
+        /** @return the total effect per parameter (η, plus κ where both exist), in the order of {@link #names} */
+        double[] totals(VariabilityModel.Draw draw) {
+            double[] total = new double[names.length];
+            double[] eta = draw.eta();
+            for (int i = 0; i < etaTarget.length; i++) {
+                total[etaTarget[i]] += eta[i];
+            }
+            double[] kappa = draw.kappa();
+            for (int i = 0; i < kappaTarget.length; i++) {
+                total[kappaTarget[i]] += kappa[i];
+            }
+            return total;
+        }
     }
 
     /** @return the total effect per parameter (η plus κ where both exist), on the between-patient term's scale */
     Map<String, Double> effects() {
         Map<String, Double> e = new LinkedHashMap<>();
-        List<VariabilityModel.Term> terms = variability.terms();
-        for (int i = 0; i < terms.size(); i++) {
-            e.merge(terms.get(i).parameter(), draw.eta()[i], Double::sum);
-        }
-        List<VariabilityModel.Term> occ = variability.occasionTerms();
-        for (int i = 0; i < occ.size(); i++) {
-            e.merge(occ.get(i).parameter(), draw.kappa()[i], Double::sum);
+        double[] total = plan.totals(draw);
+        for (int k = 0; k < total.length; k++) {
+            e.put(plan.names[k], total[k]);
         }
         return e;
     }
@@ -53,35 +126,33 @@ final class RandomEffects implements PatientAdjuster {
     @Override
     public ParameterValues adjust(PublishedModel model, Patient patient, ParameterValues values,
             List<Adjustment> adjustments, List<Warning> warnings) {
-        Map<String, Variability.Scale> scales = new LinkedHashMap<>();
-        for (VariabilityModel.Term t : variability.terms()) {
-            scales.putIfAbsent(t.parameter(), t.scale());
-        }
-        for (VariabilityModel.Term t : variability.occasionTerms()) {
-            scales.putIfAbsent(t.parameter(), t.scale());
-        }
         ParameterValues out = values;
-        List<Warning> capped = new ArrayList<>();
-        for (Map.Entry<String, Double> e : effects().entrySet()) {
-            String name = e.getKey();
+        List<Warning> capped = null;
+        double[] total = plan.totals(draw);
+        for (int k = 0; k < total.length; k++) {
+            String name = plan.names[k];
             double before = out.get(name);
-            double eta = e.getValue();
-            double after = scales.get(name) == Variability.Scale.LOGIT ? logitShift(before, eta)
-                    : before * Math.exp(eta);
-            Parameter p = model.parameter(name);
-            if (after > 1 && before <= 1 && isFraction(p)) {
+            double eta = total[k];
+            Variability.Scale scale = plan.scales[k];
+            double after = scale == Variability.Scale.LOGIT ? logitShift(before, eta) : before * Math.exp(eta);
+            if (after > 1 && before <= 1 && plan.fractions[k]) {
                 // a log-normal effect on a fraction can exceed 1 in the far tail: say so rather than pass it on
+                if (capped == null) {
+                    capped = new ArrayList<>();
+                }
                 capped.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT,
                         "sampled %s %.4g is above 1 (a fraction); 1 is used", name, after)));
                 after = 1;
             }
             out = out.with(name, after);
-            adjustments.add(new Adjustment(name, p.unit().internalSymbol().replace("/kg", ""), before, after,
-                    String.format(Locale.ROOT, "between-patient variability: random effect %s on the %s scale",
-                            Checks.fmt(Math.round(eta * 1e4) / 1e4), scales.get(name).label()),
-                    "sampled from " + model.id() + "'s variability"));
+            // worded only if read: a population run never reads it
+            adjustments.add(Adjustment.worded(name, plan.units[k], before, after, () -> String.format(Locale.ROOT,
+                    "between-patient variability: random effect %s on the %s scale",
+                    Checks.fmt(Math.round(eta * 1e4) / 1e4), scale.label()), plan.source));
         }
-        warnings.addAll(capped);
+        if (capped != null) {
+            warnings.addAll(capped);
+        }
         return then.adjust(model, patient, out, adjustments, warnings);
     }
 

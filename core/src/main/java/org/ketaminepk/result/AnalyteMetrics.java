@@ -8,19 +8,31 @@ import org.ketaminepk.base.InvalidInputException;
 
 /**
  * The summary of one analyte's concentration curve for one patient, without the curve itself: what
- * {@link StreamingMetrics} keeps so that a population of thousands can be simulated in little memory. Each value is
- * defined exactly as the {@link Series} method named beside it, and equals it on the same grid. Immutable.
+ * {@link ExactMetrics} (or, for systems with coincident eigenvalues, {@link StreamingMetrics}) keeps so that a
+ * population of thousands can be simulated in little memory. {@link #exact()} says which: exact values are found on
+ * the continuous curve between input changes, without a grid (Cmax at least every grid value, band times with the
+ * true crossing times); grid values are defined as the {@link Series} method named beside each and equal it on the
+ * same grid. Immutable.
  *
  * @param analyte the analyte
- * @param cmaxNgPerMl highest concentration on the grid, ng/mL ({@link Series#cmaxNgPerMl()})
- * @param tmaxH first grid time of that concentration, h ({@link Series#tmaxH()})
+ * @param cmaxNgPerMl highest concentration over the grid's span (exact) or on the grid, ng/mL
+ *        ({@link Series#cmaxNgPerMl()})
+ * @param tmaxH first time of that concentration, h ({@link Series#tmaxH()})
  * @param aucNgHPerMl exact area under the curve from time 0 to the end of the grid, ng·h/mL
  *        ({@link Series#aucNgHPerMl()}; the solver's integral, not a trapezoid)
  * @param bands the bands asked for
  * @param timeInBandsH hours within each band, in the order of {@code bands} ({@link Series#timeWithinH})
+ * @param exact whether the values were found exactly between input changes ({@link ExactMetrics}) rather than read
+ *        on the grid
  */
 public record AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, double aucNgHPerMl, List<Band> bands,
-        List<Double> timeInBandsH) {
+        List<Double> timeInBandsH, boolean exact) {
+
+    /** Metrics read on a grid ({@code exact} false). */
+    public AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, double aucNgHPerMl, List<Band> bands,
+            List<Double> timeInBandsH) {
+        this(analyte, cmaxNgPerMl, tmaxH, aucNgHPerMl, bands, timeInBandsH, false);
+    }
 
     /** Validates and copies the lists. */
     public AnalyteMetrics {

@@ -28,6 +28,7 @@ import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
 import org.ketaminepk.result.Profile;
+import org.ketaminepk.testing.GridAgreement;
 
 class PopulationSimulationTest {
     private static final Regimen TWO_HOURS = Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.5), 2, 0));
@@ -84,14 +85,27 @@ class PopulationSimulationTest {
     }
 
     @Test
+    void theOutcomeGivesEachPatientsRandomEffectsAsDrawn() {
+        PopulationOutcome r = otto().run();
+        VariabilityModel v = VariabilityModel.published(Models.OTTO_2021);
+        for (int i : new int[] {0, 17, 299}) {
+            VariabilityModel.Draw d = v.sample(ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(2026,
+                    i)));
+            assertArrayEquals(d.eta(), r.randomEffects(i).eta(), "patient " + i);
+            assertArrayEquals(d.kappa(), r.randomEffects(i).kappa(), "patient " + i);
+        }
+        assertFalse(Arrays.equals(r.randomEffects(0).eta(), r.randomEffects(1).eta()));
+        assertEquals("patient", assertThrows(InvalidInputException.class, () -> r.randomEffects(r.size())).field());
+    }
+
+    @Test
     void eachPatientsMetricsAreThoseOfItsOwnSimulation() {
         PopulationOutcome r = otto().run();
         VariabilityModel v = VariabilityModel.published(Models.OTTO_2021);
         for (int i : new int[] {0, 17, 299}) {
             Profile p = path(Models.OTTO_2021, v, 2026, i, GRID);
             for (Analyte a : Models.OTTO_2021.analytes()) {
-                assertEquals(p.series(a).cmaxNgPerMl(), r.patients().get(i).get(a).cmaxNgPerMl(), 1e-9);
-                assertEquals(p.series(a).timeWithinH(20, 80), r.patients().get(i).get(a).timeInBandH(BAND), 1e-9);
+                GridAgreement.assertAgrees(p.series(a), r.patients().get(i).get(a), "patient " + i + " " + a);
             }
         }
         // variability is applied: Otto's CL varies with CV ≈ 16 %, so Cmax spreads

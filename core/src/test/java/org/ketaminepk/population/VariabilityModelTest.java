@@ -215,4 +215,27 @@ class VariabilityModelTest {
         assertEquals(typical.get("CLn"), out.get("CLn"));
         assertTrue(adj.stream().anyMatch(a -> a.parameter().equals("Vc")));
     }
+
+    /** Simons 2022's F1 is drawn on the logit scale: even a κ far out in the tail keeps it below 1, with no warning. */
+    @Test
+    void simonsF1StaysAFractionInTheFarTail() {
+        PublishedModel m = Models.SIMONS_2022;
+        VariabilityModel v = VariabilityModel.published(m);
+        double[] kappa = new double[v.occasionTerms().size()];
+        int f1 = v.occasionTerms().indexOf(v.occasionTerms().stream().filter(t -> t.parameter().equals("F1"))
+                .findFirst().get());
+        assertEquals(org.ketaminepk.model.Variability.Scale.LOGIT, v.occasionTerms().get(f1).scale());
+        Patient p = Patient.standardAdult();
+        ParameterValues typical = m.individualize(p, PatientAdjuster.NONE).values();
+        for (double k : new double[] {-12, -6, 0, 6, 12}) {
+            kappa[f1] = k;
+            List<Warning> w = new ArrayList<>();
+            ParameterValues out = new RandomEffects(v, new VariabilityModel.Draw(new double[v.terms().size()],
+                    kappa), PatientAdjuster.NONE).adjust(m, p, typical, new ArrayList<>(), w);
+            double f = out.get("F1");
+            assertTrue(f > 0 && f < 1, "F1 " + f + " for κ " + k);
+            assertEquals(Math.signum(k), Math.signum(f - typical.get("F1")), "F1 moves with κ " + k);
+            assertTrue(w.isEmpty(), w.toString());
+        }
+    }
 }

@@ -29,6 +29,7 @@ import org.ketaminepk.cli.options.PlotSize;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.PercentileBands;
 import org.ketaminepk.population.Probability;
+import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.result.AnalyteMetrics;
 
 /**
@@ -171,7 +172,7 @@ public final class PopulationFiles {
         out.flush();
     }
 
-    /** Writes one row per virtual patient: covariates, then each analyte's metrics. */
+    /** Writes one row per virtual patient: covariates, each analyte's metrics, then the patient's random effects. */
     static void patientsCsv(Writer out, PopulationReport r) throws IOException {
         List<Analyte> analytes = List.copyOf(r.typical().model().analytes());
         StringBuilder s = new StringBuilder(256).append("patient,age_years,weight_kg,height_cm,sex");
@@ -182,6 +183,14 @@ public final class PopulationFiles {
             if (a == Analyte.KETAMINE) {
                 s.append(",ketamine_hours_in_band_h");
             }
+        }
+        // each patient's random effects, on each term's scale: η between patients, κ between occasions
+        VariabilityModel v = r.outcome().variability();
+        for (VariabilityModel.Term t : v.terms()) {
+            s.append(",eta_").append(t.parameter());
+        }
+        for (VariabilityModel.Term t : v.occasionTerms()) {
+            s.append(",kappa_").append(t.parameter());
         }
         out.write(s.append('\n').toString());
         List<PatientMetrics> ps = r.outcome().patients();
@@ -198,6 +207,13 @@ public final class PopulationFiles {
                 if (a == Analyte.KETAMINE) {
                     s.append(',').append(CsvOutput.number(m.timeInBandH(r.typical().band())));
                 }
+            }
+            VariabilityModel.Draw d = r.outcome().randomEffects(i);
+            for (double eta : d.eta()) {
+                s.append(',').append(CsvOutput.number(eta));
+            }
+            for (double kappa : d.kappa()) {
+                s.append(',').append(CsvOutput.number(kappa));
             }
             out.write(s.append('\n').toString());
         }

@@ -21,6 +21,7 @@ import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
+import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
@@ -82,13 +83,18 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
             throw e;
         }
         Profile profile = result.profile();
+        Map<Analyte, AnalyteMetrics> exact = result.metrics(List.of(band));
         Map<Analyte, Metrics> metrics = new EnumMap<>(Analyte.class);
         for (Analyte a : Analyte.values()) {
             if (profile.has(a)) {
-                metrics.put(a, measure(profile.series(a), a == Analyte.KETAMINE, band, regimen.endH()));
+                metrics.put(a, measure(profile.series(a), exact.get(a), a == Analyte.KETAMINE, band,
+                        regimen.endH()));
             }
         }
         List<String> notes = new ArrayList<>();
+        if (exact.values().stream().allMatch(AnalyteMetrics::exact)) {
+            notes.add(EXACT_NOTE);
+        }
         if (modelNote != null) {
             notes.add(modelNote);
         }
@@ -107,12 +113,16 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
         return new Run(label, model, patient, protocol, regimen, band, bandSource, result, metrics, notes);
     }
 
-    private static Metrics measure(Series s, boolean parent, Band band, double lastInputEndH) {
+    /** Says how Cmax, Tmax, AUC and the time in band were found when they are exact. */
+    static final String EXACT_NOTE = "Cmax, Tmax, AUC and time in band are exact: found on the continuous curve "
+            + "between doses, not read on the output grid";
+
+    private static Metrics measure(Series s, AnalyteMetrics m, boolean parent, Band band, double lastInputEndH) {
         Double inBand = null;
         Double below = null;
         boolean stillAbove = false;
         if (parent) {
-            inBand = s.timeWithinH(band.lowNgPerMl(), band.highNgPerMl());
+            inBand = m.timeInBandH(0);
             double endH = s.timeH(s.size() - 1);
             if (lastInputEndH <= endH) {
                 OptionalDouble t = s.timeToFallBelowH(band.lowNgPerMl(), Math.max(s.timeH(0), lastInputEndH));
@@ -135,7 +145,7 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
             OptionalDouble h = s.terminalHalfLifeH(lastInputEndH);
             halfLife = h.isPresent() ? h.getAsDouble() : null;
         }
-        return new Metrics(s.analyte(), s.cmaxNgPerMl(), s.tmaxH(), s.aucNgHPerMl(), inBand, below, stillAbove, reach,
+        return new Metrics(s.analyte(), m.cmaxNgPerMl(), m.tmaxH(), m.aucNgHPerMl(), inBand, below, stillAbove, reach,
                 halfLife);
     }
 

@@ -307,8 +307,9 @@ public final class SummaryText {
         for (String line : Text.wrap("in band: hours with ketamine within " + b.label() + " (" + run.bandSource()
                 + "). reaches band: first time at " + Checks.fmt(b.lowNgPerMl()) + " ng/mL, from time 0. "
                 + "to below band: hours from the end of the last input until ketamine falls below "
-                + Checks.fmt(b.lowNgPerMl()) + " ng/mL for good. AUC is exact (not a trapezoid rule); Cmax and "
-                + "Tmax are read on the grid.", 100)) {
+                + Checks.fmt(b.lowNgPerMl()) + " ng/mL for good. AUC is exact (not a trapezoid rule)"
+                // when Cmax and Tmax are exact too, a note says so
+                + (run.notes().contains(Run.EXACT_NOTE) ? "." : "; Cmax and Tmax are read on the grid."), 100)) {
             w.println(line);
         }
     }

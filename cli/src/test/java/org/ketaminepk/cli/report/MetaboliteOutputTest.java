@@ -121,6 +121,7 @@ class MetaboliteOutputTest {
         assertTrue(s.at("/metrics/norketamine/cmax_ng_per_mL").asDouble() > 0);
         assertTrue(s.at("/metrics/norketamine/time_in_band_h").isMissingNode());
         assertEquals(13, s.at("/profile/hydroxynorketamine_ng_per_mL").size());
-        assertTrue(s.at("/notes").isEmpty(), "no 'ketamine only' note for a model with metabolites");
+        assertEquals(1, s.at("/notes").size(), "no 'ketamine only' note for a model with metabolites");
+        assertEquals(Run.EXACT_NOTE, s.at("/notes/0").asText());
     }
 }

@@ -1,0 +1,182 @@
+package org.ketaminepk.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.Simulation;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Amount;
+import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.dosing.Rate;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.base.Route;
+import org.ketaminepk.engine.CompartmentSystem;
+import org.ketaminepk.engine.InputChannel;
+import org.ketaminepk.engine.RouteInput;
+import org.ketaminepk.engine.ExactSolver;
+import org.ketaminepk.engine.OdeReferenceSolver;
+import org.ketaminepk.engine.Schedule;
+import org.ketaminepk.engine.Solver;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.model.IndividualModel;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.testing.TestModels;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * Exact metrics against the same run read on a very fine grid (grid metrics, {@link StreamingMetrics}), with
+ * tolerances derived from the grid step, and against the ODE reference solver.
+ */
+class ExactMetricsTest {
+    private static final List<Band> BANDS = List.of(Band.within(70, 160), Band.above(160), Band.within(0, 5),
+            Band.above(0), Band.within(20, 40));
+
+    private record Run(CompartmentSystem system, Schedule schedule) {
+    }
+
+    private static Run prepare(PublishedModel model, Patient patient, Regimen regimen) {
+        IndividualModel ind = Simulation.standard().individualize(model, patient);
+        return new Run(ind.system(), regimen.schedule(ind.system(), patient.weightKg()));
+    }
+
+    /**
+     * Exact values against the stored path on {@code fine}, solved by {@code reference}, with tolerances derived from
+     * that path: Cmax is never below a grid value and above the grid's Cmax by at most the largest change between
+     * neighbouring grid points; Tmax within one step of the grid's (the maximum is unique in these runs); AUC equal to
+     * the reference's integral to {@code aucTolerance}; each band time within one step per grid step in which the path
+     * crosses an edge of the band (the grid's linear reading errs only inside such a step).
+     */
+    private static void assertAgrees(PublishedModel model, Patient patient, Regimen regimen, TimeGrid fine,
+            Solver reference, double aucTolerance) {
+        Run run = prepare(model, patient, regimen);
+        Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(run.system(), run.schedule(), fine, BANDS);
+        assertNotNull(exact);
+        Profile path = Simulation.standard().withSolver(reference).simulate(model, patient, regimen, fine).profile();
+        double step = fine.stepH();
+        for (Analyte a : exact.keySet()) {
+            AnalyteMetrics e = exact.get(a);
+            Series g = path.series(a);
+            double[] c = g.ngPerMl();
+            double largestChange = 0;
+            for (int j = 1; j < c.length; j++) {
+                largestChange = Math.max(largestChange, Math.abs(c[j] - c[j - 1]));
+            }
+            assertTrue(e.exact());
+            double solverSlack = 1e-8 * g.cmaxNgPerMl();
+            assertTrue(e.cmaxNgPerMl() >= g.cmaxNgPerMl() - solverSlack, a + " exact Cmax " + e.cmaxNgPerMl()
+                    + " below the grid's " + g.cmaxNgPerMl());
+            assertTrue(e.cmaxNgPerMl() <= g.cmaxNgPerMl() + largestChange + solverSlack, a + " Cmax");
+            assertEquals(g.tmaxH(), e.tmaxH(), step + 1e-9, a + " Tmax");
+            assertEquals(g.aucNgHPerMl(), e.aucNgHPerMl(), aucTolerance * g.aucNgHPerMl() + 1e-12, a + " AUC");
+            for (Band b : BANDS) {
+                int crossingSteps = 0;
+                for (int j = 1; j < c.length; j++) {
+                    crossingSteps += crosses(c[j - 1], c[j], b.lowNgPerMl()) + crosses(c[j - 1], c[j],
+                            b.highNgPerMl());
+                }
+                double expected = b.openAbove() ? g.timeAboveH(b.lowNgPerMl())
+                        : g.timeWithinH(b.lowNgPerMl(), b.highNgPerMl());
+                assertEquals(expected, e.timeInBandH(b), crossingSteps * step + 1e-9, a + " time in " + b);
+            }
+        }
+    }
+
+    /** @return 1 if the step from {@code p} to {@code q} reaches or passes {@code level}, else 0 */
+    private static int crosses(double p, double q, double level) {
+        return Math.min(p, q) <= level && Math.max(p, q) >= level && p != q ? 1 : 0;
+    }
+
+    @Test
+    void tenDayCappedInfusionsAgainstATenSecondGrid() {
+        Regimen crps = Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25)), 10);
+        assertAgrees(TestModels.RACEMIC_COMPOSITE, Patient.standardAdult().withWeightKg(80), crps,
+                TimeGrid.uniform(264, 10.0 / 3600), ExactSolver.instance(), 1e-9);
+    }
+
+    @Test
+    void bolusesAndAnInfusionAgainstTheOdeReference() {
+        Regimen boluses = Regimen.repeat(Dose.bolus(Amount.mgPerKg(0.5), 0), 3, 4)
+                .and(Regimen.of(Dose.infusion(Amount.mg(40), 0.75, 2.5)));
+        // the reference integrates to a relative 1e-12 per step; its AUC is held to 1e-8
+        assertAgrees(Models.DOMINO_1984, Patient.standardAdult(), boluses, TimeGrid.uniform(16, 1.0 / 600),
+                new OdeReferenceSolver(), 1e-8);
+    }
+
+    @Test
+    void theMaximumBetweenGridPointsIsFound() {
+        // norketamine peaks after the infusion ends, between the points of a coarse grid
+        Regimen one = Regimen.of(Dose.infusion(Amount.mg(50), 0.5, 0));
+        Run run = prepare(TestModels.RACEMIC_COMPOSITE, Patient.standardAdult(), one);
+        TimeGrid coarse = TimeGrid.uniform(12, 1);
+        AnalyteMetrics onCoarse = ExactMetrics.compute(run.system(), run.schedule(), coarse, List.of())
+                .get(Analyte.NORKETAMINE);
+        AnalyteMetrics onFine = StreamingMetrics.compute(ExactSolver.instance(), run.system(),
+                run.schedule(), TimeGrid.uniform(12, 1.0 / 3600), List.of()).get(Analyte.NORKETAMINE);
+        assertEquals(onFine.tmaxH(), onCoarse.tmaxH(), 1.0 / 3600);
+        assertEquals(onFine.cmaxNgPerMl(), onCoarse.cmaxNgPerMl(), 1e-6 * onFine.cmaxNgPerMl());
+        assertTrue(onCoarse.tmaxH() != Math.rint(onCoarse.tmaxH()), "the peak lies between whole hours");
+    }
+
+    @Test
+    void aTransitChainOfEqualRatesIsLeftToTheGrid() {
+        // equal rate constants give coincident eigenvalues: not written as exponential segments
+        CompartmentSystem.Builder b = CompartmentSystem.builder();
+        int c1 = b.compartment("a", Analyte.KETAMINE, CompartmentSystem.Kind.CENTRAL);
+        int c2 = b.compartment("b", Analyte.KETAMINE, CompartmentSystem.Kind.PERIPHERAL);
+        b.flow(c1, c2, 1);
+        b.eliminate(c2, b.sink("out", Analyte.KETAMINE), 1);
+        b.observe(Analyte.KETAMINE, c2, 10);
+        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(c1, 1))));
+        CompartmentSystem sys = b.build();
+        Schedule s = Schedule.builder().bolus(0, c1, false, 100).build();
+        assertNull(ExactMetrics.compute(sys, s, TimeGrid.uniform(10, 1), List.of()));
+    }
+
+    /**
+     * Random boluses and infusions, one analyte path: the exact Cmax is at least every value on a grid, and nothing
+     * happens before the first input (Tmax and every band entry come at or after it).
+     */
+    @Property(tries = 60)
+    void cmaxBoundsTheGridAndNothingPrecedesTheFirstInput(@ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+        Random rnd = new Random(seed);
+        double first = 0.25 + 5 * rnd.nextDouble();
+        Regimen regimen = Regimen.of(rnd.nextBoolean() ? Dose.bolus(Amount.mg(5 + 50 * rnd.nextDouble()), first)
+                : Dose.infusion(Amount.mg(5 + 80 * rnd.nextDouble()), 0.05 + 3 * rnd.nextDouble(), first));
+        for (int k = rnd.nextInt(4); k > 0; k--) {
+            double t = first + 12 * rnd.nextDouble();
+            regimen = regimen.and(Regimen.of(rnd.nextBoolean() ? Dose.bolus(Amount.mg(1 + 30 * rnd.nextDouble()), t)
+                    : Dose.infusion(Amount.mg(1 + 40 * rnd.nextDouble()), 0.05 + 2 * rnd.nextDouble(), t)));
+        }
+        PublishedModel model = rnd.nextBoolean() ? TestModels.RACEMIC_COMPOSITE : Models.DOMINO_1984;
+        Run run = prepare(model, Patient.standardAdult().withWeightKg(45 + 60 * rnd.nextDouble()), regimen);
+        TimeGrid grid = TimeGrid.uniform(24, 0.05 + 0.5 * rnd.nextDouble());
+        double end = grid.endH();
+        double level = 1 + 200 * rnd.nextDouble();
+        List<Band> bands = List.of(Band.above(level), Band.within(level / 2, level));
+        Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(run.system(), run.schedule(), grid, bands);
+        Map<Analyte, AnalyteMetrics> onGrid = StreamingMetrics.compute(run.system(), run.schedule(), grid, bands);
+        for (Analyte a : exact.keySet()) {
+            AnalyteMetrics e = exact.get(a);
+            assertTrue(e.cmaxNgPerMl() >= onGrid.get(a).cmaxNgPerMl() * (1 - 1e-12),
+                    a + " exact Cmax " + e.cmaxNgPerMl() + " < grid " + onGrid.get(a).cmaxNgPerMl());
+            assertTrue(e.tmaxH() >= first, a + " Tmax " + e.tmaxH() + " before the first input at " + first);
+            for (Band b : bands) {
+                assertTrue(e.timeInBandH(b) <= end - first,
+                        a + " " + e.timeInBandH(b) + " h in " + b + " but only " + (end - first)
+                                + " h follow the first input");
+            }
+        }
+    }
+}
