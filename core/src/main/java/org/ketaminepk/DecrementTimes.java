@@ -23,8 +23,8 @@ import org.ketaminepk.result.Series;
  * length 0 is a bolus.
  *
  * <p>The models are linear, so the times do not depend on the rate; they are computed with the library's exact
- * solver on a grid that starts at the stop and is read every 30 s, the crossing interpolated linearly
- * ({@link Series#timeToFallBelowH}). A metabolite still forming after the stop first rises; its decrement time is
+ * solver on a grid that starts at the stop, read every second for the first 10 minutes (the fast distribution
+ * after a bolus) and every 30 s after that, the crossing interpolated linearly ({@link Series#timeToFallBelowH}). A metabolite still forming after the stop first rises; its decrement time is
  * counted until it falls below the level for good. Stateless and thread-safe.
  *
  * <p>Not a recovery time: how far a concentration must fall for a patient to wake or recover is not known here.
@@ -34,6 +34,10 @@ public final class DecrementTimes {
     public static final double MAX_INFUSION_H = Dose.MAX_INFUSION_H;
     /** Reading step after the stop, h (30 s). */
     static final double STEP_H = 30.0 / 3600;
+    /** Reading step of the first {@link #FINE_SPAN_H} after the stop, h (1 s). */
+    static final double FINE_STEP_H = 1.0 / 3600;
+    /** Span read with the fine step, h (10 min). */
+    static final double FINE_SPAN_H = 10.0 / 60;
     /** How many terminal half-lives after the stop are searched: 80 % needs at most log2(5) ≈ 2.3 of them. */
     static final double HALF_LIVES_SEARCHED = 5;
 
@@ -83,10 +87,11 @@ public final class DecrementTimes {
             return new Point(infusionH, OptionalDouble.empty(), OptionalDouble.empty());
         }
         double spanH = Math.max(1, HALF_LIVES_SEARCHED * halfLife.getAsDouble());
-        int n = (int) Math.ceil(spanH / STEP_H) + 1;
+        int fine = (int) Math.round(FINE_SPAN_H / FINE_STEP_H);
+        int n = fine + (int) Math.ceil((spanH - FINE_SPAN_H) / STEP_H) + 1;
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
-            t[i] = infusionH + i * STEP_H;
+            t[i] = infusionH + (i <= fine ? i * FINE_STEP_H : FINE_SPAN_H + (i - fine) * STEP_H);
         }
         Series s = sim.simulate(ind, regimen, TimeGrid.of(t)).profile().series(analyte);
         return new Point(infusionH, fall(s, atStop * 0.5, infusionH), fall(s, atStop * 0.2, infusionH));

@@ -274,9 +274,11 @@ public final class Simulation {
                     count++;
                 }
             }
+            // a dosing weight from a formula is shown to 0.1 kg, as the patient's own weight is given
+            double shownKg = Math.round(weightKg * 10) / 10.0;
             out.add(count == 1
-                    ? Warning.of(Warning.Kind.RATE_CAPPED, first.timeH(), cap, uncapped, weightKg)
-                    : Warning.of(Warning.Kind.RATES_CAPPED, count, first.timeH(), last.timeH(), cap, uncapped, weightKg));
+                    ? Warning.of(Warning.Kind.RATE_CAPPED, first.timeH(), cap, uncapped, shownKg)
+                    : Warning.of(Warning.Kind.RATES_CAPPED, count, first.timeH(), last.timeH(), cap, uncapped, shownKg));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.DosingWeightOption;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
@@ -23,6 +24,7 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.protocol.Protocol;
@@ -87,6 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    DosingWeightOption dosing;
+
     @Option(names = "--explain", description = "Explain the patient's adjustments in full: every step with its "
             + "reason and source, the liver model behind ketamine's clearance, and the warnings.")
     boolean explain;
@@ -143,8 +148,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 : null;
         List<Patient> patients = population.asked() ? population.patients(patient) : null;
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
+        if (population.asked() && dosing.dosingWeight != DosingWeight.TOTAL) {
+            throw new InvalidInputException("dosing weight", "--dosing-weight applies to one patient; a --population "
+                    + "run resolves mg/kg doses with each patient's total body weight");
+        }
         Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(), output.bandSource(),
-                modelNote(common, protocol, model));
+                modelNote(common, protocol, model), dosing.dosingWeight);
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
         if (population.asked()) {
             PopulationReport report = PopulationReport.simulate(run, patients, grid, population.seedOrDefault(),

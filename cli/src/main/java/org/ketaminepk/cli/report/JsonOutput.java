@@ -157,9 +157,11 @@ public final class JsonOutput {
             if (m.terminalHalfLifeH() != null) {
                 g.writeNumberField("terminal_half_life_h", m.terminalHalfLifeH());
             }
+            ExposureJson.metrics(g, m);
             g.writeEndObject();
         }
         g.writeEndObject();
+        ExposureJson.run(g, r);
 
         warnings(g, "warnings", r.warnings());
         g.writeArrayFieldStart("notes");
