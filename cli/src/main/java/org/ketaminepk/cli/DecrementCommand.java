@@ -41,11 +41,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decrement", sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
-        header = "Context-sensitive half-time and 80 % decrement time against infusion length.",
+        header = "Context-sensitive half-time and 80 %% decrement time against infusion length.",
         description = {
             "For each infusion length from 0 (a bolus) up to --up-to, the time the concentration takes to fall by "
-                    + "50 % (the context-sensitive half-time of Hughes, Glass and Jacobs, Anesthesiology 1992) and "
-                    + "by 80 % after a constant-rate intravenous infusion stops. The models are linear, so the "
+                    + "50 %% (the context-sensitive half-time of Hughes, Glass and Jacobs, Anesthesiology 1992) and "
+                    + "by 80 %% after a constant-rate intravenous infusion stops. The models are linear, so the "
                     + "times do not depend on the rate. Times are read every 30 s after the stop.",
             "",
             "Not a recovery time: the level at which a patient wakes or recovers is not known here. A teaching and "

@@ -80,7 +80,7 @@ public final class JsonOutput {
     }
 
     private static void run(JsonGenerator g, Run r) throws IOException {
-        double kg = r.patient().weightKg();
+        double kg = r.dosingWeightKg();
         g.writeStartObject();
         g.writeStringField("label", r.label());
 

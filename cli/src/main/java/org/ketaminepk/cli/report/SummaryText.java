@@ -132,7 +132,7 @@ public final class SummaryText {
                     + Text.sig(r.dosingWeightKg(), 3) + " kg"));
         }
         t.row(cells("doses (total mg)", runs, r -> r.regimen().doses().size() + " ("
-                + Text.sig(r.regimen().totalMg(r.patient().weightKg()), 5) + " mg)"));
+                + Text.sig(r.regimen().totalMg(r.dosingWeightKg()), 5) + " mg)"));
         for (Analyte a : Analyte.values()) {
             boolean any = false;
             for (Run r : runs) {
@@ -305,7 +305,7 @@ public final class SummaryText {
 
     static void doseLines(PrintWriter w, Run run) {
         List<Dose> doses = run.regimen().doses();
-        double kg = run.patient().weightKg();
+        double kg = run.dosingWeightKg();
         field(w, "Doses", doses.size() + (doses.size() == 1 ? " dose, " : " doses, ")
                 + Text.sig(run.regimen().totalMg(kg), 6) + " mg of ketamine base in all; the last input ends at "
                 + Text.hoursMinutes(run.regimen().endH()));
