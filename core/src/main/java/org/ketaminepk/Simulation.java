@@ -26,8 +26,10 @@ import org.ketaminepk.result.Profile;
  * <pre>
  *   SimulationResult r = Simulation.run(Models.DEFAULT, Patient.standardAdult(),
  *           Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25)), 10), TimeGrid.uniform(11 * 24, 1.0 / 60));
- *   double peak = r.profile().series(Analyte.NORKETAMINE).cmaxNgPerMl();
+ *   double peak = r.metrics(Analyte.NORKETAMINE).cmaxNgPerMl();
+ *   OptionalDouble tHalf = r.metrics(Analyte.KETAMINE).terminalHalfLifeH();   // the model's, not the grid's
  * </pre>
+ * mg/kg doses are resolved with total body weight unless {@link #withDosingWeight} says otherwise.
  * Stateless and thread-safe. A teaching and review tool, not a dosing device.
  */
 public final class Simulation {
