@@ -66,6 +66,16 @@ class ExposureOutputTest {
         assertEquals(56.9, Math.round(DosingWeight.IDEAL.kg(shortP) * 10) / 10.0, 0);
         assertEquals(70.5, Math.round(DosingWeight.IDEAL.kg(tall) * 10) / 10.0, 0);
 
+        // by total body weight, an obese patient is told what the other descriptors would give; a lean one is not
+        Cli.Result total = Cli.run("compare", "--dose", "0.5 mg/kg over 40 min", "--patient", "weight=120",
+                "--patient", "weight=70", "--duration", "12h");
+        String flat = total.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("note: mg/kg doses use the total body weight, 120 kg, at BMI 39.2 kg/m²; "
+                + "--dosing-weight ideal, lean or adjusted would use 70.5, 73.5 or 90.3 kg"), total.out());
+        assertEquals(1, flat.split("mg/kg doses use the total body weight").length - 1, total.out());
+        Cli.Result mg = Cli.run("simulate", "--dose", "bolus 20 mg", "--weight", "120", "--duration", "2h");
+        assertTrue(!mg.out().contains("mg/kg doses use"), mg.out());
+
         Cli.Result bad = Cli.run("simulate", "--dose", "bolus 1 mg/kg", "--dosing-weight", "fat");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("expected total, ideal, lean or adjusted but was 'fat'"), bad.err());

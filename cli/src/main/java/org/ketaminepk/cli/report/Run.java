@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
@@ -125,6 +126,10 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
             notes.add("the analgesic band 70–160 ng/mL is for racemic ketamine; S-ketamine is about twice as "
                     + "potent (Peltoniemi 2016), so the band overstates what it needs");
         }
+        String size = dosingWeightNote(patient, regimen, dosingWeight);
+        if (size != null) {
+            notes.add(size);
+        }
         if (!profile.has(Analyte.NORKETAMINE)) {
             notes.add("model " + model.id() + " predicts ketamine only; norketamine values are left empty");
         }
@@ -159,6 +164,37 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
         return new Metrics(s.analyte(), s.cmaxNgPerMl(), s.tmaxH(), s.aucNgHPerMl(), inBand, below, stillAbove, reach,
                 orNull(e.terminalHalfLifeH()), orNull(e.aucToInfinityNgHPerMl()), above, orNull(e.lastTroughNgPerMl()),
                 orNull(e.dosingIntervalH()), orNull(e.steadyStateAverageNgPerMl()));
+    }
+
+    /** BMI from which the note on other dosing weights is added, kg/m² (WHO obesity class I). */
+    static final double OBESE_BMI_KG_PER_M2 = 30;
+
+    /**
+     * @return for mg/kg doses given by total body weight to a patient with a BMI of 30 or more, the weights the
+     *         other descriptors would give; otherwise null
+     */
+    static String dosingWeightNote(Patient patient, Regimen regimen, DosingWeight dosingWeight) {
+        double bmi = patient.bmiKgPerM2();
+        if (dosingWeight != DosingWeight.TOTAL || bmi < OBESE_BMI_KG_PER_M2 || !weightBased(regimen)) {
+            return null;
+        }
+        try {
+            return String.format(Locale.ROOT, "mg/kg doses use the total body weight, %s kg, at BMI %.1f kg/m²; "
+                    + "--dosing-weight ideal, lean or adjusted would use %s, %s or %s kg", Checks.fmt(
+                            patient.weightKg()), bmi, Text.sig(DosingWeight.IDEAL.kg(patient), 3),
+                    Text.sig(DosingWeight.LEAN.kg(patient), 3), Text.sig(DosingWeight.ADJUSTED.kg(patient), 3));
+        } catch (InvalidInputException e) {
+            return null; // too short for an ideal weight: no alternative to offer
+        }
+    }
+
+    private static boolean weightBased(Regimen regimen) {
+        for (org.ketaminepk.dosing.Dose d : regimen.doses()) {
+            if (d.amountMg(1) != d.amountMg(2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Double orNull(OptionalDouble v) {
