@@ -17,6 +17,7 @@ import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
+import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Profile;
 
@@ -25,32 +26,52 @@ import org.ketaminepk.result.Profile;
  * <pre>
  *   SimulationResult r = Simulation.run(Models.DEFAULT, Patient.standardAdult(),
  *           Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25)), 10), TimeGrid.uniform(11 * 24, 1.0 / 60));
- *   double peak = r.profile().series(Analyte.NORKETAMINE).cmaxNgPerMl();
+ *   double peak = r.metrics(Analyte.NORKETAMINE).cmaxNgPerMl();
+ *   OptionalDouble tHalf = r.metrics(Analyte.KETAMINE).terminalHalfLifeH();   // the model's, not the grid's
  * </pre>
+ * mg/kg doses are resolved with total body weight unless {@link #withDosingWeight} says otherwise.
  * Stateless and thread-safe. A teaching and review tool, not a dosing device.
  */
 public final class Simulation {
     private final Solver solver;
     private final PatientAdjuster adjuster;
+    private final DosingWeight dosingWeight;
 
-    private Simulation(Solver solver, PatientAdjuster adjuster) {
+    private Simulation(Solver solver, PatientAdjuster adjuster, DosingWeight dosingWeight) {
         this.solver = solver;
         this.adjuster = adjuster;
+        this.dosingWeight = dosingWeight;
     }
 
-    /** @return a simulation with the exact solver and the standard patient adjustments */
+    /**
+     * @return a simulation with the exact solver, the standard patient adjustments and doses per kg of total body
+     *         weight
+     */
     public static Simulation standard() {
-        return new Simulation(ExactSolver.instance(), StandardAdjustments.get());
+        return new Simulation(ExactSolver.instance(), StandardAdjustments.get(), DosingWeight.TOTAL);
     }
 
     /** @return a copy using {@code s} */
     public Simulation withSolver(Solver s) {
-        return new Simulation(Checks.notNull("solver", s), adjuster);
+        return new Simulation(Checks.notNull("solver", s), adjuster, dosingWeight);
     }
 
     /** @return a copy using {@code a} for organ function and interactions */
     public Simulation withAdjuster(PatientAdjuster a) {
-        return new Simulation(solver, Checks.notNull("adjuster", a));
+        return new Simulation(solver, Checks.notNull("adjuster", a), dosingWeight);
+    }
+
+    /**
+     * @return a copy that resolves mg/kg doses with {@code w} (the models still scale with total body weight); the
+     *         weight used is {@link Profile#weightKg()} of each result
+     */
+    public Simulation withDosingWeight(DosingWeight w) {
+        return new Simulation(solver, adjuster, Checks.notNull("dosing weight", w));
+    }
+
+    /** @return the body-size descriptor mg/kg doses are resolved with */
+    public DosingWeight dosingWeight() {
+        return dosingWeight;
     }
 
     /** Shorthand for {@code standard().simulate(...)}. */
@@ -81,9 +102,9 @@ public final class Simulation {
 
     /** Solves an already individualised model (reuse it across regimens). */
     public SimulationResult simulate(IndividualModel ind, Regimen regimen, TimeGrid grid) {
-        Prepared run = prepare(ind, regimen, grid);
+        Prepared run = prepare(ind, regimen, grid, dosingWeight);
         Solution sol = solver.solve(ind.system(), run.schedule(), grid);
-        Profile profile = Profile.of(ind.system(), sol, regimen, ind.patient().weightKg());
+        Profile profile = Profile.of(ind.system(), sol, regimen, run.doseWeightKg());
         return new SimulationResult(ind, profile, run.warnings(), solver.name());
     }
 
@@ -94,17 +115,41 @@ public final class Simulation {
      * @param individual the individualised model
      * @param schedule the regimen's inputs, µmol and hours
      * @param warnings the model's warnings for this patient, then the regimen's
+     * @param doseWeightKg the weight mg/kg doses were resolved with, kg
      */
-    record Prepared(IndividualModel individual, Schedule schedule, List<Warning> warnings) {
+    record Prepared(IndividualModel individual, Schedule schedule, List<Warning> warnings, double doseWeightKg) {
     }
 
     /** @return the schedule and the warnings of {@code regimen} given to {@code ind} and read on {@code grid} */
     static Prepared prepare(IndividualModel ind, Regimen regimen, TimeGrid grid) {
-        double weightKg = ind.patient().weightKg();
+        return prepare(ind, regimen, grid, DosingWeight.TOTAL);
+    }
+
+    /** As {@link #prepare(IndividualModel, Regimen, TimeGrid)}, with mg/kg doses resolved by {@code dosing}. */
+    static Prepared prepare(IndividualModel ind, Regimen regimen, TimeGrid grid, DosingWeight dosing) {
+        Patient patient = ind.patient();
+        double weightKg = dosing.kg(patient);
         List<Warning> warnings = new ArrayList<>(ind.warnings());
+        if (dosing != DosingWeight.TOTAL && weightBased(regimen)) {
+            warnings.add(Warning.text(Warning.Code.ASSUMPTION, String.format(java.util.Locale.ROOT,
+                    "mg/kg doses use %s: %s kg instead of the total %s kg%s", dosing.label(),
+                    Checks.fmt(Math.round(weightKg * 10) / 10.0), Checks.fmt(patient.weightKg()),
+                    patient.adult() || dosing == DosingWeight.LEAN ? ""
+                            : "; the formula was derived in adults and is extrapolated here")));
+        }
         warnings.addAll(regimenWarnings(ind.model(), regimen, grid, weightKg));
         Schedule schedule = regimen.schedule(ind.system(), weightKg);
-        return new Prepared(ind, schedule, warnings);
+        return new Prepared(ind, schedule, warnings, weightKg);
+    }
+
+    /** @return whether any dose of {@code regimen} is stated per kg */
+    private static boolean weightBased(Regimen regimen) {
+        for (Dose d : regimen.doses()) {
+            if (d.amountMg(1) != d.amountMg(2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the solver */
@@ -149,12 +194,18 @@ public final class Simulation {
     }
 
     /**
-     * Largest initial intravenous dose of the Ketalar label, mg/kg: "may range from 1 mg/kg to 4.5 mg/kg" (Ketalar
-     * (ketamine hydrochloride) injection, US prescribing information, Par Pharmaceutical, revised 2022, section 2).
+     * Largest initial intravenous dose of the Ketalar label, mg/kg: "The initial dose of KETALAR administered
+     * intravenously may range from 1 mg/kg to 4.5 mg/kg" (KETALAR (ketamine hydrochloride) injection, US
+     * prescribing information, Par Pharmaceutical, section 2.2 "Recommended Dosage and Administration", Induction of
+     * Anesthesia, Intravenous Route; DailyMed set id 14e8f864-8b8a-4e7e-8439-e510d3107063; read in the label text
+     * as reproduced on drugs.com, updated March 2022). The label's strengths are stated as ketamine base.
      */
     static final double KETALAR_2022_MAX_INITIAL_IV_MG_PER_KG = 4.5;
 
-    /** Largest initial intramuscular dose of the same label, mg/kg ("6.5 mg/kg to 13 mg/kg"). */
+    /**
+     * Largest initial intramuscular dose of the same label and section, mg/kg: "The initial dose of KETALAR
+     * administered intramuscularly may range from 6.5 to 13 mg/kg" (Intramuscular Route).
+     */
     static final double KETALAR_2022_MAX_INITIAL_IM_MG_PER_KG = 13;
 
     /**
@@ -225,9 +276,11 @@ public final class Simulation {
                     count++;
                 }
             }
+            // a dosing weight from a formula is shown to 0.1 kg, as the patient's own weight is given
+            double shownKg = Math.round(weightKg * 10) / 10.0;
             out.add(count == 1
-                    ? Warning.of(Warning.Kind.RATE_CAPPED, first.timeH(), cap, uncapped, weightKg)
-                    : Warning.of(Warning.Kind.RATES_CAPPED, count, first.timeH(), last.timeH(), cap, uncapped, weightKg));
+                    ? Warning.of(Warning.Kind.RATE_CAPPED, first.timeH(), cap, uncapped, shownKg)
+                    : Warning.of(Warning.Kind.RATES_CAPPED, count, first.timeH(), last.timeH(), cap, uncapped, shownKg));
         }
     }
 

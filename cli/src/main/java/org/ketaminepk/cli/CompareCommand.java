@@ -2,6 +2,7 @@ package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.EffectOptions;
+import org.ketaminepk.cli.options.DosingWeightOption;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PatientSpec;
@@ -100,6 +101,9 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    DosingWeightOption dosing;
 
     @Option(names = "--patient", paramLabel = "KEY=VALUE,...", converter = PatientSpec.Converter.class,
             description = "A patient, e.g. age=80,weight=60,child-pugh=B,egfr=30 (keys: the patient options "
@@ -230,7 +234,8 @@ public final class CompareCommand implements Callable<Integer> {
                     String label = label(s.label(), sources.size() > 1, model.id(), models.size() > 1,
                             patients.isEmpty() ? "" : patientTexts.get(k), people.size() > 1);
                     runs.add(Run.simulate(label, model, people.get(k), s.protocol(), s.regimen(), grid, band,
-                            output.bandSource(), SimulateCommand.modelNote(common, s.protocol(), model)));
+                            output.bandSource(), SimulateCommand.modelNote(common, s.protocol(), model),
+                            dosing.dosingWeight));
                 }
             }
         }

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "Every model and protocol carries its citation; every result lists the assumptions and "
                     + "extrapolations behind it."},
         subcommands = {SimulateCommand.class, CompareCommand.class, PatientCommand.class, ModelsCommand.class,
-            EffectsCommand.class, TargetCommand.class, ValidateCommand.class, DatasetCommand.class,
+            EffectsCommand.class, DecrementCommand.class, TargetCommand.class, ValidateCommand.class, DatasetCommand.class,
             FitCommand.class, org.ketaminepk.cli.explore.ExploreCommand.class, ProtocolsCommand.class,
             GenerateDocsCommand.class, DocNumbersCommand.class, WarmUpCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",

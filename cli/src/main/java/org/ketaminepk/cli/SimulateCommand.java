@@ -2,6 +2,7 @@ package org.ketaminepk.cli;
 
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.EffectOptions;
+import org.ketaminepk.cli.options.DosingWeightOption;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
@@ -32,6 +33,7 @@ import org.ketaminepk.fit.Level;
 import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.protocol.Protocol;
@@ -118,6 +120,9 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    DosingWeightOption dosing;
 
     @Option(names = "--explain", description = "Explain the patient's adjustments in full: every step with its "
             + "reason and source, the liver model behind ketamine's clearance, and the warnings.")
@@ -219,8 +224,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 : null;
         List<Patient> patients = population.asked() ? population.patients(patient) : null;
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
+        if (population.asked() && dosing.dosingWeight != DosingWeight.TOTAL) {
+            throw new InvalidInputException("dosing weight", "--dosing-weight applies to one patient; a --population "
+                    + "run resolves mg/kg doses with each patient's total body weight");
+        }
         Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(), output.bandSource(),
-                modelNote(common, protocol, model));
+                modelNote(common, protocol, model), dosing.dosingWeight);
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
         if (population.asked()) {
             // the typical patient's effect first: a bad endpoint or ke0 is reported before the population runs

@@ -107,10 +107,21 @@ public final class Adjustment {
         return Objects.hash(parameter, unit, typicalValue, patientValue, reason(), source);
     }
 
-    /** @return the fields, as a record would print them */
+    /**
+     * @return e.g. "CL 84 → 65.6 L/h (×0.781): weight 55 kg, (WT/70)^0.75 [Kamp 2020]", values to 4 significant
+     *         digits
+     */
     @Override
     public String toString() {
-        return "Adjustment[parameter=" + parameter + ", unit=" + unit + ", typicalValue=" + typicalValue
-                + ", patientValue=" + patientValue + ", reason=" + reason() + ", source=" + source + "]";
+        return parameter + " " + sig(typicalValue) + " → " + sig(patientValue) + " " + unit + " (×" + sig(factor())
+                + "): " + reason() + " [" + source + "]";
+    }
+
+    private static String sig(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return org.ketaminepk.base.Checks.fmt(v);
+        }
+        return org.ketaminepk.base.Checks.fmt(new java.math.BigDecimal(v).round(new java.math.MathContext(4))
+                .doubleValue());
     }
 }

@@ -271,9 +271,11 @@ public final class Series {
     }
 
     /**
-     * Terminal half-life by log-linear least squares over the last points of the grid after {@code afterH}
-     * (the last third of them, at least 3). Empty if fewer than 3 positive points or if the curve is not
-     * falling there.
+     * An observed-window half-life: log-linear least squares over the last points of the grid after {@code afterH}
+     * (the last third of them, at least 3). It depends on the grid (a short grid still sees the distribution phase),
+     * as a half-life read from sampled data does; the model's own terminal half-life, which does not, is
+     * {@link Disposition#terminalHalfLifeH}. Empty if fewer than 3 positive points or if the curve is not falling
+     * there.
      */
     public OptionalDouble terminalHalfLifeH(double afterH) {
         int first = index(afterH);

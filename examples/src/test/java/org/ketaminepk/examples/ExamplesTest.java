@@ -119,8 +119,11 @@ class ExamplesTest {
         String last = lines.get(lines.size() - 1);
         String expected = "norketamine Cmax [1-9]\\d*\\.\\d ng/mL, AUC 0-24 h [1-9]\\d* ng·h/mL";
         assertTrue(Pattern.matches(expected, last), last);
-        // Child–Pugh B changes at least one parameter, and every adjustment is printed
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Adjustment[")), String.join("\n", lines));
+        // Child–Pugh B changes at least one parameter, and every adjustment is printed readably: rounded, with units
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\S+ [0-9.]+ → [0-9.]+ \\S+ \\(×[0-9.]+\\): .+")),
+                String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("Adjustment[") || l.matches(".*\\d\\.\\d{6,}.*")),
+                String.join("\n", lines));
     }
 
     @Test

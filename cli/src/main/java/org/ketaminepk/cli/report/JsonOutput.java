@@ -126,7 +126,7 @@ public final class JsonOutput {
 
     /** Writes a series object's fields; the caller closes it. */
     private static void run(JsonGenerator g, Run r) throws IOException {
-        double kg = r.patient().weightKg();
+        double kg = r.dosingWeightKg();
         g.writeStartObject();
         g.writeStringField("label", r.label());
 
@@ -203,9 +203,11 @@ public final class JsonOutput {
             if (m.terminalHalfLifeH() != null) {
                 g.writeNumberField("terminal_half_life_h", m.terminalHalfLifeH());
             }
+            ExposureJson.metrics(g, m);
             g.writeEndObject();
         }
         g.writeEndObject();
+        ExposureJson.run(g, r);
 
         warnings(g, "warnings", r.warnings());
         g.writeArrayFieldStart("notes");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
@@ -19,10 +20,13 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
+import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
 import org.ketaminepk.result.AnalyteMetrics;
+import org.ketaminepk.result.AucRatio;
 import org.ketaminepk.result.Band;
+import org.ketaminepk.result.ExposureMetrics;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
 
@@ -40,9 +44,11 @@ import org.ketaminepk.result.Series;
  * @param result the library's result
  * @param metrics per analyte the model predicts, in {@link Analyte} order
  * @param notes remarks of the command line (not the library's warnings)
+ * @param dosingWeight the body-size descriptor mg/kg doses were resolved with
  */
 public record Run(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
-        Band band, String bandSource, SimulationResult result, Map<Analyte, Metrics> metrics, List<String> notes) {
+        Band band, String bandSource, SimulationResult result, Map<Analyte, Metrics> metrics, List<String> notes,
+        DosingWeight dosingWeight) {
 
     /**
      * Metrics of one analyte. Times in h, concentrations in ng/mL, AUC in ng·h/mL over the whole grid.
@@ -58,11 +64,18 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
      * @param timeToReachBandH first time ketamine reaches the band's lower edge, h from time 0
      *        ({@link Series#timeToReachH}: never before the input that causes it); null for other analytes or when
      *        it never does
-     * @param terminalHalfLifeH terminal half-life by a log-linear fit to the last third of the grid after the last
-     *        input ({@link Series#terminalHalfLifeH}); null when the curve does not fall there
+     * @param terminalHalfLifeH terminal half-life from the model's slowest rate constant that reaches this analyte
+     *        ({@link ExposureMetrics#terminalHalfLifeH}; not a fit to the grid); null when there is none
+     * @param aucToInfinityNgHPerMl exact AUC from 0 to infinity of all the doses, ng·h/mL, or null
+     * @param timeAboveBandH hours above the band's upper edge (ketamine only), else null
+     * @param lastTroughNgPerMl concentration just before the last dose, ng/mL; null for a single dose
+     * @param dosingIntervalH interval of a regimen that repeats one block of doses, h, else null
+     * @param steadyStateAverageNgPerMl average concentration at steady state of that block, ng/mL, else null
      */
     public record Metrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, double aucNgHPerMl, Double timeInBandH,
-            Double timeToBelowBandH, boolean stillAboveAtEnd, Double timeToReachBandH, Double terminalHalfLifeH) {
+            Double timeToBelowBandH, boolean stillAboveAtEnd, Double timeToReachBandH, Double terminalHalfLifeH,
+            Double aucToInfinityNgHPerMl, Double timeAboveBandH, Double lastTroughNgPerMl, Double dosingIntervalH,
+            Double steadyStateAverageNgPerMl) {
     }
 
     /**
@@ -72,9 +85,20 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
      */
     public static Run simulate(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
             TimeGrid grid, Band band, String bandSource, String modelNote) {
+        return simulate(label, model, patient, protocol, regimen, grid, band, bandSource, modelNote,
+                DosingWeight.TOTAL);
+    }
+
+    /**
+     * Simulates and measures one series, mg/kg doses resolved with {@code dosingWeight}.
+     *
+     * @param modelNote a note on how the model was chosen, or null
+     */
+    public static Run simulate(String label, PublishedModel model, Patient patient, Protocol protocol, Regimen regimen,
+            TimeGrid grid, Band band, String bandSource, String modelNote, DosingWeight dosingWeight) {
         SimulationResult result;
         try {
-            result = Simulation.run(model, patient, regimen, grid);
+            result = Simulation.standard().withDosingWeight(dosingWeight).simulate(model, patient, regimen, grid);
         } catch (InvalidInputException e) {
             if ("route".equals(e.field())) {
                 throw new InvalidInputException("model", "--model " + model.id() + ": " + e.getMessage()
@@ -87,7 +111,8 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
         Map<Analyte, Metrics> metrics = new EnumMap<>(Analyte.class);
         for (Analyte a : Analyte.values()) {
             if (profile.has(a)) {
-                metrics.put(a, measure(profile.series(a), exact.get(a), a == Analyte.KETAMINE, band,
+                metrics.put(a, measure(profile.series(a), exact.get(a),
+                        result.metrics(a, a == Analyte.KETAMINE ? band : null), a == Analyte.KETAMINE, band,
                         regimen.endH()));
             }
         }
@@ -107,17 +132,23 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
             notes.add("the analgesic band 70–160 ng/mL is for racemic ketamine; S-ketamine is about twice as "
                     + "potent (Peltoniemi 2016), so the band overstates what it needs");
         }
+        String size = dosingWeightNote(patient, regimen, dosingWeight);
+        if (size != null) {
+            notes.add(size);
+        }
         if (!profile.has(Analyte.NORKETAMINE)) {
             notes.add("model " + model.id() + " predicts ketamine only; norketamine values are left empty");
         }
-        return new Run(label, model, patient, protocol, regimen, band, bandSource, result, metrics, notes);
+        return new Run(label, model, patient, protocol, regimen, band, bandSource, result, metrics, notes,
+                dosingWeight);
     }
 
     /** Says how Cmax, Tmax, AUC and the time in band were found when they are exact. */
     static final String EXACT_NOTE = "Cmax, Tmax, AUC and time in band are exact: found on the continuous curve "
             + "between doses, not read on the output grid";
 
-    private static Metrics measure(Series s, AnalyteMetrics m, boolean parent, Band band, double lastInputEndH) {
+    private static Metrics measure(Series s, AnalyteMetrics m, ExposureMetrics e, boolean parent, Band band,
+            double lastInputEndH) {
         Double inBand = null;
         Double below = null;
         boolean stillAbove = false;
@@ -139,14 +170,62 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
             below = null;
             stillAbove = false;
         }
-        Double halfLife = null;
-        double endH = s.timeH(s.size() - 1);
-        if (lastInputEndH < endH) {
-            OptionalDouble h = s.terminalHalfLifeH(lastInputEndH);
-            halfLife = h.isPresent() ? h.getAsDouble() : null;
-        }
+        Double above = parent && !band.openAbove() ? e.bandTimes().map(ExposureMetrics.BandTimes::aboveH).orElse(null)
+                : null;
         return new Metrics(s.analyte(), m.cmaxNgPerMl(), m.tmaxH(), m.aucNgHPerMl(), inBand, below, stillAbove, reach,
-                halfLife);
+                orNull(e.terminalHalfLifeH()), orNull(e.aucToInfinityNgHPerMl()), above, orNull(e.lastTroughNgPerMl()),
+                orNull(e.dosingIntervalH()), orNull(e.steadyStateAverageNgPerMl()));
+    }
+
+    /** BMI from which the note on other dosing weights is added, kg/m² (WHO obesity class I). */
+    static final double OBESE_BMI_KG_PER_M2 = 30;
+
+    /**
+     * @return for mg/kg doses given by total body weight to a patient with a BMI of 30 or more, the weights the
+     *         other descriptors would give; otherwise null
+     */
+    static String dosingWeightNote(Patient patient, Regimen regimen, DosingWeight dosingWeight) {
+        double bmi = patient.bmiKgPerM2();
+        if (dosingWeight != DosingWeight.TOTAL || bmi < OBESE_BMI_KG_PER_M2 || !weightBased(regimen)) {
+            return null;
+        }
+        try {
+            return String.format(Locale.ROOT, "mg/kg doses use the total body weight, %s kg, at BMI %.1f kg/m²; "
+                    + "--dosing-weight ideal, lean or adjusted would use %s, %s or %s kg", Checks.fmt(
+                            patient.weightKg()), bmi, Text.sig(DosingWeight.IDEAL.kg(patient), 3),
+                    Text.sig(DosingWeight.LEAN.kg(patient), 3), Text.sig(DosingWeight.ADJUSTED.kg(patient), 3));
+        } catch (InvalidInputException e) {
+            return null; // too short for an ideal weight: no alternative to offer
+        }
+    }
+
+    private static boolean weightBased(Regimen regimen) {
+        for (org.ketaminepk.dosing.Dose d : regimen.doses()) {
+            if (d.amountMg(1) != d.amountMg(2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Double orNull(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    /**
+     * @return the norketamine/ketamine AUC ratio (by mass) over the grid and to infinity, or null when the model
+     *         does not predict both
+     */
+    public AucRatio norketamineRatio() {
+        if (!result.profile().has(Analyte.KETAMINE) || !result.profile().has(Analyte.NORKETAMINE)) {
+            return null;
+        }
+        return result.aucRatio(Analyte.NORKETAMINE, Analyte.KETAMINE);
+    }
+
+    /** @return the weight mg/kg doses were resolved with, kg */
+    public double dosingWeightKg() {
+        return result.profile().weightKg();
     }
 
     /** @return the first time the series reaches {@code levelNgPerMl} ({@link Series#timeToReachH}), or null */

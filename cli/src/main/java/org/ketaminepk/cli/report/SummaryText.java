@@ -60,6 +60,9 @@ public final class SummaryText {
         for (String line : Text.wrap(reachAndHalfLives(run), 100)) {
             w.println(line);
         }
+        for (String line : Text.wrap(ExposureText.sentences(run), 100)) {
+            w.println(line);
+        }
         bandLines(w, run);
         List<Warning> warnings = run.warnings();
         if (explain) {
@@ -125,8 +128,12 @@ public final class SummaryText {
         extraRow(t, "liver", runs, Text::liver);
         extraRow(t, "genotype", runs, Text::cyp2b6);
         extraRow(t, "co-medication", runs, Text::coMedications);
+        if (runs.stream().anyMatch(r -> ExposureText.dosingWeight(r) != null)) {
+            t.row(cells("dosing weight", runs, r -> r.dosingWeight().key() + ", "
+                    + Text.sig(r.dosingWeightKg(), 3) + " kg"));
+        }
         t.row(cells("doses (total mg)", runs, r -> r.regimen().doses().size() + " ("
-                + Text.sig(r.regimen().totalMg(r.patient().weightKg()), 5) + " mg)"));
+                + Text.sig(r.regimen().totalMg(r.dosingWeightKg()), 5) + " mg)"));
         for (Analyte a : Analyte.values()) {
             boolean any = false;
             for (Run r : runs) {
@@ -146,8 +153,29 @@ public final class SummaryText {
                 t.row(cells(n + " in band (h)", runs, r -> metric(r, a, SummaryText::inBand)));
                 t.row(cells(n + " to below band (h)", runs, r -> metric(r, a, SummaryText::belowBand)));
             }
-            t.row(cells(n + " terminal t½ (h)", runs, r -> metric(r, a, m -> m.terminalHalfLifeH() == null ? "–"
-                    : Text.hours(m.terminalHalfLifeH()))));
+            t.row(cells(n + " terminal t½, model (h)", runs, r -> metric(r, a, m -> m.terminalHalfLifeH() == null
+                    ? "–" : Text.hours(m.terminalHalfLifeH()))));
+            t.row(cells(n + " AUC 0–∞ (ng·h/mL)", runs, r -> metric(r, a, m -> m.aucToInfinityNgHPerMl() == null
+                    ? "–" : Text.sig(m.aucToInfinityNgHPerMl(), 5))));
+            if (a == Analyte.KETAMINE && !runs.get(0).band().openAbove()) {
+                t.row(cells(n + " above band (h)", runs, r -> metric(r, a, m -> m.timeAboveBandH() == null ? "–"
+                        : Text.hours(m.timeAboveBandH()))));
+            }
+            if (runs.stream().anyMatch(r -> r.metrics().containsKey(a)
+                    && r.metrics().get(a).lastTroughNgPerMl() != null)) {
+                t.row(cells(n + " last trough (ng/mL)", runs, r -> metric(r, a, m -> m.lastTroughNgPerMl() == null
+                        ? "–" : Text.sig(m.lastTroughNgPerMl(), 4))));
+            }
+            if (runs.stream().anyMatch(r -> r.metrics().containsKey(a)
+                    && r.metrics().get(a).steadyStateAverageNgPerMl() != null)) {
+                t.row(cells(n + " steady-state avg (ng/mL)", runs, r -> metric(r, a,
+                        m -> m.steadyStateAverageNgPerMl() == null ? "–" : Text.sig(m.steadyStateAverageNgPerMl(), 4))));
+            }
+        }
+        if (runs.stream().anyMatch(r -> r.norketamineRatio() != null)) {
+            t.row(cells("norketamine/ketamine AUC 0–∞", runs, r -> r.norketamineRatio() == null
+                    || r.norketamineRatio().toInfinity().isEmpty() ? "–"
+                            : Text.sig(r.norketamineRatio().toInfinity().getAsDouble(), 3)));
         }
         for (String line : t.render(0)) {
             w.println(line);
@@ -243,8 +271,8 @@ public final class SummaryText {
     }
 
     /**
-     * @return e.g. "ketamine reaches 70 ng/mL at 0.13 h (8 min). Terminal half-life after the last input: ketamine
-     *         2.95 h, norketamine 5.51 h (log-linear fit to the last third of the grid)."
+     * @return e.g. "ketamine reaches 70 ng/mL at 0.13 h (8 min). Terminal half-life (from the model's slowest rate
+     *         constant; not a fit to the grid): ketamine 2.95 h, norketamine 5.51 h."
      */
     static String reachAndHalfLives(Run run) {
         StringBuilder b = new StringBuilder();
@@ -262,8 +290,8 @@ public final class SummaryText {
             }
         }
         if (!halfLives.isEmpty()) {
-            b.append(" Terminal half-life after the last input: ").append(String.join(", ", halfLives))
-                    .append(" (log-linear fit to the last third of the grid).");
+            b.append(" Terminal half-life (from the model's slowest rate constant; not a fit to the grid): ")
+                    .append(String.join(", ", halfLives)).append(".");
         }
         return b.toString().trim();
     }
@@ -278,7 +306,7 @@ public final class SummaryText {
 
     static void doseLines(PrintWriter w, Run run) {
         List<Dose> doses = run.regimen().doses();
-        double kg = run.patient().weightKg();
+        double kg = run.dosingWeightKg();
         field(w, "Doses", doses.size() + (doses.size() == 1 ? " dose, " : " doses, ")
                 + Text.sig(run.regimen().totalMg(kg), 6) + " mg of ketamine base in all; the last input ends at "
                 + Text.hoursMinutes(run.regimen().endH()));

@@ -62,9 +62,9 @@ class ChartNotesTest {
         assertEquals(lines.size(), lines.stream().distinct().count());
         // comparing a run with itself says everything once
         Run again = new Run("again", CRPS.model(), CRPS.patient(), CRPS.protocol(), CRPS.regimen(), CRPS.band(),
-                CRPS.bandSource(), CRPS.result(), CRPS.metrics(), CRPS.notes());
+                CRPS.bandSource(), CRPS.result(), CRPS.metrics(), CRPS.notes(), CRPS.dosingWeight());
         Run first = new Run("first", CRPS.model(), CRPS.patient(), CRPS.protocol(), CRPS.regimen(), CRPS.band(),
-                CRPS.bandSource(), CRPS.result(), CRPS.metrics(), CRPS.notes());
+                CRPS.bandSource(), CRPS.result(), CRPS.metrics(), CRPS.notes(), CRPS.dosingWeight());
         assertEquals(lines.get(0), ChartNotes.lines(List.of(first, again)).get(0));
     }
 

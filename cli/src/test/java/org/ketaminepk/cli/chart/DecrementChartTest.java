@@ -1,0 +1,53 @@
+package org.ketaminepk.cli.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.DecrementTimes;
+import org.ketaminepk.base.InvalidInputException;
+
+/** The decrement chart, drawn headless from fixed points. */
+class DecrementChartTest {
+    private static final DecrementChart.Curve CURVE = new DecrementChart.Curve("m", List.of(
+            new DecrementTimes.Point(0, OptionalDouble.of(0.1), OptionalDouble.of(0.5)),
+            new DecrementTimes.Point(2, OptionalDouble.of(0.4), OptionalDouble.of(2.5)),
+            new DecrementTimes.Point(4, OptionalDouble.of(0.6), OptionalDouble.empty())));
+
+    @Test
+    void twoSeriesPerModelWithTheMissingValueLeftOut() {
+        XYSeriesCollection d = DecrementChart.dataset(List.of(CURVE, new DecrementChart.Curve("n", List.of())));
+        assertEquals(4, d.getSeriesCount());
+        assertEquals(3, d.getSeries(0).getItemCount());
+        assertEquals(2, d.getSeries(1).getItemCount());
+        assertEquals(0.6, d.getSeries(0).getY(2).doubleValue(), 0);
+        assertTrue(d.getSeries(0).getKey().toString().contains("context-sensitive half-time"));
+    }
+
+    @Test
+    void drawsHeadlessWithTheLengthAxisEndingAtTheLongestInfusion() {
+        JFreeChart chart = DecrementChart.create(List.of(CURVE), "t", "ketamine");
+        assertEquals(4, ((XYPlot) chart.getPlot()).getDomainAxis().getUpperBound(), 0);
+        BufferedImage img = ChartFiles.render(chart, 1600, 900);
+        assertEquals(900, img.getHeight());
+        boolean drawn = false;
+        for (int x = 400; x < 1200 && !drawn; x += 3) {
+            for (int y = 300; y < 600 && !drawn; y += 3) {
+                drawn = (img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF;
+            }
+        }
+        assertTrue(drawn, "something is drawn in the plot area");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DecrementChart.create(
+                List.of(new DecrementChart.Curve("m", List.of(new DecrementTimes.Point(0, OptionalDouble.empty(),
+                        OptionalDouble.empty())))), "t", "s"));
+        assertEquals("plot", e.field());
+    }
+}
