@@ -66,7 +66,8 @@ public record SimulationResult(IndividualModel individual, Profile profile, List
             break;
         }
         TimeGrid grid = TimeGrid.of(times);
-        Schedule schedule = profile.regimen().schedule(individual.system(), individual.patient().weightKg());
+        // the weight the doses were resolved with (the dosing weight), as the profile was
+        Schedule schedule = profile.regimen().schedule(individual.system(), profile.weightKg());
         if ("exact".equals(solver)) {
             Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(individual.system(), schedule, grid, bands);
             if (exact != null) {

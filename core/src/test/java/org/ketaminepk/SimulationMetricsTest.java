@@ -19,6 +19,7 @@ import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
 import org.ketaminepk.result.AucRatio;
+import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
 import org.ketaminepk.result.ExposureMetrics;
 import org.ketaminepk.result.Series;
@@ -102,9 +103,13 @@ class SimulationMetricsTest {
         SimulationResult r = run(DoseParser.parse("bolus 0.5 mg/kg"), TimeGrid.uniform(6, 1.0 / 60));
         Band band = Band.within(70, 160);
         ExposureMetrics.BandTimes t = r.metrics(Analyte.KETAMINE, band).bandTimes().orElseThrow();
+        // exact times, as metrics(bands) finds them, and within a grid step of what the one-minute grid reads
+        AnalyteMetrics exact = r.metrics(List.of(band, Band.above(160))).get(Analyte.KETAMINE);
+        assertEquals(exact.timeInBandH(1), t.aboveH(), 0);
+        assertEquals(exact.timeInBandH(0), t.withinH(), 0);
         Series s = r.profile().series(Analyte.KETAMINE);
-        assertEquals(s.timeAboveH(160), t.aboveH(), 0);
-        assertEquals(s.timeWithinH(70, 160), t.withinH(), 0);
+        assertEquals(s.timeAboveH(160), t.aboveH(), 1.0 / 60);
+        assertEquals(s.timeWithinH(70, 160), t.withinH(), 1.0 / 60);
         assertTrue(t.aboveH() > 0, t.toString());
         assertEquals(6, t.withinH() + t.aboveH() + t.belowH(), 1e-9);
         assertTrue(r.metrics(Analyte.KETAMINE).bandTimes().isEmpty());

@@ -178,4 +178,20 @@ class SimulateObservedTest {
         assertTrue(rows[1].startsWith("slow,") && rows[4].startsWith("fast,"));
         assertTrue(Files.size(png) > 10_000);
     }
+
+    @Test
+    void predictionsFollowTheDosingWeightOfTheCurve() throws IOException {
+        Path levels = file("one.csv", "time,analyte,value\n0.5,ketamine,150 ng/mL\n");
+        Path total = dir.resolve("total.csv");
+        Path ideal = dir.resolve("ideal.csv");
+        assertEquals(0, simulate(levels, "--weight", "120", "--observed-csv", total.toString()).code());
+        Cli.Result r = simulate(levels, "--weight", "120", "--dosing-weight", "ideal", "--observed-csv",
+                ideal.toString());
+        assertEquals(0, r.code(), r.err());
+        double pTotal = Double.parseDouble(Files.readString(total).split("\n")[1].split(",", -1)[5]);
+        double pIdeal = Double.parseDouble(Files.readString(ideal).split("\n")[1].split(",", -1)[5]);
+        // same patient and parameters, linear model: the prediction scales with the mg the mg/kg dose gives
+        double ibw = 50 + 2.3 * (175 - 152.4) / 2.54;
+        assertEquals(ibw / 120, pIdeal / pTotal, 1e-6);
+    }
 }

@@ -85,6 +85,24 @@ public record LevelCheck(List<Row> rows, double geometricMeanFoldError, int comp
      */
     public static LevelCheck of(IndividualModel individual, Regimen regimen, List<Level> levels, Solver solver) {
         Checks.notNull("individual model", individual);
+        return of(individual, regimen, individual.patient().weightKg(), levels, solver);
+    }
+
+    /**
+     * As {@link #of(IndividualModel, Regimen, List)}, with mg/kg doses resolved with {@code dosingWeightKg} (an
+     * ideal, lean or adjusted body weight) instead of the patient's total weight.
+     *
+     * @param dosingWeightKg the weight mg/kg doses are given for, kg
+     */
+    public static LevelCheck of(IndividualModel individual, Regimen regimen, double dosingWeightKg,
+            List<Level> levels) {
+        return of(individual, regimen, dosingWeightKg, levels, ExactSolver.instance());
+    }
+
+    private static LevelCheck of(IndividualModel individual, Regimen regimen, double dosingWeightKg,
+            List<Level> levels, Solver solver) {
+        Checks.notNull("individual model", individual);
+        Checks.inRange("dosing weight", dosingWeightKg, 0.5, 350, "kg");
         Checks.notNull("regimen", regimen);
         Checks.notNull("levels", levels);
         Checks.notNull("solver", solver);
@@ -104,7 +122,7 @@ public record LevelCheck(List<Row> rows, double geometricMeanFoldError, int comp
             times[j] = l.timeH();
         }
         double[] sorted = Arrays.stream(times).distinct().sorted().toArray();
-        Solution sol = solver.solve(sys, regimen.schedule(sys, individual.patient().weightKg()),
+        Solution sol = solver.solve(sys, regimen.schedule(sys, dosingWeightKg),
                 TimeGrid.of(sorted));
         List<Row> rows = new ArrayList<>(levels.size());
         double sumAbsLog = 0;

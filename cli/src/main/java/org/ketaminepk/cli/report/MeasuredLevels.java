@@ -89,7 +89,7 @@ public final class MeasuredLevels {
         List<LevelCheck> checks = new ArrayList<>();
         for (Run r : runs) {
             try {
-                checks.add(LevelCheck.of(r.result().individual(), r.regimen(), levels));
+                checks.add(LevelCheck.of(r.result().individual(), r.regimen(), r.dosingWeightKg(), levels));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("observed", source + ", " + e.getMessage()
                         + "; leave such levels out or choose a model that predicts them");
