@@ -320,4 +320,24 @@ class PopulationCommandTest {
         assertTrue(r.out().startsWith("time_h,ketamine_p05_ng_per_mL"), r.out());
         assertTrue(r.err().contains("Distribution over 20 virtual patients"), r.err());
     }
+
+    @Test
+    void anAnalyteNoVariabilityReachesIsSaidToHaveABandWithoutWidth() {
+        // the default composite publishes variability for norketamine only (Otto 2021's Vn and CLn)
+        Cli.Result r = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min", "--duration", "6h", "--step", "5min",
+                "--population", "30");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ketamine: no between-patient variability reaches it"), r.out());
+        assertTrue(r.out().contains("its band has no width"), r.out());
+        assertFalse(r.out().contains("norketamine: no between-patient variability"), r.out());
+        // a model whose variability reaches every analyte says nothing of the kind
+        Cli.Result varying = Cli.run(args("--population", "30"));
+        assertEquals(0, varying.code(), varying.err());
+        assertFalse(varying.out().contains("band has no width"), varying.out());
+        // patients whose covariates differ give ketamine a spread, and the note goes
+        Cli.Result covariates = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min", "--duration", "6h", "--step",
+                "5min", "--population", "30", "--vary", "weight=50..120");
+        assertEquals(0, covariates.code(), covariates.err());
+        assertFalse(covariates.out().contains("band has no width"), covariates.out());
+    }
 }

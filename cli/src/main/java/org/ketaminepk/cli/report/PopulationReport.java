@@ -2,6 +2,7 @@ package org.ketaminepk.cli.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -288,9 +289,38 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             out.add("between-patient variability is partly or wholly a user assumption (--iiv), not published for "
                     + "model " + typical.model().id());
         }
+        for (Analyte a : flatAnalytes()) {
+            out.add(a.label() + ": no between-patient variability reaches it (" + variabilityLabel() + "), so "
+                    + "every virtual patient has the same " + a.label() + " curve and its band has no width");
+        }
         out.add(covariates != null ? covariates : "every virtual patient has the covariates of " + Text.patient(
                 typical.patient()) + "; only the model's random effects differ");
         out.addAll(typical.notes());
+        return out;
+    }
+
+    /** @return the analytes whose outermost percentile bands coincide at every time: no variability reaches them */
+    List<Analyte> flatAnalytes() {
+        List<Analyte> out = new ArrayList<>();
+        PercentileBands b = outcome.percentileBands().orElse(null);
+        if (b == null || outcome.size() < 2) {
+            return out;
+        }
+        double[] p = b.percentiles();
+        double lo = Arrays.stream(p).min().orElse(0);
+        double hi = Arrays.stream(p).max().orElse(0);
+        for (Analyte a : typical.model().analytes()) {
+            double[] low = b.ngPerMl(a, lo);
+            double[] high = b.ngPerMl(a, hi);
+            boolean flat = true;
+            for (int t = 0; t < low.length && flat; t++) {
+                // within the bands' own stated accuracy of each other
+                flat = Math.abs(high[t] - low[t]) <= 2 * b.relativeAccuracy() * Math.abs(high[t]);
+            }
+            if (flat) {
+                out.add(a);
+            }
+        }
         return out;
     }
 
