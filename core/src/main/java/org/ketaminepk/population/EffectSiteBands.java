@@ -4,31 +4,24 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketaminepk.PopulationRun;
-import org.ketaminepk.adjust.StandardPatientAdjuster;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectSites;
-import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Profile;
 
 /**
  * Percentile bands of the effect-site concentrations of the virtual population that {@link PopulationSimulation}
- * simulates with the same model, patients, regimen, seed and variability: patient i draws the same random effects
- * (the same stream, in the same order) and the effect site {@code dCe/dt = ke0·(Cp − Ce)} is solved exactly on its
- * individual model ({@link EffectSites#concentrations}). One ke0 for every patient: no between-patient variability
+ * simulates with the same model, patients, regimen, seed and variability: patient i's individual model is the one
+ * {@link PopulationSimulation#individual} rebuilds, and the effect site {@code dCe/dt = ke0·(Cp − Ce)} is solved
+ * exactly on it ({@link EffectSites#concentrations}). One ke0 for every patient: no between-patient variability
  * of the link is drawn.
  *
  * <p>An effect that is a monotone function of the effect-site concentration (a sigmoid Emax or a linear model) has
@@ -88,56 +81,19 @@ public final class EffectSiteBands {
         for (Analyte a : analytes) {
             hist.put(a, new BandHistogram(a, display.times()));
         }
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<Void>> tasks = new ArrayList<>();
-        for (int start = 0; start < patients.size(); start += PopulationSimulation.CHUNK) {
-            int from = start;
-            int to = Math.min(patients.size(), start + PopulationSimulation.CHUNK);
-            tasks.add(CompletableFuture.runAsync(() -> {
-                int[] scratch = new int[display.size()];
-                for (int i = from; i < to && failure.get() == null; i++) {
-                    try {
-                        Profile ce = EffectSites.concentrations(individual(model, patients.get(i), seed, i,
-                                variability), regimen, display, ke0PerH);
-                        for (Analyte a : analytes) {
-                            hist.get(a).add(ce.series(a).ngPerMl(), scratch);
-                        }
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                        throw e;
-                    }
-                }
-            }, executor));
-        }
-        try {
-            CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
-        } catch (CompletionException e) {
-            Throwable t = failure.get() != null ? failure.get() : e.getCause();
-            if (t instanceof RuntimeException r) {
-                throw r;
+        // the same individual models as the population run: its seed, streams and random effects
+        PopulationSimulation population = PopulationSimulation.of(model, patients, regimen, display, seed)
+                .withVariability(variability);
+        PopulationSimulation.forEachPatient(patients.size(), executor, () -> new int[display.size()], (i, scratch) -> {
+            Profile ce = EffectSites.concentrations(population.individual(i), regimen, display, ke0PerH);
+            for (Analyte a : analytes) {
+                hist.get(a).add(ce.series(a).ngPerMl(), scratch);
             }
-            if (t instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("an effect-site task failed", t);
-        }
+        });
         Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
         for (Analyte a : analytes) {
             values.put(a, hist.get(a).percentiles(percentiles.clone(), patients.size()));
         }
         return new PercentileBands(display.times(), percentiles.clone(), values, false);
-    }
-
-    /**
-     * Patient {@code index}'s individual model with the random effects {@link PopulationSimulation} draws for it:
-     * the same stream and the same first draws (the between-patient and between-occasion terms), applied after
-     * the model's own scaling and before the standard organ-function adjustments.
-     */
-    static IndividualModel individual(PublishedModel model, Patient p, long seed, int index,
-            VariabilityModel variability) {
-        ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, index));
-        VariabilityModel.Draw draw = variability.sample(normal);
-        RandomEffects effects = new RandomEffects(variability, draw, StandardPatientAdjuster.instance());
-        return model.individualize(p, effects);
     }
 }

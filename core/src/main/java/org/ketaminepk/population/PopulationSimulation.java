@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -30,7 +31,6 @@ import org.ketaminepk.model.ResidualError;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Band;
-import org.ketaminepk.result.Profile;
 
 /**
  * One regimen given to a virtual population whose parameters vary between patients as the model's published
@@ -208,36 +208,10 @@ public final class PopulationSimulation {
                 model.id() + ": between-occasion variability is drawn once per patient: the whole regimen is one "
                         + "occasion, as one study visit was in the source");
         PatientMetrics[] out = new PatientMetrics[patients.size()];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<Void>> tasks = new ArrayList<>();
         PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
         RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
-        for (int start = 0; start < out.length; start += CHUNK) {
-            int from = start;
-            int to = Math.min(out.length, start + CHUNK);
-            tasks.add(CompletableFuture.runAsync(() -> {
-                int[] scratch = display == null ? null : new int[display.size()];
-                Map<Analyte, double[]> paths = new EnumMap<>(Analyte.class);
-                if (display != null) {
-                    for (Analyte a : analytes) {
-                        paths.put(a, new double[display.size()]);
-                    }
-                }
-                for (int i = from; i < to && failure.get() == null; i++) {
-                    try {
-                        out[i] = simulate(base, plan, i, analytes, hist, scratch, paths, shared, occasion);
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                        throw e;
-                    }
-                }
-            }, executor));
-        }
-        try {
-            CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
-        } catch (CompletionException e) {
-            rethrow(failure.get() != null ? failure.get() : e.getCause());
-        }
+        forEachPatient(out.length, executor, () -> new Scratch(analytes, display),
+                (i, t) -> out[i] = simulate(base, plan, i, analytes, hist, t.histogram(), t.paths(), shared, occasion));
         PercentileBands pb = null;
         if (display != null) {
             Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
@@ -247,6 +221,18 @@ public final class PopulationSimulation {
             pb = new PercentileBands(display.times(), bandPercentiles, values, observedLike);
         }
         return new PopulationOutcome(model, regimen, bands, Arrays.asList(out), variability, seed, pb);
+    }
+
+    /** One task's scratch: the histogram's index buffer and a display path per analyte (none without bands). */
+    private record Scratch(int[] histogram, Map<Analyte, double[]> paths) {
+        Scratch(List<Analyte> analytes, TimeGrid display) {
+            this(display == null ? null : new int[display.size()], new EnumMap<>(Analyte.class));
+            if (display != null) {
+                for (Analyte a : analytes) {
+                    paths.put(a, new double[display.size()]);
+                }
+            }
+        }
     }
 
     private void check() {
@@ -329,6 +315,51 @@ public final class PopulationSimulation {
     /** @return the number of virtual patients */
     public int size() {
         return patients.size();
+    }
+
+    /** Work on one patient, with state that one task keeps for all of its patients. */
+    @FunctionalInterface
+    public interface PatientTask<S> {
+        /**
+         * @param i the patient's index
+         * @param state the task's own state
+         */
+        void run(int i, S state);
+    }
+
+    /**
+     * Runs {@code body} for patients 0 to {@code n - 1} on {@code executor}, in tasks of {@value #CHUNK} patients,
+     * each task with its own state from {@code perTask}, and waits for all of them. After a failure no task starts
+     * another patient, and the first failure is rethrown.
+     *
+     * @param n the number of patients
+     * @param executor where the tasks run (not shut down)
+     * @param perTask makes one task's state (scratch arrays), called once per task
+     * @param body the work on one patient
+     */
+    public static <S> void forEachPatient(int n, Executor executor, Supplier<S> perTask, PatientTask<S> body) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        for (int start = 0; start < n; start += CHUNK) {
+            int from = start;
+            int to = Math.min(n, start + CHUNK);
+            tasks.add(CompletableFuture.runAsync(() -> {
+                S state = perTask.get();
+                for (int i = from; i < to && failure.get() == null; i++) {
+                    try {
+                        body.run(i, state);
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                        throw e;
+                    }
+                }
+            }, executor));
+        }
+        try {
+            CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
+        } catch (CompletionException e) {
+            rethrow(failure.get() != null ? failure.get() : e.getCause());
+        }
     }
 
     private static void rethrow(Throwable t) {

@@ -3,10 +3,7 @@ package org.ketaminepk.target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
@@ -100,37 +97,12 @@ public final class TargetAttainment {
         double ke0PerH = c.mode() == TargetController.Mode.EFFECT_SITE ? c.link().ke0PerH() : Double.NaN;
         int n = population.size();
         double[][] values = new double[at.length][n];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<Void>> tasks = new ArrayList<>();
-        for (int start = 0; start < n; start += CHUNK) {
-            int from = start;
-            int to = Math.min(n, start + CHUNK);
-            tasks.add(CompletableFuture.runAsync(() -> {
-                for (int i = from; i < to && failure.get() == null; i++) {
-                    try {
-                        double[] c0 = concentrations(population.individual(i), regimen, grid, ke0PerH);
-                        for (int k = 0; k < at.length; k++) {
-                            values[k][i] = c0[k];
-                        }
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                        throw e;
-                    }
-                }
-            }, executor));
-        }
-        try {
-            CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
-        } catch (CompletionException e) {
-            Throwable t = failure.get() != null ? failure.get() : e.getCause();
-            if (t instanceof RuntimeException r) {
-                throw r;
+        PopulationSimulation.forEachPatient(n, executor, () -> null, (i, none) -> {
+            double[] c0 = concentrations(population.individual(i), regimen, grid, ke0PerH);
+            for (int k = 0; k < at.length; k++) {
+                values[k][i] = c0[k];
             }
-            if (t instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("a population task failed", t);
-        }
+        });
         List<Step> out = new ArrayList<>();
         for (int k = 0; k < at.length; k++) {
             out.add(step(measured.get(k), at[k], values[k]));
