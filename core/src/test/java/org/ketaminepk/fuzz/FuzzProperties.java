@@ -306,17 +306,23 @@ class FuzzProperties {
         assertFalse(m.contains("\n") || m.contains("\r"), m);
     }
 
+    /**
+     * The failure messages are built only on failure: a regimen of ten thousand doses describes itself in a long
+     * string, and building it at every grid point made one try quadratic in the number of doses (a CI run stalled for
+     * an hour and a half on "every 1 h x10000").
+     */
     private static void assertSound(SimulationResult result, Regimen r, TimeGrid grid) {
         Profile p = result.profile();
         for (Analyte a : p.analytes()) {
             Series s = p.series(a);
             for (int i = 0; i < s.size(); i++) {
                 double c = s.ngPerMl(i);
-                assertTrue(Double.isFinite(c) && c >= 0, a + " concentration " + c + " at " + s.timeH(i) + " h for "
+                double t = s.timeH(i);
+                assertTrue(Double.isFinite(c) && c >= 0, () -> a + " concentration " + c + " at " + t + " h for "
                         + r);
             }
             double auc = s.aucNgHPerMl();
-            assertTrue(Double.isFinite(auc) && auc >= 0, a + " AUC " + auc + " for " + r);
+            assertTrue(Double.isFinite(auc) && auc >= 0, () -> a + " AUC " + auc + " for " + r);
         }
         for (Warning w : result.warnings()) {
             assertFalse(w.message().contains("NaN") || w.message().contains("Infinity"), w.message());
@@ -325,14 +331,14 @@ class FuzzProperties {
         double given = p.inputUmol(last);
         assertTrue(Double.isFinite(given) && given >= 0, "given " + given);
         for (int i = 0; i <= last; i++) {
-            assertEquals(0, p.massBalanceErrorUmol(i), 1e-9 * Math.max(given, 1e-12), "mole balance for " + r);
+            assertEquals(0, p.massBalanceErrorUmol(i), 1e-9 * Math.max(given, 1e-12), () -> "mole balance for " + r);
         }
         double weightKg = result.individual().patient().weightKg();
         Schedule schedule = r.schedule(result.individual().system(), weightKg);
         double[] events = schedule.eventTimes();
         if (events.length > 0 && events[events.length - 1] <= grid.endH()) {
             double reported = Analyte.KETAMINE.mgToUmol(r.totalMg(weightKg));
-            assertEquals(reported, given, 1e-9 * reported, "delivered against reported for " + r);
+            assertEquals(reported, given, 1e-9 * reported, () -> "delivered against reported for " + r);
         }
     }
 }
