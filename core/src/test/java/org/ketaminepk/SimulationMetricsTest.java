@@ -98,6 +98,28 @@ class SimulationMetricsTest {
                 .isEmpty());
     }
 
+    /**
+     * Each trough is read at the last grid point before its dose: strictly before an intravenous bolus (which jumps
+     * the level at its own time), at the dose time for any other input. Doses on grid points and between them.
+     */
+    @Test
+    void troughsAreReadAtTheLastPointBeforeEachDose() {
+        Regimen r = DoseParser.parse("bolus 10 mg at 0 h").and(DoseParser.parse("bolus 10 mg at 1 h"))
+                .and(DoseParser.parse("bolus 10 mg at 2.25 h")).and(DoseParser.parse("10 mg over 30 min at 3 h"))
+                .and(DoseParser.parse("10 mg over 30 min at 4.2 h")).and(DoseParser.parse("bolus 10 mg at 9 h"));
+        TimeGrid grid = TimeGrid.uniform(6, 0.5);
+        SimulationResult result = run(r, grid);
+        Series s = result.profile().series(Analyte.KETAMINE);
+        // {dose time, index of the grid point its trough is read at (−1: none, read as 0)}; 9 h is past the grid
+        double[][] expected = {{0, -1}, {1, 1}, {2.25, 4}, {3, 6}, {4.2, 8}};
+        List<Double> troughs = result.profile().troughsBeforeDosesNgPerMl(Analyte.KETAMINE);
+        assertEquals(expected.length, troughs.size());
+        for (int k = 0; k < expected.length; k++) {
+            int i = (int) expected[k][1];
+            assertEquals(i < 0 ? 0 : s.ngPerMl(i), troughs.get(k), 0, "dose at " + expected[k][0] + " h");
+        }
+    }
+
     @Test
     void bandTimesAddUpToTheGrid() {
         SimulationResult r = run(DoseParser.parse("bolus 0.5 mg/kg"), TimeGrid.uniform(6, 1.0 / 60));

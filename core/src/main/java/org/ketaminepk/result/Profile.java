@@ -171,17 +171,30 @@ public final class Profile {
             if (td > times[times.length - 1]) {
                 break;
             }
-            int idx = -1;
-            for (int i = times.length - 1; i >= 0; i--) {
-                boolean ok = d instanceof Dose.Bolus ? times[i] < td : times[i] <= td;
-                if (ok) {
-                    idx = i;
-                    break;
-                }
-            }
+            int idx = lastBefore(td, d instanceof Dose.Bolus);
             out.add(idx < 0 ? 0.0 : s.ngPerMl(idx));
         }
         return out;
+    }
+
+    /**
+     * The last grid index whose time is before {@code t} (strictly, or at {@code t} too), or −1; a binary search, so
+     * that the troughs of a regimen of thousands of doses on a grid of a million points cost no more than the
+     * simulation (a linear scan per dose took 40 s for 10,000 hourly boluses on a one-minute grid).
+     */
+    private int lastBefore(double t, boolean strictly) {
+        int lo = 0;
+        int hi = times.length; // first index not before t
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            boolean before = strictly ? times[mid] < t : times[mid] <= t;
+            if (before) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
 
     /** @return µmol of analyte {@code a} in the body at point i (all compartments holding it) */
