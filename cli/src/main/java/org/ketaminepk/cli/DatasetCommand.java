@@ -8,13 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.report.CountedProgress;
+import org.ketaminepk.cli.report.Text;
+import org.ketaminepk.cli.report.WarningGroups;
 import org.ketaminepk.dataset.CompartmentTable;
 import org.ketaminepk.dataset.Dataset;
 import org.ketaminepk.dataset.DatasetResult;
@@ -66,6 +73,9 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk dataset study.csv --model otto-2021 --out predictions.csv",
             "  ketamine-pk dataset --cmt-table --model otto-2021"})
 public final class DatasetCommand implements Callable<Integer> {
+    /** "ID 7: " before a warning written for one ID. */
+    private static final Pattern ID_PREFIX = Pattern.compile("ID ([^:]*): ");
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The event records.")
     Path file;
 
@@ -119,7 +129,15 @@ public final class DatasetCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("FILE", "dataset file " + file + " does not exist");
         }
-        DatasetResult result = DatasetSimulation.of(model).simulate(d);
+        int ids = d.individuals().size();
+        CountedProgress progress = CountedProgress.on(spec.commandLine().getErr(), System.console() != null,
+                "simulating " + Text.count(ids) + (ids == 1 ? " individual" : " individuals"));
+        DatasetResult result;
+        try {
+            result = DatasetSimulation.of(model).simulate(d, done -> progress.update(done, ids));
+        } finally {
+            progress.finish();
+        }
         boolean toStdout = out.equals("-");
         if (toStdout) {
             result.write(stdout);
@@ -129,22 +147,42 @@ public final class DatasetCommand implements Callable<Integer> {
             }
         }
         PrintWriter summary = toStdout ? spec.commandLine().getErr() : stdout;
-        summary.printf(Locale.ROOT, "%s: %d individuals, %d records simulated with %s%s%n", file.getFileName(),
-                d.individuals().size(), d.records().size(), model.id(), toStdout ? "" : "; written to " + out);
-        Set<String> seen = new LinkedHashSet<>();
+        summary.printf(Locale.ROOT, "%s: %s individuals, %s records simulated with %s%s%n", file.getFileName(),
+                Text.count(d.individuals().size()), Text.count(d.records().size()), model.id(),
+                toStdout ? "" : "; written to " + out);
+        // a warning about an ID's own value (age, weight, BMI) is gathered over the IDs into one line with their
+        // range; one written for an ID ("ID 7: ...") is shown once, naming the first ID and how many more drew it
+        List<Warning> byValue = new ArrayList<>();
+        Map<String, List<String>> byId = new LinkedHashMap<>();
+        List<Object> order = new ArrayList<>();
         for (Warning w : result.warnings()) {
-            String m = w.message().replaceFirst("^ID [^:]*: ", "");
-            if (seen.add(m)) {
-                summary.println("warning: " + m + (m.equals(w.message()) ? "" : " (" + w.message().substring(0,
-                        w.message().indexOf(':')) + (countOf(result, m) > 1 ? " and " + (countOf(result, m) - 1)
-                                + " more" : "") + ")"));
+            Matcher m = ID_PREFIX.matcher(w.message());
+            if (m.lookingAt()) {
+                String text = w.message().substring(m.end());
+                byId.computeIfAbsent(text, k -> {
+                    order.add(k);
+                    return new ArrayList<>();
+                }).add(m.group(1));
+            } else {
+                if (byValue.isEmpty()) {
+                    order.add(byValue);
+                }
+                byValue.add(w);
+            }
+        }
+        for (Object o : order) {
+            if (o instanceof String text) {
+                List<String> drew = byId.get(text);
+                summary.println("warning: " + text + " (ID " + drew.get(0) + (drew.size() > 1 ? " and "
+                        + Text.count(drew.size() - 1) + " more" : "") + ")");
+            } else {
+                for (WarningGroups.Line line : WarningGroups.of(byValue)) {
+                    summary.println("warning: " + line.message() + (line.byValue() && line.count() > 1 ? " ("
+                            + Text.count(line.count()) + " IDs)" : ""));
+                }
             }
         }
         summary.flush();
         return 0;
-    }
-
-    private static long countOf(DatasetResult r, String message) {
-        return r.warnings().stream().filter(w -> w.message().endsWith(": " + message)).count();
     }
 }

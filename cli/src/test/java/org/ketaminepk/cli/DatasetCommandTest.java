@@ -43,6 +43,24 @@ class DatasetCommandTest {
         assertTrue(!Files.exists(out));
     }
 
+    /** Weights outside the model's range make one line with their range, not one line per weight. */
+    @Test
+    void warningsAboutEachIdsOwnValueAreGatheredIntoOneLine() throws IOException {
+        StringBuilder text = new StringBuilder("ID,TIME,AMT,CMT,WT\n");
+        int[] weights = {100, 105, 110, 70};
+        for (int id = 1; id <= weights.length; id++) {
+            text.append(id).append(",0,20,iv,").append(weights[id - 1]).append('\n').append(id).append(",1,,,\n");
+        }
+        Path in = file("heavy.csv", text.toString());
+        Cli.Result r = Cli.run("dataset", in.toString(), "--model", "otto-2021", "--out", dir.resolve("p.csv")
+                .toString());
+        assertEquals(0, r.code(), r.err());
+        long weightLines = r.out().lines().filter(l -> l.startsWith("warning: weight")).count();
+        assertEquals(1, weightLines, r.out());
+        assertTrue(r.out().contains("warning: weight 100–110 kg is outside the 46–97 kg that otto-2021 was built from;"
+                + " results are extrapolated (3 IDs)"), r.out());
+    }
+
     @Test
     void printsTheCompartmentTable() {
         Cli.Result r = Cli.run("dataset", "--cmt-table", "--model", "otto-2021");

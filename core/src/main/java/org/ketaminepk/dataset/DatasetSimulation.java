@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.ketaminepk.adjust.StandardPatientAdjuster;
@@ -91,7 +93,18 @@ public final class DatasetSimulation {
      *         for a dataset with an error
      */
     public DatasetResult simulate(Dataset dataset) {
+        return simulate(dataset, done -> { });
+    }
+
+    /**
+     * As {@link #simulate(Dataset)}, telling {@code progress} how many IDs are finished after each one (from
+     * whichever thread finished it; the counts arrive in no set order, each once, the last being the number of IDs).
+     *
+     * @param progress called after each ID with the number finished so far; must be thread-safe and quick
+     */
+    public DatasetResult simulate(Dataset dataset, IntConsumer progress) {
         Checks.notNull("dataset", dataset);
+        Checks.notNull("progress", progress);
         CompartmentTable table = CompartmentTable.of(model);
         List<List<Dataset.Record>> ids = dataset.individuals();
         List<Plan> plans = new ArrayList<>(ids.size());
@@ -101,6 +114,7 @@ public final class DatasetSimulation {
         // IDs with the same covariates share one individual model: individualising is most of an ID's cost
         Map<Patient, IndividualModel> models = new ConcurrentHashMap<>();
         Object[] outcomes = new Object[plans.size()];
+        AtomicInteger finished = new AtomicInteger();
         IntStream.range(0, plans.size()).parallel().forEach(i -> {
             try {
                 Plan plan = plans.get(i);
@@ -109,6 +123,7 @@ public final class DatasetSimulation {
             } catch (InvalidInputException e) {
                 outcomes[i] = e;
             }
+            progress.accept(finished.incrementAndGet());
         });
         double[][] predictions = new double[dataset.records().size()][];
         List<Warning> warnings = new ArrayList<>();

@@ -1,9 +1,12 @@
 package org.ketaminepk.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.Simulation;
@@ -38,6 +41,27 @@ class DatasetSimulationTest {
         for (Analyte a : Models.OTTO_2021.analytes()) {
             double expected = frontDoor(Models.OTTO_2021, reg, 19.5, a);
             assertEquals(expected, r.predictionNgPerMl(1, a), 1e-9 * expected, a.label());
+        }
+    }
+
+    /** Progress hears of every ID once, whatever thread finishes it, and the results do not change. */
+    @Test
+    void progressCountsEveryIdOnce() {
+        StringBuilder text = new StringBuilder("ID,TIME,AMT,CMT\n");
+        int ids = 40;
+        for (int id = 1; id <= ids; id++) {
+            text.append(id).append(",0,").append(id).append(",iv\n").append(id).append(",2,,\n");
+        }
+        Dataset d = Dataset.read(new StringReader(text.toString()), "t.csv");
+        List<Integer> heard = new CopyOnWriteArrayList<>();
+        DatasetResult withProgress = DatasetSimulation.of(Models.OTTO_2021).simulate(d, heard::add);
+        DatasetResult without = DatasetSimulation.of(Models.OTTO_2021).simulate(d);
+        assertEquals(ids, heard.size());
+        assertTrue(heard.stream().sorted().toList().equals(java.util.stream.IntStream.rangeClosed(1, ids).boxed()
+                .toList()), heard.toString());
+        for (int row = 1; row < 2 * ids; row += 2) {
+            assertEquals(without.predictionNgPerMl(row, Analyte.KETAMINE),
+                    withProgress.predictionNgPerMl(row, Analyte.KETAMINE), 0);
         }
     }
 

@@ -326,16 +326,9 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
 
     /** Reports progress of the population's tasks; on a terminal it writes a line to standard error. */
     public static final class Progress {
-        private final PrintWriter err;
-        private final LongSupplier clockNanos;
-        private final long startNanos;
+        private final CountedProgress shown;
         private final AtomicInteger submitted = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
-        private volatile boolean shown;
-        private final int patients;
-
-        /** Delay before anything is shown, ns: a quick run stays silent. */
-        static final long QUIET_NANOS = 1_000_000_000L;
 
         /**
          * @param err where to write, or null for silence (not a terminal)
@@ -343,10 +336,8 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
          * @param clockNanos the clock
          */
         Progress(PrintWriter err, int patients, LongSupplier clockNanos) {
-            this.err = err;
-            this.patients = patients;
-            this.clockNanos = clockNanos;
-            this.startNanos = clockNanos.getAsLong();
+            this.shown = new CountedProgress(err, "simulating " + Text.count(patients) + " virtual patients",
+                    clockNanos);
         }
 
         /**
@@ -366,29 +357,14 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                     try {
                         task.run();
                     } finally {
-                        tick(done.incrementAndGet());
+                        shown.update(done.incrementAndGet(), submitted.get());
                     }
                 });
             };
         }
 
-        private void tick(int finished) {
-            if (err == null || clockNanos.getAsLong() - startNanos < QUIET_NANOS) {
-                return;
-            }
-            synchronized (this) {
-                shown = true;
-                err.print(String.format(Locale.ROOT, "\rsimulating %s virtual patients: %d %%", Text.count(patients),
-                        Math.min(100, 100 * finished / Math.max(1, submitted.get()))));
-                err.flush();
-            }
-        }
-
-        synchronized void finish() {
-            if (shown) {
-                err.print("\r" + " ".repeat(60) + "\r");
-                err.flush();
-            }
+        void finish() {
+            shown.finish();
         }
     }
 }
