@@ -23,7 +23,6 @@ import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
-import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -97,11 +96,7 @@ public final class DecrementCommand implements Callable<Integer> {
         }
         List<PublishedModel> models = new ArrayList<>();
         for (String id : modelIds.isEmpty() ? List.of(CommonOptions.DEFAULT_MODEL_ID) : modelIds) {
-            if (!CommonOptions.ModelIds.list().contains(id)) {
-                throw new InvalidInputException("model", "unknown model '" + id + "'; the models are "
-                        + String.join(", ", CommonOptions.ModelIds.list()));
-            }
-            models.add(Models.get(id));
+            models.add(CommonOptions.knownModel("model", id));
         }
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         int n = (int) Math.floor(maxH / stepH + 1e-9) + 1;
