@@ -1,9 +1,6 @@
 package org.ketaminepk.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +13,10 @@ import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.DecrementChart;
 import org.ketaminepk.cli.options.CommonOptions;
-import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.model.IndividualModel;
@@ -146,12 +142,8 @@ public final class DecrementCommand implements Callable<Integer> {
             out.println(line);
         }
         if (plot != null) {
-            try (OutputStream file = Files.newOutputStream(plot)) {
-                ChartFiles.write(DecrementChart.create(curves, "Decrement times after an infusion", subtitle),
-                        ChartFiles.Format.of(plot), file, ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
-            } catch (IOException e) {
-                throw OutputOptions.cannotWrite("--plot", plot.toString(), e);
-            }
+            Outputs.writeChart("--plot", plot,
+                    DecrementChart.create(curves, "Decrement times after an infusion", subtitle));
             out.println("wrote " + plot);
         }
         out.flush();

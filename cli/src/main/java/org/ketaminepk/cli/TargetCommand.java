@@ -3,7 +3,6 @@ package org.ketaminepk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.ketaminepk.cli.chart.ConcentrationChart;
 import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.chart.TargetChart;
 import org.ketaminepk.cli.options.CommonOptions;
-import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
@@ -33,6 +31,7 @@ import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.TargetJson;
 import org.ketaminepk.cli.report.TargetPopulation;
+import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.dosing.Regimen;
@@ -349,12 +348,7 @@ public final class TargetCommand implements Callable<Integer> {
                 chart = TargetChart.typical(r, target.schedule(), targetLabel, curve);
             }
         }
-        try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(file)) {
-            ChartFiles.write(chart, ChartFiles.Format.of(file), stream, ChartFiles.DEFAULT_WIDTH_PX,
-                    ChartFiles.DEFAULT_HEIGHT_PX);
-        } catch (java.io.IOException e) {
-            throw OutputOptions.cannotWrite("--plot", file.toString(), e);
-        }
+        Outputs.writeChart("--plot", file, chart);
     }
 
     private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,

@@ -4,7 +4,10 @@ import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PlotSize;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,5 +154,21 @@ public final class Outputs {
     /** @return the chart's caption ({@link ChartNotes}) */
     static List<String> captions(List<Run> runs) {
         return ChartNotes.lines(runs);
+    }
+
+    /**
+     * Writes {@code chart} straight to {@code file} at the default size, PNG or SVG as the file's name says (not
+     * staged: for commands that write the chart as their only file).
+     *
+     * @param option the option that named the file, for the message
+     * @throws InvalidInputException naming the option, the file and the reason when it cannot be written
+     */
+    public static void writeChart(String option, Path file, JFreeChart chart) {
+        ChartFiles.Format format = ChartFiles.Format.of(file);
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            ChartFiles.write(chart, format, stream, ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
+        } catch (IOException e) {
+            throw OutputOptions.cannotWrite(option, file.toString(), e);
+        }
     }
 }
