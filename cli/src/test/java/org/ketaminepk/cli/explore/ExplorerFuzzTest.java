@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,18 +36,16 @@ class ExplorerFuzzTest {
         "1.4mg/dL", "1.4", "B", "Z", "true", "maybe", "10s", "60d", "1min", "0s", "-5h", "\"}{", "<script>", "x".repeat(3000)};
     private static final String[] PATHS = {"/api/simulate", "/api/export", "/api/models", "/api/protocols", "/",
         "/explore.js", "/api/", "/api/simulate/", "//api/simulate", "/%2e%2e/pom.xml", "/index.html"};
-    private static ExplorerServer server;
-    private static HttpClient client;
 
     @BeforeAll
     static void start() throws IOException {
-        server = ExplorerServer.start("127.0.0.1", 0);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        // the server and client of ExplorerApiTest, started for this class
+        ExplorerApiTest.start();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        ExplorerApiTest.stop();
     }
 
     private static String randomQuery(Random rnd) {
@@ -76,9 +69,11 @@ class ExplorerFuzzTest {
         String query = randomQuery(rnd);
         URI uri;
         try {
-            uri = URI.create(server.uri().toString().replaceAll("/$", "") + path + (query.isEmpty() ? "" : "?" + query));
+            uri = URI.create(ExplorerApiTest.server.uri().toString().replaceAll("/$", "") + path
+                    + (query.isEmpty() ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
-            return raw("GET " + path + "?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            return ExplorerApiTest.raw("GET " + path + "?" + query
+                    + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         switch (rnd.nextInt(5)) {
@@ -98,24 +93,7 @@ class ExplorerFuzzTest {
             default:
                 b.GET();
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Sends bytes as they are (a request line no URI class would build) and reads the status code. */
-    private static int raw(String request) throws IOException {
-        URI u = server.uri();
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(u.getHost(), u.getPort()), 5000);
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            // the JDK server closes a connection with a malformed request line without an answer
-            return head.startsWith("HTTP/1.1 ") ? Integer.parseInt(head.substring(9, 12)) : 0;
-        }
+        return ExplorerApiTest.client.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static void check(int status, String what) {
@@ -133,7 +111,7 @@ class ExplorerFuzzTest {
             "POST /api/simulate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n{\"a\"",
             "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"};
         for (String r : rawRequests) {
-            check(raw(r), r.substring(0, Math.min(30, r.length())));
+            check(ExplorerApiTest.raw(r), r.substring(0, Math.min(30, r.length())));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -144,8 +122,9 @@ class ExplorerFuzzTest {
                 results.add(pool.submit(() -> {
                     List<Integer> codes = new ArrayList<>();
                     for (int i = 0; i < 15; i++) {
-                        codes.add(i % 3 == 0 ? request(own) : client.send(HttpRequest.newBuilder(server.uri()
-                                .resolve("/api/simulate?protocol=crps-schwartzman-2009&weight=" + (50 + i)))
+                        codes.add(i % 3 == 0 ? request(own) : ExplorerApiTest.client.send(HttpRequest.newBuilder(
+                                ExplorerApiTest.server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"
+                                        + "&weight=" + (50 + i)))
                                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding())
                                 .statusCode());
                     }
@@ -161,8 +140,9 @@ class ExplorerFuzzTest {
             pool.shutdownNow();
         }
 
-        HttpResponse<String> after = client.send(HttpRequest.newBuilder(server.uri().resolve(
-                "/api/simulate?protocol=crps-schwartzman-2009")).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> after = ExplorerApiTest.client.send(HttpRequest.newBuilder(
+                ExplorerApiTest.server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"))
+                .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, after.statusCode());
         assertTrue(after.body().contains("\"cmax_ng_per_mL\""));
