@@ -53,6 +53,30 @@ public final class Outputs {
     }
 
     /**
+     * Checks the output files as {@link #checkFiles(OutputOptions)} does, with one more output that may go to standard
+     * output too (a table beside the concentrations): at most one of them may.
+     *
+     * @param option the extra output's option, e.g. {@code --observed-csv}
+     * @param target its value: a file, "-" or null
+     * @return option name to path, for the outputs that go to files
+     * @throws InvalidInputException naming the extra option when more than one output asks for standard output, or
+     *         naming the option, the file and the reason when a file cannot be written
+     */
+    public static Map<String, Path> checkFiles(OutputOptions o, String option, String target) {
+        int onStdout = ("-".equals(o.csv) ? 1 : 0) + ("-".equals(o.json) ? 1 : 0) + ("-".equals(target) ? 1 : 0);
+        if (onStdout > 1) {
+            throw new InvalidInputException(option.substring(2), "only one of --csv, --json and " + option
+                    + " can write to standard output ('-'); send the others to files");
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("--csv", o.csv);
+        targets.put("--json", o.json);
+        targets.put("--plot", o.plot);
+        targets.put(option, target);
+        return OutputFiles.check(targets);
+    }
+
+    /**
      * Checks the target of the patient report's {@code --json} before anything is computed.
      *
      * @param json the {@code --json} value, "-" or null
