@@ -18,15 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile and malformed requests against a loopback server, from a fixed seed: no answer is a 5xx other than a
  * deliberate 503, and the server still answers a good request afterwards.
  */
-class ExplorerFuzzTest {
+class ExplorerFuzzTest extends LoopbackExplorer {
     private static final String[] KEYS = {"model", "protocol", "dose", "duration", "step", "log", "age", "weight",
         "height", "sex", "creatinine", "egfr", "clcr", "child-pugh", "comed", "cyp2b6", "px", "format", "pin.dose",
         "pin.weight", "image-width", "bogus", "", "%zz", "a\u0000b"};
@@ -36,17 +34,6 @@ class ExplorerFuzzTest {
         "1.4mg/dL", "1.4", "B", "Z", "true", "maybe", "10s", "60d", "1min", "0s", "-5h", "\"}{", "<script>", "x".repeat(3000)};
     private static final String[] PATHS = {"/api/simulate", "/api/export", "/api/models", "/api/protocols", "/",
         "/explore.js", "/api/", "/api/simulate/", "//api/simulate", "/%2e%2e/pom.xml", "/index.html"};
-
-    @BeforeAll
-    static void start() throws IOException {
-        // the server and client of ExplorerApiTest, started for this class
-        ExplorerApiTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ExplorerApiTest.stop();
-    }
 
     private static String randomQuery(Random rnd) {
         StringBuilder q = new StringBuilder();
@@ -69,10 +56,10 @@ class ExplorerFuzzTest {
         String query = randomQuery(rnd);
         URI uri;
         try {
-            uri = URI.create(ExplorerApiTest.server.uri().toString().replaceAll("/$", "") + path
+            uri = URI.create(server.uri().toString().replaceAll("/$", "") + path
                     + (query.isEmpty() ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
-            return ExplorerApiTest.raw("GET " + path + "?" + query
+            return raw("GET " + path + "?" + query
                     + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
@@ -93,7 +80,7 @@ class ExplorerFuzzTest {
             default:
                 b.GET();
         }
-        return ExplorerApiTest.client.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static void check(int status, String what) {
@@ -111,7 +98,7 @@ class ExplorerFuzzTest {
             "POST /api/simulate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n{\"a\"",
             "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"};
         for (String r : rawRequests) {
-            check(ExplorerApiTest.raw(r), r.substring(0, Math.min(30, r.length())));
+            check(raw(r), r.substring(0, Math.min(30, r.length())));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -122,8 +109,8 @@ class ExplorerFuzzTest {
                 results.add(pool.submit(() -> {
                     List<Integer> codes = new ArrayList<>();
                     for (int i = 0; i < 15; i++) {
-                        codes.add(i % 3 == 0 ? request(own) : ExplorerApiTest.client.send(HttpRequest.newBuilder(
-                                ExplorerApiTest.server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"
+                        codes.add(i % 3 == 0 ? request(own) : client.send(HttpRequest.newBuilder(
+                                server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"
                                         + "&weight=" + (50 + i)))
                                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding())
                                 .statusCode());
@@ -140,8 +127,8 @@ class ExplorerFuzzTest {
             pool.shutdownNow();
         }
 
-        HttpResponse<String> after = ExplorerApiTest.client.send(HttpRequest.newBuilder(
-                ExplorerApiTest.server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"))
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(
+                server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"))
                 .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, after.statusCode());
