@@ -1,9 +1,6 @@
 package org.ketaminepk.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +13,12 @@ import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.DecrementChart;
 import org.ketaminepk.cli.options.CommonOptions;
-import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
-import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -97,11 +92,7 @@ public final class DecrementCommand implements Callable<Integer> {
         }
         List<PublishedModel> models = new ArrayList<>();
         for (String id : modelIds.isEmpty() ? List.of(CommonOptions.DEFAULT_MODEL_ID) : modelIds) {
-            if (!CommonOptions.ModelIds.list().contains(id)) {
-                throw new InvalidInputException("model", "unknown model '" + id + "'; the models are "
-                        + String.join(", ", CommonOptions.ModelIds.list()));
-            }
-            models.add(Models.get(id));
+            models.add(CommonOptions.knownModel("model", id));
         }
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         int n = (int) Math.floor(maxH / stepH + 1e-9) + 1;
@@ -151,12 +142,8 @@ public final class DecrementCommand implements Callable<Integer> {
             out.println(line);
         }
         if (plot != null) {
-            try (OutputStream file = Files.newOutputStream(plot)) {
-                ChartFiles.write(DecrementChart.create(curves, "Decrement times after an infusion", subtitle),
-                        ChartFiles.Format.of(plot), file, ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
-            } catch (IOException e) {
-                throw OutputOptions.cannotWrite("--plot", plot.toString(), e);
-            }
+            Outputs.writeChart("--plot", plot,
+                    DecrementChart.create(curves, "Decrement times after an infusion", subtitle));
             out.println("wrote " + plot);
         }
         out.flush();

@@ -7,8 +7,6 @@ import org.ketaminepk.cli.report.ModelsText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;
 
 import picocli.CommandLine.Command;
@@ -48,20 +46,12 @@ public final class ModelsCommand implements Callable<Integer> {
         if (id == null) {
             ModelsText.list(w);
         } else {
-            PublishedModel m = model(id);
+            PublishedModel m = CommonOptions.knownModel("id", id);
             ModelsText.show(w, m);
             w.println();
             EffectText.modelSection(w, m);
         }
         w.flush();
         return ExitCode.OK;
-    }
-
-    private static PublishedModel model(String id) {
-        if (!CommonOptions.ModelIds.list().contains(id)) {
-            throw new InvalidInputException("id", "unknown model '" + id + "'; the models are "
-                    + String.join(", ", CommonOptions.ModelIds.list()));
-        }
-        return Models.get(id);
     }
 }

@@ -3,7 +3,6 @@ package org.ketaminepk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.ketaminepk.cli.chart.ConcentrationChart;
 import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.chart.TargetChart;
 import org.ketaminepk.cli.options.CommonOptions;
-import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
@@ -33,6 +31,7 @@ import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.TargetJson;
 import org.ketaminepk.cli.report.TargetPopulation;
+import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.dosing.Regimen;
@@ -349,12 +348,7 @@ public final class TargetCommand implements Callable<Integer> {
                 chart = TargetChart.typical(r, target.schedule(), targetLabel, curve);
             }
         }
-        try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(file)) {
-            ChartFiles.write(chart, ChartFiles.Format.of(file), stream, ChartFiles.DEFAULT_WIDTH_PX,
-                    ChartFiles.DEFAULT_HEIGHT_PX);
-        } catch (java.io.IOException e) {
-            throw OutputOptions.cannotWrite("--plot", file.toString(), e);
-        }
+        Outputs.writeChart("--plot", file, chart);
     }
 
     private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,
@@ -426,7 +420,7 @@ public final class TargetCommand implements Callable<Integer> {
         int shown = Math.min(rows.size(), MAX_ROWS);
         for (int i = 0; i < shown; i++) {
             TargetPlan.Segment s = rows.get(i);
-            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s %14s%n", clock(s.startH()), clock(s.endH()),
+            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s %14s%n", Text.clock(s.startH()), Text.clock(s.endH()),
                     Text.sig(s.rateMlPerH(), 4), Text.sig(s.rateMgPerH(), 4), Text.sig(s.cumulativeMg(), 4));
         }
         if (shown < rows.size()) {
@@ -435,15 +429,15 @@ public final class TargetCommand implements Callable<Integer> {
         out.println();
         for (TargetPlan.StepOutcome o : plan.outcomes()) {
             TargetSchedule.Step st = o.step();
-            String what = Checks.fmt(st.targetNgPerMl()) + " ng/mL from " + clock(st.startH());
-            String reached = o.reached() ? "reached at " + clock(o.reachedH()) + " (within "
+            String what = Checks.fmt(st.targetNgPerMl()) + " ng/mL from " + Text.clock(st.startH());
+            String reached = o.reached() ? "reached at " + Text.clock(o.reachedH()) + " (within "
                     + Checks.fmt(TargetController.REACHED_TOLERANCE * 100) + " %, " + c.mode().label() + ")"
-                    : "NOT reached before " + clock(st.endH());
+                    : "NOT reached before " + Text.clock(st.endH());
             if (o.limitedByMaxRate()) {
                 reached += "; the maximum rate of " + Checks.fmt(p.maxRateMlPerH()) + " mL/h held the pump back";
             }
             if (!Double.isNaN(o.predictedPeakH())) {
-                reached += "; effect-site peak of the first interval predicted at " + clock(o.predictedPeakH());
+                reached += "; effect-site peak of the first interval predicted at " + Text.clock(o.predictedPeakH());
             }
             line(out, "target", what + ": " + reached);
         }
@@ -454,16 +448,16 @@ public final class TargetCommand implements Callable<Integer> {
         int last = t.length - 1;
         int end = endIndex(t, plan.schedule().endH());
         line(out, "plasma", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at the end of the targets (%s)",
-                Text.sig(plan.maxPlasmaNgPerMl(), 4), Text.sig(plan.plasmaNgPerMl()[end], 4), clock(t[end])));
+                Text.sig(plan.maxPlasmaNgPerMl(), 4), Text.sig(plan.plasmaNgPerMl()[end], 4), Text.clock(t[end])));
         if (plan.hasEffectSite()) {
             line(out, "effect site", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at %s",
                     Text.sig(plan.maxEffectSiteNgPerMl(), 4), Text.sig(plan.effectSiteNgPerMl()[end], 4),
-                    clock(t[end])));
+                    Text.clock(t[end])));
         }
         if (plan.hasNorketamine()) {
             line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at %s, at most %s ng/mL up to %s (predicted, "
-                    + "not targeted)", Text.sig(plan.norketamineNgPerMl()[end], 4), clock(t[end]),
-                    Text.sig(plan.maxNorketamineNgPerMl(), 4), clock(t[last])));
+                    + "not targeted)", Text.sig(plan.norketamineNgPerMl()[end], 4), Text.clock(t[end]),
+                    Text.sig(plan.maxNorketamineNgPerMl(), 4), Text.clock(t[last])));
         }
         warnings(out, plan.warnings());
     }
@@ -479,10 +473,10 @@ public final class TargetCommand implements Callable<Integer> {
                 ? " ketamine hydrochloride" : " base"));
         out.println();
         out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", "from", "to", "mL/h", form + "/h");
-        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", clock(0), "bolus", Text.sig(m.bolusMl(), 3) + " mL",
+        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", Text.clock(0), "bolus", Text.sig(m.bolusMl(), 3) + " mL",
                 Text.sig(m.bolusMg(), 4) + " " + form);
         for (ManualScheme.RateStep r : m.steps()) {
-            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", clock(r.startH()), clock(r.endH()),
+            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", Text.clock(r.startH()), Text.clock(r.endH()),
                     Text.sig(r.rateMlPerH(), 4), Text.sig(r.rateMgPerH(), 4));
         }
         out.println();
@@ -506,12 +500,7 @@ public final class TargetCommand implements Callable<Integer> {
         if (warnings.isEmpty()) {
             out.println("  none");
         }
-        for (Warning w : warnings) {
-            List<String> lines = Text.wrap(w.message(), 96);
-            for (int i = 0; i < lines.size(); i++) {
-                out.println((i == 0 ? "  - " : "    ") + lines.get(i));
-            }
-        }
+        Text.warnings(out, warnings);
         out.println("A teaching and review tool, not a dosing device.");
         out.flush();
     }
@@ -521,10 +510,7 @@ public final class TargetCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String label, String text) {
-        List<String> lines = Text.wrap(text, 82);
-        for (int i = 0; i < lines.size(); i++) {
-            out.printf(Locale.ROOT, "  %-13s %s%n", i == 0 ? label : "", lines.get(i));
-        }
+        Text.hanging(out, String.format(Locale.ROOT, "  %-13s ", label), " ".repeat(16), text, 82);
     }
 
     private static int endIndex(double[] t, double endH) {
@@ -533,12 +519,6 @@ public final class TargetCommand implements Callable<Integer> {
             k++;
         }
         return k;
-    }
-
-    /** @return "h:mm:ss" */
-    static String clock(double h) {
-        long s = Math.round(h * 3600);
-        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
     /** Durations in the unit that suits them. */

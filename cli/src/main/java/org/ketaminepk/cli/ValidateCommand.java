@@ -1,7 +1,5 @@
 package org.ketaminepk.cli;
 
-import org.ketaminepk.cli.options.OutputOptions;
-import java.io.OutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +23,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
-import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.chart.ValidationChart;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;
@@ -102,13 +100,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (plot != null) {
             String title = modelId == null ? "Predicted against observed: all models"
                     : "Predicted against observed: " + models.get(0).id();
-            Path target = plot;
-            try (OutputStream file = Files.newOutputStream(target)) {
-                ChartFiles.write(ValidationChart.create(report, title), ChartFiles.Format.of(target), file,
-                        ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
-            } catch (IOException e) {
-                throw OutputOptions.cannotWrite("--plot", plot.toString(), e);
-            }
+            Outputs.writeChart("--plot", plot, ValidationChart.create(report, title));
             if (!toStdout) {
                 out.println("wrote " + plot);
             }

@@ -2,12 +2,15 @@ package org.ketaminepk.dataset;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -28,6 +31,7 @@ import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.ChildPughClass;
+import org.ketaminepk.patient.KidneyFunction;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.patient.Sex;
 
@@ -165,8 +169,39 @@ public final class DatasetSimulation {
     private record Individual(List<double[]> predictions, List<Warning> warnings) {
     }
 
+    /** How each covariate column sets the patient, in the order {@link #patient} reads them. */
+    private static final Map<String, BiFunction<Patient, String, Patient>> COVARIATE_READERS = covariateReaders();
+
     /** The covariate columns, as {@link #patient} reads them. */
-    static final List<String> COVARIATES = List.of("AGE", "WT", "HT", "SEX", "CRCL", "EGFR", "CHILDPUGH");
+    static final List<String> COVARIATES = List.copyOf(COVARIATE_READERS.keySet());
+
+    private static Map<String, BiFunction<Patient, String, Patient>> covariateReaders() {
+        Map<String, BiFunction<Patient, String, Patient>> m = new LinkedHashMap<>();
+        m.put("AGE", (p, v) -> p.withAgeYears(number(v)));
+        m.put("WT", (p, v) -> p.withWeightKg(number(v)));
+        m.put("HT", (p, v) -> p.withHeightCm(number(v)));
+        m.put("SEX", (p, v) -> p.withSex(Sex.parse(v)));
+        m.put("CRCL", (p, v) -> p.withCreatinineClearanceMlPerMin(number(v)));
+        m.put("EGFR", (p, v) -> {
+            // CRCL is read first: a patient that already has a clearance had both columns
+            if (p.kidney() instanceof KidneyFunction.CreatinineClearance) {
+                throw new InvalidInputException("EGFR", "give CRCL or EGFR for an ID, not both");
+            }
+            return p.withEgfrMlPerMinPer173m2(number(v));
+        });
+        m.put("CHILDPUGH", (p, v) -> {
+            if (!v.matches("\\d+")) {
+                return p.withChildPugh(ChildPughClass.parse(v));
+            }
+            if (v.length() > 3) {
+                // too many digits for an int, and far outside the score's range anyway
+                throw new InvalidInputException("Child–Pugh score", "Child–Pugh score must be between 5 and 15 "
+                        + "points but was " + v);
+            }
+            return p.withChildPughScore(Integer.parseInt(v));
+        });
+        return Collections.unmodifiableMap(m);
+    }
 
     private Plan plan(Dataset d, CompartmentTable table, List<Dataset.Record> recs) {
         Patient patient = patient(d, recs.get(0));
@@ -236,51 +271,18 @@ public final class DatasetSimulation {
 
     private static Patient patient(Dataset d, Dataset.Record first) {
         Patient p = Patient.standardAdult();
-        String column = null;
-        try {
-            column = "AGE";
-            String v = d.cell(first, column);
-            if (v != null) {
-                p = p.withAgeYears(number(v));
+        for (Map.Entry<String, BiFunction<Patient, String, Patient>> c : COVARIATE_READERS.entrySet()) {
+            String v = d.cell(first, c.getKey());
+            if (v == null) {
+                continue;
             }
-            column = "WT";
-            v = d.cell(first, column);
-            if (v != null) {
-                p = p.withWeightKg(number(v));
+            try {
+                p = c.getValue().apply(p, v);
+            } catch (InvalidInputException e) {
+                throw Dataset.error(d.source(), first.line(), c.getKey(), e.getMessage());
             }
-            column = "HT";
-            v = d.cell(first, column);
-            if (v != null) {
-                p = p.withHeightCm(number(v));
-            }
-            column = "SEX";
-            v = d.cell(first, column);
-            if (v != null) {
-                p = p.withSex(Sex.parse(v));
-            }
-            column = "CRCL";
-            v = d.cell(first, column);
-            if (v != null) {
-                p = p.withCreatinineClearanceMlPerMin(number(v));
-            }
-            column = "EGFR";
-            v = d.cell(first, column);
-            if (v != null) {
-                if (d.cell(first, "CRCL") != null) {
-                    throw new InvalidInputException("EGFR", "give CRCL or EGFR for an ID, not both");
-                }
-                p = p.withEgfrMlPerMinPer173m2(number(v));
-            }
-            column = "CHILDPUGH";
-            v = d.cell(first, column);
-            if (v != null) {
-                p = v.matches("\\d+") ? p.withChildPughScore(Integer.parseInt(v)) : p.withChildPugh(
-                        ChildPughClass.parse(v));
-            }
-            return p;
-        } catch (InvalidInputException e) {
-            throw Dataset.error(d.source(), first.line(), column, e.getMessage());
         }
+        return p;
     }
 
     private static double number(String v) {

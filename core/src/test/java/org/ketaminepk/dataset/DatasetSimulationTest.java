@@ -181,4 +181,50 @@ class DatasetSimulationTest {
         assertEquals(1.5 * both.predictionNgPerMl(1, Analyte.KETAMINE), both.predictionNgPerMl(3, Analyte.KETAMINE),
                 1e-9);
     }
+
+    /** Every covariate column reaches the patient, as the front door's patient with the same values. */
+    @Test
+    void eachCovariateColumnSetsThePatient() {
+        String text = "ID,TIME,AMT,CMT,AGE,WT,HT,SEX,EGFR,CHILDPUGH\n1,0,20,iv,72,58,160,F,35,B\n1,3,.,ketamine,,,,,,\n";
+        Patient p = Patient.standardAdult().withAgeYears(72).withWeightKg(58).withHeightCm(160)
+                .withSex(org.ketaminepk.patient.Sex.FEMALE).withEgfrMlPerMinPer173m2(35)
+                .withChildPugh(org.ketaminepk.patient.ChildPughClass.B);
+        TimeGrid g = TimeGrid.of(0, 3);
+        Regimen reg = Regimen.of(Dose.bolus(Amount.mg(20), 0));
+        double expected = Simulation.run(Models.DEFAULT, p, reg, g).profile().series(Analyte.KETAMINE).ngPerMl()[1];
+        assertEquals(expected, run(Models.DEFAULT, text).predictionNgPerMl(1, Analyte.KETAMINE), 1e-9 * expected);
+        double score = run(Models.DEFAULT, text.replace(",B\n", ",8\n")).predictionNgPerMl(1, Analyte.KETAMINE);
+        assertEquals(expected, score, 1e-9 * expected, "Child-Pugh score 8 is class B");
+    }
+
+    @Test
+    void creatinineClearanceAndEgfrTogetherAreRefusedOnTheEgfrColumn() {
+        org.ketaminepk.base.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ketaminepk.base.InvalidInputException.class, () -> run(Models.OTTO_2021,
+                        "ID,TIME,AMT,CMT,CRCL,EGFR\n1,0,20,iv,60,55\n"));
+        assertEquals("EGFR", e.field());
+        assertEquals("t.csv line 2, column EGFR: give CRCL or EGFR for an ID, not both", e.getMessage());
+    }
+
+    @Test
+    void aBadCovariateIsRefusedNamingItsColumn() {
+        org.ketaminepk.base.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ketaminepk.base.InvalidInputException.class, () -> run(Models.OTTO_2021,
+                        "ID,TIME,AMT,CMT,AGE,HT\n1,0,20,iv,40,tall\n"));
+        assertEquals("HT", e.field());
+        assertEquals("t.csv line 2, column HT: the value must be a number but was 'tall'", e.getMessage());
+    }
+
+    /** A score of more digits than an int holds is refused like any other score outside 5–15, not crashed on. */
+    @Test
+    void aChildPughScoreOfManyDigitsIsRefusedOnItsColumn() {
+        for (String score : new String[] {"16", "9999", "99999999999999999999"}) {
+            org.ketaminepk.base.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.ketaminepk.base.InvalidInputException.class, () -> run(Models.OTTO_2021,
+                            "ID,TIME,AMT,CMT,CHILDPUGH\n1,0,20,iv," + score + "\n"));
+            assertEquals("CHILDPUGH", e.field(), score);
+            assertTrue(e.getMessage().startsWith("t.csv line 2, column CHILDPUGH: Child–Pugh score must be between 5 "
+                    + "and 15 points but was " + score), e.getMessage());
+        }
+    }
 }

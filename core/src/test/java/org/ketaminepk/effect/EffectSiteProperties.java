@@ -60,7 +60,8 @@ class EffectSiteProperties {
                 double t = grid.time(i);
                 double lhs = cp.aucNgHPerMl(0, t) - ce.aucNgHPerMl(0, t);
                 double rhs = ce.ngPerMl(i) / ke0PerH;
-                assertEquals(rhs, lhs, 1e-7 * cp.aucNgHPerMl(0, t) + 1e-12 * cp.aucNgHPerMl(), a + " at " + t + " h");
+                assertEquals(rhs, lhs, 1e-7 * cp.aucNgHPerMl(0, t) + 1e-12 * cp.aucNgHPerMl(), () -> a + " at " + t
+                        + " h");
             }
         }
         int last = grid.size() - 1;
@@ -84,8 +85,10 @@ class EffectSiteProperties {
         double peak = 0;
         for (int i = 0; i < cp.length; i++) {
             peak = Math.max(peak, cp[i]);
-            assertTrue(ce[i] >= 0 && ce[i] <= peak * (1 + 1e-9), "t " + grid.time(i) + ": Ce " + ce[i] + ", peak "
-                    + peak);
+            double c = ce[i];
+            double t = grid.time(i);
+            double highest = peak;
+            assertTrue(c >= 0 && c <= highest * (1 + 1e-9), () -> "t " + t + ": Ce " + c + ", peak " + highest);
         }
     }
 }

@@ -155,7 +155,8 @@ final class ConcentrationAxes {
         return new NumberTickUnit(upper, new DecimalFormat("0.###E0", sym), 1);
     }
 
-    private static void style(ValueAxis axis) {
+    /** Gives a value axis the charts' fonts, colours, strokes, tick marks and insets. */
+    static void style(ValueAxis axis) {
         axis.setLabelFont(ChartStyle.AXIS_LABEL);
         axis.setLabelPaint(ChartStyle.TEXT);
         axis.setTickLabelFont(ChartStyle.TICK_LABEL);

@@ -356,17 +356,7 @@ public final class EffectChart {
         // fewer ticks than the concentration panel, on a panel two thirds its height
         axis.setTickUnit(ConcentrationAxes.concentrationTickUnit((upper - lower)
                 * ConcentrationAxes.MAX_CONCENTRATION_TICKS / EFFECT_TICKS), false, true);
-        axis.setLabelFont(ChartStyle.AXIS_LABEL);
-        axis.setLabelPaint(ChartStyle.TEXT);
-        axis.setTickLabelFont(ChartStyle.TICK_LABEL);
-        axis.setTickLabelPaint(ChartStyle.TEXT);
-        axis.setAxisLinePaint(ChartStyle.AXIS);
-        axis.setAxisLineStroke(new BasicStroke(1.2f));
-        axis.setTickMarkPaint(ChartStyle.AXIS);
-        axis.setTickMarkStroke(new BasicStroke(1.2f));
-        axis.setTickMarkOutsideLength(6);
-        axis.setLabelInsets(new RectangleInsets(8, 8, 8, 8));
-        axis.setTickLabelInsets(new RectangleInsets(3, 6, 3, 6));
+        ConcentrationAxes.style(axis);
         return axis;
     }
 

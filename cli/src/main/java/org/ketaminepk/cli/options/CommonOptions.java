@@ -101,6 +101,20 @@ public final class CommonOptions {
     }
 
     /**
+     * @param field the field an unknown id is reported on
+     * @param id a model id, as typed (exact)
+     * @return the model
+     * @throws InvalidInputException naming the id and every model id when there is no such model
+     */
+    public static PublishedModel knownModel(String field, String id) {
+        if (!ModelIds.list().contains(id)) {
+            throw new InvalidInputException(field, "unknown model '" + id + "'; the models are "
+                    + String.join(", ", ModelIds.list()));
+        }
+        return Models.get(id);
+    }
+
+    /**
      * Resolves a {@code --protocol} argument: a built-in id, else a readable file.
      *
      * @param arg the argument

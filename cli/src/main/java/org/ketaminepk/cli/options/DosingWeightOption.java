@@ -1,8 +1,5 @@
 package org.ketaminepk.cli.options;
 
-import java.util.Iterator;
-import java.util.List;
-
 import org.ketaminepk.patient.DosingWeight;
 
 import org.ketaminepk.base.InvalidInputException;
@@ -14,10 +11,9 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code --dosing-weight total|ideal|lean|adjusted}: the body size mg/kg doses are multiplied by. */
 public final class DosingWeightOption {
     /** The names picocli offers for completion. */
-    static final class Names implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("total", "ideal", "lean", "adjusted").iterator();
+    static final class Names extends FixedCandidates {
+        Names() {
+            super("total", "ideal", "lean", "adjusted");
         }
     }
 

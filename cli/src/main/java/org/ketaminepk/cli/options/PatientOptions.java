@@ -1,7 +1,6 @@
 package org.ketaminepk.cli.options;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,34 +123,30 @@ public final class PatientOptions {
     }
 
     /** Sexes for shell completion. */
-    static final class Sexes implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("male", "female").iterator();
+    static final class Sexes extends FixedCandidates {
+        Sexes() {
+            super("male", "female");
         }
     }
 
     /** Child–Pugh classes for shell completion. */
-    static final class ChildPughClasses implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("A", "B", "C").iterator();
+    static final class ChildPughClasses extends FixedCandidates {
+        ChildPughClasses() {
+            super("A", "B", "C");
         }
     }
 
     /** CYP2B6 genotypes for shell completion. */
-    static final class Genotypes implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("*1/*1", "*1/*6", "*6/*6").iterator();
+    static final class Genotypes extends FixedCandidates {
+        Genotypes() {
+            super("*1/*1", "*1/*6", "*6/*6");
         }
     }
 
     /** Co-medications for shell completion. */
-    static final class CoMedications implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("rifampicin", "clarithromycin", "ticlopidine", "itraconazole").iterator();
+    static final class CoMedications extends FixedCandidates {
+        CoMedications() {
+            super("rifampicin", "clarithromycin", "ticlopidine", "itraconazole");
         }
     }
 }

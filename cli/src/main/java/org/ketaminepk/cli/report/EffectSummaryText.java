@@ -32,7 +32,7 @@ public final class EffectSummaryText {
         List<Warning> own = EffectRuns.ownWarnings(r);
         if (!own.isEmpty()) {
             w.println("Effect assumptions:");
-            EffectText.warnings(w, own);
+            Text.warnings(w, own);
         }
         w.flush();
     }
@@ -123,7 +123,7 @@ public final class EffectSummaryText {
         for (String m : messages) {
             ws.add(Warning.text(Warning.Code.ASSUMPTION, m));
         }
-        EffectText.warnings(w, ws);
+        Text.warnings(w, ws);
     }
 
     private static String orNever(OptionalDouble v) {

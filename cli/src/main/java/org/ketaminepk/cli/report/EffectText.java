@@ -159,10 +159,7 @@ public final class EffectText {
 
     static void line(PrintWriter out, String label, String text) {
         String pad = String.format(Locale.ROOT, "  %-12s ", label);
-        List<String> lines = Text.wrap(text, WIDTH - pad.length());
-        for (int i = 0; i < lines.size(); i++) {
-            out.println((i == 0 ? pad : " ".repeat(pad.length())) + lines.get(i));
-        }
+        Text.hanging(out, pad, text, WIDTH - pad.length());
     }
 
     /** Prints the effect metrics, the link used and every warning. */
@@ -174,7 +171,7 @@ public final class EffectText {
         if (r.warnings().isEmpty()) {
             out.println("  none");
         }
-        warnings(out, r.warnings());
+        Text.warnings(out, r.warnings());
         out.flush();
     }
 
@@ -208,16 +205,6 @@ public final class EffectText {
                     Text.sig(e.placeboResponderProbability() * 100, 3)));
         }
         line(out, "not for", e.notFor());
-    }
-
-    /** Prints each warning as a wrapped bullet. */
-    static void warnings(PrintWriter out, List<Warning> warnings) {
-        for (Warning w : warnings) {
-            List<String> lines = Text.wrap(w.message(), WIDTH - 4);
-            for (int i = 0; i < lines.size(); i++) {
-                out.println((i == 0 ? "  - " : "    ") + lines.get(i));
-            }
-        }
     }
 
     private static String orNot(OptionalDouble v, String what) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -236,17 +235,7 @@ public final class MeasuredLevels {
      * @return option name to path, for the outputs that go to files
      */
     public static Map<String, Path> checkFiles(OutputOptions o, String observedCsv) {
-        int onStdout = ("-".equals(o.csv) ? 1 : 0) + ("-".equals(o.json) ? 1 : 0) + ("-".equals(observedCsv) ? 1 : 0);
-        if (onStdout > 1) {
-            throw new InvalidInputException("observed-csv", "only one of --csv, --json and --observed-csv can write "
-                    + "to standard output ('-'); send the others to files");
-        }
-        Map<String, String> targets = new LinkedHashMap<>();
-        targets.put("--csv", o.csv);
-        targets.put("--json", o.json);
-        targets.put("--plot", o.plot);
-        targets.put("--observed-csv", observedCsv);
-        return OutputFiles.check(targets);
+        return Outputs.checkFiles(o, "--observed-csv", observedCsv);
     }
 
     /**

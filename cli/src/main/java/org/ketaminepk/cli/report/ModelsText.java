@@ -141,23 +141,14 @@ public final class ModelsText {
 
     /** A list item: "- text", continuation lines under the text. */
     private static void item(PrintWriter w, String name, String text) {
-        List<String> lines = Text.wrap(text, 84);
-        for (int i = 0; i < lines.size(); i++) {
-            w.println(String.format(Locale.ROOT, "%-13s%s%s", i == 0 ? name : "", i == 0 ? "- " : "  ", lines.get(i)));
-        }
+        Text.hanging(w, String.format(Locale.ROOT, "%-13s- ", name), " ".repeat(15), text, 84);
     }
 
     private static void field(PrintWriter w, String name, String value) {
-        List<String> lines = Text.wrap(value, 86);
-        for (int i = 0; i < lines.size(); i++) {
-            w.println(String.format(Locale.ROOT, "%-13s%s", i == 0 ? name : "", lines.get(i)));
-        }
+        Text.hanging(w, String.format(Locale.ROOT, "%-13s", name), " ".repeat(13), value, 86);
     }
 
     private static void wrapped(PrintWriter w, String prefix, String text) {
-        List<String> lines = Text.wrap(text, Math.max(40, 99 - prefix.length()));
-        for (int i = 0; i < lines.size(); i++) {
-            w.println((i == 0 ? prefix : " ".repeat(prefix.length())) + lines.get(i));
-        }
+        Text.hanging(w, prefix, text, Math.max(40, 99 - prefix.length()));
     }
 }

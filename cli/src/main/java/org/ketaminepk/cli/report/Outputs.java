@@ -4,7 +4,10 @@ import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PlotSize;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +49,30 @@ public final class Outputs {
         targets.put("--csv", o.csv);
         targets.put("--json", o.json);
         targets.put("--plot", o.plot);
+        return OutputFiles.check(targets);
+    }
+
+    /**
+     * Checks the output files as {@link #checkFiles(OutputOptions)} does, with one more output that may go to standard
+     * output too (a table beside the concentrations): at most one of them may.
+     *
+     * @param option the extra output's option, e.g. {@code --observed-csv}
+     * @param target its value: a file, "-" or null
+     * @return option name to path, for the outputs that go to files
+     * @throws InvalidInputException naming the extra option when more than one output asks for standard output, or
+     *         naming the option, the file and the reason when a file cannot be written
+     */
+    public static Map<String, Path> checkFiles(OutputOptions o, String option, String target) {
+        int onStdout = ("-".equals(o.csv) ? 1 : 0) + ("-".equals(o.json) ? 1 : 0) + ("-".equals(target) ? 1 : 0);
+        if (onStdout > 1) {
+            throw new InvalidInputException(option.substring(2), "only one of --csv, --json and " + option
+                    + " can write to standard output ('-'); send the others to files");
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("--csv", o.csv);
+        targets.put("--json", o.json);
+        targets.put("--plot", o.plot);
+        targets.put(option, target);
         return OutputFiles.check(targets);
     }
 
@@ -151,5 +178,21 @@ public final class Outputs {
     /** @return the chart's caption ({@link ChartNotes}) */
     static List<String> captions(List<Run> runs) {
         return ChartNotes.lines(runs);
+    }
+
+    /**
+     * Writes {@code chart} straight to {@code file} at the default size, PNG or SVG as the file's name says (not
+     * staged: for commands that write the chart as their only file).
+     *
+     * @param option the option that named the file, for the message
+     * @throws InvalidInputException naming the option, the file and the reason when it cannot be written
+     */
+    public static void writeChart(String option, Path file, JFreeChart chart) {
+        ChartFiles.Format format = ChartFiles.Format.of(file);
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            ChartFiles.write(chart, format, stream, ChartFiles.DEFAULT_WIDTH_PX, ChartFiles.DEFAULT_HEIGHT_PX);
+        } catch (IOException e) {
+            throw OutputOptions.cannotWrite(option, file.toString(), e);
+        }
     }
 }

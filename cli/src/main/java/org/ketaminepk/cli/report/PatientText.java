@@ -316,16 +316,10 @@ public final class PatientText {
     }
 
     private static void field(PrintWriter w, String name, String value) {
-        List<String> lines = Text.wrap(value, WIDTH - 15);
-        for (int i = 0; i < lines.size(); i++) {
-            w.println(String.format(Locale.ROOT, "%-15s%s", i == 0 ? name : "", lines.get(i)));
-        }
+        Text.hanging(w, String.format(Locale.ROOT, "%-15s", name), " ".repeat(15), value, WIDTH - 15);
     }
 
     static void wrapped(PrintWriter w, String prefix, String text) {
-        List<String> lines = Text.wrap(text, Math.max(30, WIDTH - prefix.length()));
-        for (int i = 0; i < lines.size(); i++) {
-            w.println((i == 0 ? prefix : " ".repeat(prefix.length())) + lines.get(i));
-        }
+        Text.hanging(w, prefix, text, Math.max(30, WIDTH - prefix.length()));
     }
 }

@@ -74,9 +74,6 @@ public final class ProtocolsText {
     }
 
     private static void field(PrintWriter w, String name, String value) {
-        List<String> lines = Text.wrap(value, 86);
-        for (int i = 0; i < lines.size(); i++) {
-            w.println(String.format(Locale.ROOT, "%-13s%s", i == 0 ? name : "", lines.get(i)));
-        }
+        Text.hanging(w, String.format(Locale.ROOT, "%-13s", name), " ".repeat(13), value, 86);
     }
 }

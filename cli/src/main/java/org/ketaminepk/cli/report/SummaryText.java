@@ -357,17 +357,11 @@ public final class SummaryText {
     }
 
     static void wrapped(PrintWriter w, String prefix, String text) {
-        List<String> lines = Text.wrap(text, 100 - prefix.length());
-        for (int i = 0; i < lines.size(); i++) {
-            w.println((i == 0 ? prefix : " ".repeat(prefix.length())) + lines.get(i));
-        }
+        Text.hanging(w, prefix, text, 100 - prefix.length());
     }
 
     static void field(PrintWriter w, String name, String value) {
-        List<String> lines = Text.wrap(value, 88);
-        for (int i = 0; i < lines.size(); i++) {
-            w.println(String.format(java.util.Locale.ROOT, "%-10s%s", i == 0 ? name : "", lines.get(i)));
-        }
+        Text.hanging(w, String.format(java.util.Locale.ROOT, "%-10s", name), " ".repeat(10), value, 88);
     }
 
     static String inBand(Run.Metrics m) {

@@ -134,7 +134,7 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
                         TargetAttainment.HIGH_FACTOR) + " ×");
         for (TargetAttainment.Step s : attainment.steps()) {
             double target = s.step().targetNgPerMl();
-            t.row(Checks.fmt(target) + " ng/mL", clock(s.atH()), Text.sig(s.ratio().median() * target, 4) + " ("
+            t.row(Checks.fmt(target) + " ng/mL", Text.clock(s.atH()), Text.sig(s.ratio().median() * target, 4) + " ("
                     + Text.sig(s.ratio().median() * 100, 3) + " %)", Text.sig(s.ratio().percentile(5) * target, 4)
                     + "–" + Text.sig(s.ratio().percentile(95) * target, 4), share(s.within()), share(s.above()));
         }
@@ -153,12 +153,6 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
     private static String share(Probability p) {
         return String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f)", 100 * p.fraction(), 100 * p.lower95(),
                 100 * p.upper95());
-    }
-
-    /** @return "h:mm:ss" */
-    private static String clock(double h) {
-        long s = Math.round(h * 3600);
-        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
     /** @return the CSV header of the band columns, each preceded by a comma */

@@ -1,5 +1,6 @@
 package org.ketaminepk.cli.report;
 
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.CoMedication;
 import org.ketaminepk.patient.Cyp2b6Genotype;
 import org.ketaminepk.patient.KidneyFunction;
@@ -165,6 +167,12 @@ public final class Text {
         return sig(h, 6) + " h";
     }
 
+    /** @return a time of day from the start, "h:mm:ss" (hours run past 24) */
+    public static String clock(double h) {
+        long s = Math.round(h * 3600);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
     /** @return the number with thousands separators ("14,641") */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
@@ -190,6 +198,29 @@ public final class Text {
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /**
+     * Prints {@code text} wrapped to lines of {@code width} characters, the first after {@code first} and the others
+     * after {@code rest}: the hanging indent of labelled fields and bullets.
+     */
+    public static void hanging(PrintWriter out, String first, String rest, String text, int width) {
+        List<String> lines = wrap(text, width);
+        for (int i = 0; i < lines.size(); i++) {
+            out.println((i == 0 ? first : rest) + lines.get(i));
+        }
+    }
+
+    /** Prints {@code text} wrapped to {@code width} characters after {@code prefix}, further lines indented as far. */
+    public static void hanging(PrintWriter out, String prefix, String text, int width) {
+        hanging(out, prefix, " ".repeat(prefix.length()), text, width);
+    }
+
+    /** Prints each warning's message as a bullet ("  - "), wrapped to 100 columns. */
+    public static void warnings(PrintWriter out, List<Warning> warnings) {
+        for (Warning w : warnings) {
+            hanging(out, "  - ", "    ", w.message(), 96);
+        }
     }
 
     /** A plain table: a header row, rows of cells; the first column left-aligned, the rest right-aligned. */

@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
@@ -30,51 +22,7 @@ import org.ketaminepk.protocol.Protocols;
 import org.ketaminepk.result.Series;
 
 /** The explorer's HTTP API on a loopback port: answers, errors, limits and headers. */
-class ExplorerApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static ExplorerServer server;
-    private static HttpClient client;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = ExplorerServer.start("127.0.0.1", 0);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    static HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(server.uri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    static HttpResponse<byte[]> send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        return client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** Sends a whole request as bytes and returns the status code of the answer. */
-    static int raw(String request) throws IOException {
-        try (java.net.Socket s = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
-            s.setSoTimeout(30_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            s.getOutputStream().flush();
-            s.shutdownOutput();
-            String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            return Integer.parseInt(head.substring(9, 12));
-        }
-    }
-
-    static JsonNode json(HttpResponse<byte[]> r) throws IOException {
-        return JSON.readTree(r.body());
-    }
-
-    static String q(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
+class ExplorerApiTest extends LoopbackExplorer {
     @Test
     void simulateGivesTheLibrarysMetricsAndKeepsThePeakWhenThinned() throws Exception {
         HttpResponse<byte[]> r = get("/api/simulate?protocol=crps-schwartzman-2009&weight=90&age=65");

@@ -3,13 +3,10 @@ package org.ketaminepk.cli.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,28 +24,13 @@ import org.ketaminepk.target.TargetPlan;
 import org.ketaminepk.target.TargetSchedule;
 
 /** The explorer's effect panel ({@code endpoint} on {@code /api/simulate}) and target mode ({@code /api/target}). */
-class ExplorerEffectAndTargetApiTest {
-    @BeforeAll
-    static void start() throws IOException {
-        // the server and client of ExplorerApiTest, started for this class
-        ExplorerApiTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ExplorerApiTest.stop();
-    }
-
-    private static HttpResponse<byte[]> get(String q) throws Exception {
-        return ExplorerApiTest.get(q);
-    }
-
+class ExplorerEffectAndTargetApiTest extends LoopbackExplorer {
     @Test
     void anEndpointAddsTheLibrarysEffectMetricsAndCurves() throws Exception {
-        HttpResponse<byte[]> r = get("/api/simulate?dose=" + ExplorerApiTest.q("0.5 mg/kg over 40 min")
+        HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min")
                 + "&model=domino-1984&endpoint=navarrete-2025-ani&weight=80");
         assertEquals(200, r.statusCode(), new String(r.body()));
-        JsonNode e = ExplorerApiTest.json(r).path("effect");
+        JsonNode e = json(r).path("effect");
         Scenario s = Scenario.parse(java.util.Map.of("dose", java.util.List.of("0.5 mg/kg over 40 min"), "model",
                 java.util.List.of("domino-1984"), "weight", java.util.List.of("80")), "", 0);
         EffectResult lib = EffectSimulation.run(Endpoints.get("navarrete-2025-ani"), Models.DOMINO_1984,
@@ -58,7 +40,7 @@ class ExplorerEffectAndTargetApiTest {
         assertEquals(m.peakEffect(), e.path("metrics").path("peak_effect").asDouble(), 0);
         assertEquals(m.peakEffectSiteNgPerMl(), e.path("metrics").path("peak_effect_site_ng_per_mL").asDouble(), 0);
         assertEquals(lib.link().ke0PerMin(), e.path("link").path("ke0_per_min").asDouble(), 0);
-        JsonNode display = ExplorerApiTest.json(r).path("display");
+        JsonNode display = json(r).path("display");
         int n = display.path("time_h").size();
         assertEquals(n, e.path("display").path("effect_site_ng_per_mL").size());
         double top = 0;
@@ -73,17 +55,17 @@ class ExplorerEffectAndTargetApiTest {
     void anUnknownEndpointIsA400NamingTheEndpoint() throws Exception {
         HttpResponse<byte[]> r = get("/api/simulate?protocol=crps-schwartzman-2009&endpoint=no-such-endpoint");
         assertEquals(400, r.statusCode());
-        JsonNode err = ExplorerApiTest.json(r).path("error");
+        JsonNode err = json(r).path("error");
         assertEquals("endpoint", err.path("field").asText());
         assertTrue(err.path("message").asText().contains("no-such-endpoint"), err.toString());
     }
 
     @Test
     void targetModeGivesTheCommandLinesPumpSchedule() throws Exception {
-        HttpResponse<byte[]> r = get("/api/target?target=" + ExplorerApiTest.q("100 ng/mL for 30 min, then 150 ng/mL "
+        HttpResponse<byte[]> r = get("/api/target?target=" + q("100 ng/mL for 30 min, then 150 ng/mL "
                 + "for 1 h") + "&model=domino-1984&endpoint=navarrete-2025-ani&px=300");
         assertEquals(200, r.statusCode(), new String(r.body()));
-        JsonNode doc = ExplorerApiTest.json(r);
+        JsonNode doc = json(r);
         IndividualModel ind = Simulation.standard().individualize(Models.DOMINO_1984, Patient.standardAdult());
         TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1),
                 org.ketaminepk.cli.options.PumpOptions.link(Endpoints.get("navarrete-2025-ani"), Models.DOMINO_1984,
@@ -114,10 +96,10 @@ class ExplorerEffectAndTargetApiTest {
 
     @Test
     void anEffectSiteTargetIsHeldAtTheEffectSite() throws Exception {
-        HttpResponse<byte[]> r = get("/api/target?target=" + ExplorerApiTest.q("200 ng/mL for 1 h")
+        HttpResponse<byte[]> r = get("/api/target?target=" + q("200 ng/mL for 1 h")
                 + "&model=domino-1984&endpoint=navarrete-2025-ani&site=effect-site&plasma-limit=3");
         assertEquals(200, r.statusCode(), new String(r.body()));
-        JsonNode doc = ExplorerApiTest.json(r);
+        JsonNode doc = json(r);
         assertEquals("effect site", doc.path("mode").asText());
         assertEquals(3, doc.path("plasma_limit_factor").asDouble(), 0);
         assertTrue(doc.path("targets_reached").get(0).path("reached_h").isNumber());
@@ -138,14 +120,14 @@ class ExplorerEffectAndTargetApiTest {
     void badTargetRequestsAreOneLine400sNamingTheField(String query, String field) throws Exception {
         HttpResponse<byte[]> r = get("/api/target?" + query);
         assertEquals(400, r.statusCode(), new String(r.body()));
-        JsonNode err = ExplorerApiTest.json(r).path("error");
+        JsonNode err = json(r).path("error");
         assertEquals(field, err.path("field").asText(), err.toString());
         assertTrue(!err.path("message").asText().isBlank() && !err.path("message").asText().contains("\n"));
     }
 
     @Test
     void theEndpointsAreListed() throws Exception {
-        JsonNode doc = ExplorerApiTest.json(get("/api/endpoints"));
+        JsonNode doc = json(get("/api/endpoints"));
         assertEquals(Endpoints.all().size(), doc.path("endpoints").size());
         assertTrue(doc.path("endpoints").get(0).has("unit"));
     }

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile and malformed requests against a loopback server, from a fixed seed: no answer is a 5xx other than a
  * deliberate 503, and the server still answers a good request afterwards.
  */
-class ExplorerFuzzTest {
+class ExplorerFuzzTest extends LoopbackExplorer {
     private static final String[] KEYS = {"model", "protocol", "dose", "duration", "step", "log", "age", "weight",
         "height", "sex", "creatinine", "egfr", "clcr", "child-pugh", "comed", "cyp2b6", "px", "format", "pin.dose",
         "pin.weight", "image-width", "bogus", "", "%zz", "a\u0000b"};
@@ -41,19 +34,6 @@ class ExplorerFuzzTest {
         "1.4mg/dL", "1.4", "B", "Z", "true", "maybe", "10s", "60d", "1min", "0s", "-5h", "\"}{", "<script>", "x".repeat(3000)};
     private static final String[] PATHS = {"/api/simulate", "/api/export", "/api/models", "/api/protocols", "/",
         "/explore.js", "/api/", "/api/simulate/", "//api/simulate", "/%2e%2e/pom.xml", "/index.html"};
-    private static ExplorerServer server;
-    private static HttpClient client;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = ExplorerServer.start("127.0.0.1", 0);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String randomQuery(Random rnd) {
         StringBuilder q = new StringBuilder();
@@ -76,9 +56,11 @@ class ExplorerFuzzTest {
         String query = randomQuery(rnd);
         URI uri;
         try {
-            uri = URI.create(server.uri().toString().replaceAll("/$", "") + path + (query.isEmpty() ? "" : "?" + query));
+            uri = URI.create(server.uri().toString().replaceAll("/$", "") + path
+                    + (query.isEmpty() ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
-            return raw("GET " + path + "?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            return raw("GET " + path + "?" + query
+                    + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         switch (rnd.nextInt(5)) {
@@ -99,23 +81,6 @@ class ExplorerFuzzTest {
                 b.GET();
         }
         return client.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Sends bytes as they are (a request line no URI class would build) and reads the status code. */
-    private static int raw(String request) throws IOException {
-        URI u = server.uri();
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(u.getHost(), u.getPort()), 5000);
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            // the JDK server closes a connection with a malformed request line without an answer
-            return head.startsWith("HTTP/1.1 ") ? Integer.parseInt(head.substring(9, 12)) : 0;
-        }
     }
 
     private static void check(int status, String what) {
@@ -144,8 +109,9 @@ class ExplorerFuzzTest {
                 results.add(pool.submit(() -> {
                     List<Integer> codes = new ArrayList<>();
                     for (int i = 0; i < 15; i++) {
-                        codes.add(i % 3 == 0 ? request(own) : client.send(HttpRequest.newBuilder(server.uri()
-                                .resolve("/api/simulate?protocol=crps-schwartzman-2009&weight=" + (50 + i)))
+                        codes.add(i % 3 == 0 ? request(own) : client.send(HttpRequest.newBuilder(
+                                server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"
+                                        + "&weight=" + (50 + i)))
                                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding())
                                 .statusCode());
                     }
@@ -161,8 +127,9 @@ class ExplorerFuzzTest {
             pool.shutdownNow();
         }
 
-        HttpResponse<String> after = client.send(HttpRequest.newBuilder(server.uri().resolve(
-                "/api/simulate?protocol=crps-schwartzman-2009")).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(
+                server.uri().resolve("/api/simulate?protocol=crps-schwartzman-2009"))
+                .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, after.statusCode());
         assertTrue(after.body().contains("\"cmax_ng_per_mL\""));

@@ -2,6 +2,8 @@ package org.ketaminepk.cli.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,24 @@ class TextTest {
         assertEquals("\"say \"\"hi\"\"\"", CsvOutput.quote("say \"hi\""));
         assertEquals("plain", CsvOutput.quote("plain"));
         assertEquals(List.of("aaa bbb", "ccc"), Text.wrap("aaa bbb ccc", 7));
+    }
+
+    @Test
+    void hangingIndentWrapsUnderTheFirstLinesText() {
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out);
+        Text.hanging(w, "  label  ", "aaa bbb ccc", 7);
+        Text.hanging(w, "  - ", "    ", "dd ee", 2);
+        w.flush();
+        assertEquals(String.join(System.lineSeparator(), "  label  aaa bbb", "         ccc", "  - dd", "    ee", ""),
+                out.toString());
+    }
+
+    @Test
+    void clockCountsHoursPastADay() {
+        assertEquals("0:00:00", Text.clock(0));
+        assertEquals("1:30:05", Text.clock(1.5 + 5 / 3600.0));
+        assertEquals("26:00:00", Text.clock(26));
     }
 
     @Test
