@@ -60,8 +60,13 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     /** Default threshold of "hours in the band at least", h. */
     public static final double DEFAULT_HOURS_IN_BAND = 1;
 
-    /** One distribution reported: a metric of one analyte over the patients. */
-    record MetricRow(Analyte analyte, String name, String key, String unit, Summary summary) {
+    /**
+     * One distribution reported: a metric of one analyte over the patients.
+     *
+     * @param metric reads the metric from one patient's metrics, in {@code unit}
+     */
+    record MetricRow(Analyte analyte, String name, String key, String unit, ToDoubleFunction<AnalyteMetrics> metric,
+            Summary summary) {
     }
 
     /**
@@ -115,7 +120,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                     t.setDaemon(true);
                     return t;
                 });
-        PopulationOutcome outcome;
+        PopulationOutcome outcome = null;
         try {
             outcome = sim.run(progress.wrap(pool));
         } catch (InvalidInputException e) {
@@ -125,7 +130,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             throw e;
         } finally {
             pool.shutdownNow();
-            progress.finish();
+            progress.finish(outcome == null);
         }
         return new PopulationReport(typical, outcome, grid, covariates, probabilities(typical, outcome, asks));
     }
@@ -188,7 +193,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     }
 
     private MetricRow row(Analyte a, String name, String key, String unit, ToDoubleFunction<AnalyteMetrics> f) {
-        return new MetricRow(a, name, key, unit, outcome.summary(a, f, 5, 50, 95));
+        return new MetricRow(a, name, key, unit, f, outcome.summary(a, f, 5, 50, 95));
     }
 
     /** One distinct warning and how many patients drew it. */
@@ -333,6 +338,9 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         private final AtomicInteger done = new AtomicInteger();
         private volatile boolean shown;
         private final int patients;
+        private final int series;
+        /** Populations wrapped so far: the one running is the last. */
+        private final AtomicInteger started = new AtomicInteger();
 
         /** Delay before anything is shown, ns: a quick run stays silent. */
         static final long QUIET_NANOS = 1_000_000_000L;
@@ -343,8 +351,17 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
          * @param clockNanos the clock
          */
         Progress(PrintWriter err, int patients, LongSupplier clockNanos) {
+            this(err, patients, 1, clockNanos);
+        }
+
+        /**
+         * @param series how many populations of {@code patients} run one after another, each through its own
+         *        {@link #wrap}
+         */
+        Progress(PrintWriter err, int patients, int series, LongSupplier clockNanos) {
             this.err = err;
             this.patients = patients;
+            this.series = Math.max(1, series);
             this.clockNanos = clockNanos;
             this.startNanos = clockNanos.getAsLong();
         }
@@ -359,7 +376,23 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             return new Progress(terminal ? err : null, patients, System::nanoTime);
         }
 
+        /**
+         * @param err standard error
+         * @param terminal whether standard error is a terminal ({@code System.console() != null})
+         * @param patients the size of each population
+         * @param series how many populations run one after another (one per compared series)
+         * @return progress over all of them that writes only on a terminal
+         */
+        public static Progress on(PrintWriter err, boolean terminal, int patients, int series) {
+            return new Progress(terminal ? err : null, patients, series, System::nanoTime);
+        }
+
+        /** Starts the next population: the tasks of the one before have all finished. */
         Executor wrap(Executor e) {
+            if (started.incrementAndGet() > 1) {
+                submitted.set(0);
+                done.set(0);
+            }
             return task -> {
                 submitted.incrementAndGet();
                 e.execute(() -> {
@@ -378,13 +411,26 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             }
             synchronized (this) {
                 shown = true;
-                err.print(String.format(Locale.ROOT, "\rsimulating %s virtual patients: %d %%", Text.count(patients),
-                        Math.min(100, 100 * finished / Math.max(1, submitted.get()))));
+                // the populations before the running one are complete
+                long before = Math.min(series, started.get()) - 1;
+                long tasks = Math.max(1, submitted.get());
+                long percent = 100 * (before * tasks + Math.min(finished, tasks)) / (series * tasks);
+                err.print(String.format(Locale.ROOT, "\rsimulating %s virtual patients%s: %d %%", Text.count(patients),
+                        series > 1 ? " × " + series + " series" : "", percent));
                 err.flush();
             }
         }
 
+        /** Clears the line once the last population has finished. */
         synchronized void finish() {
+            finish(false);
+        }
+
+        /** @param failed whether the run stopped on a failure: the line is cleared before the message */
+        synchronized void finish(boolean failed) {
+            if (!failed && started.get() < series) {
+                return;
+            }
             if (shown) {
                 err.print("\r" + " ".repeat(60) + "\r");
                 err.flush();
