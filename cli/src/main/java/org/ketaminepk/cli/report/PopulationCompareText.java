@@ -107,7 +107,7 @@ public final class PopulationCompareText {
         w.println();
 
         w.println("Paired comparison with " + ref.typical().label() + ", patient by patient (ratio = series / "
-                + ref.typical().label() + "):");
+                + ref.typical().label() + "; higher: by more than 1 part in a million):");
         Text.Table q = new Text.Table(true, "metric / series", "ratio median", "ratio 5th–95th",
                 "patients higher");
         List<List<PopulationComparison.PairedMetric>> paired = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class PopulationCompareText {
                     first = false;
                 }
                 q.row(SERIES_INDENT + c.series().get(i).typical().label(), pm.ratio() == null ? "–"
-                        : Text.column(pm.ratio().median(), 3), ratioRange(pm), PopulationText.percent(
+                        : ratio(pm.ratio().median()), ratioRange(pm), PopulationText.percent(
                                 pm.higherShare()) + " (" + Text.count(pm.higher()) + ")");
             }
         }
@@ -189,8 +189,18 @@ public final class PopulationCompareText {
     }
 
     private static String ratioRange(PopulationComparison.PairedMetric pm) {
-        return pm.ratio() == null ? "–" : Text.column(pm.ratio().percentile(5), 3) + "–"
-                + Text.column(pm.ratio().percentile(95), 3);
+        return pm.ratio() == null ? "–" : ratio(pm.ratio().percentile(5)) + "–" + ratio(pm.ratio().percentile(95));
+    }
+
+    /** @return a ratio with three significant digits and no exponent: "1.00", "0.00450", "2.16", "1230" */
+    static String ratio(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        // an exact 1 keeps two decimals like its neighbours; a large ratio has no exponent
+        r = r.setScale(Math.max(0, r.scale() + 3 - r.precision()));
+        return r.toPlainString();
     }
 
     /** @return the events of every series, each once, in order */

@@ -29,6 +29,12 @@ import org.ketaminepk.population.VariabilitySpec;
 public record PopulationComparison(List<PopulationReport> series) {
     /** The percentiles of the per-patient ratios reported. */
     static final double[] RATIO_PERCENTILES = {5, 50, 95};
+    /**
+     * Relative difference below which two values of one patient count as equal, not higher: Tmax and the time in a
+     * band are found by root finding, and a metric that the series do not change (norketamine's Tmax when only the
+     * dose differs) still differs by about 1e-9 between two runs.
+     */
+    static final double SAME_RELATIVE = 1e-6;
 
     /** Copies the list; needs at least two series of equally many patients. */
     public PopulationComparison {
@@ -113,7 +119,8 @@ public record PopulationComparison(List<PopulationReport> series) {
      * @param ratio the distribution of the per-patient ratio series/reference (5th, 50th, 95th percentiles) over
      *        the patients whose reference value is above 0, or null when there are none
      * @param compared how many patients the ratio covers (the reference value above 0)
-     * @param higher how many patients have a higher value in the series than in the reference
+     * @param higher how many patients have a higher value in the series than in the reference, by more than
+     *        {@value #SAME_RELATIVE} of the larger value
      * @param total the number of patients
      */
     public record PairedMetric(Analyte analyte, String name, String key, String unit, Summary ratio, int compared,
@@ -145,7 +152,7 @@ public record PopulationComparison(List<PopulationReport> series) {
             double[] r = ratios(a, b);
             int higher = 0;
             for (int i = 0; i < a.length; i++) {
-                if (b[i] > a[i]) {
+                if (higher(a[i], b[i])) {
                     higher++;
                 }
             }
@@ -153,6 +160,11 @@ public record PopulationComparison(List<PopulationReport> series) {
                     r.length == 0 ? null : Summary.of(r, RATIO_PERCENTILES), r.length, higher, a.length));
         }
         return out;
+    }
+
+    /** @return whether {@code other} exceeds {@code reference} by more than {@value #SAME_RELATIVE} of the larger */
+    static boolean higher(double reference, double other) {
+        return other - reference > SAME_RELATIVE * Math.max(Math.abs(reference), Math.abs(other));
     }
 
     /**
