@@ -1,5 +1,6 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.chart.PopulationCompareChart;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.DosingWeightOption;
@@ -236,6 +237,12 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("compare", "compare needs at least two series but got " + count
                     + "; repeat --protocol, --dose, --series, --model or --patient (or use 'ketamine-pk simulate' "
                     + "for one)");
+        }
+        if (population.asked() && (output.plot != null || output.show)
+                && count > PopulationCompareChart.MAX_SERIES) {
+            // refused before the populations run, not after
+            throw new InvalidInputException("plot", "--plot draws at most " + PopulationCompareChart.MAX_SERIES
+                    + " series but --population got " + count + "; compare fewer series or leave out --plot");
         }
 
         double lastEnd = 0;

@@ -50,6 +50,8 @@ import org.ketaminepk.population.PercentileBands;
  * each edge stays visible. A pure function. Not for one population: use {@link PopulationChart}.
  */
 public final class PopulationCompareChart {
+    /** Most series one chart can compare: one colour each. */
+    public static final int MAX_SERIES = ConcentrationChart.MAX_SERIES;
     /** Opacity of each series' 5th–95th percentile fill. */
     static final double OUTER_ALPHA = 0.09;
     /** Opacity of each series' 25th–75th percentile fill (drawn over the outer one). */
