@@ -244,17 +244,7 @@ public final class PopulationCompareText {
         List<List<String>> warnings = new ArrayList<>();
         List<List<String>> notes = new ArrayList<>();
         for (PopulationReport r : c.series()) {
-            List<String> ws = new ArrayList<>();
-            List<PopulationReport.WarningCount> all = r.warnings();
-            for (PopulationReport.WarningCount wc : all.subList(0, Math.min(all.size(), PopulationText.MAX_WARNINGS))) {
-                ws.add(wc.warning().message() + " (" + Text.count(wc.patients()) + " of "
-                        + Text.count(r.outcome().size()) + " patients)");
-            }
-            if (all.size() > PopulationText.MAX_WARNINGS) {
-                ws.add("... and " + (all.size() - PopulationText.MAX_WARNINGS) + " more distinct warnings (all are "
-                        + "in --json)");
-            }
-            warnings.add(ws);
+            warnings.add(PopulationText.warningLines(r));
             List<String> ns = new ArrayList<>(r.notes());
             // said once above, in the Patients line
             ns.remove(r.covariates());
