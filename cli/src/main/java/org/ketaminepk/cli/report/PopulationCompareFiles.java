@@ -27,10 +27,8 @@ import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.chart.PopulationCompareChart;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PlotSize;
-import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.PercentileBands;
 import org.ketaminepk.population.VariabilityModel;
-import org.ketaminepk.result.AnalyteMetrics;
 
 /**
  * The files of {@code compare --population}: {@code --csv} holds every series' percentile bands over time in tidy
@@ -190,15 +188,9 @@ public final class PopulationCompareFiles {
                 kappas.add(t.parameter());
             }
         }
-        StringBuilder s = new StringBuilder(256).append("series,patient,age_years,weight_kg,height_cm,sex");
-        for (Analyte a : analytes) {
-            String n = a.label();
-            s.append(',').append(n).append("_cmax_ng_per_mL,").append(n).append("_tmax_h,").append(n)
-                    .append("_auc_ng_h_per_mL");
-            if (a == Analyte.KETAMINE) {
-                s.append(",ketamine_hours_in_band_h");
-            }
-        }
+        List<Analyte> columns = List.copyOf(analytes);
+        StringBuilder s = new StringBuilder(256).append("series,patient,");
+        PopulationFiles.appendPatientHeader(s, columns);
         for (String e : etas) {
             s.append(",eta_").append(e);
         }
@@ -211,22 +203,9 @@ public final class PopulationCompareFiles {
             List<PatientMetrics> ps = r.outcome().patients();
             VariabilityModel v = r.outcome().variability();
             for (int i = 0; i < ps.size(); i++) {
-                Patient p = ps.get(i).patient();
                 s.setLength(0);
-                s.append(label).append(',').append(i + 1).append(',').append(CsvOutput.number(p.ageYears()))
-                        .append(',').append(CsvOutput.number(p.weightKg())).append(',')
-                        .append(CsvOutput.number(p.heightCm())).append(',')
-                        .append(p.sex().name().toLowerCase(Locale.ROOT));
-                for (Analyte a : analytes) {
-                    boolean has = r.typical().model().analytes().contains(a);
-                    AnalyteMetrics m = has ? ps.get(i).get(a) : null;
-                    s.append(',').append(has ? CsvOutput.number(m.cmaxNgPerMl()) : "").append(',')
-                            .append(has ? CsvOutput.number(m.tmaxH()) : "").append(',')
-                            .append(has ? CsvOutput.number(m.aucNgHPerMl()) : "");
-                    if (a == Analyte.KETAMINE) {
-                        s.append(',').append(has ? CsvOutput.number(m.timeInBandH(r.typical().band())) : "");
-                    }
-                }
+                s.append(label).append(',').append(i + 1).append(',');
+                PopulationFiles.appendPatientCells(s, ps.get(i), columns, r);
                 VariabilityModel.Draw d = r.outcome().randomEffects(i);
                 appendByName(s, etas, v.terms(), d.eta());
                 appendByName(s, kappas, v.occasionTerms(), d.kappa());
