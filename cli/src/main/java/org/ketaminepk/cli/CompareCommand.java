@@ -1,15 +1,22 @@
 package org.ketaminepk.cli;
 
+import org.ketaminepk.cli.chart.PopulationCompareChart;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.DosingWeightOption;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PatientSpec;
+import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.report.EffectRuns;
 import org.ketaminepk.cli.report.EffectSummaryText;
 import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Outputs;
+import org.ketaminepk.cli.report.PopulationCompareFiles;
+import org.ketaminepk.cli.report.PopulationCompareText;
+import org.ketaminepk.cli.report.PopulationComparison;
+import org.ketaminepk.cli.report.PopulationFiles;
+import org.ketaminepk.cli.report.PopulationRunner;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.MeasuredLevels;
 import org.ketaminepk.cli.report.SummaryText;
@@ -51,13 +58,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ketamine-pk compare}: several protocols, doses, models and/or patients on one chart and in one table. Every
  * source of doses (each {@code --protocol}, each {@code --dose}, each {@code --series}) is simulated with every
- * {@code --model} for every {@code --patient}.
+ * {@code --model} for every {@code --patient}. With {@code --population}, every series is given to the same virtual
+ * patients ({@link PopulationComparison}) and compared patient by patient.
  */
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
             "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]",
             "                           [--observed FILE [--observed-csv FILE|-]]",
-            "                           [--effect ENDPOINT [EFFECT OPTIONS]]"},
+            "                           [--effect ENDPOINT [EFFECT OPTIONS]]",
+            "                           [--population N [--seed S] [POPULATION OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", parameterListHeading = "%nParameters:%n",
         descriptionHeading = "%n", versionProvider = Main.Version.class,
@@ -81,6 +90,22 @@ import picocli.CommandLine.Spec;
                     + "and the effect on a second panel, and the peak effect, onset, offset and time at "
                     + "--effect-level side by side (see 'ketamine-pk simulate --help').",
             "",
+            "With --population N (or --patients FILE) every series is given to the same virtual patients, drawn "
+                    + "once from --seed: patient i has the same covariates in every series and, in series of the "
+                    + "same model, the same random effects, so the differences between series are paired, not "
+                    + "sampling noise. Series of different models draw their random effects from the same "
+                    + "per-patient stream, but the models' terms act on different parameters, so there only the "
+                    + "covariates are paired. A --patient series repeats its patient's covariates for all N "
+                    + "patients (it cannot go with --vary, --patients or --reference-population). It prints each "
+                    + "series' distribution of every metric (median, 5th–95th percentile, geometric mean, CV) and "
+                    + "probabilities, and the paired comparison with the first series: for each metric the "
+                    + "per-patient ratio (series / first; median and 5th–95th percentile) and the share of "
+                    + "patients higher than in the first. --plot draws each series' median with its middle 50 %% "
+                    + "and 90 %% of patients in the series' colour; --csv holds the bands (one row per series, "
+                    + "analyte and time), --population-csv one row per series and patient, --json all of it. The "
+                    + "population options are those of 'ketamine-pk simulate --population' (see its help); "
+                    + "--observed, --effect and --dosing-weight do not go with a population.",
+            "",
             "A teaching and review tool, NOT a dosing device. The dose grammar is described in "
                     + "'ketamine-pk simulate --help'."},
         footerHeading = "%nExamples:%n",
@@ -97,7 +122,9 @@ import picocli.CommandLine.Spec;
             "      --series \"oral: oral 35 mg\"",
             "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\"",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
-            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h --plot relief.png"})
+            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h --plot relief.png",
+            "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
+            "      --population 1000 --seed 7 --plot crps-population.png"})
 public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -118,6 +145,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, order = 3, heading = EffectOptions.HEADING)
     EffectOptions effect = new EffectOptions();
+
+    @ArgGroup(validate = false, order = 5, heading = PopulationOptions.HEADING)
+    PopulationOptions population = new PopulationOptions();
 
     @Option(names = "--series", paramLabel = "LABEL: DOSE", description = "A named series of doses, e.g. "
             + "\"IV: 0.5 mg/kg over 40 min\" or \"nasal: intranasal 35 mg\"; join several doses of one series "
@@ -169,9 +199,16 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("observed", "--observed and --effect are not drawn on one chart; run the "
                     + "comparison once with each");
         }
+        if (population == null) {
+            population = new PopulationOptions();
+        }
+        population.checkBeforeRun();
+        if (population.asked()) {
+            refuseWithPopulation();
+        }
         Endpoint endpoint = effect.asked() ? effect.resolve() : null;
-        Map<String, Path> files = observed == null ? Outputs.checkFiles(output)
-                : MeasuredLevels.checkFiles(output, observedCsv);
+        Map<String, Path> files = population.asked() ? PopulationFiles.checkFiles(output, population.populationCsv)
+                : observed == null ? Outputs.checkFiles(output) : MeasuredLevels.checkFiles(output, observedCsv);
         List<Level> levels = observed == null ? null : MeasuredLevels.read(observed);
         List<Source> sources = sources();
         if (sources.isEmpty()) {
@@ -201,6 +238,12 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("compare", "compare needs at least two series but got " + count
                     + "; repeat --protocol, --dose, --series, --model or --patient (or use 'ketamine-pk simulate' "
                     + "for one)");
+        }
+        if (population.asked() && (output.plot != null || output.show)
+                && count > PopulationCompareChart.MAX_SERIES) {
+            // refused before the populations run, not after
+            throw new InvalidInputException("plot", "--plot draws at most " + PopulationCompareChart.MAX_SERIES
+                    + " series but --population got " + count + "; compare fewer series or leave out --plot");
         }
 
         double lastEnd = 0;
@@ -240,6 +283,15 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
 
+        List<String> labels = new ArrayList<>();
+        for (Run r : runs) {
+            labels.add(r.label());
+        }
+        String title = SimulateCommand.shorten("Compared: " + String.join(" | ", labels));
+        if (population.asked()) {
+            return comparePopulation(runs, grid, title, files);
+        }
+
         EffectRuns effects = endpoint == null ? null
                 : EffectRuns.simulate(runs, grid, endpoint, effect.options(), effect.level);
         PrintWriter summary = output.dataOnStdout() || "-".equals(observedCsv) ? spec.commandLine().getErr()
@@ -253,11 +305,6 @@ public final class CompareCommand implements Callable<Integer> {
         if (measured != null) {
             measured.text(summary);
         }
-        List<String> labels = new ArrayList<>();
-        for (Run r : runs) {
-            labels.add(r.label());
-        }
-        String title = SimulateCommand.shorten("Compared: " + String.join(" | ", labels));
         String subtitle = "model " + String.join(", ", modelIds)
                 + (people.size() == 1 ? " · " + Text.patient(people.get(0)) : "");
         if (measured != null) {
@@ -267,6 +314,46 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Outputs.write(output, files, "compare", runs, grid, title, subtitle, spec.commandLine().getOut(), app,
                 effects);
+        return ExitCode.OK;
+    }
+
+    /** Refuses, in one line naming both options, what cannot go with {@code --population}. */
+    private void refuseWithPopulation() {
+        PopulationRunner.refuseWithPopulation(observed, dosing.dosingWeight);
+        if (effect.asked()) {
+            throw new InvalidInputException("effect", "--effect and --population do not go together in compare; "
+                    + "compare the effect without --population, or one series' population effect with "
+                    + "'ketamine-pk simulate --population N --effect ...'");
+        }
+        String source = population.patientsFile != null ? "--patients" : population.vary != null ? "--vary"
+                : population.reference != null ? "--reference-population" : null;
+        if (!patients.isEmpty() && source != null) {
+            throw new InvalidInputException("patient", "--patient and " + source + " both give the patients' "
+                    + "covariates; choose one (a --patient series repeats its patient for all virtual patients)");
+        }
+    }
+
+    /**
+     * Gives every series to the same virtual patients and reports them side by side and paired.
+     *
+     * @param runs the typical patient's run of each series
+     * @param files the output targets, checked before anything was simulated
+     */
+    private int comparePopulation(List<Run> runs, TimeGrid grid, String title, Map<String, Path> files) {
+        // one list for every series when the covariates come from a source; else each series' own patient, N times
+        List<Patient> drawn = population.covariateSource() == null ? null : population.patients(null);
+        List<List<Patient>> virtual = new ArrayList<>();
+        for (Run r : runs) {
+            virtual.add(drawn != null ? drawn : population.patients(r.patient()));
+        }
+        PopulationComparison comparison = PopulationComparison.simulate(runs, virtual, grid, population,
+                population.iiv, PopulationRunner.progress(spec.commandLine().getErr(), virtual.get(0).size(),
+                        runs.size()));
+        PrintWriter text = output.dataOnStdout() || "-".equals(population.populationCsv)
+                ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PopulationCompareText.write(text, comparison, output.defaultDuration());
+        PopulationCompareFiles.write(output, population.populationCsv, files, comparison, title,
+                spec.commandLine().getOut(), app);
         return ExitCode.OK;
     }
 

@@ -14,6 +14,7 @@ import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.PopulationEffect;
 import org.ketaminepk.cli.report.PopulationFiles;
 import org.ketaminepk.cli.report.PopulationReport;
+import org.ketaminepk.cli.report.PopulationRunner;
 import org.ketaminepk.cli.report.PopulationText;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.SummaryText;
@@ -33,7 +34,6 @@ import org.ketaminepk.fit.Level;
 import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.model.PublishedModel;
-import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.protocol.Protocol;
@@ -191,9 +191,8 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new InvalidInputException("observed-csv", "--observed-csv writes the levels given with --observed; "
                     + "give --observed FILE");
         }
-        if (observed != null && population.asked()) {
-            throw new InvalidInputException("observed", "--observed sets measured levels against one patient's "
-                    + "curve; run it without --population");
+        if (population.asked()) {
+            PopulationRunner.refuseWithPopulation(observed, dosing.dosingWeight);
         }
         if (observed != null && endpoint != null) {
             throw new InvalidInputException("observed", "--observed and --effect are not drawn on one chart; run it "
@@ -224,10 +223,6 @@ public final class SimulateCommand implements Callable<Integer> {
                 : null;
         List<Patient> patients = population.asked() ? population.patients(patient) : null;
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
-        if (population.asked() && dosing.dosingWeight != DosingWeight.TOTAL) {
-            throw new InvalidInputException("dosing weight", "--dosing-weight applies to one patient; a --population "
-                    + "run resolves mg/kg doses with each patient's total body weight");
-        }
         Run run = Run.simulate(label, model, patient, protocol, regimen, grid, output.band(), output.bandSource(),
                 modelNote(common, protocol, model), dosing.dosingWeight);
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", common.doses);
@@ -235,10 +230,8 @@ public final class SimulateCommand implements Callable<Integer> {
             // the typical patient's effect first: a bad endpoint or ke0 is reported before the population runs
             EffectRuns typicalEffect = endpoint == null ? null
                     : EffectRuns.simulate(List.of(run), grid, endpoint, effect.options(), effect.level);
-            PopulationReport report = PopulationReport.simulate(run, patients, grid, population.seedOrDefault(),
-                    variability, population.observedLike, population.probabilities, population.covariateSource(),
-                    PopulationReport.Progress.on(spec.commandLine().getErr(), System.console() != null,
-                            patients.size()));
+            PopulationReport report = PopulationRunner.simulate(run, patients, grid, population, variability,
+                    PopulationRunner.progress(spec.commandLine().getErr(), patients.size(), 1));
             PopulationEffect populationEffect = typicalEffect == null ? null
                     : PopulationEffect.simulate(report, typicalEffect);
             PrintWriter text = output.dataOnStdout() || "-".equals(population.populationCsv)

@@ -30,10 +30,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The options of a population run of {@code simulate}: how many virtual patients, the seed, where their covariates
- * come from (one patient repeated, distributions, a file or a cited reference population), assumed variability for
- * a model without published variability, and the population outputs. Without {@code --population} or
- * {@code --patients} none of them applies and {@code simulate} shows the typical curve.
+ * The options of a population run of {@code simulate} (and of {@code compare} and {@code target}): how many virtual
+ * patients, the seed, where their covariates come from (one patient repeated, distributions, a file or a cited
+ * reference population), assumed variability for a model without published variability, and the population outputs.
+ * Without {@code --population} or {@code --patients} none of them applies and {@code simulate} shows the typical
+ * curve.
  */
 public final class PopulationOptions {
     /** Option group heading in the help. */

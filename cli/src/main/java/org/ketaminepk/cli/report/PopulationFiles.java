@@ -175,15 +175,8 @@ public final class PopulationFiles {
     /** Writes one row per virtual patient: covariates, each analyte's metrics, then the patient's random effects. */
     static void patientsCsv(Writer out, PopulationReport r) throws IOException {
         List<Analyte> analytes = List.copyOf(r.typical().model().analytes());
-        StringBuilder s = new StringBuilder(256).append("patient,age_years,weight_kg,height_cm,sex");
-        for (Analyte a : analytes) {
-            String n = a.label();
-            s.append(',').append(n).append("_cmax_ng_per_mL,").append(n).append("_tmax_h,").append(n)
-                    .append("_auc_ng_h_per_mL");
-            if (a == Analyte.KETAMINE) {
-                s.append(",ketamine_hours_in_band_h");
-            }
-        }
+        StringBuilder s = new StringBuilder(256).append("patient,");
+        appendPatientHeader(s, analytes);
         // each patient's random effects, on each term's scale: η between patients, κ between occasions
         VariabilityModel v = r.outcome().variability();
         for (VariabilityModel.Term t : v.terms()) {
@@ -195,19 +188,9 @@ public final class PopulationFiles {
         out.write(s.append('\n').toString());
         List<PatientMetrics> ps = r.outcome().patients();
         for (int i = 0; i < ps.size(); i++) {
-            Patient p = ps.get(i).patient();
             s.setLength(0);
-            s.append(i + 1).append(',').append(CsvOutput.number(p.ageYears())).append(',')
-                    .append(CsvOutput.number(p.weightKg())).append(',').append(CsvOutput.number(p.heightCm()))
-                    .append(',').append(p.sex().name().toLowerCase(Locale.ROOT));
-            for (Analyte a : analytes) {
-                AnalyteMetrics m = ps.get(i).get(a);
-                s.append(',').append(CsvOutput.number(m.cmaxNgPerMl())).append(',')
-                        .append(CsvOutput.number(m.tmaxH())).append(',').append(CsvOutput.number(m.aucNgHPerMl()));
-                if (a == Analyte.KETAMINE) {
-                    s.append(',').append(CsvOutput.number(m.timeInBandH(r.typical().band())));
-                }
-            }
+            s.append(i + 1).append(',');
+            appendPatientCells(s, ps.get(i), analytes, r);
             VariabilityModel.Draw d = r.outcome().randomEffects(i);
             for (double eta : d.eta()) {
                 s.append(',').append(CsvOutput.number(eta));
@@ -218,6 +201,44 @@ public final class PopulationFiles {
             out.write(s.append('\n').toString());
         }
         out.flush();
+    }
+
+    /**
+     * Appends the header of one patient's covariates and metrics: age, weight, height, sex, then per analyte Cmax,
+     * Tmax, AUC and, for ketamine, the hours in the band.
+     */
+    static void appendPatientHeader(StringBuilder s, List<Analyte> analytes) {
+        s.append("age_years,weight_kg,height_cm,sex");
+        for (Analyte a : analytes) {
+            String n = a.label();
+            s.append(',').append(n).append("_cmax_ng_per_mL,").append(n).append("_tmax_h,").append(n)
+                    .append("_auc_ng_h_per_mL");
+            if (a == Analyte.KETAMINE) {
+                s.append(",ketamine_hours_in_band_h");
+            }
+        }
+    }
+
+    /**
+     * Appends the cells of {@link #appendPatientHeader} for one patient; empty cells for an analyte that the run's
+     * model does not predict.
+     */
+    static void appendPatientCells(StringBuilder s, PatientMetrics pm, List<Analyte> analytes, PopulationReport r) {
+        Patient p = pm.patient();
+        s.append(CsvOutput.number(p.ageYears())).append(',').append(CsvOutput.number(p.weightKg())).append(',')
+                .append(CsvOutput.number(p.heightCm())).append(',').append(p.sex().name().toLowerCase(Locale.ROOT));
+        for (Analyte a : analytes) {
+            if (!r.typical().model().analytes().contains(a)) {
+                s.append(a == Analyte.KETAMINE ? ",,,," : ",,,");
+                continue;
+            }
+            AnalyteMetrics m = pm.get(a);
+            s.append(',').append(CsvOutput.number(m.cmaxNgPerMl())).append(',').append(CsvOutput.number(m.tmaxH()))
+                    .append(',').append(CsvOutput.number(m.aucNgHPerMl()));
+            if (a == Analyte.KETAMINE) {
+                s.append(',').append(CsvOutput.number(m.timeInBandH(r.typical().band())));
+            }
+        }
     }
 
     /** Writes the whole population run as one JSON document. */

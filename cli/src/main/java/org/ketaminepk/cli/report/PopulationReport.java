@@ -60,8 +60,13 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     /** Default threshold of "hours in the band at least", h. */
     public static final double DEFAULT_HOURS_IN_BAND = 1;
 
-    /** One distribution reported: a metric of one analyte over the patients. */
-    record MetricRow(Analyte analyte, String name, String key, String unit, Summary summary) {
+    /**
+     * One distribution reported: a metric of one analyte over the patients.
+     *
+     * @param metric reads the metric from one patient's metrics, in {@code unit}
+     */
+    record MetricRow(Analyte analyte, String name, String key, String unit, ToDoubleFunction<AnalyteMetrics> metric,
+            Summary summary) {
     }
 
     /**
@@ -115,7 +120,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                     t.setDaemon(true);
                     return t;
                 });
-        PopulationOutcome outcome;
+        PopulationOutcome outcome = null;
         try {
             outcome = sim.run(progress.wrap(pool));
         } catch (InvalidInputException e) {
@@ -125,7 +130,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             throw e;
         } finally {
             pool.shutdownNow();
-            progress.finish();
+            progress.finish(outcome == null);
         }
         return new PopulationReport(typical, outcome, grid, covariates, probabilities(typical, outcome, asks));
     }
@@ -188,7 +193,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     }
 
     private MetricRow row(Analyte a, String name, String key, String unit, ToDoubleFunction<AnalyteMetrics> f) {
-        return new MetricRow(a, name, key, unit, outcome.summary(a, f, 5, 50, 95));
+        return new MetricRow(a, name, key, unit, f, outcome.summary(a, f, 5, 50, 95));
     }
 
     /** One distinct warning and how many patients drew it. */
@@ -329,6 +334,9 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         private final CountedProgress shown;
         private final AtomicInteger submitted = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
+        private final int series;
+        /** Populations wrapped so far: the one running is the last. */
+        private final AtomicInteger started = new AtomicInteger();
 
         /**
          * @param err where to write, or null for silence (not a terminal)
@@ -336,8 +344,17 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
          * @param clockNanos the clock
          */
         Progress(PrintWriter err, int patients, LongSupplier clockNanos) {
-            this.shown = new CountedProgress(err, "simulating " + Text.count(patients) + " virtual patients",
-                    clockNanos);
+            this(err, patients, 1, clockNanos);
+        }
+
+        /**
+         * @param series how many populations of {@code patients} run one after another, each through its own
+         *        {@link #wrap}
+         */
+        Progress(PrintWriter err, int patients, int series, LongSupplier clockNanos) {
+            this.series = Math.max(1, series);
+            this.shown = new CountedProgress(err, "simulating " + Text.count(patients) + " virtual patients"
+                    + (this.series > 1 ? " × " + this.series + " series" : ""), clockNanos);
         }
 
         /**
@@ -350,21 +367,52 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             return new Progress(terminal ? err : null, patients, System::nanoTime);
         }
 
+        /**
+         * @param err standard error
+         * @param terminal whether standard error is a terminal ({@code System.console() != null})
+         * @param patients the size of each population
+         * @param series how many populations run one after another (one per compared series)
+         * @return progress over all of them that writes only on a terminal
+         */
+        public static Progress on(PrintWriter err, boolean terminal, int patients, int series) {
+            return new Progress(terminal ? err : null, patients, series, System::nanoTime);
+        }
+
+        /** Starts the next population: the tasks of the one before have all finished. */
         Executor wrap(Executor e) {
+            if (started.incrementAndGet() > 1) {
+                submitted.set(0);
+                done.set(0);
+            }
             return task -> {
                 submitted.incrementAndGet();
                 e.execute(() -> {
                     try {
                         task.run();
                     } finally {
-                        shown.update(done.incrementAndGet(), submitted.get());
+                        tick(done.incrementAndGet());
                     }
                 });
             };
         }
 
+        private void tick(int finished) {
+            // the populations before the running one are complete
+            long before = Math.min(series, started.get()) - 1;
+            long tasks = Math.max(1, submitted.get());
+            shown.update((int) (before * tasks + Math.min(finished, tasks)), (int) (series * tasks));
+        }
+
+        /** Clears the line once the last population has finished. */
         void finish() {
-            shown.finish();
+            finish(false);
+        }
+
+        /** @param failed whether the run stopped on a failure: the line is cleared before the message */
+        void finish(boolean failed) {
+            if (failed || started.get() >= series) {
+                shown.finish();
+            }
         }
     }
 }

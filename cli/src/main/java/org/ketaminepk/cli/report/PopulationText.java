@@ -73,6 +73,15 @@ public final class PopulationText {
             w.println(line);
         }
         w.println();
+        SummaryText.messages(w, warningLines(r), r.notes());
+        w.flush();
+    }
+
+    /**
+     * @return the first {@value #MAX_WARNINGS} distinct warnings, each with how many patients drew it, and how many
+     *         more there are
+     */
+    static List<String> warningLines(PopulationReport r) {
         List<String> warnings = new ArrayList<>();
         List<PopulationReport.WarningCount> all = r.warnings();
         for (PopulationReport.WarningCount c : all.subList(0, Math.min(all.size(), MAX_WARNINGS))) {
@@ -82,8 +91,7 @@ public final class PopulationText {
         if (all.size() > MAX_WARNINGS) {
             warnings.add("... and " + (all.size() - MAX_WARNINGS) + " more distinct warnings (all are in --json)");
         }
-        SummaryText.messages(w, warnings, r.notes());
-        w.flush();
+        return warnings;
     }
 
     /** @return the value with four significant digits, or "–" when there is none */

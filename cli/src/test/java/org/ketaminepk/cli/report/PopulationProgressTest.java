@@ -45,4 +45,17 @@ class PopulationProgressTest {
         PopulationReport.Progress.on(new PrintWriter(text), false, 10).finish();
         assertEquals("", text.toString());
     }
+
+    @Test
+    void severalSeriesShowOnePercentageOverAllOfThemAndClearOnceAtTheEnd() {
+        PopulationReport.Progress p = new PopulationReport.Progress(new PrintWriter(text), 1000, 2, clock::get);
+        runFour(p, 600_000_000L);
+        String first = text.toString();
+        assertTrue(first.contains("simulating 1,000 virtual patients × 2 series: 50 %"), first);
+        assertTrue(!first.contains("100 %") && !first.endsWith(" ".repeat(60) + "\r"), first);
+        runFour(p, 600_000_000L);
+        String s = text.toString();
+        assertTrue(s.contains("× 2 series: 100 %"), s);
+        assertTrue(s.endsWith(" ".repeat(60) + "\r"), s);
+    }
 }
