@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
@@ -150,37 +148,19 @@ public final class DatasetCommand implements Callable<Integer> {
         summary.printf(Locale.ROOT, "%s: %s individuals, %s records simulated with %s%s%n", file.getFileName(),
                 Text.count(d.individuals().size()), Text.count(d.records().size()), model.id(),
                 toStdout ? "" : "; written to " + out);
-        // a warning about an ID's own value (age, weight, BMI) is gathered over the IDs into one line with their
-        // range; one written for an ID ("ID 7: ...") is shown once, naming the first ID and how many more drew it
-        List<Warning> byValue = new ArrayList<>();
-        Map<String, List<String>> byId = new LinkedHashMap<>();
-        List<Object> order = new ArrayList<>();
+        // sentences that differ only in their numbers (an ID's own age, weight or BMI) are one line with the ranges;
+        // one written for an ID ("ID 7: ...") names the first ID and how many more drew it
+        List<String[]> idAndText = new ArrayList<>();
         for (Warning w : result.warnings()) {
             Matcher m = ID_PREFIX.matcher(w.message());
-            if (m.lookingAt()) {
-                String text = w.message().substring(m.end());
-                byId.computeIfAbsent(text, k -> {
-                    order.add(k);
-                    return new ArrayList<>();
-                }).add(m.group(1));
-            } else {
-                if (byValue.isEmpty()) {
-                    order.add(byValue);
-                }
-                byValue.add(w);
-            }
+            idAndText.add(m.lookingAt() ? new String[] {m.group(1), w.message().substring(m.end())}
+                    : new String[] {null, w.message()});
         }
-        for (Object o : order) {
-            if (o instanceof String text) {
-                List<String> drew = byId.get(text);
-                summary.println("warning: " + text + " (ID " + drew.get(0) + (drew.size() > 1 ? " and "
-                        + Text.count(drew.size() - 1) + " more" : "") + ")");
-            } else {
-                for (WarningGroups.Line line : WarningGroups.of(byValue)) {
-                    summary.println("warning: " + line.message() + (line.byValue() && line.count() > 1 ? " ("
-                            + Text.count(line.count()) + " IDs)" : ""));
-                }
-            }
+        for (WarningGroups.Line<String[]> line : WarningGroups.of(idAndText, x -> x[1], x -> 1)) {
+            String id = line.first()[0];
+            String more = line.count() > 1 ? " and " + Text.count(line.count() - 1) + " more" : "";
+            summary.println("warning: " + line.message() + (id != null ? " (ID " + id + more + ")"
+                    : line.merged() ? " (" + Text.count(line.count()) + " IDs)" : ""));
         }
         summary.flush();
         return 0;

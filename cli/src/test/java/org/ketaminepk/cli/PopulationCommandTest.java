@@ -98,6 +98,23 @@ class PopulationCommandTest {
         assertTrue(Files.size(png) > 10_000);
     }
 
+    /** Drawn weights outside the model's range are one warning line with their range, not one line per patient. */
+    @Test
+    void patientsOwnValuesOutsideTheModelsRangeAreOneLineEach() {
+        Cli.Result r = Cli.run(args("--population", "200", "--seed", "3", "--vary", "weight=50..130,age=20..80"));
+        assertEquals(0, r.code(), r.err());
+        List<String> weight = r.out().lines().filter(l -> l.startsWith("warning: weight")).toList();
+        assertEquals(1, weight.size(), r.out());
+        assertTrue(weight.get(0).matches("warning: weight 9\\d\\.\\d+–1[23]\\d(\\.\\d+)? kg is outside the 46–97 kg.*"),
+                weight.get(0));
+        // one line for ages outside the model's range, one for the hepatic-flow adjustment of those above 60
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("warning: age") && l.contains("is outside")).count(),
+                r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("warning: age 6\\d\\.\\d+–\\d+(\\.\\d+)? years: hepatic flow "
+                + "×0\\.\\d+–0\\.\\d+ .*")), r.out());
+        assertTrue(!r.out().contains("more distinct warnings"), r.out());
+    }
+
     @Test
     void theSameSeedGivesTheSamePopulationAndAnotherSeedAnother() throws Exception {
         Path a = dir.resolve("a.csv");

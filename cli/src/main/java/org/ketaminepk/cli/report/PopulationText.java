@@ -78,15 +78,19 @@ public final class PopulationText {
     }
 
     /**
-     * @return the first {@value #MAX_WARNINGS} distinct warnings, each with how many patients drew it, and how many
+     * @return the first {@value #MAX_WARNINGS} lines of warnings ({@link WarningGroups}: sentences that differ only in
+     *         their numbers, such as each patient's own weight, are one line with the ranges), each with how many patients drew it, and how many
      *         more there are
      */
     static List<String> warningLines(PopulationReport r) {
         List<String> warnings = new ArrayList<>();
-        List<PopulationReport.WarningCount> all = r.warnings();
-        for (PopulationReport.WarningCount c : all.subList(0, Math.min(all.size(), MAX_WARNINGS))) {
-            warnings.add(c.warning().message() + " (" + Text.count(c.patients()) + " of "
-                    + Text.count(r.outcome().size()) + " patients)");
+        // warnings that differ only in a patient's own age, weight or BMI are one line with the range of values
+        List<WarningGroups.Line<PopulationReport.WarningCount>> all = WarningGroups.of(r.warnings(),
+                c -> c.warning().message(), PopulationReport.WarningCount::patients);
+        for (WarningGroups.Line<PopulationReport.WarningCount> c : all.subList(0, Math.min(all.size(),
+                MAX_WARNINGS))) {
+            warnings.add(c.message() + " (" + Text.count(c.count()) + " of " + Text.count(r.outcome().size())
+                    + " patients)");
         }
         if (all.size() > MAX_WARNINGS) {
             warnings.add("... and " + (all.size() - MAX_WARNINGS) + " more distinct warnings (all are in --json)");

@@ -1,89 +1,125 @@
 package org.ketaminepk.cli.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Checks;
-import org.ketaminepk.model.Warning;
 
 /**
- * The warnings of many subjects (dataset IDs, virtual patients) gathered into few lines. Warnings that differ only
- * in the subject's own value (an age, a weight or a BMI outside what a model was built from) become one line with the
- * range of those values, e.g. "weight 98–110 kg is outside the 46–97 kg that otto-2021 was built from; results are
- * extrapolated", and a count of the warnings behind it; any other warning is one line per distinct sentence. Lines
- * keep the order in which their first warning came.
+ * The warnings of many subjects (dataset IDs, virtual patients) gathered into few lines. Sentences that differ only
+ * in their numbers, such as "weight 98 kg is outside the 46–97 kg that otto-2021 was built from" and the same for
+ * 110 kg, or "age 71.3 years: hepatic flow ×0.834 (...)" and the same at 64.2 years, become one line that shows each
+ * number that varies as the range of its values (to four significant digits): "weight 98–110 kg is outside the 46–97
+ * kg ...". A number written onto a word ("otto-2021", "CYP2B6*6") is part of the word, not a value. Lines keep the
+ * order in which their first sentence came.
  */
 public final class WarningGroups {
-    /** Kinds whose first place holds the subject's own value, a number. */
-    private static final Set<Warning.Kind> BY_VALUE = EnumSet.of(Warning.Kind.AGE_OUTSIDE_RANGE,
-            Warning.Kind.AGE_OUTSIDE_EFFECT_STUDY, Warning.Kind.WEIGHT_OUTSIDE_RANGE, Warning.Kind.BMI_RANGE_UNKNOWN);
+    /** A number standing on its own: not part of a word such as a model id. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.*_-])\\d+(?:\\.\\d+)?(?![\\p{L}\\d*_])");
+    /** Significant digits of a value that varies: enough to tell it from the range it lies outside. */
+    private static final int DIGITS = 4;
 
     /**
      * One line.
      *
-     * @param message the sentence, with the range of values in the subject's place where warnings were gathered
+     * @param message the sentence, each number that varies written as the range of its values
      * @param count how many warnings it stands for
-     * @param byValue whether it gathers warnings about the subjects' own values (age, weight, BMI); other lines
-     *        stand for one sentence repeated word for word
+     * @param merged whether it gathers sentences that differ in their numbers
+     * @param first the first item it stands for
      */
-    public record Line(String message, int count, boolean byValue) {
+    public record Line<T>(String message, int count, boolean merged, T first) {
     }
 
     private WarningGroups() {
     }
 
-    /** @return the lines for {@code warnings}, in order of first appearance */
-    public static List<Line> of(List<Warning> warnings) {
-        Map<Object, Group> groups = new LinkedHashMap<>();
-        for (Warning w : warnings) {
-            Object[] args = w.args();
-            if (BY_VALUE.contains(w.kind()) && args.length > 0 && args[0] instanceof Number v) {
-                Key key = new Key(w.kind(), Arrays.asList(args).subList(1, args.length));
-                groups.computeIfAbsent(key, k -> new Group(w)).add(v.doubleValue());
-            } else {
-                groups.computeIfAbsent(w, k -> new Group(w)).add(Double.NaN);
+    /**
+     * @param items warnings, or distinct warnings with how many each stands for
+     * @param message the sentence of an item
+     * @param count how many warnings an item stands for (e.g. how many patients drew it)
+     * @return the lines, in order of first appearance
+     */
+    public static <T> List<Line<T>> of(List<T> items, Function<T, String> message, ToIntFunction<T> count) {
+        Map<String, Group<T>> groups = new LinkedHashMap<>();
+        for (T item : items) {
+            String text = message.apply(item);
+            Matcher m = NUMBER.matcher(text);
+            StringBuilder shape = new StringBuilder();
+            List<String> numbers = new ArrayList<>();
+            int last = 0;
+            while (m.find()) {
+                shape.append(text, last, m.start()).append('\u0000');
+                numbers.add(m.group());
+                last = m.end();
             }
+            shape.append(text, last, text.length());
+            groups.computeIfAbsent(shape.toString(), k -> new Group<>(k, item, numbers))
+                    .add(numbers, count.applyAsInt(item));
         }
-        List<Line> out = new ArrayList<>(groups.size());
-        for (Group g : groups.values()) {
-            out.add(new Line(g.message(), g.count, BY_VALUE.contains(g.first.kind())));
+        List<Line<T>> out = new ArrayList<>(groups.size());
+        for (Group<T> g : groups.values()) {
+            out.add(new Line<>(g.message(), g.count, g.merged, g.first));
         }
         return out;
     }
 
-    private record Key(Warning.Kind kind, List<Object> rest) {
-    }
-
-    private static final class Group {
-        private final Warning first;
-        private double low = Double.POSITIVE_INFINITY;
-        private double high = Double.NEGATIVE_INFINITY;
+    private static final class Group<T> {
+        private final String shape;
+        private final T first;
+        private final List<String> firstNumbers;
+        private final double[] low;
+        private final double[] high;
         private int count;
+        private boolean merged;
 
-        Group(Warning first) {
+        Group(String shape, T first, List<String> numbers) {
+            this.shape = shape;
             this.first = first;
-        }
-
-        void add(double value) {
-            count++;
-            if (!Double.isNaN(value)) {
-                low = Math.min(low, value);
-                high = Math.max(high, value);
+            this.firstNumbers = numbers;
+            this.low = new double[numbers.size()];
+            this.high = new double[numbers.size()];
+            for (int i = 0; i < low.length; i++) {
+                low[i] = Double.POSITIVE_INFINITY;
+                high[i] = Double.NEGATIVE_INFINITY;
             }
         }
 
+        void add(List<String> numbers, int n) {
+            count += n;
+            for (int i = 0; i < numbers.size(); i++) {
+                double v = Double.parseDouble(numbers.get(i));
+                if (!numbers.get(i).equals(firstNumbers.get(i))) {
+                    merged = true;
+                }
+                low[i] = Math.min(low[i], v);
+                high[i] = Math.max(high[i], v);
+            }
+        }
+
+        /** The shape with each number as the first sentence wrote it, or as a range where the numbers differ. */
         String message() {
-            if (!(low < high)) {
-                return first.message();
+            StringBuilder b = new StringBuilder(shape.length() + 16);
+            int slot = 0;
+            for (int i = 0; i < shape.length(); i++) {
+                char c = shape.charAt(i);
+                if (c != '\u0000') {
+                    b.append(c);
+                    continue;
+                }
+                if (low[slot] == high[slot]) {
+                    b.append(firstNumbers.get(slot));
+                } else {
+                    b.append(Checks.sig(low[slot], DIGITS)).append('–').append(Checks.sig(high[slot], DIGITS));
+                }
+                slot++;
             }
-            Object[] args = first.args();
-            args[0] = Checks.fmt(low) + "–" + Checks.fmt(high);
-            return first.kind().format(args);
+            return b.toString();
         }
     }
 }
