@@ -15,9 +15,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -62,28 +60,12 @@ public final class PopulationChart {
         XYSeriesCollection medians = new XYSeriesCollection();
         YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
         YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
-        double[] times = bands.timesH();
         for (Analyte a : analytes) {
-            double[] p5 = bands.ngPerMl(a, 5);
-            double[] p25 = bands.ngPerMl(a, 25);
-            double[] p50 = bands.ngPerMl(a, 50);
-            double[] p75 = bands.ngPerMl(a, 75);
-            double[] p95 = bands.ngPerMl(a, 95);
-            XYSeries m = new XYSeries(ConcentrationChart.seriesKey("", a), false, true);
-            YIntervalSeries in = new YIntervalSeries(a.label() + " 25–75", false, true);
-            YIntervalSeries out = new YIntervalSeries(a.label() + " 5–95", false, true);
-            for (int i = 0; i < times.length; i++) {
-                if (r.logScale() && !(p5[i] > 0)) {
-                    continue;
-                }
-                double x = scale.fromHours(times[i]);
-                m.add(x, p50[i], false);
-                in.add(x, p50[i], p25[i], p75[i]);
-                out.add(x, p50[i], p5[i], p95[i]);
-            }
-            medians.addSeries(m);
-            inner.addSeries(in);
-            outer.addSeries(out);
+            BandSeries bs = BandSeries.of(ConcentrationChart.seriesKey("", a), a.label(), bands, a, scale,
+                    r.logScale());
+            medians.addSeries(bs.median());
+            inner.addSeries(bs.inner());
+            outer.addSeries(bs.outer());
         }
         plot.setDataset(0, medians);
         plot.setDataset(1, inner);

@@ -32,9 +32,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.VerticalAlignment;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -215,28 +213,11 @@ public final class PopulationCompareChart {
             if (!s.profile().analytes().contains(a)) {
                 continue;
             }
-            double[] times = b.timesH();
-            double[] p5 = b.ngPerMl(a, 5);
-            double[] p25 = b.ngPerMl(a, 25);
-            double[] p50 = b.ngPerMl(a, 50);
-            double[] p75 = b.ngPerMl(a, 75);
-            double[] p95 = b.ngPerMl(a, 95);
             String key = ConcentrationChart.seriesKey(s.label(), a);
-            XYSeries m = new XYSeries(key, false, true);
-            YIntervalSeries in = new YIntervalSeries(key + " 25–75", false, true);
-            YIntervalSeries out = new YIntervalSeries(key + " 5–95", false, true);
-            for (int i = 0; i < times.length; i++) {
-                if (r.logScale() && !(p5[i] > 0)) {
-                    continue;
-                }
-                double x = scale.fromHours(times[i]);
-                m.add(x, p50[i], false);
-                in.add(x, p50[i], p25[i], p75[i]);
-                out.add(x, p50[i], p5[i], p95[i]);
-            }
-            medians.addSeries(m);
-            inner.addSeries(in);
-            outer.addSeries(out);
+            BandSeries bs = BandSeries.of(key, key, b, a, scale, r.logScale());
+            medians.addSeries(bs.median());
+            inner.addSeries(bs.inner());
+            outer.addSeries(bs.outer());
             Color colour = ChartStyle.SERIES_COLOURS.get(si);
             lines.setSeriesPaint(k, colour);
             lines.setSeriesStroke(k, ChartStyle.analyteStroke(a));

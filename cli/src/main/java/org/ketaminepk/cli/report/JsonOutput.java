@@ -81,15 +81,7 @@ public final class JsonOutput {
      */
     static void write(Writer out, String command, List<Run> runs, TimeGrid grid, EffectRuns effects, Section extra)
             throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeObjectFieldStart("tool");
-        g.writeStringField("name", "ketamine-pk");
-        g.writeStringField("version", Main.version());
-        g.writeStringField("command", command);
-        g.writeEndObject();
-        g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+        JsonGenerator g = document(out, command);
         g.writeObjectFieldStart("grid");
         g.writeNumberField("end_h", grid.endH());
         if (!Double.isNaN(grid.stepH())) {
@@ -231,20 +223,29 @@ public final class JsonOutput {
     }
 
     /**
-     * Writes the report of the {@code patient} command: the patient, the derived values with their methods, unusual
-     * values, and per model the parameters that change, every step with reason and source, the warnings and the
-     * well-stirred liver behind ketamine's clearance.
+     * Starts a pretty-printed JSON document of the command line's: the open top-level object with the tool block
+     * (name, version, command) and the disclaimer. The caller writes the rest and closes the object.
      */
-    public static void writePatientReport(Writer out, PatientReport report) throws IOException {
+    static JsonGenerator document(Writer out, String command) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeObjectFieldStart("tool");
         g.writeStringField("name", "ketamine-pk");
         g.writeStringField("version", Main.version());
-        g.writeStringField("command", "patient");
+        g.writeStringField("command", command);
         g.writeEndObject();
         g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+        return g;
+    }
+
+    /**
+     * Writes the report of the {@code patient} command: the patient, the derived values with their methods, unusual
+     * values, and per model the parameters that change, every step with reason and source, the warnings and the
+     * well-stirred liver behind ketamine's clearance.
+     */
+    public static void writePatientReport(Writer out, PatientReport report) throws IOException {
+        JsonGenerator g = document(out, "patient");
         patient(g, report.patient());
         g.writeArrayFieldStart("derived");
         for (PatientReport.Quantity q : report.derived()) {

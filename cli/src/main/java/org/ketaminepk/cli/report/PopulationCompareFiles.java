@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.jfree.chart.JFreeChart;
@@ -231,15 +230,7 @@ public final class PopulationCompareFiles {
 
     /** Writes the whole comparison as one JSON document: every series' population run and the paired comparison. */
     static void json(Writer out, PopulationComparison c) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeObjectFieldStart("tool");
-        g.writeStringField("name", "ketamine-pk");
-        g.writeStringField("version", Main.version());
-        g.writeStringField("command", "compare --population");
-        g.writeEndObject();
-        g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+        JsonGenerator g = JsonOutput.document(out, "compare --population");
         g.writeObjectFieldStart("pairing");
         g.writeNumberField("patients", c.patients());
         g.writeNumberField("seed", c.reference().outcome().seed());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.jfree.chart.JFreeChart;
@@ -248,15 +247,7 @@ public final class PopulationFiles {
 
     /** As {@link #json(Writer, PopulationReport)}, with an {@code effect} object when there is an effect. */
     static void json(Writer out, PopulationReport r, PopulationEffect effect) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeObjectFieldStart("tool");
-        g.writeStringField("name", "ketamine-pk");
-        g.writeStringField("version", Main.version());
-        g.writeStringField("command", "simulate --population");
-        g.writeEndObject();
-        g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+        JsonGenerator g = JsonOutput.document(out, "simulate --population");
         fields(g, r);
         if (effect != null) {
             effect.json(g);
