@@ -275,6 +275,8 @@ class PopulationCommandTest {
                         "--reference-population"),
                 Arguments.of(List.of("--population", "20", "--probability", "cmax<3"), "--probability"),
                 Arguments.of(List.of("--seed", "3"), "--population"),
+                Arguments.of(List.of("--population", "20", "--seed", "abc"), "expected a whole number"),
+                Arguments.of(List.of("--population", "20", "--seed", "99999999999999999999"), "--seed"),
                 Arguments.of(List.of("--population", "20", "--explain"), "--explain"),
                 Arguments.of(List.of("--population", "20", "--vary", "weight=50..90", "--reference-population",
                         "us-adults"), "choose one"));

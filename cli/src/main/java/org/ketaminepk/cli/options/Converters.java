@@ -53,6 +53,19 @@ public final class Converters {
                 + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s";
     }
 
+    /** A seed: any whole number that fits in 64 bits, negative ones included. */
+    static final class Seed implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            try {
+                return Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected a whole number from " + Long.MIN_VALUE + " to "
+                        + Long.MAX_VALUE + ", e.g. 42, but was '" + text + "'");
+            }
+        }
+    }
+
     /** A ketamine band {@code LOW-HIGH} in ng/mL ({@code 70-160}, {@code 70–160} or {@code 70..160}). */
     static final class BandNgPerMl implements ITypeConverter<Band> {
         /** Largest accepted upper edge, ng/mL. */

@@ -66,7 +66,7 @@ public final class PopulationOptions {
                     + "says; prints distributions and probabilities, and draws the median with 50 %% and 90 %% bands.")
     public Integer population;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the virtual population (default 2026); "
+    @Option(names = "--seed", paramLabel = "S", converter = Converters.Seed.class, description = "Seed of the virtual population (default 2026); "
             + "the same seed gives the same patients.")
     public Long seed;
 
