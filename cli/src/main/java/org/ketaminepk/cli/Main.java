@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.cli.options.Converters;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,13 +94,17 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Double.class, new Converters.Number());
+        cl.registerConverter(Double.TYPE, new Converters.Number());
+        cl.registerConverter(Integer.class, new Converters.WholeNumber());
+        cl.registerConverter(Integer.TYPE, new Converters.WholeNumber());
         cl.setExecutionStrategy(parseResult -> {
             refuseRepeatedAndEmptyValues(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("error: " + oneLine(ex.getMessage()) + joinedUnitHint(ex, args) + " (see '"
+            e.println("error: " + oneLine(numberMessage(ex)) + joinedUnitHint(ex, args) + " (see '"
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             if (Arrays.asList(args).contains("--debug")) {
                 ex.printStackTrace(e);
@@ -126,6 +131,24 @@ public final class Main implements Runnable {
             return code;
         });
         return cl;
+    }
+
+    /**
+     * @return for a numeric option given no number, what the option takes, with its unit and range
+     *         ({@link Converters#notANumber}); else the exception's own message
+     */
+    static String numberMessage(ParameterException ex) {
+        String m = String.valueOf(ex.getMessage());
+        if (ex.getArgSpec() instanceof OptionSpec o) {
+            String prefix = "Invalid value for option '" + o.longestName() + "': ";
+            if (m.startsWith(prefix)) {
+                String specific = Converters.notANumber(o.longestName(), m.substring(prefix.length()));
+                if (specific != null) {
+                    return specific;
+                }
+            }
+        }
+        return m;
     }
 
     /**

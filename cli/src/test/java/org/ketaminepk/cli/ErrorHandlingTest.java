@@ -29,6 +29,29 @@ class ErrorHandlingTest {
         assertFalse(r.err().contains("\tat "), "no stack trace without --debug");
     }
 
+    /** A numeric option given no number says what it takes, with unit and range, not "'abc' is not a double". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "simulate --model otto-2021 --dose 'bolus 20 mg' --effect olofsen-2022-antinociception --effect-level abc"
+            + "|--effect-level must be a number in the endpoint's unit (see 'ketamine-pk effects') but was 'abc'",
+        "simulate --model otto-2021 --dose 'bolus 20 mg' --s-share half"
+            + "|--s-share must be a number greater than 0 and at most 1 but was 'half'",
+        "target --target '100 ng/mL for 1 h' --plasma-limit x|--plasma-limit must be a factor of the target from 1 to 10"
+            + " but was 'x'",
+        "effects --ke0-guess fast|--ke0-guess must be a number greater than 0 and at most 167 /min but was 'fast'",
+        "protocols --weight heavy|--weight must be a number of kg from 0.5 to 350 but was 'heavy'",
+        "explore --port http|--port must be a whole number from 0 to 65535 but was 'http'"})
+    void aNumericOptionGivenTextSaysWhatItTakes(String line, String expected) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(line);
+        while (m.find()) {
+            args.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
+        usageError(r, expected);
+        assertFalse(r.err().contains("is not a"), r.err());
+    }
+
     @Test
     void negativeWeightNamesTheOption() {
         Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--weight", "-3", "--dose", "bolus 20 mg");

@@ -1,10 +1,12 @@
 package org.ketaminepk.cli.options;
 
 import java.util.Locale;
+import java.util.Map;
 
-import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.dosing.DoseParser;
+import org.ketaminepk.effect.EffectSites;
 import org.ketaminepk.result.Band;
 
 import picocli.CommandLine.ITypeConverter;
@@ -51,6 +53,59 @@ public final class Converters {
     private static String durationProblem(String text, DoseParser.ParseException e) {
         return "\"" + text.strip() + "\", column " + e.column() + " (" + e.word() + "): " + e.problem()
                 + "; expected a number and a time unit, e.g. 90min, 12h, 6d, 30s";
+    }
+
+    /**
+     * What each numeric option without a converter of its own takes, unit and range, for the message when its value
+     * is no number at all (picocli's own says "'abc' is not a double"); the options check the range themselves.
+     */
+    private static final Map<String, String> NUMBER_EXPECTED = Map.of(
+            "--effect-level", "a number in the endpoint's unit (see 'ketamine-pk effects')",
+            "--s-share", "a number greater than 0 and at most 1",
+            "--plasma-limit", "a factor of the target from 1 to 10",
+            "--ke0-guess", "a number greater than 0 and at most " + Math.round(EffectSites.MAX_KE0_PER_H / 60)
+                    + " /min",
+            "--weight", "a number of kg from 0.5 to 350",
+            "--port", "a whole number from 0 to 65535");
+
+    /** Reads a number for any {@code double} option; see {@link #notANumber}. */
+    public static final class Number implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            try {
+                return Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException(NOT_A_NUMBER + "'" + text + "'");
+            }
+        }
+    }
+
+    /** Reads a whole number for any {@code int} option; see {@link #notANumber}. */
+    public static final class WholeNumber implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                return Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException(NOT_A_NUMBER + "'" + text + "'");
+            }
+        }
+    }
+
+    private static final String NOT_A_NUMBER = "expected a number but was ";
+
+    /**
+     * @param option the option's name, e.g. {@code --s-share}
+     * @param converterMessage what {@link Number} or {@link WholeNumber} said
+     * @return "--s-share must be a number greater than 0 and at most 1 but was 'abc'", or null when the message is
+     *         not theirs or the option is not known here
+     */
+    public static String notANumber(String option, String converterMessage) {
+        String expected = NUMBER_EXPECTED.get(option);
+        if (expected == null || !converterMessage.startsWith(NOT_A_NUMBER)) {
+            return null;
+        }
+        return option + " must be " + expected + " but was " + converterMessage.substring(NOT_A_NUMBER.length());
     }
 
     /** A seed: any whole number that fits in 64 bits, negative ones included. */
