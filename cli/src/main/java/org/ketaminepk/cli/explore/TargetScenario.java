@@ -1,7 +1,11 @@
 package org.ketaminepk.cli.explore;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +14,15 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.jfree.chart.JFreeChart;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.TargetFiles;
 import org.ketaminepk.cli.report.TargetJson;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.effect.EffectLink;
@@ -125,6 +132,39 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
         TargetController c = effectSiteTarget ? TargetController.effectSite(ind, pump, link, plasmaLimit)
                 : TargetController.plasma(ind, pump, link);
         return c.plan(schedule, horizonH);
+    }
+
+    /**
+     * The file {@code target} writes for the same inputs with {@code --csv}, {@code --json} or {@code --plot}
+     * ({@link TargetFiles}), the image at the size asked for.
+     *
+     * @param format png, svg, csv or json
+     * @param widthPx the image width, px
+     * @param heightPx the image height, px
+     * @return the file's bytes
+     */
+    byte[] export(String format, int widthPx, int heightPx) throws IOException {
+        TargetPlan plan = plan();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        switch (format) {
+            case "csv", "json" -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                if (format.equals("csv")) {
+                    TargetFiles.csv(w, plan, null);
+                } else {
+                    TargetFiles.json(w, plan, patient, null);
+                }
+                w.flush();
+            }
+            case "png" -> ChartFiles.writePng(chart(plan), out, widthPx, heightPx);
+            case "svg" -> ChartFiles.writeSvg(chart(plan), out, widthPx, heightPx);
+            default -> throw new IllegalArgumentException("format " + format);
+        }
+        return out.toByteArray();
+    }
+
+    private JFreeChart chart(TargetPlan plan) {
+        return TargetFiles.chart(Simulation.standard().individualize(model, patient), plan, null);
     }
 
     /**

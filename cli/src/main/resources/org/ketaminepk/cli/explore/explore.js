@@ -82,15 +82,18 @@
     updateExports(cur);
   }
 
+  // regimen mode: the files of simulate (compare with a pinned curve) from /api/export; target mode: the files of
+  // target from /api/target with a format (a pinned regimen is not part of a target's files)
   function updateExports(cur) {
+    const target = !!cur.get('target');
     for (const f of ['png', 'svg', 'csv', 'json']) {
-      // the exports draw a regimen; in target mode use 'ketamine-pk target' for files
-      $('export-' + f).hidden = !!cur.get('target');
       const p = new URLSearchParams();
-      for (const [k, v] of cur) if (!TARGET_ONLY.includes(k)) p.append(k, v);
-      if (state.pinnedParams) for (const [k, v] of state.pinnedParams) p.append('pin.' + k, v);
+      for (const [k, v] of cur) if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k)) p.append(k, v);
+      if (!target && state.pinnedParams) for (const [k, v] of state.pinnedParams) p.append('pin.' + k, v);
       p.set('format', f);
-      $('export-' + f).href = 'api/export?' + p.toString();
+      const a = $('export-' + f);
+      a.href = (target ? 'api/target?' : 'api/export?') + p.toString();
+      a.download = (target ? 'ketamine-pk-target.' : 'ketamine-pk.') + f;
     }
   }
 

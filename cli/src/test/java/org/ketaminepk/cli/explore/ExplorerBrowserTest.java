@@ -1,5 +1,6 @@
 package org.ketaminepk.cli.explore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -246,13 +248,45 @@ class ExplorerBrowserTest {
                 driver.findElement(By.id("title")).getText());
         Object labels = js.executeScript("return explorer.plot.series.map(x => x.label)");
         assertTrue(labels.toString().contains("target"), labels.toString());
-        assertTrue(!driver.findElement(By.id("export-png")).isDisplayed(), "no regimen export in target mode");
+        assertTrue(driver.findElement(By.id("export-png")).isDisplayed(), "the target's exports are offered");
         Files.write(OUT.resolve("explorer-target.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
 
         target.clear();
         target.sendKeys("150 ng/mL for ever");
         WebElement error = driver.findElement(By.id("target-error"));
         waiting().until(d -> error.isDisplayed() && !error.getText().isBlank());
+    }
+
+    @Test
+    void targetModeExportsTheTargetCommandsFiles() throws Exception {
+        open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
+        waiting().until(d -> driver.findElement(By.id("schedule-panel")).isDisplayed());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String f : List.of("png", "svg", "csv", "json")) {
+            WebElement link = driver.findElement(By.id("export-" + f));
+            assertTrue(link.isDisplayed(), f);
+            assertEquals("ketamine-pk-target." + f, link.getAttribute("download"));
+            String href = link.getAttribute("href");
+            assertTrue(href.contains("/api/target?") && href.contains("format=" + f) && href.contains("weight=80"),
+                    href);
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), () -> new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+            for (String pair : URI.create(href).getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.computeIfAbsent(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                        k -> new ArrayList<>()).add(java.net.URLDecoder.decode(kv[1],
+                                java.nio.charset.StandardCharsets.UTF_8));
+            }
+            params.remove("format");
+            if (f.equals("png")) {
+                assertEquals(1600, ImageIO.read(new ByteArrayInputStream(r.body())).getWidth());
+                Files.write(OUT.resolve("explorer-target-export.png"), r.body());
+            } else {
+                assertArrayEquals(TargetScenario.parse(params).export(f, 1600, 900), r.body(), f);
+            }
+        }
     }
 
     /**
