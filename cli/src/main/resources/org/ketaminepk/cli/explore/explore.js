@@ -12,7 +12,7 @@
     'step', 'log', 'population', 'seed', 'endpoint', 'target', 'site', 'syringe'];
   // what /api/target reads; the other fields describe the regimen of /api/simulate
   const TARGET_KEYS = ['target', 'model', 'endpoint', 'site', 'syringe', 'duration', 'age', 'weight', 'height', 'sex',
-    'child-pugh', 'comed', 'egfr', 'creatinine'];
+    'child-pugh', 'comed', 'egfr', 'creatinine', 'population', 'seed'];
   const TARGET_ONLY = ['target', 'site', 'syringe'];
   const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
   const $ = (id) => document.getElementById(id);
@@ -274,6 +274,9 @@
     $('schedule-note').textContent = cur.mode + ' target ' + cur.targets + ': ' + reached + '. Total ' + fmt(cur.total_mg, 4)
       + ' mg (' + fmt(cur.total_ml, 4) + ' mL of ' + cur.pump.syringe_mg_per_ml + ' mg/mL), a new rate every '
       + cur.pump.update_interval_s + ' s.';
+    // with a population: the distance from the target as 'target --population' prints it
+    $('attainment').hidden = !cur.attainment;
+    $('attainment').textContent = cur.attainment ? [cur.attainment.headline].concat(cur.attainment.lines).join('\n') : '';
   }
 
   function fmt(v, digits) {
@@ -400,7 +403,9 @@
     const body = $('metrics').tBodies[0];
     body.textContent = '';
     if (!cur.metrics) {
-      $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the pump schedule is below the chart.';
+      $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the pump schedule is below the chart.'
+        + (cur.population ? ' Shaded in each curve\'s colour: 5th–95th percentiles of ' + cur.population.size + ' virtual patients'
+          + ' given this pump schedule (seed ' + cur.population.seed + '), from the model\'s published variability.' : '');
       return;
     }
     const rows = [[cur, '']];

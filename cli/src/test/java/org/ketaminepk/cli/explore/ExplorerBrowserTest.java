@@ -289,6 +289,51 @@ class ExplorerBrowserTest {
         }
     }
 
+    /** @return the RGBA of the chart's canvas at the time and ketamine concentration given */
+    private static List<?> pixelAt(double timeH, double ngPerMl) {
+        return (List<?>) js.executeScript("const u = explorer.plot; const x = Math.round(u.valToPos(arguments[0], 'x', "
+                + "true)); const y = Math.round(u.valToPos(arguments[1], 'y', true));"
+                + "return Array.from(u.ctx.getImageData(x, y, 1, 1).data);", timeH, ngPerMl);
+    }
+
+    private static int blueOverRed(List<?> rgba) {
+        return ((Number) rgba.get(2)).intValue() - ((Number) rgba.get(0)).intValue();
+    }
+
+    @Test
+    void aPopulationInTargetModeDrawsTheBandAndPrintsTheAttainment() throws Exception {
+        open("target=" + "150%20ng%2FmL%20for%202%20h&model=otto-2021&population=50&seed=3");
+        WebElement attainment = driver.findElement(By.id("attainment"));
+        waiting().until(d -> attainment.isDisplayed() && Boolean.TRUE.equals(js.executeScript(
+                "return !!(explorer.current.population && explorer.current.population.size === 50)")));
+        assertTrue(attainment.getText().startsWith("The same pump schedule given to 50 virtual patients (seed 3"),
+                attainment.getText());
+        assertTrue(attainment.getText().contains("Distance from the target at the end of each step"),
+                attainment.getText());
+        assertTrue(driver.findElement(By.id("subtitle")).getText().contains("50 virtual patients, seed 3"));
+        String href = driver.findElement(By.id("export-csv")).getAttribute("href");
+        assertTrue(href.contains("/api/target?") && href.contains("population=50") && href.contains("seed=3"), href);
+
+        // a point inside the ketamine band, between the median and the 95th percentile at 1.5 h
+        Map<?, ?> at = (Map<?, ?>) js.executeScript("const p = explorer.current.population;"
+                + "const i = p.time_h.findIndex(t => t >= 1.5); const k = p.ketamine_ng_per_mL;"
+                + "return {t: p.time_h[i], y: (k.p50[i] + 3 * k.p95[i]) / 4};");
+        double t = ((Number) at.get("t")).doubleValue();
+        double y = ((Number) at.get("y")).doubleValue();
+        List<?> withBand = pixelAt(t, y);
+        Files.write(OUT.resolve("explorer-target-population.png"), ((ChromeDriver) driver).getScreenshotAs(
+                OutputType.BYTES));
+
+        new Select(driver.findElement(By.id("population"))).selectByValue("");
+        waiting().until(d -> !attainment.isDisplayed() && Boolean.TRUE.equals(js.executeScript(
+                "return !explorer.current.population")));
+        // the same time and concentration (so the same shaded concentration band behind it), now without the band;
+        // the ketamine band is #0072B2 at 20 %: bluer and less red than what lies behind it
+        List<?> without = pixelAt(t, y);
+        assertTrue(blueOverRed(withBand) > blueOverRed(without) + 10, () -> "the band is drawn: " + withBand
+                + " with the population, " + without + " without");
+    }
+
     /**
      * Records, without judging it, the time from a slider change to the redrawn chart (median of 20), measured by
      * the page with performance.now(), for the 10-day CRPS protocol on a one-minute grid; the README quotes it.
