@@ -2,7 +2,6 @@ package org.ketaminepk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,32 +10,23 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jfree.chart.JFreeChart;
 import org.ketaminepk.Simulation;
-import org.ketaminepk.SimulationResult;
-import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.chart.ChartFiles;
-import org.ketaminepk.cli.chart.ChartRequest;
-import org.ketaminepk.cli.chart.ConcentrationChart;
-import org.ketaminepk.cli.chart.PlotSeries;
-import org.ketaminepk.cli.chart.TargetChart;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.PopulationReport;
-import org.ketaminepk.cli.report.TargetJson;
+import org.ketaminepk.cli.report.TargetFiles;
 import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectLink;
-import org.ketaminepk.effect.EffectSites;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
@@ -49,9 +39,6 @@ import org.ketaminepk.target.PumpSettings;
 import org.ketaminepk.target.TargetController;
 import org.ketaminepk.target.TargetPlan;
 import org.ketaminepk.target.TargetSchedule;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -264,10 +251,10 @@ public final class TargetCommand implements Callable<Integer> {
         }
         TargetPopulation p = pop;
         if (csv != null) {
-            OutputFiles.writeText("--csv", csv, out, w -> csv(w, plan, p));
+            OutputFiles.writeText("--csv", csv, out, w -> TargetFiles.csv(w, plan, p));
         }
         if (json != null) {
-            OutputFiles.writeText("--json", json, out, w -> json(w, plan, patient, p));
+            OutputFiles.writeText("--json", json, out, w -> TargetFiles.json(w, plan, patient, p));
         }
         if (population.populationCsv != null) {
             OutputFiles.writeText("--population-csv", population.populationCsv, out, p::writePatientsCsv);
@@ -277,23 +264,9 @@ public final class TargetCommand implements Callable<Integer> {
             OutputFiles.writeText("--protocol-out", protocolOut, out, w -> w.write(text));
         }
         if (plotFile != null) {
-            plot(plotFile, ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], "Target-controlled infusion, "
-                    + controller.mode().label() + " target " + schedule, plan.warnings(),
-                    new PlotTarget(schedule, controller.mode(), controller.link(), pop));
+            Outputs.writeChart("--plot", plotFile, TargetFiles.chart(ind, plan, pop));
         }
         return 0;
-    }
-
-    /**
-     * What the target plot adds to the concentrations.
-     *
-     * @param schedule the target schedule, or null for a manual scheme
-     * @param mode plasma or effect site
-     * @param link the effect link whose effect site is drawn, or null
-     * @param population the population on the schedule, or null
-     */
-    private record PlotTarget(TargetSchedule schedule, TargetController.Mode mode, EffectLink link,
-            TargetPopulation population) {
     }
 
     private static Path plotPath(String text) {
@@ -309,46 +282,8 @@ public final class TargetCommand implements Callable<Integer> {
     }
 
     private static void plot(Path file, IndividualModel ind, Regimen regimen, double endH, String subtitle,
-            List<Warning> warnings, PlotTarget target) {
-        TimeGrid grid = TimeGrid.uniform(endH, PumpSettings.DEFAULT_UPDATE_INTERVAL_H);
-        SimulationResult sim = Simulation.standard().simulate(ind, regimen, grid);
-        List<String> caption = new java.util.ArrayList<>();
-        caption.add("pump schedule simulated with the " + sim.solver() + " solver; a teaching and review tool, not a "
-                + "dosing device");
-        TargetPopulation pop = target == null ? null : target.population();
-        if (pop != null) {
-            caption.add("bands: the typical patient's pump schedule given to each virtual patient; "
-                    + (target.mode() == TargetController.Mode.EFFECT_SITE ? "the target is an effect-site "
-                    + "concentration, the bands are plasma" : "plasma concentrations"));
-            caption.addAll(pop.population().notes());
-        }
-        for (Warning w : warnings) {
-            caption.add(w.message());
-        }
-        String title = ind.model().id() + ", " + Text.patient(ind.patient());
-        ChartRequest r = new ChartRequest(title, pop == null ? subtitle : subtitle + " · "
-                + pop.population().patientsLabel() + ", seed " + pop.population().outcome().seed() + " · "
-                + pop.population().variabilityLabel(), List.of(new PlotSeries("", sim.profile())), false,
-                caption.subList(0, Math.min(caption.size(), ConcentrationChart.MAX_CAPTION_LINES)));
-        JFreeChart chart;
-        if (target == null) {
-            chart = ConcentrationChart.create(r);
-        } else {
-            String targetLabel = "Target (" + target.mode().label() + ")";
-            if (pop != null) {
-                chart = TargetChart.population(r, pop.bands(), target.schedule(), targetLabel);
-            } else {
-                TargetChart.EffectSiteCurve curve = null;
-                if (target.link() != null) {
-                    EffectLink l = target.link();
-                    curve = new TargetChart.EffectSiteCurve(EffectSites.concentrations(ind, regimen, grid,
-                            l.ke0PerH()).series(Analyte.KETAMINE), "Ketamine, effect site (" + l.describe() + ", "
-                            + l.basis().label() + ")");
-                }
-                chart = TargetChart.typical(r, target.schedule(), targetLabel, curve);
-            }
-        }
-        Outputs.writeChart("--plot", file, chart);
+            List<Warning> warnings) {
+        Outputs.writeChart("--plot", file, TargetFiles.chart(ind, regimen, endH, subtitle, warnings, null));
     }
 
     private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,
@@ -388,7 +323,7 @@ public final class TargetCommand implements Callable<Integer> {
         if (plotFile != null) {
             plot(plotFile, ind, m.regimen(), m.durationH() + DEFAULT_AFTER_H, String.format(Locale.ROOT,
                     "Manual scheme for %s ng/mL for %s", Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())),
-                    m.warnings(), null);
+                    m.warnings());
         }
         return 0;
     }
@@ -533,89 +468,4 @@ public final class TargetCommand implements Callable<Integer> {
             return Text.sig(Math.round(h * 100) / 100.0, 5) + " h";
         }
     }
-
-    // ---- data ----
-
-    /**
-     * One row per pump update (with a population: per band time, every k-th update), with the population's band
-     * columns after the typical patient's.
-     */
-    private static void csv(Writer w, TargetPlan plan, TargetPopulation pop) throws IOException {
-        String form = plan.controller().pump().salt() == DrugSalt.HYDROCHLORIDE ? "mg_hcl" : "mg";
-        w.write("time_h,target_ng_per_ml,rate_ml_per_h,rate_" + form + "_per_h,cumulative_" + form
-                + ",plasma_ng_per_ml" + (plan.hasEffectSite() ? ",effect_site_ng_per_ml" : "")
-                + (plan.hasNorketamine() ? ",norketamine_ng_per_ml" : "") + (pop == null ? "" : pop.csvHeader())
-                + "\n");
-        double[] t = plan.timesH();
-        double[] r = plan.ratesMlPerH();
-        double[] tg = plan.targetsNgPerMl();
-        double[] cp = plan.plasmaNgPerMl();
-        double[] ce = plan.hasEffectSite() ? plan.effectSiteNgPerMl() : null;
-        double[] nk = plan.hasNorketamine() ? plan.norketamineNgPerMl() : null;
-        double mgPerMl = plan.controller().pump().syringeMgPerMl();
-        int[] rows = pop == null ? null : pop.rows();
-        int next = 0;
-        double cumulative = 0;
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < t.length; k++) {
-            double rate = k < r.length ? r[k] : 0;
-            if (rows == null || (next < rows.length && rows[next] == k)) {
-                b.setLength(0);
-                b.append(Text.sig(t[k], 10)).append(',').append(Text.sig(k < tg.length ? tg[k] : 0, 6)).append(',')
-                        .append(Text.sig(rate, 6)).append(',').append(Text.sig(rate * mgPerMl, 6)).append(',')
-                        .append(Text.sig(cumulative, 8)).append(',').append(Text.sig(cp[k], 6));
-                if (ce != null) {
-                    b.append(',').append(Text.sig(ce[k], 6));
-                }
-                if (nk != null) {
-                    b.append(',').append(Text.sig(nk[k], 6));
-                }
-                if (rows != null) {
-                    b.append(pop.csvCells(next++));
-                }
-                w.write(b.append('\n').toString());
-            }
-            if (k < r.length) {
-                cumulative += rate * mgPerMl * (t[k + 1] - t[k]);
-            }
-        }
-        w.flush();
-    }
-
-    private static void json(Writer w, TargetPlan plan, Patient patient, TargetPopulation pop) throws IOException {
-        TargetController c = plan.controller();
-        PumpSettings p = c.pump();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("command", "target");
-            g.writeStringField("model", c.modelId());
-            g.writeStringField("patient", Text.patient(patient));
-            TargetJson.plan(g, plan);
-            array(g, "time_h", plan.timesH());
-            array(g, "rate_ml_per_h", plan.ratesMlPerH());
-            array(g, "plasma_ng_per_ml", plan.plasmaNgPerMl());
-            if (plan.hasEffectSite()) {
-                array(g, "effect_site_ng_per_ml", plan.effectSiteNgPerMl());
-            }
-            if (plan.hasNorketamine()) {
-                array(g, "norketamine_ng_per_ml", plan.norketamineNgPerMl());
-            }
-            if (pop != null) {
-                pop.writeJson(g);
-            }
-            g.writeEndObject();
-        }
-        w.flush();
-    }
-
-    private static void array(JsonGenerator g, String name, double[] v) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (double x : v) {
-            g.writeNumber(x);
-        }
-        g.writeEndArray();
-    }
-
 }

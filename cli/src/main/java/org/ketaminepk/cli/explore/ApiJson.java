@@ -253,7 +253,14 @@ final class ApiJson {
     }
 
     private static void population(JsonGenerator g, Scenario s, PopulationOutcome pop) throws IOException {
-        PercentileBands b = pop.percentileBands().orElseThrow();
+        population(g, pop, pop.percentileBands().orElseThrow());
+    }
+
+    /**
+     * Writes {@code population}: size, seed, variability, {@code time_h} and per analyte the percentiles
+     * ({@code p5}, {@code p50}, {@code p95}, ...) in ng/mL.
+     */
+    static void population(JsonGenerator g, PopulationOutcome pop, PercentileBands b) throws IOException {
         g.writeObjectFieldStart("population");
         g.writeNumberField("size", pop.size());
         g.writeNumberField("seed", pop.seed());

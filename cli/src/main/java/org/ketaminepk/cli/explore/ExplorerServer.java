@@ -248,6 +248,16 @@ public final class ExplorerServer implements AutoCloseable {
                 method(ex, "GET", "POST");
                 Map<String, List<String>> p = params(ex);
                 checkTargetKeys(p);
+                if (p.containsKey("format")) {
+                    targetExport(ex, p);
+                    return;
+                }
+                for (String k : List.of("image-width", "image-height")) {
+                    if (p.containsKey(k)) {
+                        throw new HttpError(400, k, clip(Scenario.one(p, k)), k + " applies to an image export; add "
+                                + "format=png or format=svg");
+                    }
+                }
                 int px = integer(p, "px", DEFAULT_COLUMNS, 50, 4000);
                 json(ex, computed(() -> TargetScenario.parse(p).answer(px)));
                 return;
@@ -277,13 +287,27 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
-    private void export(HttpExchange ex, Map<String, List<String>> p) throws IOException, HttpError {
+    /** @return the export format asked for, in lower case */
+    private static String format(Map<String, List<String>> p) throws HttpError {
         String format = Scenario.one(p, "format");
         if (format == null || !List.of("png", "svg", "csv", "json").contains(format.toLowerCase(Locale.ROOT))) {
             throw new HttpError(400, "format", format, "format must be one of png, svg, csv, json but was "
                     + (format == null ? "missing" : "'" + format + "'"));
         }
-        String f = format.toLowerCase(Locale.ROOT);
+        return format.toLowerCase(Locale.ROOT);
+    }
+
+    /** The files of {@code target} for a target request with {@code format}. */
+    private void targetExport(HttpExchange ex, Map<String, List<String>> p) throws IOException, HttpError {
+        String f = format(p);
+        int width = integer(p, "image-width", 1600, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
+        int height = integer(p, "image-height", 900, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
+        byte[] body = computedBytes(() -> TargetScenario.parse(p).export(f, width, height));
+        sendFile(ex, "ketamine-pk-target." + f, f, body);
+    }
+
+    private void export(HttpExchange ex, Map<String, List<String>> p) throws IOException, HttpError {
+        String f = format(p);
         int width = integer(p, "image-width", 1600, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         int height = integer(p, "image-height", 900, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         byte[] body = computedBytes(() -> {
@@ -349,13 +373,17 @@ public final class ExplorerServer implements AutoCloseable {
             }
             return out.toByteArray();
         });
-        String type = switch (f) {
+        sendFile(ex, "ketamine-pk." + f, f, body);
+    }
+
+    private static void sendFile(HttpExchange ex, String name, String format, byte[] body) throws IOException {
+        String type = switch (format) {
             case "png" -> "image/png";
             case "svg" -> "image/svg+xml";
             case "csv" -> "text/csv; charset=utf-8";
             default -> "application/json; charset=utf-8";
         };
-        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"ketamine-pk." + f + "\"");
+        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
         send(ex, 200, type, body, body.length);
     }
 
@@ -430,12 +458,15 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
+    /** What a target request reads besides the target: the display columns, or a file format and image size. */
+    private static final List<String> TARGET_EXTRA_KEYS = List.of("px", "format", "image-width", "image-height");
+
     /** Refuses parameter names that a target request does not read. */
     private static void checkTargetKeys(Map<String, List<String>> p) throws HttpError {
         for (String k : p.keySet()) {
-            if (!TargetScenario.KEYS.contains(k) && !"px".equals(k)) {
+            if (!TargetScenario.KEYS.contains(k) && !TARGET_EXTRA_KEYS.contains(k)) {
                 throw new HttpError(400, clip(k), null, "unknown parameter '" + clip(k) + "'; accepted: "
-                        + String.join(", ", TargetScenario.KEYS) + ", px");
+                        + String.join(", ", TargetScenario.KEYS) + ", " + String.join(", ", TARGET_EXTRA_KEYS));
             }
         }
     }

@@ -111,31 +111,47 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         if (log != null && !logScale && !log.equalsIgnoreCase("false") && !log.equals("0")) {
             throw new InvalidInputException("log", "log must be true or false but was '" + log + "'");
         }
-        int population = 0;
-        String pop = one(params, prefix + "population");
-        if (pop != null) {
-            if (!pop.matches("\\d{1,6}") || (Integer.parseInt(pop) != 0 && (Integer.parseInt(pop) < MIN_POPULATION
-                    || Integer.parseInt(pop) > MAX_POPULATION))) {
-                throw new InvalidInputException("population", "population must be 0 (none) or a number of virtual "
-                        + "patients between " + MIN_POPULATION + " and " + MAX_POPULATION + " but was '" + pop + "'");
-            }
-            population = Integer.parseInt(pop);
-        }
-        long seed = 1;
-        String seedText = one(params, prefix + "seed");
-        if (seedText != null) {
-            if (!seedText.matches("\\d{1,18}")) {
-                throw new InvalidInputException("seed", "seed must be a whole number from 0 to 999999999999999999 "
-                        + "but was '" + seedText + "'");
-            }
-            seed = Long.parseLong(seedText);
-        }
+        int population = population(params, prefix);
+        long seed = seed(params, prefix);
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", all(params, prefix + "dose"));
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
         String endpointId = one(params, prefix + "endpoint");
         Endpoint endpoint = endpointId == null ? null : Endpoints.get(endpointId);
         return new Scenario(model, patient, protocol, regimen, grid, logScale, title, label, population, seed,
                 endpoint);
+    }
+
+    /**
+     * @return the number of virtual patients asked for, 0 for none
+     * @throws InvalidInputException unless 0 or from {@value #MIN_POPULATION} to {@value #MAX_POPULATION}
+     */
+    static int population(Map<String, List<String>> params, String prefix) {
+        String pop = one(params, prefix + "population");
+        if (pop == null) {
+            return 0;
+        }
+        if (!pop.matches("\\d{1,6}") || (Integer.parseInt(pop) != 0 && (Integer.parseInt(pop) < MIN_POPULATION
+                || Integer.parseInt(pop) > MAX_POPULATION))) {
+            throw new InvalidInputException("population", "population must be 0 (none) or a number of virtual "
+                    + "patients between " + MIN_POPULATION + " and " + MAX_POPULATION + " but was '" + pop + "'");
+        }
+        return Integer.parseInt(pop);
+    }
+
+    /**
+     * @return the seed of the virtual population, 1 when not given
+     * @throws InvalidInputException unless a whole number from 0 to 18 digits
+     */
+    static long seed(Map<String, List<String>> params, String prefix) {
+        String seedText = one(params, prefix + "seed");
+        if (seedText == null) {
+            return 1;
+        }
+        if (!seedText.matches("\\d{1,18}")) {
+            throw new InvalidInputException("seed", "seed must be a whole number from 0 to 999999999999999999 "
+                    + "but was '" + seedText + "'");
+        }
+        return Long.parseLong(seedText);
     }
 
     /** @return the patient of the request's patient parameters, read as the command line reads them */

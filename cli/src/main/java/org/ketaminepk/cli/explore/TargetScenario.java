@@ -1,7 +1,12 @@
 package org.ketaminepk.cli.explore;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +15,19 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.jfree.chart.JFreeChart;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.PopulationReport;
+import org.ketaminepk.cli.report.TargetFiles;
 import org.ketaminepk.cli.report.TargetJson;
+import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.effect.EffectLink;
 import org.ketaminepk.effect.Endpoint;
@@ -24,6 +35,7 @@ import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.target.PumpSettings;
 import org.ketaminepk.target.TargetController;
 import org.ketaminepk.target.TargetPlan;
@@ -36,8 +48,12 @@ import org.ketaminepk.target.TargetSchedule;
  * endpoint's effect site). Every value is read by the command line's own code ({@link TargetSchedule#parse},
  * {@link PumpOptions}), so a value is refused here exactly when {@code target} refuses it.
  *
- * <p>Bounded: at most {@value #MAX_UPDATES} pump updates per request. Not for manual schemes or populations; use
- * {@code target} for those.
+ * <p>With {@code population} (and {@code seed}), as {@code target --population N --seed S}: the typical patient's
+ * pump schedule given to N virtual patients from the model's published variability, bounded as the regimen mode's
+ * population ({@value Scenario#MIN_POPULATION} to {@value Scenario#MAX_POPULATION}).
+ *
+ * <p>Bounded: at most {@value #MAX_UPDATES} pump updates per request. Not for manual schemes; use {@code target}
+ * for those.
  *
  * @param model the model
  * @param patient the patient
@@ -47,9 +63,11 @@ import org.ketaminepk.target.TargetSchedule;
  * @param effectSiteTarget whether the effect site is targeted
  * @param plasmaLimit the plasma limit factor with an effect-site target, or NaN
  * @param horizonH the predicted span, h
+ * @param population virtual patients given the typical patient's pump schedule, 0 for none
+ * @param seed the seed of the virtual population
  */
 record TargetScenario(PublishedModel model, Patient patient, TargetSchedule schedule, PumpSettings pump,
-        Endpoint endpoint, boolean effectSiteTarget, double plasmaLimit, double horizonH) {
+        Endpoint endpoint, boolean effectSiteTarget, double plasmaLimit, double horizonH, int population, long seed) {
 
     /** Most pump updates one request may plan (10 s updates over about 55 h). */
     static final int MAX_UPDATES = 20_000;
@@ -60,7 +78,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
 
     private static List<String> keys() {
         List<String> k = new ArrayList<>(List.of("target", "model", "endpoint", "site", "plasma-limit", "syringe",
-                "max-rate", "update", "rate-step", "duration"));
+                "max-rate", "update", "rate-step", "duration", "population", "seed"));
         k.addAll(Scenario.PATIENT_KEYS);
         return List.copyOf(k);
     }
@@ -115,7 +133,14 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             }
             limit = Double.parseDouble(limitText);
         }
-        return new TargetScenario(model, patient, schedule, pump, endpoint, effectSite, limit, horizon);
+        int population = Scenario.population(params, "");
+        if (population > 0 && VariabilityModel.published(model).isEmpty()) {
+            throw new InvalidInputException("population", "population: model " + model.id() + " publishes no "
+                    + "between-patient variability, so it has no percentile bands; choose another model or "
+                    + "population 0");
+        }
+        return new TargetScenario(model, patient, schedule, pump, endpoint, effectSite, limit, horizon, population,
+                Scenario.seed(params, ""));
     }
 
     /** @return the pump schedule, its outcomes and the predicted curves */
@@ -128,6 +153,57 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
     }
 
     /**
+     * The plan's pump schedule given to the virtual population, as {@code target --population N --seed S} gives it.
+     *
+     * @return the population, or null when none was asked for
+     */
+    TargetPopulation population(TargetPlan plan) {
+        if (population == 0) {
+            return null;
+        }
+        PopulationOptions o = new PopulationOptions();
+        o.population = population;
+        o.seed = seed;
+        return TargetPopulation.simulate(plan, model, patient, o.patients(patient), o,
+                PopulationReport.variability(model, null), PopulationReport.Progress.on(
+                        new PrintWriter(Writer.nullWriter()), false, population));
+    }
+
+    /**
+     * The file {@code target} writes for the same inputs with {@code --csv}, {@code --json} or {@code --plot}
+     * ({@link TargetFiles}), the image at the size asked for.
+     *
+     * @param format png, svg, csv or json
+     * @param widthPx the image width, px
+     * @param heightPx the image height, px
+     * @return the file's bytes
+     */
+    byte[] export(String format, int widthPx, int heightPx) throws IOException {
+        TargetPlan plan = plan();
+        TargetPopulation pop = population(plan);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        switch (format) {
+            case "csv", "json" -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                if (format.equals("csv")) {
+                    TargetFiles.csv(w, plan, pop);
+                } else {
+                    TargetFiles.json(w, plan, patient, pop);
+                }
+                w.flush();
+            }
+            case "png" -> ChartFiles.writePng(chart(plan, pop), out, widthPx, heightPx);
+            case "svg" -> ChartFiles.writeSvg(chart(plan, pop), out, widthPx, heightPx);
+            default -> throw new IllegalArgumentException("format " + format);
+        }
+        return out.toByteArray();
+    }
+
+    private JFreeChart chart(TargetPlan plan, TargetPopulation pop) {
+        return TargetFiles.chart(Simulation.standard().individualize(model, patient), plan, pop);
+    }
+
+    /**
      * The answer to {@code /api/target}: the fields of {@code target --json} ({@link TargetJson}), the shaded bands,
      * the running infusions and the curves at the pump updates thinned to about {@code buckets} columns (every peak
      * kept): {@code display} holds ketamine and norketamine as {@code /api/simulate} does, {@code target_display}
@@ -135,6 +211,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
      */
     String answer(int buckets) throws IOException {
         TargetPlan plan = plan();
+        TargetPopulation pop = population(plan);
         StringWriter w = new StringWriter(64 * 1024);
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
@@ -142,7 +219,8 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             g.writeStringField("version", Main.version());
             g.writeStringField("title", "Target-controlled infusion, " + plan.controller().mode().label()
                     + " target " + schedule);
-            g.writeStringField("subtitle", "model " + model.id() + " · " + Text.patient(patient));
+            g.writeStringField("subtitle", "model " + model.id() + " · " + Text.patient(patient) + (pop == null ? ""
+                    : " · " + pop.population().patientsLabel() + ", seed " + seed));
             g.writeObjectFieldStart("model");
             g.writeStringField("id", model.id());
             g.writeStringField("name", model.name());
@@ -165,6 +243,17 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             g.writeEndArray();
             g.writeEndObject();
             display(g, plan, buckets);
+            if (pop != null) {
+                ApiJson.population(g, pop.population().outcome(), pop.bands());
+                g.writeObjectFieldStart("attainment");
+                g.writeStringField("headline", pop.headline());
+                g.writeArrayFieldStart("lines");
+                for (String line : pop.attainmentLines()) {
+                    g.writeString(line);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         return w.toString();

@@ -123,11 +123,31 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
     /** Prints the distance from the target, then the population's distributions, probabilities and notes. */
     public void writeText(PrintWriter w) {
         w.println();
-        PopulationReport r = population;
-        w.println("The same pump schedule given to " + r.patientsLabel() + " (seed " + r.outcome().seed() + "; "
-                + (r.covariates() != null ? r.covariates() : "each " + Text.patient(r.typical().patient())) + "):");
+        w.println(headline());
         w.println();
-        w.println(String.format(Locale.ROOT, "Distance from the target at the end of each step (%s, predicted, "
+        for (String line : attainmentLines()) {
+            w.println(line);
+        }
+        SummaryText.wrapped(w, "  ", "median in % of the target; shares of patients with the 95 % interval of the "
+                + "Monte-Carlo estimate in brackets; the ±" + Checks.fmt(TargetAttainment.NEAR_FRACTION * 100) + " % band and the "
+                + Checks.fmt(TargetAttainment.HIGH_FACTOR) + " × overshoot are reporting conventions, not clinical "
+                + "limits; the spread is the model's between-patient variability on a schedule computed for the "
+                + "typical patient");
+        w.println();
+        PopulationText.body(w, population);
+    }
+
+    /** @return who was given the schedule, e.g. "The same pump schedule given to 200 virtual patients (seed 1; ...):" */
+    public String headline() {
+        PopulationReport r = population;
+        return "The same pump schedule given to " + r.patientsLabel() + " (seed " + r.outcome().seed() + "; "
+                + (r.covariates() != null ? r.covariates() : "each " + Text.patient(r.typical().patient())) + "):";
+    }
+
+    /** @return the distance from the target at the end of each step: a title line, then the table's lines */
+    public List<String> attainmentLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Distance from the target at the end of each step (%s, predicted, "
                 + "without residual error):", measured()));
         Text.Table t = new Text.Table(true, "target", "at", "median, ng/mL", "5th–95th, ng/mL", "within ±"
                 + Checks.fmt(TargetAttainment.NEAR_FRACTION * 100) + " %", "above " + Checks.fmt(
@@ -138,16 +158,8 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
                     + Text.sig(s.ratio().median() * 100, 3) + " %)", Text.sig(s.ratio().percentile(5) * target, 4)
                     + "–" + Text.sig(s.ratio().percentile(95) * target, 4), share(s.within()), share(s.above()));
         }
-        for (String line : t.render(2)) {
-            w.println(line);
-        }
-        SummaryText.wrapped(w, "  ", "median in % of the target; shares of patients with the 95 % interval of the "
-                + "Monte-Carlo estimate in brackets; the ±" + Checks.fmt(TargetAttainment.NEAR_FRACTION * 100) + " % band and the "
-                + Checks.fmt(TargetAttainment.HIGH_FACTOR) + " × overshoot are reporting conventions, not clinical "
-                + "limits; the spread is the model's between-patient variability on a schedule computed for the "
-                + "typical patient");
-        w.println();
-        PopulationText.body(w, r);
+        lines.addAll(t.render(2));
+        return lines;
     }
 
     private static String share(Probability p) {

@@ -12,7 +12,7 @@
     'step', 'log', 'population', 'seed', 'endpoint', 'target', 'site', 'syringe'];
   // what /api/target reads; the other fields describe the regimen of /api/simulate
   const TARGET_KEYS = ['target', 'model', 'endpoint', 'site', 'syringe', 'duration', 'age', 'weight', 'height', 'sex',
-    'child-pugh', 'comed', 'egfr', 'creatinine'];
+    'child-pugh', 'comed', 'egfr', 'creatinine', 'population', 'seed'];
   const TARGET_ONLY = ['target', 'site', 'syringe'];
   const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
   const $ = (id) => document.getElementById(id);
@@ -82,15 +82,18 @@
     updateExports(cur);
   }
 
+  // regimen mode: the files of simulate (compare with a pinned curve) from /api/export; target mode: the files of
+  // target from /api/target with a format (a pinned regimen is not part of a target's files)
   function updateExports(cur) {
+    const target = !!cur.get('target');
     for (const f of ['png', 'svg', 'csv', 'json']) {
-      // the exports draw a regimen; in target mode use 'ketamine-pk target' for files
-      $('export-' + f).hidden = !!cur.get('target');
       const p = new URLSearchParams();
-      for (const [k, v] of cur) if (!TARGET_ONLY.includes(k)) p.append(k, v);
-      if (state.pinnedParams) for (const [k, v] of state.pinnedParams) p.append('pin.' + k, v);
+      for (const [k, v] of cur) if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k)) p.append(k, v);
+      if (!target && state.pinnedParams) for (const [k, v] of state.pinnedParams) p.append('pin.' + k, v);
       p.set('format', f);
-      $('export-' + f).href = 'api/export?' + p.toString();
+      const a = $('export-' + f);
+      a.href = (target ? 'api/target?' : 'api/export?') + p.toString();
+      a.download = (target ? 'ketamine-pk-target.' : 'ketamine-pk.') + f;
     }
   }
 
@@ -271,6 +274,9 @@
     $('schedule-note').textContent = cur.mode + ' target ' + cur.targets + ': ' + reached + '. Total ' + fmt(cur.total_mg, 4)
       + ' mg (' + fmt(cur.total_ml, 4) + ' mL of ' + cur.pump.syringe_mg_per_ml + ' mg/mL), a new rate every '
       + cur.pump.update_interval_s + ' s.';
+    // with a population: the distance from the target as 'target --population' prints it
+    $('attainment').hidden = !cur.attainment;
+    $('attainment').textContent = cur.attainment ? [cur.attainment.headline].concat(cur.attainment.lines).join('\n') : '';
   }
 
   function fmt(v, digits) {
@@ -397,7 +403,9 @@
     const body = $('metrics').tBodies[0];
     body.textContent = '';
     if (!cur.metrics) {
-      $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the pump schedule is below the chart.';
+      $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the pump schedule is below the chart.'
+        + (cur.population ? ' Shaded in each curve\'s colour: 5th–95th percentiles of ' + cur.population.size + ' virtual patients'
+          + ' given this pump schedule (seed ' + cur.population.seed + '), from the model\'s published variability.' : '');
       return;
     }
     const rows = [[cur, '']];

@@ -1,5 +1,6 @@
 package org.ketaminepk.cli.explore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -246,13 +248,90 @@ class ExplorerBrowserTest {
                 driver.findElement(By.id("title")).getText());
         Object labels = js.executeScript("return explorer.plot.series.map(x => x.label)");
         assertTrue(labels.toString().contains("target"), labels.toString());
-        assertTrue(!driver.findElement(By.id("export-png")).isDisplayed(), "no regimen export in target mode");
+        assertTrue(driver.findElement(By.id("export-png")).isDisplayed(), "the target's exports are offered");
         Files.write(OUT.resolve("explorer-target.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
 
         target.clear();
         target.sendKeys("150 ng/mL for ever");
         WebElement error = driver.findElement(By.id("target-error"));
         waiting().until(d -> error.isDisplayed() && !error.getText().isBlank());
+    }
+
+    @Test
+    void targetModeExportsTheTargetCommandsFiles() throws Exception {
+        open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
+        waiting().until(d -> driver.findElement(By.id("schedule-panel")).isDisplayed());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String f : List.of("png", "svg", "csv", "json")) {
+            WebElement link = driver.findElement(By.id("export-" + f));
+            assertTrue(link.isDisplayed(), f);
+            assertEquals("ketamine-pk-target." + f, link.getAttribute("download"));
+            String href = link.getAttribute("href");
+            assertTrue(href.contains("/api/target?") && href.contains("format=" + f) && href.contains("weight=80"),
+                    href);
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), () -> new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+            for (String pair : URI.create(href).getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.computeIfAbsent(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                        k -> new ArrayList<>()).add(java.net.URLDecoder.decode(kv[1],
+                                java.nio.charset.StandardCharsets.UTF_8));
+            }
+            params.remove("format");
+            if (f.equals("png")) {
+                assertEquals(1600, ImageIO.read(new ByteArrayInputStream(r.body())).getWidth());
+                Files.write(OUT.resolve("explorer-target-export.png"), r.body());
+            } else {
+                assertArrayEquals(TargetScenario.parse(params).export(f, 1600, 900), r.body(), f);
+            }
+        }
+    }
+
+    /** @return the RGBA of the chart's canvas at the time and ketamine concentration given */
+    private static List<?> pixelAt(double timeH, double ngPerMl) {
+        return (List<?>) js.executeScript("const u = explorer.plot; const x = Math.round(u.valToPos(arguments[0], 'x', "
+                + "true)); const y = Math.round(u.valToPos(arguments[1], 'y', true));"
+                + "return Array.from(u.ctx.getImageData(x, y, 1, 1).data);", timeH, ngPerMl);
+    }
+
+    private static int blueOverRed(List<?> rgba) {
+        return ((Number) rgba.get(2)).intValue() - ((Number) rgba.get(0)).intValue();
+    }
+
+    @Test
+    void aPopulationInTargetModeDrawsTheBandAndPrintsTheAttainment() throws Exception {
+        open("target=" + "150%20ng%2FmL%20for%202%20h&model=otto-2021&population=50&seed=3");
+        WebElement attainment = driver.findElement(By.id("attainment"));
+        waiting().until(d -> attainment.isDisplayed() && Boolean.TRUE.equals(js.executeScript(
+                "return !!(explorer.current.population && explorer.current.population.size === 50)")));
+        assertTrue(attainment.getText().startsWith("The same pump schedule given to 50 virtual patients (seed 3"),
+                attainment.getText());
+        assertTrue(attainment.getText().contains("Distance from the target at the end of each step"),
+                attainment.getText());
+        assertTrue(driver.findElement(By.id("subtitle")).getText().contains("50 virtual patients, seed 3"));
+        String href = driver.findElement(By.id("export-csv")).getAttribute("href");
+        assertTrue(href.contains("/api/target?") && href.contains("population=50") && href.contains("seed=3"), href);
+
+        // a point inside the ketamine band, between the median and the 95th percentile at 1.5 h
+        Map<?, ?> at = (Map<?, ?>) js.executeScript("const p = explorer.current.population;"
+                + "const i = p.time_h.findIndex(t => t >= 1.5); const k = p.ketamine_ng_per_mL;"
+                + "return {t: p.time_h[i], y: (k.p50[i] + 3 * k.p95[i]) / 4};");
+        double t = ((Number) at.get("t")).doubleValue();
+        double y = ((Number) at.get("y")).doubleValue();
+        List<?> withBand = pixelAt(t, y);
+        Files.write(OUT.resolve("explorer-target-population.png"), ((ChromeDriver) driver).getScreenshotAs(
+                OutputType.BYTES));
+
+        new Select(driver.findElement(By.id("population"))).selectByValue("");
+        waiting().until(d -> !attainment.isDisplayed() && Boolean.TRUE.equals(js.executeScript(
+                "return !explorer.current.population")));
+        // the same time and concentration (so the same shaded concentration band behind it), now without the band;
+        // the ketamine band is #0072B2 at 20 %: bluer and less red than what lies behind it
+        List<?> without = pixelAt(t, y);
+        assertTrue(blueOverRed(withBand) > blueOverRed(without) + 10, () -> "the band is drawn: " + withBand
+                + " with the population, " + without + " without");
     }
 
     /**
