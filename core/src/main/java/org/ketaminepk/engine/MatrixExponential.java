@@ -72,6 +72,75 @@ final class MatrixExponential {
      * the eigenvectors well conditioned.
      */
     public static Spectral analyse(double[][] k) {
+        if (k.length == 0) {
+            return new Spectral(k, new double[0], new double[0][0], new double[0][0]);
+        }
+        BlockEigen block = BlockEigen.of(k);
+        if (block != null && trusted(k, block.lambda, block.v, block.vinv)) {
+            return new Spectral(k, block.lambda, block.v, block.vinv);
+        }
+        return analyseGeneral(k);
+    }
+
+    /**
+     * The checks that {@link #analyseGeneral} applies, on a decomposition found another way: real eigenvalues a
+     * relative {@value #MIN_EIGEN_GAP} apart, V's 1-norm condition number below {@value #MAX_EIGEN_CONDITION}, and
+     * V diag(λ) V⁻¹ within 1e-10 of K in the 1-norm, relative.
+     */
+    static boolean trusted(double[][] k, double[] lambda, double[][] v, double[][] vinv) {
+        int n = k.length;
+        double scale = 0;
+        for (double l : lambda) {
+            if (!Double.isFinite(l)) {
+                return false;
+            }
+            scale = Math.max(scale, Math.abs(l));
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.abs(lambda[i] - lambda[j]) <= MIN_EIGEN_GAP * Math.max(scale, 1e-300)) {
+                    return false;
+                }
+            }
+        }
+        double cond = norm1(v) * norm1(vinv);
+        if (!(cond < MAX_EIGEN_CONDITION)) {
+            return false;
+        }
+        double err = 0;
+        double kNorm = norm1(k);
+        for (int j = 0; j < n; j++) {
+            double col = 0;
+            for (int i = 0; i < n; i++) {
+                double acc = 0;
+                for (int l = 0; l < n; l++) {
+                    acc += v[i][l] * lambda[l] * vinv[l][j];
+                }
+                col += Math.abs(acc - k[i][j]);
+            }
+            err = Math.max(err, col);
+        }
+        return err <= 1e-10 * Math.max(kNorm, 1e-300);
+    }
+
+    /** @return the largest column sum of absolute values, as Commons Math's {@code RealMatrix#getNorm} */
+    private static double norm1(double[][] a) {
+        double norm = 0;
+        for (int j = 0; j < a.length; j++) {
+            double col = 0;
+            for (double[] row : a) {
+                col += Math.abs(row[j]);
+            }
+            norm = Math.max(norm, col);
+        }
+        return norm;
+    }
+
+    /**
+     * {@link #analyse} by the general route alone (Commons Math's eigen-decomposition, whatever the structure): the
+     * reference that the structured route of {@link BlockEigen} is tested against.
+     */
+    static Spectral analyseGeneral(double[][] k) {
         int n = k.length;
         if (n == 0) {
             return new Spectral(k, new double[0], new double[0][0], new double[0][0]);
