@@ -53,6 +53,14 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     static final double SPLIT_TOLERANCE_H = 1e-7;
     /** Most iterations of the root refinement; the bisection fallback converges well before. */
     private static final int MAX_ITERATIONS = 200;
+    /**
+     * A refinement that ends on bisection steps stops once its bracket is this fraction of the tolerance: a Newton
+     * step that small leaves an error far below it (the error after it is of the order of its square), a bisection
+     * does not, and two runs that differ only by round-off must give the same time to well within the tolerance.
+     */
+    private static final double BISECTION_END = 1e-3;
+    /** Smallest {@code |λ| h} of a term written with {@code Math.exp} in the level search. */
+    static final double EXP_FORM_MIN = 1e-3;
 
     private final Analyte[] analytes;
     private final double[] scale;
@@ -80,8 +88,27 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Eigenvalues ascending; {@code order[k]} is the engine's index of the k-th. */
     private double[] lambda;
     private int[] order;
+    /** {@code e^{λ_k h} − 1} for the whole of the current segment, h its length (all modes, ascending). */
+    private double[] segmentExpm1;
+    private double segmentH;
+    /**
+     * The terms of the current analyte in the current segment that are not zero (a mode that cannot reach the
+     * analyte's compartment adds exactly 0 everywhere): their count, exponents (ascending) and coefficients.
+     */
+    private int terms;
+    private double[] lam;
     private double[] a;
     private double[] b;
+    /** e^{λh} − 1 of each term over the whole segment. */
+    private double[] m;
+    /**
+     * For the level crossings: {@code C(τ) = Σ p_k e^{λ_k τ} + constant} over the terms with {@code |λ_k| h} at least
+     * {@value #EXP_FORM_MIN} (where {@code e^{λτ} − 1} by {@code Math.exp} loses at most three digits of a term
+     * that is itself small); the other terms ({@code expForm[k]} false) keep the form with {@code expm1}.
+     */
+    private double[] p;
+    private boolean[] expForm;
+    private double constant;
     private double[][] coef;
     private double[][] roots;
     private double[] breaks;
@@ -187,19 +214,27 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     @Override
     public void start(double[] lambdaPerH) {
         n = lambdaPerH.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (p, q) -> Double.compare(lambdaPerH[p], lambdaPerH[q]));
+        // ascending by eigenvalue, ties in the engine's order (a stable insertion sort: n is small)
         order = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = i - 1;
+            while (j >= 0 && Double.compare(lambdaPerH[order[j]], lambdaPerH[i]) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = i;
+        }
         lambda = new double[n];
         for (int k = 0; k < n; k++) {
-            order[k] = idx[k];
-            lambda[k] = lambdaPerH[idx[k]];
+            lambda[k] = lambdaPerH[order[k]];
         }
+        segmentExpm1 = new double[n];
+        lam = new double[n];
         a = new double[n];
         b = new double[n];
+        m = new double[n];
+        p = new double[n];
+        expForm = new boolean[n];
         coef = new double[n + 1][n];
         roots = new double[n + 1][n + 1];
         breaks = new double[n + 2];
@@ -214,14 +249,28 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     @Override
     public void segment(double startH, double endH, boolean last, double[][] u, double[][] w) {
         double h = endH - startH;
+        // the exponentials at the segment's end serve every analyte: its AUC, its value there, its derivative there
+        segmentH = h;
+        for (int k = 0; k < n; k++) {
+            segmentExpm1[k] = Math.expm1(lambda[k] * h);
+        }
         for (int o = 0; o < analytes.length; o++) {
             double s = scale[o];
             double[] uo = u[o];
             double[] wo = w[o];
+            int t = 0;
             for (int k = 0; k < n; k++) {
-                a[k] = uo[order[k]] * s;
-                b[k] = wo[order[k]] * s;
+                double ak = uo[order[k]] * s;
+                double bk = wo[order[k]] * s;
+                if (ak != 0 || bk != 0) {
+                    lam[t] = lambda[k];
+                    a[t] = ak;
+                    b[t] = bk;
+                    m[t] = segmentExpm1[k];
+                    t++;
+                }
             }
+            terms = t;
             if (startH < aucEndH) {
                 auc[o] += integral(Math.min(h, aucEndH - startH));
             }
@@ -247,17 +296,25 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Cmax, Tmax and band times of analyte {@code o} over τ ∈ [from, to] of the segment starting at {@code startH}. */
     private void window(int o, double startH, double from, double to) {
         double[] d = coef[0];
-        for (int k = 0; k < n; k++) {
-            d[k] = lambda[k] * a[k] + b[k];
+        double cst = 0;
+        for (int k = 0; k < terms; k++) {
+            double l = lam[k];
+            d[k] = l * a[k] + b[k];
+            expForm[k] = Math.abs(l) * segmentH >= EXP_FORM_MIN;
+            if (expForm[k]) {
+                p[k] = a[k] + b[k] / l;
+                cst -= b[k] / l;
+            }
         }
+        constant = cst;
         int count = 0;
         breaks[count++] = from;
         if (to > from) {
-            for (int k = 0; k < n; k++) {
-                expFrom[k] = Math.exp(lambda[k] * from);
-                expTo[k] = Math.exp(lambda[k] * to);
+            for (int k = 0; k < terms; k++) {
+                expFrom[k] = from == 0 ? 1 : Math.exp(lam[k] * from);
+                expTo[k] = to == segmentH ? 1 + m[k] : Math.exp(lam[k] * to);
             }
-            int r = zeros(0, n, from, to, roots[0]);
+            int r = zeros(0, terms, from, to, roots[0]);
             for (int k = 0; k < r; k++) {
                 breaks[count++] = roots[0][k];
             }
@@ -320,10 +377,17 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Concentration at τ, ng/mL, in the form without cancellation: Σ a e^{λτ} + b (e^{λτ} − 1)/λ. */
     private double value(double tau) {
         double sum = 0;
-        for (int k = 0; k < n; k++) {
-            double l = lambda[k];
-            double m = Math.expm1(l * tau);
-            sum += a[k] + a[k] * m + (l == 0 ? b[k] * tau : b[k] * (m / l));
+        if (tau == 0) {
+            for (int k = 0; k < terms; k++) {
+                sum += a[k];
+            }
+            return sum;
+        }
+        boolean end = tau == segmentH;
+        for (int k = 0; k < terms; k++) {
+            double l = lam[k];
+            double mk = end ? m[k] : Math.expm1(l * tau);
+            sum += a[k] + a[k] * mk + (l == 0 ? b[k] * tau : b[k] * (mk / l));
         }
         return sum;
     }
@@ -334,20 +398,32 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             return 0;
         }
         double sum = 0;
-        for (int k = 0; k < n; k++) {
-            double z = lambda[k] * t;
-            sum += a[k] * phi1(z) * t + b[k] * phi2(z) * t * t;
+        boolean end = t == segmentH;
+        for (int k = 0; k < terms; k++) {
+            double z = lam[k] * t;
+            double mk = end ? m[k] : Math.expm1(z);
+            sum += a[k] * phi1(z, mk) * t + b[k] * phi2(z, mk) * t * t;
         }
         return sum;
     }
 
     /** φ₁(z) = (e^z − 1)/z. */
     static double phi1(double z) {
-        return z == 0 ? 1 : Math.expm1(z) / z;
+        return phi1(z, Math.expm1(z));
+    }
+
+    /** φ₁(z) given {@code expm1} = e^z − 1. */
+    private static double phi1(double z, double expm1) {
+        return z == 0 ? 1 : expm1 / z;
     }
 
     /** φ₂(z) = (e^z − 1 − z)/z², by its Taylor series where the closed form would cancel. */
     static double phi2(double z) {
+        return phi2(z, Math.abs(z) < 0.1 ? Double.NaN : Math.expm1(z));
+    }
+
+    /** φ₂(z) given {@code expm1} = e^z − 1 (not read where the series is used). */
+    private static double phi2(double z, double expm1) {
         if (Math.abs(z) < 0.1) {
             // Σ z^k/(k+2)!, k = 0..8: the next term is below 1e-17 relative
             double sum = 0;
@@ -358,7 +434,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             return sum;
         }
-        return (Math.expm1(z) - z) / (z * z);
+        return (expm1 - z) / (z * z);
     }
 
     /**
@@ -394,10 +470,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             return 0;
         }
         // the zeros of d/dτ (e^{−λ_top τ} Σ ...) — one term fewer — split (lo, hi) into monotone pieces
-        double top = lambda[terms - 1];
+        double top = lam[terms - 1];
         double[] next = coef[depth + 1];
         for (int k = 0; k < terms - 1; k++) {
-            next[k] = c[k] * (lambda[k] - top);
+            next[k] = c[k] * (lam[k] - top);
         }
         double[] inner = roots[depth + 1];
         int m = zeros(depth + 1, terms - 1, lo, hi, inner);
@@ -427,7 +503,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double sum(double[] c, int terms, double tau) {
         double s = 0;
         for (int k = 0; k < terms; k++) {
-            s += c[k] * Math.exp(lambda[k] * tau);
+            s += c[k] * Math.exp(lam[k] * tau);
         }
         return s;
     }
@@ -458,22 +534,28 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             double slope;
             if (depth < 0) {
                 double[] d = coef[0];
-                f = -level;
+                f = constant - level;
                 slope = 0;
-                for (int k = 0; k < n; k++) {
-                    double l = lambda[k];
-                    double m = Math.expm1(l * x);
-                    f += a[k] + a[k] * m + (l == 0 ? b[k] * x : b[k] * (m / l));
-                    slope += d[k] * (1 + m);
+                for (int k = 0; k < this.terms; k++) {
+                    double l = lam[k];
+                    if (expForm[k]) {
+                        double e = Math.exp(l * x);
+                        f += p[k] * e;
+                        slope += d[k] * e;
+                    } else {
+                        double mk = Math.expm1(l * x);
+                        f += a[k] + a[k] * mk + (l == 0 ? b[k] * x : b[k] * (mk / l));
+                        slope += d[k] * (1 + mk);
+                    }
                 }
             } else {
                 double[] c = coef[depth];
                 f = 0;
                 slope = 0;
                 for (int k = 0; k < terms; k++) {
-                    double term = c[k] * Math.exp(lambda[k] * x);
+                    double term = c[k] * Math.exp(lam[k] * x);
                     f += term;
-                    slope += term * lambda[k];
+                    slope += term * lam[k];
                 }
             }
             if (f == 0) {
@@ -486,15 +568,19 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             double newton = x - f / slope;
             previous = step;
+            double tolerance = depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H;
             if (newton > lo && newton < hi && Math.abs(newton - x) < 0.5 * previous) {
                 step = Math.abs(newton - x);
                 x = newton;
+                if (step <= tolerance) {
+                    return x;
+                }
             } else {
                 step = 0.5 * (hi - lo);
                 x = lo + step;
-            }
-            if (step <= (depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H)) {
-                return x;
+                if (step <= tolerance * BISECTION_END) {
+                    return x;
+                }
             }
         }
         return x;
@@ -515,22 +601,22 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             double sum = 0;
             if (Math.abs(step - prevStep) <= 1e-10 * prevStep) {
                 // equally spaced points: e^{λ(τ+δ)} = e^{λτ} e^{λδ}, one product per mode
-                for (int k = 0; k < n; k++) {
+                for (int k = 0; k < terms; k++) {
                     double e = expNow[k] * expStep[k];
                     expNow[k] = e;
-                    double l = lambda[k];
+                    double l = lam[k];
                     sum += a[k] * e + (l == 0 ? b[k] * tau : b[k] * ((e - 1) / l));
                 }
             } else {
                 boolean stepKnown = !Double.isNaN(step);
-                for (int k = 0; k < n; k++) {
-                    double l = lambda[k];
-                    double m = Math.expm1(l * tau);
-                    expNow[k] = 1 + m;
+                for (int k = 0; k < terms; k++) {
+                    double l = lam[k];
+                    double mk = Math.expm1(l * tau);
+                    expNow[k] = 1 + mk;
                     if (stepKnown) {
                         expStep[k] = Math.exp(l * step);
                     }
-                    sum += a[k] + a[k] * m + (l == 0 ? b[k] * tau : b[k] * (m / l));
+                    sum += a[k] + a[k] * mk + (l == 0 ? b[k] * tau : b[k] * (mk / l));
                 }
                 if (stepKnown) {
                     prevStep = step;
