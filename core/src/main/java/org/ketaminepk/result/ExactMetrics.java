@@ -314,7 +314,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 expFrom[k] = from == 0 ? 1 : Math.exp(lam[k] * from);
                 expTo[k] = to == segmentH ? 1 + m[k] : Math.exp(lam[k] * to);
             }
-            int r = zeros(0, terms, from, to, roots[0]);
+            int r = zeros(0, 0, terms, from, to, roots[0]);
             for (int k = 0; k < r; k++) {
                 breaks[count++] = roots[0][k];
             }
@@ -438,16 +438,60 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     }
 
     /**
-     * Zeros in (lo, hi) of {@code Σ_{k<terms} coef[depth][k] e^{λ_k τ}} (λ ascending) where it changes sign,
+     * Zeros in (lo, hi) of {@code Σ_{first<=k<last} coef[depth][k] e^{λ_k τ}} (λ ascending) where it changes sign,
      * ascending, into {@code out}.
      *
      * @return how many
      */
-    private int zeros(int depth, int terms, double lo, double hi, double[] out) {
+    private int zeros(int depth, int first, int last, double lo, double hi, double[] out) {
         double[] c = coef[depth];
+        int changes = changes(c, first, last);
+        if (changes == 0) {
+            return 0;
+        }
+        // lo and hi are the window's ends at every depth: their exponentials are computed once per window
+        double flo = dot(c, expFrom, first, last);
+        double fhi = dot(c, expTo, first, last);
+        if (changes == 1) {
+            if (flo * fhi < 0) {
+                out[0] = refine(depth, first, last, lo, hi, flo, fhi, 0, Double.NaN);
+                return 1;
+            }
+            return 0;
+        }
+        // the zeros of d/dτ (e^{−λ_j τ} Σ ...) — one term fewer — split (lo, hi) into monotone pieces; any term j
+        // will do, and the end term whose removal leaves fewer sign changes needs the fewest splits below
+        boolean dropFirst = changes(c, first + 1, last) < changes(c, first, last - 1);
+        int drop = dropFirst ? first : last - 1;
+        int nextFirst = dropFirst ? first + 1 : first;
+        int nextLast = dropFirst ? last : last - 1;
+        double dropped = lam[drop];
+        double[] next = coef[depth + 1];
+        for (int k = nextFirst; k < nextLast; k++) {
+            next[k] = c[k] * (lam[k] - dropped);
+        }
+        double[] inner = roots[depth + 1];
+        int m = zeros(depth + 1, nextFirst, nextLast, lo, hi, inner);
+        int found = 0;
+        double left = lo;
+        double fl = flo;
+        for (int j = 0; j <= m; j++) {
+            double right = j < m ? inner[j] : hi;
+            double fr = j < m ? sum(c, first, last, right) : fhi;
+            if (fl * fr < 0) {
+                out[found++] = refine(depth, first, last, left, right, fl, fr, 0, Double.NaN);
+            }
+            left = right;
+            fl = fr;
+        }
+        return found;
+    }
+
+    /** @return the sign changes of {@code c[first..last−1]}, zeros skipped */
+    private static int changes(double[] c, int first, int last) {
         int changes = 0;
         double lastSign = 0;
-        for (int k = 0; k < terms; k++) {
+        for (int k = first; k < last; k++) {
             double sg = Math.signum(c[k]);
             if (sg != 0) {
                 if (lastSign != 0 && sg != lastSign) {
@@ -456,53 +500,20 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 lastSign = sg;
             }
         }
-        if (changes == 0) {
-            return 0;
-        }
-        // lo and hi are the window's ends at every depth: their exponentials are computed once per window
-        double flo = dot(c, expFrom, terms);
-        double fhi = dot(c, expTo, terms);
-        if (changes == 1) {
-            if (flo * fhi < 0) {
-                out[0] = refine(depth, terms, lo, hi, flo, fhi, 0);
-                return 1;
-            }
-            return 0;
-        }
-        // the zeros of d/dτ (e^{−λ_top τ} Σ ...) — one term fewer — split (lo, hi) into monotone pieces
-        double top = lam[terms - 1];
-        double[] next = coef[depth + 1];
-        for (int k = 0; k < terms - 1; k++) {
-            next[k] = c[k] * (lam[k] - top);
-        }
-        double[] inner = roots[depth + 1];
-        int m = zeros(depth + 1, terms - 1, lo, hi, inner);
-        int found = 0;
-        double left = lo;
-        double fl = flo;
-        for (int j = 0; j <= m; j++) {
-            double right = j < m ? inner[j] : hi;
-            double fr = j < m ? sum(c, terms, right) : fhi;
-            if (fl * fr < 0) {
-                out[found++] = refine(depth, terms, left, right, fl, fr, 0);
-            }
-            left = right;
-            fl = fr;
-        }
-        return found;
+        return changes;
     }
 
-    private static double dot(double[] c, double[] e, int terms) {
+    private static double dot(double[] c, double[] e, int first, int last) {
         double s = 0;
-        for (int k = 0; k < terms; k++) {
+        for (int k = first; k < last; k++) {
             s += c[k] * e[k];
         }
         return s;
     }
 
-    private double sum(double[] c, int terms, double tau) {
+    private double sum(double[] c, int first, int last, double tau) {
         double s = 0;
-        for (int k = 0; k < terms; k++) {
+        for (int k = first; k < last; k++) {
             s += c[k] * Math.exp(lam[k] * tau);
         }
         return s;
@@ -510,52 +521,73 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
 
     /** Where the concentration meets {@code level} in a bracket [t0, t1] whose ends differ in sign. */
     private double level(double t0, double t1, double f0, double f1, double level) {
-        return refine(-1, 0, t0, t1, f0, f1, level);
+        // a start from the shape of the curve: a decay is nearly exponential, so interpolate its logarithm (exact
+        // for one exponential); otherwise the secant
+        double c0 = f0 + level;
+        double c1 = f1 + level;
+        double start = Double.NaN;
+        if (c1 < c0 && c1 > 0 && level > 0) {
+            start = t0 + (t1 - t0) * Math.log(c0 / level) / Math.log(c0 / c1);
+        }
+        return refine(-1, 0, 0, t0, t1, f0, f1, level, start);
     }
 
     /**
      * Refines the zero bracketed by [x0, x1] ({@code f0 · f1 < 0}) of the exponential sum at {@code depth}, or, with
-     * depth −1, of C(τ) − level: Newton steps from the regula falsi point, each kept only if it stays inside the
-     * shrinking bracket and at least halves the previous step, a bisection otherwise (Press et al., <i>Numerical
-     * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value and slope.
+     * depth −1, of C(τ) − level: Halley steps {@code x − 2ff'/(2f'² − ff'')} from {@code start} when it lies inside
+     * the bracket, from the regula falsi point otherwise, each kept only if it stays inside the shrinking bracket and
+     * at least halves the previous step, a bisection otherwise (the safeguard of Press et al., <i>Numerical
+     * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value, slope and
+     * curvature. It stops after a step below the tolerance, or one whose size squared times |f''/(2f')| (the error a
+     * Newton step of that size leaves; Halley's leaves less) is below a thousandth of it.
      */
-    private double refine(int depth, int terms, double x0, double x1, double f0, double f1, double level) {
+    private double refine(int depth, int first, int last, double x0, double x1, double f0, double f1, double level,
+            double start) {
         double lo = x0;
         double hi = x1;
         boolean loNegative = f0 < 0;
-        double x = (x0 * f1 - x1 * f0) / (f1 - f0);
+        double x = start > lo && start < hi ? start : (x0 * f1 - x1 * f0) / (f1 - f0);
         if (!(x > lo && x < hi)) {
             x = 0.5 * (lo + hi);
         }
         double step = hi - lo;
         double previous = step;
+        double tolerance = depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double f;
             double slope;
+            double curvature;
             if (depth < 0) {
                 double[] d = coef[0];
                 f = constant - level;
                 slope = 0;
-                for (int k = 0; k < this.terms; k++) {
+                curvature = 0;
+                for (int k = 0; k < terms; k++) {
                     double l = lam[k];
+                    double e;
                     if (expForm[k]) {
-                        double e = Math.exp(l * x);
+                        e = Math.exp(l * x);
                         f += p[k] * e;
-                        slope += d[k] * e;
                     } else {
                         double mk = Math.expm1(l * x);
                         f += a[k] + a[k] * mk + (l == 0 ? b[k] * x : b[k] * (mk / l));
-                        slope += d[k] * (1 + mk);
+                        e = 1 + mk;
                     }
+                    double de = d[k] * e;
+                    slope += de;
+                    curvature += de * l;
                 }
             } else {
                 double[] c = coef[depth];
                 f = 0;
                 slope = 0;
-                for (int k = 0; k < terms; k++) {
-                    double term = c[k] * Math.exp(lam[k] * x);
+                curvature = 0;
+                for (int k = first; k < last; k++) {
+                    double l = lam[k];
+                    double term = c[k] * Math.exp(l * x);
                     f += term;
-                    slope += term * lam[k];
+                    slope += term * l;
+                    curvature += term * l * l;
                 }
             }
             if (f == 0) {
@@ -566,13 +598,17 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             } else {
                 hi = x;
             }
-            double newton = x - f / slope;
+            // Halley's step (cubic convergence; the curvature comes from the same exponentials), Newton's where
+            // Halley's denominator vanishes
+            double denominator = 2 * slope * slope - f * curvature;
+            double next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * f * slope / denominator
+                    : x - f / slope;
             previous = step;
-            double tolerance = depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H;
-            if (newton > lo && newton < hi && Math.abs(newton - x) < 0.5 * previous) {
-                step = Math.abs(newton - x);
-                x = newton;
-                if (step <= tolerance) {
+            if (next > lo && next < hi && Math.abs(next - x) < 0.5 * previous) {
+                step = Math.abs(next - x);
+                x = next;
+                // after a step s the error is at most about |f''/(2f')| s² (a Newton step's; Halley's is smaller)
+                if (step <= tolerance || step * step * Math.abs(curvature / (2 * slope)) <= tolerance * BISECTION_END) {
                     return x;
                 }
             } else {
