@@ -59,6 +59,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * does not, and two runs that differ only by round-off must give the same time to well within the tolerance.
      */
     private static final double BISECTION_END = 1e-3;
+    /** Longest step, h, after which the refinement may stop on the error its curvature predicts. */
+    private static final double ESTIMATE_STEP_H = 1e-4;
     /** Smallest {@code |λ| h} of a term written with {@code Math.exp} in the level search. */
     static final double EXP_FORM_MIN = 1e-3;
 
@@ -90,6 +92,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private int[] order;
     /** {@code e^{λ_k h} − 1} for the whole of the current segment, h its length (all modes, ascending). */
     private double[] segmentExpm1;
+    /**
+     * {@code e^{λ_k h}} for the current segment: the signs of the derivative's terms at its end need the relative
+     * precision that {@code 1 + (e^{λh} − 1)} loses once {@code e^{λh}} is below round-off of 1 (a long washout).
+     */
+    private double[] segmentExp;
     private double segmentH;
     /**
      * The terms of the current analyte in the current segment that are not zero (a mode that cannot reach the
@@ -99,8 +106,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double[] lam;
     private double[] a;
     private double[] b;
-    /** e^{λh} − 1 of each term over the whole segment. */
+    /** e^{λh} − 1 and e^{λh} of each term over the whole segment. */
     private double[] m;
+    private double[] mExp;
     /**
      * For the level crossings: {@code C(τ) = Σ p_k e^{λ_k τ} + constant} over the terms with {@code |λ_k| h} at least
      * {@value #EXP_FORM_MIN} (where {@code e^{λτ} − 1} by {@code Math.exp} loses at most three digits of a term
@@ -229,10 +237,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             lambda[k] = lambdaPerH[order[k]];
         }
         segmentExpm1 = new double[n];
+        segmentExp = new double[n];
         lam = new double[n];
         a = new double[n];
         b = new double[n];
         m = new double[n];
+        mExp = new double[n];
         p = new double[n];
         expForm = new boolean[n];
         coef = new double[n + 1][n];
@@ -253,6 +263,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         segmentH = h;
         for (int k = 0; k < n; k++) {
             segmentExpm1[k] = Math.expm1(lambda[k] * h);
+            segmentExp[k] = Math.exp(lambda[k] * h);
         }
         for (int o = 0; o < analytes.length; o++) {
             double s = scale[o];
@@ -267,6 +278,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                     a[t] = ak;
                     b[t] = bk;
                     m[t] = segmentExpm1[k];
+                    mExp[t] = segmentExp[k];
                     t++;
                 }
             }
@@ -312,7 +324,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         if (to > from) {
             for (int k = 0; k < terms; k++) {
                 expFrom[k] = from == 0 ? 1 : Math.exp(lam[k] * from);
-                expTo[k] = to == segmentH ? 1 + m[k] : Math.exp(lam[k] * to);
+                expTo[k] = to == segmentH ? mExp[k] : Math.exp(lam[k] * to);
             }
             int r = zeros(0, 0, terms, from, to, roots[0]);
             for (int k = 0; k < r; k++) {
@@ -538,8 +550,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * the bracket, from the regula falsi point otherwise, each kept only if it stays inside the shrinking bracket and
      * at least halves the previous step, a bisection otherwise (the safeguard of Press et al., <i>Numerical
      * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value, slope and
-     * curvature. It stops after a step below the tolerance, or one whose size squared times |f''/(2f')| (the error a
-     * Newton step of that size leaves; Halley's leaves less) is below a thousandth of it.
+     * curvature. It stops after a step below the tolerance, or a step below {@value #ESTIMATE_STEP_H} h whose size
+     * squared times |f''/(2f')| (the error a Newton step of that size leaves; Halley's leaves less) is below a
+     * thousandth of it.
      */
     private double refine(int depth, int first, int last, double x0, double x1, double f0, double f1, double level,
             double start) {
@@ -607,8 +620,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             if (next > lo && next < hi && Math.abs(next - x) < 0.5 * previous) {
                 step = Math.abs(next - x);
                 x = next;
-                // after a step s the error is at most about |f''/(2f')| s² (a Newton step's; Halley's is smaller)
-                if (step <= tolerance || step * step * Math.abs(curvature / (2 * slope)) <= tolerance * BISECTION_END) {
+                // after a short step s the error is about |f''/(2f')| s² at most (a Newton step's; Halley's is
+                // smaller); the curvature is local, so the estimate is trusted only once the steps are short
+                if (step <= tolerance || step <= ESTIMATE_STEP_H
+                        && step * step * Math.abs(curvature / (2 * slope)) <= tolerance * BISECTION_END) {
                     return x;
                 }
             } else {
