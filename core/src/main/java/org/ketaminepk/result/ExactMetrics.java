@@ -550,9 +550,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * the bracket, from the regula falsi point otherwise, each kept only if it stays inside the shrinking bracket and
      * at least halves the previous step, a bisection otherwise (the safeguard of Press et al., <i>Numerical
      * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value, slope and
-     * curvature. It stops after a step below the tolerance, or a step below {@value #ESTIMATE_STEP_H} h whose size
-     * squared times |f''/(2f')| (the error a Newton step of that size leaves; Halley's leaves less) is below a
-     * thousandth of it.
+     * curvature. Where the sum has terms of both signs, P − N, the steps are taken on {@code ln P − ln N}, which has
+     * the same zero and is nearly straight. It stops after a step below the tolerance, or a step below
+     * {@value #ESTIMATE_STEP_H} h whose size squared times |f''/(2f')| (the error a Newton step of that size leaves;
+     * Halley's leaves less) is below a thousandth of it.
      */
     private double refine(int depth, int first, int last, double x0, double x1, double f0, double f1, double level,
             double start) {
@@ -567,42 +568,63 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double previous = step;
         double tolerance = depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            double f;
-            double slope;
-            double curvature;
+            // the sum split into its positive terms P and its negative terms −N, each with two derivatives
+            double pos = 0;
+            double pos1 = 0;
+            double pos2 = 0;
+            double neg = 0;
+            double neg1 = 0;
+            double neg2 = 0;
             if (depth < 0) {
                 double[] d = coef[0];
-                f = constant - level;
-                slope = 0;
-                curvature = 0;
+                double c0 = constant - level;
+                if (c0 > 0) {
+                    pos = c0;
+                } else {
+                    neg = -c0;
+                }
                 for (int k = 0; k < terms; k++) {
                     double l = lam[k];
                     double e;
+                    double v;
                     if (expForm[k]) {
                         e = Math.exp(l * x);
-                        f += p[k] * e;
+                        v = p[k] * e;
                     } else {
                         double mk = Math.expm1(l * x);
-                        f += a[k] + a[k] * mk + (l == 0 ? b[k] * x : b[k] * (mk / l));
+                        v = a[k] + a[k] * mk + (l == 0 ? b[k] * x : b[k] * (mk / l));
                         e = 1 + mk;
                     }
-                    double de = d[k] * e;
-                    slope += de;
-                    curvature += de * l;
+                    double v1 = d[k] * e;
+                    double v2 = v1 * l;
+                    if (v > 0) {
+                        pos += v;
+                        pos1 += v1;
+                        pos2 += v2;
+                    } else {
+                        neg -= v;
+                        neg1 -= v1;
+                        neg2 -= v2;
+                    }
                 }
             } else {
                 double[] c = coef[depth];
-                f = 0;
-                slope = 0;
-                curvature = 0;
                 for (int k = first; k < last; k++) {
                     double l = lam[k];
-                    double term = c[k] * Math.exp(l * x);
-                    f += term;
-                    slope += term * l;
-                    curvature += term * l * l;
+                    double v = c[k] * Math.exp(l * x);
+                    double v1 = v * l;
+                    if (v > 0) {
+                        pos += v;
+                        pos1 += v1;
+                        pos2 += v1 * l;
+                    } else {
+                        neg -= v;
+                        neg1 -= v1;
+                        neg2 -= v1 * l;
+                    }
                 }
             }
+            double f = pos - neg;
             if (f == 0) {
                 return x;
             }
@@ -611,11 +633,27 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             } else {
                 hi = x;
             }
-            // Halley's step (cubic convergence; the curvature comes from the same exponentials), Newton's where
-            // Halley's denominator vanishes
-            double denominator = 2 * slope * slope - f * curvature;
-            double next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * f * slope / denominator
-                    : x - f / slope;
+            double slope;
+            double curvature;
+            double next;
+            if (pos > 0 && neg > 0) {
+                // the zero of f = P − N is that of h = ln P − ln N, which is nearly straight where each side is
+                // dominated by one exponential: Halley steps on h
+                double gp = pos1 / pos;
+                double gn = neg1 / neg;
+                double h = Math.log(pos / neg);
+                slope = gp - gn;
+                curvature = pos2 / pos - gp * gp - neg2 / neg + gn * gn;
+                double denominator = 2 * slope * slope - h * curvature;
+                next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * h * slope / denominator
+                        : x - h / slope;
+            } else {
+                slope = pos1 - neg1;
+                curvature = pos2 - neg2;
+                double denominator = 2 * slope * slope - f * curvature;
+                next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * f * slope / denominator
+                        : x - f / slope;
+            }
             previous = step;
             if (next > lo && next < hi && Math.abs(next - x) < 0.5 * previous) {
                 step = Math.abs(next - x);
