@@ -116,6 +116,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      */
     private double[] p;
     private boolean[] expForm;
+    /** For the display points: {@code a_k + b_k/λ_k}, the coefficient of {@code e^{λ_k τ}}. */
+    private double[] q;
     private double constant;
     private double[][] coef;
     private double[][] roots;
@@ -244,6 +246,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         m = new double[n];
         mExp = new double[n];
         p = new double[n];
+        q = new double[n];
         expForm = new boolean[n];
         coef = new double[n + 1][n];
         roots = new double[n + 1][n + 1];
@@ -680,6 +683,22 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double[] out = displayOut[o];
         double prevTau = Double.NaN;
         double prevStep = Double.NaN;
+        // along equally spaced points a term is q e^{λτ} − b/λ: one product and one addition per mode and point,
+        // no division; terms with b = 0 (every term after the last input) are unchanged by this, and terms with
+        // |λ| h below EXP_FORM_MIN keep the form without cancellation
+        boolean allQ = true;
+        double cst = 0;
+        for (int k = 0; k < terms; k++) {
+            double l = lam[k];
+            if (b[k] == 0) {
+                q[k] = a[k];
+            } else if (l != 0 && Math.abs(l) * segmentH >= EXP_FORM_MIN) {
+                q[k] = a[k] + b[k] / l;
+                cst -= b[k] / l;
+            } else {
+                allQ = false;
+            }
+        }
         for (int j = displayNext; j < displayTimes.length; j++) {
             double t = displayTimes[j];
             if (!(t < endH || last)) {
@@ -690,11 +709,20 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             double sum = 0;
             if (Math.abs(step - prevStep) <= 1e-10 * prevStep) {
                 // equally spaced points: e^{λ(τ+δ)} = e^{λτ} e^{λδ}, one product per mode
-                for (int k = 0; k < terms; k++) {
-                    double e = expNow[k] * expStep[k];
-                    expNow[k] = e;
-                    double l = lam[k];
-                    sum += a[k] * e + (l == 0 ? b[k] * tau : b[k] * ((e - 1) / l));
+                if (allQ) {
+                    for (int k = 0; k < terms; k++) {
+                        double e = expNow[k] * expStep[k];
+                        expNow[k] = e;
+                        sum += q[k] * e;
+                    }
+                    sum += cst;
+                } else {
+                    for (int k = 0; k < terms; k++) {
+                        double e = expNow[k] * expStep[k];
+                        expNow[k] = e;
+                        double l = lam[k];
+                        sum += a[k] * e + (l == 0 ? b[k] * tau : b[k] * ((e - 1) / l));
+                    }
                 }
             } else {
                 boolean stepKnown = !Double.isNaN(step);
