@@ -9,7 +9,10 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Matrix exponentials and their integrals for compartment rate matrices.
  *
  * <p>Two algorithms. <b>Eigen-decomposition</b> ({@code K = V diag(λ) V⁻¹}) is fast and accurate when V is well
- * conditioned, which is the usual case for mammillary and catenary models. When eigenvalues coincide or nearly
+ * conditioned, which is the usual case for mammillary and catenary models. Where the flows group the compartments
+ * into blocks of at most three (a parent's mammillary compartments feeding a metabolite's), the decomposition is
+ * written out block by block ({@link BlockEigen}); otherwise, or when that route is unsure, Commons Math's general
+ * decomposition is used; both pass the same checks before they are trusted. When eigenvalues coincide or nearly
  * do (the classic ka ≈ k10 trap), V becomes singular; then <b>scaling and squaring with the degree-13 Padé
  * approximant</b> (Higham, SIAM J Matrix Anal Appl 2005;26:1179, doi:10.1137/04061101X) is applied to the
  * block matrix of Van Loan (IEEE Trans Autom Control 1978;23:395, doi:10.1109/TAC.1978.1101743)

@@ -29,8 +29,9 @@ import org.ketaminepk.engine.Schedule;
  * Part V, problem 75), hence at most n − 1. The zeros of the derivative are isolated recursively: multiplying by
  * {@code e^{−λ_k τ}} and differentiating removes one term, whose zeros then split the segment into pieces on which
  * the sum is monotone and has at most one zero, bracketed by a sign change; no sign change in the coefficients means
- * no zero, one means a zero exactly when the ends differ in sign. Each bracketed zero is refined by Newton steps
- * safeguarded by bisection to {@value #TIME_TOLERANCE_H} h. The zeros of C' split the segment into monotone pieces:
+ * no zero, one means a zero exactly when the ends differ in sign (the term removed is the end term whose removal
+ * leaves fewer sign changes). Each bracketed zero is refined by Halley steps safeguarded by bisection to
+ * {@value #TIME_TOLERANCE_H} h. The zeros of C' split the segment into monotone pieces:
  * Cmax is the largest value at their ends, Tmax the first time it is reached, and each band edge is crossed at most
  * once per piece (found the same way). AUC is the closed-form integral {@code Σ_i (a_i τ φ₁(λ_i τ) + b_i τ²
  * φ₂(λ_i τ))}.
@@ -39,6 +40,10 @@ import org.ketaminepk.engine.Schedule;
  * the continuous curve (so Cmax is at least every grid value); AUC runs from time 0 to the grid's end, as the
  * solver's. At an input change the curve steps (a bolus): the value just after belongs to the time of the change,
  * so no crossing is placed before the input that causes it. Round-off below zero reads as 0.
+ *
+ * <p><b>Cost.</b> The exponentials of a segment's end are computed once per segment for every analyte; a mode that
+ * cannot reach an analyte's compartment (its coefficients are exactly 0, as norketamine's modes are for ketamine) is
+ * left out of that analyte's sums.
  *
  * <p>One instance observes one run on one thread. The static {@link #compute} is thread-safe. Not for the dense
  * scheme's systems (coincident eigenvalues): {@link #compute} returns null there.
