@@ -64,6 +64,15 @@ public final class ExponentialSegments {
      *         caller then uses a stepping solver)
      */
     public static boolean run(CompartmentSystem system, Schedule schedule, double endH, Consumer consumer) {
+        return run(system, schedule, endH, consumer, MatrixExponential::analyse);
+    }
+
+    /**
+     * As {@link #run(CompartmentSystem, Schedule, double, Consumer)}, with the eigen-decomposition made by
+     * {@code analysis}: lets the tests run the general decomposition beside the structured one.
+     */
+    static boolean run(CompartmentSystem system, Schedule schedule, double endH, Consumer consumer,
+            java.util.function.Function<double[][], MatrixExponential.Spectral> analysis) {
         Checks.notNull("system", system);
         Checks.notNull("schedule", schedule);
         Checks.notNull("consumer", consumer);
@@ -73,7 +82,7 @@ public final class ExponentialSegments {
         }
         schedule.checkFits(system);
         ReachableSubsystem sys = ReachableSubsystem.of(system, schedule);
-        MatrixExponential.Spectral spectral = MatrixExponential.analyse(sys.k);
+        MatrixExponential.Spectral spectral = analysis.apply(sys.k);
         if (!spectral.usesEigen()) {
             return false;
         }

@@ -9,7 +9,10 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Matrix exponentials and their integrals for compartment rate matrices.
  *
  * <p>Two algorithms. <b>Eigen-decomposition</b> ({@code K = V diag(λ) V⁻¹}) is fast and accurate when V is well
- * conditioned, which is the usual case for mammillary and catenary models. When eigenvalues coincide or nearly
+ * conditioned, which is the usual case for mammillary and catenary models. Where the flows group the compartments
+ * into blocks of at most three (a parent's mammillary compartments feeding a metabolite's), the decomposition is
+ * written out block by block ({@link BlockEigen}); otherwise, or when that route is unsure, Commons Math's general
+ * decomposition is used; both pass the same checks before they are trusted. When eigenvalues coincide or nearly
  * do (the classic ka ≈ k10 trap), V becomes singular; then <b>scaling and squaring with the degree-13 Padé
  * approximant</b> (Higham, SIAM J Matrix Anal Appl 2005;26:1179, doi:10.1137/04061101X) is applied to the
  * block matrix of Van Loan (IEEE Trans Autom Control 1978;23:395, doi:10.1109/TAC.1978.1101743)
@@ -72,6 +75,75 @@ final class MatrixExponential {
      * the eigenvectors well conditioned.
      */
     public static Spectral analyse(double[][] k) {
+        if (k.length == 0) {
+            return new Spectral(k, new double[0], new double[0][0], new double[0][0]);
+        }
+        BlockEigen block = BlockEigen.of(k);
+        if (block != null && trusted(k, block.lambda, block.v, block.vinv)) {
+            return new Spectral(k, block.lambda, block.v, block.vinv);
+        }
+        return analyseGeneral(k);
+    }
+
+    /**
+     * The checks that {@link #analyseGeneral} applies, on a decomposition found another way: real eigenvalues a
+     * relative {@value #MIN_EIGEN_GAP} apart, V's 1-norm condition number below {@value #MAX_EIGEN_CONDITION}, and
+     * V diag(λ) V⁻¹ within 1e-10 of K in the 1-norm, relative.
+     */
+    static boolean trusted(double[][] k, double[] lambda, double[][] v, double[][] vinv) {
+        int n = k.length;
+        double scale = 0;
+        for (double l : lambda) {
+            if (!Double.isFinite(l)) {
+                return false;
+            }
+            scale = Math.max(scale, Math.abs(l));
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.abs(lambda[i] - lambda[j]) <= MIN_EIGEN_GAP * Math.max(scale, 1e-300)) {
+                    return false;
+                }
+            }
+        }
+        double cond = norm1(v) * norm1(vinv);
+        if (!(cond < MAX_EIGEN_CONDITION)) {
+            return false;
+        }
+        double err = 0;
+        double kNorm = norm1(k);
+        for (int j = 0; j < n; j++) {
+            double col = 0;
+            for (int i = 0; i < n; i++) {
+                double acc = 0;
+                for (int l = 0; l < n; l++) {
+                    acc += v[i][l] * lambda[l] * vinv[l][j];
+                }
+                col += Math.abs(acc - k[i][j]);
+            }
+            err = Math.max(err, col);
+        }
+        return err <= 1e-10 * Math.max(kNorm, 1e-300);
+    }
+
+    /** @return the largest column sum of absolute values, as Commons Math's {@code RealMatrix#getNorm} */
+    private static double norm1(double[][] a) {
+        double norm = 0;
+        for (int j = 0; j < a.length; j++) {
+            double col = 0;
+            for (double[] row : a) {
+                col += Math.abs(row[j]);
+            }
+            norm = Math.max(norm, col);
+        }
+        return norm;
+    }
+
+    /**
+     * {@link #analyse} by the general route alone (Commons Math's eigen-decomposition, whatever the structure): the
+     * reference that the structured route of {@link BlockEigen} is tested against.
+     */
+    static Spectral analyseGeneral(double[][] k) {
         int n = k.length;
         if (n == 0) {
             return new Spectral(k, new double[0], new double[0][0], new double[0][0]);

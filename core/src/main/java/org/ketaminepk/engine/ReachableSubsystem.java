@@ -1,8 +1,8 @@
 package org.ketaminepk.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntPredicate;
-import java.util.stream.IntStream;
 
 /**
  * The compartments one run has to carry: those the schedule's inputs can reach through the flows, plus the observed
@@ -66,21 +66,27 @@ public final class ReachableSubsystem {
 
     /** @return the part of {@code system} that {@code schedule}'s inputs and the observations involve */
     static ReachableSubsystem of(CompartmentSystem system, Schedule schedule) {
-        IntStream.Builder from = IntStream.builder();
+        // plain arrays, no streams: this runs once per patient of a population
+        double[][] k = system.k();
+        boolean[] from = new boolean[k.length];
         for (CompartmentSystem.Observation ob : system.observations().values()) {
-            from.add(ob.compartment());
+            from[ob.compartment()] = true;
         }
-        for (Schedule.Bolus b : schedule.boluses()) {
+        List<Schedule.Bolus> boluses = schedule.boluses();
+        for (int i = 0; i < boluses.size(); i++) {
+            Schedule.Bolus b = boluses.get(i);
             if (!b.toSink()) {
-                from.add(b.target());
+                from[b.target()] = true;
             }
         }
-        for (Schedule.RateInput r : schedule.rates()) {
+        List<Schedule.RateInput> rates = schedule.rates();
+        for (int i = 0; i < rates.size(); i++) {
+            Schedule.RateInput r = rates.get(i);
             if (!r.toSink()) {
-                from.add(r.target());
+                from[r.target()] = true;
             }
         }
-        return new ReachableSubsystem(system, downstream(system.k(), from.build().toArray(), c -> true));
+        return new ReachableSubsystem(system, reach(k, from, null));
     }
 
     /**
@@ -93,26 +99,44 @@ public final class ReachableSubsystem {
      * @return the reachable compartments, ascending
      */
     public static int[] downstream(double[][] k, int[] from, IntPredicate include) {
+        boolean[] start = new boolean[k.length];
+        for (int c : from) {
+            start[c] = true;
+        }
+        return reach(k, start, include);
+    }
+
+    /** {@link #downstream} from the compartments marked in {@code from} (overwritten); {@code include} null: all. */
+    private static int[] reach(double[][] k, boolean[] from, IntPredicate include) {
         int n = k.length;
-        boolean[] seen = new boolean[n];
+        boolean[] seen = from;
         int[] stack = new int[n];
         int top = 0;
-        for (int c : from) {
-            if (!seen[c]) {
-                seen[c] = true;
+        int count = 0;
+        for (int c = 0; c < n; c++) {
+            if (seen[c]) {
                 stack[top++] = c;
+                count++;
             }
         }
         while (top > 0) {
             int j = stack[--top];
             for (int i = 0; i < n; i++) {
-                if (!seen[i] && i != j && k[i][j] > 0 && include.test(i)) {
+                if (!seen[i] && i != j && k[i][j] > 0 && (include == null || include.test(i))) {
                     seen[i] = true;
                     stack[top++] = i;
+                    count++;
                 }
             }
         }
-        return IntStream.range(0, n).filter(c -> seen[c]).toArray();
+        int[] out = new int[count];
+        int o = 0;
+        for (int c = 0; c < n; c++) {
+            if (seen[c]) {
+                out[o++] = c;
+            }
+        }
+        return out;
     }
 
     /** @return the full index of each kept compartment, ascending (a copy) */

@@ -67,8 +67,12 @@ final class BandHistogram {
      * @throws InvalidInputException if a concentration is not finite or exceeds the ceiling
      */
     void add(double[] ngPerMl, int[] scratch) {
+        int previous = 0;
         for (int t = 0; t < timesH.length; t++) {
-            scratch[t] = bin(ngPerMl[t], t);
+            double c = ngPerMl[t];
+            int b = nearBin(c, previous);
+            scratch[t] = b >= 0 ? b : bin(c, t);
+            previous = scratch[t];
         }
         for (int b = 0; b < locks.length; b++) {
             int from = b * BLOCK;
@@ -81,6 +85,63 @@ final class BandHistogram {
         }
     }
 
+    /**
+     * {@code LOWEST[b]}: the smallest concentration that {@link #bin} puts in bin b or above, for b = 1..BINS (index
+     * BINS + 1 holds +∞). Found once by bisecting on the doubles with the formula itself, so that a comparison with
+     * them gives the formula's bin exactly (the formula is monotone: {@code Math.log} is semi-monotonic).
+     */
+    private static final double[] LOWEST = lowestOfEachBin();
+
+    private static double[] lowestOfEachBin() {
+        double[] lowest = new double[BINS + 2];
+        lowest[1] = FLOOR_NG_PER_ML;
+        lowest[BINS + 1] = Double.POSITIVE_INFINITY;
+        for (int b = 2; b <= BINS; b++) {
+            // formulaBin(lo) < b <= formulaBin(hi); bisect on the bit patterns (ordered like positive doubles)
+            long lo = Double.doubleToLongBits(FLOOR_NG_PER_ML * Math.pow(RATIO, b - 1) * (1 - 1e-9));
+            long hi = Double.doubleToLongBits(FLOOR_NG_PER_ML * Math.pow(RATIO, b - 1) * (1 + 1e-9));
+            if (formulaBin(Double.longBitsToDouble(lo)) >= b || formulaBin(Double.longBitsToDouble(hi)) < b) {
+                throw new IllegalStateException("bin edge " + b + " is not bracketed");
+            }
+            while (hi - lo > 1) {
+                long mid = lo + (hi - lo) / 2;
+                if (formulaBin(Double.longBitsToDouble(mid)) >= b) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            lowest[b] = Double.longBitsToDouble(hi);
+        }
+        return lowest;
+    }
+
+    /**
+     * Neighbouring display points mostly fall in the same bin or the next: two comparisons, no logarithm.
+     *
+     * @param previous the bin of the point before
+     * @return the bin of {@code c} if it is {@code previous} or next to it (and below the top bin), else −1
+     */
+    static int nearBin(double c, int previous) {
+        int b = previous;
+        if (b > 0 && b < BINS && c >= LOWEST[b] && c < LOWEST[b + 1]) {
+            return b;
+        }
+        if (b > 1 && b < BINS && c >= LOWEST[b - 1] && c < LOWEST[b]) {
+            return b - 1;
+        }
+        if (b > 0 && b + 1 < BINS && c >= LOWEST[b + 1] && c < LOWEST[b + 2]) {
+            return b + 1;
+        }
+        return -1;
+    }
+
+    /** The bin of a concentration from the floor up to the ceiling (excluded), by its logarithm. */
+    static int formulaBin(double c) {
+        int b = (int) ((Math.log(c) - LOG_FLOOR) / LOG_RATIO);
+        return 1 + Math.min(b, BINS - 1);
+    }
+
     private int bin(double c, int t) {
         if (!(c < CEILING_NG_PER_ML)) {
             throw new InvalidInputException("concentration", String.format(Locale.ROOT, "%s concentration at %s h "
@@ -90,8 +151,7 @@ final class BandHistogram {
         if (!(c >= FLOOR_NG_PER_ML)) {
             return 0;
         }
-        int b = (int) ((Math.log(c) - LOG_FLOOR) / LOG_RATIO);
-        return 1 + Math.min(b, BINS - 1);
+        return formulaBin(c);
     }
 
     /**

@@ -272,7 +272,10 @@ public final class PopulationSimulation {
         PatientMetrics m = display == null ? run.simulate(p) : run.simulate(p, display, paths);
         List<Warning> warnings = new ArrayList<>(m.warnings().size() + 1);
         for (Warning w : m.warnings()) {
-            warnings.add(shared.computeIfAbsent(w, x -> x));
+            // only warnings filled with plain values are shared: hashing one worded on demand (an adjustment's
+            // reason, which names the patient's own age or clearance factor) would write out its text for every
+            // patient, and such a text is rarely shared by two patients anyway
+            warnings.add(plain(w) ? shared.computeIfAbsent(w, x -> x) : w);
         }
         if (occasion != null) {
             warnings.add(occasion);
@@ -290,6 +293,16 @@ public final class PopulationSimulation {
             }
         }
         return new PatientMetrics(p, m.analytes(), warnings);
+    }
+
+    /** @return whether every value filling {@code w} is a number or a string, so that hashing it formats nothing */
+    private static boolean plain(Warning w) {
+        for (Object a : w.args()) {
+            if (!(a instanceof String || a instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -29,8 +29,9 @@ import org.ketaminepk.engine.Schedule;
  * Part V, problem 75), hence at most n − 1. The zeros of the derivative are isolated recursively: multiplying by
  * {@code e^{−λ_k τ}} and differentiating removes one term, whose zeros then split the segment into pieces on which
  * the sum is monotone and has at most one zero, bracketed by a sign change; no sign change in the coefficients means
- * no zero, one means a zero exactly when the ends differ in sign. Each bracketed zero is refined by Newton steps
- * safeguarded by bisection to {@value #TIME_TOLERANCE_H} h. The zeros of C' split the segment into monotone pieces:
+ * no zero, one means a zero exactly when the ends differ in sign (the term removed is the end term whose removal
+ * leaves fewer sign changes). Each bracketed zero is refined by Halley steps safeguarded by bisection to
+ * {@value #TIME_TOLERANCE_H} h. The zeros of C' split the segment into monotone pieces:
  * Cmax is the largest value at their ends, Tmax the first time it is reached, and each band edge is crossed at most
  * once per piece (found the same way). AUC is the closed-form integral {@code Σ_i (a_i τ φ₁(λ_i τ) + b_i τ²
  * φ₂(λ_i τ))}.
@@ -39,6 +40,10 @@ import org.ketaminepk.engine.Schedule;
  * the continuous curve (so Cmax is at least every grid value); AUC runs from time 0 to the grid's end, as the
  * solver's. At an input change the curve steps (a bolus): the value just after belongs to the time of the change,
  * so no crossing is placed before the input that causes it. Round-off below zero reads as 0.
+ *
+ * <p><b>Cost.</b> The exponentials of a segment's end are computed once per segment for every analyte; a mode that
+ * cannot reach an analyte's compartment (its coefficients are exactly 0, as norketamine's modes are for ketamine) is
+ * left out of that analyte's sums.
  *
  * <p>One instance observes one run on one thread. The static {@link #compute} is thread-safe. Not for the dense
  * scheme's systems (coincident eigenvalues): {@link #compute} returns null there.
@@ -53,6 +58,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     static final double SPLIT_TOLERANCE_H = 1e-7;
     /** Most iterations of the root refinement; the bisection fallback converges well before. */
     private static final int MAX_ITERATIONS = 200;
+    /**
+     * A refinement that ends on bisection steps stops once its bracket is this fraction of the tolerance: a Newton
+     * step that small leaves an error far below it (the error after it is of the order of its square), a bisection
+     * does not, and two runs that differ only by round-off must give the same time to well within the tolerance.
+     */
+    private static final double BISECTION_END = 1e-3;
+    /** Longest step, h, after which the refinement may stop on the error its curvature predicts. */
+    private static final double ESTIMATE_STEP_H = 1e-4;
+    /** Smallest {@code |λ| h} of a term written with {@code Math.exp} in the level search. */
+    static final double EXP_FORM_MIN = 1e-3;
 
     private final Analyte[] analytes;
     private final double[] scale;
@@ -80,8 +95,35 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Eigenvalues ascending; {@code order[k]} is the engine's index of the k-th. */
     private double[] lambda;
     private int[] order;
+    /** {@code e^{λ_k h} − 1} for the whole of the current segment, h its length (all modes, ascending). */
+    private double[] segmentExpm1;
+    /**
+     * {@code e^{λ_k h}} for the current segment: the signs of the derivative's terms at its end need the relative
+     * precision that {@code 1 + (e^{λh} − 1)} loses once {@code e^{λh}} is below round-off of 1 (a long washout).
+     */
+    private double[] segmentExp;
+    private double segmentH;
+    /**
+     * The terms of the current analyte in the current segment that are not zero (a mode that cannot reach the
+     * analyte's compartment adds exactly 0 everywhere): their count, exponents (ascending) and coefficients.
+     */
+    private int terms;
+    private double[] lam;
     private double[] a;
     private double[] b;
+    /** e^{λh} − 1 and e^{λh} of each term over the whole segment. */
+    private double[] m;
+    private double[] mExp;
+    /**
+     * For the level crossings: {@code C(τ) = Σ p_k e^{λ_k τ} + constant} over the terms with {@code |λ_k| h} at least
+     * {@value #EXP_FORM_MIN} (where {@code e^{λτ} − 1} by {@code Math.exp} loses at most three digits of a term
+     * that is itself small); the other terms ({@code expForm[k]} false) keep the form with {@code expm1}.
+     */
+    private double[] p;
+    private boolean[] expForm;
+    /** For the display points: {@code a_k + b_k/λ_k}, the coefficient of {@code e^{λ_k τ}}. */
+    private double[] q;
+    private double constant;
     private double[][] coef;
     private double[][] roots;
     private double[] breaks;
@@ -187,19 +229,30 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     @Override
     public void start(double[] lambdaPerH) {
         n = lambdaPerH.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (p, q) -> Double.compare(lambdaPerH[p], lambdaPerH[q]));
+        // ascending by eigenvalue, ties in the engine's order (a stable insertion sort: n is small)
         order = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = i - 1;
+            while (j >= 0 && Double.compare(lambdaPerH[order[j]], lambdaPerH[i]) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = i;
+        }
         lambda = new double[n];
         for (int k = 0; k < n; k++) {
-            order[k] = idx[k];
-            lambda[k] = lambdaPerH[idx[k]];
+            lambda[k] = lambdaPerH[order[k]];
         }
+        segmentExpm1 = new double[n];
+        segmentExp = new double[n];
+        lam = new double[n];
         a = new double[n];
         b = new double[n];
+        m = new double[n];
+        mExp = new double[n];
+        p = new double[n];
+        q = new double[n];
+        expForm = new boolean[n];
         coef = new double[n + 1][n];
         roots = new double[n + 1][n + 1];
         breaks = new double[n + 2];
@@ -214,14 +267,30 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     @Override
     public void segment(double startH, double endH, boolean last, double[][] u, double[][] w) {
         double h = endH - startH;
+        // the exponentials at the segment's end serve every analyte: its AUC, its value there, its derivative there
+        segmentH = h;
+        for (int k = 0; k < n; k++) {
+            segmentExpm1[k] = Math.expm1(lambda[k] * h);
+            segmentExp[k] = Math.exp(lambda[k] * h);
+        }
         for (int o = 0; o < analytes.length; o++) {
             double s = scale[o];
             double[] uo = u[o];
             double[] wo = w[o];
+            int t = 0;
             for (int k = 0; k < n; k++) {
-                a[k] = uo[order[k]] * s;
-                b[k] = wo[order[k]] * s;
+                double ak = uo[order[k]] * s;
+                double bk = wo[order[k]] * s;
+                if (ak != 0 || bk != 0) {
+                    lam[t] = lambda[k];
+                    a[t] = ak;
+                    b[t] = bk;
+                    m[t] = segmentExpm1[k];
+                    mExp[t] = segmentExp[k];
+                    t++;
+                }
             }
+            terms = t;
             if (startH < aucEndH) {
                 auc[o] += integral(Math.min(h, aucEndH - startH));
             }
@@ -247,17 +316,25 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Cmax, Tmax and band times of analyte {@code o} over τ ∈ [from, to] of the segment starting at {@code startH}. */
     private void window(int o, double startH, double from, double to) {
         double[] d = coef[0];
-        for (int k = 0; k < n; k++) {
-            d[k] = lambda[k] * a[k] + b[k];
+        double cst = 0;
+        for (int k = 0; k < terms; k++) {
+            double l = lam[k];
+            d[k] = l * a[k] + b[k];
+            expForm[k] = Math.abs(l) * segmentH >= EXP_FORM_MIN;
+            if (expForm[k]) {
+                p[k] = a[k] + b[k] / l;
+                cst -= b[k] / l;
+            }
         }
+        constant = cst;
         int count = 0;
         breaks[count++] = from;
         if (to > from) {
-            for (int k = 0; k < n; k++) {
-                expFrom[k] = Math.exp(lambda[k] * from);
-                expTo[k] = Math.exp(lambda[k] * to);
+            for (int k = 0; k < terms; k++) {
+                expFrom[k] = from == 0 ? 1 : Math.exp(lam[k] * from);
+                expTo[k] = to == segmentH ? mExp[k] : Math.exp(lam[k] * to);
             }
-            int r = zeros(0, n, from, to, roots[0]);
+            int r = zeros(0, 0, terms, from, to, roots[0]);
             for (int k = 0; k < r; k++) {
                 breaks[count++] = roots[0][k];
             }
@@ -320,10 +397,17 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Concentration at τ, ng/mL, in the form without cancellation: Σ a e^{λτ} + b (e^{λτ} − 1)/λ. */
     private double value(double tau) {
         double sum = 0;
-        for (int k = 0; k < n; k++) {
-            double l = lambda[k];
-            double m = Math.expm1(l * tau);
-            sum += a[k] + a[k] * m + (l == 0 ? b[k] * tau : b[k] * (m / l));
+        if (tau == 0) {
+            for (int k = 0; k < terms; k++) {
+                sum += a[k];
+            }
+            return sum;
+        }
+        boolean end = tau == segmentH;
+        for (int k = 0; k < terms; k++) {
+            double l = lam[k];
+            double mk = end ? m[k] : Math.expm1(l * tau);
+            sum += a[k] + a[k] * mk + (l == 0 ? b[k] * tau : b[k] * (mk / l));
         }
         return sum;
     }
@@ -334,20 +418,32 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             return 0;
         }
         double sum = 0;
-        for (int k = 0; k < n; k++) {
-            double z = lambda[k] * t;
-            sum += a[k] * phi1(z) * t + b[k] * phi2(z) * t * t;
+        boolean end = t == segmentH;
+        for (int k = 0; k < terms; k++) {
+            double z = lam[k] * t;
+            double mk = end ? m[k] : Math.expm1(z);
+            sum += a[k] * phi1(z, mk) * t + b[k] * phi2(z, mk) * t * t;
         }
         return sum;
     }
 
     /** φ₁(z) = (e^z − 1)/z. */
     static double phi1(double z) {
-        return z == 0 ? 1 : Math.expm1(z) / z;
+        return phi1(z, Math.expm1(z));
+    }
+
+    /** φ₁(z) given {@code expm1} = e^z − 1. */
+    private static double phi1(double z, double expm1) {
+        return z == 0 ? 1 : expm1 / z;
     }
 
     /** φ₂(z) = (e^z − 1 − z)/z², by its Taylor series where the closed form would cancel. */
     static double phi2(double z) {
+        return phi2(z, Math.abs(z) < 0.1 ? Double.NaN : Math.expm1(z));
+    }
+
+    /** φ₂(z) given {@code expm1} = e^z − 1 (not read where the series is used). */
+    private static double phi2(double z, double expm1) {
         if (Math.abs(z) < 0.1) {
             // Σ z^k/(k+2)!, k = 0..8: the next term is below 1e-17 relative
             double sum = 0;
@@ -358,20 +454,64 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             return sum;
         }
-        return (Math.expm1(z) - z) / (z * z);
+        return (expm1 - z) / (z * z);
     }
 
     /**
-     * Zeros in (lo, hi) of {@code Σ_{k<terms} coef[depth][k] e^{λ_k τ}} (λ ascending) where it changes sign,
+     * Zeros in (lo, hi) of {@code Σ_{first<=k<last} coef[depth][k] e^{λ_k τ}} (λ ascending) where it changes sign,
      * ascending, into {@code out}.
      *
      * @return how many
      */
-    private int zeros(int depth, int terms, double lo, double hi, double[] out) {
+    private int zeros(int depth, int first, int last, double lo, double hi, double[] out) {
         double[] c = coef[depth];
+        int changes = changes(c, first, last);
+        if (changes == 0) {
+            return 0;
+        }
+        // lo and hi are the window's ends at every depth: their exponentials are computed once per window
+        double flo = dot(c, expFrom, first, last);
+        double fhi = dot(c, expTo, first, last);
+        if (changes == 1) {
+            if (flo * fhi < 0) {
+                out[0] = refine(depth, first, last, lo, hi, flo, fhi, 0, Double.NaN);
+                return 1;
+            }
+            return 0;
+        }
+        // the zeros of d/dτ (e^{−λ_j τ} Σ ...) — one term fewer — split (lo, hi) into monotone pieces; any term j
+        // will do, and the end term whose removal leaves fewer sign changes needs the fewest splits below
+        boolean dropFirst = changes(c, first + 1, last) < changes(c, first, last - 1);
+        int drop = dropFirst ? first : last - 1;
+        int nextFirst = dropFirst ? first + 1 : first;
+        int nextLast = dropFirst ? last : last - 1;
+        double dropped = lam[drop];
+        double[] next = coef[depth + 1];
+        for (int k = nextFirst; k < nextLast; k++) {
+            next[k] = c[k] * (lam[k] - dropped);
+        }
+        double[] inner = roots[depth + 1];
+        int m = zeros(depth + 1, nextFirst, nextLast, lo, hi, inner);
+        int found = 0;
+        double left = lo;
+        double fl = flo;
+        for (int j = 0; j <= m; j++) {
+            double right = j < m ? inner[j] : hi;
+            double fr = j < m ? sum(c, first, last, right) : fhi;
+            if (fl * fr < 0) {
+                out[found++] = refine(depth, first, last, left, right, fl, fr, 0, Double.NaN);
+            }
+            left = right;
+            fl = fr;
+        }
+        return found;
+    }
+
+    /** @return the sign changes of {@code c[first..last−1]}, zeros skipped */
+    private static int changes(double[] c, int first, int last) {
         int changes = 0;
         double lastSign = 0;
-        for (int k = 0; k < terms; k++) {
+        for (int k = first; k < last; k++) {
             double sg = Math.signum(c[k]);
             if (sg != 0) {
                 if (lastSign != 0 && sg != lastSign) {
@@ -380,102 +520,119 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 lastSign = sg;
             }
         }
-        if (changes == 0) {
-            return 0;
-        }
-        // lo and hi are the window's ends at every depth: their exponentials are computed once per window
-        double flo = dot(c, expFrom, terms);
-        double fhi = dot(c, expTo, terms);
-        if (changes == 1) {
-            if (flo * fhi < 0) {
-                out[0] = refine(depth, terms, lo, hi, flo, fhi, 0);
-                return 1;
-            }
-            return 0;
-        }
-        // the zeros of d/dτ (e^{−λ_top τ} Σ ...) — one term fewer — split (lo, hi) into monotone pieces
-        double top = lambda[terms - 1];
-        double[] next = coef[depth + 1];
-        for (int k = 0; k < terms - 1; k++) {
-            next[k] = c[k] * (lambda[k] - top);
-        }
-        double[] inner = roots[depth + 1];
-        int m = zeros(depth + 1, terms - 1, lo, hi, inner);
-        int found = 0;
-        double left = lo;
-        double fl = flo;
-        for (int j = 0; j <= m; j++) {
-            double right = j < m ? inner[j] : hi;
-            double fr = j < m ? sum(c, terms, right) : fhi;
-            if (fl * fr < 0) {
-                out[found++] = refine(depth, terms, left, right, fl, fr, 0);
-            }
-            left = right;
-            fl = fr;
-        }
-        return found;
+        return changes;
     }
 
-    private static double dot(double[] c, double[] e, int terms) {
+    private static double dot(double[] c, double[] e, int first, int last) {
         double s = 0;
-        for (int k = 0; k < terms; k++) {
+        for (int k = first; k < last; k++) {
             s += c[k] * e[k];
         }
         return s;
     }
 
-    private double sum(double[] c, int terms, double tau) {
+    private double sum(double[] c, int first, int last, double tau) {
         double s = 0;
-        for (int k = 0; k < terms; k++) {
-            s += c[k] * Math.exp(lambda[k] * tau);
+        for (int k = first; k < last; k++) {
+            s += c[k] * Math.exp(lam[k] * tau);
         }
         return s;
     }
 
     /** Where the concentration meets {@code level} in a bracket [t0, t1] whose ends differ in sign. */
     private double level(double t0, double t1, double f0, double f1, double level) {
-        return refine(-1, 0, t0, t1, f0, f1, level);
+        // a start from the shape of the curve: a decay is nearly exponential, so interpolate its logarithm (exact
+        // for one exponential); otherwise the secant
+        double c0 = f0 + level;
+        double c1 = f1 + level;
+        double start = Double.NaN;
+        if (c1 < c0 && c1 > 0 && level > 0) {
+            start = t0 + (t1 - t0) * Math.log(c0 / level) / Math.log(c0 / c1);
+        }
+        return refine(-1, 0, 0, t0, t1, f0, f1, level, start);
     }
 
     /**
      * Refines the zero bracketed by [x0, x1] ({@code f0 · f1 < 0}) of the exponential sum at {@code depth}, or, with
-     * depth −1, of C(τ) − level: Newton steps from the regula falsi point, each kept only if it stays inside the
-     * shrinking bracket and at least halves the previous step, a bisection otherwise (Press et al., <i>Numerical
-     * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value and slope.
+     * depth −1, of C(τ) − level: Halley steps {@code x − 2ff'/(2f'² − ff'')} from {@code start} when it lies inside
+     * the bracket, from the regula falsi point otherwise, each kept only if it stays inside the shrinking bracket and
+     * at least halves the previous step, a bisection otherwise (the safeguard of Press et al., <i>Numerical
+     * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value, slope and
+     * curvature. Where the sum has terms of both signs, P − N, the steps are taken on {@code ln P − ln N}, which has
+     * the same zero and is nearly straight. It stops after a step below the tolerance, or a step below
+     * {@value #ESTIMATE_STEP_H} h whose size squared times |f''/(2f')| (the error a Newton step of that size leaves;
+     * Halley's leaves less) is below a thousandth of it.
      */
-    private double refine(int depth, int terms, double x0, double x1, double f0, double f1, double level) {
+    private double refine(int depth, int first, int last, double x0, double x1, double f0, double f1, double level,
+            double start) {
         double lo = x0;
         double hi = x1;
         boolean loNegative = f0 < 0;
-        double x = (x0 * f1 - x1 * f0) / (f1 - f0);
+        double x = start > lo && start < hi ? start : (x0 * f1 - x1 * f0) / (f1 - f0);
         if (!(x > lo && x < hi)) {
             x = 0.5 * (lo + hi);
         }
         double step = hi - lo;
         double previous = step;
+        double tolerance = depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            double f;
-            double slope;
+            // the sum split into its positive terms P and its negative terms −N, each with two derivatives
+            double pos = 0;
+            double pos1 = 0;
+            double pos2 = 0;
+            double neg = 0;
+            double neg1 = 0;
+            double neg2 = 0;
             if (depth < 0) {
                 double[] d = coef[0];
-                f = -level;
-                slope = 0;
-                for (int k = 0; k < n; k++) {
-                    double l = lambda[k];
-                    double m = Math.expm1(l * x);
-                    f += a[k] + a[k] * m + (l == 0 ? b[k] * x : b[k] * (m / l));
-                    slope += d[k] * (1 + m);
+                double c0 = constant - level;
+                if (c0 > 0) {
+                    pos = c0;
+                } else {
+                    neg = -c0;
+                }
+                for (int k = 0; k < terms; k++) {
+                    double l = lam[k];
+                    double e;
+                    double v;
+                    if (expForm[k]) {
+                        e = Math.exp(l * x);
+                        v = p[k] * e;
+                    } else {
+                        double mk = Math.expm1(l * x);
+                        v = a[k] + a[k] * mk + (l == 0 ? b[k] * x : b[k] * (mk / l));
+                        e = 1 + mk;
+                    }
+                    double v1 = d[k] * e;
+                    double v2 = v1 * l;
+                    if (v > 0) {
+                        pos += v;
+                        pos1 += v1;
+                        pos2 += v2;
+                    } else {
+                        neg -= v;
+                        neg1 -= v1;
+                        neg2 -= v2;
+                    }
                 }
             } else {
                 double[] c = coef[depth];
-                f = 0;
-                slope = 0;
-                for (int k = 0; k < terms; k++) {
-                    double term = c[k] * Math.exp(lambda[k] * x);
-                    f += term;
-                    slope += term * lambda[k];
+                for (int k = first; k < last; k++) {
+                    double l = lam[k];
+                    double v = c[k] * Math.exp(l * x);
+                    double v1 = v * l;
+                    if (v > 0) {
+                        pos += v;
+                        pos1 += v1;
+                        pos2 += v1 * l;
+                    } else {
+                        neg -= v;
+                        neg1 -= v1;
+                        neg2 -= v1 * l;
+                    }
                 }
             }
+            double f = pos - neg;
             if (f == 0) {
                 return x;
             }
@@ -484,17 +641,43 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             } else {
                 hi = x;
             }
-            double newton = x - f / slope;
+            double slope;
+            double curvature;
+            double next;
+            if (pos > 0 && neg > 0) {
+                // the zero of f = P − N is that of h = ln P − ln N, which is nearly straight where each side is
+                // dominated by one exponential: Halley steps on h
+                double gp = pos1 / pos;
+                double gn = neg1 / neg;
+                double h = Math.log(pos / neg);
+                slope = gp - gn;
+                curvature = pos2 / pos - gp * gp - neg2 / neg + gn * gn;
+                double denominator = 2 * slope * slope - h * curvature;
+                next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * h * slope / denominator
+                        : x - h / slope;
+            } else {
+                slope = pos1 - neg1;
+                curvature = pos2 - neg2;
+                double denominator = 2 * slope * slope - f * curvature;
+                next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * f * slope / denominator
+                        : x - f / slope;
+            }
             previous = step;
-            if (newton > lo && newton < hi && Math.abs(newton - x) < 0.5 * previous) {
-                step = Math.abs(newton - x);
-                x = newton;
+            if (next > lo && next < hi && Math.abs(next - x) < 0.5 * previous) {
+                step = Math.abs(next - x);
+                x = next;
+                // after a short step s the error is about |f''/(2f')| s² at most (a Newton step's; Halley's is
+                // smaller); the curvature is local, so the estimate is trusted only once the steps are short
+                if (step <= tolerance || step <= ESTIMATE_STEP_H
+                        && step * step * Math.abs(curvature / (2 * slope)) <= tolerance * BISECTION_END) {
+                    return x;
+                }
             } else {
                 step = 0.5 * (hi - lo);
                 x = lo + step;
-            }
-            if (step <= (depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H)) {
-                return x;
+                if (step <= tolerance * BISECTION_END) {
+                    return x;
+                }
             }
         }
         return x;
@@ -505,6 +688,22 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double[] out = displayOut[o];
         double prevTau = Double.NaN;
         double prevStep = Double.NaN;
+        // along equally spaced points a term is q e^{λτ} − b/λ: one product and one addition per mode and point,
+        // no division; terms with b = 0 (every term after the last input) are unchanged by this, and terms with
+        // |λ| h below EXP_FORM_MIN keep the form without cancellation
+        boolean allQ = true;
+        double cst = 0;
+        for (int k = 0; k < terms; k++) {
+            double l = lam[k];
+            if (b[k] == 0) {
+                q[k] = a[k];
+            } else if (l != 0 && Math.abs(l) * segmentH >= EXP_FORM_MIN) {
+                q[k] = a[k] + b[k] / l;
+                cst -= b[k] / l;
+            } else {
+                allQ = false;
+            }
+        }
         for (int j = displayNext; j < displayTimes.length; j++) {
             double t = displayTimes[j];
             if (!(t < endH || last)) {
@@ -515,22 +714,31 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             double sum = 0;
             if (Math.abs(step - prevStep) <= 1e-10 * prevStep) {
                 // equally spaced points: e^{λ(τ+δ)} = e^{λτ} e^{λδ}, one product per mode
-                for (int k = 0; k < n; k++) {
-                    double e = expNow[k] * expStep[k];
-                    expNow[k] = e;
-                    double l = lambda[k];
-                    sum += a[k] * e + (l == 0 ? b[k] * tau : b[k] * ((e - 1) / l));
+                if (allQ) {
+                    for (int k = 0; k < terms; k++) {
+                        double e = expNow[k] * expStep[k];
+                        expNow[k] = e;
+                        sum += q[k] * e;
+                    }
+                    sum += cst;
+                } else {
+                    for (int k = 0; k < terms; k++) {
+                        double e = expNow[k] * expStep[k];
+                        expNow[k] = e;
+                        double l = lam[k];
+                        sum += a[k] * e + (l == 0 ? b[k] * tau : b[k] * ((e - 1) / l));
+                    }
                 }
             } else {
                 boolean stepKnown = !Double.isNaN(step);
-                for (int k = 0; k < n; k++) {
-                    double l = lambda[k];
-                    double m = Math.expm1(l * tau);
-                    expNow[k] = 1 + m;
+                for (int k = 0; k < terms; k++) {
+                    double l = lam[k];
+                    double mk = Math.expm1(l * tau);
+                    expNow[k] = 1 + mk;
                     if (stepKnown) {
                         expStep[k] = Math.exp(l * step);
                     }
-                    sum += a[k] + a[k] * m + (l == 0 ? b[k] * tau : b[k] * (m / l));
+                    sum += a[k] + a[k] * mk + (l == 0 ? b[k] * tau : b[k] * (mk / l));
                 }
                 if (stepKnown) {
                     prevStep = step;

@@ -1,0 +1,170 @@
+package org.ketaminepk.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.Simulation;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Route;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Amount;
+import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.dosing.Rate;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.model.IndividualModel;
+import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.patient.Sex;
+import org.ketaminepk.result.AnalyteMetrics;
+import org.ketaminepk.result.Band;
+import org.ketaminepk.result.ExactMetrics;
+
+/**
+ * The fast path of the exact metrics against the previous general one: the structured eigen-decomposition of
+ * block-triangular systems ({@link BlockEigen}) with today's {@link ExactMetrics}, against Commons Math's decomposition
+ * with the metrics as they were found before ({@link PreviousExactMetrics}). The same trust decision, and the same
+ * Cmax, Tmax, AUC and band times to 1e-9 relative and 1e-9 h, over random parent → metabolite systems and over every
+ * library model, route and a spread of patients.
+ */
+class BlockEigenProperties {
+    private static final List<Band> BANDS = List.of(Band.within(70, 160), Band.above(160), Band.within(0.5, 5),
+            Band.within(20, 40));
+    private static final double RELATIVE = 1e-9;
+    private static final double HOURS = 1e-9;
+
+    @Provide
+    Arbitrary<RandomSystems.Case> cases() {
+        return RandomSystems.cases();
+    }
+
+    @Property(tries = 300)
+    void randomSystemsGiveTheSameMetricsEitherWay(@ForAll("cases") RandomSystems.Case c) {
+        ReachableSubsystem sys = ReachableSubsystem.of(c.system(), c.schedule());
+        // every random system here has groups of at most three compartments: the structured route applies wherever
+        // the general one is trusted
+        if (MatrixExponential.analyseGeneral(sys.k).usesEigen()) {
+            BlockEigen block = BlockEigen.of(sys.k);
+            assertNotNull(block, c::toString);
+            assertTrue(MatrixExponential.trusted(sys.k, block.lambda, block.v, block.vinv), c::toString);
+        }
+        compare(c.system(), c.schedule(), c.grid(), () -> c + "; K " + java.util.Arrays.deepToString(sys.k)
+                + "; V " + c.system().observations());
+    }
+
+    @Provide
+    Arbitrary<PublishedModel> models() {
+        return Arbitraries.of(Models.all());
+    }
+
+    @Property(tries = 300)
+    void libraryModelsGiveTheSameMetricsEitherWay(@ForAll("models") PublishedModel model,
+            @ForAll @DoubleRange(min = 45, max = 120) double weightKg,
+            @ForAll @DoubleRange(min = 20, max = 80) double ageYears, @ForAll boolean female,
+            @ForAll @IntRange(min = 0, max = 3) int regimenKind, @ForAll @DoubleRange(min = 0.1, max = 2) double mgPerKg) {
+        Patient patient = new Patient(ageYears, weightKg, 150 + (weightKg - 45) * 0.5, female ? Sex.FEMALE : Sex.MALE);
+        Regimen regimen = regimen(model, regimenKind, mgPerKg);
+        IndividualModel ind = Simulation.standard().individualize(model, patient);
+        Schedule schedule = regimen.schedule(ind.system(), weightKg);
+        compare(ind.system(), schedule, TimeGrid.uniform(72, 1.0 / 60),
+                () -> model.id() + ", " + patient + ", regimen " + regimenKind + ", " + mgPerKg + " mg/kg");
+    }
+
+    /** The library's default model on the intravenous workloads: five compartments, three groups, fast route. */
+    @Test
+    void theDefaultModelsIntravenousSystemTakesTheStructuredRoute() {
+        Patient patient = new Patient(40, 70, 175, Sex.MALE);
+        IndividualModel ind = Simulation.standard().individualize(Models.DEFAULT, patient);
+        Regimen crps = Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25)), 10);
+        ReachableSubsystem sys = ReachableSubsystem.of(ind.system(), crps.schedule(ind.system(), 70));
+        assertEquals(5, sys.k.length);
+        BlockEigen block = BlockEigen.of(sys.k);
+        assertNotNull(block);
+        assertTrue(MatrixExponential.trusted(sys.k, block.lambda, block.v, block.vinv));
+        MatrixExponential.Spectral general = MatrixExponential.analyseGeneral(sys.k);
+        assertTrue(general.usesEigen());
+        double[] fast = block.lambda.clone();
+        double[] slow = general.eigenvalues();
+        java.util.Arrays.sort(fast);
+        java.util.Arrays.sort(slow);
+        for (int i = 0; i < fast.length; i++) {
+            assertEquals(slow[i], fast[i], 1e-12 * Math.abs(slow[0]));
+        }
+    }
+
+    private static Regimen regimen(PublishedModel model, int kind, double mgPerKg) {
+        List<Dose> doses = new ArrayList<>();
+        switch (kind) {
+            case 0 -> doses.add(Dose.bolus(Amount.mgPerKg(mgPerKg), 0));
+            case 1 -> {
+                doses.add(Dose.infusion(Rate.mgPerKgPerH(mgPerKg), 4, 0).withCapMgPerH(60));
+                doses.add(Dose.infusion(Rate.mgPerKgPerH(mgPerKg), 4, 24).withCapMgPerH(60));
+            }
+            case 2 -> {
+                doses.add(Dose.bolus(Amount.mgPerKg(mgPerKg / 2), 0));
+                doses.add(Dose.infusion(Rate.mgPerKgPerH(mgPerKg / 4), 2.5, 0.5));
+            }
+            default -> {
+                // an extravascular route where the model has one, otherwise two boluses
+                Route route = model.routes().keySet().stream().filter(r -> r != Route.INTRAVENOUS).findFirst()
+                        .orElse(null);
+                if (route == null) {
+                    doses.add(Dose.bolus(Amount.mgPerKg(mgPerKg), 0));
+                    doses.add(Dose.bolus(Amount.mgPerKg(mgPerKg), 6));
+                } else {
+                    doses.add(Dose.extravascular(route, Amount.mgPerKg(mgPerKg), 0));
+                    doses.add(Dose.extravascular(route, Amount.mgPerKg(mgPerKg), 12));
+                }
+            }
+        }
+        return Regimen.of(doses);
+    }
+
+    /** Exact metrics by the fast path and by the previous general path. */
+    private static void compare(CompartmentSystem system, Schedule schedule, TimeGrid grid,
+            java.util.function.Supplier<String> what) {
+        Map<Analyte, AnalyteMetrics> fast = metrics(system, schedule, grid, MatrixExponential::analyse);
+        PreviousExactMetrics previous = PreviousExactMetrics.of(system, BANDS, grid);
+        Map<Analyte, AnalyteMetrics> general = ExponentialSegments.run(system, schedule, grid.endH(), previous,
+                MatrixExponential::analyseGeneral) ? previous.metrics() : null;
+        assertEquals(general == null, fast == null, () -> "trust decision differs: " + what.get());
+        if (fast == null) {
+            return;
+        }
+        for (Analyte a : general.keySet()) {
+            AnalyteMetrics g = general.get(a);
+            AnalyteMetrics f = fast.get(a);
+            assertEquals(g.cmaxNgPerMl(), f.cmaxNgPerMl(), RELATIVE * g.cmaxNgPerMl() + 1e-300,
+                    () -> a + " Cmax: " + what.get());
+            assertEquals(g.tmaxH(), f.tmaxH(), HOURS, () -> a + " Tmax: " + what.get());
+            assertEquals(g.aucNgHPerMl(), f.aucNgHPerMl(), RELATIVE * g.aucNgHPerMl() + 1e-300,
+                    () -> a + " AUC: " + what.get());
+            for (int b = 0; b < BANDS.size(); b++) {
+                int band = b;
+                assertEquals(g.timeInBandH(b), f.timeInBandH(b), HOURS,
+                        () -> a + " " + BANDS.get(band) + ": " + what.get());
+            }
+        }
+    }
+
+    private static Map<Analyte, AnalyteMetrics> metrics(CompartmentSystem system, Schedule schedule, TimeGrid grid,
+            Function<double[][], MatrixExponential.Spectral> analysis) {
+        ExactMetrics m = ExactMetrics.of(system, BANDS, grid);
+        return ExponentialSegments.run(system, schedule, grid.endH(), m, analysis) ? m.metrics() : null;
+    }
+}
