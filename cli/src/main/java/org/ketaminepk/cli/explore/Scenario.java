@@ -13,6 +13,7 @@ import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientFields;
+import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
@@ -139,13 +140,14 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
     }
 
     /**
-     * @return the seed of the virtual population, 1 when not given
+     * @return the seed of the virtual population; when not given the command line's default, so that an export
+     *         matches {@code --population N} without {@code --seed}
      * @throws InvalidInputException unless a whole number from 0 to 18 digits
      */
     static long seed(Map<String, List<String>> params, String prefix) {
         String seedText = one(params, prefix + "seed");
         if (seedText == null) {
-            return 1;
+            return PopulationOptions.DEFAULT_SEED;
         }
         if (!seedText.matches("\\d{1,18}")) {
             throw new InvalidInputException("seed", "seed must be a whole number from 0 to 999999999999999999 "

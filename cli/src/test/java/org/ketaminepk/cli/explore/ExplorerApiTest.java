@@ -139,6 +139,11 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertTrue(spread, "the published variability spreads the band");
         assertEquals(new String(r.body(), StandardCharsets.UTF_8), new String(get(query).body(),
                 StandardCharsets.UTF_8), "same seed, same answer");
+        // without a seed, the command line's default: the same patients as --population 30 without --seed
+        String unseeded = query.replace("&seed=11", "");
+        assertEquals(new String(get(query.replace("seed=11", "seed="
+                + org.ketaminepk.cli.options.PopulationOptions.DEFAULT_SEED)).body(), StandardCharsets.UTF_8),
+                new String(get(unseeded).body(), StandardCharsets.UTF_8));
         JsonNode e = json(get("/api/simulate?protocol=crps-schwartzman-2009&population=5000")).get("error");
         assertEquals("population", e.get("field").asText());
         assertTrue(e.get("message").asText().contains("between 20 and 200"), e.toString());
