@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -182,6 +184,17 @@ public final class PopulationCompareChart {
             ConcentrationAxes.addLogMinorGrid(p, y.getLowerBound(), y.getUpperBound());
         } else {
             p.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.FOREGROUND);
+        }
+        // the infusion periods the first panel shades (shared by every series), shaded in this panel too
+        Collection<?> shaded = first.getDomainMarkers(Layer.BACKGROUND);
+        if (shaded != null) {
+            for (Object m : shaded) {
+                if (m instanceof IntervalMarker im && ChartStyle.INFUSION_FILL.equals(im.getPaint())) {
+                    IntervalMarker copy = new IntervalMarker(im.getStartValue(), im.getEndValue(), im.getPaint());
+                    copy.setOutlinePaint(null);
+                    p.addDomainMarker(copy, Layer.BACKGROUND);
+                }
+            }
         }
         return p;
     }

@@ -51,15 +51,19 @@ class PopulationCompareChartTest {
     }
 
     private static JFreeChart chart(int series) {
+        return chart(List.of(LABELS).subList(0, series), List.of(DOSES).subList(0, series));
+    }
+
+    private static JFreeChart chart(List<String> labels, List<String> doses) {
         List<PlotSeries> profiles = new ArrayList<>();
         List<PercentileBands> bands = new ArrayList<>();
-        for (int i = 0; i < series; i++) {
+        for (int i = 0; i < labels.size(); i++) {
             Regimen r = null;
-            for (String d : DOSES[i].split(";")) {
+            for (String d : doses.get(i).split(";")) {
                 Regimen next = DoseParser.parse(d.trim());
                 r = r == null ? next : r.and(next);
             }
-            profiles.add(new PlotSeries(LABELS[i], Simulation.run(MODEL, Patient.standardAdult(), r, GRID)
+            profiles.add(new PlotSeries(labels.get(i), Simulation.run(MODEL, Patient.standardAdult(), r, GRID)
                     .profile()));
             bands.add(bands(r));
         }
@@ -117,6 +121,33 @@ class PopulationCompareChartTest {
                 .stream().anyMatch(a -> a instanceof BandLabels));
         assertTrue(lanes(panels.get(0)) > 0);
         assertEquals(0, lanes(panels.get(1)));
+    }
+
+    /** The infusion periods shaded on the first panel are shaded on every panel, at the same times. */
+    @Test
+    void infusionPeriodsAreShadedOnEveryPanel() {
+        // two series of one regimen (e.g. two models): its infusion is shaded, not drawn as a lane per series
+        List<XYPlot> panels = ((CombinedDomainXYPlot) chart(List.of("a", "b"), List.of(DOSES[1], DOSES[1])).getPlot())
+                .getSubplots();
+        List<String> first = shadedSpans(panels.get(0));
+        assertEquals(1, first.size(), first.toString());
+        for (XYPlot panel : panels) {
+            assertEquals(first, shadedSpans(panel));
+        }
+    }
+
+    private static List<String> shadedSpans(XYPlot panel) {
+        List<String> out = new ArrayList<>();
+        java.util.Collection<?> markers = panel.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        if (markers != null) {
+            for (Object m : markers) {
+                if (m instanceof org.jfree.chart.plot.IntervalMarker im && ChartStyle.INFUSION_FILL.equals(
+                        im.getPaint())) {
+                    out.add(im.getStartValue() + "–" + im.getEndValue());
+                }
+            }
+        }
+        return out;
     }
 
     @Test
