@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.report.CountedProgress;
+import org.ketaminepk.cli.report.SummaryText;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.cli.report.WarningGroups;
 import org.ketaminepk.dataset.CompartmentTable;
@@ -156,12 +157,14 @@ public final class DatasetCommand implements Callable<Integer> {
             idAndText.add(m.lookingAt() ? new String[] {m.group(1), w.message().substring(m.end())}
                     : new String[] {null, w.message()});
         }
+        List<String> lines = new ArrayList<>();
         for (WarningGroups.Line<String[]> line : WarningGroups.of(idAndText, x -> x[1], x -> 1)) {
             String id = line.first()[0];
             String more = line.count() > 1 ? " and " + Text.count(line.count() - 1) + " more" : "";
-            summary.println("warning: " + line.message() + (id != null ? " (ID " + id + more + ")"
+            lines.add(line.message() + (id != null ? " (ID " + id + more + ")"
                     : line.merged() ? " (" + Text.count(line.count()) + " IDs)" : ""));
         }
+        SummaryText.messages(summary, lines, List.of());
         summary.flush();
         return 0;
     }

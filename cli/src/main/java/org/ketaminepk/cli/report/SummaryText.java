@@ -342,7 +342,11 @@ public final class SummaryText {
         }
     }
 
-    static void messages(PrintWriter w, List<String> warnings, List<String> notes) {
+    /**
+     * Prints each distinct warning and then each distinct note as "warning: ..." / "note: ...", wrapped to 100
+     * columns with the continuation lines indented under the text.
+     */
+    public static void messages(PrintWriter w, List<String> warnings, List<String> notes) {
         Set<String> seen = new LinkedHashSet<>();
         for (String m : warnings) {
             if (seen.add(m)) {
