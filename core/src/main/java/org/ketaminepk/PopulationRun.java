@@ -2,16 +2,13 @@ package org.ketaminepk;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Chunks;
 import org.ketaminepk.base.InvalidInputException;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.ketaminepk.dosing.Regimen;
@@ -63,7 +60,7 @@ public final class PopulationRun {
     /** Most patients one run accepts. */
     public static final int MAX_PATIENTS = 10_000_000;
     /** Patients simulated per task handed to an executor: large enough to amortise a task, small enough to balance. */
-    static final int CHUNK = 64;
+    static final int CHUNK = Chunks.SIZE;
 
     private final PublishedModel model;
     private final List<Patient> patients;
@@ -261,28 +258,8 @@ public final class PopulationRun {
     public PopulationResult run(Executor executor) {
         Checks.notNull("executor", executor);
         PatientMetrics[] out = new PatientMetrics[patients.size()];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<Void>> tasks = new ArrayList<>();
-        for (int start = 0; start < out.length; start += CHUNK) {
-            int from = start;
-            int to = Math.min(out.length, start + CHUNK);
-            tasks.add(CompletableFuture.runAsync(() -> {
-                for (int i = from; i < to && failure.get() == null; i++) {
-                    try {
-                        out[i] = simulate(patients.get(i));
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                        throw e;
-                    }
-                }
-            }, executor));
-        }
-        try {
-            // join() orders every task's writes to `out` before the reads below
-            CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
-        } catch (CompletionException e) {
-            rethrow(failure.get() != null ? failure.get() : e.getCause());
-        }
+        // Chunks.forEach orders every task's writes to `out` before the reads below
+        Chunks.forEach(out.length, executor, () -> null, (i, unused) -> out[i] = simulate(patients.get(i)));
         return result(out);
     }
 
@@ -295,15 +272,5 @@ public final class PopulationRun {
 
     private PopulationResult result(PatientMetrics[] out) {
         return new PopulationResult(model, regimen, bands, Arrays.asList(out));
-    }
-
-    private static void rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException("a population task failed", t);
     }
 }

@@ -6,11 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -21,6 +18,7 @@ import org.ketaminepk.Simulation;
 import org.ketaminepk.adjust.StandardPatientAdjuster;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Chunks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Regimen;
@@ -58,7 +56,7 @@ public final class PopulationSimulation {
     /** Most display points of percentile bands. */
     public static final int MAX_DISPLAY_POINTS = 5_000;
     /** Patients simulated per task handed to an executor. */
-    static final int CHUNK = 64;
+    static final int CHUNK = Chunks.SIZE;
 
     private final PublishedModel model;
     private final List<Patient> patients;
@@ -351,37 +349,6 @@ public final class PopulationSimulation {
      * @param body the work on one patient
      */
     public static <S> void forEachPatient(int n, Executor executor, Supplier<S> perTask, PatientTask<S> body) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<Void>> tasks = new ArrayList<>();
-        for (int start = 0; start < n; start += CHUNK) {
-            int from = start;
-            int to = Math.min(n, start + CHUNK);
-            tasks.add(CompletableFuture.runAsync(() -> {
-                S state = perTask.get();
-                for (int i = from; i < to && failure.get() == null; i++) {
-                    try {
-                        body.run(i, state);
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                        throw e;
-                    }
-                }
-            }, executor));
-        }
-        try {
-            CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
-        } catch (CompletionException e) {
-            rethrow(failure.get() != null ? failure.get() : e.getCause());
-        }
-    }
-
-    private static void rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException("a population task failed", t);
+        Chunks.forEach(n, executor, perTask, body::run);
     }
 }

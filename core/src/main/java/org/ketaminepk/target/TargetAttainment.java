@@ -43,8 +43,6 @@ public final class TargetAttainment {
     public static final double HIGH_FACTOR = 1.5;
     /** Percentiles of the ratio to the target that are reported. */
     static final double[] PERCENTILES = {5, 25, 50, 75, 95};
-    /** Patients simulated per task handed to an executor. */
-    static final int CHUNK = 64;
 
     /**
      * The spread at the end of one target step.
