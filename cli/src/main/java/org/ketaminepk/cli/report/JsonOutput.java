@@ -110,10 +110,7 @@ public final class JsonOutput {
         if (extra != null) {
             extra.write(g);
         }
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        out.flush();
+        end(g, out);
     }
 
     /** Writes a series object's fields; the caller closes it. */
@@ -239,6 +236,14 @@ public final class JsonOutput {
         return g;
     }
 
+    /** Closes a document {@link #document} started: the top-level object, then a final newline; flushes both. */
+    static void end(JsonGenerator g, Writer out) throws IOException {
+        g.writeEndObject();
+        g.flush();
+        out.write('\n');
+        out.flush();
+    }
+
     /**
      * Writes the report of the {@code patient} command: the patient, the derived values with their methods, unusual
      * values, and per model the parameters that change, every step with reason and source, the warnings and the
@@ -290,10 +295,7 @@ public final class JsonOutput {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        out.flush();
+        end(g, out);
     }
 
     private static void liver(JsonGenerator g, String field, WellStirredLiver l, double renalLPerH,

@@ -20,7 +20,6 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.Main;
-import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
 import org.ketaminepk.cli.chart.MeasuredPoints;
@@ -269,11 +268,8 @@ public final class MeasuredLevels {
                 out.stage("--observed-csv", files.get("--observed-csv"), OutputFiles.text(this::csv));
             }
             if (files.containsKey("--plot")) {
-                JFreeChart c = chart;
                 PlotSize size = o.plotSize();
-                ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
-                out.stage("--plot", files.get("--plot"),
-                        s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
+                out.stagePlot(files.get("--plot"), chart, size);
             }
             if ("-".equals(o.csv)) {
                 OutputFiles.toStdout(stdout, w -> CsvOutput.write(w, runs, several));

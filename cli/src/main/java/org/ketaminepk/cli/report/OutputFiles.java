@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jfree.chart.JFreeChart;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.cli.chart.ChartFiles;
+import org.ketaminepk.cli.options.PlotSize;
 
 /**
  * Output files written all or nothing. Each file is written to a temporary file in its target's directory and moved
@@ -183,6 +186,12 @@ public final class OutputFiles implements AutoCloseable {
      * @param body writes the content
      * @throws InvalidInputException naming the option and the file when writing fails (nothing is left behind)
      */
+    /** Stages {@code chart} as the {@code --plot} file: the format the target's extension names, at {@code size}. */
+    void stagePlot(Path target, JFreeChart chart, PlotSize size) {
+        ChartFiles.Format format = ChartFiles.Format.of(target);
+        stage("--plot", target, s -> ChartFiles.write(chart, format, s, size.widthPx(), size.heightPx()));
+    }
+
     void stage(String option, Path target, Body body) {
         Path temp = directory(target).resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -145,12 +145,9 @@ public final class Outputs {
                 out.stage("--json", files.get("--json"), OutputFiles.text(w -> JsonOutput.write(w, command, runs, grid, effects)));
             }
             if (files.containsKey("--plot")) {
-                JFreeChart c = chart;
                 PlotSize size = effects == null || !effects.hasEffect() ? o.plotSize()
                         : o.plotSize(new PlotSize(ChartFiles.DEFAULT_WIDTH_PX, EffectChart.HEIGHT_PX));
-                ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
-                out.stage("--plot", files.get("--plot"),
-                        s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
+                out.stagePlot(files.get("--plot"), chart, size);
             }
             if ("-".equals(o.csv)) {
                 OutputFiles.toStdout(stdout, w -> CsvOutput.write(w, runs, several, effects));

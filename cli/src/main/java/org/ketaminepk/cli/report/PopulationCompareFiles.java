@@ -19,7 +19,6 @@ import org.jfree.chart.JFreeChart;
 import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.cli.Main;
-import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
 import org.ketaminepk.cli.chart.PlotSeries;
@@ -63,11 +62,8 @@ public final class PopulationCompareFiles {
                 out.stage("--population-csv", files.get("--population-csv"), OutputFiles.text(w -> patientsCsv(w, c)));
             }
             if (files.containsKey("--plot")) {
-                JFreeChart ch = chart;
                 PlotSize size = o.plotSize();
-                ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
-                out.stage("--plot", files.get("--plot"),
-                        s -> ChartFiles.write(ch, format, s, size.widthPx(), size.heightPx()));
+                out.stagePlot(files.get("--plot"), chart, size);
             }
             if ("-".equals(o.csv)) {
                 OutputFiles.toStdout(stdout, w -> bandsCsv(w, c));
@@ -270,9 +266,6 @@ public final class PopulationCompareFiles {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        out.flush();
+        JsonOutput.end(g, out);
     }
 }

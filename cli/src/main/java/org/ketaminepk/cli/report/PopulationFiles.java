@@ -104,12 +104,9 @@ public final class PopulationFiles {
                 out.stage("--population-csv", files.get("--population-csv"), OutputFiles.text(w -> patientsCsv(w, r)));
             }
             if (files.containsKey("--plot")) {
-                JFreeChart c = chart;
                 PlotSize size = effect == null || effect.effect() == null ? o.plotSize()
                         : o.plotSize(new PlotSize(ChartFiles.DEFAULT_WIDTH_PX, EffectChart.HEIGHT_PX));
-                ChartFiles.Format format = ChartFiles.Format.of(files.get("--plot"));
-                out.stage("--plot", files.get("--plot"),
-                        s -> ChartFiles.write(c, format, s, size.widthPx(), size.heightPx()));
+                out.stagePlot(files.get("--plot"), chart, size);
             }
             if ("-".equals(o.csv)) {
                 OutputFiles.toStdout(stdout, w -> bandsCsv(w, r, effect));
@@ -252,10 +249,7 @@ public final class PopulationFiles {
         if (effect != null) {
             effect.json(g);
         }
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        out.flush();
+        JsonOutput.end(g, out);
     }
 
     /**
