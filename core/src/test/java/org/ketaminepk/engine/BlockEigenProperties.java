@@ -39,7 +39,7 @@ import org.ketaminepk.result.ExactMetrics;
  * The fast path of the exact metrics against the previous general one: the structured eigen-decomposition of
  * block-triangular systems ({@link BlockEigen}) with today's {@link ExactMetrics}, against Commons Math's decomposition
  * with the metrics as they were found before ({@link PreviousExactMetrics}). The same trust decision, and the same
- * Cmax, Tmax, AUC and band times to 1e-9 relative and 1e-9 h, over random parent → metabolite systems and over every
+ * Cmax and AUC to 1e-9 relative, band times to 1e-9 h and Tmax to 1e-6 h, over random parent → metabolite systems and over every
  * library model, route and a spread of patients.
  */
 class BlockEigenProperties {
@@ -47,6 +47,12 @@ class BlockEigenProperties {
             Band.within(20, 40));
     private static final double RELATIVE = 1e-9;
     private static final double HOURS = 1e-9;
+    /**
+     * Tmax is the root of dC/dt, and a smooth peak fixes that root only to about the square root of the rounding in C:
+     * two decompositions that agree on Cmax to 1e-15 can place a broad metabolite peak 3e-9 h apart (a random
+     * four-compartment system did, at 13.85 h). Cmax itself is held to {@link #RELATIVE}; its time to 1e-6 h (3.6 ms).
+     */
+    private static final double PEAK_HOURS = 1e-6;
 
     @Provide
     Arbitrary<RandomSystems.Case> cases() {
@@ -151,7 +157,7 @@ class BlockEigenProperties {
             AnalyteMetrics f = fast.get(a);
             assertEquals(g.cmaxNgPerMl(), f.cmaxNgPerMl(), RELATIVE * g.cmaxNgPerMl() + 1e-300,
                     () -> a + " Cmax: " + what.get());
-            assertEquals(g.tmaxH(), f.tmaxH(), HOURS, () -> a + " Tmax: " + what.get());
+            assertEquals(g.tmaxH(), f.tmaxH(), PEAK_HOURS, () -> a + " Tmax: " + what.get());
             assertEquals(g.aucNgHPerMl(), f.aucNgHPerMl(), RELATIVE * g.aucNgHPerMl() + 1e-300,
                     () -> a + " AUC: " + what.get());
             for (int b = 0; b < BANDS.size(); b++) {
