@@ -1,7 +1,6 @@
 package org.ketaminepk.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -25,6 +23,7 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.fit.IndividualFit;
 import org.ketaminepk.fit.Level;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Spec;
                     + "model's published between-patient variability as the prior and its published residual error "
                     + "as the likelihood; a level below the limit of quantification counts as censored (the "
                     + "probability of being below it), not dropped. Prints each parameter typical vs individual with "
-                    + "an approximate 95 % interval and its shrinkage (posterior over prior variance: 1 when the "
+                    + "an approximate 95 %% interval and its shrinkage (posterior over prior variance: 1 when the "
                     + "levels say nothing about it), each level with its typical and individual prediction, and the "
                     + "individual curve's peak, time of peak and area.",
             "",
@@ -72,7 +71,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ketamine-pk fit --observed levels.csv --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --weight 82",
             "  ketamine-pk fit --observed levels.csv --dose \"20 mg/h for 24 h\" --model flint-2017 --age 8 "
-                    + "--weight 25 --json -"})
+                    + "--weight 25 --height 128 --json -"})
 public final class FitCommand implements Callable<Integer> {
     @Option(names = "--observed", required = true, paramLabel = "FILE", description = "The measured levels.")
     Path observed;
@@ -97,6 +96,10 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ("-".equals(csv) && "-".equals(json)) {
+            throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
+                    + "send one of them to a file");
+        }
         List<Level> levels;
         try (Reader r = Files.newBufferedReader(observed, StandardCharsets.UTF_8)) {
             levels = LevelsCsv.read(r, observed.getFileName().toString());
@@ -122,11 +125,12 @@ public final class FitCommand implements Callable<Integer> {
         boolean jsonToStdout = "-".equals(json);
         PrintWriter text = csvToStdout || jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         summary(text, fit, curve, typical, endH);
+        PrintWriter out = spec.commandLine().getOut();
         if (csv != null) {
-            write(csv, o -> csv(o, fit));
+            OutputFiles.writeText("--csv", csv, out, w -> csv(w, fit));
         }
         if (json != null) {
-            write(json, o -> json(o, fit, curve, typical));
+            OutputFiles.writeText("--json", json, out, w -> json(w, fit, curve, typical));
         }
         return 0;
     }
@@ -185,27 +189,7 @@ public final class FitCommand implements Callable<Integer> {
         return Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));
     }
 
-    /** Writes to a file or standard output. */
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private void write(String target, Body body) throws IOException {
-        if (target.equals("-")) {
-            PrintWriter w = spec.commandLine().getOut();
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            body.write(buf);
-            w.print(buf.toString(StandardCharsets.UTF_8));
-            w.flush();
-        } else {
-            try (OutputStream o = Files.newOutputStream(Path.of(target))) {
-                body.write(o);
-            }
-        }
-    }
-
-    private static void csv(OutputStream o, IndividualFit fit) throws IOException {
-        Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
+    private static void csv(Writer w, IndividualFit fit) throws IOException {
         w.write("time_h,analyte,measured_ng_per_ml,lloq_ng_per_ml,censored,typical_ng_per_ml,individual_ng_per_ml,"
                 + "measured_over_individual\n");
         for (IndividualFit.Prediction p : fit.predictions()) {
@@ -219,9 +203,10 @@ public final class FitCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private static void json(OutputStream o, IndividualFit fit, SimulationResult curve, SimulationResult typical)
+    private static void json(Writer o, IndividualFit fit, SimulationResult curve, SimulationResult typical)
             throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
+        // the generator flushes into the writer but leaves it open: the newline after the document goes there too
+        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(o)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("model", fit.model().id());

@@ -78,9 +78,9 @@ import picocli.CommandLine.Spec;
             "With --population N (or --patients FILE), gives the typical patient's pump schedule unchanged to a "
                     + "virtual population whose parameters vary as the model's publication says (the options of "
                     + "'simulate --population'), and reports how far each patient is from the target at the end of "
-                    + "every target step (median, 5th–95th percentile, share within ±20 % and above 1.5 × the target), "
+                    + "every target step (median, 5th–95th percentile, share within ±20 %% and above 1.5 × the target), "
                     + "the distributions and probabilities of 'simulate --population', the bands in --csv and --json, "
-                    + "and the median with 50 % and 90 % bands and the target on --plot.",
+                    + "and the median with 50 %% and 90 %% bands and the target on --plot.",
             "",
             "With --manual, designs a loading bolus and a few stepped rates for a pump without target control that "
                     + "keep the plasma concentration within --tolerance of a single target, and reports the "
@@ -94,7 +94,7 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" --syringe 10mg/mL \\",
             "      --max-rate 200mL/h --csv tci.csv",
             "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --effect-site navarrete-2025-ani",
-            "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%",
+            "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%%",
             "  ketamine-pk target --target \"150 ng/mL for 2 h\" --model otto-2021 --population 200 --plot tci-pop.png",
             "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --endpoint navarrete-2025-ani \\",
             "      --plot tci-effect.png"})

@@ -47,6 +47,39 @@ class FitCommandTest {
         assertTrue(json.out().contains("\"shrinkage\"") && json.out().contains("\"censored\" : true"), json.out());
     }
 
+    /** Both outputs to files: whole, parseable, the same content as on standard output; the summary stays. */
+    @Test
+    void csvAndJsonToFiles() throws IOException {
+        Path csv = dir.resolve("fit.csv");
+        Path json = dir.resolve("fit.json");
+        Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--csv", csv.toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Individual fit of otto-2021 to 4 levels"), r.out());
+        Cli.Result jsonOut = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--json", "-");
+        assertEquals(jsonOut.out(), Files.readString(json));
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile());
+        assertEquals("otto-2021", doc.get("model").asText());
+        assertEquals(5, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void oneOutputOnStandardOutputAndNoPartialFile() throws IOException {
+        Cli.Result both = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--csv", "-", "--json", "-");
+        assertEquals(2, both.code());
+        assertEquals(1, both.errLines().length, both.err());
+        assertTrue(both.err().contains("cannot both write to standard output"), both.err());
+        Path missing = dir.resolve("no-such-dir").resolve("fit.json");
+        Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--json", missing.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: --json"), r.err());
+        assertTrue(Files.notExists(missing));
+    }
+
     @Test
     void refusesAModelWithoutVariability() throws IOException {
         Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "bolus 20 mg", "--model",

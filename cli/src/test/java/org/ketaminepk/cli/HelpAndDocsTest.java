@@ -51,21 +51,34 @@ class HelpAndDocsTest {
         assertEquals(r.out(), Cli.run("help", command).out(), "'help CMD' prints the same text");
     }
 
-    /** Every example in a help text runs (those that need the default model only when it is present). */
+    /** The commands whose examples finish: 'explore' serves until it is stopped (its own tests start it). */
+    static java.util.stream.Stream<String> rootAndEveryVisibleCommand() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+                everyVisibleCommand().filter(c -> !c.equals("explore")));
+    }
+
+    /** Every example in every help text but explore's runs. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "simulate", "compare", "patient", "models", "protocols"})
+    @org.junit.jupiter.params.provider.MethodSource("rootAndEveryVisibleCommand")
     void helpExamplesParseAndTheSelfContainedOnesRun(String command) throws Exception {
         CommandLine root = Main.commandLine(new Main(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
         CommandLine cl = command.isEmpty() ? root : root.getSubcommands().get(command);
-        String joined = String.join("\n", cl.getCommandSpec().usageMessage().footer()).replace(" \\\n      ", " ");
+        String joined = String.format(Locale.ROOT, String.join("\n", cl.getCommandSpec().usageMessage().footer()))
+                .replace(" \\\n      ", " ");
         for (String line : joined.split("\n")) {
             if (!line.startsWith("  ketamine-pk ")) {
                 continue;
             }
             String[] args = split(line.substring("  ketamine-pk ".length()));
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("dataset") && i + 1 < args.length && args[i + 1].endsWith(".csv")) {
+                    Path f = dir.resolve(args[i + 1]);
+                    Files.writeString(f, "ID,TIME,AMT,CMT\n1,0,20,iv\n1,2,.,ketamine\n");
+                    args[i + 1] = f.toString();
+                }
                 if (args[i].equals("--plot") || args[i].equals("--json") || args[i].equals("--population-csv")
+                        || args[i].equals("--out") || args[i].equals("--protocol-out")
                         || (args[i].equals("--csv") && !args[i + 1].equals("-"))) {
                     args[i + 1] = dir.resolve(Path.of(args[i + 1]).getFileName()).toString();
                 }
@@ -97,6 +110,50 @@ class HelpAndDocsTest {
         return DocumentedCommands.words(line).toArray(new String[0]);
     }
 
+    /** Every command's name, the hidden ones included, for the tests that must reach all of them. */
+    static java.util.stream.Stream<String> everyCommand() {
+        CommandLine root = Main.commandLine(new Main(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        return root.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).sorted();
+    }
+
+    /**
+     * picocli formats every help text with {@link String#format}: a lone {@code %} ("95 % interval", "15%") makes it
+     * print a warning on standard error and show the text unformatted. Standard error is the process's here, not the
+     * command line's writer, because that is where picocli's warnings go.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("everyCommand")
+    void everyHelpTextFormatsWithoutAWarning(String command) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Cli.Result r;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = Cli.run(command, "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        String stderr = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", stderr + r.err(), command + " --help wrote to standard error");
+        assertFalse(r.out().contains("%n"), r.out());
+        String visible = everyVisibleCommand().anyMatch(command::equals) ? r.out().toLowerCase(Locale.ROOT) : "";
+        if (!visible.isEmpty()) {
+            assertTrue(visible.contains("not a dosing device") || visible.contains("not therapeutic drug monitoring"),
+                    command + ": the disclaimer");
+            assertTrue(r.out().contains("Examples:\n  ketamine-pk " + command), command + ": examples");
+        }
+    }
+
+    private static java.util.stream.Stream<String> everyVisibleCommand() {
+        CommandLine root = Main.commandLine(new Main(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        return root.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden() && !e.getKey().equals("help"))
+                .map(java.util.Map.Entry::getKey);
+    }
+
     @Test
     void versionSaysWhatTheToolIs() {
         Cli.Result r = Cli.run("--version");
@@ -121,6 +178,8 @@ class HelpAndDocsTest {
                 man);
         assertTrue(man.contains("\n.SH EXIT STATUS\n"), man);
         assertTrue(man.contains("not a dosing device"), man);
+        assertFalse(man.contains("%%"), "percent signs as the help shows them");
+        assertTrue(man.contains("80 % decrement time"), man);
         assertFalse(man.contains("warm\\-up") || man.contains("generate\\-docs DIR"), "hidden commands stay out");
         for (String line : man.split("\n")) {
             assertFalse(line.startsWith(".") && !line.matches("^\\.(\\\\\"|(TH|SH|SS|PP|TP|B|nf|fi|RS|RE)\\b).*"),

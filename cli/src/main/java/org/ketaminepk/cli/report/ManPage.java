@@ -36,11 +36,11 @@ public final class ManPage {
         b.append(".TH \"").append(esc(name.toUpperCase(Locale.ROOT))).append("\" \"1\" \"\" \"")
                 .append(esc(name + " " + Main.version())).append("\" \"User Commands\"\n");
         b.append(".SH NAME\n").append(esc(name)).append(" \\- ").append(esc(String.join(" ",
-                spec.usageMessage().header()))).append('\n');
+                formatted(spec.usageMessage().header())))).append('\n');
         b.append(".SH SYNOPSIS\n.B ").append(esc(name)).append("\n[\\fIOPTIONS\\fR] \\fICOMMAND\\fR "
                 + "[\\fICOMMAND OPTIONS\\fR]\n");
         b.append(".SH DESCRIPTION\n");
-        paragraphs(b, spec.usageMessage().description());
+        paragraphs(b, formatted(spec.usageMessage().description()));
         b.append(".SH OPTIONS\n");
         options(b, spec);
         b.append(".SH COMMANDS\n");
@@ -50,8 +50,8 @@ public final class ManPage {
                 continue;
             }
             b.append(".SS \"").append(esc(name + " " + sub.name())).append("\"\n");
-            b.append(esc(String.join(" ", sub.usageMessage().header()))).append("\n.PP\n");
-            paragraphs(b, sub.usageMessage().description());
+            b.append(esc(String.join(" ", formatted(sub.usageMessage().header())))).append("\n.PP\n");
+            paragraphs(b, formatted(sub.usageMessage().description()));
             List<PositionalParamSpec> params = sub.positionalParameters();
             for (PositionalParamSpec p : params) {
                 if (!p.hidden()) {
@@ -60,17 +60,29 @@ public final class ManPage {
                 }
             }
             options(b, sub);
-            examples(b, sub.usageMessage().footer());
+            examples(b, formatted(sub.usageMessage().footer()));
         }
         b.append(".SH EXIT STATUS\n");
         for (Map.Entry<String, String> e : spec.usageMessage().exitCodeList().entrySet()) {
             b.append(".TP\n.B ").append(esc(e.getKey().trim())).append('\n').append(esc(e.getValue())).append('\n');
         }
         b.append(".SH EXAMPLES\n");
-        examples(b, spec.usageMessage().footer());
+        examples(b, formatted(spec.usageMessage().footer()));
         b.append(".SH NOTES\nA teaching and review tool for pharmacology and protocol review. It is not a dosing "
                 + "device: it simulates typical values of published models, not a person.\n");
         return b.toString();
+    }
+
+    /**
+     * The header, description and footer as the help shows them: picocli formats those sections with
+     * {@link String#format}, so their percent signs are written {@code %%} in the source.
+     */
+    private static String[] formatted(String[] lines) {
+        String[] out = new String[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            out[i] = String.format(Locale.ROOT, lines[i]).replace(System.lineSeparator(), "\n");
+        }
+        return out;
     }
 
     private static void paragraphs(StringBuilder b, String[] lines) {
