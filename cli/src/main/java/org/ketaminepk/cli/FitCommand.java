@@ -24,6 +24,7 @@ import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.OutputFiles;
+import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.fit.IndividualFit;
 import org.ketaminepk.fit.Level;
@@ -137,21 +138,29 @@ public final class FitCommand implements Callable<Integer> {
 
     private void summary(PrintWriter out, IndividualFit fit, SimulationResult curve, SimulationResult typical,
             double endH) {
-        out.printf(Locale.ROOT, "Individual fit of %s to %d level%s (maximum a posteriori: published variability as "
-                + "prior, published residual error as likelihood)%n", fit.model().id(), fit.predictions().size(),
-                fit.predictions().size() == 1 ? "" : "s");
+        Text.hanging(out, "", String.format(Locale.ROOT, "Individual fit of %s to %d level%s (maximum a posteriori: "
+                + "published variability as prior, published residual error as likelihood)", fit.model().id(),
+                fit.predictions().size(), fit.predictions().size() == 1 ? "" : "s"), 100);
         out.printf(Locale.ROOT, "Patient: %s years, %s kg, %s cm, %s%n", Checks.fmt(fit.patient().ageYears()),
                 Checks.fmt(fit.patient().weightKg()), Checks.fmt(fit.patient().heightCm()),
                 fit.patient().sex().name().toLowerCase(Locale.ROOT));
         out.println();
-        out.println("Parameters (typical for this patient → individual; approximate 95 % interval; random effect "
-                + "η ± SE; shrinkage)");
+        out.println("Parameters (typical for this patient → individual; approximate 95 % interval;");
+        out.println("            random effect η ± SE; shrinkage)");
         for (IndividualFit.Estimate e : fit.estimates()) {
-            out.printf(Locale.ROOT, "  %-8s %10s → %-10s %-8s %-24s η %+.3f %-10s shrinkage %s%n", e.parameter(),
+            out.printf(Locale.ROOT, "  %-8s %10s → %-10s %-8s %-20s η %+.3f %-8s shrinkage %s%n", e.parameter(),
                     num(e.typicalValue()), num(e.individualValue()), e.unit(), e.hasUncertainty()
                             ? "(" + num(e.lower95()) + " to " + num(e.upper95()) + ")" : "(not estimable)",
                     e.eta(), e.hasUncertainty() ? String.format(Locale.ROOT, "± %.3f", e.etaSe()) : "",
                     e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "not estimable");
+        }
+        List<String> wider = fit.estimates().stream().filter(e -> e.hasUncertainty() && e.shrinkage() > 1)
+                .map(IndividualFit.Estimate::parameter).toList();
+        if (!wider.isEmpty()) {
+            Text.hanging(out, "note: ", "shrinkage above 1 (" + String.join(", ", wider) + "): at this "
+                    + "estimate the levels make the posterior locally flatter than the prior, as a poor fit or levels "
+                    + "that pull against each other do; those intervals are a rough local approximation. Check the "
+                    + "levels, their times and the doses.", 94);
         }
         out.println();
         out.println("Levels (ng/mL)");
@@ -178,7 +187,7 @@ public final class FitCommand implements Callable<Integer> {
                 + "evaluations)%n", fit.typicalObjective(), fit.objective(), fit.evaluations());
         for (Warning w : curve.warnings()) {
             if (w.code() != Warning.Code.ADJUSTMENT) {
-                out.println("warning: " + w.message());
+                Text.hanging(out, "warning: ", w.message(), 91);
             }
         }
         out.println("A teaching and review tool, not therapeutic drug monitoring: do not choose a dose from it.");

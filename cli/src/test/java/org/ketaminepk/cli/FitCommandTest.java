@@ -80,6 +80,28 @@ class FitCommandTest {
         assertTrue(Files.notExists(missing));
     }
 
+    /**
+     * One child's level far below the prediction (40 against about 190 ng/mL): the proportional error's log-variance
+     * term makes the objective locally flatter than the prior, the Laplace posterior wider than the prior; said, not
+     * hidden.
+     */
+    @Test
+    void shrinkageAboveOneIsExplained() throws IOException {
+        Path p = dir.resolve("child.csv");
+        Files.writeString(p, "time,analyte,value\n2,ketamine,40 ng/mL\n");
+        Cli.Result r = Cli.run("fit", "--observed", p.toString(), "--dose", "20 mg/h for 24 h", "--model",
+                "flint-2017", "--age", "8", "--weight", "25", "--height", "128");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*shrinkage 1\\.\\d\\d.*"), r.out());
+        assertTrue(r.out().contains("note: shrinkage above 1 (CL"), r.out());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 100, line);
+        }
+        Cli.Result good = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--weight", "82");
+        assertTrue(!good.out().contains("shrinkage above 1"), good.out());
+    }
+
     @Test
     void refusesAModelWithoutVariability() throws IOException {
         Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "bolus 20 mg", "--model",
