@@ -173,8 +173,9 @@ class ExactMetricsTest {
                     a + " exact Cmax " + e.cmaxNgPerMl() + " < grid " + onGrid.get(a).cmaxNgPerMl());
             assertTrue(e.tmaxH() >= first, a + " Tmax " + e.tmaxH() + " before the first input at " + first);
             for (Band b : bands) {
-                assertTrue(e.timeInBandH(b) <= end - first,
-                        a + " " + e.timeInBandH(b) + " h in " + b + " but only " + (end - first)
+                // the time in a band is a sum of piece lengths, exact but for a few units in the last place
+                assertTrue(e.timeInBandH(b) <= end - first + 1e-12 * end,
+                        () -> a + " " + e.timeInBandH(b) + " h in " + b + " but only " + (end - first)
                                 + " h follow the first input");
             }
         }
