@@ -125,8 +125,8 @@ class EffectsCommandTest {
     void helpExamplesRun() {
         CommandLine root = Main.commandLine(new Main(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
-        String joined = String.join("\n", root.getSubcommands().get("effects").getCommandSpec().usageMessage()
-                .footer()).replace(" \\\n      ", " ");
+        String joined = String.format(java.util.Locale.ROOT, String.join("\n", root.getSubcommands().get("effects")
+                .getCommandSpec().usageMessage().footer())).replace(" \\\n      ", " ");
         int ran = 0;
         for (String line : joined.split("\n")) {
             if (line.startsWith("  ketamine-pk ")) {

@@ -200,7 +200,9 @@ class TargetCommandTest {
     void helpExamplesRun() {
         picocli.CommandLine cl = Main.commandLine(new Main(), new java.io.PrintWriter(new java.io.StringWriter()),
                 new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().get("target");
-        String joined = String.join("\n", cl.getCommandSpec().usageMessage().footer()).replace(" \\\n      ", " ");
+        // as the help shows it: picocli formats the footer, so a percent sign is written %% there
+        String joined = String.format(java.util.Locale.ROOT, String.join("\n",
+                cl.getCommandSpec().usageMessage().footer())).replace(" \\\n      ", " ");
         int run = 0;
         for (String line : joined.split("\n")) {
             if (!line.startsWith("  ketamine-pk ")) {
