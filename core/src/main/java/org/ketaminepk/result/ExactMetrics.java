@@ -472,6 +472,14 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         // lo and hi are the window's ends at every depth: their exponentials are computed once per window
         double flo = dot(c, expFrom, first, last);
         double fhi = dot(c, expTo, first, last);
+        // far into a long segment every exponential of a sum of fast modes can underflow to 0: its sign is then
+        // read from the sum over its slowest exponential, which does not
+        if (flo == 0) {
+            flo = scaledSum(c, first, last, lo);
+        }
+        if (fhi == 0) {
+            fhi = scaledSum(c, first, last, hi);
+        }
         if (changes == 1) {
             if (flo * fhi < 0) {
                 out[0] = refine(depth, first, last, lo, hi, flo, fhi, 0, Double.NaN);
@@ -535,6 +543,24 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double s = 0;
         for (int k = first; k < last; k++) {
             s += c[k] * Math.exp(lam[k] * tau);
+        }
+        return s == 0 ? scaledSum(c, first, last, tau) : s;
+    }
+
+    /**
+     * {@code Σ c e^{λτ}} divided by {@code e^{λ_max τ}}, λ_max the largest (slowest) exponent of the terms that are
+     * not 0: the same
+     * sign and zeros, and no underflow of its dominant term.
+     */
+    private double scaledSum(double[] c, int first, int last, double tau) {
+        int top = last - 1;
+        while (top > first && c[top] == 0) {
+            top--;
+        }
+        double shift = lam[top];
+        double s = 0;
+        for (int k = first; k < last; k++) {
+            s += c[k] * Math.exp((lam[k] - shift) * tau);
         }
         return s;
     }
@@ -616,9 +642,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                     }
                 }
             } else {
+                // the sum over e^{λ_max x} (λ_max the slowest exponent here): the same zero, no underflow far into a
+                // long segment, and the same ln P − ln N, slope and curvature below (each is unchanged by the shift)
                 double[] c = coef[depth];
+                int top = last - 1;
+                while (top > first && c[top] == 0) {
+                    top--;
+                }
+                double shift = lam[top];
                 for (int k = first; k < last; k++) {
-                    double l = lam[k];
+                    double l = lam[k] - shift;
                     double v = c[k] * Math.exp(l * x);
                     double v1 = v * l;
                     if (v > 0) {

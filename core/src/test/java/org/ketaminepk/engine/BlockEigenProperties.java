@@ -34,12 +34,15 @@ import org.ketaminepk.patient.Sex;
 import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
 import org.ketaminepk.result.ExactMetrics;
+import org.ketaminepk.result.StreamingMetrics;
 
 /**
  * The fast path of the exact metrics against the previous general one: the structured eigen-decomposition of
  * block-triangular systems ({@link BlockEigen}) with today's {@link ExactMetrics}, against Commons Math's decomposition
  * with the metrics as they were found before ({@link PreviousExactMetrics}). The same trust decision, and the same
- * Cmax and AUC to 1e-9 relative, Tmax and band times to 1e-6 h, over random parent → metabolite systems and over every
+ * Cmax and AUC to 1e-9 relative, band times to 1e-6 h, Tmax to 1e-6 h or, on a plateau, to a time where the
+ * concentration is Cmax; where Cmax or a band time differs, a one-second grid decides (the previous path misses
+ * crossings in long segments whose exponentials underflow), over random parent → metabolite systems and over every
  * library model, route and a spread of patients.
  */
 class BlockEigenProperties {
@@ -153,19 +156,71 @@ class BlockEigenProperties {
         if (fast == null) {
             return;
         }
+        Referee referee = new Referee(system, schedule, grid);
         for (Analyte a : general.keySet()) {
             AnalyteMetrics g = general.get(a);
             AnalyteMetrics f = fast.get(a);
-            assertEquals(g.cmaxNgPerMl(), f.cmaxNgPerMl(), RELATIVE * g.cmaxNgPerMl() + 1e-300,
-                    () -> a + " Cmax: " + what.get());
-            assertEquals(g.tmaxH(), f.tmaxH(), HOURS, () -> a + " Tmax: " + what.get());
+            if (Math.abs(g.cmaxNgPerMl() - f.cmaxNgPerMl()) > RELATIVE * g.cmaxNgPerMl()) {
+                double c = referee.metrics().get(a).cmaxNgPerMl();
+                assertEquals(c, f.cmaxNgPerMl(), 1e-6 * c, () -> a + " Cmax " + f.cmaxNgPerMl() + ", previously "
+                        + g.cmaxNgPerMl() + ", on a one-second grid " + c + ": " + what.get());
+            }
+            if (Math.abs(g.tmaxH() - f.tmaxH()) > HOURS) {
+                // a peak that is a plateau (an infusion near its steady state) does not fix its time at all: then
+                // the fast path's time must be a maximum, the concentration there equal to Cmax
+                double c = StreamingMetrics.compute(system, schedule, TimeGrid.of(f.tmaxH()), List.of()).get(a)
+                        .cmaxNgPerMl();
+                assertEquals(f.cmaxNgPerMl(), c, RELATIVE * f.cmaxNgPerMl(),
+                        () -> a + " Tmax " + f.tmaxH() + ", previously " + g.tmaxH() + ": " + what.get());
+            }
             assertEquals(g.aucNgHPerMl(), f.aucNgHPerMl(), RELATIVE * g.aucNgHPerMl() + 1e-300,
                     () -> a + " AUC: " + what.get());
             for (int b = 0; b < BANDS.size(); b++) {
                 int band = b;
-                assertEquals(g.timeInBandH(b), f.timeInBandH(b), HOURS,
-                        () -> a + " " + BANDS.get(band) + ": " + what.get());
+                if (Math.abs(g.timeInBandH(b) - f.timeInBandH(b)) > HOURS) {
+                    double h = referee.metrics().get(a).timeInBandH(b);
+                    assertEquals(h, f.timeInBandH(b), 1e-5, () -> a + " " + BANDS.get(band) + " " + f.timeInBandH(band)
+                            + " h, previously " + g.timeInBandH(band) + " h, on a one-second grid " + h + " h: "
+                            + what.get());
+                }
             }
+        }
+    }
+
+    /**
+     * Where the fast path and the previous one disagree, an independent solution decides: the solver's values on a
+     * one-second grid over the same window, the metrics read from them (Cmax to 1e-6 relative, band times to 1e-5 h,
+     * what such a grid resolves). The previous path, kept as it was, misses some crossings in long segments whose
+     * exponentials underflow; the fast path must be right there.
+     */
+    private static final class Referee {
+        private final CompartmentSystem system;
+        private final Schedule schedule;
+        private final TimeGrid grid;
+        private Map<Analyte, AnalyteMetrics> metrics;
+
+        Referee(CompartmentSystem system, Schedule schedule, TimeGrid grid) {
+            this.system = system;
+            this.schedule = schedule;
+            this.grid = grid;
+        }
+
+        Map<Analyte, AnalyteMetrics> metrics() {
+            if (metrics == null) {
+                double start = grid.time(0);
+                int n = (int) Math.ceil((grid.endH() - start) * 3600) + 1;
+                double[] t = new double[n];
+                for (int i = 0; i < n; i++) {
+                    t[i] = Math.min(grid.endH(), start + i / 3600.0);
+                }
+                t[n - 1] = grid.endH();
+                if (n > 1 && !(t[n - 1] > t[n - 2])) {
+                    t = java.util.Arrays.copyOf(t, n - 1);
+                    t[n - 2] = grid.endH();
+                }
+                metrics = StreamingMetrics.compute(system, schedule, TimeGrid.of(t), BANDS);
+            }
+            return metrics;
         }
     }
 

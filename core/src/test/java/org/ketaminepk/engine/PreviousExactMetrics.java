@@ -361,6 +361,14 @@ final class PreviousExactMetrics implements ExponentialSegments.Consumer {
         // lo and hi are the window's ends at every depth: their exponentials are computed once per window
         double flo = dot(c, expFrom, terms);
         double fhi = dot(c, expTo, terms);
+        // one change made after the speed work, in both: a sum whose exponentials all underflow far into a long
+        // segment keeps its sign (read from the sum over its slowest exponential)
+        if (flo == 0) {
+            flo = scaledSum(c, terms, lo);
+        }
+        if (fhi == 0) {
+            fhi = scaledSum(c, terms, hi);
+        }
         if (changes == 1) {
             if (flo * fhi < 0) {
                 out[0] = refine(depth, terms, lo, hi, flo, fhi, 0);
@@ -404,6 +412,19 @@ final class PreviousExactMetrics implements ExponentialSegments.Consumer {
         for (int k = 0; k < terms; k++) {
             s += c[k] * Math.exp(lambda[k] * tau);
         }
+        return s == 0 ? scaledSum(c, terms, tau) : s;
+    }
+
+    private double scaledSum(double[] c, int terms, double tau) {
+        int top = terms - 1;
+        while (top > 0 && c[top] == 0) {
+            top--;
+        }
+        double shift = lambda[top];
+        double s = 0;
+        for (int k = 0; k < terms; k++) {
+            s += c[k] * Math.exp((lambda[k] - shift) * tau);
+        }
         return s;
     }
 
@@ -443,12 +464,17 @@ final class PreviousExactMetrics implements ExponentialSegments.Consumer {
                 }
             } else {
                 double[] c = coef[depth];
+                int top = terms - 1;
+                while (top > 0 && c[top] == 0) {
+                    top--;
+                }
+                double shift = lambda[top];
                 f = 0;
                 slope = 0;
                 for (int k = 0; k < terms; k++) {
-                    double term = c[k] * Math.exp(lambda[k] * x);
+                    double term = c[k] * Math.exp((lambda[k] - shift) * x);
                     f += term;
-                    slope += term * lambda[k];
+                    slope += term * (lambda[k] - shift);
                 }
             }
             if (f == 0) {
