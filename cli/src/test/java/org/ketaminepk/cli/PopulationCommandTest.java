@@ -41,6 +41,23 @@ class PopulationCommandTest {
         return out;
     }
 
+    /** Whether Cmax, Tmax and band hours were found exactly or read on the grid is said, in text and JSON. */
+    @Test
+    void saysHowTheMetricsWereFound() throws Exception {
+        Cli.Result exact = Cli.run(args("--population", "20", "--json", "-"));
+        assertEquals(0, exact.code(), exact.err());
+        JsonNode doc = new ObjectMapper().readTree(exact.out()).get("population");
+        assertEquals(doc.get("patients").asInt(), doc.get("patients_with_exact_metrics").asInt());
+        assertTrue(doc.get("metrics_method").asText().contains("exact for every patient"), exact.out());
+        // simons-2022's transit chains have equal rates: the dense solver, metrics on the grid
+        Cli.Result grid = Cli.run("simulate", "--model", "simons-2022", "--dose", "20 mg sublingual", "--population",
+                "20", "--duration", "12h");
+        assertEquals(0, grid.code(), grid.err());
+        assertTrue(grid.out().contains("Cmax, Tmax and hours in a band are read on the output grid (1 min steps) "
+                + "for every patient"), grid.out());
+        assertFalse(grid.out().contains("exact for every patient"), grid.out());
+    }
+
     @Test
     void populationRunWritesTextBandsPatientsJsonAndChart() throws Exception {
         Path csv = dir.resolve("bands.csv");

@@ -262,6 +262,8 @@ public final class PopulationFiles {
         g.writeObjectFieldStart("population");
         g.writeNumberField("patients", r.outcome().size());
         g.writeNumberField("seed", r.outcome().seed());
+        g.writeNumberField("patients_with_exact_metrics", r.exactPatients());
+        g.writeStringField("metrics_method", r.metricsMethod());
         g.writeStringField("covariates", r.covariates() != null ? r.covariates() : "every patient: "
                 + Text.patient(r.typical().patient()));
         g.writeBooleanField("observed_like", r.bands().observedLike());

@@ -218,6 +218,42 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         return outcome.percentileBands().orElseThrow();
     }
 
+    /** @return how many patients' metrics were all found exactly between input changes, not read on the grid */
+    public int exactPatients() {
+        int n = 0;
+        for (org.ketaminepk.PatientMetrics m : outcome.patients()) {
+            boolean exact = true;
+            for (org.ketaminepk.result.AnalyteMetrics a : m.analytes().values()) {
+                exact &= a.exact();
+            }
+            n += exact ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * @return how the metrics were found: exactly for every patient, on the grid for every one, or which share; the
+     *         grid is used where the solution needs the dense scheme (equal-rate chains, nearly equal rates)
+     */
+    public String metricsMethod() {
+        int exact = exactPatients();
+        int all = outcome.size();
+        String grid = Double.isNaN(this.grid.stepH()) ? "read on the output grid"
+                : "read on the output grid (" + Text.step(this.grid.stepH()) + " steps)";
+        if (exact == all) {
+            return "Cmax, Tmax and hours in a band are exact for every patient: found on the continuous curve "
+                    + "between inputs, not read on the output grid.";
+        }
+        if (exact == 0) {
+            return "Cmax, Tmax and hours in a band are " + grid + " for every patient: this model's solution needs "
+                    + "the dense solver (rates that are equal, as in a transit chain, or nearly so), for which exact "
+                    + "metrics are not built. AUC is exact.";
+        }
+        return "Cmax, Tmax and hours in a band are exact for " + Text.count(exact) + " of " + Text.count(all)
+                + " patients; for the other " + Text.count(all - exact) + " they are " + grid + ", because their "
+                + "rates nearly coincide and the dense solver is used. AUC is exact.";
+    }
+
     /** @return "1,000 virtual patients" */
     public String patientsLabel() {
         return Text.count(outcome.size()) + (outcome.size() == 1 ? " virtual patient" : " virtual patients");

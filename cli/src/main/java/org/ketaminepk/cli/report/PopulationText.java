@@ -62,6 +62,7 @@ public final class PopulationText {
         for (String line : t.render(2)) {
             w.println(line);
         }
+        SummaryText.wrapped(w, "  ", r.metricsMethod());
         w.println();
         w.println("Probabilities (95 % interval of the Monte-Carlo estimate in brackets):");
         Text.Table p = new Text.Table(true, "event", "probability", "95 % interval", "patients");
