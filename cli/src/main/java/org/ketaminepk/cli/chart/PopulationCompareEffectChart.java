@@ -50,8 +50,10 @@ import org.ketaminepk.population.PercentileBands;
  * {@link EffectChart#createPopulation}.
  */
 public final class PopulationCompareEffectChart {
-    /** Weight of the effect panel against one concentration panel's 1 when there are several of those. */
-    static final int EFFECT_WEIGHT_BESIDE_PANELS = 1;
+    /** Weight of each concentration panel when there are several, against {@link #EFFECT_WEIGHT_BESIDE_PANELS}. */
+    static final int CONCENTRATION_WEIGHT_BESIDE_PANELS = 2;
+    /** Weight of the effect panel beside several concentration panels: the effect is what the chart compares. */
+    static final int EFFECT_WEIGHT_BESIDE_PANELS = 3;
 
     private PopulationCompareEffectChart() {
     }
@@ -85,6 +87,9 @@ public final class PopulationCompareEffectChart {
         if (top instanceof CombinedDomainXYPlot c) {
             combined = c;
             first = (XYPlot) c.getSubplots().get(0);
+            for (Object panel : c.getSubplots()) {
+                ((XYPlot) panel).setWeight(CONCENTRATION_WEIGHT_BESIDE_PANELS);
+            }
         } else {
             first = (XYPlot) top;
             combined = new CombinedDomainXYPlot(first.getDomainAxis());

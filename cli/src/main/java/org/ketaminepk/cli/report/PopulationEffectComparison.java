@@ -134,11 +134,11 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
         w.println();
         String what = hasEffect() ? "effect" : "effect-site concentration";
         String unit = hasEffect() ? typical.endpoint().effectUnit() : "ng/mL";
-        for (String line : Text.wrap("Population " + what + " (" + unit + "), per series: the median's peak, and "
-                + "there the middle 90 % and 50 % of patients:", WIDTH)) {
+        for (String line : Text.wrap("Population " + what + " per series (" + unit + "):", WIDTH)) {
             w.println(line);
         }
-        Text.Table t = new Text.Table(true, "series", "median peak", "at", "middle 90 %", "middle 50 %");
+        Text.Table t = new Text.Table(true, "series", "median peak", "at", "middle 90 % there",
+                "middle 50 % there");
         for (int i = 0; i < series.size(); i++) {
             double[][] b = shown(i);
             int k = medianPeak(b, shownBaseline());
