@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
  * {@code ketamine-pk compare}: several protocols, doses, models and/or patients on one chart and in one table. Every
  * source of doses (each {@code --protocol}, each {@code --dose}, each {@code --series}) is simulated with every
  * {@code --model} for every {@code --patient}. With {@code --population}, every series is given to the same virtual
- * patients ({@link PopulationComparison}) and compared patient by patient.
+ * patients ({@link PopulationComparison}) and compared patient by patient; with {@code --effect} too, each series'
+ * population also gets its effect-site and effect bands ({@link PopulationEffectComparison}).
  */
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",

@@ -30,7 +30,7 @@ import org.ketaminepk.effect.Endpoint;
  */
 public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffect> series) {
     /** What the effect comparison shows, and what it does not, in every output. */
-    static final String NOT_PAIRED = "the effect bands are percentiles over the patients at each time, not the "
+    static final String NOT_PAIRED = "these bands are percentiles over the patients at each time, not the "
             + "patients' curves, so the effect is compared between series by its bands, not patient by patient";
 
     /** Widest line of the text, characters. */
