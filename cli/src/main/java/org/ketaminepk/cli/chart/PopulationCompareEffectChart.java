@@ -106,7 +106,7 @@ public final class PopulationCompareEffectChart {
             spanH = Math.max(spanH, t[t.length - 1]);
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
-        XYPlot panel = effectPlot(first, effect, effectBands, scale);
+        XYPlot panel = effectPlot(first, r, effect, effectBands, scale);
         combined.add(panel, top instanceof CombinedDomainXYPlot ? EFFECT_WEIGHT_BESIDE_PANELS
                 : EffectChart.EFFECT_WEIGHT);
 
@@ -140,7 +140,8 @@ public final class PopulationCompareEffectChart {
     }
 
     /** The effect panel: each series' median and bands, baseline, level, median peaks, infusion shading. */
-    private static XYPlot effectPlot(XYPlot first, EffectPanel p, List<EffectPanel.Bands> bands, TimeScale scale) {
+    private static XYPlot effectPlot(XYPlot first, ChartRequest r, EffectPanel p, List<EffectPanel.Bands> bands,
+            TimeScale scale) {
         double baseline = p.hasEffect() ? p.baseline() : 0;
         XYSeriesCollection medians = new XYSeriesCollection();
         YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
@@ -159,7 +160,7 @@ public final class PopulationCompareEffectChart {
         }
         for (int si = 0; si < bands.size(); si++) {
             EffectPanel.Bands b = bands.get(si);
-            String key = p.curves().size() > si ? p.curves().get(si).effectSiteName() + " #" + si : "series " + si;
+            String key = r.series().get(si).label() + " – effect";
             XYSeries m = new XYSeries(key, false, true);
             YIntervalSeries in = new YIntervalSeries(key + " 25–75", false, true);
             YIntervalSeries out = new YIntervalSeries(key + " 5–95", false, true);
