@@ -15,6 +15,7 @@ import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.PopulationCompareFiles;
 import org.ketaminepk.cli.report.PopulationCompareText;
 import org.ketaminepk.cli.report.PopulationComparison;
+import org.ketaminepk.cli.report.PopulationEffectComparison;
 import org.ketaminepk.cli.report.PopulationFiles;
 import org.ketaminepk.cli.report.PopulationRunner;
 import org.ketaminepk.cli.report.Run;
@@ -59,7 +60,8 @@ import picocli.CommandLine.Spec;
  * {@code ketamine-pk compare}: several protocols, doses, models and/or patients on one chart and in one table. Every
  * source of doses (each {@code --protocol}, each {@code --dose}, each {@code --series}) is simulated with every
  * {@code --model} for every {@code --patient}. With {@code --population}, every series is given to the same virtual
- * patients ({@link PopulationComparison}) and compared patient by patient.
+ * patients ({@link PopulationComparison}) and compared patient by patient; with {@code --effect} too, each series'
+ * population also gets its effect-site and effect bands ({@link PopulationEffectComparison}).
  */
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
@@ -104,7 +106,18 @@ import picocli.CommandLine.Spec;
                     + "and 90 %% of patients in the series' colour; --csv holds the bands (one row per series, "
                     + "analyte and time), --population-csv one row per series and patient, --json all of it. The "
                     + "population options are those of 'ketamine-pk simulate --population' (see its help); "
-                    + "--observed, --effect and --dosing-weight do not go with a population.",
+                    + "--observed and --dosing-weight do not go with a population.",
+            "",
+            "--population with --effect ENDPOINT adds, for every series, the typical patient's effect (as "
+                    + "--effect prints it) and, over the same virtual patients, the bands of the effect-site "
+                    + "concentration and of the effect, computed as 'ketamine-pk simulate --population --effect' "
+                    + "computes them for that series alone (every patient has the typical patient's ke0). The "
+                    + "text gives where each series' median effect peaks and the middle 90 %% and 50 %% of "
+                    + "patients there; the bands are percentiles at each time, not patients' curves, so the "
+                    + "effect is compared by its bands, not patient by patient. --plot adds a panel with each "
+                    + "series' median effect and its bands, --csv the effect-site and effect percentiles as "
+                    + "further columns on the rows of the analyte that drives the endpoint, --json an effect "
+                    + "object per series. A series whose model cannot drive the endpoint is refused by name.",
             "",
             "A teaching and review tool, NOT a dosing device. The dose grammar is described in "
                     + "'ketamine-pk simulate --help'."},
@@ -124,7 +137,9 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
             "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h --plot relief.png",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
-            "      --population 1000 --seed 7 --plot crps-population.png"})
+            "      --population 1000 --seed 7 --plot crps-population.png",
+            "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 --population 500 \\",
+            "      --effect dahan-2011-crps-relief --duration 60d --plot relief-pop.png"})
 public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -289,7 +304,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         String title = SimulateCommand.shorten("Compared: " + String.join(" | ", labels));
         if (population.asked()) {
-            return comparePopulation(runs, grid, title, files);
+            return comparePopulation(runs, grid, title, files, endpoint);
         }
 
         EffectRuns effects = endpoint == null ? null
@@ -320,11 +335,6 @@ public final class CompareCommand implements Callable<Integer> {
     /** Refuses, in one line naming both options, what cannot go with {@code --population}. */
     private void refuseWithPopulation() {
         PopulationRunner.refuseWithPopulation(observed, dosing.dosingWeight);
-        if (effect.asked()) {
-            throw new InvalidInputException("effect", "--effect and --population do not go together in compare; "
-                    + "compare the effect without --population, or one series' population effect with "
-                    + "'ketamine-pk simulate --population N --effect ...'");
-        }
         String source = population.patientsFile != null ? "--patients" : population.vary != null ? "--vary"
                 : population.reference != null ? "--reference-population" : null;
         if (!patients.isEmpty() && source != null) {
@@ -338,8 +348,14 @@ public final class CompareCommand implements Callable<Integer> {
      *
      * @param runs the typical patient's run of each series
      * @param files the output targets, checked before anything was simulated
+     * @param endpoint the effect endpoint, or null for none
      */
-    private int comparePopulation(List<Run> runs, TimeGrid grid, String title, Map<String, Path> files) {
+    private int comparePopulation(List<Run> runs, TimeGrid grid, String title, Map<String, Path> files,
+            Endpoint endpoint) {
+        // the typical patients' effects first: a series that cannot drive the endpoint is refused before any
+        // population runs
+        EffectRuns typicalEffects = endpoint == null ? null
+                : PopulationEffectComparison.typical(runs, grid, endpoint, effect.options(), effect.level);
         // one list for every series when the covariates come from a source; else each series' own patient, N times
         List<Patient> drawn = population.covariateSource() == null ? null : population.patients(null);
         List<List<Patient>> virtual = new ArrayList<>();
@@ -349,11 +365,16 @@ public final class CompareCommand implements Callable<Integer> {
         PopulationComparison comparison = PopulationComparison.simulate(runs, virtual, grid, population,
                 population.iiv, PopulationRunner.progress(spec.commandLine().getErr(), virtual.get(0).size(),
                         runs.size()));
+        PopulationEffectComparison effects = typicalEffects == null ? null
+                : PopulationEffectComparison.simulate(comparison, typicalEffects);
         PrintWriter text = output.dataOnStdout() || "-".equals(population.populationCsv)
                 ? spec.commandLine().getErr() : spec.commandLine().getOut();
         PopulationCompareText.write(text, comparison, output.defaultDuration());
+        if (effects != null) {
+            effects.text(text, runs);
+        }
         PopulationCompareFiles.write(output, population.populationCsv, files, comparison, title,
-                spec.commandLine().getOut(), app);
+                spec.commandLine().getOut(), app, effects);
         return ExitCode.OK;
     }
 

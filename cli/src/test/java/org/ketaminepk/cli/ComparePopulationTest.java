@@ -199,8 +199,6 @@ class ComparePopulationTest {
                 Arguments.of(new String[] {"--population", "10", "--iiv", "CL=abc"}, "--iiv", "CL=abc"),
                 Arguments.of(new String[] {"--population", "10", "--observed", "levels.csv"}, "--observed",
                         "--population"),
-                Arguments.of(new String[] {"--population", "10", "--effect", "antinociception"}, "--effect",
-                        "--population"),
                 Arguments.of(new String[] {"--population", "10", "--dosing-weight", "ideal"}, "--dosing-weight",
                         "--population"),
                 Arguments.of(new String[] {"--population", "10", "--patient", "age=30", "--vary", "weight=50..90"},

@@ -82,10 +82,10 @@ public final class EffectChart {
     /** Effect-site curves: dash-dot, so they read apart from the analytes' solid, dashed and dotted lines. */
     static final Stroke EFFECT_SITE_STROKE = new BasicStroke(ChartStyle.LINE_WIDTH, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_ROUND, 10f, new float[] {16f, 6f, 3f, 6f}, 0f);
-    private static final Stroke EFFECT_STROKE = new BasicStroke(ChartStyle.LINE_WIDTH, BasicStroke.CAP_ROUND,
+    static final Stroke EFFECT_STROKE = new BasicStroke(ChartStyle.LINE_WIDTH, BasicStroke.CAP_ROUND,
             BasicStroke.JOIN_ROUND);
-    private static final Stroke LEVEL_STROKE = new BasicStroke(1.8f);
-    private static final Stroke REFERENCE_STROKE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
+    static final Stroke LEVEL_STROKE = new BasicStroke(1.8f);
+    static final Stroke REFERENCE_STROKE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[] {6f, 5f}, 0f);
 
     private EffectChart() {
@@ -323,7 +323,7 @@ public final class EffectChart {
         return plot;
     }
 
-    private static ValueMarker reference(double value, String text, Color colour) {
+    static ValueMarker reference(double value, String text, Color colour) {
         ValueMarker m = new ValueMarker(value, colour, REFERENCE_STROKE);
         if (text == null) {
             return m;
@@ -372,7 +372,7 @@ public final class EffectChart {
     }
 
     /** A dot at a curve's largest change from baseline, with its value and time beside it. */
-    private static void labelPeak(XYPlot plot, double[] t, double[] e, String what, Color colour, TimeScale scale,
+    static void labelPeak(XYPlot plot, double[] t, double[] e, String what, Color colour, TimeScale scale,
             double baseline) {
         int peak = peak(e, baseline);
         double x = scale.fromHours(t[peak]);
@@ -469,7 +469,7 @@ public final class EffectChart {
         return lines;
     }
 
-    private static void addFooter(JFreeChart chart, EffectPanel p) {
+    static void addFooter(JFreeChart chart, EffectPanel p) {
         List<String> lines = footerLines(p);
         // bottom titles stack upwards in the order added, so the last line goes in first
         for (int i = lines.size() - 1; i >= 0; i--) {
@@ -497,7 +497,7 @@ public final class EffectChart {
         return out;
     }
 
-    private static LegendItem lineItem(String label, Line2D line, Stroke stroke, Color colour) {
+    static LegendItem lineItem(String label, Line2D line, Stroke stroke, Color colour) {
         return new LegendItem(label, null, null, null, false, line, false, colour, false, colour, stroke, true,
                 line, stroke, colour);
     }

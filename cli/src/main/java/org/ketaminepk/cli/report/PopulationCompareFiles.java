@@ -19,10 +19,13 @@ import org.jfree.chart.JFreeChart;
 import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
+import org.ketaminepk.cli.chart.EffectChart;
 import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.chart.PopulationCompareChart;
+import org.ketaminepk.cli.chart.PopulationCompareEffectChart;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PlotSize;
 import org.ketaminepk.population.PercentileBands;
@@ -47,29 +50,44 @@ public final class PopulationCompareFiles {
      */
     public static void write(OutputOptions o, String populationCsv, Map<String, Path> files, PopulationComparison c,
             String title, PrintWriter stdout, Main app) {
+        write(o, populationCsv, files, c, title, stdout, app, null);
+    }
+
+    /**
+     * As {@link #write(OutputOptions, String, Map, PopulationComparison, String, PrintWriter, Main)}, with the
+     * populations' effect: its bands as further CSV columns, an {@code effect} object per series in the JSON, and
+     * the effect panel on the chart.
+     *
+     * @param effect the populations' effect, or null for none
+     */
+    public static void write(OutputOptions o, String populationCsv, Map<String, Path> files, PopulationComparison c,
+            String title, PrintWriter stdout, Main app, PopulationEffectComparison effect) {
         JFreeChart chart = null;
         if (o.plot != null || o.show) {
-            chart = PopulationCompareChart.create(chartRequest(c, title, o.logScale), bands(c));
+            ChartRequest request = chartRequest(c, title, o.logScale);
+            chart = effect == null ? PopulationCompareChart.create(request, bands(c))
+                    : PopulationCompareEffectChart.create(request, bands(c), effect.panel(), effect.bands());
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
-                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> bandsCsv(w, c)));
+                out.stage("--csv", files.get("--csv"), OutputFiles.text(w -> bandsCsv(w, c, effect)));
             }
             if (files.containsKey("--json")) {
-                out.stage("--json", files.get("--json"), OutputFiles.text(w -> json(w, c)));
+                out.stage("--json", files.get("--json"), OutputFiles.text(w -> json(w, c, effect)));
             }
             if (files.containsKey("--population-csv")) {
                 out.stage("--population-csv", files.get("--population-csv"), OutputFiles.text(w -> patientsCsv(w, c)));
             }
             if (files.containsKey("--plot")) {
-                PlotSize size = o.plotSize();
+                PlotSize size = effect == null ? o.plotSize()
+                        : o.plotSize(new PlotSize(ChartFiles.DEFAULT_WIDTH_PX, EffectChart.HEIGHT_PX));
                 out.stagePlot(files.get("--plot"), chart, size);
             }
             if ("-".equals(o.csv)) {
-                OutputFiles.toStdout(stdout, w -> bandsCsv(w, c));
+                OutputFiles.toStdout(stdout, w -> bandsCsv(w, c, effect));
             }
             if ("-".equals(o.json)) {
-                OutputFiles.toStdout(stdout, w -> json(w, c));
+                OutputFiles.toStdout(stdout, w -> json(w, c, effect));
             }
             if ("-".equals(populationCsv)) {
                 OutputFiles.toStdout(stdout, w -> patientsCsv(w, c));
@@ -136,13 +154,28 @@ public final class PopulationCompareFiles {
 
     /** Writes the bands in tidy form: series, analyte, time, then one column per percentile. */
     static void bandsCsv(Writer out, PopulationComparison c) throws IOException {
+        bandsCsv(out, c, null);
+    }
+
+    /**
+     * As {@link #bandsCsv(Writer, PopulationComparison)}, then, when there is an effect, the effect-site and effect
+     * percentiles in further columns: filled on the rows of the analyte that drives the endpoint, empty on the
+     * others.
+     */
+    static void bandsCsv(Writer out, PopulationComparison c, PopulationEffectComparison effect) throws IOException {
         StringBuilder s = new StringBuilder(256).append("series,analyte,time_h");
         double[] percentiles = c.reference().bands().percentiles();
         for (double p : percentiles) {
             s.append(',').append(percentileColumn(p));
         }
+        if (effect != null) {
+            for (String col : effect.csvColumns()) {
+                s.append(',').append(col);
+            }
+        }
         out.write(s.append('\n').toString());
-        for (PopulationReport r : c.series()) {
+        for (int si = 0; si < c.series().size(); si++) {
+            PopulationReport r = c.series().get(si);
             PercentileBands b = r.bands();
             String label = CsvOutput.quote(r.typical().label());
             double[] t = b.timesH();
@@ -156,6 +189,11 @@ public final class PopulationCompareFiles {
                     s.append(label).append(',').append(a.label()).append(',').append(CsvOutput.number(t[i]));
                     for (double[] col : cols) {
                         s.append(',').append(CsvOutput.number(col[i]));
+                    }
+                    if (effect != null && a == effect.typical().endpoint().analyte()) {
+                        effect.csvRow(s, si, i);
+                    } else if (effect != null) {
+                        effect.csvEmpty(s);
                     }
                     out.write(s.append('\n').toString());
                 }
@@ -226,6 +264,15 @@ public final class PopulationCompareFiles {
 
     /** Writes the whole comparison as one JSON document: every series' population run and the paired comparison. */
     static void json(Writer out, PopulationComparison c) throws IOException {
+        json(out, c, null);
+    }
+
+    /**
+     * As {@link #json(Writer, PopulationComparison)}, with, when there is an effect, an {@code effect} object in
+     * every series (its typical patient's effect and its bands) and one at the top (the endpoint and what is and is
+     * not compared).
+     */
+    static void json(Writer out, PopulationComparison c, PopulationEffectComparison effect) throws IOException {
         JsonGenerator g = JsonOutput.document(out, "compare --population");
         g.writeObjectFieldStart("pairing");
         g.writeNumberField("patients", c.patients());
@@ -233,11 +280,18 @@ public final class PopulationCompareFiles {
         g.writeBooleanField("same_random_effects", c.sameRandomEffects());
         g.writeStringField("description", PopulationCompareText.pairing(c));
         g.writeEndObject();
+        if (effect != null) {
+            effect.jsonSummary(g);
+        }
         g.writeArrayFieldStart("series");
-        for (PopulationReport r : c.series()) {
+        for (int i = 0; i < c.series().size(); i++) {
+            PopulationReport r = c.series().get(i);
             g.writeStartObject();
             g.writeStringField("label", r.typical().label());
             PopulationFiles.fields(g, r);
+            if (effect != null) {
+                effect.json(g, i);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -1,0 +1,290 @@
+package org.ketaminepk.cli.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Line2D;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.population.PercentileBands;
+
+/**
+ * The chart of several series given to the same virtual population with an effect endpoint: the concentration
+ * panels of {@link PopulationCompareChart}, and under them, on the same time axis, a panel with each series' median
+ * effect over its middle 50 % and 90 % of patients in the series' colour, the effect without drug, an optional
+ * effect level and the infusion periods shaded. For an endpoint with an effect site only, the panel shows the
+ * effect-site concentration's bands instead (no effect is invented). The footer names the endpoint, its source, the
+ * link and its basis, the driving concentration, the inferred parts and that every patient has the same ke0.
+ *
+ * <p>A pure function over {@link PopulationCompareChart}. Not for one population: use
+ * {@link EffectChart#createPopulation}.
+ */
+public final class PopulationCompareEffectChart {
+    /** Weight of each concentration panel when there are several, against {@link #EFFECT_WEIGHT_BESIDE_PANELS}. */
+    static final int CONCENTRATION_WEIGHT_BESIDE_PANELS = 2;
+    /** Weight of the effect panel beside several concentration panels: the effect is what the chart compares. */
+    static final int EFFECT_WEIGHT_BESIDE_PANELS = 3;
+
+    private PopulationCompareEffectChart() {
+    }
+
+    /**
+     * @param r titles, caption and each series' typical profile, labelled
+     * @param bands each series' concentration bands, as {@link PopulationCompareChart#create} takes them
+     * @param effect the endpoint's title, source, unit, baseline, level and footer notes ({@code effectUnit} null
+     *        for an endpoint with an effect site only)
+     * @param effectBands each series' bands of the effect (or of the effect-site concentration, ng/mL, when
+     *        {@code effect} has no effect), in the order of {@code r.series()}
+     * @return the chart: the concentration panels, then the effect panel
+     */
+    public static JFreeChart create(ChartRequest r, List<PercentileBands> bands, EffectPanel effect,
+            List<EffectPanel.Bands> effectBands) {
+        Checks.notNull("chart request", r);
+        Checks.notNull("effect panel", effect);
+        Checks.notNull("effect bands", effectBands);
+        if (effectBands.size() != r.series().size()) {
+            throw new InvalidInputException("effect bands", "a comparison needs one set of effect bands per series ("
+                    + r.series().size() + ") but had " + effectBands.size());
+        }
+        if (effectBands.size() > PopulationCompareChart.MAX_SERIES) {
+            throw new InvalidInputException("effect bands", "a chart compares at most "
+                    + PopulationCompareChart.MAX_SERIES + " series but had " + effectBands.size());
+        }
+        JFreeChart base = PopulationCompareChart.create(r, bands);
+        Plot top = base.getPlot();
+        CombinedDomainXYPlot combined;
+        XYPlot first;
+        if (top instanceof CombinedDomainXYPlot c) {
+            combined = c;
+            first = (XYPlot) c.getSubplots().get(0);
+            for (Object panel : c.getSubplots()) {
+                ((XYPlot) panel).setWeight(CONCENTRATION_WEIGHT_BESIDE_PANELS);
+            }
+        } else {
+            first = (XYPlot) top;
+            combined = new CombinedDomainXYPlot(first.getDomainAxis());
+            combined.setGap(PopulationCompareChart.PANEL_GAP_PX);
+            combined.setBackgroundPaint(Color.WHITE);
+            combined.setOutlineVisible(false);
+            combined.setInsets(first.getInsets());
+            combined.add(first, EffectChart.CONCENTRATION_WEIGHT);
+        }
+        LegendItemCollection legend = copy(top.getLegendItems());
+        double spanH = 0;
+        for (PlotSeries s : r.series()) {
+            double[] t = s.profile().timesH();
+            spanH = Math.max(spanH, t[t.length - 1]);
+        }
+        TimeScale scale = TimeScale.forSpanH(spanH);
+        XYPlot panel = effectPlot(first, r, effect, effectBands, scale);
+        combined.add(panel, top instanceof CombinedDomainXYPlot ? EFFECT_WEIGHT_BESIDE_PANELS
+                : EffectChart.EFFECT_WEIGHT);
+
+        Line2D line = new Line2D.Double(-22, 0, 22, 0);
+        if (effect.hasEffect()) {
+            legend.add(EffectChart.lineItem("Effect without drug: " + Checks.fmt(effect.baseline()), line,
+                    EffectChart.REFERENCE_STROKE, ChartStyle.AXIS));
+        }
+        if (effect.level() != null) {
+            legend.add(EffectChart.lineItem((effect.hasEffect() ? "Effect level " : "Effect-site level ")
+                    + Checks.fmt(effect.level()) + (effect.hasEffect() ? "" : " ng/mL"), line,
+                    EffectChart.LEVEL_STROKE, ChartStyle.TEXT));
+        }
+        combined.setFixedLegendItems(legend);
+
+        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, combined, false);
+        chart.setBackgroundPaint(base.getBackgroundPaint());
+        chart.setRenderingHints(base.getRenderingHints());
+        chart.setPadding(base.getPadding());
+        chart.setTitle(base.getTitle());
+        for (int i = 0; i < base.getSubtitleCount(); i++) {
+            Title t = base.getSubtitle(i);
+            if (!(t instanceof LegendTitle)) {
+                chart.addSubtitle(t);
+            }
+        }
+        // the footer goes in before the legend, which spans the height left between titles and footer
+        EffectChart.addFooter(chart, effect);
+        chart.addSubtitle(ChartLegend.title(combined));
+        return chart;
+    }
+
+    /** The effect panel: each series' median and bands, baseline, level, median peaks, infusion shading. */
+    private static XYPlot effectPlot(XYPlot first, ChartRequest r, EffectPanel p, List<EffectPanel.Bands> bands,
+            TimeScale scale) {
+        double baseline = p.hasEffect() ? p.baseline() : 0;
+        XYSeriesCollection medians = new XYSeriesCollection();
+        YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
+        YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setDrawSeriesLineAsPath(true);
+        lines.setDefaultSeriesVisibleInLegend(false);
+        DeviationRenderer innerFill = fill();
+        DeviationRenderer outerFill = fill();
+        XYPlot plot = new XYPlot();
+        double lo = baseline;
+        double hi = baseline;
+        if (p.level() != null) {
+            lo = Math.min(lo, p.level());
+            hi = Math.max(hi, p.level());
+        }
+        for (int si = 0; si < bands.size(); si++) {
+            EffectPanel.Bands b = bands.get(si);
+            String key = r.series().get(si).label() + " – effect";
+            XYSeries m = new XYSeries(key, false, true);
+            YIntervalSeries in = new YIntervalSeries(key + " 25–75", false, true);
+            YIntervalSeries out = new YIntervalSeries(key + " 5–95", false, true);
+            double[] t = b.timesH();
+            for (int i = 0; i < t.length; i++) {
+                double x = scale.fromHours(t[i]);
+                m.add(x, b.p50()[i], false);
+                in.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
+                out.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
+                lo = Math.min(lo, b.p5()[i]);
+                hi = Math.max(hi, b.p95()[i]);
+            }
+            medians.addSeries(m);
+            inner.addSeries(in);
+            outer.addSeries(out);
+            Color colour = ChartStyle.SERIES_COLOURS.get(si);
+            lines.setSeriesPaint(si, colour);
+            lines.setSeriesStroke(si, EffectChart.EFFECT_STROKE);
+            paint(innerFill, si, ChartStyle.translucent(colour, PopulationCompareChart.INNER_ALPHA));
+            paint(outerFill, si, ChartStyle.translucent(colour, PopulationCompareChart.OUTER_ALPHA));
+            if (bands.size() <= EffectChart.MAX_PEAK_LABELS) {
+                EffectChart.labelPeak(plot, t, b.p50(), "median peak", colour, scale, baseline);
+            }
+        }
+        plot.setDataset(0, medians);
+        plot.setRenderer(0, lines);
+        plot.setDataset(1, inner);
+        plot.setRenderer(1, innerFill);
+        plot.setDataset(2, outer);
+        plot.setRenderer(2, outerFill);
+        // the 90 % fills first, then the 50 % fills, then the medians on top
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        plot.setRangeAxis(axis(p, baseline, lo, hi));
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinePaint(first.getDomainGridlinePaint());
+        plot.setRangeGridlinePaint(first.getRangeGridlinePaint());
+        plot.setDomainGridlineStroke(first.getDomainGridlineStroke());
+        plot.setRangeGridlineStroke(first.getRangeGridlineStroke());
+        plot.setAxisOffset(first.getAxisOffset());
+        // the infusion periods the first panel shades (shared by every series)
+        Collection<?> shaded = first.getDomainMarkers(Layer.BACKGROUND);
+        if (shaded != null) {
+            for (Object o : shaded) {
+                if (o instanceof IntervalMarker im && ChartStyle.INFUSION_FILL.equals(im.getPaint())) {
+                    IntervalMarker copy = new IntervalMarker(im.getStartValue(), im.getEndValue(), im.getPaint());
+                    copy.setOutlinePaint(null);
+                    plot.addDomainMarker(copy, Layer.BACKGROUND);
+                }
+            }
+        }
+        if (p.hasEffect()) {
+            plot.addRangeMarker(EffectChart.reference(baseline, null, ChartStyle.AXIS), Layer.BACKGROUND);
+        } else {
+            plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.FOREGROUND);
+        }
+        if (p.level() != null) {
+            ValueMarker level = EffectChart.reference(p.level(), "level " + Checks.fmt(p.level()), ChartStyle.TEXT);
+            level.setStroke(EffectChart.LEVEL_STROKE);
+            plot.addRangeMarker(level, Layer.FOREGROUND);
+        }
+        plot.addAnnotation(heading(p));
+        return plot;
+    }
+
+    /**
+     * @return the panel's heading in its top left corner: what it shows, with the unit when the axis label has no
+     *         room for it (the footer names the endpoint)
+     */
+    private static XYTitleAnnotation heading(EffectPanel p) {
+        String what = !p.hasEffect() ? "At the effect site"
+                : p.effectUnit().length() > EffectChart.AXIS_UNIT_CHARS ? "Effect, " + p.effectUnit() : "Effect";
+        String text = what + ": median, middle 50 % and 90 % of patients";
+        TextTitle t = new TextTitle(text, ChartStyle.AXIS_LABEL, ChartStyle.TEXT, RectangleEdge.TOP,
+                HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(2, 6, 2, 6));
+        t.setBackgroundPaint(ChartStyle.translucent(Color.WHITE, 0.85));
+        return new XYTitleAnnotation(0.005, 0.995, t, RectangleAnchor.TOP_LEFT);
+    }
+
+    /** The panel's axis: fitted to the bands, the baseline and the level, with room for the heading and labels. */
+    private static NumberAxis axis(EffectPanel p, double baseline, double lo, double hi) {
+        String label;
+        if (!p.hasEffect()) {
+            label = "Effect site (ng/mL)";
+        } else {
+            label = p.effectUnit().length() > EffectChart.AXIS_UNIT_CHARS ? "Effect" : "Effect (" + p.effectUnit()
+                    + ")";
+        }
+        NumberAxis axis = new NumberAxis(label);
+        double span = hi - lo;
+        if (!(span > 0)) {
+            span = Math.max(Math.abs(hi), 1);
+        }
+        boolean falls = lo < baseline && hi <= baseline;
+        // room above the curves for the heading and the peak labels (below, for a falling effect)
+        double lower = lo - (falls ? 0.3 : 0.06) * span;
+        double upper = hi + (falls ? 0.1 : 0.3) * span;
+        axis.setAutoRange(false);
+        axis.setRange(lower, upper);
+        axis.setTickUnit(ConcentrationAxes.concentrationTickUnit((upper - lower)
+                * ConcentrationAxes.MAX_CONCENTRATION_TICKS / EffectChart.EFFECT_TICKS), false, true);
+        ConcentrationAxes.style(axis);
+        return axis;
+    }
+
+    private static DeviationRenderer fill() {
+        DeviationRenderer d = new DeviationRenderer(false, false);
+        d.setAlpha(1f);
+        d.setDefaultSeriesVisibleInLegend(false);
+        return d;
+    }
+
+    private static void paint(DeviationRenderer d, int k, Color c) {
+        d.setSeriesFillPaint(k, c);
+        d.setSeriesPaint(k, c);
+    }
+
+    private static LegendItemCollection copy(LegendItemCollection items) {
+        LegendItemCollection out = new LegendItemCollection();
+        Iterator<?> it = items.iterator();
+        while (it.hasNext()) {
+            out.add((LegendItem) it.next());
+        }
+        return out;
+    }
+}
