@@ -287,7 +287,7 @@ public final class DatasetSimulation {
 
     private static double number(String v) {
         try {
-            return Double.parseDouble(v);
+            return Checks.parseDecimal(v);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("covariate", "the value must be a number but was '" + v + "'");
         }

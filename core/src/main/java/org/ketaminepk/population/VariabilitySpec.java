@@ -112,7 +112,7 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
 
     private static double number(String s, String where, String what) {
         try {
-            double v = Double.parseDouble(s);
+            double v = Checks.parseDecimal(s);
             if (Double.isFinite(v)) {
                 return v;
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.model.DrugForm;
@@ -150,7 +151,7 @@ public final class ObservationTable {
         double number(String column) {
             String t = text(column);
             try {
-                double v = Double.parseDouble(t);
+                double v = Checks.parseDecimal(t);
                 if (Double.isFinite(v)) {
                     return v;
                 }
