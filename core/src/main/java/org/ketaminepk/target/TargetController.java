@@ -86,23 +86,27 @@ public final class TargetController {
      * controller has an effect link, the ketamine effect-site concentration. Immutable.
      *
      * @param timeH time, h
-     * @param amountsUmol amount in each compartment of the system, µmol (copied)
-     * @param effectSiteUmolPerL effect-site concentration of ketamine, µmol/L (0 without an effect link)
+     * @param amountsUmol amount in each compartment of the system, 0 to {@value #MAX_UMOL} µmol (copied)
+     * @param effectSiteUmolPerL effect-site concentration of ketamine, 0 to {@value #MAX_UMOL} µmol/L (0 without an
+     *        effect link)
      */
     public record State(double timeH, double[] amountsUmol, double effectSiteUmolPerL) {
+        /**
+         * Largest amount in one compartment, µmol, and largest effect-site concentration, µmol/L: about 240 t of
+         * ketamine, far beyond the 100,000 doses of 10 g a regimen may hold, and small enough that every
+         * concentration formed from it is finite.
+         */
+        public static final double MAX_UMOL = 1e12;
+
         /** Validates and copies. */
         public State {
             Checks.nonNegative("time", timeH, TargetSchedule.MAX_DURATION_H * 2, "h");
+            Checks.notNull("state amounts", amountsUmol);
             amountsUmol = amountsUmol.clone();
-            for (double a : amountsUmol) {
-                if (!Double.isFinite(a)) {
-                    throw new InvalidInputException("state", "state amounts must be finite but one was " + a);
-                }
+            for (int i = 0; i < amountsUmol.length; i++) {
+                Checks.nonNegative("state amount of compartment " + i, amountsUmol[i], MAX_UMOL, "µmol");
             }
-            if (!Double.isFinite(effectSiteUmolPerL)) {
-                throw new InvalidInputException("state", "effect-site concentration must be finite but was "
-                        + effectSiteUmolPerL);
-            }
+            Checks.nonNegative("effect-site concentration", effectSiteUmolPerL, MAX_UMOL, "µmol/L");
         }
 
         @Override
@@ -514,6 +518,10 @@ public final class TargetController {
             in[i] = inputPerMlPerH[i] * rateMlPerH;
         }
         double[] x = step.advance(augmentedState(s), in);
+        for (int i = 0; i <= n; i++) {
+            // the exact step of a compartment system never leaves 0; a value below it is round-off of a sum of modes
+            x[i] = Math.max(0, x[i]);
+        }
         return new State(s.timeH() + pump.updateIntervalH(), Arrays.copyOf(x, n), link == null ? 0 : x[n]);
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.DoseParser;
 
@@ -109,11 +110,13 @@ public record TargetSchedule(List<Step> steps, double endH) {
     }
 
     /**
-     * @param timeH a time, h
+     * @param timeH a time, h, from 0 to {@link TimeGrid#MAX_TIME_H}
      * @return the target at that time (a step holds from its start, inclusive, to its end, exclusive), ng/mL; 0
      *         outside every step
+     * @throws InvalidInputException for a time outside that range
      */
     public double targetAt(double timeH) {
+        Checks.inRange("time", timeH, 0, TimeGrid.MAX_TIME_H, "h");
         for (Step s : steps) {
             if (timeH >= s.startH() - 1e-12 && timeH < s.endH() - 1e-12) {
                 return s.targetNgPerMl();
