@@ -59,6 +59,8 @@ import org.ketaminepk.patient.Sex;
  * <p>Immutable and thread-safe. Not an estimation tool.
  */
 public final class DatasetSimulation {
+    /** How far, relative to II, a steady-state dose's input may end after II: rounding of AMT/RATE, not a choice. */
+    static final double SS_END_TOLERANCE = 1e-12;
     private final PublishedModel model;
     private final Solver solver;
     private final PatientAdjuster adjuster;
@@ -338,7 +340,9 @@ public final class DatasetSimulation {
             if (r.steadyState() > 0) {
                 Schedule.Builder one = Schedule.builder();
                 double ends = addDose(one, sys, r, routes[i], 0, source);
-                if (ends > r.intervalH()) {
+                // an infusion written to fill the interval (RATE = AMT/II) may end a rounding error after it; the
+                // dose that would enter after II is then below round-off of the amounts
+                if (ends > r.intervalH() * (1 + SS_END_TOLERANCE)) {
                     throw Dataset.error(source, r.line(), "II", "the input of this steady-state dose lasts until "
                             + Checks.fmt(ends) + " h after it is given (lag and infusion), longer than II "
                             + Checks.fmt(r.intervalH()) + " h; give a longer II or a shorter infusion");

@@ -1,0 +1,66 @@
+package org.ketaminepk.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.library.Models;
+
+/** Datasets an embedding program may write: an infusion that fills its interval, and one simulation shared. */
+class DatasetInputsTest {
+    private static DatasetResult simulate(String text) {
+        return DatasetSimulation.of(Models.OTTO_2021).simulate(Dataset.read(new StringReader(text), "d.csv"));
+    }
+
+    @Test
+    void aSteadyStateInfusionThatFillsItsIntervalIsAConstantInfusion() {
+        // RATE = AMT/II written out: AMT/RATE comes back as 21.960000000000004 h, and the dose was refused as
+        // lasting longer than its interval
+        String rate = Double.toString(50 / 21.96);
+        DatasetResult filled = simulate(String.format(Locale.ROOT, "ID,TIME,AMT,RATE,CMT,II,SS\n"
+                + "1,0,50,%s,iv,21.96,1\n1,5,,,,,\n", rate));
+        DatasetResult constant = simulate(String.format(Locale.ROOT, "ID,TIME,AMT,RATE,CMT,II,SS\n"
+                + "1,0,0,%s,iv,0,1\n1,5,,,,,\n", rate));
+        for (Analyte a : Models.OTTO_2021.analytes()) {
+            double expected = constant.predictionNgPerMl(1, a);
+            assertEquals(expected, filled.predictionNgPerMl(1, a), 1e-8 * expected, a.label());
+        }
+    }
+
+    @Test
+    void oneSimulationServesManyThreadsAlike() throws Exception {
+        StringBuilder text = new StringBuilder("ID,TIME,AMT,RATE,CMT,WT\n");
+        for (int id = 1; id <= 20; id++) {
+            text.append(String.format(Locale.ROOT, "%d,0,%d,0,iv,%d%n%d,%d,,,ketamine,%n", id, 10 + id, 40 + 3 * id,
+                    id, id % 7 + 1));
+        }
+        Dataset d = Dataset.read(new StringReader(text.toString()), "d.csv");
+        DatasetSimulation shared = DatasetSimulation.of(Models.OTTO_2021);
+        java.io.StringWriter expected = new java.io.StringWriter();
+        shared.simulate(d).write(expected);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<String>> runs = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                runs.add(pool.submit(() -> {
+                    java.io.StringWriter w = new java.io.StringWriter();
+                    shared.simulate(d).write(w);
+                    return w.toString();
+                }));
+            }
+            for (Future<String> f : runs) {
+                assertEquals(expected.toString(), f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
