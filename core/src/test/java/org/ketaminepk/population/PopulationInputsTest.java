@@ -48,6 +48,29 @@ class PopulationInputsTest {
     }
 
     @Test
+    void effectSiteBandsNeedPercentiles() {
+        List<Patient> one = List.of(Patient.standardAdult());
+        VariabilityModel v = VariabilityModel.published(Models.OTTO_2021);
+        // a NullPointerException before, and for none a result without any band
+        assertEquals("percentiles is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSiteBands.simulate(Models.OTTO_2021, one, HOUR, 1, v, GRID, 1, null, Runnable::run))
+                .getMessage());
+        assertEquals("percentiles must name at least one percentile (e.g. 5, 50, 95) but named none", assertThrows(
+                InvalidInputException.class, () -> EffectSiteBands.simulate(Models.OTTO_2021, one, HOUR, 1, v, GRID,
+                        1, new double[0], Runnable::run)).getMessage());
+    }
+
+    @Test
+    void aTinyAssumedCvIsRefusedAsTiny() {
+        // refused before by the covariance matrix as "correlations impossible together", with no value or range
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> VariabilitySpec.parse(
+                "CL=0.000001%"));
+        assertEquals("variability item 1 'CL=0.000001%': CV must be between 0.001 and 500 % but was 0.000001 %",
+                e.getMessage());
+        VariabilityModel.published(Models.KAMP_2020).withAssumed(VariabilitySpec.parse("CL=0.001%"));
+    }
+
+    @Test
     void displayArraysTooShortAreNamed() {
         PopulationRun run = PopulationRun.of(Models.KAMP_2020, List.of(Patient.standardAdult()), HOUR, GRID);
         Map<Analyte, double[]> out = new EnumMap<>(Analyte.class);
