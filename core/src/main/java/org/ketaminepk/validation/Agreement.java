@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param count number of comparisons
  * @param fitted how many of them the model was fitted or calibrated to
- * @param within125 share with predicted/observed between 1/1.25 and 1.25, 0-1
- * @param within15 share within 1.5-fold, 0-1
- * @param within2 share within 2-fold, 0-1
+ * @param within125 share with predicted/observed between 1/1.25 and 1.25, 0-1; NaN when there are no comparisons
+ * @param within15 share within 1.5-fold, 0-1; NaN likewise
+ * @param within2 share within 2-fold, 0-1; NaN likewise
  * @param geometricMeanFoldError exp(mean |ln(predicted/observed)|), at least 1; NaN when there are no comparisons
  */
 public record Agreement(int count, int fitted, double within125, double within15, double within2,
