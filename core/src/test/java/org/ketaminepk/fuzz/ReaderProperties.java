@@ -113,6 +113,11 @@ class ReaderProperties {
         m = assertThrows(InvalidInputException.class, () -> Dataset.read(new StringReader(
                 "ID,TIME,AMT,EVID,CMT\n1,0,100d,1,1\n"), "d.csv")).getMessage();
         assertTrue(m.startsWith("d.csv line 2, column AMT: AMT must be a number but was '100d'"), m);
+        // a CMT of '1d' was read as compartment 1
+        m = assertThrows(InvalidInputException.class, () -> org.ketaminepk.dataset.DatasetSimulation.of(
+                org.ketaminepk.library.Models.OTTO_2021).simulate(Dataset.read(new StringReader(
+                        "ID,TIME,AMT,CMT\n1,0,100,1d\n1,1,.,2\n"), "d.csv"))).getMessage();
+        assertTrue(m.startsWith("d.csv line 2, column CMT: CMT '1d' is not a dosing compartment"), m);
         // the second time column was read and the first ignored
         m = assertThrows(InvalidInputException.class, () -> LevelsCsv.read(new StringReader(
                 "time,analyte,value,time\n1,ketamine,100 ng/mL,2\n"), "levels.csv")).getMessage();
