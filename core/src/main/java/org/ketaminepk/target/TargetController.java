@@ -393,6 +393,15 @@ public final class TargetController {
         return udfEffectPeakH;
     }
 
+    /** Refuses a missing state, or one of another system (a wrong count of amounts was padded or cut before). */
+    private void check(State s) {
+        Checks.notNull("state", s);
+        if (s.amountsUmol.length != n) {
+            throw new InvalidInputException("state", "state must hold " + n + " amounts (one per compartment of "
+                    + modelId + ") but held " + s.amountsUmol.length);
+        }
+    }
+
     /** @return an empty body at time 0 */
     public State initialState() {
         return new State(0, new double[n], 0);
@@ -400,11 +409,13 @@ public final class TargetController {
 
     /** @return the plasma ketamine concentration in {@code s}, ng/mL */
     public double plasmaNgPerMl(State s) {
+        check(s);
         return s.amountsUmol[central] / centralVolumeL * Analyte.KETAMINE.molarMassGPerMol();
     }
 
     /** @return the ketamine effect-site concentration in {@code s}, ng/mL (0 without an effect link) */
     public double effectSiteNgPerMl(State s) {
+        check(s);
         return s.effectSiteUmolPerL() * Analyte.KETAMINE.molarMassGPerMol();
     }
 
@@ -413,6 +424,7 @@ public final class TargetController {
      * @throws IllegalStateException if the model does not predict norketamine
      */
     public double norketamineNgPerMl(State s) {
+        check(s);
         if (norketamine < 0) {
             throw new IllegalStateException(modelId + " does not predict norketamine");
         }
@@ -446,11 +458,7 @@ public final class TargetController {
      * @return the decision
      */
     public Decision decide(State s, double targetNgPerMl, double runningMlPerH) {
-        Checks.notNull("state", s);
-        if (s.amountsUmol.length != n) {
-            throw new InvalidInputException("state", "state must hold " + n + " amounts but held "
-                    + s.amountsUmol.length);
-        }
+        check(s);
         if (targetNgPerMl != 0) {
             Checks.inRange("target", targetNgPerMl, TargetSchedule.MIN_TARGET_NG_PER_ML,
                     TargetSchedule.MAX_TARGET_NG_PER_ML, "ng/mL");
@@ -510,8 +518,10 @@ public final class TargetController {
      * @param s the state at the start of an interval
      * @param rateMlPerH the rate run over it, mL/h
      * @return the state one update interval later
+     * @throws InvalidInputException for a state of another system or a rate outside 0 to the pump's maximum
      */
     public State advance(State s, double rateMlPerH) {
+        check(s);
         Checks.nonNegative("rate", rateMlPerH, pump.maxRateMlPerH(), "mL/h");
         double[] in = new double[n + 1];
         for (int i = 0; i <= n; i++) {

@@ -106,6 +106,10 @@ public record TargetSchedule(List<Step> steps, double endH) {
 
     /** @return a schedule of the given steps */
     public static TargetSchedule of(List<Step> steps) {
+        Checks.notNull("target steps", steps);
+        for (int i = 0; i < steps.size(); i++) {
+            Checks.notNull("target steps[" + i + "]", steps.get(i));
+        }
         return new TargetSchedule(steps, steps.isEmpty() ? 0 : steps.get(steps.size() - 1).endH());
     }
 

@@ -42,6 +42,25 @@ class TargetInputsTest {
     }
 
     @Test
+    void aStateOfAnotherSystemIsRefusedEverywhere() {
+        TargetController.State one = new TargetController.State(0, new double[] {1}, 0);
+        String expected = "state must hold " + KAMP.system().size() + " amounts (one per compartment of kamp-2020) "
+                + "but held 1";
+        // advance() padded the missing amounts with zeros and went on; plasmaNgPerMl() threw an index error
+        assertEquals(expected, assertThrows(InvalidInputException.class, () -> PLASMA.advance(one, 1)).getMessage());
+        assertEquals(expected, assertThrows(InvalidInputException.class, () -> PLASMA.plasmaNgPerMl(one))
+                .getMessage());
+        assertEquals(expected, assertThrows(InvalidInputException.class, () -> PLASMA.decide(one, 100))
+                .getMessage());
+        assertEquals("state is required but was missing", assertThrows(InvalidInputException.class,
+                () -> PLASMA.advance(null, 1)).getMessage());
+        // a schedule's steps are checked one by one (a null step threw a NullPointerException)
+        assertEquals("target steps[1] is required but was missing", assertThrows(InvalidInputException.class,
+                () -> TargetSchedule.of(java.util.Arrays.asList(new TargetSchedule.Step(0, 1, 100), null)))
+                .getMessage());
+    }
+
+    @Test
     void aPlanOnlyEverPassesStatesThatExist() {
         TargetController effect = TargetController.effectSite(KAMP, PumpSettings.standard(), new EffectLink(0.5,
                 EffectLink.Basis.FITTED, "test"), 1.5);
