@@ -59,6 +59,10 @@ public final class EffectSites {
     /** As {@link #concentrations(IndividualModel, Regimen, TimeGrid, double)}, with the given solver. */
     public static Profile concentrations(IndividualModel ind, Regimen regimen, TimeGrid grid, double ke0PerH,
             Solver solver) {
+        Checks.notNull("individual model", ind);
+        Checks.notNull("regimen", regimen);
+        Checks.notNull("grid", grid);
+        Checks.notNull("solver", solver);
         Checks.positive("ke0", ke0PerH, MAX_KE0_PER_H, "1/h");
         double w = ind.patient().weightKg();
         Schedule inputs = regimen.schedule(ind.system(), w);
@@ -76,6 +80,7 @@ public final class EffectSites {
      * @throws InvalidInputException if the model has no intravenous route, or for a ke0 outside that range
      */
     public static double timeToPeakH(IndividualModel ind, double ke0PerH) {
+        Checks.notNull("individual model", ind);
         Checks.inRange("ke0", ke0PerH, MIN_SEARCH_KE0_PER_H, MAX_KE0_PER_H, "1/h");
         requireIntravenous(ind);
         Schedule bolus = Regimen.of(Dose.bolus(Amount.mg(1), 0)).schedule(ind.system(), ind.patient().weightKg());
@@ -121,6 +126,7 @@ public final class EffectSites {
      * @throws InvalidInputException if no ke0 between 0.001 and 10 000 /h gives that time to peak
      */
     public static double ke0ForTimeToPeakPerH(IndividualModel ind, double timeToPeakH) {
+        Checks.notNull("individual model", ind);
         Checks.positive("time to peak effect", timeToPeakH, TimeGrid.MAX_TIME_H, "h");
         requireIntravenous(ind);
         double lnLo = Math.log(MIN_SEARCH_KE0_PER_H);

@@ -2,6 +2,8 @@ package org.ketaminepk.validation;
 
 import java.util.List;
 
+import org.ketaminepk.base.Checks;
+
 /**
  * How closely a set of predictions matches their observations. Immutable.
  *
@@ -23,6 +25,7 @@ public record Agreement(int count, int fitted, double within125, double within15
      * @return their agreement
      */
     public static Agreement of(List<Comparison> comparisons) {
+        Checks.notNull("comparisons", comparisons);
         int n = comparisons.size();
         if (n == 0) {
             return new Agreement(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -32,7 +35,8 @@ public record Agreement(int count, int fitted, double within125, double within15
         int in15 = 0;
         int in2 = 0;
         double sumAbsLog = 0;
-        for (Comparison c : comparisons) {
+        for (int i = 0; i < n; i++) {
+            Comparison c = Checks.notNull("comparisons[" + i + "]", comparisons.get(i));
             double a = Math.abs(Math.log(c.ratio()));
             sumAbsLog += a;
             in125 += a <= Math.log(1.25) + EPS ? 1 : 0;

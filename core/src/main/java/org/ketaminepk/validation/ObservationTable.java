@@ -77,6 +77,7 @@ public final class ObservationTable {
      * @throws InvalidInputException naming the line, column and value of the first bad field
      */
     public static List<Observation> read(Reader in, String name) {
+        Checks.notNull("observations", in);
         List<Observation> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         BufferedReader r = new BufferedReader(in);

@@ -40,6 +40,28 @@ class EffectInputsTest {
     }
 
     @Test
+    void missingArgumentsAreNamed() {
+        Endpoint e = Endpoints.all().get(0);
+        // a null drug form was read as S-ketamine and answered
+        assertEquals("drug form is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSimulation.steadyStateEffect(e, null, 10, 0.5)).getMessage());
+        assertEquals("endpoint is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSimulation.steadyStateEffect(null, org.ketaminepk.model.DrugForm.RACEMIC, 10, 0.5))
+                .getMessage());
+        org.ketaminepk.dosing.Regimen none = org.ketaminepk.dosing.Regimen.of(org.ketaminepk.dosing.Dose.bolus(
+                org.ketaminepk.dosing.Amount.mg(1), 0));
+        org.ketaminepk.base.TimeGrid grid = org.ketaminepk.base.TimeGrid.uniform(1, 0.5);
+        assertEquals("individual model is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.concentrations(null, none, grid, 1)).getMessage());
+        assertEquals("regimen is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.concentrations(KAMP, null, grid, 1)).getMessage());
+        assertEquals("grid is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.concentrations(KAMP, none, null, 1)).getMessage());
+        assertEquals("individual model is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.ke0ForTimeToPeakPerH(null, 1)).getMessage());
+    }
+
+    @Test
     void timeToPeakIsRefusedWhereItWouldBeRoundOff() {
         // a ke0 of 1e-30 /h read as a peak at 175 h, the same as 1e-100 and 1e-300: the peak had left the doubles
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> EffectSites.timeToPeakH(KAMP,
