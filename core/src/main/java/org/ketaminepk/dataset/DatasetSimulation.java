@@ -103,10 +103,12 @@ public final class DatasetSimulation {
     }
 
     /**
-     * As {@link #simulate(Dataset)}, telling {@code progress} how many IDs are finished after each one (from
-     * whichever thread finished it; the counts arrive in no set order, each once, the last being the number of IDs).
+     * As {@link #simulate(Dataset)}, telling {@code progress} how many IDs are finished after each one: from
+     * whichever thread finished it, but one call at a time and in increasing order (1, 2, ... the number of IDs), so
+     * that the last count seen is the total.
      *
-     * @param progress called after each ID with the number finished so far; must be thread-safe and quick
+     * @param progress called after each ID with the number finished so far; must be quick (the other threads wait
+     *        for it to return before they report)
      */
     public DatasetResult simulate(Dataset dataset, IntConsumer progress) {
         Checks.notNull("dataset", dataset);
@@ -121,6 +123,7 @@ public final class DatasetSimulation {
         Map<Patient, IndividualModel> models = new ConcurrentHashMap<>();
         Object[] outcomes = new Object[plans.size()];
         AtomicInteger finished = new AtomicInteger();
+        Object reporting = new Object();
         IntStream.range(0, plans.size()).parallel().forEach(i -> {
             try {
                 Plan plan = plans.get(i);
@@ -129,7 +132,10 @@ public final class DatasetSimulation {
             } catch (InvalidInputException e) {
                 outcomes[i] = e;
             }
-            progress.accept(finished.incrementAndGet());
+            // counted and reported under one lock: counted outside it, a count could be reported after a larger one
+            synchronized (reporting) {
+                progress.accept(finished.incrementAndGet());
+            }
         });
         double[][] predictions = new double[dataset.records().size()][];
         List<Warning> warnings = new ArrayList<>();

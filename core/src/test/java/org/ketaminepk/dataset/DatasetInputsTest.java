@@ -49,6 +49,37 @@ class DatasetInputsTest {
     }
 
     @Test
+    void progressCountsArriveInOrderEndingWithTheTotal() throws Exception {
+        int ids = 48;
+        StringBuilder text = new StringBuilder("ID,TIME,AMT,RATE,CMT,WT\n");
+        for (int id = 1; id <= ids; id++) {
+            text.append(String.format(Locale.ROOT, "%d,0,%d,0,iv,%d%n%d,2,,,ketamine,%n", id, 10 + id, 40 + id, id));
+        }
+        Dataset d = Dataset.read(new StringReader(text.toString()), "d.csv");
+        List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch another = new java.util.concurrent.CountDownLatch(1);
+        DatasetSimulation.of(Models.OTTO_2021).simulate(d, done -> {
+            if (done == 1) {
+                // hold the first report back: where counting and reporting were not one step, another thread
+                // reported 2 meanwhile, and the counts arrived out of order (the last one seen was not the total)
+                try {
+                    another.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                another.countDown();
+            }
+            seen.add(done);
+        });
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i <= ids; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
     void oneSimulationServesManyThreadsAlike() throws Exception {
         StringBuilder text = new StringBuilder("ID,TIME,AMT,RATE,CMT,WT\n");
         for (int id = 1; id <= 20; id++) {
