@@ -161,6 +161,7 @@ public final class PopulationRun {
      * @param display the times to record, h
      * @param concentrations per analyte of the model, an array at least as long as {@code display} (overwritten)
      * @return the patient's metrics and warnings
+     * @throws InvalidInputException if an analyte of the model has no array or one shorter than {@code display}
      */
     public PatientMetrics simulate(Patient patient, TimeGrid display, Map<Analyte, double[]> concentrations) {
         Checks.notNull("patient", patient);
@@ -174,8 +175,9 @@ public final class PopulationRun {
         for (Analyte a : system.observations().keySet()) {
             out[o] = concentrations.get(a);
             if (out[o] == null || out[o].length < display.size()) {
-                throw new IllegalArgumentException("concentrations must hold an array of at least " + display.size()
-                        + " values for " + a.label());
+                throw InvalidInputException.statement("concentrations", out[o] == null ? null : out[o].length,
+                        "must hold an array of at least " + display.size() + " values (one per display time) for "
+                        + a.label() + " but held " + (out[o] == null ? "none" : out[o].length + " values"));
             }
             o++;
         }

@@ -1,6 +1,7 @@
 package org.ketaminepk.base;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Argument validation that throws the library's {@link InvalidInputException}s, which carry the field, value, unit
@@ -8,7 +9,28 @@ import java.util.Locale;
  * clamped.
  */
 public final class Checks {
+    /** A number as people write one in a file: an optional sign, digits with at most one point, an exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private Checks() {
+    }
+
+    /**
+     * Reads a number written in plain decimal notation ("70", "-0.5", ".25", "1.2e3"), surrounding blanks ignored.
+     * Unlike {@link Double#parseDouble} it refuses what no file of measurements means as a number: hexadecimal
+     * ("0x1p5"), Java's type suffixes ("70d", "170f" — "70d" could be days), "NaN" and "Infinity". Readers catch
+     * the exception and report the cell with its line and column.
+     *
+     * @param text the text
+     * @return its value (infinite only when the exponent is beyond the doubles, e.g. "1e400")
+     * @throws NumberFormatException if the text is not a number in that notation
+     */
+    public static double parseDecimal(String text) {
+        String t = text.strip();
+        if (!DECIMAL.matcher(t).matches()) {
+            throw new NumberFormatException("not a decimal number: '" + t + "'");
+        }
+        return Double.parseDouble(t);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.model.PublishedModel;
 
@@ -95,7 +96,7 @@ public final class CompartmentTable {
             return Optional.of(known);
         }
         try {
-            double v = Double.parseDouble(c);
+            double v = Checks.parseDecimal(c);
             for (Entry e : entries) {
                 if (e.number() == v) {
                     return Optional.of(e);

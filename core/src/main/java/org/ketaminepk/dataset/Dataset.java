@@ -252,7 +252,7 @@ public final class Dataset {
             }
             double v;
             try {
-                v = Double.parseDouble(t);
+                v = Checks.parseDecimal(t);
             } catch (NumberFormatException e) {
                 throw Dataset.error(src, line, column, column + " must be a number but was '" + t + "'");
             }

@@ -75,18 +75,23 @@ public final class DatasetResult {
     /**
      * Writes comma-separated text: {@code ID,TIME,EVID}, one {@code PRED_<ANALYTE>} column per analyte (ng/mL, six
      * significant digits, below 1e-4 in scientific notation; the typical individual for the ID's covariates, so individual and population
-     * predictions coincide), then every other input column as written.
+     * predictions coincide), then every other input column as written. An input column named as a prediction column
+     * (a file this method wrote, simulated again) is replaced by the new predictions rather than copied, so that what
+     * is written can always be read back by {@link Dataset#read}.
      */
     public void write(Writer out) {
         try {
             List<String> cols = dataset.columns();
             List<Integer> rest = new ArrayList<>();
             StringBuilder h = new StringBuilder("ID,TIME,EVID");
+            List<String> written = new ArrayList<>(LEADING);
             for (Analyte a : analytes) {
-                h.append(",PRED_").append(a.label().toUpperCase(Locale.ROOT));
+                String name = "PRED_" + a.label().toUpperCase(Locale.ROOT);
+                h.append(',').append(name);
+                written.add(name);
             }
             for (int i = 0; i < cols.size(); i++) {
-                if (!LEADING.contains(cols.get(i).toUpperCase(Locale.ROOT))) {
+                if (!written.contains(cols.get(i).toUpperCase(Locale.ROOT))) {
                     rest.add(i);
                     h.append(',').append(cols.get(i));
                 }

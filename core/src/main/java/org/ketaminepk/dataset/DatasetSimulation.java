@@ -59,6 +59,8 @@ import org.ketaminepk.patient.Sex;
  * <p>Immutable and thread-safe. Not an estimation tool.
  */
 public final class DatasetSimulation {
+    /** How far, relative to II, a steady-state dose's input may end after II: rounding of AMT/RATE, not a choice. */
+    static final double SS_END_TOLERANCE = 1e-12;
     private final PublishedModel model;
     private final Solver solver;
     private final PatientAdjuster adjuster;
@@ -101,10 +103,12 @@ public final class DatasetSimulation {
     }
 
     /**
-     * As {@link #simulate(Dataset)}, telling {@code progress} how many IDs are finished after each one (from
-     * whichever thread finished it; the counts arrive in no set order, each once, the last being the number of IDs).
+     * As {@link #simulate(Dataset)}, telling {@code progress} how many IDs are finished after each one: from
+     * whichever thread finished it, but one call at a time and in increasing order (1, 2, ... the number of IDs), so
+     * that the last count seen is the total.
      *
-     * @param progress called after each ID with the number finished so far; must be thread-safe and quick
+     * @param progress called after each ID with the number finished so far; must be quick (the other threads wait
+     *        for it to return before they report)
      */
     public DatasetResult simulate(Dataset dataset, IntConsumer progress) {
         Checks.notNull("dataset", dataset);
@@ -119,6 +123,7 @@ public final class DatasetSimulation {
         Map<Patient, IndividualModel> models = new ConcurrentHashMap<>();
         Object[] outcomes = new Object[plans.size()];
         AtomicInteger finished = new AtomicInteger();
+        Object reporting = new Object();
         IntStream.range(0, plans.size()).parallel().forEach(i -> {
             try {
                 Plan plan = plans.get(i);
@@ -127,7 +132,10 @@ public final class DatasetSimulation {
             } catch (InvalidInputException e) {
                 outcomes[i] = e;
             }
-            progress.accept(finished.incrementAndGet());
+            // counted and reported under one lock: counted outside it, a count could be reported after a larger one
+            synchronized (reporting) {
+                progress.accept(finished.incrementAndGet());
+            }
         });
         double[][] predictions = new double[dataset.records().size()][];
         List<Warning> warnings = new ArrayList<>();
@@ -287,7 +295,7 @@ public final class DatasetSimulation {
 
     private static double number(String v) {
         try {
-            return Double.parseDouble(v);
+            return Checks.parseDecimal(v);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("covariate", "the value must be a number but was '" + v + "'");
         }
@@ -338,7 +346,9 @@ public final class DatasetSimulation {
             if (r.steadyState() > 0) {
                 Schedule.Builder one = Schedule.builder();
                 double ends = addDose(one, sys, r, routes[i], 0, source);
-                if (ends > r.intervalH()) {
+                // an infusion written to fill the interval (RATE = AMT/II) may end a rounding error after it; the
+                // dose that would enter after II is then below round-off of the amounts
+                if (ends > r.intervalH() * (1 + SS_END_TOLERANCE)) {
                     throw Dataset.error(source, r.line(), "II", "the input of this steady-state dose lasts until "
                             + Checks.fmt(ends) + " h after it is given (lag and infusion), longer than II "
                             + Checks.fmt(r.intervalH()) + " h; give a longer II or a shorter infusion");

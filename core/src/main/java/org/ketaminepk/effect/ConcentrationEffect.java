@@ -3,6 +3,7 @@ package org.ketaminepk.effect;
 import java.util.Locale;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * A concentration–effect relationship: the effect at an effect-site (or steady-state plasma) concentration.
@@ -13,8 +14,30 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
     /**
      * @param concentrationNgPerMl concentration of the driving analyte, ng/mL, {@code >= 0}
      * @return the effect, in the endpoint's unit
+     * @throws InvalidInputException if the concentration is negative or NaN
      */
     double effect(double concentrationNgPerMl);
+
+    private static void finite(String field, double v) {
+        if (!Double.isFinite(v)) {
+            throw InvalidInputException.statement(field, v, "must be a finite number in the endpoint's unit but was "
+                    + Checks.fmt(v));
+        }
+    }
+
+    private static void nonZero(String field, double v) {
+        if (v == 0) {
+            throw InvalidInputException.statement(field, v, "must be a change from baseline other than 0 (below or "
+                    + "above it) but was 0");
+        }
+    }
+
+    private static void concentration(double c) {
+        if (!(c >= 0)) {
+            throw InvalidInputException.statement("concentration", c, "must be at least 0 ng/mL but was "
+                    + Checks.fmt(c) + " ng/mL");
+        }
+    }
 
     /** @return the effect without drug */
     double baseline();
@@ -40,14 +63,15 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
         public SigmoidEmax {
             Checks.positive("C50", c50NgPerMl, 1e6, "ng/mL");
             Checks.positive("gamma", gamma, 100, "");
-            if (!Double.isFinite(e0) || !Double.isFinite(emax) || emax == 0) {
-                throw new IllegalArgumentException("E0 and a non-zero Emax must be finite");
-            }
+            finite("E0", e0);
+            finite("Emax", emax);
+            nonZero("Emax", emax);
         }
 
         @Override
         public double effect(double c) {
-            if (c <= 0) {
+            concentration(c);
+            if (c == 0) {
                 return e0;
             }
             // C^γ/(C50^γ + C^γ) written as 1/(1 + (C50/C)^γ): no overflow at large γ
@@ -84,14 +108,15 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
         /** Validates. */
         public Linear {
             Checks.positive("reference concentration", referenceNgPerMl, 1e6, "ng/mL");
-            if (!Double.isFinite(e0) || !Double.isFinite(effectAtReference) || effectAtReference == 0) {
-                throw new IllegalArgumentException("E0 and a non-zero effect must be finite");
-            }
+            finite("E0", e0);
+            finite("effect at the reference concentration", effectAtReference);
+            nonZero("effect at the reference concentration", effectAtReference);
         }
 
         @Override
         public double effect(double c) {
-            return e0 + effectAtReference * Math.max(c, 0) / referenceNgPerMl;
+            concentration(c);
+            return e0 + effectAtReference * c / referenceNgPerMl;
         }
 
         @Override

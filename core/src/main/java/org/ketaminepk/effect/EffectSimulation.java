@@ -154,6 +154,8 @@ public final class EffectSimulation {
      */
     public static double steadyStateEffect(Endpoint endpoint, DrugForm form, double ketamineNgPerMl,
             double sKetamineShare) {
+        Checks.notNull("endpoint", endpoint);
+        Checks.notNull("drug form", form);
         Checks.nonNegative("concentration", ketamineNgPerMl, 1e6, "ng/mL");
         Endpoint.Relationship rel = endpoint.relationshipFor(form);
         if (rel == null || !endpoint.hasEffectModel()) {

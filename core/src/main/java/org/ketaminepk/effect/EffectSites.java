@@ -30,8 +30,12 @@ import org.ketaminepk.result.Profile;
 public final class EffectSites {
     /** Largest ke0 accepted, 1/h (an equilibration half-time of about 0.25 s). */
     public static final double MAX_KE0_PER_H = 10_000;
-    /** Smallest ke0 a time to peak is searched over, 1/h (a half-time of about 29 days). */
-    static final double MIN_SEARCH_KE0_PER_H = 1e-3;
+    /**
+     * Smallest ke0 whose time to peak is found, and searched over, 1/h (a half-time of about 29 days). Below it the
+     * peak moves to times where the plasma concentration has fallen to the round-off of the solution (for the Kamp
+     * model a ke0 of 1e-30 /h would peak near 300 h but reads as 175 h), so a time found there would be wrong.
+     */
+    public static final double MIN_SEARCH_KE0_PER_H = 1e-3;
     /** Relative tolerance on a time to peak and on a transferred ke0. */
     static final double RELATIVE_TOLERANCE = 1e-9;
     private static final int SCAN_POINTS = 2000;
@@ -55,6 +59,10 @@ public final class EffectSites {
     /** As {@link #concentrations(IndividualModel, Regimen, TimeGrid, double)}, with the given solver. */
     public static Profile concentrations(IndividualModel ind, Regimen regimen, TimeGrid grid, double ke0PerH,
             Solver solver) {
+        Checks.notNull("individual model", ind);
+        Checks.notNull("regimen", regimen);
+        Checks.notNull("grid", grid);
+        Checks.notNull("solver", solver);
         Checks.positive("ke0", ke0PerH, MAX_KE0_PER_H, "1/h");
         double w = ind.patient().weightKg();
         Schedule inputs = regimen.schedule(ind.system(), w);
@@ -67,12 +75,13 @@ public final class EffectSites {
      * since the model is linear).
      *
      * @param ind the individual model; it must accept intravenous doses
-     * @param ke0PerH equilibration rate constant, 1/h
+     * @param ke0PerH equilibration rate constant, {@value #MIN_SEARCH_KE0_PER_H} to {@value #MAX_KE0_PER_H} 1/h
      * @return time to peak effect, h
-     * @throws InvalidInputException if the model has no intravenous route
+     * @throws InvalidInputException if the model has no intravenous route, or for a ke0 outside that range
      */
     public static double timeToPeakH(IndividualModel ind, double ke0PerH) {
-        Checks.positive("ke0", ke0PerH, MAX_KE0_PER_H, "1/h");
+        Checks.notNull("individual model", ind);
+        Checks.inRange("ke0", ke0PerH, MIN_SEARCH_KE0_PER_H, MAX_KE0_PER_H, "1/h");
         requireIntravenous(ind);
         Schedule bolus = Regimen.of(Dose.bolus(Amount.mg(1), 0)).schedule(ind.system(), ind.patient().weightKg());
         LinkedSystem linked = LinkedSystem.of(ind.system(), bolus, ke0PerH);
@@ -117,6 +126,7 @@ public final class EffectSites {
      * @throws InvalidInputException if no ke0 between 0.001 and 10 000 /h gives that time to peak
      */
     public static double ke0ForTimeToPeakPerH(IndividualModel ind, double timeToPeakH) {
+        Checks.notNull("individual model", ind);
         Checks.positive("time to peak effect", timeToPeakH, TimeGrid.MAX_TIME_H, "h");
         requireIntravenous(ind);
         double lnLo = Math.log(MIN_SEARCH_KE0_PER_H);

@@ -68,9 +68,12 @@ public record IndividualFit(PublishedModel model, Patient patient, Regimen regim
      * @param individualNgPerMl the prediction at the estimated η, ng/mL
      */
     public record Prediction(Level level, double typicalNgPerMl, double individualNgPerMl) {
-        /** @return measured over individual prediction; NaN for a censored level */
+        /**
+         * @return measured over individual prediction; NaN for a censored level; as {@link LevelCheck.Row#ratio()}
+         *         where the prediction is 0 (a level before the first dose): 1 for a level of 0, infinite otherwise
+         */
         public double ratio() {
-            return level.valueNgPerMl() / individualNgPerMl;
+            return new LevelCheck.Row(level, individualNgPerMl).ratio();
         }
     }
 

@@ -106,6 +106,9 @@ public record LevelCheck(List<Row> rows, double geometricMeanFoldError, int comp
         Checks.notNull("regimen", regimen);
         Checks.notNull("levels", levels);
         Checks.notNull("solver", solver);
+        for (int i = 0; i < levels.size(); i++) {
+            Checks.notNull("levels[" + i + "]", levels.get(i));
+        }
         if (levels.isEmpty()) {
             throw new InvalidInputException("levels", "give at least one measured level");
         }

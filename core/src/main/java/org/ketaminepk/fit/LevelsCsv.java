@@ -81,7 +81,10 @@ public final class LevelsCsv {
                 throw new InvalidInputException("levels", src + " line " + lineNo + ": unknown column '"
                         + cells[i].trim() + "' (columns: time, analyte, value, and optionally lloq)");
             }
-            columns.put(name, i);
+            if (columns.put(name, i) != null) {
+                throw new InvalidInputException("levels", src + " line " + lineNo + ": column '" + name
+                        + "' appears twice in the header");
+            }
         }
         for (String required : List.of("time", "analyte", "value")) {
             if (!columns.containsKey(required)) {
@@ -125,7 +128,13 @@ public final class LevelsCsv {
             throw new InvalidInputException("time", "time must be a number of hours or a number with min, h or d "
                     + "but was '" + cell + "'");
         }
-        double v = Double.parseDouble(m.group(1));
+        double v;
+        try {
+            v = Checks.parseDecimal(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("time", "time must be a number of hours or a number with min, h or d "
+                    + "but was '" + cell + "'");
+        }
         String unit = m.group(2) == null ? "h" : m.group(2).trim().toLowerCase(Locale.ROOT);
         return switch (unit) {
             case "h", "hr", "hours" -> v;
@@ -158,7 +167,7 @@ public final class LevelsCsv {
         }
         double v;
         try {
-            v = Double.parseDouble(m.group(1));
+            v = Checks.parseDecimal(m.group(1));
         } catch (NumberFormatException e) {
             throw new InvalidInputException(what, what + " must be a number but was '" + m.group(1) + "'");
         }

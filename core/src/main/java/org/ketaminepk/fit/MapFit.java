@@ -215,6 +215,9 @@ public final class MapFit {
         if (levels.isEmpty()) {
             throw new InvalidInputException("levels", "an individual fit needs at least one measured level");
         }
+        for (int i = 0; i < levels.size(); i++) {
+            Checks.notNull("levels[" + i + "]", levels.get(i));
+        }
         Objective obj = new Objective(patient, regimen, levels);
         int k = effects.size();
         double[] best = null;

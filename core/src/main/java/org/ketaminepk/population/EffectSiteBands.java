@@ -46,7 +46,7 @@ public final class EffectSiteBands {
      * @param variability the variability drawn from ({@link PopulationSimulation#variability()})
      * @param display the times of the bands, at most {@value PopulationSimulation#MAX_DISPLAY_POINTS}
      * @param ke0PerH the equilibration rate constant of every patient, 1/h
-     * @param percentiles the percentiles, each strictly between 0 and 100
+     * @param percentiles the percentiles, at least one, each strictly between 0 and 100
      * @param executor where the patients are simulated (not shut down)
      * @return per analyte of the model, the percentiles of its effect-site concentration, ng/mL
      */
@@ -69,6 +69,11 @@ public final class EffectSiteBands {
         if (variability == null || variability.model() != model || variability.isEmpty()) {
             throw new InvalidInputException("variability", "variability must be the non-empty variability of "
                     + model.id());
+        }
+        Checks.notNull("percentiles", percentiles);
+        if (percentiles.length == 0) {
+            throw InvalidInputException.statement("percentiles", 0, "must name at least one percentile (e.g. 5, 50, "
+                    + "95) but named none");
         }
         for (double p : percentiles) {
             if (!(p > 0 && p < 100)) {

@@ -140,7 +140,7 @@ public final class PatientCsv {
             }
             String cp = optional(cells, columns, "child_pugh");
             if (cp != null) {
-                p = cp.matches("\\d+") ? p.withChildPughScore(Integer.parseInt(cp)) : p.withChildPugh(
+                p = cp.matches("\\d+") ? p.withChildPughScore(childPughScore(cp)) : p.withChildPugh(
                         ChildPughClass.parse(cp));
             }
             return p;
@@ -149,6 +149,16 @@ public final class PatientCsv {
                 throw e;
             }
             throw new InvalidInputException(e.field(), where + e.getMessage());
+        }
+    }
+
+    /** A whole number of points, one too long for an int refused with the score's own range. */
+    private static int childPughScore(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.outOfRange("Child–Pugh score", Double.parseDouble(digits),
+                    ChildPughClass.A.minScore(), ChildPughClass.C.maxScore(), "points");
         }
     }
 
@@ -190,7 +200,7 @@ public final class PatientCsv {
 
     private static double parse(String s, String name, String where) {
         try {
-            return Double.parseDouble(s);
+            return Checks.parseDecimal(s);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name, where + name + " must be a number but was '" + s + "'");
         }

@@ -180,7 +180,7 @@ public final class PatientDistributions {
 
     private static double number(String s, String where) {
         try {
-            double d = Double.parseDouble(s);
+            double d = Checks.parseDecimal(s);
             if (Double.isFinite(d)) {
                 return d;
             }

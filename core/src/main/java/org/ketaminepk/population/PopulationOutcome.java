@@ -127,6 +127,7 @@ public final class PopulationOutcome {
 
     /** @return P(Cmax of {@code a} &gt; {@code levelNgPerMl}) */
     public Probability probabilityCmaxAbove(Analyte a, double levelNgPerMl) {
+        requirePredicted(a);
         Checks.nonNegative("level", levelNgPerMl, Band.MAX_LEVEL_NG_PER_ML, "ng/mL");
         return count(a, m -> m.cmaxNgPerMl() > levelNgPerMl, String.format(Locale.ROOT, "%s Cmax above %s ng/mL",
                 a.label(), Checks.fmt(levelNgPerMl)));
@@ -134,9 +135,16 @@ public final class PopulationOutcome {
 
     /** @return P(hours of {@code a} within {@code band} ≥ {@code hours}); the band must be one measured */
     public Probability probabilityTimeInBandAtLeast(Analyte a, Band band, double hours) {
+        requirePredicted(a);
+        Checks.notNull("band", band);
         Checks.nonNegative("hours", hours, 87_660, "h");
         return count(a, m -> m.timeInBandH(band) >= hours, String.format(Locale.ROOT, "%s within %s for at least "
                 + "%s h", a.label(), band.label(), Checks.fmt(hours)));
+    }
+
+    /** Refuses an analyte the model does not predict (or none) before any words are built from it. */
+    private void requirePredicted(Analyte a) {
+        patients.get(0).get(a);
     }
 
     private Probability count(Analyte a, java.util.function.Predicate<AnalyteMetrics> p, String what) {

@@ -1,5 +1,8 @@
 package org.ketaminepk.population;
 
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+
 /**
  * The fraction of virtual patients for whom something holds, e.g. P(Cmax &gt; 500 ng/mL), with the Wilson score
  * interval (95 %) of that fraction as a Monte-Carlo estimate: the interval says how much the fraction would move with
@@ -12,11 +15,15 @@ package org.ketaminepk.population;
 public record Probability(int count, int total, String what) {
     private static final double Z95 = 1.959963984540054;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @throws InvalidInputException if {@code total} is below 1 or {@code count} is outside 0..total
+     */
     public Probability {
-        if (total <= 0 || count < 0 || count > total) {
-            throw new IllegalArgumentException("count " + count + " of " + total);
-        }
+        Checks.inRange("total", total, 1, Integer.MAX_VALUE, "patients");
+        Checks.inRange("count", count, 0, total, "patients");
+        Checks.notNull("what", what);
     }
 
     /** @return count / total */

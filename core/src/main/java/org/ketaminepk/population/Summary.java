@@ -5,6 +5,7 @@ import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.result.Quantiles;
 
 /**
  * The distribution of one quantity over a virtual population: count, arithmetic mean, geometric mean, coefficient of
@@ -14,9 +15,10 @@ import org.ketaminepk.base.InvalidInputException;
  * is the unit of the values summarised. Immutable.
  *
  * @param count number of values
- * @param mean arithmetic mean
+ * @param mean arithmetic mean (finite, and between the smallest and largest value, even where the sum overflows)
  * @param geometricMean exp(mean of ln), present only when every value is positive
- * @param cvPercent sample standard deviation (n − 1) / mean × 100, present when n ≥ 2 and the mean is positive
+ * @param cvPercent sample standard deviation (n − 1) / mean × 100, present when n ≥ 2, the mean is positive and
+ *        the CV is finite
  * @param percentiles the percentiles asked for, 0–100
  * @param values the value at each of {@code percentiles}
  */
@@ -47,7 +49,6 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
             Checks.inRange("percentile", p, 0, 100, "");
         }
         double[] s = data.clone();
-        double sum = 0;
         double logSum = 0;
         boolean positive = true;
         for (int i = 0; i < s.length; i++) {
@@ -55,35 +56,55 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
                 throw new InvalidInputException("values[" + i + "]", "values must be finite but values[" + i + "] was "
                         + s[i]);
             }
-            sum += s[i];
             if (s[i] > 0) {
                 logSum += Math.log(s[i]);
             } else {
                 positive = false;
             }
         }
-        double mean = sum / s.length;
-        double ss = 0;
-        for (double v : s) {
-            ss += (v - mean) * (v - mean);
-        }
+        double mean = Quantiles.mean(s);
+        OptionalDouble cv = cv(s, mean);
         Arrays.sort(s);
         double[] q = new double[ps.length];
         for (int i = 0; i < ps.length; i++) {
             q[i] = percentile(s, ps[i]);
         }
-        OptionalDouble cv = s.length >= 2 && mean > 0 ? OptionalDouble.of(100 * Math.sqrt(ss / (s.length - 1)) / mean)
-                : OptionalDouble.empty();
         return new Summary(s.length, mean, positive ? OptionalDouble.of(Math.exp(logSum / s.length))
                 : OptionalDouble.empty(), cv, ps, q);
     }
 
-    /** The p-th percentile (0–100) of sorted values, definition 7. */
+    /**
+     * The sample CV, %; where the squares overflow, computed again on the values scaled by their largest magnitude.
+     * Empty for fewer than two values, a mean that is not positive, or a CV beyond the doubles.
+     */
+    private static OptionalDouble cv(double[] values, double mean) {
+        if (values.length < 2 || !(mean > 0)) {
+            return OptionalDouble.empty();
+        }
+        double ss = 0;
+        for (double v : values) {
+            ss += (v - mean) * (v - mean);
+        }
+        double cv = 100 * Math.sqrt(ss / (values.length - 1)) / mean;
+        if (!Double.isFinite(cv)) {
+            double scale = 0;
+            for (double v : values) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            double m = mean / scale;
+            ss = 0;
+            for (double v : values) {
+                double d = v / scale - m;
+                ss += d * d;
+            }
+            cv = 100 * Math.sqrt(ss / (values.length - 1)) / m;
+        }
+        return Double.isFinite(cv) ? OptionalDouble.of(cv) : OptionalDouble.empty();
+    }
+
+    /** The p-th percentile (0–100) of sorted values, definition 7 ({@link Quantiles#atPosition}). */
     static double percentile(double[] sorted, double p) {
-        double pos = (sorted.length - 1) * p / 100;
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return Quantiles.atPosition(sorted, (sorted.length - 1) * p / 100);
     }
 
     /**

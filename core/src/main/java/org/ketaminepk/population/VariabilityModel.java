@@ -284,6 +284,7 @@ public final class VariabilityModel {
      * normal), then κ = ν·z for each occasion term, in that order.
      */
     public Draw sample(UniformRandomProvider rng) {
+        Checks.notNull("random generator", rng);
         return sample(ZigguratSampler.NormalizedGaussian.of(rng));
     }
 

@@ -21,6 +21,11 @@ import org.ketaminepk.base.InvalidInputException;
 public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> correlations) {
     /** Largest coefficient of variation accepted, percent. */
     public static final double MAX_CV_PERCENT = 500;
+    /**
+     * Smallest coefficient of variation accepted, percent: ω² = 1e-10, within what the covariance matrix's
+     * decomposition resolves (1e-12); a smaller CV was refused there as "correlations impossible together".
+     */
+    public static final double MIN_CV_PERCENT = 0.001;
 
     /**
      * A correlation between the random effects of two parameters.
@@ -86,9 +91,10 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
                         + "percent, e.g. " + left + "=30%, but was '" + right + "'");
             }
             double cv = number(right.substring(0, right.length() - 1).trim(), where, "a CV in percent");
-            if (!(cv > 0 && cv <= MAX_CV_PERCENT)) {
-                throw new InvalidInputException("variability", where + ": CV must be greater than 0 and at most "
-                        + Checks.fmt(MAX_CV_PERCENT) + " % but was " + Checks.fmt(cv) + " %");
+            if (!(cv >= MIN_CV_PERCENT && cv <= MAX_CV_PERCENT)) {
+                throw new InvalidInputException("variability", where + ": CV must be between "
+                        + Checks.fmt(MIN_CV_PERCENT) + " and " + Checks.fmt(MAX_CV_PERCENT) + " % but was "
+                        + Checks.exact(cv) + " %");
             }
             if (cvs.put(left, cv) != null) {
                 throw new InvalidInputException("variability", where + ": " + left + " is given twice");
@@ -112,7 +118,7 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
 
     private static double number(String s, String where, String what) {
         try {
-            double v = Double.parseDouble(s);
+            double v = Checks.parseDecimal(s);
             if (Double.isFinite(v)) {
                 return v;
             }

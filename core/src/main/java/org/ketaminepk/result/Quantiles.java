@@ -33,25 +33,75 @@ public record Quantiles(int count, double min, double p05, double p25, double me
             throw new InvalidInputException("values", "a summary needs at least one value but there were none");
         }
         double[] s = values.clone();
-        double sum = 0;
         for (int i = 0; i < s.length; i++) {
             if (!Double.isFinite(s[i])) {
                 throw new InvalidInputException("values[" + i + "]", "values must be finite but values[" + i
                         + "] was " + s[i]);
             }
-            sum += s[i];
         }
+        double mean = mean(s);
         Arrays.sort(s);
         return new Quantiles(s.length, s[0], at(s, 0.05), at(s, 0.25), at(s, 0.5), at(s, 0.75), at(s, 0.95),
-                s[s.length - 1], sum / s.length);
+                s[s.length - 1], mean);
     }
 
-    /** The p-quantile of sorted values, definition 7: position (n − 1)·p, linear between neighbours. */
-    static double at(double[] sorted, double p) {
-        double pos = (sorted.length - 1) * p;
+    /**
+     * The p-quantile of sorted finite values, definition 7: position (n − 1)·p, linear between neighbours. Finite
+     * for any finite values (the difference of two neighbours may overflow; the result never does) and never
+     * outside its two neighbours, so that quantiles are ordered as their p are.
+     *
+     * @param sorted finite values in ascending order, at least one
+     * @param p the quantile, 0–1
+     * @return the quantile, in the values' unit
+     */
+    public static double at(double[] sorted, double p) {
+        return atPosition(sorted, (sorted.length - 1) * p);
+    }
+
+    /**
+     * The value at a fractional position of sorted finite values, linear between neighbours: finite, and never
+     * outside its two neighbours.
+     *
+     * @param sorted finite values in ascending order, at least one
+     * @param pos the position, 0 to n − 1
+     * @return the value, in the values' unit
+     */
+    public static double atPosition(double[] sorted, double pos) {
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);
         double f = pos - lo;
-        return sorted[lo] + f * (sorted[hi] - sorted[lo]);
+        double a = sorted[lo];
+        double b = sorted[hi];
+        double d = b - a;
+        // b − a overflows only when a < 0 < b, where both terms of the weighted form grow with f
+        double v = Double.isFinite(d) ? a + f * d : (1 - f) * a + f * b;
+        // rounding may step past a neighbour; the exact value lies between them
+        return Math.min(b, Math.max(a, v));
+    }
+
+    /**
+     * The arithmetic mean of finite values, summed in the order given: finite even where the sum overflows, and
+     * between the smallest and largest value.
+     *
+     * @param values finite values, at least one
+     * @return their mean, in the values' unit
+     */
+    public static double mean(double[] values) {
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double mean = sum / values.length;
+        if (!Double.isFinite(mean)) {
+            mean = 0;
+            for (double v : values) {
+                mean += v / values.length;
+            }
+        }
+        return Math.min(max, Math.max(min, mean));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.DrugSalt;
@@ -91,6 +92,11 @@ public record ManualScheme(double targetNgPerMl, double durationH, double tolera
     public static ManualScheme design(TargetController controller, double targetNgPerMl, double durationH,
             double tolerance) {
         Checks.notNull("controller", controller);
+        if (controller.mode() != TargetController.Mode.PLASMA) {
+            throw InvalidInputException.statement("controller", controller.mode().label(), "must target plasma "
+                    + "(a manual scheme holds the plasma concentration) but targets the "
+                    + controller.mode().label());
+        }
         Checks.inRange("target", targetNgPerMl, TargetSchedule.MIN_TARGET_NG_PER_ML,
                 TargetSchedule.MAX_TARGET_NG_PER_ML, "ng/mL");
         Checks.inRange("target duration", durationH, MIN_DURATION_H, MAX_DURATION_H, "h");

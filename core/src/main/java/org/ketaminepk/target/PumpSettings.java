@@ -1,6 +1,7 @@
 package org.ketaminepk.target;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DrugSalt;
 
 /**
@@ -78,10 +79,12 @@ public record PumpSettings(double syringeMgPerMl, DrugSalt salt, double maxRateM
     }
 
     /**
-     * @param mlPerH a rate, mL/h, {@code >= 0}
+     * @param mlPerH a rate, mL/h, 0 to the maximum rate
      * @return the rate rounded down to the pump's step (unchanged when there is none), mL/h
+     * @throws InvalidInputException for a rate outside that range
      */
     public double quantize(double mlPerH) {
+        Checks.nonNegative("rate", mlPerH, maxRateMlPerH, "mL/h");
         if (rateStepMlPerH == 0) {
             return mlPerH;
         }

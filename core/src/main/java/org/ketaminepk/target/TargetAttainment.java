@@ -66,7 +66,8 @@ public final class TargetAttainment {
 
     /**
      * @param plan the typical patient's plan
-     * @param population the virtual population; its regimen must be {@code plan.regimen()}
+     * @param population the virtual population of the plan's model (its patients, seed and variability); each patient
+     *        receives {@code plan.regimen()}, whatever regimen the population was made with
      * @param executor where the patients are simulated (not shut down)
      * @return the attainment of every target step above zero
      * @throws InvalidInputException if the schedule has no target above zero

@@ -86,23 +86,27 @@ public final class TargetController {
      * controller has an effect link, the ketamine effect-site concentration. Immutable.
      *
      * @param timeH time, h
-     * @param amountsUmol amount in each compartment of the system, µmol (copied)
-     * @param effectSiteUmolPerL effect-site concentration of ketamine, µmol/L (0 without an effect link)
+     * @param amountsUmol amount in each compartment of the system, 0 to {@value #MAX_UMOL} µmol (copied)
+     * @param effectSiteUmolPerL effect-site concentration of ketamine, 0 to {@value #MAX_UMOL} µmol/L (0 without an
+     *        effect link)
      */
     public record State(double timeH, double[] amountsUmol, double effectSiteUmolPerL) {
+        /**
+         * Largest amount in one compartment, µmol, and largest effect-site concentration, µmol/L: about 240 t of
+         * ketamine, far beyond the 100,000 doses of 10 g a regimen may hold, and small enough that every
+         * concentration formed from it is finite.
+         */
+        public static final double MAX_UMOL = 1e12;
+
         /** Validates and copies. */
         public State {
             Checks.nonNegative("time", timeH, TargetSchedule.MAX_DURATION_H * 2, "h");
+            Checks.notNull("state amounts", amountsUmol);
             amountsUmol = amountsUmol.clone();
-            for (double a : amountsUmol) {
-                if (!Double.isFinite(a)) {
-                    throw new InvalidInputException("state", "state amounts must be finite but one was " + a);
-                }
+            for (int i = 0; i < amountsUmol.length; i++) {
+                Checks.nonNegative("state amount of compartment " + i, amountsUmol[i], MAX_UMOL, "µmol");
             }
-            if (!Double.isFinite(effectSiteUmolPerL)) {
-                throw new InvalidInputException("state", "effect-site concentration must be finite but was "
-                        + effectSiteUmolPerL);
-            }
+            Checks.nonNegative("effect-site concentration", effectSiteUmolPerL, MAX_UMOL, "µmol/L");
         }
 
         @Override
@@ -389,6 +393,15 @@ public final class TargetController {
         return udfEffectPeakH;
     }
 
+    /** Refuses a missing state, or one of another system (a wrong count of amounts was padded or cut before). */
+    private void check(State s) {
+        Checks.notNull("state", s);
+        if (s.amountsUmol.length != n) {
+            throw new InvalidInputException("state", "state must hold " + n + " amounts (one per compartment of "
+                    + modelId + ") but held " + s.amountsUmol.length);
+        }
+    }
+
     /** @return an empty body at time 0 */
     public State initialState() {
         return new State(0, new double[n], 0);
@@ -396,11 +409,13 @@ public final class TargetController {
 
     /** @return the plasma ketamine concentration in {@code s}, ng/mL */
     public double plasmaNgPerMl(State s) {
+        check(s);
         return s.amountsUmol[central] / centralVolumeL * Analyte.KETAMINE.molarMassGPerMol();
     }
 
     /** @return the ketamine effect-site concentration in {@code s}, ng/mL (0 without an effect link) */
     public double effectSiteNgPerMl(State s) {
+        check(s);
         return s.effectSiteUmolPerL() * Analyte.KETAMINE.molarMassGPerMol();
     }
 
@@ -409,6 +424,7 @@ public final class TargetController {
      * @throws IllegalStateException if the model does not predict norketamine
      */
     public double norketamineNgPerMl(State s) {
+        check(s);
         if (norketamine < 0) {
             throw new IllegalStateException(modelId + " does not predict norketamine");
         }
@@ -442,11 +458,7 @@ public final class TargetController {
      * @return the decision
      */
     public Decision decide(State s, double targetNgPerMl, double runningMlPerH) {
-        Checks.notNull("state", s);
-        if (s.amountsUmol.length != n) {
-            throw new InvalidInputException("state", "state must hold " + n + " amounts but held "
-                    + s.amountsUmol.length);
-        }
+        check(s);
         if (targetNgPerMl != 0) {
             Checks.inRange("target", targetNgPerMl, TargetSchedule.MIN_TARGET_NG_PER_ML,
                     TargetSchedule.MAX_TARGET_NG_PER_ML, "ng/mL");
@@ -506,14 +518,20 @@ public final class TargetController {
      * @param s the state at the start of an interval
      * @param rateMlPerH the rate run over it, mL/h
      * @return the state one update interval later
+     * @throws InvalidInputException for a state of another system or a rate outside 0 to the pump's maximum
      */
     public State advance(State s, double rateMlPerH) {
+        check(s);
         Checks.nonNegative("rate", rateMlPerH, pump.maxRateMlPerH(), "mL/h");
         double[] in = new double[n + 1];
         for (int i = 0; i <= n; i++) {
             in[i] = inputPerMlPerH[i] * rateMlPerH;
         }
         double[] x = step.advance(augmentedState(s), in);
+        for (int i = 0; i <= n; i++) {
+            // the exact step of a compartment system never leaves 0; a value below it is round-off of a sum of modes
+            x[i] = Math.max(0, x[i]);
+        }
         return new State(s.timeH() + pump.updateIntervalH(), Arrays.copyOf(x, n), link == null ? 0 : x[n]);
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.DoseParser;
 
@@ -105,15 +106,21 @@ public record TargetSchedule(List<Step> steps, double endH) {
 
     /** @return a schedule of the given steps */
     public static TargetSchedule of(List<Step> steps) {
+        Checks.notNull("target steps", steps);
+        for (int i = 0; i < steps.size(); i++) {
+            Checks.notNull("target steps[" + i + "]", steps.get(i));
+        }
         return new TargetSchedule(steps, steps.isEmpty() ? 0 : steps.get(steps.size() - 1).endH());
     }
 
     /**
-     * @param timeH a time, h
+     * @param timeH a time, h, from 0 to {@link TimeGrid#MAX_TIME_H}
      * @return the target at that time (a step holds from its start, inclusive, to its end, exclusive), ng/mL; 0
      *         outside every step
+     * @throws InvalidInputException for a time outside that range
      */
     public double targetAt(double timeH) {
+        Checks.inRange("time", timeH, 0, TimeGrid.MAX_TIME_H, "h");
         for (Step s : steps) {
             if (timeH >= s.startH() - 1e-12 && timeH < s.endH() - 1e-12) {
                 return s.targetNgPerMl();

@@ -2,14 +2,16 @@ package org.ketaminepk.validation;
 
 import java.util.List;
 
+import org.ketaminepk.base.Checks;
+
 /**
  * How closely a set of predictions matches their observations. Immutable.
  *
  * @param count number of comparisons
  * @param fitted how many of them the model was fitted or calibrated to
- * @param within125 share with predicted/observed between 1/1.25 and 1.25, 0-1
- * @param within15 share within 1.5-fold, 0-1
- * @param within2 share within 2-fold, 0-1
+ * @param within125 share with predicted/observed between 1/1.25 and 1.25, 0-1; NaN when there are no comparisons
+ * @param within15 share within 1.5-fold, 0-1; NaN likewise
+ * @param within2 share within 2-fold, 0-1; NaN likewise
  * @param geometricMeanFoldError exp(mean |ln(predicted/observed)|), at least 1; NaN when there are no comparisons
  */
 public record Agreement(int count, int fitted, double within125, double within15, double within2,
@@ -23,6 +25,7 @@ public record Agreement(int count, int fitted, double within125, double within15
      * @return their agreement
      */
     public static Agreement of(List<Comparison> comparisons) {
+        Checks.notNull("comparisons", comparisons);
         int n = comparisons.size();
         if (n == 0) {
             return new Agreement(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -32,7 +35,8 @@ public record Agreement(int count, int fitted, double within125, double within15
         int in15 = 0;
         int in2 = 0;
         double sumAbsLog = 0;
-        for (Comparison c : comparisons) {
+        for (int i = 0; i < n; i++) {
+            Comparison c = Checks.notNull("comparisons[" + i + "]", comparisons.get(i));
             double a = Math.abs(Math.log(c.ratio()));
             sumAbsLog += a;
             in125 += a <= Math.log(1.25) + EPS ? 1 : 0;

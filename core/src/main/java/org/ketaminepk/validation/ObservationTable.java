@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.model.DrugForm;
@@ -76,6 +77,7 @@ public final class ObservationTable {
      * @throws InvalidInputException naming the line, column and value of the first bad field
      */
     public static List<Observation> read(Reader in, String name) {
+        Checks.notNull("observations", in);
         List<Observation> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         BufferedReader r = new BufferedReader(in);
@@ -150,7 +152,7 @@ public final class ObservationTable {
         double number(String column) {
             String t = text(column);
             try {
-                double v = Double.parseDouble(t);
+                double v = Checks.parseDecimal(t);
                 if (Double.isFinite(v)) {
                     return v;
                 }

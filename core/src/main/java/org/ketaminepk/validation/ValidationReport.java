@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.Route;
 
 /**
@@ -29,6 +30,9 @@ public record ValidationReport(List<Comparison> comparisons, List<Unmatched> unm
 
     /** Copies the lists. */
     public ValidationReport {
+        Checks.notNull("comparisons", comparisons);
+        Checks.notNull("unmatched", unmatched);
+        Checks.notNull("model ids", modelIds);
         comparisons = List.copyOf(comparisons);
         unmatched = List.copyOf(unmatched);
         modelIds = List.copyOf(modelIds);

@@ -1,0 +1,74 @@
+package org.ketaminepk.effect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.ketaminepk.Simulation;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.model.IndividualModel;
+import org.ketaminepk.patient.Patient;
+
+/** Values an embedding program may pass to the effect package: refused in one line, or answered correctly. */
+class EffectInputsTest {
+    private static final IndividualModel KAMP = Simulation.standard().individualize(Models.KAMP_2020,
+            Patient.standardAdult());
+
+    @Test
+    void concentrationEffectModelsRefuseWhatTheyCannotUse() {
+        assertEquals("E0 must be a finite number in the endpoint's unit but was NaN", assertThrows(
+                InvalidInputException.class, () -> new ConcentrationEffect.SigmoidEmax(Double.NaN, 1, 50, 2, true))
+                .getMessage());
+        assertEquals("Emax must be a change from baseline other than 0 (below or above it) but was 0", assertThrows(
+                InvalidInputException.class, () -> new ConcentrationEffect.SigmoidEmax(0, 0, 50, 2, true))
+                .getMessage());
+        assertEquals("effect at the reference concentration must be a finite number in the endpoint's unit but was "
+                + "Infinity", assertThrows(InvalidInputException.class, () -> new ConcentrationEffect.Linear(0,
+                        Double.POSITIVE_INFINITY, 10)).getMessage());
+        ConcentrationEffect emax = new ConcentrationEffect.SigmoidEmax(0, 1, 50, 2, true);
+        ConcentrationEffect linear = new ConcentrationEffect.Linear(1, 1, 50);
+        for (ConcentrationEffect m : new ConcentrationEffect[] {emax, linear}) {
+            assertEquals("concentration must be at least 0 ng/mL but was NaN ng/mL", assertThrows(
+                    InvalidInputException.class, () -> m.effect(Double.NaN)).getMessage());
+            assertEquals("concentration must be at least 0 ng/mL but was -1 ng/mL", assertThrows(
+                    InvalidInputException.class, () -> m.effect(-1)).getMessage());
+            assertEquals(m.baseline(), m.effect(-0.0));
+        }
+        assertEquals(0.5, emax.effect(50), 1e-15);
+    }
+
+    @Test
+    void missingArgumentsAreNamed() {
+        Endpoint e = Endpoints.all().get(0);
+        // a null drug form was read as S-ketamine and answered
+        assertEquals("drug form is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSimulation.steadyStateEffect(e, null, 10, 0.5)).getMessage());
+        assertEquals("endpoint is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSimulation.steadyStateEffect(null, org.ketaminepk.model.DrugForm.RACEMIC, 10, 0.5))
+                .getMessage());
+        org.ketaminepk.dosing.Regimen none = org.ketaminepk.dosing.Regimen.of(org.ketaminepk.dosing.Dose.bolus(
+                org.ketaminepk.dosing.Amount.mg(1), 0));
+        org.ketaminepk.base.TimeGrid grid = org.ketaminepk.base.TimeGrid.uniform(1, 0.5);
+        assertEquals("individual model is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.concentrations(null, none, grid, 1)).getMessage());
+        assertEquals("regimen is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.concentrations(KAMP, null, grid, 1)).getMessage());
+        assertEquals("grid is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.concentrations(KAMP, none, null, 1)).getMessage());
+        assertEquals("individual model is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSites.ke0ForTimeToPeakPerH(null, 1)).getMessage());
+    }
+
+    @Test
+    void timeToPeakIsRefusedWhereItWouldBeRoundOff() {
+        // a ke0 of 1e-30 /h read as a peak at 175 h, the same as 1e-100 and 1e-300: the peak had left the doubles
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EffectSites.timeToPeakH(KAMP,
+                1e-30));
+        assertEquals("ke0 must be between 0.001 and 10000 1/h but was 1.000e-30", e.getMessage());
+        // from the smallest ke0 accepted down to 1e-10 /h the peak moves by the same time per decade of ke0
+        double perDecade = EffectSites.timeToPeakH(KAMP, 1e-3) - EffectSites.timeToPeakH(KAMP, 1e-2);
+        assertTrue(perDecade > 5 && perDecade < 15, () -> "time to peak per decade of ke0: " + perDecade + " h");
+    }
+}
