@@ -63,7 +63,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
-            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]",
+            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS]",
+            "                           [OUTPUT OPTIONS]",
             "                           [--observed FILE [--observed-csv FILE|-]]",
             "                           [--effect ENDPOINT [EFFECT OPTIONS]]",
             "                           [--population N [--seed S] [POPULATION OPTIONS]]"},
@@ -122,7 +123,8 @@ import picocli.CommandLine.Spec;
             "      --series \"oral: oral 35 mg\"",
             "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\"",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
-            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h --plot relief.png",
+            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h \\",
+            "      --plot relief.png",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
             "      --population 1000 --seed 7 --plot crps-population.png"})
 public final class CompareCommand implements Callable<Integer> {

@@ -60,8 +60,8 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk effects",
             "  ketamine-pk effects dahan-2011-crps-relief",
             "  ketamine-pk effects --model kamp-2020",
-            "  ketamine-pk effects navarrete-2025-ani --model domino-1984 --dose \"bolus 0.1 mg/kg\" --duration 15min "
-                    + "--step 1s",
+            "  ketamine-pk effects navarrete-2025-ani --model domino-1984 --dose \"bolus 0.1 mg/kg\" \\",
+            "      --duration 15min --step 1s",
             "  ketamine-pk effects dahan-2011-crps-relief --model otto-2021 --protocol crps-dahan-2011 \\",
             "      --duration 120d --step 1h --level 0.5",
             "  ketamine-pk effects olofsen-2022-antinociception --model kamp-2020 --dose \"20 mg/h for 2 h\" \\",

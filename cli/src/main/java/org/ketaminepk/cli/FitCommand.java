@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
  * variability as the prior and its residual error as the likelihood).
  */
 @Command(name = "fit", customSynopsis = {
-            "ketamine-pk fit --observed FILE (--dose SPEC... | --protocol ID|FILE) [--model ID] [PATIENT OPTIONS]",
-            "                [--csv FILE|-] [--json FILE|-]"},
+            "ketamine-pk fit --observed FILE (--dose SPEC... | --protocol ID|FILE) [--model ID]",
+            "                       [PATIENT OPTIONS] [--csv FILE|-] [--json FILE|-]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
         header = "Individual parameters and curve from measured levels (maximum a posteriori).",
@@ -71,8 +71,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ketamine-pk fit --observed levels.csv --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --weight 82",
-            "  ketamine-pk fit --observed levels.csv --dose \"20 mg/h for 24 h\" --model flint-2017 --age 8 "
-                    + "--weight 25 --height 128 --json -"})
+            "  ketamine-pk fit --observed levels.csv --dose \"20 mg/h for 24 h\" --model flint-2017 \\",
+            "      --age 8 --weight 25 --height 128 --json -"})
 public final class FitCommand implements Callable<Integer> {
     @Option(names = "--observed", required = true, paramLabel = "FILE", description = "The measured levels.")
     Path observed;

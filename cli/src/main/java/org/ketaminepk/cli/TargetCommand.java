@@ -52,12 +52,13 @@ import picocli.CommandLine.Spec;
  * control.
  */
 @Command(name = "target", customSynopsis = {
-            "ketamine-pk target --target SPEC [--effect-site ENDPOINT [--plasma-limit FACTOR] [--ke0-guess PER_MIN",
-            "                   --allow-guessed-ke0] | --endpoint ENDPOINT] [--syringe CONC] [--max-rate RATE]",
-            "                   [--update TIME]",
-            "                   [--rate-step RATE] [--manual [--tolerance PERCENT]] [--model ID] [PATIENT OPTIONS]",
-            "                   [--duration TIME] [--csv FILE|-] [--json FILE|-] [--plot FILE.png|FILE.svg]",
-            "                   [--protocol-out FILE] [--population N [--seed S] [POPULATION OPTIONS]]"},
+            "ketamine-pk target --target SPEC [--effect-site ENDPOINT [--plasma-limit FACTOR]",
+            "                          [--ke0-guess PER_MIN --allow-guessed-ke0] | --endpoint ENDPOINT]",
+            "                          [--syringe CONC] [--max-rate RATE] [--update TIME] [--rate-step RATE]",
+            "                          [--manual [--tolerance PERCENT]] [--model ID] [PATIENT OPTIONS]",
+            "                          [--duration TIME] [--csv FILE|-] [--json FILE|-]",
+            "                          [--plot FILE.png|FILE.svg] [--protocol-out FILE]",
+            "                          [--population N [--seed S] [POPULATION OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
         header = "Dosing to a target concentration: a target-controlled pump schedule, or a manual scheme.",
@@ -91,13 +92,15 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ketamine-pk target --target \"150 ng/mL for 4 h\"",
-            "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" --syringe 10mg/mL \\",
-            "      --max-rate 200mL/h --csv tci.csv",
-            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --effect-site navarrete-2025-ani",
+            "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" \\",
+            "      --syringe 10mg/mL --max-rate 200mL/h --csv tci.csv",
+            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 \\",
+            "      --effect-site navarrete-2025-ani",
             "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%%",
-            "  ketamine-pk target --target \"150 ng/mL for 2 h\" --model otto-2021 --population 200 --plot tci-pop.png",
-            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --endpoint navarrete-2025-ani \\",
-            "      --plot tci-effect.png"})
+            "  ketamine-pk target --target \"150 ng/mL for 2 h\" --model otto-2021 --population 200 \\",
+            "      --plot tci-pop.png",
+            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 \\",
+            "      --endpoint navarrete-2025-ani --plot tci-effect.png"})
 public final class TargetCommand implements Callable<Integer> {
     /** Prediction after the last target when {@code --duration} is not given, h. */
     static final double DEFAULT_AFTER_H = PumpOptions.DEFAULT_AFTER_H;
