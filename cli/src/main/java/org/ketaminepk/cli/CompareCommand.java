@@ -205,6 +205,7 @@ public final class CompareCommand implements Callable<Integer> {
             population = new PopulationOptions();
         }
         population.checkBeforeRun();
+        population.refusePatientOptions(PatientOptions.orEmpty(patientOptions).given());
         if (population.asked()) {
             refuseWithPopulation();
         }

@@ -178,6 +178,7 @@ public final class SimulateCommand implements Callable<Integer> {
             population = new PopulationOptions();
         }
         population.checkBeforeRun();
+        population.refusePatientOptions(PatientOptions.orEmpty(patientOptions).given());
         if (effect == null) {
             effect = new EffectOptions();
         }

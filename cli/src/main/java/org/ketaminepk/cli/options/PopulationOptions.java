@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,6 +153,29 @@ public final class PopulationOptions {
             throw new InvalidInputException("population", "--patients gives the population (one patient per row); "
                     + "leave out --population");
         }
+    }
+
+    /**
+     * Refuses patient options beside a source of covariates. {@code --vary}, {@code --reference-population} and
+     * {@code --patients} give every virtual patient (what they leave out is the standard adult's), so a
+     * {@code --weight} or {@code --creatinine} given with them would change nothing but the printed dose of a
+     * typical patient who is not simulated.
+     *
+     * @param given the patient options given, key → texts (see {@link PatientOptions#given()})
+     * @throws InvalidInputException naming the first patient option and the source
+     */
+    public void refusePatientOptions(Map<String, List<String>> given) {
+        String source = patientsFile != null ? "--patients" : vary != null ? "--vary"
+                : reference != null ? "--reference-population" : null;
+        if (source == null || given.isEmpty()) {
+            return;
+        }
+        Map.Entry<String, List<String>> first = given.entrySet().iterator().next();
+        String option = PatientOptions.optionName(first.getKey());
+        throw new InvalidInputException(first.getKey(), option + " " + first.getValue().get(0) + " does not go with "
+                + source + ", which gives every virtual patient (what it leaves out is the standard adult's); leave "
+                + "out " + option + (source.equals("--patients") ? " or put it in the file"
+                        : source.equals("--vary") ? " or draw it with --vary" : ""));
     }
 
     /**
