@@ -120,6 +120,31 @@ class EffectsCommandTest {
         assertTrue(ok.out().contains("is guessed"), ok.out());
     }
 
+    /**
+     * A listing (no doses) prints the same text whatever the run options say, and never writes the files asked for:
+     * each run option is refused there, named, rather than ignored.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--csv|-", "--json|x.json", "--duration|2h", "--step|1s", "--level|0.5", "--ke0-guess|0.1",
+        "--allow-guessed-ke0|", "--s-share|0.5", "--weight|90", "--creatinine|1.4mg/dL", "--comed|rifampicin"})
+    void aRunOptionInAListingIsRefused(String option, String value) {
+        for (String[] listing : new String[][] {{"effects"}, {"effects", "olofsen-2022-antinociception"},
+            {"effects", "--model", "kamp-2020"}, {"effects", "olofsen-2022-antinociception", "--model", "kamp-2020"}}) {
+            java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(listing));
+            a.add(option);
+            if (value != null) {
+                a.add(value);
+            }
+            Cli.Result r = Cli.run(a.toArray(new String[0]));
+            assertEquals(2, r.code(), () -> a + "\n" + r.out() + r.err());
+            assertEquals("", r.out(), () -> a.toString());
+            assertTrue(r.err().startsWith("error: " + option + " applies to a run with doses; add --dose"),
+                    () -> a + "\n" + r.err());
+            assertEquals(1, r.errLines().length, r.err());
+        }
+    }
+
     /** Every example in the help runs and exits 0. */
     @Test
     void helpExamplesRun() {
