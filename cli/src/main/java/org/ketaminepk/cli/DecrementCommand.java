@@ -84,7 +84,7 @@ public final class DecrementCommand implements Callable<Integer> {
         Analyte a = analyte(analyte);
         double maxH = hours("--up-to", upTo);
         double stepH = hours("--every", every);
-        Checks.positive("up to", maxH, DecrementTimes.MAX_INFUSION_H, "h");
+        Checks.positive("--up-to", maxH, DecrementTimes.MAX_INFUSION_H, "h");
         if (!(stepH > 0) || maxH / stepH > MAX_LENGTHS) {
             throw new InvalidInputException("every", String.format(Locale.ROOT, "--every must give at most %d "
                     + "infusion lengths up to %s h but %s h gives %s; use a longer step", MAX_LENGTHS,

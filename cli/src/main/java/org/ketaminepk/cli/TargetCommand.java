@@ -229,6 +229,11 @@ public final class TargetCommand implements Callable<Integer> {
             throw new InvalidInputException("endpoint", "--endpoint predicts an effect site beside a plasma target; "
                     + "with --effect-site the effect site is already the target, so leave out --endpoint");
         }
+        if (plasmaLimit != null && !Double.isFinite(plasmaLimit)) {
+            // NaN is the controller's "no limit": a typed NaN must not switch the limit off
+            throw new InvalidInputException("plasma-limit", "--plasma-limit must be a factor of the target from 1 to "
+                    + Checks.fmt(TargetController.MAX_PLASMA_LIMIT_FACTOR) + " but was '" + plasmaLimit + "'");
+        }
         if (endpointId != null) {
             EffectLink link = PumpOptions.link(Endpoints.get(endpointId), model, patient, ke0GuessPerMin, allowGuess);
             controller = TargetController.effectSite(ind, pump, link, plasmaLimit == null ? Double.NaN : plasmaLimit);
@@ -311,7 +316,7 @@ public final class TargetCommand implements Callable<Integer> {
                         + tolerance.strip() + "'");
             }
             double pct = Double.parseDouble(m.group(1));
-            Checks.positive("tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
+            Checks.positive("--tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
             tol = pct / 100;
         }
         TargetSchedule.Step st = schedule.steps().get(0);

@@ -107,7 +107,7 @@ class EffectsCommandTest {
             {"effects", "olofsen-2022-antinociception", "--model", "otto-2021", "--dose", "bolus 10 mg",
                 "--s-share", "1.5"}};
         String[] expected = {"endpoint must be one of", "needs racemic ketamine concentrations",
-            "has no published ke0", "0.1 /min is a guess", "needs an ENDPOINT", "--s-share must be"};
+            "has no published ke0", "--ke0-guess 0.1 /min is a guess, not estimated from effect data; add --allow-guessed-ke0", "needs an ENDPOINT", "--s-share must be"};
         for (int i = 0; i < cases.length; i++) {
             Cli.Result r = Cli.run(cases[i]);
             assertEquals(2, r.code(), String.join(" ", cases[i]) + "\n" + r.err());
