@@ -28,6 +28,8 @@
   function readForm() {
     const p = new URLSearchParams();
     for (const f of FIELDS) {
+      // a seed draws no one without a population (the server refuses it alone); the box keeps it for later
+      if (f === 'seed' && !$('population').value) continue;
       // the number box, not the slider, holds the weight: a slider would clamp a typed 300 kg to its end silently
       const el = f === 'weight' ? $('weight-num') : $(f);
       const v = el.value.trim();
