@@ -16,6 +16,7 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.DecrementChart;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
@@ -81,6 +82,7 @@ public final class DecrementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.checkOutputs(java.util.Collections.singletonMap("--plot", plot == null ? null : plot.toString()));
         Analyte a = analyte(analyte);
         double maxH = hours("--up-to", upTo);
         double stepH = hours("--every", every);

@@ -147,6 +147,10 @@ public final class EffectsCommand implements Callable<Integer> {
             throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
                     + "send one of them to a file");
         }
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        OutputFiles.checkOutputs(outputs);
         Endpoint endpoint = Endpoints.get(endpointId);
         if (common.protocols.size() > 1) {
             throw new InvalidInputException("protocol", "effects takes one --protocol but got "

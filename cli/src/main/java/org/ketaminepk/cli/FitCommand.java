@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -101,6 +102,10 @@ public final class FitCommand implements Callable<Integer> {
             throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
                     + "send one of them to a file");
         }
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        OutputFiles.checkOutputs(outputs);
         List<Level> levels;
         try (Reader r = Files.newBufferedReader(observed, StandardCharsets.UTF_8)) {
             levels = LevelsCsv.read(r, observed.getFileName().toString());

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -199,11 +201,19 @@ public final class TargetCommand implements Callable<Integer> {
         }
         population.checkBeforeRun();
         int onStdout = ("-".equals(csv) ? 1 : 0) + ("-".equals(json) ? 1 : 0)
-                + ("-".equals(population.populationCsv) ? 1 : 0);
+                + ("-".equals(population.populationCsv) ? 1 : 0) + ("-".equals(protocolOut) ? 1 : 0);
         if (onStdout > 1) {
-            throw new InvalidInputException("csv", "only one of --csv, --json and --population-csv can write to "
-                    + "standard output ('-'); send the others to files");
+            throw new InvalidInputException("csv", "only one of --csv, --json, --population-csv and --protocol-out "
+                    + "can write to standard output ('-'); send the others to files");
         }
+        // every file is checked before the schedule is computed: none the same as another, each writable
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        outputs.put("--population-csv", population.populationCsv);
+        outputs.put("--protocol-out", protocolOut);
+        outputs.put("--plot", plot);
+        OutputFiles.checkOutputs(outputs);
         TargetSchedule schedule = TargetSchedule.parse(target);
         PumpSettings pump = PumpOptions.settings(syringe, maxRate, rateStep, update);
         Path plotFile = plot == null ? null : plotPath(plot);

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.cli.chart.ValidationChart;
@@ -84,6 +85,11 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        outputs.put("--plot", plot == null ? null : plot.toString());
+        OutputFiles.checkOutputs(outputs);
         List<PublishedModel> models = modelId == null ? Models.all() : List.of(Models.get(modelId));
         List<Observation> observations = ObservationTable.standard();
         ValidationReport report = Validation.run(models, observations);
@@ -115,14 +121,8 @@ public final class ValidateCommand implements Callable<Integer> {
             out.print(content);
             return;
         }
-        try {
-            Files.writeString(Path.of(target), content, StandardCharsets.UTF_8);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new InvalidInputException(option, "cannot write " + option + " file '" + target + "': "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such directory"
-                            : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                                    : String.valueOf(e.getMessage())));
-        }
+        // whole or not at all, as every other command writes its files
+        OutputFiles.writeText(option, target, out, w -> w.write(content));
         out.println("wrote " + target);
     }
 

@@ -204,7 +204,7 @@ class TargetCommandTest {
         assertTrue(Files.readString(svg).contains("<svg"));
         Cli.Result bad = Cli.run("target", "--target", "150 ng/mL for 1 h", "--plot", dir.resolve("x.gif").toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("plot file must end in .png or .svg"), bad.err());
+        assertTrue(bad.err().startsWith("error: --plot must name a .png or .svg file but was"), bad.err());
     }
 
     /** Every example in the help text runs (those on the default model only when this build has it). */
