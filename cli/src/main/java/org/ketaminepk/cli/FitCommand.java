@@ -157,7 +157,8 @@ public final class FitCommand implements Callable<Integer> {
                     num(e.typicalValue()), num(e.individualValue()), e.unit(), e.hasUncertainty()
                             ? "(" + num(e.lower95()) + " to " + num(e.upper95()) + ")" : "(not estimable)",
                     e.eta(), e.hasUncertainty() ? String.format(Locale.ROOT, "± %.3f", e.etaSe()) : "",
-                    e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "not estimable");
+                    // the interval column already says "not estimable"; repeating it here made the row 106 wide
+                    e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "–");
         }
         List<String> wider = fit.estimates().stream().filter(e -> e.hasUncertainty() && e.shrinkage() > 1)
                 .map(IndividualFit.Estimate::parameter).toList();
@@ -183,13 +184,13 @@ public final class FitCommand implements Callable<Integer> {
         for (Analyte a : fit.model().analytes()) {
             Series s = curve.profile().series(a);
             Series t = typical.profile().series(a);
-            out.printf(Locale.ROOT, "  %-12s Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), linear "
-                    + "trapezoids%n", a.label(), num(s.cmaxNgPerMl()), num(t.cmaxNgPerMl()), Checks.fmt(
-                            Math.round(s.tmaxH() * 100) / 100.0), Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0),
-                    num(s.aucNgHPerMl()), num(t.aucNgHPerMl()));
+            Text.hanging(out, String.format(Locale.ROOT, "  %-12s ", a.label()), String.format(Locale.ROOT,
+                    "Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), linear trapezoids", num(s.cmaxNgPerMl()),
+                    num(t.cmaxNgPerMl()), Checks.fmt(Math.round(s.tmaxH() * 100) / 100.0),
+                    Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0), num(s.aucNgHPerMl()), num(t.aucNgHPerMl())), 85);
         }
-        out.printf(Locale.ROOT, "−2 log posterior: %.2f at the typical patient, %.2f at the estimate (%d model "
-                + "evaluations)%n", fit.typicalObjective(), fit.objective(), fit.evaluations());
+        Text.hanging(out, "", String.format(Locale.ROOT, "−2 log posterior: %.2f at the typical patient, %.2f at the "
+                + "estimate (%d model evaluations)", fit.typicalObjective(), fit.objective(), fit.evaluations()), 100);
         for (Warning w : curve.warnings()) {
             if (w.code() != Warning.Code.ADJUSTMENT) {
                 Text.hanging(out, "warning: ", w.message(), 91);
