@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.ketaminepk.cli.options.InputFiles;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.base.Analyte;
@@ -107,7 +106,7 @@ public final class FitCommand implements Callable<Integer> {
         outputs.put("--json", json);
         OutputFiles.checkOutputs(outputs);
         List<Level> levels;
-        try (Reader r = Files.newBufferedReader(observed, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.open(observed)) {
             levels = LevelsCsv.read(r, observed.getFileName().toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("observed", "levels file " + observed + " does not exist");

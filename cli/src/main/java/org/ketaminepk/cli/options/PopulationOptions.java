@@ -3,8 +3,6 @@ package org.ketaminepk.cli.options;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -213,7 +211,7 @@ public final class PopulationOptions {
     }
 
     static List<Patient> readPatients(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.open(file)) {
             return PatientCsv.read(r);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("patients", "--patients '" + file + "': no such file");
