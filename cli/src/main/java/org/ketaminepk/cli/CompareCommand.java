@@ -218,6 +218,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("protocol", "compare needs --protocol, --dose or --series (each "
                     + "repeatable); e.g. --protocol crps-schwartzman-2009 --protocol crps-cohen-2018");
         }
+        dosing.refuseWithoutWeightBasedDoses(sources.stream().map(Source::regimen).toList());
         List<String> models = new ArrayList<>(common.modelIds);
         refuseRepeats("--model ", models);
         if (models.isEmpty()) {
