@@ -284,6 +284,16 @@ public final class ExplorerServer implements AutoCloseable {
                 method(ex, "GET", "POST");
                 Map<String, List<String>> p = params(ex);
                 checkKeys(p, List.of("format", "image-width", "image-height"));
+                for (String k : p.keySet()) {
+                    String base = k.startsWith("pin.") ? k.substring(4) : k;
+                    if (EXPORT_LEAVES_OUT.contains(base)) {
+                        // the export draws and writes the typical patient's curves only: refused, not dropped
+                        throw new HttpError(400, clip(k), clip(Scenario.one(p, k)), k + ": the export holds the "
+                                + "typical patient's concentrations only, not a population's bands or an effect; "
+                                + "leave it out, or write those with 'ketamine-pk simulate --population N' or "
+                                + "'--effect ENDPOINT'");
+                    }
+                }
                 export(ex, p);
                 return;
             }
@@ -477,6 +487,9 @@ public final class ExplorerServer implements AutoCloseable {
             }
         }
     }
+
+    /** Scenario parameters that {@code /api/export} does not write (the command line does). */
+    private static final List<String> EXPORT_LEAVES_OUT = List.of("population", "seed", "endpoint");
 
     /** What a target request reads besides the target: the display columns, or a file format and image size. */
     private static final List<String> TARGET_EXTRA_KEYS = List.of("px", "format", "image-width", "image-height");

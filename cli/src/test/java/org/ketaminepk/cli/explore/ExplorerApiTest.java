@@ -191,12 +191,18 @@ class ExplorerApiTest extends LoopbackExplorer {
             {"/api/simulate?dose=" + q("bolus 20 mg") + "&population=0&seed=5", "seed"},
             {"/api/target?target=" + q("150 ng/mL for 1 h") + "&model=otto-2021&seed=5", "seed"},
             {"/api/export?format=csv&dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg") + "&pin.seed=5",
-                "seed"},
+                "pin.seed"},
             {"/api/export?format=csv&dose=" + q("bolus 20 mg") + "&image-width=800", "image-width"},
             {"/api/export?format=json&dose=" + q("bolus 20 mg") + "&image-height=800", "image-height"},
             {"/api/target?format=csv&target=" + q("150 ng/mL for 1 h") + "&model=otto-2021&image-width=800",
                 "image-width"},
-            {"/api/simulate?dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg"), "pin.dose"}};
+            {"/api/simulate?dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg"), "pin.dose"},
+            // the export writes the typical patient's curves: a population or an effect there was dropped unsaid
+            {"/api/export?format=csv&model=otto-2021&dose=" + q("bolus 20 mg") + "&population=20", "population"},
+            {"/api/export?format=png&dose=" + q("bolus 20 mg") + "&endpoint=olofsen-2022-antinociception",
+                "endpoint"},
+            {"/api/export?format=json&dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg")
+                + "&pin.endpoint=olofsen-2022-antinociception", "pin.endpoint"}};
         for (String[] c : cases) {
             HttpResponse<byte[]> r = get(c[0]);
             assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
