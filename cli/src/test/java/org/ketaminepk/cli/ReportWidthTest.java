@@ -21,7 +21,13 @@ class ReportWidthTest {
                 List.of("protocols"), List.of("protocols", "crps-schwartzman-2009", "--weight", "90"),
                 List.of("decrement", "--model", "kamp-2020", "--model", "domino-1984", "--up-to", "2h"),
                 List.of("compare", "--protocol", "depression-oral-kheirabadi-2023", "--protocol",
-                        "esketamine-84mg-spravato", "--step", "10min", "--population", "20"));
+                        "esketamine-84mg-spravato", "--step", "10min", "--population", "20"),
+                List.of("compare", "--dose", "bolus 20 mg", "--model", "kamp-2020", "--model", "domino-1984",
+                        "--model", "clements-1981", "--patient", "age=30", "--patient", "age=80,weight=60",
+                        "--duration", "6h", "--step", "10min"),
+                List.of("target", "--target", "100 ng/mL for 30 min, then 150 ng/mL for 1 h, then 0", "--model",
+                        PopulationCommandTest.VARYING_MODEL, "--population", "20", "--endpoint",
+                        "olofsen-2022-antinociception"));
     }
 
     @ParameterizedTest

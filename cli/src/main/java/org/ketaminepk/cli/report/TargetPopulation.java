@@ -147,8 +147,8 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
     /** @return the distance from the target at the end of each step: a title line, then the table's lines */
     public List<String> attainmentLines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Distance from the target at the end of each step (%s, predicted, "
-                + "without residual error):", measured()));
+        lines.addAll(Text.wrap(String.format(Locale.ROOT, "Distance from the target at the end of each step (%s, "
+                + "predicted, without residual error):", measured()), 100));
         Text.Table t = new Text.Table(true, "target", "at", "median, ng/mL", "5th–95th, ng/mL", "within ±"
                 + Checks.fmt(TargetAttainment.NEAR_FRACTION * 100) + " %", "above " + Checks.fmt(
                         TargetAttainment.HIGH_FACTOR) + " ×");
