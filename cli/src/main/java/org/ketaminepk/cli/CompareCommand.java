@@ -65,7 +65,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", customSynopsis = {
             "ketamine-pk compare (--protocol ID|FILE | --dose SPEC | --series \"LABEL: SPEC\")...",
-            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS] [OUTPUT OPTIONS]",
+            "                           [--model ID]... [--patient KEY=VALUE,...]... [PATIENT OPTIONS]",
+            "                           [OUTPUT OPTIONS]",
             "                           [--observed FILE [--observed-csv FILE|-]]",
             "                           [--effect ENDPOINT [EFFECT OPTIONS]]",
             "                           [--population N [--seed S] [POPULATION OPTIONS]]"},
@@ -135,7 +136,8 @@ import picocli.CommandLine.Spec;
             "      --series \"oral: oral 35 mg\"",
             "  ketamine-pk compare --model kamp-2020 --model domino-1984 --dose \"bolus 20 mg\"",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
-            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h --plot relief.png",
+            "      --effect dahan-2011-crps-relief --effect-level 0.25 --duration 120d --step 1h \\",
+            "      --plot relief.png",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 \\",
             "      --population 1000 --seed 7 --plot crps-population.png",
             "  ketamine-pk compare --protocol crps-schwartzman-2009 --protocol crps-cohen-2018 --population 500 \\",
@@ -218,6 +220,7 @@ public final class CompareCommand implements Callable<Integer> {
             population = new PopulationOptions();
         }
         population.checkBeforeRun();
+        population.refusePatientOptions(PatientOptions.orEmpty(patientOptions).given());
         if (population.asked()) {
             refuseWithPopulation();
         }
@@ -230,6 +233,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("protocol", "compare needs --protocol, --dose or --series (each "
                     + "repeatable); e.g. --protocol crps-schwartzman-2009 --protocol crps-cohen-2018");
         }
+        dosing.refuseWithoutWeightBasedDoses(sources.stream().map(Source::regimen).toList());
         List<String> models = new ArrayList<>(common.modelIds);
         refuseRepeats("--model ", models);
         if (models.isEmpty()) {

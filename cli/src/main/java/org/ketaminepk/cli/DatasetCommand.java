@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
+import org.ketaminepk.cli.options.InputFiles;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.report.CountedProgress;
@@ -123,7 +124,7 @@ public final class DatasetCommand implements Callable<Integer> {
     static int simulate(Path file, PublishedModel model, String out, CommandSpec spec) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Dataset d;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.open(file)) {
             d = Dataset.read(r, file.getFileName().toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("FILE", "dataset file " + file + " does not exist");

@@ -16,6 +16,7 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.DecrementChart;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
@@ -81,10 +82,11 @@ public final class DecrementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.checkOutputs(java.util.Collections.singletonMap("--plot", plot == null ? null : plot.toString()));
         Analyte a = analyte(analyte);
         double maxH = hours("--up-to", upTo);
         double stepH = hours("--every", every);
-        Checks.positive("up to", maxH, DecrementTimes.MAX_INFUSION_H, "h");
+        Checks.positive("--up-to", maxH, DecrementTimes.MAX_INFUSION_H, "h");
         if (!(stepH > 0) || maxH / stepH > MAX_LENGTHS) {
             throw new InvalidInputException("every", String.format(Locale.ROOT, "--every must give at most %d "
                     + "infusion lengths up to %s h but %s h gives %s; use a longer step", MAX_LENGTHS,

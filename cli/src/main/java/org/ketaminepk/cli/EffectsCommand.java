@@ -2,6 +2,8 @@ package org.ketaminepk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
@@ -60,8 +62,8 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk effects",
             "  ketamine-pk effects dahan-2011-crps-relief",
             "  ketamine-pk effects --model kamp-2020",
-            "  ketamine-pk effects navarrete-2025-ani --model domino-1984 --dose \"bolus 0.1 mg/kg\" --duration 15min "
-                    + "--step 1s",
+            "  ketamine-pk effects navarrete-2025-ani --model domino-1984 --dose \"bolus 0.1 mg/kg\" \\",
+            "      --duration 15min --step 1s",
             "  ketamine-pk effects dahan-2011-crps-relief --model otto-2021 --protocol crps-dahan-2011 \\",
             "      --duration 120d --step 1h --level 0.5",
             "  ketamine-pk effects olofsen-2022-antinociception --model kamp-2020 --dose \"20 mg/h for 2 h\" \\",
@@ -122,6 +124,7 @@ public final class EffectsCommand implements Callable<Integer> {
         Regimen doses = common.doseRegimen();
         boolean run = doses != null || !common.protocols.isEmpty();
         if (!run) {
+            refuseRunOptions();
             if (endpointId != null) {
                 Endpoint e = Endpoints.get(endpointId);
                 EffectText.detail(out, e);
@@ -144,6 +147,10 @@ public final class EffectsCommand implements Callable<Integer> {
             throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
                     + "send one of them to a file");
         }
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        OutputFiles.checkOutputs(outputs);
         Endpoint endpoint = Endpoints.get(endpointId);
         if (common.protocols.size() > 1) {
             throw new InvalidInputException("protocol", "effects takes one --protocol but got "
@@ -168,6 +175,23 @@ public final class EffectsCommand implements Callable<Integer> {
             OutputFiles.writeText("--json", json, out, w -> EffectText.json(w, r, level));
         }
         return 0;
+    }
+
+    /**
+     * Refuses, in a listing (no doses), the options that only a run reads: the listing would print the same text
+     * without them, and the files asked for would never be written.
+     */
+    private void refuseRunOptions() {
+        Map<String, List<String>> patient = PatientOptions.orEmpty(patientOptions).given();
+        String stray = csv != null ? "--csv" : json != null ? "--json" : duration != null ? "--duration"
+                : step != null ? "--step" : level != null ? "--level" : ke0GuessPerMin != null ? "--ke0-guess"
+                : allowGuess ? "--allow-guessed-ke0" : sShare != null ? "--s-share"
+                : !patient.isEmpty() ? PatientOptions.optionName(patient.keySet().iterator().next()) : null;
+        if (stray != null) {
+            throw new InvalidInputException(stray.substring(2), stray + " applies to a run with doses; add "
+                    + "--dose SPEC or --protocol ID|FILE (with an ENDPOINT), e.g. 'ketamine-pk effects "
+                    + "olofsen-2022-antinociception --dose \"bolus 20 mg\" " + stray + " ...'");
+        }
     }
 
     private TimeGrid grid(double lastInputEndH) {

@@ -4,17 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.ketaminepk.cli.options.InputFiles;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.base.Analyte;
@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
  * variability as the prior and its residual error as the likelihood).
  */
 @Command(name = "fit", customSynopsis = {
-            "ketamine-pk fit --observed FILE (--dose SPEC... | --protocol ID|FILE) [--model ID] [PATIENT OPTIONS]",
-            "                [--csv FILE|-] [--json FILE|-]"},
+            "ketamine-pk fit --observed FILE (--dose SPEC... | --protocol ID|FILE) [--model ID]",
+            "                       [PATIENT OPTIONS] [--csv FILE|-] [--json FILE|-]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
         header = "Individual parameters and curve from measured levels (maximum a posteriori).",
@@ -71,8 +71,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ketamine-pk fit --observed levels.csv --dose \"0.5 mg/kg over 40 min\" --model otto-2021 --weight 82",
-            "  ketamine-pk fit --observed levels.csv --dose \"20 mg/h for 24 h\" --model flint-2017 --age 8 "
-                    + "--weight 25 --height 128 --json -"})
+            "  ketamine-pk fit --observed levels.csv --dose \"20 mg/h for 24 h\" --model flint-2017 \\",
+            "      --age 8 --weight 25 --height 128 --json -"})
 public final class FitCommand implements Callable<Integer> {
     @Option(names = "--observed", required = true, paramLabel = "FILE", description = "The measured levels.")
     Path observed;
@@ -101,8 +101,12 @@ public final class FitCommand implements Callable<Integer> {
             throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
                     + "send one of them to a file");
         }
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        OutputFiles.checkOutputs(outputs);
         List<Level> levels;
-        try (Reader r = Files.newBufferedReader(observed, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.open(observed)) {
             levels = LevelsCsv.read(r, observed.getFileName().toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("observed", "levels file " + observed + " does not exist");
@@ -152,7 +156,8 @@ public final class FitCommand implements Callable<Integer> {
                     num(e.typicalValue()), num(e.individualValue()), e.unit(), e.hasUncertainty()
                             ? "(" + num(e.lower95()) + " to " + num(e.upper95()) + ")" : "(not estimable)",
                     e.eta(), e.hasUncertainty() ? String.format(Locale.ROOT, "± %.3f", e.etaSe()) : "",
-                    e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "not estimable");
+                    // the interval column already says "not estimable"; repeating it here made the row 106 wide
+                    e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "–");
         }
         List<String> wider = fit.estimates().stream().filter(e -> e.hasUncertainty() && e.shrinkage() > 1)
                 .map(IndividualFit.Estimate::parameter).toList();
@@ -178,13 +183,13 @@ public final class FitCommand implements Callable<Integer> {
         for (Analyte a : fit.model().analytes()) {
             Series s = curve.profile().series(a);
             Series t = typical.profile().series(a);
-            out.printf(Locale.ROOT, "  %-12s Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), linear "
-                    + "trapezoids%n", a.label(), num(s.cmaxNgPerMl()), num(t.cmaxNgPerMl()), Checks.fmt(
-                            Math.round(s.tmaxH() * 100) / 100.0), Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0),
-                    num(s.aucNgHPerMl()), num(t.aucNgHPerMl()));
+            Text.hanging(out, String.format(Locale.ROOT, "  %-12s ", a.label()), String.format(Locale.ROOT,
+                    "Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), linear trapezoids", num(s.cmaxNgPerMl()),
+                    num(t.cmaxNgPerMl()), Checks.fmt(Math.round(s.tmaxH() * 100) / 100.0),
+                    Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0), num(s.aucNgHPerMl()), num(t.aucNgHPerMl())), 85);
         }
-        out.printf(Locale.ROOT, "−2 log posterior: %.2f at the typical patient, %.2f at the estimate (%d model "
-                + "evaluations)%n", fit.typicalObjective(), fit.objective(), fit.evaluations());
+        Text.hanging(out, "", String.format(Locale.ROOT, "−2 log posterior: %.2f at the typical patient, %.2f at the "
+                + "estimate (%d model evaluations)", fit.typicalObjective(), fit.objective(), fit.evaluations()), 100);
         for (Warning w : curve.warnings()) {
             if (w.code() != Warning.Code.ADJUSTMENT) {
                 Text.hanging(out, "warning: ", w.message(), 91);

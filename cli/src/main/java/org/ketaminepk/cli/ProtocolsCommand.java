@@ -6,6 +6,7 @@ import org.ketaminepk.cli.report.ProtocolsText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.patient.Patient;
 
 import picocli.CommandLine.Command;
@@ -48,6 +49,10 @@ public final class ProtocolsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         if (id == null) {
+            if (weightKg != null) {
+                throw new InvalidInputException("weight", "--weight resolves the doses of one protocol; name it, "
+                        + "e.g. 'ketamine-pk protocols crps-schwartzman-2009 --weight 90'");
+            }
             ProtocolsText.list(w);
         } else {
             Double kg = weightKg == null ? null : Patient.standardAdult().withWeightKg(weightKg).weightKg();

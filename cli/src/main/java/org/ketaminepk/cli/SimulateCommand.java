@@ -178,6 +178,7 @@ public final class SimulateCommand implements Callable<Integer> {
             population = new PopulationOptions();
         }
         population.checkBeforeRun();
+        population.refusePatientOptions(PatientOptions.orEmpty(patientOptions).given());
         if (effect == null) {
             effect = new EffectOptions();
         }
@@ -213,6 +214,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(e.g. --dose \"0.5 mg/kg over 40 min\")");
         }
         Regimen regimen = protocol == null ? doses : doses == null ? protocol.regimen() : protocol.regimen().and(doses);
+        dosing.refuseWithoutWeightBasedDoses(List.of(regimen));
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         PublishedModel model = common.model(protocol);
         TimeGrid grid = output.grid(regimen.endH());

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,12 +54,13 @@ import picocli.CommandLine.Spec;
  * control.
  */
 @Command(name = "target", customSynopsis = {
-            "ketamine-pk target --target SPEC [--effect-site ENDPOINT [--plasma-limit FACTOR] [--ke0-guess PER_MIN",
-            "                   --allow-guessed-ke0] | --endpoint ENDPOINT] [--syringe CONC] [--max-rate RATE]",
-            "                   [--update TIME]",
-            "                   [--rate-step RATE] [--manual [--tolerance PERCENT]] [--model ID] [PATIENT OPTIONS]",
-            "                   [--duration TIME] [--csv FILE|-] [--json FILE|-] [--plot FILE.png|FILE.svg]",
-            "                   [--protocol-out FILE] [--population N [--seed S] [POPULATION OPTIONS]]"},
+            "ketamine-pk target --target SPEC [--effect-site ENDPOINT [--plasma-limit FACTOR]",
+            "                          [--ke0-guess PER_MIN --allow-guessed-ke0] | --endpoint ENDPOINT]",
+            "                          [--syringe CONC] [--max-rate RATE] [--update TIME] [--rate-step RATE]",
+            "                          [--manual [--tolerance PERCENT]] [--model ID] [PATIENT OPTIONS]",
+            "                          [--duration TIME] [--csv FILE|-] [--json FILE|-]",
+            "                          [--plot FILE.png|FILE.svg] [--protocol-out FILE]",
+            "                          [--population N [--seed S] [POPULATION OPTIONS]]"},
         sortOptions = false, usageHelpWidth = 100, mixinStandardHelpOptions = true,
         optionListHeading = "%nOptions:%n", descriptionHeading = "%n", versionProvider = Main.Version.class,
         header = "Dosing to a target concentration: a target-controlled pump schedule, or a manual scheme.",
@@ -91,13 +94,15 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ketamine-pk target --target \"150 ng/mL for 4 h\"",
-            "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" --syringe 10mg/mL \\",
-            "      --max-rate 200mL/h --csv tci.csv",
-            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --effect-site navarrete-2025-ani",
+            "  ketamine-pk target --target \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" \\",
+            "      --syringe 10mg/mL --max-rate 200mL/h --csv tci.csv",
+            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 \\",
+            "      --effect-site navarrete-2025-ani",
             "  ketamine-pk target --target \"150 ng/mL for 4 h\" --manual --tolerance 15%%",
-            "  ketamine-pk target --target \"150 ng/mL for 2 h\" --model otto-2021 --population 200 --plot tci-pop.png",
-            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 --endpoint navarrete-2025-ani \\",
-            "      --plot tci-effect.png"})
+            "  ketamine-pk target --target \"150 ng/mL for 2 h\" --model otto-2021 --population 200 \\",
+            "      --plot tci-pop.png",
+            "  ketamine-pk target --target \"200 ng/mL for 1 h\" --model domino-1984 \\",
+            "      --endpoint navarrete-2025-ani --plot tci-effect.png"})
 public final class TargetCommand implements Callable<Integer> {
     /** Prediction after the last target when {@code --duration} is not given, h. */
     static final double DEFAULT_AFTER_H = PumpOptions.DEFAULT_AFTER_H;
@@ -196,11 +201,19 @@ public final class TargetCommand implements Callable<Integer> {
         }
         population.checkBeforeRun();
         int onStdout = ("-".equals(csv) ? 1 : 0) + ("-".equals(json) ? 1 : 0)
-                + ("-".equals(population.populationCsv) ? 1 : 0);
+                + ("-".equals(population.populationCsv) ? 1 : 0) + ("-".equals(protocolOut) ? 1 : 0);
         if (onStdout > 1) {
-            throw new InvalidInputException("csv", "only one of --csv, --json and --population-csv can write to "
-                    + "standard output ('-'); send the others to files");
+            throw new InvalidInputException("csv", "only one of --csv, --json, --population-csv and --protocol-out "
+                    + "can write to standard output ('-'); send the others to files");
         }
+        // every file is checked before the schedule is computed: none the same as another, each writable
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        outputs.put("--population-csv", population.populationCsv);
+        outputs.put("--protocol-out", protocolOut);
+        outputs.put("--plot", plot);
+        OutputFiles.checkOutputs(outputs);
         TargetSchedule schedule = TargetSchedule.parse(target);
         PumpSettings pump = PumpOptions.settings(syringe, maxRate, rateStep, update);
         Path plotFile = plot == null ? null : plotPath(plot);
@@ -225,6 +238,11 @@ public final class TargetCommand implements Callable<Integer> {
         if (endpointId != null && predictedEndpointId != null) {
             throw new InvalidInputException("endpoint", "--endpoint predicts an effect site beside a plasma target; "
                     + "with --effect-site the effect site is already the target, so leave out --endpoint");
+        }
+        if (plasmaLimit != null && !Double.isFinite(plasmaLimit)) {
+            // NaN is the controller's "no limit": a typed NaN must not switch the limit off
+            throw new InvalidInputException("plasma-limit", "--plasma-limit must be a factor of the target from 1 to "
+                    + Checks.fmt(TargetController.MAX_PLASMA_LIMIT_FACTOR) + " but was '" + plasmaLimit + "'");
         }
         if (endpointId != null) {
             EffectLink link = PumpOptions.link(Endpoints.get(endpointId), model, patient, ke0GuessPerMin, allowGuess);
@@ -308,7 +326,7 @@ public final class TargetCommand implements Callable<Integer> {
                         + tolerance.strip() + "'");
             }
             double pct = Double.parseDouble(m.group(1));
-            Checks.positive("tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
+            Checks.positive("--tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
             tol = pct / 100;
         }
         TargetSchedule.Step st = schedule.steps().get(0);

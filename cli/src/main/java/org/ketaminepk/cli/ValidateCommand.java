@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +21,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.Outputs;
+import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.cli.chart.ValidationChart;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.PublishedModel;
@@ -83,6 +83,11 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--json", json);
+        outputs.put("--plot", plot == null ? null : plot.toString());
+        OutputFiles.checkOutputs(outputs);
         List<PublishedModel> models = modelId == null ? Models.all() : List.of(Models.get(modelId));
         List<Observation> observations = ObservationTable.standard();
         ValidationReport report = Validation.run(models, observations);
@@ -114,14 +119,8 @@ public final class ValidateCommand implements Callable<Integer> {
             out.print(content);
             return;
         }
-        try {
-            Files.writeString(Path.of(target), content, StandardCharsets.UTF_8);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new InvalidInputException(option, "cannot write " + option + " file '" + target + "': "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such directory"
-                            : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                                    : String.valueOf(e.getMessage())));
-        }
+        // whole or not at all, as every other command writes its files
+        OutputFiles.writeText(option, target, out, w -> w.write(content));
         out.println("wrote " + target);
     }
 
@@ -132,13 +131,18 @@ public final class ValidateCommand implements Callable<Integer> {
                 observations);
         w.println("ratio = predicted / observed; * = a value the model was fitted or calibrated to.");
         w.println();
+        // each observation once, its models under it: one row per comparison would be 120 columns wide
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"observation", "route", "analyte", "metric", "observed", "model", "predicted",
-            "ratio"});
+        rows.add(new String[] {"observation / model", "what", "observed / predicted", "ratio"});
+        Observation previous = null;
         for (Comparison c : r.comparisons()) {
             Observation o = c.observation();
-            rows.add(new String[] {o.id(), o.route().shortName(), o.analyte().label(), metric(o),
-                observed(o), c.model().id(), sig3(c.predictedInPublishedUnit()) + " " + unit(o),
+            if (o != previous) {
+                rows.add(new String[] {o.id(), o.route().shortName() + " " + o.analyte().label() + ", " + metric(o),
+                    observed(o), ""});
+                previous = o;
+            }
+            rows.add(new String[] {"  " + c.model().id(), "", sig3(c.predictedInPublishedUnit()) + " " + unit(o),
                 ratio(c.ratio()) + (c.fitted() ? "*" : "")});
         }
         table(w, rows);
@@ -148,22 +152,23 @@ public final class ValidateCommand implements Callable<Integer> {
             w.println();
             w.println("Outside 1.5-fold, and why:");
             for (Comparison c : misses) {
-                w.printf(Locale.ROOT, "  %s, %s (%s): %s%n", c.observation().id(), c.model().id(), ratio(c.ratio()),
-                        c.knownGap().orElse("no reason recorded"));
+                Text.hanging(w, "  ", "    ", c.observation().id() + ", " + c.model().id() + " (" + ratio(c.ratio())
+                        + "): " + c.knownGap().orElse("no reason recorded"), 96);
             }
         }
         if (!r.unmatched().isEmpty() && r.modelIds().size() == 1) {
             w.println();
-            w.printf(Locale.ROOT, "%d observations do not apply to %s (another drug, population or route); "
-                    + "without --model every observation no model can simulate is listed with the reason.%n",
-                    r.unmatched().size(), r.modelIds().get(0));
+            Text.hanging(w, "", "", String.format(Locale.ROOT, "%d observations do not apply to %s (another drug, "
+                    + "population or route); without --model every observation no model can simulate is listed "
+                    + "with the reason.", r.unmatched().size(), r.modelIds().get(0)), 100);
         } else if (!r.unmatched().isEmpty()) {
             w.println();
             w.println("Not simulated:");
             for (ValidationReport.Unmatched u : r.unmatched()) {
                 Observation o = u.observation();
-                w.printf(Locale.ROOT, "  %s (%s, %s %s, %s): %s%n", o.id(), o.study(), o.route().longName(),
-                        o.analyte().label(), o.children() ? "children" : "adults", u.reason());
+                Text.hanging(w, "  ", "    ", String.format(Locale.ROOT, "%s (%s, %s %s, %s): %s", o.id(), o.study(),
+                        o.route().longName(), o.analyte().label(), o.children() ? "children" : "adults",
+                        u.reason()), 96);
             }
         }
         w.println();
@@ -181,8 +186,8 @@ public final class ValidateCommand implements Callable<Integer> {
         w.println("GMFE: geometric mean fold error, exp(mean |ln ratio|); 1 is perfect.");
         r.byModel().forEach((id, a) -> {
             if (a.count() == 0) {
-                w.println(id + ": no observation applies (no published value of its drug, population and routes "
-                        + "is in the table)");
+                Text.hanging(w, "", "  ", id + ": no observation applies (no published value of its drug, "
+                        + "population and routes is in the table)", 98);
             }
         });
         w.println();
@@ -190,7 +195,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Set<String> sources = new LinkedHashSet<>();
         r.comparisons().forEach(c -> sources.add(c.observation().study() + ": " + c.observation().source()));
         r.unmatched().forEach(u -> sources.add(u.observation().study() + ": " + u.observation().source()));
-        sources.forEach(s -> w.println("  " + s));
+        sources.forEach(s -> Text.hanging(w, "  ", "    ", s, 96));
     }
 
     private static String[] agreementRow(String model, String route, Agreement a) {

@@ -63,7 +63,7 @@ class ComparePopulationTest {
         assertTrue(out.matches("(?s).*\n  ketamine Cmax \\(ng/mL\\)\n    low  +\\d.*\n    high +\\d.*"), out);
         assertTrue(out.contains("\n  ketamine Cmax above 160 ng/mL\n    low "), out);
         assertTrue(out.contains("Paired comparison with low, patient by patient (ratio = series / low; higher: by "
-                + "more than 1 part in a million):\n  metric / series   ratio median   ratio 5th–95th   patients "
+                + "more than 1 part in\na million):\n  metric / series   ratio median   ratio 5th–95th   patients "
                 + "higher\n"), out);
         assertTrue(out.contains("\n  ketamine AUC 0–6 h\n    high                    2.00        2.00–2.00      100.0 % (40)\n"),
                 out);

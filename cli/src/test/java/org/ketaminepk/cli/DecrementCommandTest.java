@@ -53,5 +53,11 @@ class DecrementCommandTest {
         assertEquals(2, time.code());
         assertTrue(time.err().contains("--up-to must be a number and a time unit"), time.err());
         assertEquals(1, time.err().strip().lines().count(), time.err());
+        for (String upTo : new String[] {"0h", "100d"}) {
+            Cli.Result range = Cli.run("decrement", "--up-to", upTo);
+            assertEquals(2, range.code());
+            assertTrue(range.err().startsWith("error: --up-to must be greater than 0 and at most 720 h but was "),
+                    range.err());
+        }
     }
 }

@@ -107,7 +107,7 @@ class EffectsCommandTest {
             {"effects", "olofsen-2022-antinociception", "--model", "otto-2021", "--dose", "bolus 10 mg",
                 "--s-share", "1.5"}};
         String[] expected = {"endpoint must be one of", "needs racemic ketamine concentrations",
-            "has no published ke0", "0.1 /min is a guess", "needs an ENDPOINT", "--s-share must be"};
+            "has no published ke0", "--ke0-guess 0.1 /min is a guess, not estimated from effect data; add --allow-guessed-ke0", "needs an ENDPOINT", "--s-share must be"};
         for (int i = 0; i < cases.length; i++) {
             Cli.Result r = Cli.run(cases[i]);
             assertEquals(2, r.code(), String.join(" ", cases[i]) + "\n" + r.err());
@@ -118,6 +118,31 @@ class EffectsCommandTest {
                 "--ke0-guess", "0.1", "--allow-guessed-ke0", "--duration", "2h");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("is guessed"), ok.out());
+    }
+
+    /**
+     * A listing (no doses) prints the same text whatever the run options say, and never writes the files asked for:
+     * each run option is refused there, named, rather than ignored.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--csv|-", "--json|x.json", "--duration|2h", "--step|1s", "--level|0.5", "--ke0-guess|0.1",
+        "--allow-guessed-ke0|", "--s-share|0.5", "--weight|90", "--creatinine|1.4mg/dL", "--comed|rifampicin"})
+    void aRunOptionInAListingIsRefused(String option, String value) {
+        for (String[] listing : new String[][] {{"effects"}, {"effects", "olofsen-2022-antinociception"},
+            {"effects", "--model", "kamp-2020"}, {"effects", "olofsen-2022-antinociception", "--model", "kamp-2020"}}) {
+            java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(listing));
+            a.add(option);
+            if (value != null) {
+                a.add(value);
+            }
+            Cli.Result r = Cli.run(a.toArray(new String[0]));
+            assertEquals(2, r.code(), () -> a + "\n" + r.out() + r.err());
+            assertEquals("", r.out(), () -> a.toString());
+            assertTrue(r.err().startsWith("error: " + option + " applies to a run with doses; add --dose"),
+                    () -> a + "\n" + r.err());
+            assertEquals(1, r.errLines().length, r.err());
+        }
     }
 
     /** Every example in the help runs and exits 0. */

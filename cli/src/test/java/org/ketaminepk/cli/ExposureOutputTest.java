@@ -84,4 +84,28 @@ class ExposureOutputTest {
         assertEquals(2, population.code());
         assertTrue(population.err().contains("--dosing-weight applies to one patient"), population.err());
     }
+
+    /**
+     * Without a dose per kg a dosing weight changes nothing, yet the report said "mg/kg doses use ideal body weight":
+     * refused, in simulate and compare; a protocol dosed per kg (capped or not) still takes it.
+     */
+    @Test
+    void aDosingWeightWithoutADosePerKgIsRefused() {
+        String expected = "error: --dosing-weight ideal changes only doses given per kg (mg/kg, mg/kg/h, ...), and "
+                + "none is; leave it out or give a dose per kg\n";
+        Cli.Result simulate = Cli.run("simulate", "--dose", "bolus 20 mg", "--dose", "oral 50 mg at 2 h",
+                "--dosing-weight", "ideal", "--duration", "4h");
+        assertEquals(2, simulate.code(), simulate.out());
+        assertEquals(expected, simulate.err());
+        Cli.Result compare = Cli.run("compare", "--dose", "bolus 20 mg", "--dose", "20 mg/h for 1 h",
+                "--dosing-weight", "ideal", "--duration", "4h");
+        assertEquals(2, compare.code(), compare.out());
+        assertEquals(expected, compare.err());
+        Cli.Result mixed = Cli.run("compare", "--dose", "bolus 20 mg", "--dose", "0.3 mg/kg over 10 min",
+                "--dosing-weight", "ideal", "--duration", "4h");
+        assertEquals(0, mixed.code(), mixed.err());
+        Cli.Result capped = Cli.run("simulate", "--protocol", "crps-schwartzman-2009", "--weight", "120",
+                "--dosing-weight", "lean", "--duration", "30h", "--step", "10min");
+        assertEquals(0, capped.code(), capped.err());
+    }
 }

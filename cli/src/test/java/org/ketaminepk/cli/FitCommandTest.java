@@ -102,6 +102,22 @@ class FitCommandTest {
         assertTrue(!good.out().contains("shrinkage above 1"), good.out());
     }
 
+    /**
+     * A level the model cannot explain (10 ng/mL 200 h after 20 mg) leaves the random effects unidentifiable; the
+     * report still fits 100 columns, its parameter rows and its objective line included.
+     */
+    @Test
+    void anUnidentifiableFitStillFitsOneHundredColumns() throws IOException {
+        Path p = dir.resolve("late.csv");
+        Files.writeString(p, "time,analyte,value\n200,ketamine,10 ng/mL\n");
+        Cli.Result r = Cli.run("fit", "--observed", p.toString(), "--dose", "20 mg over 1 h", "--model", "otto-2021");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(not estimable)"), r.out());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 100, () -> line.length() + " columns: " + line);
+        }
+    }
+
     @Test
     void refusesAModelWithoutVariability() throws IOException {
         Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "bolus 20 mg", "--model",

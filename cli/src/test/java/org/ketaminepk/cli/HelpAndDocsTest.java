@@ -146,6 +146,47 @@ class HelpAndDocsTest {
         }
     }
 
+    /**
+     * Every help text fits 100 columns as written, so picocli never breaks a line itself: a synopsis broken by
+     * picocli loses its indentation, and an example broken by it splits a word ("relief.\npng") and no longer runs
+     * when pasted.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("rootAndEveryVisibleCommand")
+    void everyHelpLineFitsAndEveryExampleLineIsACommandOrItsContinuation(String command) {
+        Cli.Result r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
+        assertEquals(0, r.code(), r.err());
+        boolean examples = false;
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 100, () -> command + ": " + line.length() + " columns: " + line);
+            if (line.equals("Examples:")) {
+                examples = true;
+            } else if (line.isEmpty()) {
+                examples = false;
+            } else if (examples) {
+                assertTrue(line.startsWith("  ketamine-pk ") || line.startsWith("      "),
+                        () -> command + ": an example line broken by the help formatter: " + line);
+            }
+        }
+        int usage = r.out().indexOf("Usage: ");
+        if (usage >= 0) {
+            // a second form starts at column 0 and its continuation lines go under its own first word
+            String form = "ketamine-pk " + (command.isEmpty() ? "" : command + " ");
+            int indent = ("Usage: " + form).length();
+            String[] lines = r.out().substring(usage).split("\n");
+            for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+                String l = lines[i];
+                if (l.startsWith(form)) {
+                    indent = form.length();
+                    continue;
+                }
+                int need = indent;
+                assertTrue(l.startsWith(" ".repeat(need)),
+                        () -> command + ": a synopsis line not under the command's first word: " + l);
+            }
+        }
+    }
+
     private static java.util.stream.Stream<String> everyVisibleCommand() {
         CommandLine root = Main.commandLine(new Main(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));

@@ -141,6 +141,11 @@ class ModelsAndProtocolsCommandTest {
         Cli.Result unknown = Cli.run("protocols", "crps");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("error: 'crps' is neither a built-in protocol"), unknown.err());
+        Cli.Result list = Cli.run("protocols", "--weight", "90");
+        assertEquals(2, list.code(), list.out());
+        assertEquals("", list.out());
+        assertEquals("error: --weight resolves the doses of one protocol; name it, e.g. 'ketamine-pk protocols "
+                + "crps-schwartzman-2009 --weight 90'\n", list.err());
         Cli.Result weight = Cli.run("protocols", "crps-schwartzman-2009", "--weight", "0");
         assertEquals(2, weight.code());
         assertEquals("error: --weight must be between 0.5 and 350 kg but was 0\n", weight.err());

@@ -225,6 +225,48 @@ class PopulationCommandTest {
         assertTrue(r.out().contains("NHANES"), r.out());
     }
 
+    /**
+     * --vary, --reference-population and --patients give every virtual patient, so a patient option beside them would
+     * change nothing (it once changed only the printed dose of a typical patient who was not simulated): refused, in
+     * simulate and in compare, before anything runs.
+     */
+    @ParameterizedTest
+    @MethodSource("patientOptionsBesideACovariateSource")
+    void aPatientOptionBesideACovariateSourceIsRefused(String command, List<String> source, List<String> option)
+            throws Exception {
+        Path file = dir.resolve("cohort.csv");
+        Files.writeString(file, "age,weight,height,sex\n30,60,165,female\n70,95,180,male\n");
+        List<String> a = new ArrayList<>(command.equals("simulate") ? List.of(args())
+                : List.of("compare", "--model", VARYING_MODEL, "--dose", "bolus 20 mg", "--dose", "bolus 40 mg",
+                        "--duration", "6h", "--step", "5min"));
+        a.addAll(source.stream().map(t -> t.replace("FILE", file.toString())).toList());
+        a.addAll(option);
+        Path csv = dir.resolve("bands.csv");
+        a.addAll(List.of("--csv", csv.toString()));
+        Cli.Result r = Cli.run(a.toArray(new String[0]));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("error: " + option.get(0) + " " + option.get(1) + " does not go with "
+                + source.get(0)), r.err());
+        assertFalse(Files.exists(csv));
+    }
+
+    static Stream<Arguments> patientOptionsBesideACovariateSource() {
+        // the source option first, so the message can be matched on it
+        List<List<String>> sources = List.of(List.of("--vary", "age=normal(45,12)", "--population", "20"),
+                List.of("--reference-population", "us-adults", "--population", "20"), List.of("--patients", "FILE"));
+        List<List<String>> options = List.of(List.of("--weight", "90"), List.of("--creatinine", "1.4mg/dL"),
+                List.of("--cyp2b6", "*6/*6"), List.of("--comed", "rifampicin"), List.of("--age", "80"));
+        List<Arguments> out = new ArrayList<>();
+        int i = 0;
+        for (String command : List.of("simulate", "compare")) {
+            for (List<String> source : sources) {
+                out.add(Arguments.of(command, source, options.get(i++ % options.size())));
+            }
+        }
+        return out.stream();
+    }
+
     @Test
     void patientsFromAFile() throws Exception {
         Path file = dir.resolve("cohort.csv");

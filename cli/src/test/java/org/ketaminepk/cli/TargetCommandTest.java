@@ -106,11 +106,23 @@ class TargetCommandTest {
     }
 
     @Test
+    void aToleranceOutOfRangeIsNamed() {
+        for (String pct : new String[] {"0%", "100%"}) {
+            Cli.Result r = Cli.run("target", "--target", "150 ng/mL for 4 h", "--model", Cli.MODEL, "--manual",
+                    "--tolerance", pct);
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("error: --tolerance must be greater than 0 and at most 50 % but was "),
+                    r.err());
+        }
+    }
+
+    @Test
     void aGuessedKe0NeedsPermission() {
         Cli.Result r = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", Cli.MODEL, "--effect-site",
                 "navarrete-2025-ani", "--ke0-guess", "0.5");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("allow guessed ke0"), r.err());
+        assertEquals("error: --ke0-guess 0.5 /min is a guess, not estimated from effect data; add --allow-guessed-ke0 "
+                + "to use it (it is then labelled a guess on every output)\n", r.err());
         Cli.Result ok = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", Cli.MODEL, "--effect-site",
                 "navarrete-2025-ani", "--ke0-guess", "0.5", "--allow-guessed-ke0");
         assertEquals(0, ok.code(), ok.err());
@@ -192,7 +204,7 @@ class TargetCommandTest {
         assertTrue(Files.readString(svg).contains("<svg"));
         Cli.Result bad = Cli.run("target", "--target", "150 ng/mL for 1 h", "--plot", dir.resolve("x.gif").toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("plot file must end in .png or .svg"), bad.err());
+        assertTrue(bad.err().startsWith("error: --plot must name a .png or .svg file but was"), bad.err());
     }
 
     /** Every example in the help text runs (those on the default model only when this build has it). */

@@ -116,7 +116,7 @@ class TargetPopulationCommandTest {
         "--population 10 --manual|--population applies to a target-controlled schedule; leave out --manual",
         "--population 10 --model kamp-2020|publishes no between-patient variability; give one with --iiv",
         "--population 0|expected a whole number of patients from 1 to 100000",
-        "--population 10 --csv - --json -|only one of --csv, --json and --population-csv can write",
+        "--population 10 --csv - --json -|only one of --csv, --json, --population-csv and --protocol-out can write",
         "--endpoint navarrete-2025-ani --effect-site navarrete-2025-ani|leave out --endpoint",
         "--endpoint navarrete-2025-ani --manual|--endpoint applies to a target-controlled schedule"})
     void badCombinationsGetOneLineAndExitCode2(String args, String message) {

@@ -266,6 +266,12 @@ public final class ExplorerServer implements AutoCloseable {
                 method(ex, "GET", "POST");
                 Map<String, List<String>> p = params(ex);
                 checkKeys(p, List.of("px"));
+                for (String k : p.keySet()) {
+                    if (k.startsWith("pin.")) {
+                        throw new HttpError(400, clip(k), null, "parameter '" + clip(k) + "' names the pinned "
+                                + "scenario of an export; /api/simulate draws one scenario, so leave it out");
+                    }
+                }
                 int px = integer(p, "px", DEFAULT_COLUMNS, 50, 4000);
                 String body = computed(() -> {
                     Scenario s = Scenario.parse(p, "", 0);
@@ -278,6 +284,16 @@ public final class ExplorerServer implements AutoCloseable {
                 method(ex, "GET", "POST");
                 Map<String, List<String>> p = params(ex);
                 checkKeys(p, List.of("format", "image-width", "image-height"));
+                for (String k : p.keySet()) {
+                    String base = k.startsWith("pin.") ? k.substring(4) : k;
+                    if (EXPORT_LEAVES_OUT.contains(base)) {
+                        // the export draws and writes the typical patient's curves only: refused, not dropped
+                        throw new HttpError(400, clip(k), clip(Scenario.one(p, k)), k + ": the export holds the "
+                                + "typical patient's concentrations only, not a population's bands or an effect; "
+                                + "leave it out, or write those with 'ketamine-pk simulate --population N' or "
+                                + "'--effect ENDPOINT'");
+                    }
+                }
                 export(ex, p);
                 return;
             }
@@ -297,9 +313,22 @@ public final class ExplorerServer implements AutoCloseable {
         return format.toLowerCase(Locale.ROOT);
     }
 
+    /** Refuses an image size with a file that is not an image, where it would be ignored. */
+    private static void imageSizeOnlyForImages(Map<String, List<String>> p, String format) throws HttpError {
+        if (format.equals("csv") || format.equals("json")) {
+            for (String k : List.of("image-width", "image-height")) {
+                if (p.containsKey(k)) {
+                    throw new HttpError(400, k, clip(Scenario.one(p, k)), k + " applies to an image export; it "
+                            + "does nothing with format=" + format + ", so leave it out");
+                }
+            }
+        }
+    }
+
     /** The files of {@code target} for a target request with {@code format}. */
     private void targetExport(HttpExchange ex, Map<String, List<String>> p) throws IOException, HttpError {
         String f = format(p);
+        imageSizeOnlyForImages(p, f);
         int width = integer(p, "image-width", 1600, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         int height = integer(p, "image-height", 900, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         byte[] body = computedBytes(() -> TargetScenario.parse(p).export(f, width, height));
@@ -308,6 +337,7 @@ public final class ExplorerServer implements AutoCloseable {
 
     private void export(HttpExchange ex, Map<String, List<String>> p) throws IOException, HttpError {
         String f = format(p);
+        imageSizeOnlyForImages(p, f);
         int width = integer(p, "image-width", 1600, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         int height = integer(p, "image-height", 900, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         byte[] body = computedBytes(() -> {
@@ -457,6 +487,9 @@ public final class ExplorerServer implements AutoCloseable {
             }
         }
     }
+
+    /** Scenario parameters that {@code /api/export} does not write (the command line does). */
+    private static final List<String> EXPORT_LEAVES_OUT = List.of("population", "seed", "endpoint");
 
     /** What a target request reads besides the target: the display columns, or a file format and image size. */
     private static final List<String> TARGET_EXTRA_KEYS = List.of("px", "format", "image-width", "image-height");

@@ -153,6 +153,11 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
             throw new InvalidInputException("seed", "seed must be a whole number from 0 to 999999999999999999 "
                     + "but was '" + seedText + "'");
         }
+        if (population(params, prefix) == 0) {
+            // as the command line refuses --seed without --population: a seed that draws no one would be ignored
+            throw new InvalidInputException("seed", "seed applies to a virtual population; choose a number of "
+                    + "virtual patients, or leave the seed out");
+        }
         return Long.parseLong(seedText);
     }
 

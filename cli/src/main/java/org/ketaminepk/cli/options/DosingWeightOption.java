@@ -2,7 +2,10 @@ package org.ketaminepk.cli.options;
 
 import org.ketaminepk.patient.DosingWeight;
 
+import java.util.List;
+
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.dosing.Regimen;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -37,4 +40,26 @@ public final class DosingWeightOption {
                     + "2005) or adjusted (IBW + 0.4·(TBW − IBW), Traynor 1995). The models still scale with total "
                     + "body weight.")
     public DosingWeight dosingWeight = DosingWeight.TOTAL;
+
+    /**
+     * Refuses a dosing weight other than total body weight when no dose is given per kg: it would change no dose, yet
+     * the report would say that mg/kg doses use it.
+     *
+     * @param regimens every regimen of the run
+     * @throws InvalidInputException naming {@code --dosing-weight}
+     */
+    public void refuseWithoutWeightBasedDoses(List<Regimen> regimens) {
+        if (dosingWeight == DosingWeight.TOTAL) {
+            return;
+        }
+        for (Regimen r : regimens) {
+            // a dose per kg (capped or not) differs between a very light and a very heavy patient
+            if (r.totalMg(1) != r.totalMg(300)) {
+                return;
+            }
+        }
+        throw new InvalidInputException("dosing-weight", "--dosing-weight " + dosingWeight.key()
+                + " changes only doses given per kg (mg/kg, mg/kg/h, ...), and none is; leave it out or give a dose "
+                + "per kg");
+    }
 }

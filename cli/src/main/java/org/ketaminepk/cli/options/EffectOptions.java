@@ -103,6 +103,21 @@ public final class EffectOptions {
                 + "of the endpoints it could mean, ") + String.join(", ", ids) + " but was '" + name + "'");
     }
 
+    /**
+     * Refuses a guessed ke0 without its permission, naming the option that gives it (the library's own message names
+     * no option).
+     *
+     * @param ke0GuessPerMin the guessed ke0, 1/min
+     * @param allowGuess whether {@code --allow-guessed-ke0} was given
+     */
+    public static void refuseUnallowedGuess(double ke0GuessPerMin, boolean allowGuess) {
+        if (!allowGuess) {
+            throw new InvalidInputException("allow-guessed-ke0", "--ke0-guess " + Checks.fmt(ke0GuessPerMin)
+                    + " /min is a guess, not estimated from effect data; add --allow-guessed-ke0 to use it (it is "
+                    + "then labelled a guess on every output)");
+        }
+    }
+
     /** @return the library's options for these choices (checked by {@link #checkBeforeRun()}) */
     public EffectSimulation.Options options() {
         return simulationOptions(ke0GuessPerMin, allowGuess, sShare);
@@ -126,6 +141,7 @@ public final class EffectOptions {
                 throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
                         + Math.round(maxPerMin) + " /min but was " + Checks.fmt(ke0GuessPerMin));
             }
+            refuseUnallowedGuess(ke0GuessPerMin, allowGuess);
             options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
         }
         if (sShare != null) {

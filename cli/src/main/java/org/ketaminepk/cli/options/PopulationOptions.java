@@ -3,14 +3,13 @@ package org.ketaminepk.cli.options;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +76,7 @@ public final class PopulationOptions {
 
     @Option(names = "--vary", paramLabel = "SPEC", converter = Vary.class,
             description = "Draw covariates: weight=50..120 (uniform), age=normal(45,12), height=..., male=0.5; "
-                    + "unnamed ones stay those of the standard adult.")
+                    + "unnamed ones stay those of the standard adult (the patient options do not go with it).")
     public PatientDistributions vary;
 
     @Option(names = "--patients", paramLabel = "FILE.csv", description = "Virtual patients from a CSV file with "
@@ -155,6 +154,29 @@ public final class PopulationOptions {
     }
 
     /**
+     * Refuses patient options beside a source of covariates. {@code --vary}, {@code --reference-population} and
+     * {@code --patients} give every virtual patient (what they leave out is the standard adult's), so a
+     * {@code --weight} or {@code --creatinine} given with them would change nothing but the printed dose of a
+     * typical patient who is not simulated.
+     *
+     * @param given the patient options given, key → texts (see {@link PatientOptions#given()})
+     * @throws InvalidInputException naming the first patient option and the source
+     */
+    public void refusePatientOptions(Map<String, List<String>> given) {
+        String source = patientsFile != null ? "--patients" : vary != null ? "--vary"
+                : reference != null ? "--reference-population" : null;
+        if (source == null || given.isEmpty()) {
+            return;
+        }
+        Map.Entry<String, List<String>> first = given.entrySet().iterator().next();
+        String option = PatientOptions.optionName(first.getKey());
+        throw new InvalidInputException(first.getKey(), option + " " + first.getValue().get(0) + " does not go with "
+                + source + ", which gives every virtual patient (what it leaves out is the standard adult's); leave "
+                + "out " + option + (source.equals("--patients") ? " or put it in the file"
+                        : source.equals("--vary") ? " or draw it with --vary" : ""));
+    }
+
+    /**
      * @param typical the patient of the patient options, repeated when no other source is given
      * @return the virtual patients
      * @throws InvalidInputException for an unreadable or malformed patient file
@@ -189,7 +211,7 @@ public final class PopulationOptions {
     }
 
     static List<Patient> readPatients(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.open(file)) {
             return PatientCsv.read(r);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("patients", "--patients '" + file + "': no such file");

@@ -112,6 +112,7 @@ public final class PumpOptions {
                 throw new InvalidInputException("ke0-guess", "--ke0-guess must be greater than 0 and at most "
                         + Math.round(EffectSites.MAX_KE0_PER_H / 60) + " /min but was " + ke0GuessPerMin);
             }
+            EffectOptions.refuseUnallowedGuess(ke0GuessPerMin, allowGuess);
             options = options.withGuessedKe0PerH(ke0GuessPerMin * 60);
         }
         Regimen probe = Regimen.of(Dose.bolus(Amount.mg(1), 0));

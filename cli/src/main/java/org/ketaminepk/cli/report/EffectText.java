@@ -36,24 +36,32 @@ public final class EffectText {
 
     /** Lists every endpoint with its source and what is known of its effect site. */
     public static void list(PrintWriter out) {
-        Text.Table t = new Text.Table(false, "endpoint", "measures", "effect site", "source");
+        // the id names the source (first author and year); the endpoint's own page gives the citation
+        Text.Table t = new Text.Table(false, "endpoint", "measures", "effect site");
         for (Endpoint e : Endpoints.all()) {
-            t.row(e.id(), e.effectUnit(), linkKind(e.link()), e.citation().authors().split(",")[0] + " "
-                    + e.citation().year());
+            t.row(e.id(), e.effectUnit(), linkKind(e.link()));
         }
         for (String l : t.render(2)) {
             out.println(l);
         }
         out.println();
-        out.println("Run 'ketamine-pk effects ENDPOINT' for an endpoint's numbers and sources, "
-                + "'ketamine-pk effects --model ID' for the endpoints a model can drive.");
+        for (String l : Text.wrap("Run 'ketamine-pk effects ENDPOINT' for an endpoint's numbers and sources, "
+                + "'ketamine-pk effects --model ID' for the endpoints a model can drive.", 100)) {
+            out.println(l);
+        }
         out.flush();
+    }
+
+    /** @return "t½ 8.3 min" of "ke0 0.0835 /min (t½ 8.3 min)", the column's width being short */
+    private static String halfTime(String described) {
+        int at = described.indexOf("t½");
+        return at < 0 ? described : described.substring(at, described.lastIndexOf(')'));
     }
 
     private static String linkKind(LinkEvidence l) {
         return switch (l.kind()) {
             case FITTED_IN_LIBRARY -> "fitted with " + l.pkModelId();
-            case FITTED_OUTSIDE_LIBRARY -> "fitted with other PK (" + EffectLink.describe(l.ke0PerH()) + ")";
+            case FITTED_OUTSIDE_LIBRARY -> "fitted elsewhere, " + halfTime(EffectLink.describe(l.ke0PerH()));
             case NOT_FOUND -> "none found";
         };
     }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.jfree.chart.JFreeChart;
+import org.ketaminepk.cli.options.InputFiles;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
@@ -55,7 +54,7 @@ public final class MeasuredLevels {
      * @throws InvalidInputException naming the file, line and column of a bad cell, or a missing file
      */
     public static List<Level> read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.open(file)) {
             return LevelsCsv.read(r, file.getFileName().toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("observed", "levels file " + file + " does not exist");

@@ -104,6 +104,37 @@ public final class OutputFiles implements AutoCloseable {
     }
 
     /**
+     * Checks a command's outputs before anything is computed: at most one of them on standard output ("-"), a
+     * {@code --plot} that names a .png or .svg file, every file writable and no two the same file (a symbolic link
+     * included).
+     *
+     * @param targets option name ("--csv") to what was given with it, or null when the option was not given
+     * @return option name to path, for the file targets only, in the order given
+     * @throws InvalidInputException naming the option, what was given and the reason
+     */
+    public static Map<String, Path> checkOutputs(Map<String, String> targets) {
+        List<String> onStdout = new ArrayList<>();
+        targets.forEach((option, target) -> {
+            if ("-".equals(target)) {
+                onStdout.add(option);
+            }
+        });
+        if (onStdout.size() > 1) {
+            throw new InvalidInputException(onStdout.get(1).substring(2), String.join(" - and ", onStdout)
+                    + " - cannot both write to standard output; send all but one of them to files");
+        }
+        String plot = targets.get("--plot");
+        if (plot != null) {
+            String lower = plot.toLowerCase(java.util.Locale.ROOT);
+            if (!lower.endsWith(".png") && !lower.endsWith(".svg")) {
+                throw new InvalidInputException("plot", "--plot must name a .png or .svg file but was '" + plot
+                        + "'");
+            }
+        }
+        return check(targets);
+    }
+
+    /**
      * Checks, before anything is computed, that every file target can be written and that no two outputs name the
      * same file.
      *
@@ -128,7 +159,7 @@ public final class OutputFiles implements AutoCloseable {
                         + "as " + other + " '" + targets.get(other) + "'; give each output its own file");
             }
             // an existing file is replaced where it really lives, so that a symbolic link to it stays a link
-            paths.put(option, Files.exists(p) ? real : p);
+            paths.put(option, Files.exists(p) || Files.isSymbolicLink(p) ? real : p);
         }
         return paths;
     }
@@ -165,6 +196,14 @@ public final class OutputFiles implements AutoCloseable {
         try {
             if (Files.exists(p)) {
                 return p.toRealPath();
+            }
+            // a link to a file not yet written is that file: follow it (a bounded number of times, links may loop)
+            Path linked = p;
+            for (int i = 0; i < 40 && Files.isSymbolicLink(linked); i++) {
+                linked = directory(linked).resolve(Files.readSymbolicLink(linked));
+            }
+            if (linked != p) {
+                return directory(linked).toRealPath().resolve(linked.getFileName()).normalize();
             }
             return directory(p).toRealPath().resolve(p.getFileName()).normalize();
         } catch (IOException e) {

@@ -106,8 +106,8 @@ public final class PopulationCompareText {
         }
         w.println();
 
-        w.println("Paired comparison with " + ref.typical().label() + ", patient by patient (ratio = series / "
-                + ref.typical().label() + "; higher: by more than 1 part in a million):");
+        Text.hanging(w, "", "", "Paired comparison with " + ref.typical().label() + ", patient by patient (ratio = "
+                + "series / " + ref.typical().label() + "; higher: by more than 1 part in a million):", 100);
         Text.Table q = new Text.Table(true, "metric / series", "ratio median", "ratio 5th–95th",
                 "patients higher");
         List<List<PopulationComparison.PairedMetric>> paired = new ArrayList<>();

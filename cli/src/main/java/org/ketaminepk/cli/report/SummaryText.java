@@ -177,7 +177,8 @@ public final class SummaryText {
                     || r.norketamineRatio().toInfinity().isEmpty() ? "–"
                             : Text.sig(r.norketamineRatio().toInfinity().getAsDouble(), 3)));
         }
-        for (String line : t.render(0)) {
+        // many series side by side would run past 100 columns: they are printed in blocks that fit
+        for (String line : t.render(0, 100)) {
             w.println(line);
         }
         w.println();

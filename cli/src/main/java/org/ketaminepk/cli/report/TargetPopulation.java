@@ -123,7 +123,7 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
     /** Prints the distance from the target, then the population's distributions, probabilities and notes. */
     public void writeText(PrintWriter w) {
         w.println();
-        w.println(headline());
+        Text.hanging(w, "", headline(), 100);
         w.println();
         for (String line : attainmentLines()) {
             w.println(line);
@@ -147,8 +147,9 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
     /** @return the distance from the target at the end of each step: a title line, then the table's lines */
     public List<String> attainmentLines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Distance from the target at the end of each step (%s, predicted, "
-                + "without residual error):", measured()));
+        // one line of at most 100 columns, in the terminal and in the explorer alike
+        lines.add(String.format(Locale.ROOT, "Distance from the target at the end of each step (%s, no residual "
+                + "error):", measured()));
         Text.Table t = new Text.Table(true, "target", "at", "median, ng/mL", "5th–95th, ng/mL", "within ±"
                 + Checks.fmt(TargetAttainment.NEAR_FRACTION * 100) + " %", "above " + Checks.fmt(
                         TargetAttainment.HIGH_FACTOR) + " ×");

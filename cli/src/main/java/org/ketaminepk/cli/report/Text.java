@@ -243,6 +243,59 @@ public final class Text {
             return this;
         }
 
+        /**
+         * The table within {@code maxWidth} columns: when its columns are too wide side by side, they are split into
+         * blocks one under the other, each block repeating the first column (the row names), a blank line between.
+         * A single column wider than the limit stays whole.
+         *
+         * @param indent spaces before every line
+         * @param maxWidth the widest line wanted, in characters
+         * @return the lines
+         */
+        public List<String> render(int indent, int maxWidth) {
+            List<String> whole = render(indent);
+            if (whole.stream().allMatch(l -> l.length() <= maxWidth)) {
+                return whole;
+            }
+            int cols = rows.get(0).length;
+            int[] w = new int[cols];
+            for (String[] r : rows) {
+                for (int c = 0; c < r.length && r.length > 1; c++) {
+                    w[c] = Math.max(w[c], r[c].length());
+                }
+            }
+            List<String> out = new ArrayList<>();
+            int from = 1;
+            while (from < cols) {
+                int to = from + 1;
+                int width = indent + w[0] + 3 + w[from];
+                while (to < cols && width + 3 + w[to] <= maxWidth) {
+                    width += 3 + w[to];
+                    to++;
+                }
+                Table part = new Table(alignRight, slice(rows.get(0), from, to));
+                for (String[] r : rows.subList(1, rows.size())) {
+                    part.row(r.length == 1 ? r : slice(r, from, to));
+                }
+                if (!out.isEmpty()) {
+                    out.add("");
+                }
+                out.addAll(part.render(indent));
+                from = to;
+            }
+            return out;
+        }
+
+        /** @return the first cell and the cells {@code from} (inclusive) to {@code to} (exclusive) */
+        private static String[] slice(String[] row, int from, int to) {
+            String[] s = new String[to - from + 1];
+            s[0] = row.length > 0 ? row[0] : "";
+            for (int c = from; c < to; c++) {
+                s[c - from + 1] = c < row.length ? row[c] : "";
+            }
+            return s;
+        }
+
         /** @return the table, header underlined, lines indented by {@code indent} spaces */
         public List<String> render(int indent) {
             int cols = 0;

@@ -28,6 +28,8 @@
   function readForm() {
     const p = new URLSearchParams();
     for (const f of FIELDS) {
+      // a seed draws no one without a population (the server refuses it alone); the box keeps it for later
+      if (f === 'seed' && !$('population').value) continue;
       // the number box, not the slider, holds the weight: a slider would clamp a typed 300 kg to its end silently
       const el = f === 'weight' ? $('weight-num') : $(f);
       const v = el.value.trim();
@@ -84,12 +86,21 @@
 
   // regimen mode: the files of simulate (compare with a pinned curve) from /api/export; target mode: the files of
   // target from /api/target with a format (a pinned regimen is not part of a target's files)
+  // a regimen's export holds the typical patient's curves; the server refuses a population or an effect there
+  const EXPORT_LEAVES_OUT = ['population', 'seed', 'endpoint'];
+
   function updateExports(cur) {
     const target = !!cur.get('target');
+    const left = target ? [] : EXPORT_LEAVES_OUT.filter((k) => cur.get(k));
+    $('export-note').hidden = left.length === 0;
     for (const f of ['png', 'svg', 'csv', 'json']) {
       const p = new URLSearchParams();
-      for (const [k, v] of cur) if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k)) p.append(k, v);
-      if (!target && state.pinnedParams) for (const [k, v] of state.pinnedParams) p.append('pin.' + k, v);
+      for (const [k, v] of cur) {
+        if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k) && !EXPORT_LEAVES_OUT.includes(k)) p.append(k, v);
+      }
+      if (!target && state.pinnedParams) {
+        for (const [k, v] of state.pinnedParams) if (!EXPORT_LEAVES_OUT.includes(k)) p.append('pin.' + k, v);
+      }
       p.set('format', f);
       const a = $('export-' + f);
       a.href = (target ? 'api/target?' : 'api/export?') + p.toString();

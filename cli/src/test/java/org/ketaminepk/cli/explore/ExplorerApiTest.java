@@ -178,4 +178,37 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertEquals(400, get("/api/export?format=png&protocol=crps-schwartzman-2009&image-width=100000")
                 .statusCode());
     }
+
+    /**
+     * A parameter that would change nothing in its request is refused, naming it, as the command line refuses an
+     * option without effect: a seed without a population, an image size with CSV or JSON, a pinned scenario in a
+     * request that draws one.
+     */
+    @Test
+    void aParameterWithoutEffectIsRefusedByName() throws Exception {
+        String[][] cases = {
+            {"/api/simulate?dose=" + q("bolus 20 mg") + "&seed=5", "seed"},
+            {"/api/simulate?dose=" + q("bolus 20 mg") + "&population=0&seed=5", "seed"},
+            {"/api/target?target=" + q("150 ng/mL for 1 h") + "&model=otto-2021&seed=5", "seed"},
+            {"/api/export?format=csv&dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg") + "&pin.seed=5",
+                "pin.seed"},
+            {"/api/export?format=csv&dose=" + q("bolus 20 mg") + "&image-width=800", "image-width"},
+            {"/api/export?format=json&dose=" + q("bolus 20 mg") + "&image-height=800", "image-height"},
+            {"/api/target?format=csv&target=" + q("150 ng/mL for 1 h") + "&model=otto-2021&image-width=800",
+                "image-width"},
+            {"/api/simulate?dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg"), "pin.dose"},
+            // the export writes the typical patient's curves: a population or an effect there was dropped unsaid
+            {"/api/export?format=csv&model=otto-2021&dose=" + q("bolus 20 mg") + "&population=20", "population"},
+            {"/api/export?format=png&dose=" + q("bolus 20 mg") + "&endpoint=olofsen-2022-antinociception",
+                "endpoint"},
+            {"/api/export?format=json&dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg")
+                + "&pin.endpoint=olofsen-2022-antinociception", "pin.endpoint"}};
+        for (String[] c : cases) {
+            HttpResponse<byte[]> r = get(c[0]);
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            assertEquals(c[1], json(r).at("/error/field").asText(), c[0]);
+        }
+        assertEquals(200, get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&model=otto-2021&population=20"
+                + "&seed=5").statusCode());
+    }
 }

@@ -195,6 +195,22 @@ class ExplorerBrowserTest {
         Files.write(OUT.resolve("explorer-export.png"), r.body());
     }
 
+    /** With a population, a regimen's exports leave it out and say so: the server refuses it there. */
+    @Test
+    void aRegimensExportsSayTheyHoldTheTypicalPatientOnly() throws Exception {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&population=50&seed=3");
+        WebElement note = driver.findElement(By.id("export-note"));
+        waiting().until(d -> note.isDisplayed());
+        String href = driver.findElement(By.id("export-csv")).getAttribute("href");
+        assertTrue(!href.contains("population") && !href.contains("seed"), href);
+        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        new Select(driver.findElement(By.id("population"))).selectByValue("");
+        waiting().until(d -> !note.isDisplayed());
+    }
+
     @Test
     void choosingAnEndpointShowsTheEffectPanelWithTheLibrarysValues() throws IOException {
         open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=domino-1984");
