@@ -41,7 +41,8 @@ import org.ketaminepk.result.StreamingMetrics;
  * block-triangular systems ({@link BlockEigen}) with today's {@link ExactMetrics}, against Commons Math's decomposition
  * with the metrics as they were found before ({@link PreviousExactMetrics}). The same trust decision, and the same
  * Cmax and AUC to 1e-9 relative, band times to 1e-6 h, Tmax to 1e-6 h or, on a plateau, to a time where the
- * concentration is Cmax; where Cmax or a band time differs, a one-second grid decides (the previous path misses
+ * concentration is Cmax (1e-9 widened by the rounding estimate of nearly equal coupled rates, which the library
+ * accepts up to 1e-8); where Cmax or a band time differs, a one-second grid decides (the previous path misses
  * crossings in long segments whose exponentials underflow), over random parent → metabolite systems and over every
  * library model, route and a spread of patients.
  */
@@ -71,7 +72,9 @@ class BlockEigenProperties {
         if (MatrixExponential.analyseGeneral(sys.k).usesEigen()) {
             BlockEigen block = BlockEigen.of(sys.k);
             assertNotNull(block, c::toString);
-            assertTrue(MatrixExponential.trusted(sys.k, block.lambda, block.v, block.vinv), c::toString);
+            if (!MatrixExponential.trusted(sys.k, block.lambda, block.v, block.vinv)) {
+                assertTrue(atTheMargin(sys.k, block.lambda, block.v, block.vinv), c::toString);
+            }
         }
         compare(c.system(), c.schedule(), c.grid(), () -> c + "; K " + java.util.Arrays.deepToString(sys.k)
                 + "; V " + c.system().observations());
@@ -152,15 +155,28 @@ class BlockEigenProperties {
         PreviousExactMetrics previous = PreviousExactMetrics.of(system, BANDS, grid);
         Map<Analyte, AnalyteMetrics> general = ExponentialSegments.run(system, schedule, grid.endH(), previous,
                 MatrixExponential::analyseGeneral) ? previous.metrics() : null;
+        if (general == null && fast != null) {
+            // the general decomposition declined what the structured one accepted: only at a threshold's margin
+            double[][] k = ReachableSubsystem.of(system, schedule).k;
+            MatrixExponential.Spectral block = MatrixExponential.analyse(k);
+            assertTrue(atTheMargin(k, block.eigenvalues(), block.v, block.vinv),
+                    () -> "trust decision differs: " + what.get());
+            return;
+        }
         assertEquals(general == null, fast == null, () -> "trust decision differs: " + what.get());
         if (fast == null) {
             return;
         }
         Referee referee = new Referee(system, schedule, grid);
+        // two coupled modes with nearly equal rates cost each path up to this much, relative (MatrixExponential)
+        double[][] k = ReachableSubsystem.of(system, schedule).k;
+        BlockEigen block = BlockEigen.of(k);
+        double relative = RELATIVE + (block == null ? 0 : 2 * MatrixExponential.resonanceError(
+                MatrixExponential.norm1(k), block.lambda, block.v, block.vinv));
         for (Analyte a : general.keySet()) {
             AnalyteMetrics g = general.get(a);
             AnalyteMetrics f = fast.get(a);
-            if (Math.abs(g.cmaxNgPerMl() - f.cmaxNgPerMl()) > RELATIVE * g.cmaxNgPerMl()) {
+            if (Math.abs(g.cmaxNgPerMl() - f.cmaxNgPerMl()) > relative * g.cmaxNgPerMl()) {
                 double c = referee.metrics().get(a).cmaxNgPerMl();
                 assertEquals(c, f.cmaxNgPerMl(), 1e-6 * c, () -> a + " Cmax " + f.cmaxNgPerMl() + ", previously "
                         + g.cmaxNgPerMl() + ", on a one-second grid " + c + ": " + what.get());
@@ -173,7 +189,7 @@ class BlockEigenProperties {
                 assertEquals(f.cmaxNgPerMl(), c, RELATIVE * f.cmaxNgPerMl(),
                         () -> a + " Tmax " + f.tmaxH() + ", previously " + g.tmaxH() + ": " + what.get());
             }
-            assertEquals(g.aucNgHPerMl(), f.aucNgHPerMl(), RELATIVE * g.aucNgHPerMl() + 1e-300,
+            assertEquals(g.aucNgHPerMl(), f.aucNgHPerMl(), relative * g.aucNgHPerMl() + 1e-300,
                     () -> a + " AUC: " + what.get());
             for (int b = 0; b < BANDS.size(); b++) {
                 int band = b;
@@ -185,6 +201,19 @@ class BlockEigenProperties {
                 }
             }
         }
+    }
+
+    /**
+     * Two decompositions of one matrix round differently, so one may trust a matrix the other declines: where its
+     * condition or resonance estimate lies within a factor of two of the threshold, and near a coupled resonance
+     * (estimate above 1e-10), where V diag(λ) V⁻¹ reproduces K only to about that and the 1e-10 reconstruction check
+     * decides by the rounding of each; nowhere else.
+     */
+    private static boolean atTheMargin(double[][] k, double[] lambda, double[][] v, double[][] vinv) {
+        double resonance = MatrixExponential.resonanceError(MatrixExponential.norm1(k), lambda, v, vinv);
+        double condition = MatrixExponential.equilibratedCondition(v, vinv);
+        return resonance > 1e-10 || Math.abs(Math.log(resonance / MatrixExponential.MAX_RESONANCE_ERROR)) < Math.log(2)
+                || Math.abs(Math.log(condition / MatrixExponential.MAX_EIGEN_CONDITION)) < Math.log(2);
     }
 
     /**
