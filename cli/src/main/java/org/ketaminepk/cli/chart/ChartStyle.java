@@ -6,6 +6,11 @@ import java.awt.Font;
 import java.awt.Stroke;
 import java.util.List;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.Title;
+
 import org.ketaminepk.base.Analyte;
 
 /**
@@ -94,5 +99,27 @@ final class ChartStyle {
     /** @return {@code c} darkened by factor {@code f} in (0, 1] (text drawn over its own tint) */
     static Color darker(Color c, double f) {
         return new Color((int) (c.getRed() * f), (int) (c.getGreen() * f), (int) (c.getBlue() * f));
+    }
+
+    /**
+     * A chart around {@code plot} dressed as {@code base}: its background, rendering hints, padding, title and every
+     * subtitle but the legend. The caller adds the legend last (after any footer), so that it spans only the height
+     * left between the titles and the footer, as {@code ConcentrationChart} does.
+     */
+    static JFreeChart dressedAs(JFreeChart base, Plot plot) {
+        JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
+        chart.setBackgroundPaint(base.getBackgroundPaint());
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setRenderingHints(base.getRenderingHints());
+        chart.setPadding(base.getPadding());
+        chart.setTitle(base.getTitle());
+        for (int i = 0; i < base.getSubtitleCount(); i++) {
+            Title t = base.getSubtitle(i);
+            if (!(t instanceof LegendTitle)) {
+                chart.addSubtitle(t);
+            }
+        }
+        return chart;
     }
 }

@@ -30,9 +30,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -169,24 +167,10 @@ public final class EffectChart {
             combined.setFixedLegendItems(legend);
             top = combined;
         }
-        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, top, false);
-        chart.setBackgroundPaint(base.getBackgroundPaint());
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.setRenderingHints(base.getRenderingHints());
-        chart.setPadding(base.getPadding());
-        chart.setTitle(base.getTitle());
-        for (int i = 0; i < base.getSubtitleCount(); i++) {
-            Title t = base.getSubtitle(i);
-            if (t instanceof LegendTitle) {
-                // the footer goes in before the legend, which spans the height left between titles and footer
-                addFooter(chart, p);
-                LegendTitle l = ChartLegend.title(top);
-                chart.addSubtitle(l);
-            } else {
-                chart.addSubtitle(t);
-            }
-        }
+        JFreeChart chart = ChartStyle.dressedAs(base, top);
+        // the footer goes in before the legend, which spans the height left between titles and footer
+        addFooter(chart, p);
+        chart.addSubtitle(ChartLegend.title(top));
         return chart;
     }
 

@@ -25,9 +25,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.annotations.XYTitleAnnotation;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -116,17 +114,7 @@ public final class PopulationCompareChart {
         }
         combined.setFixedLegendItems(legend);
 
-        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, combined, false);
-        chart.setBackgroundPaint(single.getBackgroundPaint());
-        chart.setRenderingHints(single.getRenderingHints());
-        chart.setPadding(single.getPadding());
-        chart.setTitle(single.getTitle());
-        for (int i = 0; i < single.getSubtitleCount(); i++) {
-            Title t = single.getSubtitle(i);
-            if (!(t instanceof LegendTitle)) {
-                chart.addSubtitle(t);
-            }
-        }
+        JFreeChart chart = ChartStyle.dressedAs(single, combined);
         // added last, as ConcentrationChart does, so it spans only the height between the titles and the caption
         chart.addSubtitle(ChartLegend.title(combined));
         return chart;

@@ -21,9 +21,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -122,17 +120,7 @@ public final class PopulationCompareEffectChart {
         }
         combined.setFixedLegendItems(legend);
 
-        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, combined, false);
-        chart.setBackgroundPaint(base.getBackgroundPaint());
-        chart.setRenderingHints(base.getRenderingHints());
-        chart.setPadding(base.getPadding());
-        chart.setTitle(base.getTitle());
-        for (int i = 0; i < base.getSubtitleCount(); i++) {
-            Title t = base.getSubtitle(i);
-            if (!(t instanceof LegendTitle)) {
-                chart.addSubtitle(t);
-            }
-        }
+        JFreeChart chart = ChartStyle.dressedAs(base, combined);
         // the footer goes in before the legend, which spans the height left between titles and footer
         EffectChart.addFooter(chart, effect);
         chart.addSubtitle(ChartLegend.title(combined));
