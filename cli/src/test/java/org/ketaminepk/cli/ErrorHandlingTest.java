@@ -195,7 +195,7 @@ class ErrorHandlingTest {
         usageError(Cli.run("simulat"), "Unmatched argument at index 0: 'simulat'");
         usageError(Cli.run("simulate", "--weight"), "Missing required parameter for option '--weight'");
         usageError(Cli.run("simulate", "--weight", "heavy", "--dose", "bolus 20 mg"),
-                "--weight must be a number in kg but was 'heavy'");
+                "--weight must be a number between 0.5 and 350 kg but was 'heavy'");
     }
 
     @Test

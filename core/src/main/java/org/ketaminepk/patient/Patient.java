@@ -41,11 +41,22 @@ public record Patient(double ageYears, double weightKg, double heightCm, Sex sex
     /** Age from which creatinine is turned into eGFR with the adult equation (CKD-EPI 2021), years. */
     public static final double ADULT_AGE_YEARS = 18;
 
+    /** Oldest accepted age, years (the youngest is 0). */
+    public static final double MAX_AGE_YEARS = 120;
+    /** Lightest accepted total body weight, kg. */
+    public static final double MIN_WEIGHT_KG = 0.5;
+    /** Heaviest accepted total body weight, kg. */
+    public static final double MAX_WEIGHT_KG = 350;
+    /** Shortest accepted height, cm. */
+    public static final double MIN_HEIGHT_CM = 30;
+    /** Tallest accepted height, cm. */
+    public static final double MAX_HEIGHT_CM = 250;
+
     /** Validates. */
     public Patient {
-        Checks.inRange("age", ageYears, 0, 120, "years");
-        Checks.inRange("weight", weightKg, 0.5, 350, "kg");
-        Checks.inRange("height", heightCm, 30, 250, "cm");
+        Checks.inRange("age", ageYears, 0, MAX_AGE_YEARS, "years");
+        Checks.inRange("weight", weightKg, MIN_WEIGHT_KG, MAX_WEIGHT_KG, "kg");
+        Checks.inRange("height", heightCm, MIN_HEIGHT_CM, MAX_HEIGHT_CM, "cm");
         Checks.notNull("sex", sex);
         Checks.notNull("kidney function", kidney);
         Checks.notNull("liver function", liver);

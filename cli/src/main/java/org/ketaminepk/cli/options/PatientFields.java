@@ -160,18 +160,20 @@ public final class PatientFields {
         String age = one(given, "age");
         if (age != null) {
             Patient q = p;
-            p = apply("age", name, () -> q.withAgeYears(number("age", age, name, "years", "years", "year", "yrs",
-                    "yr", "y")));
+            p = apply("age", name, () -> q.withAgeYears(number("age", age, name, "years", 0, Patient.MAX_AGE_YEARS,
+                    "years", "year", "yrs", "yr", "y")));
         }
         String weight = one(given, "weight");
         if (weight != null) {
             Patient q = p;
-            p = apply("weight", name, () -> q.withWeightKg(number("weight", weight, name, "kg", "kg")));
+            p = apply("weight", name, () -> q.withWeightKg(number("weight", weight, name, "kg", Patient.MIN_WEIGHT_KG,
+                    Patient.MAX_WEIGHT_KG, "kg")));
         }
         String height = one(given, "height");
         if (height != null) {
             Patient q = p;
-            p = apply("height", name, () -> q.withHeightCm(number("height", height, name, "cm", "cm")));
+            p = apply("height", name, () -> q.withHeightCm(number("height", height, name, "cm", Patient.MIN_HEIGHT_CM,
+                    Patient.MAX_HEIGHT_CM, "cm")));
         }
         if (p.ageYears() < ADULT_AGE_YEARS) {
             // the defaults are an adult's; no growth reference is built in to derive a child's size from age
@@ -307,9 +309,25 @@ public final class PatientFields {
     }
 
     /**
+     * A body measure: a number, optionally followed by one of {@code suffixes}; the message for text that is not a
+     * number names the valid range too (the range itself is checked by {@link Patient}).
+     *
+     * @throws InvalidInputException "--weight must be a number between 0.5 and 350 kg but was 'heavy'"
+     */
+    static double number(String key, String text, Function<String, String> name, String unit, double lo, double hi,
+            String... suffixes) {
+        try {
+            return number(key, text, name, unit, suffixes);
+        } catch (InvalidInputException e) {
+            throw about(key, name, text, "must be a number between " + Checks.fmt(lo) + " and " + Checks.fmt(hi) + " "
+                    + unit + " but was '" + text + "'");
+        }
+    }
+
+    /**
      * A number, optionally followed by one of {@code suffixes} (case ignored).
      *
-     * @throws InvalidInputException "--weight must be a number in kg but was 'heavy'"
+     * @throws InvalidInputException "--inr must be a number but was 'high'"
      */
     static double number(String key, String text, Function<String, String> name, String unit, String... suffixes) {
         String v = text.trim().toLowerCase(Locale.ROOT).replace('μ', 'µ');

@@ -42,8 +42,8 @@ class PatientSpecTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "age=old | --patient 'age=old': age must be a number in years but was 'old'",
-        "weight=60lb | --patient 'weight=60lb': weight must be a number in kg but was '60lb'",
+        "age=old | --patient 'age=old': age must be a number between 0 and 120 years but was 'old'",
+        "weight=60lb | --patient 'weight=60lb': weight must be a number between 0.5 and 350 kg but was '60lb'",
         "sex=x | --patient 'sex=x': sex must be one of male, female but was 'x'",
         "height=400 | --patient 'height=400': height must be between 30 and 250 cm but was 400"})
     void badValuesAreRefusedWhenThePatientIsBuilt(String spec, String message) {
