@@ -143,10 +143,6 @@ public final class EffectsCommand implements Callable<Integer> {
             throw new InvalidInputException("endpoint", "effects with doses needs an ENDPOINT, e.g. 'ketamine-pk "
                     + "effects olofsen-2022-antinociception --dose ...'; run 'ketamine-pk effects' for the list");
         }
-        if ("-".equals(csv) && "-".equals(json)) {
-            throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
-                    + "send one of them to a file");
-        }
         Map<String, String> outputs = new java.util.LinkedHashMap<>();
         outputs.put("--csv", csv);
         outputs.put("--json", json);

@@ -97,10 +97,6 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ("-".equals(csv) && "-".equals(json)) {
-            throw new InvalidInputException("csv", "--csv - and --json - cannot both write to standard output; "
-                    + "send one of them to a file");
-        }
         Map<String, String> outputs = new java.util.LinkedHashMap<>();
         outputs.put("--csv", csv);
         outputs.put("--json", json);

@@ -327,17 +327,24 @@ public final class EffectChart {
     private static NumberAxis axis(EffectPanel p, double lo, double hi) {
         String unit = p.effectUnit();
         NumberAxis axis = new NumberAxis(unit.length() > AXIS_UNIT_CHARS ? "Effect" : "Effect (" + unit + ")");
+        return fitted(axis, lo, hi, p.baseline(), 0.22);
+    }
+
+    /**
+     * Sets {@code axis} to [lo, hi] with margins: {@code room} of the span beyond the peaks for their labels (and
+     * above the curves for the panel's heading), below them for an effect that falls from its baseline; fewer ticks
+     * than a concentration panel, on a panel two thirds its height.
+     */
+    static NumberAxis fitted(NumberAxis axis, double lo, double hi, double baseline, double room) {
         double span = hi - lo;
         if (!(span > 0)) {
             span = Math.max(Math.abs(hi), 1);
         }
-        // room beyond the peaks for their labels (and above the curves for the panel's heading)
-        boolean falls = lo < p.baseline() && hi <= p.baseline();
-        double lower = lo - (falls ? 0.22 : 0.06) * span;
-        double upper = hi + (falls ? 0.1 : 0.22) * span;
+        boolean falls = lo < baseline && hi <= baseline;
+        double lower = lo - (falls ? room : 0.06) * span;
+        double upper = hi + (falls ? 0.1 : room) * span;
         axis.setAutoRange(false);
         axis.setRange(lower, upper);
-        // fewer ticks than the concentration panel, on a panel two thirds its height
         axis.setTickUnit(ConcentrationAxes.concentrationTickUnit((upper - lower)
                 * ConcentrationAxes.MAX_CONCENTRATION_TICKS / EFFECT_TICKS), false, true);
         ConcentrationAxes.style(axis);

@@ -236,14 +236,16 @@ public final class PopulationCompareChart {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
     }
 
-    private static DeviationRenderer fill() {
+    /** A renderer of band fills without lines or legend entries, opaque (the colours carry their own alpha). */
+    static DeviationRenderer fill() {
         DeviationRenderer d = new DeviationRenderer(false, false);
         d.setAlpha(1f);
         d.setDefaultSeriesVisibleInLegend(false);
         return d;
     }
 
-    private static void paint(DeviationRenderer d, int k, Color c) {
+    /** Paints series {@code k}'s band fill. */
+    static void paint(DeviationRenderer d, int k, Color c) {
         d.setSeriesFillPaint(k, c);
         d.setSeriesPaint(k, c);
     }

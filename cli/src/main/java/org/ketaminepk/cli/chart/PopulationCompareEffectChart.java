@@ -137,8 +137,8 @@ public final class PopulationCompareEffectChart {
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         lines.setDrawSeriesLineAsPath(true);
         lines.setDefaultSeriesVisibleInLegend(false);
-        DeviationRenderer innerFill = fill();
-        DeviationRenderer outerFill = fill();
+        DeviationRenderer innerFill = PopulationCompareChart.fill();
+        DeviationRenderer outerFill = PopulationCompareChart.fill();
         XYPlot plot = new XYPlot();
         double lo = baseline;
         double hi = baseline;
@@ -167,8 +167,8 @@ public final class PopulationCompareEffectChart {
             Color colour = ChartStyle.SERIES_COLOURS.get(si);
             lines.setSeriesPaint(si, colour);
             lines.setSeriesStroke(si, EffectChart.EFFECT_STROKE);
-            paint(innerFill, si, ChartStyle.translucent(colour, PopulationCompareChart.INNER_ALPHA));
-            paint(outerFill, si, ChartStyle.translucent(colour, PopulationCompareChart.OUTER_ALPHA));
+            PopulationCompareChart.paint(innerFill, si, ChartStyle.translucent(colour, PopulationCompareChart.INNER_ALPHA));
+            PopulationCompareChart.paint(outerFill, si, ChartStyle.translucent(colour, PopulationCompareChart.OUTER_ALPHA));
             if (bands.size() <= EffectChart.MAX_PEAK_LABELS) {
                 EffectChart.labelPeak(plot, t, b.p50(), "median peak", colour, scale, baseline);
             }
@@ -238,33 +238,8 @@ public final class PopulationCompareEffectChart {
             label = p.effectUnit().length() > EffectChart.AXIS_UNIT_CHARS ? "Effect" : "Effect (" + p.effectUnit()
                     + ")";
         }
-        NumberAxis axis = new NumberAxis(label);
-        double span = hi - lo;
-        if (!(span > 0)) {
-            span = Math.max(Math.abs(hi), 1);
-        }
-        boolean falls = lo < baseline && hi <= baseline;
-        // room above the curves for the heading and the peak labels (below, for a falling effect)
-        double lower = lo - (falls ? 0.3 : 0.06) * span;
-        double upper = hi + (falls ? 0.1 : 0.3) * span;
-        axis.setAutoRange(false);
-        axis.setRange(lower, upper);
-        axis.setTickUnit(ConcentrationAxes.concentrationTickUnit((upper - lower)
-                * ConcentrationAxes.MAX_CONCENTRATION_TICKS / EffectChart.EFFECT_TICKS), false, true);
-        ConcentrationAxes.style(axis);
-        return axis;
-    }
-
-    private static DeviationRenderer fill() {
-        DeviationRenderer d = new DeviationRenderer(false, false);
-        d.setAlpha(1f);
-        d.setDefaultSeriesVisibleInLegend(false);
-        return d;
-    }
-
-    private static void paint(DeviationRenderer d, int k, Color c) {
-        d.setSeriesFillPaint(k, c);
-        d.setSeriesPaint(k, c);
+        // more room than a single effect panel: the heading and one peak label per series
+        return EffectChart.fitted(new NumberAxis(label), lo, hi, baseline, 0.3);
     }
 
     private static LegendItemCollection copy(LegendItemCollection items) {
