@@ -30,8 +30,10 @@ import org.ketaminepk.engine.Schedule;
  * {@code e^{−λ_k τ}} and differentiating removes one term, whose zeros then split the segment into pieces on which
  * the sum is monotone and has at most one zero, bracketed by a sign change; no sign change in the coefficients means
  * no zero, one means a zero exactly when the ends differ in sign (the term removed is the end term whose removal
- * leaves fewer sign changes). Each bracketed zero is refined by Halley steps safeguarded by bisection to
- * {@value #TIME_TOLERANCE_H} h. The zeros of C' split the segment into monotone pieces:
+ * leaves fewer sign changes). Before that recursion, the rule of Budan and Fourier on the same chain, read at the
+ * window's ends, often settles that C' has no zero or one ({@link #derivativeZeros}). Each bracketed zero is refined
+ * by Halley steps safeguarded by bisection to {@value #TIME_TOLERANCE_H} h, starting where the same root was in the
+ * last window of the same shape, if any (a repeated dose). The zeros of C' split the segment into monotone pieces:
  * Cmax is the largest value at their ends, Tmax the first time it is reached, and each band edge is crossed at most
  * once per piece (found the same way). AUC is the closed-form integral {@code Σ_i (a_i τ φ₁(λ_i τ) + b_i τ²
  * φ₂(λ_i τ))}.
@@ -77,6 +79,34 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private final double windowStartH;
     private final double windowEndH;
     private final double aucEndH;
+
+    /**
+     * Roots of earlier windows as starts of the refinement (see {@link #refine}): a regimen repeats its segments (a
+     * daily infusion and the pause after it), and a root of one day's window is within minutes of the same root of
+     * the day before, by day 4 of a daily course within seconds; from there one Halley step is usually enough, and
+     * with the exponentials kept from the day before it needs none. Per analyte, up to {@value #SHAPES} window shapes
+     * (length and span), each with up to {@value #REMEMBERED} points: the kind of root (depth of the isolation, or −1
+     * − band edge), the last point evaluated for it, and e^{λx} there per mode ({@value #REMEMBERED} × n doubles).
+     */
+    private static final int SHAPES = 4;
+    private static final int REMEMBERED = 16;
+    private final double[] shapeLength;
+    private final double[] shapeFrom;
+    private final double[] shapeTo;
+    private final long[] shapeUsed;
+    private final int[] shapeSize;
+    private final int[] shapeKind;
+    private final double[] shapeRoot;
+    /** The points of the current window, kept by {@link #closeWindow}. */
+    private final int[] foundKind = new int[REMEMBERED];
+    private final double[] foundRoot = new double[REMEMBERED];
+    private int foundCount;
+    /** The shape of the current window among those remembered, or −1. */
+    private int recallShape = -1;
+    private int currentAnalyte;
+    /** The band edge of the level being refined. */
+    private int levelKind;
+    private long windowsSeen;
 
     private final double[] cmax;
     private final double[] tmax;
@@ -126,6 +156,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double constant;
     private double[][] coef;
     private double[][] roots;
+    /** Per mode (ascending): e^{λx} at the last point the refinement evaluated ({@link #evaluatedAt}), or NaN. */
+    private double[] evalExp;
+    private double evaluatedAt;
+    private double[] foundExp;
+    private double[] shapeExp;
+    /** The mode (ascending) of each term of the current analyte. */
+    private int[] termMode;
+    /** The terms {@code [chainFirst[j], chainLast[j])} of level j of the chain of {@link #derivativeZeros}. */
+    private int[] chainFirst;
+    private int[] chainLast;
     private double[] breaks;
     private double[] values;
     private double[] expStep;
@@ -154,6 +194,14 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         tmax = new double[o];
         auc = new double[o];
         hours = new double[o][bandLow.length];
+        shapeLength = new double[o * SHAPES];
+        java.util.Arrays.fill(shapeLength, Double.NaN);
+        shapeFrom = new double[o * SHAPES];
+        shapeTo = new double[o * SHAPES];
+        shapeUsed = new long[o * SHAPES];
+        shapeSize = new int[o * SHAPES];
+        shapeKind = new int[o * SHAPES * REMEMBERED];
+        shapeRoot = new double[o * SHAPES * REMEMBERED];
         java.util.Arrays.fill(cmax, Double.NEGATIVE_INFINITY);
     }
 
@@ -255,6 +303,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         expForm = new boolean[n];
         coef = new double[n + 1][n];
         roots = new double[n + 1][n + 1];
+        chainFirst = new int[n + 1];
+        chainLast = new int[n + 1];
+        evalExp = new double[n];
+        foundExp = new double[REMEMBERED * n];
+        shapeExp = new double[analytes.length * SHAPES * REMEMBERED * n];
+        termMode = new int[n];
         breaks = new double[n + 2];
         values = new double[n + 2];
         expStep = new double[n];
@@ -283,6 +337,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 double bk = wo[order[k]] * s;
                 if (ak != 0 || bk != 0) {
                     lam[t] = lambda[k];
+                    termMode[t] = k;
                     a[t] = ak;
                     b[t] = bk;
                     m[t] = segmentExpm1[k];
@@ -315,6 +370,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
 
     /** Cmax, Tmax and band times of analyte {@code o} over τ ∈ [from, to] of the segment starting at {@code startH}. */
     private void window(int o, double startH, double from, double to) {
+        openWindow(o, from, to);
         double[] d = coef[0];
         double cst = 0;
         for (int k = 0; k < terms; k++) {
@@ -334,7 +390,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 expFrom[k] = from == 0 ? 1 : Math.exp(lam[k] * from);
                 expTo[k] = to == segmentH ? mExp[k] : Math.exp(lam[k] * to);
             }
-            int r = zeros(0, 0, terms, from, to, roots[0]);
+            int r = derivativeZeros(from, to, roots[0]);
             for (int k = 0; k < r; k++) {
                 breaks[count++] = roots[0][k];
             }
@@ -357,13 +413,18 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             double lo = bandLow[q];
             double hi = bandHigh[q];
             for (int k = 0; k + 1 < count; k++) {
-                hb[q] += inside(breaks[k], breaks[k + 1], values[k], values[k + 1], lo, hi);
+                hb[q] += inside(breaks[k], breaks[k + 1], values[k], values[k + 1], lo, hi, 2 * q);
             }
         }
+        closeWindow(from, to);
     }
 
-    /** Hours within [lo, hi] of a monotone piece from {@code t0} (value {@code c0}) to {@code t1} ({@code c1}). */
-    private double inside(double t0, double t1, double c0, double c1, double lo, double hi) {
+    /**
+     * Hours within [lo, hi] of a monotone piece from {@code t0} (value {@code c0}) to {@code t1} ({@code c1}).
+     *
+     * @param edges the number of the lower edge among all bands' edges (the upper edge is the next)
+     */
+    private double inside(double t0, double t1, double c0, double c1, double lo, double hi, int edges) {
         double low = Math.min(c0, c1);
         double high = Math.max(c0, c1);
         if (high < lo || low > hi) {
@@ -378,17 +439,17 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         boolean rising = c1 > c0;
         if (rising) {
             if (c0 < lo) {
-                enter = level(t0, t1, c0 - lo, c1 - lo, lo);
+                enter = level(t0, t1, c0 - lo, c1 - lo, lo, edges);
             }
             if (c1 > hi) {
-                leave = level(t0, t1, c0 - hi, c1 - hi, hi);
+                leave = level(t0, t1, c0 - hi, c1 - hi, hi, edges + 1);
             }
         } else {
             if (c0 > hi) {
-                enter = level(t0, t1, c0 - hi, c1 - hi, hi);
+                enter = level(t0, t1, c0 - hi, c1 - hi, hi, edges + 1);
             }
             if (c1 < lo) {
-                leave = level(t0, t1, c0 - lo, c1 - lo, lo);
+                leave = level(t0, t1, c0 - lo, c1 - lo, lo, edges);
             }
         }
         return Math.max(0, leave - enter);
@@ -515,6 +576,91 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         return found;
     }
 
+    /**
+     * Zeros of C' in (lo, hi), ascending, into {@code out}, where it changes sign. Counted first by the rule of
+     * Budan and Fourier for the chain that the isolation below builds ({@code g₀ = C'}, {@code g_{j+1} = g_j' − μ_j
+     * g_j} with μ_j the exponent of the term dropped, down to a sum whose coefficients have one sign and so has no
+     * zero): as τ passes a zero of {@code g₀} the number of sign changes in {@code (g₀(τ), …, g_L(τ))} falls by one,
+     * and as it passes a zero of any other {@code g_j} it falls by two or not at all, because {@code e^{−μ_j τ} g_j}
+     * has the derivative {@code e^{−μ_j τ} g_{j+1}}. So {@code V(lo) − V(hi)} bounds the number of zeros in (lo, hi]
+     * and has its parity (Pólya and Szegő, <i>Problems and Theorems in Analysis II</i>, Part V, the rule of Budan and
+     * Fourier for generalised derivatives). A count of 0 or 1 that agrees with the signs of C' at the ends settles
+     * the window with the values already at hand; any other count, a value exactly 0 at an end, or a disagreement
+     * from round-off, goes to the recursive isolation ({@link #zeros}).
+     *
+     * @return how many
+     */
+    private int derivativeZeros(double lo, double hi, double[] out) {
+        int levels = 0;
+        int first = 0;
+        int last = terms;
+        while (changes(coef[levels], first, last) > 0) {
+            if (levels + 1 >= coef.length) {
+                return zeros(0, 0, terms, lo, hi, out);
+            }
+            // the same term dropped as the recursive isolation drops, so that a fallback rebuilds the same chain
+            double[] c = coef[levels];
+            boolean dropFirst = changes(c, first + 1, last) < changes(c, first, last - 1);
+            int drop = dropFirst ? first : last - 1;
+            int nextFirst = dropFirst ? first + 1 : first;
+            int nextLast = dropFirst ? last : last - 1;
+            double dropped = lam[drop];
+            double[] next = coef[levels + 1];
+            for (int k = nextFirst; k < nextLast; k++) {
+                next[k] = c[k] * (lam[k] - dropped);
+            }
+            chainFirst[levels] = first;
+            chainLast[levels] = last;
+            first = nextFirst;
+            last = nextLast;
+            levels++;
+        }
+        if (levels == 0) {
+            return 0;
+        }
+        chainFirst[levels] = first;
+        chainLast[levels] = last;
+        int atLo = signChanges(levels, expFrom, lo);
+        int atHi = signChanges(levels, expTo, hi);
+        if (atLo < 0 || atHi < 0) {
+            return zeros(0, 0, terms, lo, hi, out);
+        }
+        double flo = chainValue(0, expFrom, lo);
+        double fhi = chainValue(0, expTo, hi);
+        int count = atLo - atHi;
+        if (count == 0 && flo * fhi > 0) {
+            return 0;
+        }
+        if (count == 1 && flo * fhi < 0) {
+            out[0] = refine(0, 0, terms, lo, hi, flo, fhi, 0, Double.NaN);
+            return 1;
+        }
+        return zeros(0, 0, terms, lo, hi, out);
+    }
+
+    /** @return the sign changes of {@code g₀(τ) … g_levels(τ)} at an end of the window, or −1 if one of them is 0 */
+    private int signChanges(int levels, double[] exps, double tau) {
+        int changes = 0;
+        double previous = 0;
+        for (int j = 0; j <= levels; j++) {
+            double g = chainValue(j, exps, tau);
+            if (g == 0) {
+                return -1;
+            }
+            if (previous != 0 && (g < 0) != (previous < 0)) {
+                changes++;
+            }
+            previous = g;
+        }
+        return changes;
+    }
+
+    /** {@code g_j} at an end of the window, from its exponentials there (over the slowest one if they underflow). */
+    private double chainValue(int j, double[] exps, double tau) {
+        double g = dot(coef[j], exps, chainFirst[j], chainLast[j]);
+        return g == 0 ? scaledSum(coef[j], chainFirst[j], chainLast[j], tau) : g;
+    }
+
     /** @return the sign changes of {@code c[first..last−1]}, zeros skipped */
     private static int changes(double[] c, int first, int last) {
         int changes = 0;
@@ -565,8 +711,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         return s;
     }
 
-    /** Where the concentration meets {@code level} in a bracket [t0, t1] whose ends differ in sign. */
-    private double level(double t0, double t1, double f0, double f1, double level) {
+    /**
+     * Where the concentration meets {@code level} in a bracket [t0, t1] whose ends differ in sign.
+     *
+     * @param edge which band edge the level is (for the starts remembered from earlier windows)
+     */
+    private double level(double t0, double t1, double f0, double f1, double level, int edge) {
         // a start from the shape of the curve: a decay is nearly exponential, so interpolate its logarithm (exact
         // for one exponential); otherwise the secant
         double c0 = f0 + level;
@@ -575,25 +725,118 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         if (c1 < c0 && c1 > 0 && level > 0) {
             start = t0 + (t1 - t0) * Math.log(c0 / level) / Math.log(c0 / c1);
         }
+        levelKind = edge;
         return refine(-1, 0, 0, t0, t1, f0, f1, level, start);
     }
 
     /**
+     * A point remembered from the last window of the current analyte with the current window's shape: the first of
+     * {@code kind} strictly inside (x0, x1).
+     *
+     * @return its index in {@link #shapeRoot}, or −1
+     */
+    private int recall(int kind, double x0, double x1) {
+        if (recallShape < 0) {
+            return -1;
+        }
+        int base = (currentAnalyte * SHAPES + recallShape) * REMEMBERED;
+        int size = shapeSize[currentAnalyte * SHAPES + recallShape];
+        for (int i = base; i < base + size; i++) {
+            double tau = shapeRoot[i];
+            if (shapeKind[i] == kind && tau > x0 && tau < x1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Keeps the last point the refinement evaluated, with its exponentials, to be recalled in the next window of the
+     * same analyte and shape. It is within a step of the root, as good a start, and needs no exponential.
+     */
+    private void remember(int kind) {
+        if (foundCount < REMEMBERED) {
+            foundKind[foundCount] = kind;
+            foundRoot[foundCount] = evaluatedAt;
+            System.arraycopy(evalExp, 0, foundExp, foundCount * n, n);
+            foundCount++;
+        }
+    }
+
+    /** Starts a window: finds the remembered roots of a window of the same shape (length and span), if any. */
+    private void openWindow(int o, double from, double to) {
+        currentAnalyte = o;
+        foundCount = 0;
+        recallShape = -1;
+        for (int s = 0; s < SHAPES; s++) {
+            int i = o * SHAPES + s;
+            if (shapeLength[i] == segmentH && shapeFrom[i] == from && shapeTo[i] == to) {
+                recallShape = s;
+                return;
+            }
+        }
+    }
+
+    /** Ends a window: its roots replace those remembered for its shape (or for the shape unused the longest). */
+    private void closeWindow(double from, double to) {
+        int o = currentAnalyte;
+        int s = recallShape;
+        if (s < 0) {
+            s = 0;
+            for (int k = 1; k < SHAPES; k++) {
+                if (shapeUsed[o * SHAPES + k] < shapeUsed[o * SHAPES + s]) {
+                    s = k;
+                }
+            }
+        }
+        int i = o * SHAPES + s;
+        shapeLength[i] = segmentH;
+        shapeFrom[i] = from;
+        shapeTo[i] = to;
+        shapeUsed[i] = ++windowsSeen;
+        shapeSize[i] = foundCount;
+        System.arraycopy(foundKind, 0, shapeKind, i * REMEMBERED, foundCount);
+        System.arraycopy(foundRoot, 0, shapeRoot, i * REMEMBERED, foundCount);
+        System.arraycopy(foundExp, 0, shapeExp, i * REMEMBERED * n, foundCount * n);
+    }
+
+    /**
      * Refines the zero bracketed by [x0, x1] ({@code f0 · f1 < 0}) of the exponential sum at {@code depth}, or, with
-     * depth −1, of C(τ) − level: Halley steps {@code x − 2ff'/(2f'² − ff'')} from {@code start} when it lies inside
-     * the bracket, from the regula falsi point otherwise, each kept only if it stays inside the shrinking bracket and
-     * at least halves the previous step, a bisection otherwise (the safeguard of Press et al., <i>Numerical
-     * Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value, slope and
-     * curvature. Where the sum has terms of both signs, P − N, the steps are taken on {@code ln P − ln N}, which has
-     * the same zero and is nearly straight. It stops after a step below the tolerance, or a step below
-     * {@value #ESTIMATE_STEP_H} h whose size squared times |f''/(2f')| (the error a Newton step of that size leaves;
-     * Halley's leaves less) is below a thousandth of it.
+     * depth −1, of C(τ) − level: Halley steps {@code x − 2ff'/(2f'² − ff'')}, each kept only if it stays inside the
+     * shrinking bracket and at least halves the previous step, a bisection otherwise (the safeguard of Press et al.,
+     * <i>Numerical Recipes</i>, 3rd ed., §9.4, "rtsafe"). Derivatives are exact: the same exponentials give value,
+     * slope, curvature and third derivative. Where the sum has terms of both signs, P − N, the steps are taken on
+     * {@code ln P − ln N}, which has the same zero and is nearly straight.
+     *
+     * <p>The first point is the last point evaluated for the same root in the last window of the same shape, if one
+     * lies inside the bracket (its exponentials are remembered with it, so that evaluation needs none); else
+     * {@code start} when it lies inside the bracket; else the regula falsi point. It stops after a step below the
+     * tolerance, or after a step s below {@value #ESTIMATE_STEP_H} h whose predicted error, {@code |f''²/(4f'²) −
+     * f'''/(6f')| s³} (the asymptotic error of a Halley step from a point s from the zero), is below a thousandth of
+     * the tolerance.
      */
     private double refine(int depth, int first, int last, double x0, double x1, double f0, double f1, double level,
             double start) {
+        int kind = depth >= 0 ? depth : -1 - levelKind;
+        int slot = recall(kind, x0, x1);
+        boolean known = false;
+        double x = start;
+        if (slot >= 0) {
+            x = shapeRoot[slot];
+            known = true;
+            System.arraycopy(shapeExp, slot * n, evalExp, 0, n);
+        }
+        double root = refineFrom(depth, first, last, x0, x1, f0, f1, level, x, known);
+        remember(kind);
+        return root;
+    }
+
+    private double refineFrom(int depth, int first, int last, double x0, double x1, double f0, double f1,
+            double level, double start, boolean startKnown) {
         double lo = x0;
         double hi = x1;
         boolean loNegative = f0 < 0;
+        boolean known = startKnown && start > lo && start < hi;
         double x = start > lo && start < hi ? start : (x0 * f1 - x1 * f0) / (f1 - f0);
         if (!(x > lo && x < hi)) {
             x = 0.5 * (lo + hi);
@@ -602,13 +845,28 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double previous = step;
         double tolerance = depth > 0 ? SPLIT_TOLERANCE_H : TIME_TOLERANCE_H;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            // the sum split into its positive terms P and its negative terms −N, each with two derivatives
+            // the sum split into its positive terms P and its negative terms −N, each with three derivatives
             double pos = 0;
             double pos1 = 0;
             double pos2 = 0;
+            double pos3 = 0;
             double neg = 0;
             double neg1 = 0;
             double neg2 = 0;
+            double neg3 = 0;
+            // evalExp[mode]: e^{λx} of each term evaluated here, kept for the next window; NaN for the modes that
+            // are not terms of this sum, or whose e^{λx} is not kept (below the normal numbers, or not computed)
+            if (known) {
+                for (int k = depth < 0 ? 0 : first; k < (depth < 0 ? terms : last); k++) {
+                    if ((depth >= 0 || expForm[k]) && Double.isNaN(evalExp[termMode[k]])) {
+                        known = false;
+                    }
+                }
+            }
+            if (!known) {
+                java.util.Arrays.fill(evalExp, Double.NaN);
+            }
+            evaluatedAt = x;
             if (depth < 0) {
                 double[] d = coef[0];
                 double c0 = constant - level;
@@ -622,12 +880,14 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                     double e;
                     double v;
                     if (expForm[k]) {
-                        e = Math.exp(l * x);
+                        e = known ? evalExp[termMode[k]] : Math.exp(l * x);
+                        evalExp[termMode[k]] = e;
                         v = p[k] * e;
                     } else {
                         double mk = Math.expm1(l * x);
                         v = a[k] + a[k] * mk + (l == 0 ? b[k] * x : b[k] * (mk / l));
                         e = 1 + mk;
+                        evalExp[termMode[k]] = Double.NaN;
                     }
                     double v1 = d[k] * e;
                     double v2 = v1 * l;
@@ -635,10 +895,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                         pos += v;
                         pos1 += v1;
                         pos2 += v2;
+                        pos3 += v2 * l;
                     } else {
                         neg -= v;
                         neg1 -= v1;
                         neg2 -= v2;
+                        neg3 -= v2 * l;
                     }
                 }
             } else {
@@ -650,21 +912,45 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                     top--;
                 }
                 double shift = lam[top];
+                // e^{(λ−λ_max)x} as e^{λx}/e^{λ_max x} while every e^{λx} is a normal number (so that it can be
+                // remembered), directly otherwise
+                boolean direct = false;
+                if (!known) {
+                    for (int k = first; k < last; k++) {
+                        evalExp[termMode[k]] = Math.exp(lam[k] * x);
+                    }
+                }
+                for (int k = first; k < last; k++) {
+                    if (!(evalExp[termMode[k]] >= Double.MIN_NORMAL)) {
+                        direct = true;
+                        break;
+                    }
+                }
+                double inverse = 1 / evalExp[termMode[top]];
                 for (int k = first; k < last; k++) {
                     double l = lam[k] - shift;
-                    double v = c[k] * Math.exp(l * x);
+                    double v = c[k] * (direct ? Math.exp(l * x) : evalExp[termMode[k]] * inverse);
                     double v1 = v * l;
+                    double v2 = v1 * l;
                     if (v > 0) {
                         pos += v;
                         pos1 += v1;
-                        pos2 += v1 * l;
+                        pos2 += v2;
+                        pos3 += v2 * l;
                     } else {
                         neg -= v;
                         neg1 -= v1;
-                        neg2 -= v1 * l;
+                        neg2 -= v2;
+                        neg3 -= v2 * l;
+                    }
+                }
+                if (direct) {
+                    for (int k = first; k < last; k++) {
+                        evalExp[termMode[k]] = Double.NaN;
                     }
                 }
             }
+            known = false;
             double f = pos - neg;
             if (f == 0) {
                 return x;
@@ -676,21 +962,27 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             double slope;
             double curvature;
+            double third;
             double next;
             if (pos > 0 && neg > 0) {
                 // the zero of f = P − N is that of h = ln P − ln N, which is nearly straight where each side is
                 // dominated by one exponential: Halley steps on h
                 double gp = pos1 / pos;
                 double gn = neg1 / neg;
+                double cp = pos2 / pos;
+                double cn = neg2 / neg;
                 double h = Math.log(pos / neg);
                 slope = gp - gn;
-                curvature = pos2 / pos - gp * gp - neg2 / neg + gn * gn;
+                curvature = cp - gp * gp - cn + gn * gn;
+                // (ln P)''' = P'''/P − 3 (P'/P)(P''/P) + 2 (P'/P)³
+                third = pos3 / pos - 3 * gp * cp + 2 * gp * gp * gp - (neg3 / neg - 3 * gn * cn + 2 * gn * gn * gn);
                 double denominator = 2 * slope * slope - h * curvature;
                 next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * h * slope / denominator
                         : x - h / slope;
             } else {
                 slope = pos1 - neg1;
                 curvature = pos2 - neg2;
+                third = pos3 - neg3;
                 double denominator = 2 * slope * slope - f * curvature;
                 next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * f * slope / denominator
                         : x - f / slope;
@@ -699,10 +991,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             if (next > lo && next < hi && Math.abs(next - x) < 0.5 * previous) {
                 step = Math.abs(next - x);
                 x = next;
-                // after a short step s the error is about |f''/(2f')| s² at most (a Newton step's; Halley's is
-                // smaller); the curvature is local, so the estimate is trusted only once the steps are short
+                // the derivatives are local, so the estimate is trusted only once the steps are short
+                double r = curvature / (2 * slope);
                 if (step <= tolerance || step <= ESTIMATE_STEP_H
-                        && step * step * Math.abs(curvature / (2 * slope)) <= tolerance * BISECTION_END) {
+                        && step * step * step * Math.abs(r * r - third / (6 * slope)) <= tolerance * BISECTION_END) {
                     return x;
                 }
             } else {
