@@ -364,7 +364,9 @@ final class BlockEigen {
             double b0 = shifted(k, m, 0, 1, lambda, transpose);
             double a1 = shifted(k, m, 1, 0, lambda, transpose);
             double b1 = shifted(k, m, 1, 1, lambda, transpose);
-            if (Math.hypot(a0, b0) >= Math.hypot(a1, b1)) {
+            // squared lengths: Math.hypot guards against overflow that rate constants never reach, at many
+            // times the cost
+            if (a0 * a0 + b0 * b0 >= a1 * a1 + b1 * b1) {
                 x[0] = b0;
                 x[1] = -a0;
             } else {

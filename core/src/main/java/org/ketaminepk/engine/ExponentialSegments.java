@@ -52,8 +52,10 @@ public final class ExponentialSegments {
          * @param last whether this is the last segment (it also holds the value at {@code endH}, inputs included)
          * @param u per observation (in the order of {@link CompartmentSystem#observations()}) and mode, µmol (live)
          * @param w per observation and mode, µmol/h (live)
+         * @param expm1 per mode, {@code e^{λ_i (endH − startH)} − 1} (live): the walk needs them to carry the modes
+         *        to the next segment, and a consumer need not compute them again
          */
-        void segment(double startH, double endH, boolean last, double[][] u, double[][] w);
+        void segment(double startH, double endH, boolean last, double[][] u, double[][] w, double[] expm1);
     }
 
     /**
@@ -103,6 +105,8 @@ public final class ExponentialSegments {
         final double[] rho;
         final double[][] u;
         final double[][] w;
+        /** e^{λ_i h} − 1 of the current segment, h its length. */
+        final double[] expm1;
 
         Walk(ReachableSubsystem sys, MatrixExponential.Spectral spectral) {
             n = sys.full.length;
@@ -116,6 +120,7 @@ public final class ExponentialSegments {
             rho = new double[n];
             u = new double[obsCmt.length][n];
             w = new double[obsCmt.length][n];
+            expm1 = new double[n];
         }
 
         void run(Schedule schedule, double endH, Consumer consumer) {
@@ -170,6 +175,10 @@ public final class ExponentialSegments {
         }
 
         private void emit(double from, double to, boolean last, Consumer consumer) {
+            double h = to - from;
+            for (int i = 0; i < n; i++) {
+                expm1[i] = Math.expm1(lambda[i] * h);
+            }
             for (int o = 0; o < obsCmt.length; o++) {
                 double[] vc = v[obsCmt[o]];
                 double[] uo = u[o];
@@ -179,14 +188,14 @@ public final class ExponentialSegments {
                     wo[i] = vc[i] * rho[i];
                 }
             }
-            consumer.segment(from, to, last, u, w);
+            consumer.segment(from, to, last, u, w, expm1);
         }
 
-        /** y ← e^{λh} y + (e^{λh} − 1)/λ · ρ, mode by mode. */
+        /** y ← e^{λh} y + (e^{λh} − 1)/λ · ρ, mode by mode, over the segment just emitted (of length h). */
         private void advance(double h) {
             for (int i = 0; i < n; i++) {
                 double l = lambda[i];
-                double m = Math.expm1(l * h);
+                double m = expm1[i];
                 y[i] = y[i] + m * y[i] + (l == 0 ? h : m / l) * rho[i];
             }
         }

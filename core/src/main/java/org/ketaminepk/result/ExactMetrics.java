@@ -319,13 +319,15 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     }
 
     @Override
-    public void segment(double startH, double endH, boolean last, double[][] u, double[][] w) {
+    public void segment(double startH, double endH, boolean last, double[][] u, double[][] w, double[] expm1) {
         double h = endH - startH;
-        // the exponentials at the segment's end serve every analyte: its AUC, its value there, its derivative there
+        // the exponentials at the segment's end serve every analyte: its AUC, its value there, its derivative there;
+        // e^{λh} is 1 + (e^{λh} − 1) to full relative precision while it is at least 1/2, computed anew below
         segmentH = h;
         for (int k = 0; k < n; k++) {
-            segmentExpm1[k] = Math.expm1(lambda[k] * h);
-            segmentExp[k] = Math.exp(lambda[k] * h);
+            double mk = expm1[order[k]];
+            segmentExpm1[k] = mk;
+            segmentExp[k] = mk >= -0.5 ? 1 + mk : Math.exp(lambda[k] * h);
         }
         for (int o = 0; o < analytes.length; o++) {
             double s = scale[o];

@@ -187,7 +187,7 @@ final class PreviousExactMetrics implements ExponentialSegments.Consumer {
     }
 
     @Override
-    public void segment(double startH, double endH, boolean last, double[][] u, double[][] w) {
+    public void segment(double startH, double endH, boolean last, double[][] u, double[][] w, double[] expm1) {
         double h = endH - startH;
         for (int o = 0; o < analytes.length; o++) {
             double s = scale[o];
