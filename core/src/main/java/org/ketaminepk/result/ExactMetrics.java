@@ -97,6 +97,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private final int[] shapeSize;
     private final int[] shapeKind;
     private final double[] shapeRoot;
+    /** Whether the count of {@link #derivativeZeros} settled the last window of the shape. */
+    private final boolean[] shapeCounted;
+    private boolean counted;
     /** The points of the current window, kept by {@link #closeWindow}. */
     private final int[] foundKind = new int[REMEMBERED];
     private final double[] foundRoot = new double[REMEMBERED];
@@ -202,6 +205,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeSize = new int[o * SHAPES];
         shapeKind = new int[o * SHAPES * REMEMBERED];
         shapeRoot = new double[o * SHAPES * REMEMBERED];
+        shapeCounted = new boolean[o * SHAPES];
         java.util.Arrays.fill(cmax, Double.NEGATIVE_INFINITY);
     }
 
@@ -593,6 +597,13 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * @return how many
      */
     private int derivativeZeros(double lo, double hi, double[] out) {
+        if (recallShape >= 0 && !shapeCounted[currentAnalyte * SHAPES + recallShape]) {
+            // the count did not settle the last window of this shape, and will not settle this one either (a
+            // repeated dose): straight to the recursion
+            counted = false;
+            return zeros(0, 0, terms, lo, hi, out);
+        }
+        counted = false;
         int levels = 0;
         int first = 0;
         int last = terms;
@@ -618,6 +629,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             levels++;
         }
         if (levels == 0) {
+            counted = true;
             return 0;
         }
         chainFirst[levels] = first;
@@ -631,9 +643,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double fhi = chainValue(0, expTo, hi);
         int count = atLo - atHi;
         if (count == 0 && flo * fhi > 0) {
+            counted = true;
             return 0;
         }
         if (count == 1 && flo * fhi < 0) {
+            counted = true;
             out[0] = refine(0, 0, terms, lo, hi, flo, fhi, 0, Double.NaN);
             return 1;
         }
@@ -769,6 +783,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private void openWindow(int o, double from, double to) {
         currentAnalyte = o;
         foundCount = 0;
+        counted = true;
         recallShape = -1;
         for (int s = 0; s < SHAPES; s++) {
             int i = o * SHAPES + s;
@@ -797,6 +812,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeTo[i] = to;
         shapeUsed[i] = ++windowsSeen;
         shapeSize[i] = foundCount;
+        shapeCounted[i] = counted;
         System.arraycopy(foundKind, 0, shapeKind, i * REMEMBERED, foundCount);
         System.arraycopy(foundRoot, 0, shapeRoot, i * REMEMBERED, foundCount);
         System.arraycopy(foundExp, 0, shapeExp, i * REMEMBERED * n, foundCount * n);
