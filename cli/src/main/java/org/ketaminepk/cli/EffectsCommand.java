@@ -75,7 +75,8 @@ public final class EffectsCommand implements Callable<Integer> {
     static final double DEFAULT_WASHOUT_H = 24;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ENDPOINT", description = "An endpoint id, e.g. "
-            + "olofsen-2022-antinociception (see 'ketamine-pk effects').")
+            + "olofsen-2022-antinociception, or the part after the year when only one id ends with it "
+            + "(antinociception).")
     String endpointId;
 
     @Mixin

@@ -116,7 +116,8 @@ public final class TargetCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--effect-site", paramLabel = "ENDPOINT", description = "Target the effect site of this "
-            + "endpoint's effect compartment (see 'ketamine-pk effects').")
+            + "endpoint's effect compartment: an id from 'ketamine-pk effects' or the part after the year when only one "
+            + "id ends with it.")
     String endpointId;
 
     @Option(names = "--endpoint", paramLabel = "ENDPOINT", description = "With a plasma target: also predict "
@@ -245,7 +246,7 @@ public final class TargetCommand implements Callable<Integer> {
                     + Checks.fmt(TargetController.MAX_PLASMA_LIMIT_FACTOR) + " but was '" + plasmaLimit + "'");
         }
         if (endpointId != null) {
-            EffectLink link = PumpOptions.link(Endpoints.get(endpointId), model, patient, ke0GuessPerMin, allowGuess);
+            EffectLink link = PumpOptions.link(Endpoints.get("--effect-site", endpointId), model, patient, ke0GuessPerMin, allowGuess);
             controller = TargetController.effectSite(ind, pump, link, plasmaLimit == null ? Double.NaN : plasmaLimit);
         } else {
             if (plasmaLimit != null || (ke0GuessPerMin != null && predictedEndpointId == null)) {
@@ -253,7 +254,7 @@ public final class TargetCommand implements Callable<Integer> {
                         + " applies to effect-site targeting only; add --effect-site ENDPOINT");
             }
             EffectLink predicted = predictedEndpointId == null ? null
-                    : PumpOptions.link(Endpoints.get(predictedEndpointId), model, patient, ke0GuessPerMin, allowGuess);
+                    : PumpOptions.link(Endpoints.get("--endpoint", predictedEndpointId), model, patient, ke0GuessPerMin, allowGuess);
             controller = TargetController.plasma(ind, pump, predicted);
         }
         TargetPlan plan = controller.plan(schedule, PumpOptions.horizonH(schedule, duration));

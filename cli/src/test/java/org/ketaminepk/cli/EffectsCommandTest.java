@@ -45,6 +45,22 @@ class EffectsCommandTest {
     }
 
     @Test
+    void takesTheShortNamesThatEffectTakes() {
+        Cli.Result full = Cli.run("effects", "dahan-2011-crps-relief");
+        Cli.Result shortName = Cli.run("effects", "crps-relief");
+        assertEquals(0, shortName.code(), shortName.err());
+        assertEquals(full.out(), shortName.out());
+        Cli.Result unknown = Cli.run("effects", "relief-of-pain");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("endpoint must be one of olofsen-2022-antinociception")
+                && unknown.err().contains("'relief-of-pain'"), unknown.err());
+        Cli.Result target = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", "domino-1984",
+                "--effect-site", "unknown-site", "--weight", "70");
+        assertEquals(2, target.code());
+        assertTrue(target.err().contains("--effect-site must be one of"), target.err());
+    }
+
+    @Test
     void modelListsTheEndpointsItCanDrive() {
         Cli.Result r = Cli.run("effects", "--model", "domino-1984");
         assertEquals(0, r.code(), r.err());

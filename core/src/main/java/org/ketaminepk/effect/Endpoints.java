@@ -252,17 +252,58 @@ public final class Endpoints {
     }
 
     /**
-     * @param id an endpoint id (case and surrounding spaces ignored)
+     * @param id an endpoint id, or the end of exactly one id after a hyphen ("antinociception", "crps-relief"); case
+     *        and surrounding spaces ignored
      * @return the endpoint
-     * @throws InvalidInputException naming the known ids
+     * @throws InvalidInputException naming the ids it could mean, or all ids
      */
     public static Endpoint get(String id) {
-        Endpoint e = BY_ID.get(id == null ? "" : id.trim().toLowerCase(Locale.ROOT));
-        if (e == null) {
-            throw new InvalidInputException("endpoint", "endpoint must be one of " + String.join(", ", BY_ID.keySet())
-                    + " but was '" + id + "'");
+        return get("endpoint", id);
+    }
+
+    /**
+     * As {@link #get(String)}, with the error naming {@code field} (an option or a parameter of the caller's).
+     *
+     * @param field the name the error gives the value
+     * @param id an endpoint id or the end of exactly one id
+     * @return the endpoint
+     * @throws InvalidInputException naming {@code field}, the value and the ids it could mean, or all ids
+     */
+    public static Endpoint get(String field, String id) {
+        List<Endpoint> matches = matching(id);
+        if (matches.size() == 1) {
+            return matches.get(0);
         }
-        return e;
+        List<String> ids = new ArrayList<>();
+        for (Endpoint e : matches) {
+            ids.add(e.id());
+        }
+        String key = field.startsWith("-") ? field.replaceFirst("^-+", "") : field;
+        throw new InvalidInputException(key, field + " must be " + (matches.isEmpty() ? "one of "
+                + String.join(", ", BY_ID.keySet()) : "one of the endpoints it could mean, " + String.join(", ", ids))
+                + " but was '" + id + "'");
+    }
+
+    /**
+     * @param name an endpoint id, or the end of ids after a hyphen; case and surrounding spaces ignored
+     * @return the endpoint with that id; else every endpoint whose id ends with a hyphen and {@code name} (none, one
+     *         or several), in catalogue order
+     */
+    public static List<Endpoint> matching(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        Endpoint exact = BY_ID.get(key);
+        if (exact != null) {
+            return List.of(exact);
+        }
+        List<Endpoint> out = new ArrayList<>();
+        if (!key.isEmpty()) {
+            for (Endpoint e : BY_ID.values()) {
+                if (e.id().endsWith("-" + key)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     /** @return the endpoints a model of {@code form} can drive */

@@ -171,6 +171,33 @@ class EffectSimulationTest {
     }
 
     @Test
+    void anEndpointIsFoundByTheEndOfItsIdWhenOnlyOneIdEndsSo() {
+        assertEquals(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, Endpoints.get(" Antinociception "));
+        assertEquals(Endpoints.DAHAN_2011_CRPS_RELIEF, Endpoints.get("crps-relief"));
+        assertEquals(Endpoints.OLOFSEN_2022_EXTERNAL_PERCEPTION, Endpoints.get("perception"));
+        // only the end after a hyphen: not part of a word, not the middle of an id, not nothing
+        assertEquals(List.of(), Endpoints.matching("elief"));
+        assertEquals(List.of(), Endpoints.matching("2022"));
+        assertEquals(List.of(), Endpoints.matching(" "));
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> Endpoints.get("--effect-site", "analgesia"));
+        assertEquals("effect-site", unknown.field());
+        assertTrue(unknown.getMessage().startsWith("--effect-site must be one of olofsen-2022-antinociception, "),
+                unknown.getMessage());
+        assertTrue(unknown.getMessage().endsWith("but was 'analgesia'"), unknown.getMessage());
+        // no two ids end alike today; if two ever do, their common end must name both
+        for (Endpoint e : Endpoints.all()) {
+            String end = e.id().substring(e.id().lastIndexOf('-') + 1);
+            List<Endpoint> same = Endpoints.matching(end);
+            assertTrue(same.contains(e), e.id());
+            if (same.size() > 1) {
+                InvalidInputException x = assertThrows(InvalidInputException.class, () -> Endpoints.get(end));
+                assertTrue(x.getMessage().contains("it could mean"), x.getMessage());
+            }
+        }
+    }
+
+    @Test
     void everyEndpointCarriesItsProvenance() {
         for (Endpoint e : Endpoints.all()) {
             assertTrue(e.citation().link() != null, e.id());

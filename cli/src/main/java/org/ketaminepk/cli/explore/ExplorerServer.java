@@ -191,13 +191,33 @@ public final class ExplorerServer implements AutoCloseable {
             } catch (HttpError e) {
                 error(ex, e.status, e.field, e.value, e.getMessage(), null);
             } catch (InvalidInputException e) {
-                error(ex, 400, e.field(), valueOf(ex, e.field()), e.getMessage(), e);
+                error(ex, 400, e.field(), valueOf(ex, e.field()), parameterWording(e.getMessage()), e);
             } catch (IOException e) {
                 // the client went away; nothing to answer
             } catch (RuntimeException e) {
                 error(ex, 500, null, null, "internal failure: " + e, null);
             }
         }
+    }
+
+    /** An option of the command line that the API reads as a parameter of the same name: {@code --max-rate}. */
+    private static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile("--([a-z][a-z0-9-]*)");
+
+    /**
+     * The parsers shared with the command line name their options ("--syringe must be ..."); a request gives the same
+     * values as parameters without the dashes, so the message names the parameter instead. Options that are no
+     * parameter of the API keep their dashes.
+     */
+    static String parameterWording(String message) {
+        java.util.regex.Matcher m = OPTION.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            boolean parameter = Scenario.KEYS.contains(name) || TargetScenario.KEYS.contains(name);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(parameter ? name : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** @return the value the request gave for {@code field}, for the error document, or null */

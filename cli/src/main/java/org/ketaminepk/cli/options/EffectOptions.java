@@ -1,9 +1,5 @@
 package org.ketaminepk.cli.options;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.effect.EffectSimulation;
@@ -82,25 +78,7 @@ public final class EffectOptions {
      * @throws InvalidInputException naming {@code --effect}, the value and the ids
      */
     public static Endpoint resolve(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        List<Endpoint> matches = new ArrayList<>();
-        for (Endpoint e : Endpoints.all()) {
-            if (e.id().equals(key)) {
-                return e;
-            }
-            if (!key.isEmpty() && e.id().endsWith("-" + key)) {
-                matches.add(e);
-            }
-        }
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        List<String> ids = new ArrayList<>();
-        for (Endpoint e : matches.isEmpty() ? Endpoints.all() : matches) {
-            ids.add(e.id());
-        }
-        throw new InvalidInputException("effect", "--effect must be " + (matches.isEmpty() ? "one of " : "one "
-                + "of the endpoints it could mean, ") + String.join(", ", ids) + " but was '" + name + "'");
+        return Endpoints.get("--effect", name);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ketaminepk.cli.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -58,6 +59,21 @@ class ExplorerEffectAndTargetApiTest extends LoopbackExplorer {
         JsonNode err = json(r).path("error");
         assertEquals("endpoint", err.path("field").asText());
         assertTrue(err.path("message").asText().contains("no-such-endpoint"), err.toString());
+    }
+
+    @Test
+    void errorsNameTheRequestsParametersNotTheCommandLinesOptions() throws Exception {
+        HttpResponse<byte[]> r = get("/api/target?target=" + q("200 ng/mL for 1 h") + "&model=domino-1984&syringe="
+                + q("strong"));
+        assertEquals(400, r.statusCode());
+        JsonNode err = json(r).path("error");
+        assertEquals("syringe", err.path("field").asText());
+        assertTrue(err.path("message").asText().startsWith("syringe must be"), err.toString());
+        HttpResponse<byte[]> d = get("/api/simulate?protocol=crps-schwartzman-2009&duration=" + q("ten days"));
+        assertEquals(400, d.statusCode());
+        assertFalse(json(d).path("error").path("message").asText().contains("--duration"), new String(d.body()));
+        assertEquals("a --ke0-guess and max-rate 3",
+                ExplorerServer.parameterWording("a --ke0-guess and --max-rate 3"));
     }
 
     @Test
