@@ -25,6 +25,12 @@ class ReportWidthTest {
                 List.of("compare", "--dose", "bolus 20 mg", "--model", "kamp-2020", "--model", "domino-1984",
                         "--model", "clements-1981", "--patient", "age=30", "--patient", "age=80,weight=60",
                         "--duration", "6h", "--step", "10min"),
+                List.of("compare", "--series", "a rather long label for the forty-minute infusion: 0.5 mg/kg over 40 "
+                        + "min", "--series", "the same dose given as a bolus, for comparison in class: bolus 0.5 mg/kg",
+                        "--step", "10min", "--population", "20", "--duration", "12h"),
+                List.of("compare", "--series", "a rather long label for the forty-minute infusion: 0.5 mg/kg over 40 "
+                        + "min", "--series", "the same dose given as a bolus, for comparison in class: bolus 0.5 mg/kg",
+                        "--step", "10min", "--duration", "12h", "--effect", "antinociception"),
                 List.of("target", "--target", "100 ng/mL for 30 min, then 150 ng/mL for 1 h, then 0", "--model",
                         PopulationCommandTest.VARYING_MODEL, "--population", "20", "--endpoint",
                         "olofsen-2022-antinociception"));

@@ -66,7 +66,7 @@ public final class EffectSummaryText {
             t.row(cells("at or beyond " + Text.sig(effects.level(), 4) + unit, rs,
                     r -> EffectText.time(r.timeAtLeastH(effects.level()))));
         }
-        for (String line : t.render(2)) {
+        for (String line : t.render(2, 100)) {
             w.println(line);
         }
         w.println();

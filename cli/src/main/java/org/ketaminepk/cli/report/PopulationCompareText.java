@@ -42,7 +42,7 @@ public final class PopulationCompareText {
                     + Text.sig(run.regimen().totalMg(run.dosingWeightKg()), 5) + " mg)");
             lastEnd = Math.max(lastEnd, run.regimen().endH());
         }
-        for (String line : s.render(0)) {
+        for (String line : s.render(0, 100)) {
             w.println(line);
         }
         w.println();
@@ -80,7 +80,7 @@ public final class PopulationCompareText {
                         PopulationText.cv(d.cvPercent()));
             }
         }
-        for (String line : t.render(2)) {
+        for (String line : t.render(2, 100)) {
             w.println(line);
         }
         w.println();
@@ -101,7 +101,7 @@ public final class PopulationCompareText {
                         Text.count(pr.count()) + " of " + Text.count(pr.total()));
             }
         }
-        for (String line : p.render(2)) {
+        for (String line : p.render(2, 100)) {
             w.println(line);
         }
         w.println();
@@ -130,7 +130,7 @@ public final class PopulationCompareText {
                                 pm.higherShare()) + " (" + Text.count(pm.higher()) + ")");
             }
         }
-        for (String line : q.render(2)) {
+        for (String line : q.render(2, 100)) {
             w.println(line);
         }
         for (String line : ratioNotes(c, paired)) {

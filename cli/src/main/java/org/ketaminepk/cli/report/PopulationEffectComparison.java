@@ -146,7 +146,7 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
                     Text.sig(b[0][k], 4) + "–" + Text.sig(b[4][k], 4), Text.sig(b[1][k], 4) + "–"
                             + Text.sig(b[3][k], 4));
         }
-        for (String line : t.render(2)) {
+        for (String line : t.render(2, 100)) {
             w.println(line);
         }
         EffectText.line(w, "link", PopulationEffect.SAME_KE0);

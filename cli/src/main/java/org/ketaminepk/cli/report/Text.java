@@ -225,8 +225,12 @@ public final class Text {
 
     /** A plain table: a header row, rows of cells; the first column left-aligned, the rest right-aligned. */
     public static final class Table {
+        /** Narrowest first column worth keeping beside the others; below it, row names are not moved above. */
+        private static final int MIN_FIRST_COLUMN = 12;
         private final List<String[]> rows = new ArrayList<>();
         private final boolean alignRight;
+        /** Rows at the top that form the header (a long column name takes more than one), underlined below. */
+        private int headerRows = 1;
 
         /**
          * @param alignRight whether columns after the first are right-aligned (numbers)
@@ -244,9 +248,11 @@ public final class Text {
         }
 
         /**
-         * The table within {@code maxWidth} columns: when its columns are too wide side by side, they are split into
-         * blocks one under the other, each block repeating the first column (the row names), a blank line between.
-         * A single column wider than the limit stays whole.
+         * The table within {@code maxWidth} columns: column names too long to fit beside the row names are wrapped onto
+         * more header lines, row names too long to leave room for a column go on lines of their own above their row,
+         * and when the columns are still too wide side by side, they are split into blocks one under the other, each
+         * block repeating the first column (the row names), a blank line between. A single value wider than the limit
+         * stays whole.
          *
          * @param indent spaces before every line
          * @param maxWidth the widest line wanted, in characters
@@ -264,6 +270,19 @@ public final class Text {
                     w[c] = Math.max(w[c], r[c].length());
                 }
             }
+            int widestOther = 0;
+            for (int c = 1; c < cols; c++) {
+                widestOther = Math.max(widestOther, w[c]);
+            }
+            int firstRoom = maxWidth - indent - 3 - widestOther;
+            // column names first (they are read once), then row names
+            int columnRoom = maxWidth - indent - 3 - w[0];
+            if (headerRows == 1 && columnRoom >= MIN_FIRST_COLUMN && headerWiderThan(columnRoom)) {
+                return withHeaderWrapped(columnRoom).render(indent, maxWidth);
+            }
+            if (cols > 1 && w[0] > firstRoom && firstRoom >= MIN_FIRST_COLUMN) {
+                return withLongNamesAbove(firstRoom, maxWidth - indent).render(indent, maxWidth);
+            }
             List<String> out = new ArrayList<>();
             int from = 1;
             while (from < cols) {
@@ -273,8 +292,20 @@ public final class Text {
                     width += 3 + w[to];
                     to++;
                 }
-                Table part = new Table(alignRight, slice(rows.get(0), from, to));
-                for (String[] r : rows.subList(1, rows.size())) {
+                // the header lines this block's column names need (a short name sits on the last line)
+                List<String[]> head = new ArrayList<>();
+                for (int h = 0; h < headerRows; h++) {
+                    String[] line = slice(rows.get(h), from, to);
+                    if (h == headerRows - 1 || !String.join("", line).isBlank()) {
+                        head.add(line);
+                    }
+                }
+                Table part = new Table(alignRight, head.get(0));
+                for (String[] line : head.subList(1, head.size())) {
+                    part.row(line);
+                }
+                part.headerRows = head.size();
+                for (String[] r : rows.subList(headerRows, rows.size())) {
                     part.row(r.length == 1 ? r : slice(r, from, to));
                 }
                 if (!out.isEmpty()) {
@@ -284,6 +315,80 @@ public final class Text {
                 from = to;
             }
             return out;
+        }
+
+        /** @return whether a column's name is wider than {@code room} while its values are not */
+        private boolean headerWiderThan(int room) {
+            String[] header = rows.get(0);
+            for (int c = 1; c < header.length; c++) {
+                int values = 0;
+                for (String[] r : rows.subList(1, rows.size())) {
+                    if (r.length > 1 && c < r.length) {
+                        values = Math.max(values, r[c].length());
+                    }
+                }
+                if (header[c].length() > room && values <= room) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The same table with every column name wrapped to lines of at most {@code room} (a word longer stays whole). */
+        private Table withHeaderWrapped(int room) {
+            String[] header = rows.get(0);
+            List<List<String>> lines = new ArrayList<>();
+            int height = 1;
+            for (int c = 0; c < header.length; c++) {
+                List<String> l = c == 0 || header[c].length() <= room ? List.of(header[c]) : wrap(header[c], room);
+                lines.add(l);
+                height = Math.max(height, l.size());
+            }
+            String[][] head = new String[height][header.length];
+            for (int c = 0; c < header.length; c++) {
+                List<String> l = lines.get(c);
+                for (int h = 0; h < height; h++) {
+                    // a short name sits on the last header line, next to the end of the long ones
+                    int k = h - (height - l.size());
+                    head[h][c] = k >= 0 ? l.get(k) : "";
+                }
+            }
+            Table t = new Table(alignRight, head[0]);
+            for (int h = 1; h < height; h++) {
+                t.row(head[h]);
+            }
+            t.headerRows = height;
+            for (String[] r : rows.subList(1, rows.size())) {
+                t.row(r);
+            }
+            return t;
+        }
+
+        /**
+         * The same table with every row name longer than {@code room} on lines of its own above the row (wrapped to
+         * {@code lineWidth}), so that the first column keeps to {@code room} and the values stay in their columns.
+         */
+        private Table withLongNamesAbove(int room, int lineWidth) {
+            Table t = new Table(alignRight, rows.get(0));
+            for (String[] r : rows.subList(1, headerRows)) {
+                t.row(r);
+            }
+            t.headerRows = headerRows;
+            for (String[] r : rows.subList(headerRows, rows.size())) {
+                if (r.length > 1 && r[0].length() > room) {
+                    // a name's leading spaces (an indented series under its metric) stay on its first line
+                    String lead = r[0].substring(0, r[0].length() - r[0].stripLeading().length());
+                    for (String line : wrap(r[0], lineWidth - lead.length())) {
+                        t.row(lead + line);
+                    }
+                    String[] values = r.clone();
+                    values[0] = "";
+                    t.row(values);
+                } else {
+                    t.row(r);
+                }
+            }
+            return t;
         }
 
         /** @return the first cell and the cells {@code from} (inclusive) to {@code to} (exclusive) */
@@ -327,7 +432,7 @@ public final class Text {
                     }
                 }
                 out.add(b.toString().stripTrailing());
-                if (i == 0) {
+                if (i == headerRows - 1) {
                     int total = 0;
                     for (int c = 0; c < cols; c++) {
                         total += w[c] + (c + 1 < cols ? 3 : 0);

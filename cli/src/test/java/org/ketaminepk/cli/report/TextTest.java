@@ -77,4 +77,36 @@ class TextTest {
         assertEquals("2 min 30 s", Text.hoursMinutes(2.5 / 60));
         assertEquals("0 h", Text.hoursMinutes(0));
     }
+
+    @Test
+    void aTableKeepsToItsWidthByWrappingColumnNamesAndLiftingLongRowNames() {
+        Text.Table names = new Text.Table(true, "metric / series", "median", "5th–95th");
+        names.row("Cmax (ng/mL)");
+        names.row("    a label typed by someone who likes to explain", "253.1", "200.0–300.0");
+        names.row("    short", "1400", "1300–1500");
+        List<String> lines = names.render(2, 40);
+        assertEquals(List.of(
+                "  metric / series   median      5th–95th",
+                "  --------------------------------------",
+                "  Cmax (ng/mL)",
+                "      a label typed by someone who likes",
+                "      to explain",
+                "                     253.1   200.0–300.0",
+                "      short           1400     1300–1500"), lines);
+
+        Text.Table columns = new Text.Table(true, "", "a label typed by someone who likes to explain", "b");
+        columns.row("peak (ng/mL)", "107.3", "155.2");
+        List<String> wrapped = columns.render(2, 40);
+        // the long name wraps beside the row names; the two columns still do not fit side by side
+        assertEquals(List.of(
+                "                     a label typed by",
+                "                 someone who likes to",
+                "                              explain",
+                "  -----------------------------------",
+                "  peak (ng/mL)                  107.3",
+                "",
+                "                     b",
+                "  --------------------",
+                "  peak (ng/mL)   155.2"), wrapped);
+    }
 }
