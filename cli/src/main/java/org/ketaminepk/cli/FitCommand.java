@@ -74,6 +74,9 @@ import picocli.CommandLine.Spec;
             "  ketamine-pk fit --observed levels.csv --dose \"20 mg/h for 24 h\" --model flint-2017 \\",
             "      --age 8 --weight 25 --height 128 --json -"})
 public final class FitCommand implements Callable<Integer> {
+    /** A level this many times above or below its individual prediction is named as not explained by the fit. */
+    static final double FAR_FOLD = 10;
+
     @Option(names = "--observed", required = true, paramLabel = "FILE", description = "The measured levels.")
     Path observed;
 
@@ -173,6 +176,22 @@ public final class FitCommand implements Callable<Integer> {
                     l.censored() ? "<" + num(l.lloqNgPerMl()) : num(l.valueNgPerMl()), num(p.typicalNgPerMl()),
                     num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio())
                             ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "none (prediction 0)");
+        }
+        List<String> far = new java.util.ArrayList<>();
+        for (int i = 0; i < fit.predictions().size(); i++) {
+            IndividualFit.Prediction p = fit.predictions().get(i);
+            double r = p.ratio();
+            if (!p.level().censored() && (!(r <= FAR_FOLD) || !(r >= 1 / FAR_FOLD))) {
+                far.add(String.valueOf(i + 1));
+            }
+        }
+        if (!far.isEmpty()) {
+            // the fit is then what the prior allows, not an explanation of the level
+            Text.hanging(out, "note: ", (far.size() == 1 ? "level " : "levels ") + String.join(", ", far) + " "
+                    + (far.size() == 1 ? "is" : "are") + " more than " + Checks.fmt(FAR_FOLD) + "-fold from the "
+                    + "individual prediction: the fit does not explain " + (far.size() == 1 ? "it" : "them")
+                    + ", and the estimate is what the prior allows. Check units, sampling times, the doses and the "
+                    + "analyte.", 94);
         }
         out.println();
         out.printf(Locale.ROOT, "Individual curve, 0–%s h (typical in brackets)%n", Checks.fmt(endH));

@@ -102,6 +102,28 @@ class FitCommandTest {
         assertTrue(!good.out().contains("shrinkage above 1"), good.out());
     }
 
+    @Test
+    void levelsTheFitCannotExplainAreNamedAndAPreDoseLevelIsRefused() throws IOException {
+        Path far = dir.resolve("far.csv");
+        Files.writeString(far, "time,analyte,value\n1,norketamine,90000 ng/mL\n2,ketamine,90 ng/mL\n");
+        Cli.Result r = Cli.run("fit", "--observed", far.toString(), "--dose", "0.5 mg/kg over 40 min", "--model",
+                "otto-2021", "--weight", "82");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("note: level 1 is more than 10-fold from the individual prediction: the fit "
+                + "does not explain it"), r.out());
+        Cli.Result good = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--weight", "82");
+        assertTrue(!good.out().contains("-fold from the individual"), good.out());
+        Path before = dir.resolve("before.csv");
+        Files.writeString(before, "time,analyte,value\n0,ketamine,100 ng/mL\n1,ketamine,150 ng/mL\n");
+        Cli.Result pre = Cli.run("fit", "--observed", before.toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021", "--weight", "82");
+        assertEquals(2, pre.code());
+        assertEquals("", pre.out());
+        assertTrue(pre.err().contains("level 1 (ketamine 100 ng/mL at 0 h) is at or before the first dose"),
+                pre.err());
+    }
+
     /**
      * A level the model cannot explain (10 ng/mL 200 h after 20 mg) leaves the random effects unidentifiable; the
      * report still fits 100 columns, its parameter rows and its objective line included.

@@ -29,6 +29,7 @@ import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.ExactSolver;
@@ -219,6 +220,7 @@ public final class MapFit {
             Checks.notNull("levels[" + i + "]", levels.get(i));
         }
         Objective obj = new Objective(patient, regimen, levels);
+        obj.refuseLevelsBeforeTheFirstDose();
         int k = effects.size();
         double[] best = null;
         double bestValue = Double.POSITIVE_INFINITY;
@@ -450,6 +452,32 @@ public final class MapFit {
             this.at = new int[levels.size()];
             for (int j = 0; j < levels.size(); j++) {
                 at[j] = Arrays.binarySearch(sorted, times[j]);
+            }
+        }
+
+        /**
+         * Refuses a level above 0 at or before the first dose where the typical patient's prediction is 0: every
+         * patient's is 0 there, so no parameter can explain the level (the likelihood would say so only with numbers
+         * of 1e20).
+         */
+        void refuseLevelsBeforeTheFirstDose() {
+            double firstDoseH = Double.POSITIVE_INFINITY;
+            for (Dose d : regimen.doses()) {
+                firstDoseH = Math.min(firstDoseH, d.timeH());
+            }
+            double[] typical = null;
+            for (int j = 0; j < levels.size(); j++) {
+                Level l = levels.get(j);
+                if (!l.censored() && l.valueNgPerMl() > 0 && l.timeH() <= firstDoseH) {
+                    typical = typical == null ? predictions(new double[effects.size()]) : typical;
+                    if (typical[j] == 0) {
+                        throw new InvalidInputException("level", String.format(Locale.ROOT, "level %d (%s %s ng/mL "
+                                + "at %s h) is at or before the first dose (%s h), where the model predicts 0 for "
+                                + "any patient; give the earlier doses too, or report a pre-dose level as 0 or below "
+                                + "the LLOQ", j + 1, l.analyte().label(), Checks.fmt(l.valueNgPerMl()),
+                                Checks.fmt(l.timeH()), Checks.fmt(firstDoseH)));
+                    }
+                }
             }
         }
 
