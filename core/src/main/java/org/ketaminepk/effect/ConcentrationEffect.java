@@ -18,10 +18,16 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
      */
     double effect(double concentrationNgPerMl);
 
+    /**
+     * Largest size of a baseline or a change from it, in the endpoint's unit: effects are fractions, percentages,
+     * scores and index values, and a bound keeps every effect of a concentration up to 1e6 ng/mL finite.
+     */
+    double MAX_EFFECT = 1e9;
+
     private static void finite(String field, double v) {
-        if (!Double.isFinite(v)) {
-            throw InvalidInputException.statement(field, v, "must be a finite number in the endpoint's unit but was "
-                    + Checks.fmt(v));
+        if (!(Math.abs(v) <= MAX_EFFECT)) {
+            throw InvalidInputException.statement(field, v, "must be a number from -1e9 to 1e9 in the endpoint's "
+                    + "unit but was " + Checks.fmt(v));
         }
     }
 
@@ -33,7 +39,7 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
     }
 
     private static void concentration(double c) {
-        if (!(c >= 0)) {
+        if (!(c >= 0 && c < Double.POSITIVE_INFINITY)) {
             throw InvalidInputException.statement("concentration", c, "must be at least 0 ng/mL but was "
                     + Checks.fmt(c) + " ng/mL");
         }
@@ -107,7 +113,8 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
     record Linear(double e0, double effectAtReference, double referenceNgPerMl) implements ConcentrationEffect {
         /** Validates. */
         public Linear {
-            Checks.positive("reference concentration", referenceNgPerMl, 1e6, "ng/mL");
+            // from 1e-6 ng/mL: a slope of 1e9 per 1e-6 ng/mL still gives finite effects up to 1e6 ng/mL
+            Checks.inRange("reference concentration", referenceNgPerMl, 1e-6, 1e6, "ng/mL");
             finite("E0", e0);
             finite("effect at the reference concentration", effectAtReference);
             nonZero("effect at the reference concentration", effectAtReference);

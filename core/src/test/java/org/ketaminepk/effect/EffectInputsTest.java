@@ -18,15 +18,21 @@ class EffectInputsTest {
 
     @Test
     void concentrationEffectModelsRefuseWhatTheyCannotUse() {
-        assertEquals("E0 must be a finite number in the endpoint's unit but was NaN", assertThrows(
+        assertEquals("E0 must be a number from -1e9 to 1e9 in the endpoint's unit but was NaN", assertThrows(
                 InvalidInputException.class, () -> new ConcentrationEffect.SigmoidEmax(Double.NaN, 1, 50, 2, true))
                 .getMessage());
         assertEquals("Emax must be a change from baseline other than 0 (below or above it) but was 0", assertThrows(
                 InvalidInputException.class, () -> new ConcentrationEffect.SigmoidEmax(0, 0, 50, 2, true))
                 .getMessage());
-        assertEquals("effect at the reference concentration must be a finite number in the endpoint's unit but was "
-                + "Infinity", assertThrows(InvalidInputException.class, () -> new ConcentrationEffect.Linear(0,
+        assertEquals("effect at the reference concentration must be a number from -1e9 to 1e9 in the endpoint's unit "
+                + "but was Infinity", assertThrows(InvalidInputException.class, () -> new ConcentrationEffect.Linear(0,
                         Double.POSITIVE_INFINITY, 10)).getMessage());
+        // a slope near 1e300 per ng/mL used to overflow to an infinite effect
+        assertThrows(InvalidInputException.class, () -> new ConcentrationEffect.Linear(0, 1e300, 1));
+        assertThrows(InvalidInputException.class, () -> new ConcentrationEffect.Linear(0, 1, 1e-300));
+        ConcentrationEffect steepest = new ConcentrationEffect.Linear(-1e9, 1e9, 1e-6);
+        assertTrue(Double.isFinite(steepest.effect(1e6)), () -> "effect " + steepest.effect(1e6));
+        assertThrows(InvalidInputException.class, () -> steepest.effect(Double.POSITIVE_INFINITY));
         ConcentrationEffect emax = new ConcentrationEffect.SigmoidEmax(0, 1, 50, 2, true);
         ConcentrationEffect linear = new ConcentrationEffect.Linear(1, 1, 50);
         for (ConcentrationEffect m : new ConcentrationEffect[] {emax, linear}) {
