@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Chunks;
 import org.ketaminepk.base.InvalidInputException;
 
 /**
@@ -20,7 +21,9 @@ import org.ketaminepk.base.InvalidInputException;
  * the same paths. Within a bin the estimate places the patients evenly on the log scale.
  *
  * <p>Counts are integers, so the result does not depend on the order in which patients arrive: any number of threads
- * gives the same bands bit for bit. Thread-safe: {@link #add} locks one block of display points at a time.
+ * gives the same bands bit for bit. Paths arrive through a {@link Stage} per task, which adds a block of patients
+ * at a time (a stage holds at most {@value #STAGE_BYTES} bytes). Thread-safe: a stage's {@link Stage#flush} locks
+ * one block of display points at a time.
  */
 final class BandHistogram {
     /** Lowest concentration resolved, ng/mL; anything below (0, or a negative observed-like draw) counts as 0. */
@@ -60,28 +63,78 @@ final class BandHistogram {
     }
 
     /**
-     * Adds one patient's path.
-     *
-     * @param ngPerMl the concentration at each display point
-     * @param scratch an array of at least that length, overwritten
-     * @throws InvalidInputException if a concentration is not finite or exceeds the ceiling
+     * @return an empty buffer for one task's patients, at most {@value #STAGE_BYTES} bytes; not thread-safe, so one
+     *         per task
      */
-    void add(double[] ngPerMl, int[] scratch) {
-        int previous = 0;
-        for (int t = 0; t < timesH.length; t++) {
-            double c = ngPerMl[t];
-            int b = nearBin(c, previous);
-            scratch[t] = b >= 0 ? b : bin(c, t);
-            previous = scratch[t];
+    Stage stage() {
+        return new Stage(Math.max(1, Math.min(Chunks.SIZE, STAGE_BYTES / (2 * Math.max(1, points)))));
+    }
+
+    /** Most bytes of one stage's buffer: 64 patients at 2,000 display points. */
+    static final int STAGE_BYTES = 256_000;
+
+    /**
+     * One task's patients on their way into the counts. Counting a path alone touches one cache line of the counts
+     * per display point; a stage keeps the bins of up to {@link #capacity()} patients (as {@code short}s, time-major)
+     * and then adds them one block of display points at a time, so that the block's counts stay in cache while every
+     * staged patient is added. Patients reach the counts when the stage is full and at {@link #flush()}; a patient
+     * whose path fails is not staged. Not thread-safe: one stage per task.
+     */
+    final class Stage {
+        private final int capacity;
+        /** bins[t · capacity + k]: the bin of staged patient k at display point t. */
+        private final short[] bins;
+        private int staged;
+
+        private Stage(int capacity) {
+            this.capacity = capacity;
+            this.bins = new short[points * capacity];
         }
-        for (int b = 0; b < locks.length; b++) {
-            int from = b * BLOCK;
-            int to = Math.min(timesH.length, from + BLOCK);
-            synchronized (locks[b]) {
-                for (int t = from; t < to; t++) {
-                    counts[scratch[t] * points + t]++;
+
+        /** @return the most patients staged before they are added to the counts */
+        int capacity() {
+            return capacity;
+        }
+
+        /**
+         * Stages one patient's path, first adding the staged patients to the counts if the stage is full.
+         *
+         * @param ngPerMl the concentration at each display point
+         * @throws InvalidInputException if a concentration is not finite or exceeds the ceiling (nothing of the path
+         *         is then counted)
+         */
+        void add(double[] ngPerMl) {
+            if (staged == capacity) {
+                flush();
+            }
+            int previous = 0;
+            for (int t = 0; t < points; t++) {
+                double c = ngPerMl[t];
+                int b = nearBin(c, previous);
+                if (b < 0) {
+                    b = bin(c, t);
+                }
+                bins[t * capacity + staged] = (short) b;
+                previous = b;
+            }
+            staged++;
+        }
+
+        /** Adds the staged patients to the counts and empties the stage. Locks one block of display points at a time. */
+        void flush() {
+            for (int block = 0; block < locks.length; block++) {
+                int from = block * BLOCK;
+                int to = Math.min(points, from + BLOCK);
+                synchronized (locks[block]) {
+                    for (int t = from; t < to; t++) {
+                        int row = t * capacity;
+                        for (int k = 0; k < staged; k++) {
+                            counts[bins[row + k] * points + t]++;
+                        }
+                    }
                 }
             }
+            staged = 0;
         }
     }
 
@@ -152,6 +205,15 @@ final class BandHistogram {
             return 0;
         }
         return formulaBin(c);
+    }
+
+    /**
+     * @param t a display point
+     * @param bin a bin, 0 (below the floor) to {@value #BINS}
+     * @return the number of patients counted in that bin at that point
+     */
+    int count(int t, int bin) {
+        return counts[bin * points + t];
     }
 
     /**

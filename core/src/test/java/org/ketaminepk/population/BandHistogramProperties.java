@@ -28,10 +28,11 @@ class BandHistogramProperties {
             values[i] = l < -3.5 ? 0 : Math.pow(10, l);
         }
         BandHistogram h = new BandHistogram(Analyte.KETAMINE, new double[] {0});
-        int[] scratch = new int[1];
+        BandHistogram.Stage stage = h.stage();
         for (double v : values) {
-            h.add(new double[] {v}, scratch);
+            stage.add(new double[] {v});
         }
+        stage.flush();
         double est = h.percentiles(new double[] {percentile}, values.length)[0][0];
         double[] sorted = values.clone();
         Arrays.sort(sorted);
