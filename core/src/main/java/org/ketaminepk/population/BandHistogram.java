@@ -75,14 +75,14 @@ final class BandHistogram {
 
     /**
      * One task's patients on their way into the counts. Counting a path alone touches one cache line of the counts
-     * per display point; a stage keeps the bins of up to {@link #capacity()} patients (as {@code short}s, time-major)
-     * and then adds them one block of display points at a time, so that the block's counts stay in cache while every
-     * staged patient is added. Patients reach the counts when the stage is full and at {@link #flush()}; a patient
+     * per display point; a stage keeps the bins of up to {@link #capacity()} patients (as {@code short}s) and then
+     * adds them one block of display points at a time, so that the block's counts stay in cache while every staged
+     * patient is added (and one patient's neighbouring points, mostly in one bin, go to neighbouring counts). Patients reach the counts when the stage is full and at {@link #flush()}; a patient
      * whose path fails is not staged. Not thread-safe: one stage per task.
      */
     final class Stage {
         private final int capacity;
-        /** bins[t · capacity + k]: the bin of staged patient k at display point t. */
+        /** bins[k · points + t]: the bin of staged patient k at display point t. */
         private final short[] bins;
         private int staged;
 
@@ -107,15 +107,11 @@ final class BandHistogram {
             if (staged == capacity) {
                 flush();
             }
-            int previous = 0;
+            int row = staged * points;
             for (int t = 0; t < points; t++) {
                 double c = ngPerMl[t];
-                int b = nearBin(c, previous);
-                if (b < 0) {
-                    b = bin(c, t);
-                }
-                bins[t * capacity + staged] = (short) b;
-                previous = b;
+                int b = c >= FLOOR_NG_PER_ML && c < CEILING_NG_PER_ML ? tableBin(c) : bin(c, t);
+                bins[row + t] = (short) b;
             }
             staged++;
         }
@@ -126,10 +122,10 @@ final class BandHistogram {
                 int from = block * BLOCK;
                 int to = Math.min(points, from + BLOCK);
                 synchronized (locks[block]) {
-                    for (int t = from; t < to; t++) {
-                        int row = t * capacity;
-                        for (int k = 0; k < staged; k++) {
-                            counts[bins[row + k] * points + t]++;
+                    for (int k = 0; k < staged; k++) {
+                        int row = k * points;
+                        for (int t = from; t < to; t++) {
+                            counts[bins[row + t] * points + t]++;
                         }
                     }
                 }
@@ -169,24 +165,44 @@ final class BandHistogram {
         return lowest;
     }
 
+    /** Shift that leaves a positive double's exponent and top 7 mantissa bits: its slice, at most 1 + 2⁻⁷ wide. */
+    private static final int SLICE_SHIFT = 52 - 7;
+    /** The slice of the floor, the first in {@link #SLICE_BIN}. */
+    private static final long FIRST_SLICE = Double.doubleToRawLongBits(FLOOR_NG_PER_ML) >>> SLICE_SHIFT;
     /**
-     * Neighbouring display points mostly fall in the same bin or the next: two comparisons, no logarithm.
-     *
-     * @param previous the bin of the point before
-     * @return the bin of {@code c} if it is {@code previous} or next to it (and below the top bin), else −1
+     * {@code SLICE_BIN[s]}: the bin of the smallest double of slice {@code FIRST_SLICE + s} (0 below the floor), from
+     * the floor's slice to the ceiling's (3,840 slices, 7.5 kB). A slice is narrower in ratio than a bin, so it holds
+     * at most one bin edge and a value's bin is its slice's bin or the next: one comparison with {@link #LOWEST} tells.
      */
-    static int nearBin(double c, int previous) {
-        int b = previous;
-        if (b > 0 && b < BINS && c >= LOWEST[b] && c < LOWEST[b + 1]) {
-            return b;
+    private static final short[] SLICE_BIN = binOfEachSlice();
+
+    private static short[] binOfEachSlice() {
+        long last = Double.doubleToRawLongBits(Math.nextDown(CEILING_NG_PER_ML)) >>> SLICE_SHIFT;
+        short[] bins = new short[(int) (last - FIRST_SLICE + 1)];
+        int b = 0;
+        for (int s = 0; s < bins.length; s++) {
+            double low = Double.longBitsToDouble((FIRST_SLICE + s) << SLICE_SHIFT);
+            double high = Double.longBitsToDouble(((FIRST_SLICE + s + 1) << SLICE_SHIFT) - 1);
+            while (b < BINS && LOWEST[b + 1] <= low) {
+                b++;
+            }
+            if (b + 2 <= BINS && !(high < LOWEST[b + 2])) {
+                throw new IllegalStateException("slice " + s + " holds two bin edges");
+            }
+            bins[s] = (short) b;
         }
-        if (b > 1 && b < BINS && c >= LOWEST[b - 1] && c < LOWEST[b]) {
-            return b - 1;
-        }
-        if (b > 0 && b + 1 < BINS && c >= LOWEST[b + 1] && c < LOWEST[b + 2]) {
-            return b + 1;
-        }
-        return -1;
+        return bins;
+    }
+
+    /**
+     * The formula's bin (bit for bit, edges included) without a logarithm: a table look-up and one comparison.
+     *
+     * @param c a concentration from the floor up to the ceiling (excluded), ng/mL
+     * @return {@code formulaBin(c)}
+     */
+    static int tableBin(double c) {
+        int b = SLICE_BIN[(int) ((Double.doubleToRawLongBits(c) >>> SLICE_SHIFT) - FIRST_SLICE)];
+        return c >= LOWEST[b + 1] ? b + 1 : b;
     }
 
     /** The bin of a concentration from the floor up to the ceiling (excluded), by its logarithm. */
