@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * The one parallel loop of the population runs: indices 0 to n − 1 in tasks of {@value #SIZE} on an executor, each
  * task with its own state, waiting for all of them. After a failure no task starts another index or finishes, and the
- * first failure is rethrown. {@code join()} orders every task's writes before the caller's reads that follow. Stateless.
+ * first failure is rethrown. {@code join()} orders every task's writes before the caller's reads that follow.
+ * Stateless.
  */
 public final class Chunks {
     /** Indices per task: enough to amortise a task, few enough to balance two to eight threads. */

@@ -77,8 +77,9 @@ final class BandHistogram {
      * One task's patients on their way into the counts. Counting a path alone touches one cache line of the counts
      * per display point; a stage keeps the bins of up to {@link #capacity()} patients (as {@code short}s) and then
      * adds them one block of display points at a time, so that the block's counts stay in cache while every staged
-     * patient is added (and one patient's neighbouring points, mostly in one bin, go to neighbouring counts). Patients reach the counts when the stage is full and at {@link #flush()}; a patient
-     * whose path fails is not staged. Not thread-safe: one stage per task.
+     * patient is added (and one patient's neighbouring points, mostly in one bin, go to neighbouring counts).
+     * Patients reach the counts when the stage is full and at {@link #flush()}; a patient whose path fails is not
+     * staged. Not thread-safe: one stage per task.
      */
     final class Stage {
         private final int capacity;
@@ -116,7 +117,7 @@ final class BandHistogram {
             staged++;
         }
 
-        /** Adds the staged patients to the counts and empties the stage. Locks one block of display points at a time. */
+        /** Adds the staged patients to the counts and empties the stage, locking one block of points at a time. */
         void flush() {
             for (int block = 0; block < locks.length; block++) {
                 int from = block * BLOCK;
