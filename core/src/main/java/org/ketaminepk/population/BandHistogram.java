@@ -1,6 +1,8 @@
 package org.ketaminepk.population;
 
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -22,8 +24,8 @@ import org.ketaminepk.base.InvalidInputException;
  *
  * <p>Counts are integers, so the result does not depend on the order in which patients arrive: any number of threads
  * gives the same bands bit for bit. Paths arrive through a {@link Stage} per task, which adds a block of patients
- * at a time (a stage holds at most {@value #STAGE_BYTES} bytes). Thread-safe: a stage's {@link Stage#flush} locks
- * one block of display points at a time.
+ * at a time; stages pass from task to task, so there are no more of them than tasks running at once, each of at most
+ * {@value #STAGE_BYTES} bytes. Thread-safe: a stage's {@link Stage#flush} locks one block of display points at a time.
  */
 final class BandHistogram {
     /** Lowest concentration resolved, ng/mL; anything below (0, or a negative observed-like draw) counts as 0. */
@@ -44,6 +46,7 @@ final class BandHistogram {
     private final int points;
     private final int[] counts;
     private final Object[] locks;
+    private final Queue<Stage> released = new ConcurrentLinkedQueue<>();
 
     BandHistogram(Analyte analyte, double[] timesH) {
         this.analyte = analyte;
@@ -63,33 +66,38 @@ final class BandHistogram {
     }
 
     /**
-     * @return an empty buffer for one task's patients, at most {@value #STAGE_BYTES} bytes; not thread-safe, so one
-     *         per task
+     * A stage for one task: one that an earlier task released (its patients still staged) or a new one. Stages are
+     * reused from task to task, so a run makes no more of them than it runs tasks at once.
+     *
+     * @return a stage of at most {@value #STAGE_BYTES} bytes; not thread-safe, so one per task until released
      */
     Stage stage() {
-        return new Stage(Math.max(1, Math.min(Chunks.SIZE, STAGE_BYTES / (2 * Math.max(1, points)))));
+        Stage s = released.poll();
+        return s != null ? s : new Stage(Math.max(1, Math.min(MOST_STAGED, STAGE_BYTES / (2 * Math.max(1, points)))));
     }
 
-    /** Most bytes of one stage's buffer: 64 patients at 2,000 display points. */
-    static final int STAGE_BYTES = 256_000;
+    /** Most patients staged before they are counted: four tasks' patients, so a count loaded is used more often. */
+    static final int MOST_STAGED = 4 * Chunks.SIZE;
+    /** Most bytes of one stage's bins: 256 patients at 2,000 display points (fewer patients at more points). */
+    static final int STAGE_BYTES = 1 << 20;
 
     /**
      * One task's patients on their way into the counts. Counting a path alone touches one cache line of the counts
      * per display point; a stage keeps the bins of up to {@link #capacity()} patients (as {@code short}s) and then
      * adds them one block of display points at a time, so that the block's counts stay in cache while every staged
      * patient is added (and one patient's neighbouring points, mostly in one bin, go to neighbouring counts).
-     * Patients reach the counts when the stage is full and at {@link #flush()}; a patient whose path fails is not
-     * staged. Not thread-safe: one stage per task.
+     * Patients reach the counts when the stage is full, at {@link #flush()}, and, for a stage {@link #release()}d,
+     * before the counts are read; a patient whose path fails is not staged. Not thread-safe: one task at a time.
      */
     final class Stage {
         private final int capacity;
-        /** bins[k · points + t]: the bin of staged patient k at display point t. */
-        private final short[] bins;
+        /** bins[k][t]: the bin of staged patient k at display point t (a row per patient: no array over 512 kB). */
+        private final short[][] bins;
         private int staged;
 
         private Stage(int capacity) {
             this.capacity = capacity;
-            this.bins = new short[points * capacity];
+            this.bins = new short[capacity][points];
         }
 
         /** @return the most patients staged before they are added to the counts */
@@ -108,11 +116,10 @@ final class BandHistogram {
             if (staged == capacity) {
                 flush();
             }
-            int row = staged * points;
+            short[] row = bins[staged];
             for (int t = 0; t < points; t++) {
                 double c = ngPerMl[t];
-                int b = c >= FLOOR_NG_PER_ML && c < CEILING_NG_PER_ML ? tableBin(c) : bin(c, t);
-                bins[row + t] = (short) b;
+                row[t] = (short) (c >= FLOOR_NG_PER_ML && c < CEILING_NG_PER_ML ? tableBin(c) : bin(c, t));
             }
             staged++;
         }
@@ -124,14 +131,29 @@ final class BandHistogram {
                 int to = Math.min(points, from + BLOCK);
                 synchronized (locks[block]) {
                     for (int k = 0; k < staged; k++) {
-                        int row = k * points;
+                        short[] row = bins[k];
                         for (int t = from; t < to; t++) {
-                            counts[bins[row + t] * points + t]++;
+                            counts[row[t] * points + t]++;
                         }
                     }
                 }
             }
             staged = 0;
+        }
+
+        /**
+         * Hands the stage back, its patients still staged, for a later task to fill further; its patients are counted
+         * before the counts are read. The caller no longer uses it.
+         */
+        void release() {
+            released.add(this);
+        }
+    }
+
+    /** Counts the patients of every released stage (before the counts are read, once the tasks are done). */
+    private void countReleased() {
+        for (Stage s = released.poll(); s != null; s = released.poll()) {
+            s.flush();
         }
     }
 
@@ -230,15 +252,19 @@ final class BandHistogram {
      * @return the number of patients counted in that bin at that point
      */
     int count(int t, int bin) {
+        countReleased();
         return counts[bin * points + t];
     }
 
     /**
+     * Counts the patients of the released stages first; call once the tasks adding patients are done.
+     *
      * @param percentiles each 0–100
      * @param n number of patients added
      * @return [percentile][display point] estimates, ng/mL
      */
     double[][] percentiles(double[] percentiles, int n) {
+        countReleased();
         double[][] out = new double[percentiles.length][timesH.length];
         long[] ranks = new long[2 * percentiles.length];
         double[] g = new double[percentiles.length];

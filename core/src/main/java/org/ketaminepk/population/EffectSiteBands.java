@@ -96,7 +96,7 @@ public final class EffectSiteBands {
                     for (Analyte a : analytes) {
                         stages.get(a).add(ce.series(a).ngPerMl());
                     }
-                }, stages -> stages.values().forEach(BandHistogram.Stage::flush));
+                }, stages -> stages.values().forEach(BandHistogram.Stage::release));
         Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
         for (Analyte a : analytes) {
             values.put(a, hist.get(a).percentiles(percentiles.clone(), patients.size()));

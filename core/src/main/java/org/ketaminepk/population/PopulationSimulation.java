@@ -47,8 +47,8 @@ import org.ketaminepk.result.Band;
  *
  * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings shared), plus, when percentile
  * bands are asked for, 4 bytes × display points × 2,085 bins per analyte (about 17 MB per analyte for 2,000
- * display points), and per running task a stage of 2 bytes × display points × 64 patients per analyte (at most 256 kB
- * per analyte).
+ * display points), and per task running at once a stage of 2 bytes × display points × 256 patients per analyte
+ * (at most 1 MiB per analyte).
  * No concentration path is kept.
  *
  * <p>Immutable and thread-safe. Not a dosing device; not a fitting tool.
@@ -211,7 +211,7 @@ public final class PopulationSimulation {
         RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
         Chunks.forEach(out.length, executor, () -> new Scratch(hist, display),
                 (i, t) -> out[i] = simulate(base, plan, i, analytes, t.stages(), t.paths(), shared, occasion),
-                Scratch::flush);
+                Scratch::release);
         PercentileBands pb = null;
         if (display != null) {
             Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
@@ -233,10 +233,10 @@ public final class PopulationSimulation {
             }
         }
 
-        /** Adds the task's staged patients to the histograms. */
-        void flush() {
+        /** Hands the stages, with the task's staged patients, back to the histograms. */
+        void release() {
             for (BandHistogram.Stage s : stages.values()) {
-                s.flush();
+                s.release();
             }
         }
     }
