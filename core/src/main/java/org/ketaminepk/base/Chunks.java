@@ -6,12 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The one parallel loop of the population runs: indices 0 to n − 1 in tasks of {@value #SIZE} on an executor, each
- * task with its own state, waiting for all of them. After a failure no task starts another index, and the first
- * failure is rethrown. {@code join()} orders every task's writes before the caller's reads that follow. Stateless.
+ * task with its own state, waiting for all of them. After a failure no task starts another index or finishes, and the
+ * first failure is rethrown. {@code join()} orders every task's writes before the caller's reads that follow.
+ * Stateless.
  */
 public final class Chunks {
     /** Indices per task: enough to amortise a task, few enough to balance two to eight threads. */
@@ -37,6 +39,19 @@ public final class Chunks {
      * @param body the work on one index
      */
     public static <S> void forEach(int n, Executor executor, Supplier<S> perTask, Task<S> body) {
+        forEach(n, executor, perTask, body, state -> { });
+    }
+
+    /**
+     * @param n the number of indices
+     * @param executor where the tasks run (not shut down)
+     * @param perTask makes one task's state (e.g. scratch arrays), called once per task
+     * @param body the work on one index
+     * @param finish the work on a task's state after its last index, on the task's thread (e.g. handing on what the
+     *        state gathered); not called once any task has failed
+     */
+    public static <S> void forEach(int n, Executor executor, Supplier<S> perTask, Task<S> body,
+            Consumer<S> finish) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (int start = 0; start < n; start += SIZE) {
@@ -47,6 +62,14 @@ public final class Chunks {
                 for (int i = from; i < to && failure.get() == null; i++) {
                     try {
                         body.run(i, state);
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                        throw e;
+                    }
+                }
+                if (failure.get() == null) {
+                    try {
+                        finish.accept(state);
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                         throw e;

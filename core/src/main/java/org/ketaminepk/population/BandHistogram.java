@@ -1,9 +1,12 @@
 package org.ketaminepk.population;
 
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Chunks;
 import org.ketaminepk.base.InvalidInputException;
 
 /**
@@ -20,7 +23,9 @@ import org.ketaminepk.base.InvalidInputException;
  * the same paths. Within a bin the estimate places the patients evenly on the log scale.
  *
  * <p>Counts are integers, so the result does not depend on the order in which patients arrive: any number of threads
- * gives the same bands bit for bit. Thread-safe: {@link #add} locks one block of display points at a time.
+ * gives the same bands bit for bit. Paths arrive through a {@link Stage} per task, which adds a block of patients
+ * at a time; stages pass from task to task, so there are no more of them than tasks running at once, each of at most
+ * {@value #STAGE_BYTES} bytes. Thread-safe: a stage's {@link Stage#flush} locks one block of display points at a time.
  */
 final class BandHistogram {
     /** Lowest concentration resolved, ng/mL; anything below (0, or a negative observed-like draw) counts as 0. */
@@ -41,6 +46,7 @@ final class BandHistogram {
     private final int points;
     private final int[] counts;
     private final Object[] locks;
+    private final Queue<Stage> released = new ConcurrentLinkedQueue<>();
 
     BandHistogram(Analyte analyte, double[] timesH) {
         this.analyte = analyte;
@@ -60,28 +66,94 @@ final class BandHistogram {
     }
 
     /**
-     * Adds one patient's path.
+     * A stage for one task: one that an earlier task released (its patients still staged) or a new one. Stages are
+     * reused from task to task, so a run makes no more of them than it runs tasks at once.
      *
-     * @param ngPerMl the concentration at each display point
-     * @param scratch an array of at least that length, overwritten
-     * @throws InvalidInputException if a concentration is not finite or exceeds the ceiling
+     * @return a stage of at most {@value #STAGE_BYTES} bytes; not thread-safe, so one per task until released
      */
-    void add(double[] ngPerMl, int[] scratch) {
-        int previous = 0;
-        for (int t = 0; t < timesH.length; t++) {
-            double c = ngPerMl[t];
-            int b = nearBin(c, previous);
-            scratch[t] = b >= 0 ? b : bin(c, t);
-            previous = scratch[t];
+    Stage stage() {
+        Stage s = released.poll();
+        return s != null ? s : new Stage(Math.max(1, Math.min(MOST_STAGED, STAGE_BYTES / (2 * Math.max(1, points)))));
+    }
+
+    /** Most patients staged before they are counted: four tasks' patients, so a count loaded is used more often. */
+    static final int MOST_STAGED = 4 * Chunks.SIZE;
+    /** Most bytes of one stage's bins: 256 patients at 2,000 display points (fewer patients at more points). */
+    static final int STAGE_BYTES = 1 << 20;
+
+    /**
+     * One task's patients on their way into the counts. Counting a path alone touches one cache line of the counts
+     * per display point; a stage keeps the bins of up to {@link #capacity()} patients (as {@code short}s) and then
+     * adds them one block of display points at a time, so that the block's counts stay in cache while every staged
+     * patient is added (and one patient's neighbouring points, mostly in one bin, go to neighbouring counts).
+     * Patients reach the counts when the stage is full, at {@link #flush()}, and, for a stage {@link #release()}d,
+     * before the counts are read; a patient whose path fails is not staged. Not thread-safe: one task at a time.
+     */
+    final class Stage {
+        private final int capacity;
+        /** bins[k][t]: the bin of staged patient k at display point t (a row per patient: no array over 512 kB). */
+        private final short[][] bins;
+        private int staged;
+
+        private Stage(int capacity) {
+            this.capacity = capacity;
+            this.bins = new short[capacity][points];
         }
-        for (int b = 0; b < locks.length; b++) {
-            int from = b * BLOCK;
-            int to = Math.min(timesH.length, from + BLOCK);
-            synchronized (locks[b]) {
-                for (int t = from; t < to; t++) {
-                    counts[scratch[t] * points + t]++;
+
+        /** @return the most patients staged before they are added to the counts */
+        int capacity() {
+            return capacity;
+        }
+
+        /**
+         * Stages one patient's path, first adding the staged patients to the counts if the stage is full.
+         *
+         * @param ngPerMl the concentration at each display point
+         * @throws InvalidInputException if a concentration is not finite or exceeds the ceiling (nothing of the path
+         *         is then counted)
+         */
+        void add(double[] ngPerMl) {
+            if (staged == capacity) {
+                flush();
+            }
+            short[] row = bins[staged];
+            for (int t = 0; t < points; t++) {
+                double c = ngPerMl[t];
+                row[t] = (short) (c >= FLOOR_NG_PER_ML && c < CEILING_NG_PER_ML ? tableBin(c) : bin(c, t));
+            }
+            staged++;
+        }
+
+        /** Adds the staged patients to the counts and empties the stage, locking one block of points at a time. */
+        void flush() {
+            for (int block = 0; block < locks.length; block++) {
+                int from = block * BLOCK;
+                int to = Math.min(points, from + BLOCK);
+                synchronized (locks[block]) {
+                    for (int k = 0; k < staged; k++) {
+                        short[] row = bins[k];
+                        for (int t = from; t < to; t++) {
+                            counts[row[t] * points + t]++;
+                        }
+                    }
                 }
             }
+            staged = 0;
+        }
+
+        /**
+         * Hands the stage back, its patients still staged, for a later task to fill further; its patients are counted
+         * before the counts are read. The caller no longer uses it.
+         */
+        void release() {
+            released.add(this);
+        }
+    }
+
+    /** Counts the patients of every released stage (before the counts are read, once the tasks are done). */
+    private void countReleased() {
+        for (Stage s = released.poll(); s != null; s = released.poll()) {
+            s.flush();
         }
     }
 
@@ -116,24 +188,44 @@ final class BandHistogram {
         return lowest;
     }
 
+    /** Shift that leaves a positive double's exponent and top 7 mantissa bits: its slice, at most 1 + 2⁻⁷ wide. */
+    private static final int SLICE_SHIFT = 52 - 7;
+    /** The slice of the floor, the first in {@link #SLICE_BIN}. */
+    private static final long FIRST_SLICE = Double.doubleToRawLongBits(FLOOR_NG_PER_ML) >>> SLICE_SHIFT;
     /**
-     * Neighbouring display points mostly fall in the same bin or the next: two comparisons, no logarithm.
-     *
-     * @param previous the bin of the point before
-     * @return the bin of {@code c} if it is {@code previous} or next to it (and below the top bin), else −1
+     * {@code SLICE_BIN[s]}: the bin of the smallest double of slice {@code FIRST_SLICE + s} (0 below the floor), from
+     * the floor's slice to the ceiling's (3,840 slices, 7.5 kB). A slice is narrower in ratio than a bin, so it holds
+     * at most one bin edge and a value's bin is its slice's bin or the next: one comparison with {@link #LOWEST} tells.
      */
-    static int nearBin(double c, int previous) {
-        int b = previous;
-        if (b > 0 && b < BINS && c >= LOWEST[b] && c < LOWEST[b + 1]) {
-            return b;
+    private static final short[] SLICE_BIN = binOfEachSlice();
+
+    private static short[] binOfEachSlice() {
+        long last = Double.doubleToRawLongBits(Math.nextDown(CEILING_NG_PER_ML)) >>> SLICE_SHIFT;
+        short[] bins = new short[(int) (last - FIRST_SLICE + 1)];
+        int b = 0;
+        for (int s = 0; s < bins.length; s++) {
+            double low = Double.longBitsToDouble((FIRST_SLICE + s) << SLICE_SHIFT);
+            double high = Double.longBitsToDouble(((FIRST_SLICE + s + 1) << SLICE_SHIFT) - 1);
+            while (b < BINS && LOWEST[b + 1] <= low) {
+                b++;
+            }
+            if (b + 2 <= BINS && !(high < LOWEST[b + 2])) {
+                throw new IllegalStateException("slice " + s + " holds two bin edges");
+            }
+            bins[s] = (short) b;
         }
-        if (b > 1 && b < BINS && c >= LOWEST[b - 1] && c < LOWEST[b]) {
-            return b - 1;
-        }
-        if (b > 0 && b + 1 < BINS && c >= LOWEST[b + 1] && c < LOWEST[b + 2]) {
-            return b + 1;
-        }
-        return -1;
+        return bins;
+    }
+
+    /**
+     * The formula's bin (bit for bit, edges included) without a logarithm: a table look-up and one comparison.
+     *
+     * @param c a concentration from the floor up to the ceiling (excluded), ng/mL
+     * @return {@code formulaBin(c)}
+     */
+    static int tableBin(double c) {
+        int b = SLICE_BIN[(int) ((Double.doubleToRawLongBits(c) >>> SLICE_SHIFT) - FIRST_SLICE)];
+        return c >= LOWEST[b + 1] ? b + 1 : b;
     }
 
     /** The bin of a concentration from the floor up to the ceiling (excluded), by its logarithm. */
@@ -155,11 +247,24 @@ final class BandHistogram {
     }
 
     /**
+     * @param t a display point
+     * @param bin a bin, 0 (below the floor) to {@value #BINS}
+     * @return the number of patients counted in that bin at that point
+     */
+    int count(int t, int bin) {
+        countReleased();
+        return counts[bin * points + t];
+    }
+
+    /**
+     * Counts the patients of the released stages first; call once the tasks adding patients are done.
+     *
      * @param percentiles each 0–100
      * @param n number of patients added
      * @return [percentile][display point] estimates, ng/mL
      */
     double[][] percentiles(double[] percentiles, int n) {
+        countReleased();
         double[][] out = new double[percentiles.length][timesH.length];
         long[] ranks = new long[2 * percentiles.length];
         double[] g = new double[percentiles.length];

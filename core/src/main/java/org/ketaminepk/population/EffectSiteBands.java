@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import org.ketaminepk.PopulationRun;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Chunks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Regimen;
@@ -89,16 +90,24 @@ public final class EffectSiteBands {
         // the same individual models as the population run: its seed, streams and random effects
         PopulationSimulation population = PopulationSimulation.of(model, patients, regimen, display, seed)
                 .withVariability(variability);
-        PopulationSimulation.forEachPatient(patients.size(), executor, () -> new int[display.size()], (i, scratch) -> {
-            Profile ce = EffectSites.concentrations(population.individual(i), regimen, display, ke0PerH);
-            for (Analyte a : analytes) {
-                hist.get(a).add(ce.series(a).ngPerMl(), scratch);
-            }
-        });
+        Chunks.<Map<Analyte, BandHistogram.Stage>>forEach(patients.size(), executor, () -> stages(hist),
+                (i, stages) -> {
+                    Profile ce = EffectSites.concentrations(population.individual(i), regimen, display, ke0PerH);
+                    for (Analyte a : analytes) {
+                        stages.get(a).add(ce.series(a).ngPerMl());
+                    }
+                }, stages -> stages.values().forEach(BandHistogram.Stage::release));
         Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
         for (Analyte a : analytes) {
             values.put(a, hist.get(a).percentiles(percentiles.clone(), patients.size()));
         }
         return new PercentileBands(display.times(), percentiles.clone(), values, false);
+    }
+
+    /** @return one task's stage of each histogram */
+    private static Map<Analyte, BandHistogram.Stage> stages(Map<Analyte, BandHistogram> hist) {
+        Map<Analyte, BandHistogram.Stage> stages = new EnumMap<>(Analyte.class);
+        hist.forEach((a, h) -> stages.put(a, h.stage()));
+        return stages;
     }
 }

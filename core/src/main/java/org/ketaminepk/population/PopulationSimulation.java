@@ -46,8 +46,9 @@ import org.ketaminepk.result.Band;
  * therefore gives the same result bit for bit on any number of threads.
  *
  * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings shared), plus, when percentile
- * bands are asked for, 4 bytes × display points × 2,084 bins per analyte (about 17 MB per analyte for 2,000
- * display points).
+ * bands are asked for, 4 bytes × display points × 2,085 bins per analyte (about 17 MB per analyte for 2,000
+ * display points), and per task running at once a stage of 2 bytes × display points × 256 patients per analyte
+ * (at most 1 MiB per analyte).
  * No concentration path is kept.
  *
  * <p>Immutable and thread-safe. Not a dosing device; not a fitting tool.
@@ -208,8 +209,9 @@ public final class PopulationSimulation {
         PatientMetrics[] out = new PatientMetrics[patients.size()];
         PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
         RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
-        forEachPatient(out.length, executor, () -> new Scratch(analytes, display),
-                (i, t) -> out[i] = simulate(base, plan, i, analytes, hist, t.histogram(), t.paths(), shared, occasion));
+        Chunks.forEach(out.length, executor, () -> new Scratch(hist, display),
+                (i, t) -> out[i] = simulate(base, plan, i, analytes, t.stages(), t.paths(), shared, occasion),
+                Scratch::release);
         PercentileBands pb = null;
         if (display != null) {
             Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
@@ -221,14 +223,20 @@ public final class PopulationSimulation {
         return new PopulationOutcome(model, regimen, bands, Arrays.asList(out), variability, seed, pb);
     }
 
-    /** One task's scratch: the histogram's index buffer and a display path per analyte (none without bands). */
-    private record Scratch(int[] histogram, Map<Analyte, double[]> paths) {
-        Scratch(List<Analyte> analytes, TimeGrid display) {
-            this(display == null ? null : new int[display.size()], new EnumMap<>(Analyte.class));
-            if (display != null) {
-                for (Analyte a : analytes) {
-                    paths.put(a, new double[display.size()]);
-                }
+    /** One task's scratch: a histogram stage and a display path per analyte (none without bands). */
+    private record Scratch(Map<Analyte, BandHistogram.Stage> stages, Map<Analyte, double[]> paths) {
+        Scratch(Map<Analyte, BandHistogram> hist, TimeGrid display) {
+            this(new EnumMap<>(Analyte.class), new EnumMap<>(Analyte.class));
+            for (Map.Entry<Analyte, BandHistogram> e : hist.entrySet()) {
+                stages.put(e.getKey(), e.getValue().stage());
+                paths.put(e.getKey(), new double[display.size()]);
+            }
+        }
+
+        /** Hands the stages, with the task's staged patients, back to the histograms. */
+        void release() {
+            for (BandHistogram.Stage s : stages.values()) {
+                s.release();
             }
         }
     }
@@ -259,7 +267,7 @@ public final class PopulationSimulation {
     }
 
     private PatientMetrics simulate(PopulationRun base, RandomEffects.Plan plan, int i, List<Analyte> analytes,
-            Map<Analyte, BandHistogram> hist, int[] scratch, Map<Analyte, double[]> paths,
+            Map<Analyte, BandHistogram.Stage> stages, Map<Analyte, double[]> paths,
             Map<Warning, Warning> shared, Warning occasion) {
         Patient p = patients.get(i);
         ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
@@ -287,7 +295,7 @@ public final class PopulationSimulation {
                         c[t] = e.observe(c[t], normal.sample(), normal.sample());
                     }
                 }
-                hist.get(a).add(c, scratch);
+                stages.get(a).add(c);
             }
         }
         return new PatientMetrics(p, m.analytes(), warnings);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -28,10 +29,11 @@ class BandHistogramProperties {
             values[i] = l < -3.5 ? 0 : Math.pow(10, l);
         }
         BandHistogram h = new BandHistogram(Analyte.KETAMINE, new double[] {0});
-        int[] scratch = new int[1];
+        BandHistogram.Stage stage = h.stage();
         for (double v : values) {
-            h.add(new double[] {v}, scratch);
+            stage.add(new double[] {v});
         }
+        stage.flush();
         double est = h.percentiles(new double[] {percentile}, values.length)[0][0];
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -41,13 +43,12 @@ class BandHistogramProperties {
     }
 
     /**
-     * The bin found from the previous point's bin by comparison is the bin of the logarithm formula, bit for bit,
-     * including values next to and exactly on a bin edge (so the bands do not depend on which way a bin was found).
+     * The bin found by the table and one comparison is the bin of the logarithm formula, bit for bit, including values
+     * next to and exactly on a bin edge (so the bands are those of the formula).
      */
     @Property(tries = 2000)
-    void binsNearThePreviousOneAreTheFormulasBins(@ForAll @IntRange(min = 0, max = 2090) int previous,
-            @ForAll @DoubleRange(min = -3.1, max = 6.1) double log10, @ForAll @IntRange(min = -3, max = 3) int ulps,
-            @ForAll boolean onAnEdge) {
+    void tableBinsAreTheFormulasBins(@ForAll @DoubleRange(min = -3, max = 5.99) double log10,
+            @ForAll @IntRange(min = -3, max = 3) int ulps, @ForAll boolean onAnEdge) {
         double c = Math.pow(10, log10);
         if (onAnEdge) {
             // an edge of the bin the formula gives, moved a few ulps either way
@@ -57,10 +58,31 @@ class BandHistogramProperties {
         for (int i = 0; i < Math.abs(ulps); i++) {
             c = ulps > 0 ? Math.nextUp(c) : Math.nextDown(c);
         }
-        int near = BandHistogram.nearBin(c, previous);
-        if (near >= 0) {
+        if (c >= BandHistogram.FLOOR_NG_PER_ML && c < BandHistogram.CEILING_NG_PER_ML) {
             double value = c;
-            assertEquals(BandHistogram.formulaBin(value), near, () -> "bin of " + value + " after bin " + previous);
+            assertEquals(BandHistogram.formulaBin(value), BandHistogram.tableBin(value), () -> "bin of " + value);
         }
+    }
+
+    /** Every bin edge, a few ulps either way, and the ends of the range: the table gives the formula's bin. */
+    @Example
+    void tableBinsAreTheFormulasBinsAtEveryEdge() {
+        for (int b = 1; b <= BandHistogram.BINS + 1; b++) {
+            double edge = BandHistogram.FLOOR_NG_PER_ML * Math.pow(BandHistogram.RATIO, b - 1);
+            double c = edge;
+            for (int i = 0; i < 4; i++) {
+                c = Math.nextDown(c);
+            }
+            for (int i = -4; i <= 4; i++, c = Math.nextUp(c)) {
+                if (c >= BandHistogram.FLOOR_NG_PER_ML && c < BandHistogram.CEILING_NG_PER_ML) {
+                    double value = c;
+                    assertEquals(BandHistogram.formulaBin(value), BandHistogram.tableBin(value),
+                            () -> "bin of " + value);
+                }
+            }
+        }
+        double top = Math.nextDown(BandHistogram.CEILING_NG_PER_ML);
+        assertEquals(BandHistogram.formulaBin(top), BandHistogram.tableBin(top));
+        assertEquals(1, BandHistogram.tableBin(BandHistogram.FLOOR_NG_PER_ML));
     }
 }
