@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,12 +80,12 @@ public final class CompartmentSystem {
         int m = sinks.size();
         this.k = new double[n][n];
         this.e = new double[m][n];
-        for (double[] f : b.flows) {
-            int from = (int) f[0];
-            int to = (int) f[1];
-            double rate = f[2];
+        for (int i = 0; i < b.flowCount; i++) {
+            int from = (int) b.flows[4 * i];
+            int to = (int) b.flows[4 * i + 1];
+            double rate = b.flows[4 * i + 2];
             k[from][from] -= rate;
-            if (f[3] == 0) {
+            if (b.flows[4 * i + 3] == 0) {
                 k[to][from] += rate;
             } else {
                 e[to][from] += rate;
@@ -234,11 +233,15 @@ public final class CompartmentSystem {
 
     /** Builds a {@link CompartmentSystem}; not thread-safe, used once. */
     public static final class Builder {
-        private final List<Compartment> compartments = new ArrayList<>();
-        private final List<Sink> sinks = new ArrayList<>();
-        private final List<double[]> flows = new ArrayList<>();
+        // sized for the library's largest structures, so that building one (once per patient in a population)
+        // does not grow them step by step
+        private final List<Compartment> compartments = new ArrayList<>(32);
+        private final List<Sink> sinks = new ArrayList<>(16);
+        /** Flows in the order added, four numbers each: from, to, rate (1/h), and 1 into a sink or 0. */
+        private double[] flows = new double[4 * 32];
+        private int flowCount;
         private final Map<Analyte, Observation> observations = new EnumMap<>(Analyte.class);
-        private final Map<Route, RouteInput> routes = new LinkedHashMap<>();
+        private final Map<Route, RouteInput> routes = new EnumMap<>(Route.class);
 
         private Builder() {
         }
@@ -269,15 +272,26 @@ public final class CompartmentSystem {
          */
         public Builder flow(int from, int to, double ratePerH) {
             checkRate(ratePerH, from, to);
-            flows.add(new double[] {from, to, ratePerH, 0});
+            addFlow(from, to, ratePerH, 0);
             return this;
         }
 
         /** A first-order transfer from a compartment into a sink, 1/h. */
         public Builder eliminate(int from, int sink, double ratePerH) {
             checkRate(ratePerH, from, sink);
-            flows.add(new double[] {from, sink, ratePerH, 1});
+            addFlow(from, sink, ratePerH, 1);
             return this;
+        }
+
+        private void addFlow(int from, int to, double ratePerH, int intoSink) {
+            if (4 * flowCount == flows.length) {
+                flows = Arrays.copyOf(flows, 2 * flows.length);
+            }
+            flows[4 * flowCount] = from;
+            flows[4 * flowCount + 1] = to;
+            flows[4 * flowCount + 2] = ratePerH;
+            flows[4 * flowCount + 3] = intoSink;
+            flowCount++;
         }
 
         /** A pair of transfers between two compartments described by an inter-compartmental clearance. */
@@ -324,13 +338,13 @@ public final class CompartmentSystem {
                 throw InvalidInputException.statement("routes", 0, "must hold at least one route of administration "
                         + "but held none; declare one with route(..)");
             }
-            for (double[] f : flows) {
-                int from = (int) f[0];
-                int to = (int) f[1];
-                int limit = f[3] == 0 ? n : sinks.size();
+            for (int i = 0; i < flowCount; i++) {
+                int from = (int) flows[4 * i];
+                int to = (int) flows[4 * i + 1];
+                boolean intoSink = flows[4 * i + 3] != 0;
                 checkIndex("flow source", from, n, "compartment");
-                checkIndex(f[3] == 0 ? "flow target" : "elimination sink", to, limit, f[3] == 0 ? "compartment"
-                        : "sink");
+                checkIndex(intoSink ? "elimination sink" : "flow target", to, intoSink ? sinks.size() : n,
+                        intoSink ? "sink" : "compartment");
             }
             for (Map.Entry<Analyte, Observation> o : observations.entrySet()) {
                 checkIndex("observed compartment of " + o.getKey().label(), o.getValue().compartment(), n,
