@@ -273,7 +273,7 @@ public final class PopulationSimulation {
             // only warnings filled with plain values are shared: hashing one worded on demand (an adjustment's
             // reason, which names the patient's own age or clearance factor) would write out its text for every
             // patient, and such a text is rarely shared by two patients anyway
-            warnings.add(plain(w) ? shared.computeIfAbsent(w, x -> x) : w);
+            warnings.add(w.plainValues() ? shared.computeIfAbsent(w, x -> x) : w);
         }
         if (occasion != null) {
             warnings.add(occasion);
@@ -291,16 +291,6 @@ public final class PopulationSimulation {
             }
         }
         return new PatientMetrics(p, m.analytes(), warnings);
-    }
-
-    /** @return whether every value filling {@code w} is a number or a string, so that hashing it formats nothing */
-    private static boolean plain(Warning w) {
-        for (Object a : w.args()) {
-            if (!(a instanceof String || a instanceof Number)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
