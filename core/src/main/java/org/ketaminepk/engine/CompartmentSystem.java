@@ -81,11 +81,11 @@ public final class CompartmentSystem {
         this.k = new double[n][n];
         this.e = new double[m][n];
         for (int i = 0; i < b.flowCount; i++) {
-            int from = (int) b.flows[4 * i];
-            int to = (int) b.flows[4 * i + 1];
-            double rate = b.flows[4 * i + 2];
+            int from = b.flowFrom[i];
+            int to = b.flowTo[i];
+            double rate = b.flowRate[i];
             k[from][from] -= rate;
-            if (b.flows[4 * i + 3] == 0) {
+            if (!b.flowIntoSink[i]) {
                 k[to][from] += rate;
             } else {
                 e[to][from] += rate;
@@ -219,8 +219,12 @@ public final class CompartmentSystem {
             double sum = 0;
             for (InputChannel c : channels) {
                 sum += c.fraction();
-                checkIndex("channel target of the " + route.longName() + " route", c.target(),
-                        c.toSink() ? sinks : compartments, c.toSink() ? "sink" : "compartment");
+                int size = c.toSink() ? sinks : compartments;
+                if (c.target() < 0 || c.target() >= size) {
+                    // the field name is written out only for the error: this runs for every dose of every patient
+                    checkIndex("channel target of the " + route.longName() + " route", c.target(), size,
+                            c.toSink() ? "sink" : "compartment");
+                }
             }
             if (Math.abs(sum - 1) > FRACTION_SUM_TOLERANCE) {
                 throw InvalidInputException.statement("channel fractions", sum, "of the " + route.longName()
@@ -233,12 +237,15 @@ public final class CompartmentSystem {
 
     /** Builds a {@link CompartmentSystem}; not thread-safe, used once. */
     public static final class Builder {
-        // sized for the library's largest structures, so that building one (once per patient in a population)
-        // does not grow them step by step
-        private final List<Compartment> compartments = new ArrayList<>(32);
-        private final List<Sink> sinks = new ArrayList<>(16);
-        /** Flows in the order added, four numbers each: from, to, rate (1/h), and 1 into a sink or 0. */
-        private double[] flows = new double[4 * 32];
+        // sized for the library's structures, so that building one (once per patient in a population) does not
+        // grow them step by step
+        private final List<Compartment> compartments = new ArrayList<>(16);
+        private final List<Sink> sinks = new ArrayList<>(4);
+        /** The flows in the order added: source, target (a compartment, or a sink), rate (1/h), into a sink. */
+        private int[] flowFrom = new int[24];
+        private int[] flowTo = new int[24];
+        private double[] flowRate = new double[24];
+        private boolean[] flowIntoSink = new boolean[24];
         private int flowCount;
         private final Map<Analyte, Observation> observations = new EnumMap<>(Analyte.class);
         private final Map<Route, RouteInput> routes = new EnumMap<>(Route.class);
@@ -272,25 +279,29 @@ public final class CompartmentSystem {
          */
         public Builder flow(int from, int to, double ratePerH) {
             checkRate(ratePerH, from, to);
-            addFlow(from, to, ratePerH, 0);
+            addFlow(from, to, ratePerH, false);
             return this;
         }
 
         /** A first-order transfer from a compartment into a sink, 1/h. */
         public Builder eliminate(int from, int sink, double ratePerH) {
             checkRate(ratePerH, from, sink);
-            addFlow(from, sink, ratePerH, 1);
+            addFlow(from, sink, ratePerH, true);
             return this;
         }
 
-        private void addFlow(int from, int to, double ratePerH, int intoSink) {
-            if (4 * flowCount == flows.length) {
-                flows = Arrays.copyOf(flows, 2 * flows.length);
+        private void addFlow(int from, int to, double ratePerH, boolean intoSink) {
+            if (flowCount == flowRate.length) {
+                int more = 2 * flowCount;
+                flowFrom = Arrays.copyOf(flowFrom, more);
+                flowTo = Arrays.copyOf(flowTo, more);
+                flowRate = Arrays.copyOf(flowRate, more);
+                flowIntoSink = Arrays.copyOf(flowIntoSink, more);
             }
-            flows[4 * flowCount] = from;
-            flows[4 * flowCount + 1] = to;
-            flows[4 * flowCount + 2] = ratePerH;
-            flows[4 * flowCount + 3] = intoSink;
+            flowFrom[flowCount] = from;
+            flowTo[flowCount] = to;
+            flowRate[flowCount] = ratePerH;
+            flowIntoSink[flowCount] = intoSink;
             flowCount++;
         }
 
@@ -339,9 +350,9 @@ public final class CompartmentSystem {
                         + "but held none; declare one with route(..)");
             }
             for (int i = 0; i < flowCount; i++) {
-                int from = (int) flows[4 * i];
-                int to = (int) flows[4 * i + 1];
-                boolean intoSink = flows[4 * i + 3] != 0;
+                int from = flowFrom[i];
+                int to = flowTo[i];
+                boolean intoSink = flowIntoSink[i];
                 checkIndex("flow source", from, n, "compartment");
                 checkIndex(intoSink ? "elimination sink" : "flow target", to, intoSink ? sinks.size() : n,
                         intoSink ? "sink" : "compartment");
