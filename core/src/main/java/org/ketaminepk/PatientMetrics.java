@@ -34,11 +34,14 @@ public record PatientMetrics(Patient patient, Map<Analyte, AnalyteMetrics> analy
     }
 
     /**
-     * The metrics per analyte, in analyte order, immutable: two arrays instead of an {@link EnumMap} in an
-     * unmodifiable view, since a population keeps one per patient, and taken over as it is (not copied again) when a
-     * result is made from another's metrics.
+     * The metrics per analyte, in analyte order, immutable: an array of metrics beside a shared array of analytes,
+     * instead of an {@link EnumMap} in an unmodifiable view, since a population keeps one per patient; taken over as
+     * it is (not copied again) when a result is made from another's metrics.
      */
     private static final class ByAnalyte extends AbstractMap<Analyte, AnalyteMetrics> {
+        /** Every set of analytes in analyte order, by the bits of its ordinals: shared, never changed. */
+        private static final Analyte[][] KEY_SETS = keySets();
+
         private final Analyte[] keys;
         private final AnalyteMetrics[] values;
 
@@ -53,8 +56,26 @@ public record PatientMetrics(Patient patient, Map<Analyte, AnalyteMetrics> analy
             }
             // through an EnumMap: analyte order, and a missing key refused as an EnumMap refuses it
             EnumMap<Analyte, AnalyteMetrics> sorted = new EnumMap<>(m);
-            return new ByAnalyte(sorted.keySet().toArray(new Analyte[0]),
-                    sorted.values().toArray(new AnalyteMetrics[0]));
+            int bits = 0;
+            for (Analyte a : sorted.keySet()) {
+                bits |= 1 << a.ordinal();
+            }
+            return new ByAnalyte(KEY_SETS[bits], sorted.values().toArray(new AnalyteMetrics[0]));
+        }
+
+        private static Analyte[][] keySets() {
+            Analyte[] all = Analyte.values();
+            Analyte[][] sets = new Analyte[1 << all.length][];
+            for (int bits = 0; bits < sets.length; bits++) {
+                List<Analyte> in = new java.util.ArrayList<>();
+                for (Analyte a : all) {
+                    if ((bits & 1 << a.ordinal()) != 0) {
+                        in.add(a);
+                    }
+                }
+                sets[bits] = in.toArray(new Analyte[0]);
+            }
+            return sets;
         }
 
         @Override

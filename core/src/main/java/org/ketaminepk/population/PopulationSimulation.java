@@ -45,7 +45,8 @@ import org.ketaminepk.result.Band;
  * applied after the model's weight and covariate scaling and before the organ-function adjustments. The same seed
  * therefore gives the same result bit for bit on any number of threads.
  *
- * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings shared), plus, when percentile
+ * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings, and identical lists of plain
+ * warnings, shared), plus, when percentile
  * bands are asked for, 4 bytes × display points × 2,084 bins per analyte (about 17 MB per analyte for 2,000
  * display points).
  * No concentration path is kept.
@@ -202,6 +203,7 @@ public final class PopulationSimulation {
             }
         }
         Map<Warning, Warning> shared = new ConcurrentHashMap<>();
+        Map<List<Warning>, List<Warning>> sharedLists = new ConcurrentHashMap<>();
         Warning occasion = variability.occasionTerms().isEmpty() ? null : Warning.text(Warning.Code.ASSUMPTION,
                 model.id() + ": between-occasion variability is drawn once per patient: the whole regimen is one "
                         + "occasion, as one study visit was in the source");
@@ -209,7 +211,8 @@ public final class PopulationSimulation {
         PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
         RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
         forEachPatient(out.length, executor, () -> new Scratch(analytes, display),
-                (i, t) -> out[i] = simulate(base, plan, i, analytes, hist, t.histogram(), t.paths(), shared, occasion));
+                (i, t) -> out[i] = simulate(base, plan, i, analytes, hist, t.histogram(), t.paths(), shared,
+                        sharedLists, occasion));
         PercentileBands pb = null;
         if (display != null) {
             Map<Analyte, double[][]> values = new EnumMap<>(Analyte.class);
@@ -260,7 +263,7 @@ public final class PopulationSimulation {
 
     private PatientMetrics simulate(PopulationRun base, RandomEffects.Plan plan, int i, List<Analyte> analytes,
             Map<Analyte, BandHistogram> hist, int[] scratch, Map<Analyte, double[]> paths,
-            Map<Warning, Warning> shared, Warning occasion) {
+            Map<Warning, Warning> shared, Map<List<Warning>, List<Warning>> sharedLists, Warning occasion) {
         Patient p = patients.get(i);
         ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
         VariabilityModel.Draw draw = variability.sample(normal);
@@ -269,14 +272,26 @@ public final class PopulationSimulation {
         // with bands, the display times are recorded in the same pass as the metrics
         PatientMetrics m = display == null ? run.simulate(p) : run.simulate(p, display, paths);
         List<Warning> warnings = new ArrayList<>(m.warnings().size() + 1);
+        boolean plain = true;
         for (Warning w : m.warnings()) {
             // only warnings filled with plain values are shared: hashing one worded on demand (an adjustment's
             // reason, which names the patient's own age or clearance factor) would write out its text for every
             // patient, and such a text is rarely shared by two patients anyway
-            warnings.add(w.plainValues() ? shared.computeIfAbsent(w, x -> x) : w);
+            if (w.plainValues()) {
+                warnings.add(shared.computeIfAbsent(w, x -> x));
+            } else {
+                warnings.add(w);
+                plain = false;
+            }
         }
         if (occasion != null) {
             warnings.add(occasion);
+        }
+        List<Warning> kept = List.copyOf(warnings);
+        if (plain) {
+            // many patients have the very same warnings (the model's assumptions, nothing of their own): they
+            // share one list too
+            kept = sharedLists.computeIfAbsent(kept, x -> x);
         }
         if (display != null) {
             for (Analyte a : analytes) {
@@ -290,7 +305,7 @@ public final class PopulationSimulation {
                 hist.get(a).add(c, scratch);
             }
         }
-        return new PatientMetrics(p, m.analytes(), warnings);
+        return new PatientMetrics(p, m.analytes(), kept);
     }
 
     /**
