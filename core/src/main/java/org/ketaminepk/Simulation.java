@@ -173,12 +173,6 @@ public final class Simulation {
         return solver;
     }
 
-    static List<Warning> regimenWarnings(PublishedModel model, Regimen regimen, TimeGrid grid, double weightKg) {
-        List<Warning> out = new ArrayList<>();
-        RegimenReview.of(model, regimen, grid).addWarnings(weightKg, out);
-        return out;
-    }
-
     /**
      * The warnings of one regimen given with one model and read on one grid, split into what holds for every patient
      * (routes not studied, overlapping infusions, a coarse grid, a grid ending before the last dose), found once, and
