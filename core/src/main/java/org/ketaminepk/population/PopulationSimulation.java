@@ -46,9 +46,8 @@ import org.ketaminepk.result.Band;
  * therefore gives the same result bit for bit on any number of threads.
  *
  * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings, and identical lists of plain
- * warnings, shared), plus, when percentile
- * bands are asked for, 4 bytes × display points × 2,084 bins per analyte (about 17 MB per analyte for 2,000
- * display points).
+ * warnings, shared), plus, when percentile bands are asked for, 4 bytes × display points × 2,084 bins per analyte
+ * (about 17 MB per analyte for 2,000 display points).
  * No concentration path is kept.
  *
  * <p>Immutable and thread-safe. Not a dosing device; not a fitting tool.
