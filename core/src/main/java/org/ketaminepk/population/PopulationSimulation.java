@@ -277,7 +277,7 @@ public final class PopulationSimulation {
             // reason, which names the patient's own age or clearance factor) would write out its text for every
             // patient, and such a text is rarely shared by two patients anyway
             if (w.plainValues()) {
-                warnings.add(shared.computeIfAbsent(w, x -> x));
+                warnings.add(sharedCopy(shared, w));
             } else {
                 warnings.add(w);
                 plain = false;
@@ -290,7 +290,7 @@ public final class PopulationSimulation {
         if (plain) {
             // many patients have the very same warnings (the model's assumptions, nothing of their own): they
             // share one list too
-            kept = sharedLists.computeIfAbsent(kept, x -> x);
+            kept = sharedCopy(sharedLists, kept);
         }
         if (display != null) {
             for (Analyte a : analytes) {
@@ -305,6 +305,16 @@ public final class PopulationSimulation {
             }
         }
         return new PatientMetrics(p, m.analytes(), kept);
+    }
+
+    /**
+     * @return the copy of {@code value} already in {@code shared}, or {@code value}, now shared: looked up first
+     *         without a lock, since most values are there already (computeIfAbsent locks the bin whenever the key
+     *         is not its first entry)
+     */
+    private static <T> T sharedCopy(Map<T, T> shared, T value) {
+        T found = shared.get(value);
+        return found != null ? found : shared.computeIfAbsent(value, x -> x);
     }
 
     /**
