@@ -4,10 +4,14 @@ import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 
-import java.util.Collections;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
@@ -25,8 +29,110 @@ public record PatientMetrics(Patient patient, Map<Analyte, AnalyteMetrics> analy
     /** Validates and copies. */
     public PatientMetrics {
         Checks.notNull("patient", patient);
-        analytes = analytes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(analytes));
+        analytes = analytes.isEmpty() ? Map.of() : ByAnalyte.of(analytes);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The metrics per analyte, in analyte order, immutable: an array of metrics beside a shared array of analytes,
+     * instead of an {@link EnumMap} in an unmodifiable view, since a population keeps one per patient; taken over as
+     * it is (not copied again) when a result is made from another's metrics.
+     */
+    private static final class ByAnalyte extends AbstractMap<Analyte, AnalyteMetrics> {
+        /** Every set of analytes in analyte order, by the bits of its ordinals: shared, never changed. */
+        private static final Analyte[][] KEY_SETS = keySets();
+
+        private final Analyte[] keys;
+        private final AnalyteMetrics[] values;
+
+        private ByAnalyte(Analyte[] keys, AnalyteMetrics[] values) {
+            this.keys = keys;
+            this.values = values;
+        }
+
+        static Map<Analyte, AnalyteMetrics> of(Map<Analyte, AnalyteMetrics> m) {
+            if (m instanceof ByAnalyte mine) {
+                return mine;
+            }
+            // through an EnumMap: analyte order, and a missing key refused as an EnumMap refuses it
+            EnumMap<Analyte, AnalyteMetrics> sorted = new EnumMap<>(m);
+            int bits = 0;
+            for (Analyte a : sorted.keySet()) {
+                bits |= 1 << a.ordinal();
+            }
+            return new ByAnalyte(KEY_SETS[bits], sorted.values().toArray(new AnalyteMetrics[0]));
+        }
+
+        private static Analyte[][] keySets() {
+            Analyte[] all = Analyte.values();
+            Analyte[][] sets = new Analyte[1 << all.length][];
+            for (int bits = 0; bits < sets.length; bits++) {
+                List<Analyte> in = new java.util.ArrayList<>();
+                for (Analyte a : all) {
+                    if ((bits & 1 << a.ordinal()) != 0) {
+                        in.add(a);
+                    }
+                }
+                sets[bits] = in.toArray(new Analyte[0]);
+            }
+            return sets;
+        }
+
+        @Override
+        public AnalyteMetrics get(Object key) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            for (Analyte a : keys) {
+                if (a == key) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public int size() {
+            return keys.length;
+        }
+
+        @Override
+        public Set<Map.Entry<Analyte, AnalyteMetrics>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<Analyte, AnalyteMetrics>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        public Map.Entry<Analyte, AnalyteMetrics> next() {
+                            if (next >= keys.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+            };
+        }
     }
 
     /**

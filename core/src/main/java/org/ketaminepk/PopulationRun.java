@@ -18,6 +18,7 @@ import org.ketaminepk.engine.Solver;
 import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
+import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
@@ -68,15 +69,18 @@ public final class PopulationRun {
     private final TimeGrid grid;
     private final List<Band> bands;
     private final Simulation simulation;
+    /** The regimen's warnings that hold for every patient, found once for the run. */
+    private final Simulation.RegimenReview review;
 
     private PopulationRun(PublishedModel model, List<Patient> patients, Regimen regimen, TimeGrid grid,
-            List<Band> bands, Simulation simulation) {
+            List<Band> bands, Simulation simulation, Simulation.RegimenReview review) {
         this.model = model;
         this.patients = patients;
         this.regimen = regimen;
         this.grid = grid;
         this.bands = bands;
         this.simulation = simulation;
+        this.review = review;
     }
 
     /**
@@ -99,7 +103,8 @@ public final class PopulationRun {
         for (int i = 0; i < patients.size(); i++) {
             Checks.notNull("patients[" + i + "]", patients.get(i));
         }
-        return new PopulationRun(model, List.copyOf(patients), regimen, grid, List.of(), Simulation.standard());
+        return new PopulationRun(model, List.copyOf(patients), regimen, grid, List.of(), Simulation.standard(),
+                Simulation.RegimenReview.of(model, regimen, grid));
     }
 
     /** @return a copy that also measures the time within each of {@code bandsToMeasure} */
@@ -108,7 +113,7 @@ public final class PopulationRun {
         for (Band b : bandsToMeasure) {
             Checks.notNull("band", b);
         }
-        return new PopulationRun(model, patients, regimen, grid, List.copyOf(bandsToMeasure), simulation);
+        return new PopulationRun(model, patients, regimen, grid, List.copyOf(bandsToMeasure), simulation, review);
     }
 
     /** @return a copy that also measures the time within each of {@code bandsToMeasure} */
@@ -119,12 +124,12 @@ public final class PopulationRun {
 
     /** @return a copy using {@code a} for organ function and interactions (as {@link Simulation#withAdjuster}) */
     public PopulationRun withAdjuster(PatientAdjuster a) {
-        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withAdjuster(a));
+        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withAdjuster(a), review);
     }
 
     /** @return a copy using {@code s} (as {@link Simulation#withSolver}); the exact solver unless changed */
     public PopulationRun withSolver(Solver s) {
-        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withSolver(s));
+        return new PopulationRun(model, patients, regimen, grid, bands, simulation.withSolver(s), review);
     }
 
     /** @return the patients, in order */
@@ -145,7 +150,7 @@ public final class PopulationRun {
     public PatientMetrics simulate(Patient patient) {
         Checks.notNull("patient", patient);
         IndividualModel ind = simulation.individualize(model, patient);
-        Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
+        Simulation.Prepared run = Simulation.prepare(ind, review, DosingWeight.TOTAL);
         List<Warning> warnings = run.warnings();
         Map<Analyte, AnalyteMetrics> metrics = metrics(simulation.solver(), ind.system(), run.schedule(), grid,
                 bands);
@@ -168,7 +173,7 @@ public final class PopulationRun {
         Checks.notNull("display", display);
         Checks.notNull("concentrations", concentrations);
         IndividualModel ind = simulation.individualize(model, patient);
-        Simulation.Prepared run = Simulation.prepare(ind, regimen, grid);
+        Simulation.Prepared run = Simulation.prepare(ind, review, DosingWeight.TOTAL);
         CompartmentSystem system = ind.system();
         double[][] out = new double[system.observations().size()][];
         int o = 0;

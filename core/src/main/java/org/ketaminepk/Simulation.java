@@ -122,14 +122,30 @@ public final class Simulation {
 
     /** @return the schedule and the warnings of {@code regimen} given to {@code ind} and read on {@code grid} */
     static Prepared prepare(IndividualModel ind, Regimen regimen, TimeGrid grid) {
-        return prepare(ind, regimen, grid, DosingWeight.TOTAL);
+        return prepare(ind, RegimenReview.of(ind.model(), regimen, grid), DosingWeight.TOTAL);
     }
 
     /** As {@link #prepare(IndividualModel, Regimen, TimeGrid)}, with mg/kg doses resolved by {@code dosing}. */
     static Prepared prepare(IndividualModel ind, Regimen regimen, TimeGrid grid, DosingWeight dosing) {
+        return prepare(ind, RegimenReview.of(ind.model(), regimen, grid), dosing);
+    }
+
+    /**
+     * As {@link #prepare(IndividualModel, Regimen, TimeGrid, DosingWeight)}, with the regimen already reviewed
+     * (once for all the patients of a population).
+     *
+     * @param review the review of the regimen for {@code ind}'s model and the grid
+     */
+    static Prepared prepare(IndividualModel ind, RegimenReview review, DosingWeight dosing) {
+        if (review.model != ind.model()) {
+            throw new IllegalArgumentException("the regimen was reviewed for " + review.model.id() + ", not for "
+                    + ind.model().id());
+        }
+        Regimen regimen = review.regimen;
         Patient patient = ind.patient();
         double weightKg = dosing.kg(patient);
-        List<Warning> warnings = new ArrayList<>(ind.warnings());
+        List<Warning> warnings = new ArrayList<>(ind.warnings().size() + 4);
+        warnings.addAll(ind.warnings());
         if (dosing != DosingWeight.TOTAL && weightBased(regimen)) {
             warnings.add(Warning.text(Warning.Code.ASSUMPTION, String.format(java.util.Locale.ROOT,
                     "mg/kg doses use %s: %s kg instead of the total %s kg%s", dosing.label(),
@@ -137,7 +153,7 @@ public final class Simulation {
                     patient.adult() || dosing == DosingWeight.LEAN ? ""
                             : "; the formula was derived in adults and is extrapolated here")));
         }
-        warnings.addAll(regimenWarnings(ind.model(), regimen, grid, weightKg));
+        review.addWarnings(weightKg, warnings);
         Schedule schedule = regimen.schedule(ind.system(), weightKg);
         return new Prepared(ind, schedule, warnings, weightKg);
     }
@@ -157,40 +173,87 @@ public final class Simulation {
         return solver;
     }
 
-    static List<Warning> regimenWarnings(PublishedModel model, Regimen regimen, TimeGrid grid, double weightKg) {
-        List<Warning> out = new ArrayList<>();
-        java.util.Set<Route> seen = java.util.EnumSet.noneOf(Route.class);
-        double shortest = Double.POSITIVE_INFINITY;
-        List<Dose.Infusion> capped = new ArrayList<>();
-        for (Dose d : regimen.doses()) {
-            Route r = d.route();
-            PublishedModel.RouteSource src = model.routes().get(r);
-            if (src == null) {
-                // the schedule will refuse it with a clear message
-                continue;
+    /**
+     * The warnings of one regimen given with one model and read on one grid, split into what holds for every patient
+     * (routes not studied, overlapping infusions, a coarse grid, a grid ending before the last dose), found once, and
+     * what depends on the dosing weight (rate caps, doses above the label), found per patient. A population reviews
+     * its regimen once instead of once per patient. Immutable.
+     */
+    static final class RegimenReview {
+        final PublishedModel model;
+        final Regimen regimen;
+        /** Routes of the regimen that the model's sources did not study, once each, in the order first given. */
+        private final List<Warning> routes;
+        /** Infusions by a route the model has, in the regimen's order: the ones a cap may lower. */
+        private final List<Dose.Infusion> cappable;
+        /** Boluses and intramuscular doses, in the regimen's order: the ones compared with the label. */
+        private final List<Dose> labelled;
+        /** Overlapping infusions, a grid step longer than the shortest input, a grid ending before the last dose. */
+        private final List<Warning> tail;
+
+        private RegimenReview(PublishedModel model, Regimen regimen, TimeGrid grid) {
+            this.model = model;
+            this.regimen = regimen;
+            List<Warning> r = new ArrayList<>();
+            java.util.Set<Route> seen = java.util.EnumSet.noneOf(Route.class);
+            double shortest = Double.POSITIVE_INFINITY;
+            List<Dose.Infusion> c = new ArrayList<>();
+            for (Dose d : regimen.doses()) {
+                Route route = d.route();
+                PublishedModel.RouteSource src = model.routes().get(route);
+                if (src == null) {
+                    // the schedule will refuse it with a clear message
+                    continue;
+                }
+                if (!src.studied() && seen.add(route)) {
+                    r.add(Warning.of(Warning.Kind.ROUTE_NOT_STUDIED, route.longName(), model.id(), src.source()));
+                }
+                if (d instanceof Dose.Infusion inf) {
+                    shortest = Math.min(shortest, inf.durationH());
+                    c.add(inf);
+                } else {
+                    shortest = 0;
+                }
             }
-            if (!src.studied() && seen.add(r)) {
-                out.add(Warning.of(Warning.Kind.ROUTE_NOT_STUDIED, r.longName(), model.id(), src.source()));
+            List<Dose> l = new ArrayList<>();
+            for (Dose d : regimen.doses()) {
+                if (d instanceof Dose.Bolus || d instanceof Dose.Extravascular && d.route() == Route.INTRAMUSCULAR) {
+                    l.add(d);
+                }
             }
-            if (d instanceof Dose.Infusion inf) {
-                shortest = Math.min(shortest, inf.durationH());
+            List<Warning> t = new ArrayList<>();
+            overlapWarnings(regimen, t);
+            double step = grid.stepH();
+            if (Double.isFinite(step) && step > 5.0 / 60 && shortest < step) {
+                t.add(Warning.of(Warning.Kind.STEP_LONGER_THAN_INPUT, step * 60));
+            }
+            if (regimen.endH() > grid.endH()) {
+                t.add(Warning.of(Warning.Kind.ENDS_BEFORE_LAST_DOSE, grid.endH(), regimen.endH()));
+            }
+            this.routes = List.copyOf(r);
+            this.cappable = List.copyOf(c);
+            this.labelled = List.copyOf(l);
+            this.tail = List.copyOf(t);
+        }
+
+        /** @return the review of {@code regimen} given with {@code model} and read on {@code grid} */
+        static RegimenReview of(PublishedModel model, Regimen regimen, TimeGrid grid) {
+            return new RegimenReview(model, regimen, grid);
+        }
+
+        /** Adds the regimen's warnings for mg/kg doses resolved with {@code weightKg} to {@code out}, in order. */
+        void addWarnings(double weightKg, List<Warning> out) {
+            out.addAll(routes);
+            List<Dose.Infusion> capped = new ArrayList<>();
+            for (Dose.Infusion inf : cappable) {
                 if (inf.capped(weightKg)) {
                     capped.add(inf);
                 }
-            } else {
-                shortest = 0;
             }
+            capWarnings(capped, weightKg, out);
+            labelWarning(labelled, weightKg, out);
+            out.addAll(tail);
         }
-        capWarnings(capped, weightKg, out);
-        plausibilityWarnings(regimen, weightKg, out);
-        double step = grid.stepH();
-        if (Double.isFinite(step) && step > 5.0 / 60 && shortest < step) {
-            out.add(Warning.of(Warning.Kind.STEP_LONGER_THAN_INPUT, step * 60));
-        }
-        if (regimen.endH() > grid.endH()) {
-            out.add(Warning.of(Warning.Kind.ENDS_BEFORE_LAST_DOSE, grid.endH(), regimen.endH()));
-        }
-        return out;
     }
 
     /**
@@ -209,14 +272,13 @@ public final class Simulation {
     static final double KETALAR_2022_MAX_INITIAL_IM_MG_PER_KG = 13;
 
     /**
-     * Doses no model was built from (a single dose above the label's largest initial dose) and infusions that run
-     * at once, which a typing slip ("over 40 min every 10 min") produces more often than intent.
+     * A dose no model was built from: the first single dose above the label's largest initial dose, among
+     * {@code doses} (the regimen's boluses and intramuscular doses, in order).
      */
-    private static void plausibilityWarnings(Regimen regimen, double weightKg, List<Warning> out) {
-        for (Dose d : regimen.doses()) {
+    private static void labelWarning(List<Dose> doses, double weightKg, List<Warning> out) {
+        for (Dose d : doses) {
             double limit = d instanceof Dose.Bolus ? KETALAR_2022_MAX_INITIAL_IV_MG_PER_KG
-                    : d instanceof Dose.Extravascular && d.route() == Route.INTRAMUSCULAR
-                            ? KETALAR_2022_MAX_INITIAL_IM_MG_PER_KG : Double.NaN;
+                    : KETALAR_2022_MAX_INITIAL_IM_MG_PER_KG;
             double mg = d.amountMg(weightKg);
             if (mg / weightKg > limit) {
                 // mg/kg to one decimal: the comparison is with a label range, not a measurement
@@ -225,6 +287,10 @@ public final class Simulation {
                 break;
             }
         }
+    }
+
+    /** Infusions that run at once, which a typing slip ("over 40 min every 10 min") produces more often than intent. */
+    private static void overlapWarnings(Regimen regimen, List<Warning> out) {
         List<Dose.Infusion> infusions = new ArrayList<>();
         for (Dose d : regimen.doses()) {
             if (d instanceof Dose.Infusion inf) {

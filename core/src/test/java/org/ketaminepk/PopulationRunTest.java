@@ -76,6 +76,27 @@ class PopulationRunTest {
         }
     }
 
+    /**
+     * What a run works out once and reuses for every patient (the model's parameter table, the regimen's review)
+     * carries nothing of one patient into the next: two unlike patients give the same results in either order as
+     * each alone.
+     */
+    @Test
+    void nothingOfOnePatientIsCarriedIntoTheNext() {
+        Patient heavyCapped = new Patient(72, 118, 190, Sex.MALE);
+        Patient lightLiverKidney = new Patient(30, 38, 150, Sex.FEMALE)
+                .withChildPugh(org.ketaminepk.patient.ChildPughClass.C).withEgfrMlPerMinPer173m2(25);
+        PatientMetrics a = run(List.of(heavyCapped)).run().get(0);
+        PatientMetrics b = run(List.of(lightLiverKidney)).run().get(0);
+        assertFalse(a.warnings().equals(b.warnings()), "the two patients must differ for this test to mean anything");
+        PopulationResult ab = run(List.of(heavyCapped, lightLiverKidney)).run();
+        PopulationResult ba = run(List.of(lightLiverKidney, heavyCapped)).run();
+        assertEquals(a, ab.get(0));
+        assertEquals(b, ab.get(1));
+        assertEquals(b, ba.get(0));
+        assertEquals(a, ba.get(1));
+    }
+
     @Test
     void threadsDoNotChangeTheResultOrItsOrder() throws Exception {
         List<Patient> patients = cohort(3 * PopulationRun.CHUNK + 5);

@@ -6,6 +6,7 @@ import static org.ketaminepk.adjust.AdjustmentSources.REFERENCE_HEPATIC_FLOW_L_P
 import static org.ketaminepk.adjust.AdjustmentSources.UNBOUND_FRACTION;
 import static org.ketaminepk.adjust.StandardPatientAdjuster.num;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -90,9 +91,24 @@ final class ReferenceLiver {
                 + "is not changed by kidney function")) : null;
     }
 
+    /**
+     * The model asked for last and its facts, read without the memo's lock: a population run asks for the same model
+     * once per patient, on several threads at once. Weak, like the memo's keys.
+     */
+    private static volatile Last last;
+
+    private record Last(WeakReference<PublishedModel> model, ReferenceLiver facts) {
+    }
+
     /** @return the facts about {@code model}, computed on first use */
     static ReferenceLiver of(PublishedModel model) {
-        return BY_MODEL.computeIfAbsent(model, ReferenceLiver::new);
+        Last l = last;
+        if (l != null && model != null && l.model().get() == model) {
+            return l.facts();
+        }
+        ReferenceLiver facts = BY_MODEL.computeIfAbsent(model, ReferenceLiver::new);
+        last = new Last(new WeakReference<>(model), facts);
+        return facts;
     }
 
     /** @return whether the model eliminates ketamine through a parameter the adjustments can change */

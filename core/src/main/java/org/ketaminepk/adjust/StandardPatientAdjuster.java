@@ -144,11 +144,22 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
         static Plan of(PublishedModel model, Patient patient) {
             Plan plan = new Plan(model);
             plan.effects.addAll(Mechanisms.effects(model, patient, plan.ref, plan.planWarnings));
-            if (plan.effects.stream().flatMap(e -> e.parts().stream()).anyMatch(p -> p.target() == Target.PARENT)) {
+            if (plan.changesParent()) {
                 // the reference liver's assumptions matter only when ketamine's elimination changes
                 plan.planWarnings.addAll(plan.ref.warnings);
             }
             return plan;
+        }
+
+        private boolean changesParent() {
+            for (Effect e : effects) {
+                for (Part p : e.parts()) {
+                    if (p.target() == Target.PARENT) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private State parentState() {

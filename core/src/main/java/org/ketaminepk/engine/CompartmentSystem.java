@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,12 +80,12 @@ public final class CompartmentSystem {
         int m = sinks.size();
         this.k = new double[n][n];
         this.e = new double[m][n];
-        for (double[] f : b.flows) {
-            int from = (int) f[0];
-            int to = (int) f[1];
-            double rate = f[2];
+        for (int i = 0; i < b.flowCount; i++) {
+            int from = b.flowFrom[i];
+            int to = b.flowTo[i];
+            double rate = b.flowRate[i];
             k[from][from] -= rate;
-            if (f[3] == 0) {
+            if (!b.flowIntoSink[i]) {
                 k[to][from] += rate;
             } else {
                 e[to][from] += rate;
@@ -220,8 +219,12 @@ public final class CompartmentSystem {
             double sum = 0;
             for (InputChannel c : channels) {
                 sum += c.fraction();
-                checkIndex("channel target of the " + route.longName() + " route", c.target(),
-                        c.toSink() ? sinks : compartments, c.toSink() ? "sink" : "compartment");
+                int size = c.toSink() ? sinks : compartments;
+                if (c.target() < 0 || c.target() >= size) {
+                    // the field name is written out only for the error: this runs for every dose of every patient
+                    checkIndex("channel target of the " + route.longName() + " route", c.target(), size,
+                            c.toSink() ? "sink" : "compartment");
+                }
             }
             if (Math.abs(sum - 1) > FRACTION_SUM_TOLERANCE) {
                 throw InvalidInputException.statement("channel fractions", sum, "of the " + route.longName()
@@ -234,11 +237,18 @@ public final class CompartmentSystem {
 
     /** Builds a {@link CompartmentSystem}; not thread-safe, used once. */
     public static final class Builder {
-        private final List<Compartment> compartments = new ArrayList<>();
-        private final List<Sink> sinks = new ArrayList<>();
-        private final List<double[]> flows = new ArrayList<>();
+        // sized for the library's structures, so that building one (once per patient in a population) does not
+        // grow them step by step
+        private final List<Compartment> compartments = new ArrayList<>(16);
+        private final List<Sink> sinks = new ArrayList<>(4);
+        /** The flows in the order added: source, target (a compartment, or a sink), rate (1/h), into a sink. */
+        private int[] flowFrom = new int[24];
+        private int[] flowTo = new int[24];
+        private double[] flowRate = new double[24];
+        private boolean[] flowIntoSink = new boolean[24];
+        private int flowCount;
         private final Map<Analyte, Observation> observations = new EnumMap<>(Analyte.class);
-        private final Map<Route, RouteInput> routes = new LinkedHashMap<>();
+        private final Map<Route, RouteInput> routes = new EnumMap<>(Route.class);
 
         private Builder() {
         }
@@ -269,15 +279,30 @@ public final class CompartmentSystem {
          */
         public Builder flow(int from, int to, double ratePerH) {
             checkRate(ratePerH, from, to);
-            flows.add(new double[] {from, to, ratePerH, 0});
+            addFlow(from, to, ratePerH, false);
             return this;
         }
 
         /** A first-order transfer from a compartment into a sink, 1/h. */
         public Builder eliminate(int from, int sink, double ratePerH) {
             checkRate(ratePerH, from, sink);
-            flows.add(new double[] {from, sink, ratePerH, 1});
+            addFlow(from, sink, ratePerH, true);
             return this;
+        }
+
+        private void addFlow(int from, int to, double ratePerH, boolean intoSink) {
+            if (flowCount == flowRate.length) {
+                int more = 2 * flowCount;
+                flowFrom = Arrays.copyOf(flowFrom, more);
+                flowTo = Arrays.copyOf(flowTo, more);
+                flowRate = Arrays.copyOf(flowRate, more);
+                flowIntoSink = Arrays.copyOf(flowIntoSink, more);
+            }
+            flowFrom[flowCount] = from;
+            flowTo[flowCount] = to;
+            flowRate[flowCount] = ratePerH;
+            flowIntoSink[flowCount] = intoSink;
+            flowCount++;
         }
 
         /** A pair of transfers between two compartments described by an inter-compartmental clearance. */
@@ -324,13 +349,13 @@ public final class CompartmentSystem {
                 throw InvalidInputException.statement("routes", 0, "must hold at least one route of administration "
                         + "but held none; declare one with route(..)");
             }
-            for (double[] f : flows) {
-                int from = (int) f[0];
-                int to = (int) f[1];
-                int limit = f[3] == 0 ? n : sinks.size();
+            for (int i = 0; i < flowCount; i++) {
+                int from = flowFrom[i];
+                int to = flowTo[i];
+                boolean intoSink = flowIntoSink[i];
                 checkIndex("flow source", from, n, "compartment");
-                checkIndex(f[3] == 0 ? "flow target" : "elimination sink", to, limit, f[3] == 0 ? "compartment"
-                        : "sink");
+                checkIndex(intoSink ? "elimination sink" : "flow target", to, intoSink ? sinks.size() : n,
+                        intoSink ? "sink" : "compartment");
             }
             for (Map.Entry<Analyte, Observation> o : observations.entrySet()) {
                 checkIndex("observed compartment of " + o.getKey().label(), o.getValue().compartment(), n,

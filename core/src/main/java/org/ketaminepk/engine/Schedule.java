@@ -1,6 +1,7 @@
 package org.ketaminepk.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -40,14 +41,18 @@ public final class Schedule {
     private final List<RateInput> rates;
     private final double[] eventTimes;
 
+    private static final Comparator<Bolus> BY_TIME = Comparator.comparingDouble(Bolus::timeH);
+    private static final Comparator<RateInput> BY_START = Comparator.comparingDouble(RateInput::startH);
+
     private Schedule(List<Bolus> boluses, List<RateInput> rates) {
-        List<Bolus> b = new ArrayList<>(boluses);
-        b.sort(Comparator.comparingDouble(Bolus::timeH));
-        List<RateInput> r = new ArrayList<>(rates);
-        r.sort(Comparator.comparingDouble(RateInput::startH));
-        this.boluses = List.copyOf(b);
-        this.rates = List.copyOf(r);
-        double[] t = new double[b.size() + 2 * r.size()];
+        // sorted as arrays (a stable sort, as List.sort) and made immutable lists: one copy fewer per patient
+        Bolus[] b = boluses.toArray(new Bolus[0]);
+        Arrays.sort(b, BY_TIME);
+        RateInput[] r = rates.toArray(new RateInput[0]);
+        Arrays.sort(r, BY_START);
+        this.boluses = List.of(b);
+        this.rates = List.of(r);
+        double[] t = new double[b.length + 2 * r.length];
         int i = 0;
         for (Bolus x : b) {
             t[i++] = x.timeH();
@@ -56,14 +61,14 @@ public final class Schedule {
             t[i++] = x.startH();
             t[i++] = x.endH();
         }
-        java.util.Arrays.sort(t);
+        Arrays.sort(t);
         int u = 0;
         for (int j = 0; j < t.length; j++) {
             if (u == 0 || t[j] != t[u - 1]) {
                 t[u++] = t[j];
             }
         }
-        this.eventTimes = java.util.Arrays.copyOf(t, u);
+        this.eventTimes = Arrays.copyOf(t, u);
     }
 
     /** @return a new builder */

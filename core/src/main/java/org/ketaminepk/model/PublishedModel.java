@@ -72,6 +72,12 @@ public final class PublishedModel {
     private final double weightMinKg;
     private final double weightMaxKg;
     private final List<Parameter> parameters;
+    /** The parameter names, shared by the values of every individualisation. */
+    private final ParameterValues.Names parameterNames;
+    /** Each parameter's value at the 70-kg reference, internal units, in the order of {@link #parameters}. */
+    private final double[] referenceValues;
+    /** Each parameter's internal unit without "/kg", as its weight adjustment states it. */
+    private final String[] adjustedUnits;
     private final List<Variability> variability;
     private final List<Variability> occasionVariability;
     private final List<ResidualError> residualErrors;
@@ -100,6 +106,13 @@ public final class PublishedModel {
         this.weightMinKg = b.weightMin;
         this.weightMaxKg = b.weightMax;
         this.parameters = List.copyOf(b.parameters.values());
+        this.parameterNames = new ParameterValues.Names(b.parameters.keySet().toArray(new String[0]));
+        this.referenceValues = new double[parameters.size()];
+        this.adjustedUnits = new String[parameters.size()];
+        for (int i = 0; i < parameters.size(); i++) {
+            referenceValues[i] = parameters.get(i).scaled(70);
+            adjustedUnits[i] = parameters.get(i).unit().internalSymbol().replace("/kg", "");
+        }
         this.variability = List.copyOf(b.variability);
         this.occasionVariability = List.copyOf(b.occasionVariability);
         this.residualErrors = List.copyOf(b.residualErrors);
@@ -243,11 +256,11 @@ public final class PublishedModel {
 
     /** @return typical values, internal units, unscaled */
     public ParameterValues typicalValues() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (Parameter p : parameters) {
-            m.put(p.name(), p.internalValue());
+        double[] v = new double[parameters.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = parameters.get(i).internalValue();
         }
-        return ParameterValues.of(m);
+        return ParameterValues.of(parameterNames, v);
     }
 
     /** BMI from which a model's unrecorded studied BMI range is mentioned, kg/m² (WHO obesity class II). */
@@ -264,20 +277,21 @@ public final class PublishedModel {
         Checks.notNull("patient", patient);
         List<Adjustment> adjustments = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
-        Map<String, Double> scaled = new LinkedHashMap<>();
-        for (Parameter p : parameters) {
-            double typical = p.scaled(70);
-            double v = p.scaled(patient.weightKg());
-            scaled.put(p.name(), v);
+        double weightKg = patient.weightKg();
+        double[] scaled = new double[parameters.size()];
+        for (int i = 0; i < scaled.length; i++) {
+            Parameter p = parameters.get(i);
+            double typical = referenceValues[i];
+            double v = p.scaled(weightKg);
+            scaled[i] = v;
             if (v != typical) {
-                double weightKg = patient.weightKg();
-                adjustments.add(Adjustment.worded(p.name(), p.unit().internalSymbol().replace("/kg", ""), typical, v,
+                adjustments.add(Adjustment.worded(p.name(), adjustedUnits[i], typical, v,
                         () -> String.format(Locale.ROOT, "weight %s kg, %s", Checks.fmt(weightKg), p.perKg()
                                 ? "value per kg × weight" : "(WT/70)^" + Checks.fmt(p.weightExponent())),
                         scalingSource));
             }
         }
-        ParameterValues values = ParameterValues.of(scaled);
+        ParameterValues values = ParameterValues.of(parameterNames, scaled);
         values = covariates.apply(values, patient, adjustments);
         values = adjuster.adjust(this, patient, values, adjustments, warnings);
         if (patient.ageYears() < ageMinYears || patient.ageYears() > ageMaxYears) {

@@ -128,6 +128,11 @@ public final class Warning {
 
     private final Kind kind;
     private final Object[] args;
+    /**
+     * The hash code once found, 0 before (as {@link String} caches its own): a population run hashes each of its
+     * model's shared assumption warnings once per patient to share them.
+     */
+    private int hash;
 
     private Warning(Kind kind, Object[] args) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -187,7 +192,26 @@ public final class Warning {
 
     @Override
     public int hashCode() {
-        return 31 * kind.hashCode() + Arrays.hashCode(args);
+        int h = hash;
+        if (h == 0) {
+            h = 31 * kind.hashCode() + Arrays.hashCode(args);
+            hash = h;
+        }
+        return h;
+    }
+
+    /**
+     * @return whether every value filling the sentence is a number or a string, so that comparing or hashing this
+     *         warning writes out nothing (a value worded on demand, such as an adjustment's reason, is written out
+     *         when hashed)
+     */
+    public boolean plainValues() {
+        for (Object a : args) {
+            if (!(a instanceof String || a instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the code and the message, for debugging */

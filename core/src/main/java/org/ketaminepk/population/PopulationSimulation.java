@@ -45,10 +45,10 @@ import org.ketaminepk.result.Band;
  * applied after the model's weight and covariate scaling and before the organ-function adjustments. The same seed
  * therefore gives the same result bit for bit on any number of threads.
  *
- * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings shared), plus, when percentile
- * bands are asked for, 4 bytes × display points × 2,085 bins per analyte (about 17 MB per analyte for 2,000
- * display points), and per task running at once a stage of 2 bytes × display points × 256 patients per analyte
- * (at most 1 MiB per analyte).
+ * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings, and identical lists of plain
+ * warnings, shared), plus, when percentile bands are asked for, 4 bytes × display points × 2,085 bins per analyte
+ * (about 17 MB per analyte for 2,000 display points), and per task running at once a stage of 2 bytes × display
+ * points × 256 patients per analyte (at most 1 MiB per analyte).
  * No concentration path is kept.
  *
  * <p>Immutable and thread-safe. Not a dosing device; not a fitting tool.
@@ -203,6 +203,7 @@ public final class PopulationSimulation {
             }
         }
         Map<Warning, Warning> shared = new ConcurrentHashMap<>();
+        Map<List<Warning>, List<Warning>> sharedLists = new ConcurrentHashMap<>();
         Warning occasion = variability.occasionTerms().isEmpty() ? null : Warning.text(Warning.Code.ASSUMPTION,
                 model.id() + ": between-occasion variability is drawn once per patient: the whole regimen is one "
                         + "occasion, as one study visit was in the source");
@@ -210,7 +211,8 @@ public final class PopulationSimulation {
         PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
         RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
         Chunks.forEach(out.length, executor, () -> new Scratch(hist, display),
-                (i, t) -> out[i] = simulate(base, plan, i, analytes, t.stages(), t.paths(), shared, occasion),
+                (i, t) -> out[i] = simulate(base, plan, i, analytes, t.stages(), t.paths(), shared, sharedLists,
+                        occasion),
                 Scratch::release);
         PercentileBands pb = null;
         if (display != null) {
@@ -268,7 +270,7 @@ public final class PopulationSimulation {
 
     private PatientMetrics simulate(PopulationRun base, RandomEffects.Plan plan, int i, List<Analyte> analytes,
             Map<Analyte, BandHistogram.Stage> stages, Map<Analyte, double[]> paths,
-            Map<Warning, Warning> shared, Warning occasion) {
+            Map<Warning, Warning> shared, Map<List<Warning>, List<Warning>> sharedLists, Warning occasion) {
         Patient p = patients.get(i);
         ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(PatientStreams.forPatient(seed, i));
         VariabilityModel.Draw draw = variability.sample(normal);
@@ -277,14 +279,26 @@ public final class PopulationSimulation {
         // with bands, the display times are recorded in the same pass as the metrics
         PatientMetrics m = display == null ? run.simulate(p) : run.simulate(p, display, paths);
         List<Warning> warnings = new ArrayList<>(m.warnings().size() + 1);
+        boolean plain = true;
         for (Warning w : m.warnings()) {
             // only warnings filled with plain values are shared: hashing one worded on demand (an adjustment's
             // reason, which names the patient's own age or clearance factor) would write out its text for every
             // patient, and such a text is rarely shared by two patients anyway
-            warnings.add(plain(w) ? shared.computeIfAbsent(w, x -> x) : w);
+            if (w.plainValues()) {
+                warnings.add(sharedCopy(shared, w));
+            } else {
+                warnings.add(w);
+                plain = false;
+            }
         }
         if (occasion != null) {
             warnings.add(occasion);
+        }
+        List<Warning> kept = List.copyOf(warnings);
+        if (plain) {
+            // many patients have the very same warnings (the model's assumptions, nothing of their own): they
+            // share one list too
+            kept = sharedCopy(sharedLists, kept);
         }
         if (display != null) {
             for (Analyte a : analytes) {
@@ -298,17 +312,17 @@ public final class PopulationSimulation {
                 stages.get(a).add(c);
             }
         }
-        return new PatientMetrics(p, m.analytes(), warnings);
+        return new PatientMetrics(p, m.analytes(), kept);
     }
 
-    /** @return whether every value filling {@code w} is a number or a string, so that hashing it formats nothing */
-    private static boolean plain(Warning w) {
-        for (Object a : w.args()) {
-            if (!(a instanceof String || a instanceof Number)) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * @return the copy of {@code value} already in {@code shared}, or {@code value}, now shared: looked up first
+     *         without a lock, since most values are there already (computeIfAbsent locks the bin whenever the key
+     *         is not its first entry)
+     */
+    private static <T> T sharedCopy(Map<T, T> shared, T value) {
+        T found = shared.get(value);
+        return found != null ? found : shared.computeIfAbsent(value, x -> x);
     }
 
     /**

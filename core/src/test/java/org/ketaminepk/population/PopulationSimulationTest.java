@@ -98,6 +98,26 @@ class PopulationSimulationTest {
         assertEquals("patient", assertThrows(InvalidInputException.class, () -> r.randomEffects(r.size())).field());
     }
 
+    /**
+     * What a run works out once and reuses for every patient (the variability plan, the model's parameter table, the
+     * regimen's review) carries nothing of one patient into the next: patient 1 draws the same random effects in
+     * both runs, so its results must not depend on who came before it.
+     */
+    @Test
+    void nothingOfOnePatientIsCarriedIntoTheNext() {
+        Patient second = PATIENTS.get(0);
+        Patient light = new Patient(30, 38, 150, org.ketaminepk.patient.Sex.FEMALE)
+                .withChildPugh(org.ketaminepk.patient.ChildPughClass.C).withEgfrMlPerMinPer173m2(25);
+        Patient heavy = new Patient(75, 118, 190, org.ketaminepk.patient.Sex.MALE);
+        PopulationOutcome afterLight = PopulationSimulation.of(Models.DEFAULT, List.of(light, second), TWO_HOURS, GRID,
+                2026).withBands(BAND).run();
+        PopulationOutcome afterHeavy = PopulationSimulation.of(Models.DEFAULT, List.of(heavy, second), TWO_HOURS, GRID,
+                2026).withBands(BAND).run();
+        assertFalse(afterLight.patients().get(0).equals(afterHeavy.patients().get(0)),
+                "the first patients must differ for this test to mean anything");
+        assertEquals(afterLight.patients().get(1), afterHeavy.patients().get(1));
+    }
+
     @Test
     void eachPatientsMetricsAreThoseOfItsOwnSimulation() {
         PopulationOutcome r = otto().run();
