@@ -263,26 +263,43 @@ public final class Text {
             if (whole.stream().allMatch(l -> l.length() <= maxWidth)) {
                 return whole;
             }
-            int cols = rows.get(0).length;
-            int[] w = new int[cols];
-            for (String[] r : rows) {
-                for (int c = 0; c < r.length && r.length > 1; c++) {
-                    w[c] = Math.max(w[c], r[c].length());
-                }
+            // column names first (they are read once), then row names; each at most once
+            Table t = this;
+            int columnRoom = maxWidth - indent - 3 - t.widths()[0];
+            if (headerRows == 1 && columnRoom >= MIN_FIRST_COLUMN && headerWiderThan(columnRoom)) {
+                t = t.withHeaderWrapped(columnRoom);
             }
+            int[] w = t.widths();
             int widestOther = 0;
-            for (int c = 1; c < cols; c++) {
+            for (int c = 1; c < w.length; c++) {
                 widestOther = Math.max(widestOther, w[c]);
             }
             int firstRoom = maxWidth - indent - 3 - widestOther;
-            // column names first (they are read once), then row names
-            int columnRoom = maxWidth - indent - 3 - w[0];
-            if (headerRows == 1 && columnRoom >= MIN_FIRST_COLUMN && headerWiderThan(columnRoom)) {
-                return withHeaderWrapped(columnRoom).render(indent, maxWidth);
+            if (w.length > 1 && w[0] > firstRoom && firstRoom >= MIN_FIRST_COLUMN) {
+                t = t.withLongNamesAbove(firstRoom, maxWidth - indent);
             }
-            if (cols > 1 && w[0] > firstRoom && firstRoom >= MIN_FIRST_COLUMN) {
-                return withLongNamesAbove(firstRoom, maxWidth - indent).render(indent, maxWidth);
+            return t.inBlocks(indent, maxWidth);
+        }
+
+        /** @return the width of each column (a row of one cell, a caption, widens none) */
+        private int[] widths() {
+            int[] w = new int[rows.get(0).length];
+            for (String[] r : rows) {
+                for (int c = 0; c < r.length && c < w.length && r.length > 1; c++) {
+                    w[c] = Math.max(w[c], r[c].length());
+                }
             }
+            return w;
+        }
+
+        /** The columns split into blocks one under the other, each within {@code maxWidth} if it can be. */
+        private List<String> inBlocks(int indent, int maxWidth) {
+            List<String> whole = render(indent);
+            if (whole.stream().allMatch(l -> l.length() <= maxWidth)) {
+                return whole;
+            }
+            int[] w = widths();
+            int cols = w.length;
             List<String> out = new ArrayList<>();
             int from = 1;
             while (from < cols) {

@@ -1,6 +1,7 @@
 package org.ketaminepk.cli.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,5 +109,13 @@ class TextTest {
                 "                     b",
                 "  --------------------",
                 "  peak (ng/mL)   155.2"), wrapped);
+
+        // a name of one word longer than the room cannot wrap: it stays whole (no endless reshaping)
+        Text.Table word = new Text.Table(true, "", "age=80,weight=60,height=170,sex=female,creatinine=2mg/dL", "b");
+        word.row("peak", "1", "2");
+        List<String> whole = word.render(2, 40);
+        assertTrue(whole.get(0).endsWith("age=80,weight=60,height=170,sex=female,creatinine=2mg/dL"), whole::toString);
+        assertEquals("  peak                                                          1", whole.get(2));
+        assertEquals("  peak   2", whole.get(whole.size() - 1));
     }
 }
