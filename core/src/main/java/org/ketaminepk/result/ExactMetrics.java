@@ -89,7 +89,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * − band edge), the last point evaluated for it, and e^{λx} there per mode ({@value #REMEMBERED} × n doubles).
      */
     private static final int SHAPES = 4;
-    private static final int REMEMBERED = 16;
+    private static final int REMEMBERED = 8;
     private final double[] shapeLength;
     private final double[] shapeFrom;
     private final double[] shapeTo;
