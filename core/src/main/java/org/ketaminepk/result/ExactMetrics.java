@@ -554,17 +554,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             return 0;
         }
-        // the zeros of d/dτ (e^{−λ_j τ} Σ ...) — one term fewer — split (lo, hi) into monotone pieces; any term j
-        // will do, and the end term whose removal leaves fewer sign changes needs the fewest splits below
-        boolean dropFirst = changes(c, first + 1, last) < changes(c, first, last - 1);
-        int drop = dropFirst ? first : last - 1;
+        // the zeros of d/dτ (e^{−λ_j τ} Σ ...) — one term fewer — split (lo, hi) into monotone pieces
+        boolean dropFirst = derive(depth, first, last);
         int nextFirst = dropFirst ? first + 1 : first;
         int nextLast = dropFirst ? last : last - 1;
-        double dropped = lam[drop];
-        double[] next = coef[depth + 1];
-        for (int k = nextFirst; k < nextLast; k++) {
-            next[k] = c[k] * (lam[k] - dropped);
-        }
         double[] inner = roots[depth + 1];
         int m = zeros(depth + 1, nextFirst, nextLast, lo, hi, inner);
         int found = 0;
@@ -611,17 +604,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             if (levels + 1 >= coef.length) {
                 return zeros(0, 0, terms, lo, hi, out);
             }
-            // the same term dropped as the recursive isolation drops, so that a fallback rebuilds the same chain
-            double[] c = coef[levels];
-            boolean dropFirst = changes(c, first + 1, last) < changes(c, first, last - 1);
-            int drop = dropFirst ? first : last - 1;
+            // the chain the recursive isolation builds, so that a fallback rebuilds the same one
+            boolean dropFirst = derive(levels, first, last);
             int nextFirst = dropFirst ? first + 1 : first;
             int nextLast = dropFirst ? last : last - 1;
-            double dropped = lam[drop];
-            double[] next = coef[levels + 1];
-            for (int k = nextFirst; k < nextLast; k++) {
-                next[k] = c[k] * (lam[k] - dropped);
-            }
             chainFirst[levels] = first;
             chainLast[levels] = last;
             first = nextFirst;
@@ -675,6 +661,24 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double chainValue(int j, double[] exps, double tau) {
         double g = dot(coef[j], exps, chainFirst[j], chainLast[j]);
         return g == 0 ? scaledSum(coef[j], chainFirst[j], chainLast[j], tau) : g;
+    }
+
+    /**
+     * Writes into {@code coef[depth + 1]} the coefficients of {@code d/dτ (e^{−λ_j τ} Σ_{first<=k<last} coef[depth][k]
+     * e^{λ_k τ})} times {@code e^{λ_j τ}} (the same sign), which has one term fewer: the term j dropped is the end term
+     * whose removal leaves fewer sign changes, which needs the fewest splits below.
+     *
+     * @return whether the first term was dropped (else the last)
+     */
+    private boolean derive(int depth, int first, int last) {
+        double[] c = coef[depth];
+        boolean dropFirst = changes(c, first + 1, last) < changes(c, first, last - 1);
+        double dropped = lam[dropFirst ? first : last - 1];
+        double[] next = coef[depth + 1];
+        for (int k = dropFirst ? first + 1 : first; k < (dropFirst ? last : last - 1); k++) {
+            next[k] = c[k] * (lam[k] - dropped);
+        }
+        return dropFirst;
     }
 
     /** @return the sign changes of {@code c[first..last−1]}, zeros skipped */
