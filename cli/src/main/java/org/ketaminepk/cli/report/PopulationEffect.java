@@ -133,12 +133,20 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
 
     /** @return the CSV columns added to the bands' CSV, in the order of {@link #csvRow} */
     List<String> csvColumns() {
+        return csvColumns(typical, effect != null);
+    }
+
+    /**
+     * The band columns of an endpoint's effect site and, with {@code withEffect}, of its effect: one per percentile,
+     * named after the typical patient's columns. One population and a comparison of several share them.
+     */
+    static List<String> csvColumns(EffectRuns typical, boolean withEffect) {
         List<String> out = new ArrayList<>();
         String site = typical.effectSiteColumn().replace("_ng_per_mL", "");
         for (double p : PopulationReport.BAND_PERCENTILES) {
             out.add(String.format(Locale.ROOT, "%s_p%02d_ng_per_mL", site, Math.round(p)));
         }
-        if (effect != null) {
+        if (withEffect) {
             for (double p : PopulationReport.BAND_PERCENTILES) {
                 out.add(String.format(Locale.ROOT, "%s_p%02d", typical.effectColumn(), Math.round(p)));
             }

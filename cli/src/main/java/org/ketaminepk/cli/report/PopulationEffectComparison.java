@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -156,17 +155,7 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
 
     /** @return the columns of the effect-site bands, then of the effect's bands: as {@code simulate} names them */
     List<String> csvColumns() {
-        List<String> out = new ArrayList<>();
-        String site = typical.effectSiteColumn().replace("_ng_per_mL", "");
-        for (double p : PopulationReport.BAND_PERCENTILES) {
-            out.add(String.format(Locale.ROOT, "%s_p%02d_ng_per_mL", site, Math.round(p)));
-        }
-        if (hasEffect()) {
-            for (double p : PopulationReport.BAND_PERCENTILES) {
-                out.add(String.format(Locale.ROOT, "%s_p%02d", typical.effectColumn(), Math.round(p)));
-            }
-        }
-        return out;
+        return PopulationEffect.csvColumns(typical, hasEffect());
     }
 
     /** Appends series {@code i}'s values of {@link #csvColumns} at display point {@code k}. */
