@@ -278,8 +278,7 @@ public final class Endpoints {
         for (Endpoint e : matches) {
             ids.add(e.id());
         }
-        String key = field.startsWith("-") ? field.replaceFirst("^-+", "") : field;
-        throw new InvalidInputException(key, field + " must be " + (matches.isEmpty() ? "one of "
+        throw new InvalidInputException(field.replaceFirst("^-+", ""), field + " must be " + (matches.isEmpty() ? "one of "
                 + String.join(", ", BY_ID.keySet()) : "one of the endpoints it could mean, " + String.join(", ", ids))
                 + " but was '" + id + "'");
     }

@@ -23,6 +23,7 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.title.TextTitle;
@@ -32,6 +33,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.ketaminepk.base.Analyte;
@@ -226,13 +228,22 @@ public final class PopulationCompareChart {
             paint(outerFill, k, ChartStyle.translucent(colour, OUTER_ALPHA));
             k++;
         }
+        stack(plot, medians, lines, inner, innerFill, outer, outerFill);
+    }
+
+    /**
+     * Puts the medians, the 50 % fills and the 90 % fills on {@code plot} so that the 90 % fills are drawn first, then
+     * the 50 % fills, then the medians on top.
+     */
+    static void stack(XYPlot plot, XYDataset medians, XYItemRenderer lines, XYDataset inner, XYItemRenderer innerFill,
+            XYDataset outer, XYItemRenderer outerFill) {
         plot.setDataset(0, medians);
         plot.setRenderer(0, lines);
         plot.setDataset(1, inner);
         plot.setRenderer(1, innerFill);
         plot.setDataset(2, outer);
         plot.setRenderer(2, outerFill);
-        // higher indices first: the 90 % fills, then the 50 % fills, then the medians on top
+        // higher indices first
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
     }
 

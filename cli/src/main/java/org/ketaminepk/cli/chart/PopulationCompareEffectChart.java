@@ -13,7 +13,6 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -173,14 +172,7 @@ public final class PopulationCompareEffectChart {
                 EffectChart.labelPeak(plot, t, b.p50(), "median peak", colour, scale, baseline);
             }
         }
-        plot.setDataset(0, medians);
-        plot.setRenderer(0, lines);
-        plot.setDataset(1, inner);
-        plot.setRenderer(1, innerFill);
-        plot.setDataset(2, outer);
-        plot.setRenderer(2, outerFill);
-        // the 90 % fills first, then the 50 % fills, then the medians on top
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        PopulationCompareChart.stack(plot, medians, lines, inner, innerFill, outer, outerFill);
         plot.setRangeAxis(axis(p, baseline, lo, hi));
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
