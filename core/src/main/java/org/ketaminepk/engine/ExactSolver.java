@@ -53,7 +53,8 @@ public final class ExactSolver implements Solver {
         SteppingScheme scheme = spectral.usesEigen()
                 ? new ModalScheme(sys, spectral, trackSinks, observer.observedCompartmentsOnly(),
                         !(observer instanceof BlockObserver))
-                : new DenseScheme(sys, schedule.rates().stream().anyMatch(r -> !r.toSink()), trackSinks);
+                : new DenseScheme(sys, schedule.rates().stream().anyMatch(r -> !r.toSink()), trackSinks,
+                        observer.observedCompartmentsOnly());
         execute(scheme, schedule, grid, observer);
     }
 
