@@ -46,11 +46,20 @@ public final class ExactSolver implements Solver {
     @Override
     public void run(CompartmentSystem system, Schedule schedule, TimeGrid grid, boolean trackSinks,
             Observer observer) {
+        run(system, schedule, grid, trackSinks, observer, false);
+    }
+
+    /**
+     * As {@link #run(CompartmentSystem, Schedule, TimeGrid, boolean, Observer)}; with {@code dense}, the dense
+     * scheme whatever the spectrum, so that the two schemes can be compared on one system.
+     */
+    void run(CompartmentSystem system, Schedule schedule, TimeGrid grid, boolean trackSinks, Observer observer,
+            boolean dense) {
         schedule.checkFits(system);
         observer.init(system, schedule, grid);
         ReachableSubsystem sys = ReachableSubsystem.of(system, schedule);
         MatrixExponential.Spectral spectral = MatrixExponential.analyse(sys.k);
-        SteppingScheme scheme = spectral.usesEigen()
+        SteppingScheme scheme = spectral.usesEigen() && !dense
                 ? new ModalScheme(sys, spectral, trackSinks, observer.observedCompartmentsOnly(),
                         !(observer instanceof BlockObserver))
                 : new DenseScheme(sys, schedule.rates().stream().anyMatch(r -> !r.toSink()), trackSinks,
