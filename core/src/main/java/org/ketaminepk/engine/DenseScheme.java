@@ -641,9 +641,15 @@ final class DenseScheme extends SteppingScheme {
             if (steps <= filled) {
                 return;
             }
-            boolean withLambda = step.lambda != null;
+            double[] phi = step.phi;
+            double[] gamma = step.gamma;
+            double[] lambda = step.lambda;
+            double stepH = step.stepH;
             int cap = Math.max(steps, BLOCK);
             double[] prev = new double[n];
+            double[] sumP = new double[n];
+            double[] sumG = new double[n];
+            double[] sumL = new double[n];
             for (int q = 0; q < p.length; q++) {
                 double[][] pq = p[q];
                 double[][] gq = g[q];
@@ -653,33 +659,38 @@ final class DenseScheme extends SteppingScheme {
                     for (int c = 0; c < n; c++) {
                         pq[c] = Arrays.copyOf(pq[c], cap);
                         gq[c] = Arrays.copyOf(gq[c], cap);
-                        if (withLambda) {
+                        if (lambda != null) {
                             lq[c] = Arrays.copyOf(lq[c], cap);
                         }
                     }
                 }
                 for (int j = filled; j < steps; j++) {
+                    // one more step: wΦ(jh+h) = wΦ(jh)Φ, wΓ(jh+h) = wΓ(jh) + wΦ(jh)Γ,
+                    // wΛ(jh+h) = wΛ(jh) + h·wΓ(jh) + wΦ(jh)Λ; the products summed over i in order, row by row
                     for (int i = 0; i < n; i++) {
                         prev[i] = pq[i][j - 1];
                     }
-                    // one more step: wΦ(jh+h) = wΦ(jh)Φ, wΓ(jh+h) = wΓ(jh) + wΦ(jh)Γ,
-                    // wΛ(jh+h) = wΛ(jh) + h·wΓ(jh) + wΦ(jh)Λ
-                    for (int c = 0; c < n; c++) {
-                        double pc = 0;
-                        double gc = 0;
-                        double lc = 0;
-                        for (int i = 0; i < n; i++) {
-                            double w = prev[i];
-                            pc += w * step.phi[i * n + c];
-                            gc += w * step.gamma[i * n + c];
-                            if (withLambda) {
-                                lc += w * step.lambda[i * n + c];
+                    Arrays.fill(sumP, 0);
+                    Arrays.fill(sumG, 0);
+                    Arrays.fill(sumL, 0);
+                    for (int i = 0; i < n; i++) {
+                        double w = prev[i];
+                        int row = i * n;
+                        for (int c = 0; c < n; c++) {
+                            sumP[c] += w * phi[row + c];
+                            sumG[c] += w * gamma[row + c];
+                        }
+                        if (lambda != null) {
+                            for (int c = 0; c < n; c++) {
+                                sumL[c] += w * lambda[row + c];
                             }
                         }
-                        pq[c][j] = pc;
-                        gq[c][j] = gq[c][j - 1] + gc;
-                        if (withLambda) {
-                            lq[c][j] = lq[c][j - 1] + step.stepH * gq[c][j - 1] + lc;
+                    }
+                    for (int c = 0; c < n; c++) {
+                        pq[c][j] = sumP[c];
+                        gq[c][j] = gq[c][j - 1] + sumG[c];
+                        if (lambda != null) {
+                            lq[c][j] = lq[c][j - 1] + stepH * gq[c][j - 1] + sumL[c];
                         }
                     }
                 }
