@@ -42,8 +42,8 @@ import org.ketaminepk.base.TimeGrid;
  * matrix-vector products per block. Both are exact compositions of the whole step, so the block's values are the
  * same exact solution as stepping point by point, with the same kind of round-off: Φ, Γ and Λ of a compartment
  * matrix (non-negative off its diagonal) are non-negative, so the sums add terms of one sign, and each value keeps
- * the relative accuracy of its own size. A reported value and the AUC do not depend on which other rows are reported, nor on whether the
- * observer takes blocks.
+ * the relative accuracy of its own size. A reported value and the AUC do not depend on which other rows are
+ * reported, nor on whether the observer takes blocks.
  */
 final class DenseScheme extends SteppingScheme {
     /**
@@ -241,12 +241,12 @@ final class DenseScheme extends SteppingScheme {
             observer.accept(gi, first, full(x), s, auc);
             return 1;
         }
-        boolean blocks = observer instanceof BlockObserver;
-        fillBlock(whole, count, t, !blocks);
-        if (observer instanceof BlockObserver b) {
-            b.acceptBlock(gi, count, timeBuf, obsAmounts, auc);
+        if (observer instanceof BlockObserver blocks) {
+            fillBlock(whole, count, t, false);
+            blocks.acceptBlock(gi, count, timeBuf, obsAmounts, auc);
             return count;
         }
+        fillBlock(whole, count, t, true);
         if (observer instanceof Recording rec && rowsOut.length == n && sinkBuf.length == m) {
             rec.block(gi, count, timeBuf, fullRowsOut, rowBuf, sinkBuf, aucBuf);
             return count;
@@ -412,7 +412,10 @@ final class DenseScheme extends SteppingScheme {
         return ladder.get(i);
     }
 
-    /** Advances {@link #x} by the step of {@code p} and, with {@code integrate}, adds ∫x over it to {@link #integral}. */
+    /**
+     * Advances {@link #x} by the step of {@code p} and, with {@code integrate}, adds ∫x over it to
+     * {@link #integral}.
+     */
     private void apply(DenseStep p, boolean integrate) {
         double[] gr = zero;
         double[] lr = zero;

@@ -13,9 +13,10 @@ import org.ketaminepk.base.TimeGrid;
  * <p>When the rate matrix has a well-conditioned eigen-decomposition {@code K = V diag(λ) V⁻¹} (the usual case),
  * the state is carried in the eigenbasis, where each step is diagonal and whole blocks of output points are computed
  * together ({@link ModalScheme}). Otherwise (coincident eigenvalues, an ill-conditioned eigenvector matrix) dense
- * operators step the amounts point by point ({@link DenseScheme}). Both are the same exact solution; they differ
- * only in round-off. Only the compartments that the inputs reach, and the observed ones, are carried
- * ({@link ReachableSubsystem}); the others are exactly zero.
+ * operators carry the amounts, and blocks of output points are read from tables of their rows
+ * ({@link DenseScheme}). Both are the same exact solution; they differ only in round-off. Only the compartments
+ * that the inputs reach, and the observed ones, are carried ({@link ReachableSubsystem}); the others are exactly
+ * zero.
  *
  * <p><b>Accuracy.</b> Each compartment is accurate relative to its own amount, not to the largest amount in the
  * system: what a compartment holds depends only on the inputs and modes that can reach it (the eigenvectors keep
