@@ -249,8 +249,14 @@ final class DenseScheme extends SteppingScheme {
         fillBlock(whole, count, t, true);
         if (observer instanceof Recording rec && rowsOut.length == n && sinkBuf.length == m) {
             rec.block(gi, count, timeBuf, fullRowsOut, rowBuf, sinkBuf, aucBuf);
-            return count;
+        } else {
+            handOver(gi, count, observer);
         }
+        return count;
+    }
+
+    /** Hands the points of a filled block to an observer that takes one point at a time. */
+    private void handOver(int gi, int count, Observer observer) {
         if (pointAmounts == null) {
             pointAmounts = new double[BLOCK][reduction.fullSize];
             pointAuc = new double[BLOCK][obsCmt.length];
@@ -283,7 +289,6 @@ final class DenseScheme extends SteppingScheme {
         for (int j = 0; j < count; j++) {
             observer.accept(gi + j, timeBuf[j], pointAmounts[j], trackSinks ? pointSinks[j] : s, pointAuc[j]);
         }
-        return count;
     }
 
     /**
