@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.ketaminepk.base.TimeGrid;
+
 /**
  * Steps the amounts with dense operators; used when the eigen route is unsuitable (coincident eigenvalues, as in a
  * transit chain of equal rate constants).
@@ -24,6 +26,24 @@ import java.util.stream.IntStream;
  * so the result is the same exact solution as one whole-step operator, without an n×n exponential per new length:
  * regular doses between the points of a grid of another spacing cost about log₂(h/τ) + 15 matrix-vector products
  * per step.
+ *
+ * <p><b>Runs of equal steps.</b> Between input changes, consecutive output points a step of one length h apart (the
+ * usual grid) are handled as a block of up to {@value #BLOCK} points, as the modal scheme does, without stepping the
+ * state point by point. For each reported row w (a compartment's unit row, or a sink's inflow row) the tables
+ * {@code wΦ(jh)}, {@code wΓ(jh)} and {@code wΛ(jh)}, j = 1 .. {@value #BLOCK}, are built once per step length by the
+ * exact one-step relations
+ * <pre>
+ *   Φ((j+1)h) = Φ(jh)Φ(h),   Γ((j+1)h) = Γ(jh) + Φ(jh)Γ(h),   Λ((j+1)h) = Λ(jh) + hΓ(jh) + Φ(jh)Λ(h)
+ * </pre>
+ * (from {@code Λ(a+b) = Λ(a) + bΓ(a) + Φ(a)Λ(b)}); then the amount after j steps is {@code wΦ(jh)x₀ + wΓ(jh)r} and
+ * its integral {@code wΓ(jh)x₀ + wΛ(jh)r}: a short sum per point, independent from point to point, for the reported
+ * rows alone. The state at the block's end is composed from the operators of 2^i steps (the doubling relations
+ * above, applied to the whole step) for the bits of the block's length: at most log₂ {@value #BLOCK}
+ * matrix-vector products per block. Both are exact compositions of the whole step, so the block's values are the
+ * same exact solution as stepping point by point, with the same kind of round-off: Φ, Γ and Λ of a compartment
+ * matrix (non-negative off its diagonal) are non-negative, so the sums add terms of one sign, and each value keeps
+ * the relative accuracy of its own size. A reported value and the AUC do not depend on which other rows are
+ * reported, nor on whether the observer takes blocks.
  */
 final class DenseScheme extends SteppingScheme {
     /**
@@ -32,10 +52,13 @@ final class DenseScheme extends SteppingScheme {
      * that does not costs at most two ladder steps.
      */
     static final int WHOLE_STEP_ON_USE = 3;
+    /** Most output points handled as one block (tables and buffers stay in the L1 cache). */
+    static final int BLOCK = ModalScheme.BLOCK;
     /** Largest truncation term of the remainder's series, that of the whole-step series at its largest norm. */
     private static final double TRUNCATION;
     /** 1/j! for j = 0 .. degree + 2. */
     private static final double[] INVERSE_FACTORIAL = new double[MatrixExponential.TAYLOR_DEGREE + 3];
+    private static final int[] NO_ROWS = {};
 
     static {
         double f = 1;
@@ -69,12 +92,39 @@ final class DenseScheme extends SteppingScheme {
     final double[] integral;
     final double[] zero;
 
-    /** @param rateInputs whether any constant-rate input enters a compartment (else Λ is never needed) */
-    DenseScheme(ReachableSubsystem sys, boolean rateInputs, boolean trackSinks) {
+    /** The compartments whose amounts are reported at each output point of a block (carried indices). */
+    final int[] rowsOut;
+    /** {@link #rowsOut} as indices of the full system. */
+    final int[] fullRowsOut;
+    /** The rows w whose tables a block reads: the unit rows of {@link #rowsOut}, then the sinks' rows of E. */
+    private final double[][] tableRows;
+    /** Amounts along a block, per reported row. */
+    final double[][] rowBuf;
+    /** ∫x from the block start along a block, for the observed rows (null for the others). */
+    final double[][] rowIntegral;
+    /** Amounts along a block per observation (views of {@link #rowBuf}). */
+    final double[][] obsAmounts;
+    /** ∫x along a block per observation (views of {@link #rowIntegral}). */
+    final double[][] obsIntegral;
+    final double[][] aucBuf;
+    final double[][] sinkBuf;
+    final double[] timeBuf;
+    final boolean observedOnly;
+    /** Per-point arrays handed to observers that take one point at a time (made when first needed). */
+    double[][] pointAmounts;
+    double[][] pointAuc;
+    double[][] pointSinks;
+
+    /**
+     * @param rateInputs whether any constant-rate input enters a compartment (else Λ is never needed)
+     * @param observedOnly whether only the observed compartments are reported at the points of a block (the
+     *        others then hold NaN there, as {@link Observer#observedCompartmentsOnly} allows)
+     */
+    DenseScheme(ReachableSubsystem sys, boolean rateInputs, boolean trackSinks, boolean observedOnly) {
         super(sys, trackSinks);
         this.k = sys.k;
         this.rateInputs = rateInputs;
-        this.cache = new StepCache<>(h -> new DenseStep(MatrixExponential.taylorPropagator(k, h, rateInputs), n),
+        this.cache = new StepCache<>(h -> new DenseStep(MatrixExponential.taylorPropagator(k, h, rateInputs), h, n),
                 WHOLE_STEP_ON_USE);
         this.e = sys.e;
         this.integralRows = trackSinks ? IntStream.range(0, n).toArray()
@@ -97,6 +147,34 @@ final class DenseScheme extends SteppingScheme {
         this.next = new double[n];
         this.integral = new double[n];
         this.zero = new double[n];
+        this.observedOnly = observedOnly;
+        this.rowsOut = observedOnly ? Arrays.stream(obsCmt).distinct().sorted().toArray()
+                : IntStream.range(0, n).toArray();
+        this.fullRowsOut = Arrays.stream(rowsOut).map(c -> sys.full[c]).toArray();
+        int sinkRows = trackSinks ? m : 0;
+        this.tableRows = new double[rowsOut.length + sinkRows][];
+        for (int q = 0; q < rowsOut.length; q++) {
+            tableRows[q] = new double[n];
+            tableRows[q][rowsOut[q]] = 1;
+        }
+        for (int q = 0; q < sinkRows; q++) {
+            tableRows[rowsOut.length + q] = e[q];
+        }
+        this.rowBuf = new double[rowsOut.length][BLOCK];
+        this.rowIntegral = new double[rowsOut.length][];
+        this.obsAmounts = new double[obsCmt.length][];
+        this.obsIntegral = new double[obsCmt.length][];
+        for (int o = 0; o < obsCmt.length; o++) {
+            int row = Arrays.binarySearch(rowsOut, obsCmt[o]);
+            if (rowIntegral[row] == null) {
+                rowIntegral[row] = new double[BLOCK];
+            }
+            obsAmounts[o] = rowBuf[row];
+            obsIntegral[o] = rowIntegral[row];
+        }
+        this.aucBuf = new double[obsCmt.length][BLOCK];
+        this.sinkBuf = new double[sinkRows][BLOCK];
+        this.timeBuf = new double[BLOCK];
     }
 
     @Override
@@ -111,17 +189,21 @@ final class DenseScheme extends SteppingScheme {
 
     @Override
     void advance(double h) {
+        advance(cache.get(h), h);
+    }
+
+    /** {@link #advance(double)} with the whole-step operators already looked up (null: none yet). */
+    private void advance(DenseStep whole, double h) {
         Arrays.fill(integral, 0);
-        DenseStep whole = cache.get(h);
         if (whole != null) {
-            apply(whole);
+            apply(whole, true);
         } else {
             // h/τ, ⌊h/τ⌋·τ and h − ⌊h/τ⌋·τ are exact: τ is a power of two and ⌊h/τ⌋·τ holds h's leading bits
             long pieces = (long) Math.floor(h / tau);
             double rest = h - pieces * tau;
             for (int level = 0; pieces != 0; level++, pieces >>>= 1) {
                 if ((pieces & 1) != 0) {
-                    apply(level(level));
+                    apply(level(level), true);
                 }
             }
             if (rest > 0) {
@@ -143,18 +225,203 @@ final class DenseScheme extends SteppingScheme {
         }
     }
 
+    /**
+     * Advances through output point {@code gi} and the further points that follow it a step of the same length apart
+     * before {@code nextEvent}, as one block (see the class comment), once that length has whole-step operators
+     * (the block's steps count as that many uses of the length); until then one point by the ladder.
+     */
+    @Override
+    int observeRun(TimeGrid grid, int gi, double t, double nextEvent, Observer observer) {
+        double first = grid.time(gi);
+        double h = first - t;
+        int count = runLength(grid, gi, h, nextEvent, timeBuf);
+        DenseStep whole = cache.get(h, count);
+        if (whole == null) {
+            advance(null, h);
+            observer.accept(gi, first, full(x), s, auc);
+            return 1;
+        }
+        if (observer instanceof BlockObserver blocks) {
+            fillBlock(whole, count, t, false);
+            blocks.acceptBlock(gi, count, timeBuf, obsAmounts, auc);
+            return count;
+        }
+        fillBlock(whole, count, t, true);
+        if (observer instanceof Recording rec && rowsOut.length == n && sinkBuf.length == m) {
+            rec.block(gi, count, timeBuf, fullRowsOut, rowBuf, sinkBuf, aucBuf);
+        } else {
+            handOver(gi, count, observer);
+        }
+        return count;
+    }
+
+    /** Hands the points of a filled block to an observer that takes one point at a time. */
+    private void handOver(int gi, int count, Observer observer) {
+        if (pointAmounts == null) {
+            pointAmounts = new double[BLOCK][reduction.fullSize];
+            pointAuc = new double[BLOCK][obsCmt.length];
+            pointSinks = new double[trackSinks ? BLOCK : 0][m];
+            if (observedOnly) {
+                for (double[] a : pointAmounts) {
+                    Arrays.fill(a, Double.NaN);
+                }
+            }
+        }
+        for (int q = 0; q < rowsOut.length; q++) {
+            double[] buf = rowBuf[q];
+            int fc = fullRowsOut[q];
+            for (int j = 0; j < count; j++) {
+                pointAmounts[j][fc] = buf[j];
+            }
+        }
+        for (int o = 0; o < obsCmt.length; o++) {
+            double[] buf = aucBuf[o];
+            for (int j = 0; j < count; j++) {
+                pointAuc[j][o] = buf[j];
+            }
+        }
+        for (int q = 0; q < sinkBuf.length; q++) {
+            double[] buf = sinkBuf[q];
+            for (int j = 0; j < count; j++) {
+                pointSinks[j][q] = buf[j];
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            observer.accept(gi + j, timeBuf[j], pointAmounts[j], trackSinks ? pointSinks[j] : s, pointAuc[j]);
+        }
+    }
+
+    /**
+     * Takes {@code count} steps of the length of {@code whole} from time {@code t}: fills the buffers with the
+     * reported amounts (and, with {@code pointAuc}, the AUC) after each step and the sinks when tracked, and brings
+     * the state, the AUCs and the sinks to the block's end.
+     */
+    private void fillBlock(DenseStep whole, int count, double t, boolean pointAuc) {
+        RunTables tab = whole.tables(tableRows, count, n);
+        double[] x0 = x;
+        double[] in = inputActive ? r : null;
+        for (int q = 0; q < rowsOut.length; q++) {
+            double[] xb = rowBuf[q];
+            Arrays.fill(xb, 0, count, 0);
+            double[] ib = rowIntegral[q];
+            if (pointAuc && ib != null) {
+                Arrays.fill(ib, 0, count, 0);
+                amountsAndIntegrals(xb, ib, count, tab.p[q], tab.g[q], tab.l[q], x0, in);
+            } else {
+                accumulate(xb, count, tab.p[q], tab.g[q], x0, in);
+            }
+        }
+        for (int o = 0; o < obsCmt.length; o++) {
+            int q = Arrays.binarySearch(rowsOut, obsCmt[o]);
+            if (pointAuc) {
+                double[] ib = obsIntegral[o];
+                double[] buf = aucBuf[o];
+                double start = auc[o];
+                double inv = obsInvV[o];
+                for (int j = 0; j < count; j++) {
+                    buf[j] = start + ib[j] * inv;
+                }
+                auc[o] = buf[count - 1];
+            } else {
+                auc[o] += pointSum(count, tab.g[q], tab.l[q], x0, in) * obsInvV[o];
+            }
+        }
+        for (int q = 0; q < sinkBuf.length; q++) {
+            int row = rowsOut.length + q;
+            double[] buf = sinkBuf[q];
+            Arrays.fill(buf, 0, count, 0);
+            accumulate(buf, count, tab.g[row], tab.l[row], x0, in);
+            double start = s[q];
+            double rate = rs[q];
+            for (int j = 0; j < count; j++) {
+                buf[j] = start + buf[j] + rate * (timeBuf[j] - t);
+            }
+            s[q] = buf[count - 1];
+        }
+        // the state at the block's end: the operators of 2^i steps for the bits of count
+        for (int i = 0, bits = count; bits != 0; i++, bits >>>= 1) {
+            if ((bits & 1) != 0) {
+                apply(whole.multiple(i), false);
+            }
+        }
+    }
+
+    /**
+     * {@code xb[j] += Σ_l (P[l][j] x₀[l] + G[l][j] r[l])} and {@code ib[j] += Σ_l (G[l][j] x₀[l] + L[l][j] r[l])},
+     * j = 0..steps−1, one pass per column (the sums of {@link #accumulate} and {@link #pointSum}, in their order).
+     */
+    private void amountsAndIntegrals(double[] xb, double[] ib, int steps, double[][] p, double[][] g,
+            double[][] l, double[] x0, double[] in) {
+        for (int c = 0; c < n; c++) {
+            double a = x0[c];
+            double b = in == null ? 0 : in[c];
+            double[] pc = p[c];
+            double[] gc = g[c];
+            if (b == 0) {
+                if (a != 0) {
+                    for (int j = 0; j < steps; j++) {
+                        xb[j] += pc[j] * a;
+                        ib[j] += gc[j] * a;
+                    }
+                }
+            } else {
+                double[] lc = l[c];
+                for (int j = 0; j < steps; j++) {
+                    double gj = gc[j];
+                    xb[j] += pc[j] * a + gj * b;
+                    ib[j] += gj * a + lc[j] * b;
+                }
+            }
+        }
+    }
+
+    /** {@code buf[j] += Σ_l (a[l][j] x₀[l] + b[l][j] r[l])}, j = 0..steps−1, one pass per column. */
+    private void accumulate(double[] buf, int steps, double[][] a, double[][] b, double[] x0, double[] in) {
+        for (int c = 0; c < n; c++) {
+            double u = x0[c];
+            double v = in == null ? 0 : in[c];
+            double[] ac = a[c];
+            if (v == 0) {
+                if (u != 0) {
+                    for (int j = 0; j < steps; j++) {
+                        buf[j] += ac[j] * u;
+                    }
+                }
+            } else {
+                double[] bc = b[c];
+                for (int j = 0; j < steps; j++) {
+                    buf[j] += ac[j] * u + bc[j] * v;
+                }
+            }
+        }
+    }
+
+    /** One point's worth of {@link #accumulate}: the sum after {@code steps} steps alone. */
+    private double pointSum(int steps, double[][] a, double[][] b, double[] x0, double[] in) {
+        double acc = 0;
+        int j = steps - 1;
+        for (int c = 0; c < n; c++) {
+            double v = in == null ? 0 : in[c];
+            acc += a[c][j] * x0[c] + (v == 0 ? 0 : b[c][j] * v);
+        }
+        return acc;
+    }
+
     /** @return the operators of a step of 2^i·τ hours */
     private DenseStep level(int i) {
         while (ladder.size() <= i) {
             int top = ladder.size() - 1;
-            ladder.add(top < 0 ? new DenseStep(MatrixExponential.taylorPropagator(k, tau, rateInputs), n)
-                    : ladder.get(top).doubled(Math.scalb(tau, top), n));
+            ladder.add(top < 0 ? new DenseStep(MatrixExponential.taylorPropagator(k, tau, rateInputs), tau, n)
+                    : ladder.get(top).doubled(n));
         }
         return ladder.get(i);
     }
 
-    /** Advances {@link #x} by the step of {@code p} and adds ∫x over it to {@link #integral}. */
-    private void apply(DenseStep p) {
+    /**
+     * Advances {@link #x} by the step of {@code p} and, with {@code integrate}, adds ∫x over it to
+     * {@link #integral}.
+     */
+    private void apply(DenseStep p, boolean integrate) {
         double[] gr = zero;
         double[] lr = zero;
         if (inputActive) {
@@ -170,7 +437,7 @@ final class DenseScheme extends SteppingScheme {
         // ∫x over the step, only for the rows that are read: the same arithmetic whichever rows are needed,
         // so concentrations and AUCs do not depend on whether sinks are tracked
         double[] gam = p.gamma;
-        for (int i : integralRows) {
+        for (int i : integrate ? integralRows : NO_ROWS) {
             int row = i * n;
             double acc = 0;
             for (int j = 0; j < n; j++) {
@@ -265,35 +532,41 @@ final class DenseScheme extends SteppingScheme {
 
     /**
      * The dense operators for one step length, flattened row-major, with Γ·r and Λ·r kept for the input in force
-     * when they were last needed (the input changes only at events).
+     * when they were last needed (the input changes only at events). A step length that recurs in runs also keeps
+     * the operators of 2^i steps and the tables of the reported rows (see the class comment), made when first needed.
      */
     static final class DenseStep {
         final double[] phi;
         final double[] gamma;
         final double[] lambda;
+        /** The step's length, h. */
+        final double stepH;
         final double[] gammaR;
         final double[] lambdaR;
         int inputVersion = -1;
+        /** Index i: the operators of 2^i steps (index 0 is this step). */
+        private final List<DenseStep> multiples = new ArrayList<>(1);
+        private RunTables tables;
 
-        DenseStep(Propagator p, int n) {
+        DenseStep(Propagator p, double stepH, int n) {
             this(ModalScheme.flatten(p.phi(), n), ModalScheme.flatten(p.gamma(), n),
-                    p.lambda() == null ? null : ModalScheme.flatten(p.lambda(), n), n);
+                    p.lambda() == null ? null : ModalScheme.flatten(p.lambda(), n), stepH, n);
         }
 
-        private DenseStep(double[] phi, double[] gamma, double[] lambda, int n) {
+        private DenseStep(double[] phi, double[] gamma, double[] lambda, double stepH, int n) {
             this.phi = phi;
             this.gamma = gamma;
             this.lambda = lambda;
+            this.stepH = stepH;
             this.gammaR = new double[n];
             this.lambdaR = new double[n];
         }
 
         /**
-         * @param stepH this step's length τ, h
-         * @return the operators of a step twice as long, by the exact composition of two steps of τ:
+         * @return the operators of a step twice as long, by the exact composition of two steps of τ = {@link #stepH}:
          *         {@code Φ(2τ) = Φ², Γ(2τ) = Γ + ΦΓ, Λ(2τ) = Λ + τΓ + ΦΛ}
          */
-        DenseStep doubled(double stepH, int n) {
+        DenseStep doubled(int n) {
             double[] pg = MatrixExponential.product(phi, gamma, n);
             double[] g2 = new double[n * n];
             for (int q = 0; q < n * n; q++) {
@@ -307,7 +580,130 @@ final class DenseScheme extends SteppingScheme {
                     l2[q] = lambda[q] + stepH * gamma[q] + pl[q];
                 }
             }
-            return new DenseStep(MatrixExponential.product(phi, phi, n), g2, l2, n);
+            return new DenseStep(MatrixExponential.product(phi, phi, n), g2, l2, 2 * stepH, n);
+        }
+
+        /** @return the operators of 2^i of these steps */
+        DenseStep multiple(int i) {
+            if (multiples.isEmpty()) {
+                multiples.add(this);
+            }
+            while (multiples.size() <= i) {
+                multiples.add(multiples.get(multiples.size() - 1).doubled(gammaR.length));
+            }
+            return multiples.get(i);
+        }
+
+        /**
+         * @param rows the rows w to tabulate (the same on every call of one run)
+         * @return the tables of {@code rows} for 1 .. {@code steps} of these steps
+         */
+        RunTables tables(double[][] rows, int steps, int n) {
+            if (tables == null) {
+                tables = new RunTables(this, rows, n);
+            }
+            tables.ensure(this, steps, n);
+            return tables;
+        }
+    }
+
+    /**
+     * For each row w and column c, the entries {@code (wΦ(jh))_c}, {@code (wΓ(jh))_c} and {@code (wΛ(jh))_c} of j
+     * steps at index j − 1 ({@code p[w][c][j−1]}), extended on demand by the exact one-step relations of the class
+     * comment. Λ's table is null when the step has no Λ (no constant-rate input).
+     */
+    static final class RunTables {
+        final double[][][] p;
+        final double[][][] g;
+        final double[][][] l;
+        private int filled;
+
+        RunTables(DenseStep step, double[][] rows, int n) {
+            int w = rows.length;
+            p = new double[w][n][1];
+            g = new double[w][n][1];
+            l = step.lambda == null ? new double[w][n][] : new double[w][n][1];
+            for (int q = 0; q < w; q++) {
+                double[] row = rows[q];
+                for (int c = 0; c < n; c++) {
+                    double pc = 0;
+                    double gc = 0;
+                    double lc = 0;
+                    for (int i = 0; i < n; i++) {
+                        pc += row[i] * step.phi[i * n + c];
+                        gc += row[i] * step.gamma[i * n + c];
+                        lc += step.lambda == null ? 0 : row[i] * step.lambda[i * n + c];
+                    }
+                    p[q][c][0] = pc;
+                    g[q][c][0] = gc;
+                    if (step.lambda != null) {
+                        l[q][c][0] = lc;
+                    }
+                }
+            }
+            filled = 1;
+        }
+
+        /** Makes the tables hold 1 .. steps steps. */
+        void ensure(DenseStep step, int steps, int n) {
+            if (steps <= filled) {
+                return;
+            }
+            double[] phi = step.phi;
+            double[] gamma = step.gamma;
+            double[] lambda = step.lambda;
+            double stepH = step.stepH;
+            int cap = Math.max(steps, BLOCK);
+            double[] prev = new double[n];
+            double[] sumP = new double[n];
+            double[] sumG = new double[n];
+            double[] sumL = new double[n];
+            for (int q = 0; q < p.length; q++) {
+                double[][] pq = p[q];
+                double[][] gq = g[q];
+                double[][] lq = l[q];
+                if (pq[0].length < steps) {
+                    // a step length used for more than one step is usually used for whole blocks
+                    for (int c = 0; c < n; c++) {
+                        pq[c] = Arrays.copyOf(pq[c], cap);
+                        gq[c] = Arrays.copyOf(gq[c], cap);
+                        if (lambda != null) {
+                            lq[c] = Arrays.copyOf(lq[c], cap);
+                        }
+                    }
+                }
+                for (int j = filled; j < steps; j++) {
+                    // one more step: wΦ(jh+h) = wΦ(jh)Φ, wΓ(jh+h) = wΓ(jh) + wΦ(jh)Γ,
+                    // wΛ(jh+h) = wΛ(jh) + h·wΓ(jh) + wΦ(jh)Λ; the products summed over i in order, row by row
+                    for (int i = 0; i < n; i++) {
+                        prev[i] = pq[i][j - 1];
+                    }
+                    Arrays.fill(sumP, 0);
+                    Arrays.fill(sumG, 0);
+                    Arrays.fill(sumL, 0);
+                    for (int i = 0; i < n; i++) {
+                        double w = prev[i];
+                        int row = i * n;
+                        for (int c = 0; c < n; c++) {
+                            sumP[c] += w * phi[row + c];
+                            sumG[c] += w * gamma[row + c];
+                        }
+                        if (lambda != null) {
+                            for (int c = 0; c < n; c++) {
+                                sumL[c] += w * lambda[row + c];
+                            }
+                        }
+                    }
+                    for (int c = 0; c < n; c++) {
+                        pq[c][j] = sumP[c];
+                        gq[c][j] = gq[c][j - 1] + sumG[c];
+                        if (lambda != null) {
+                            lq[c][j] = lq[c][j - 1] + stepH * gq[c][j - 1] + sumL[c];
+                        }
+                    }
+                }
+            }
+            filled = steps;
         }
     }
 }

@@ -13,9 +13,10 @@ import org.ketaminepk.base.TimeGrid;
  * <p>When the rate matrix has a well-conditioned eigen-decomposition {@code K = V diag(λ) V⁻¹} (the usual case),
  * the state is carried in the eigenbasis, where each step is diagonal and whole blocks of output points are computed
  * together ({@link ModalScheme}). Otherwise (coincident eigenvalues, an ill-conditioned eigenvector matrix) dense
- * operators step the amounts point by point ({@link DenseScheme}). Both are the same exact solution; they differ
- * only in round-off. Only the compartments that the inputs reach, and the observed ones, are carried
- * ({@link ReachableSubsystem}); the others are exactly zero.
+ * operators carry the amounts, and blocks of output points are read from tables of their rows
+ * ({@link DenseScheme}). Both are the same exact solution; they differ only in round-off. Only the compartments
+ * that the inputs reach, and the observed ones, are carried ({@link ReachableSubsystem}); the others are exactly
+ * zero.
  *
  * <p><b>Accuracy.</b> Each compartment is accurate relative to its own amount, not to the largest amount in the
  * system: what a compartment holds depends only on the inputs and modes that can reach it (the eigenvectors keep
@@ -46,14 +47,24 @@ public final class ExactSolver implements Solver {
     @Override
     public void run(CompartmentSystem system, Schedule schedule, TimeGrid grid, boolean trackSinks,
             Observer observer) {
+        run(system, schedule, grid, trackSinks, observer, false);
+    }
+
+    /**
+     * As {@link #run(CompartmentSystem, Schedule, TimeGrid, boolean, Observer)}; with {@code dense}, the dense
+     * scheme whatever the spectrum, so that the two schemes can be compared on one system.
+     */
+    void run(CompartmentSystem system, Schedule schedule, TimeGrid grid, boolean trackSinks, Observer observer,
+            boolean dense) {
         schedule.checkFits(system);
         observer.init(system, schedule, grid);
         ReachableSubsystem sys = ReachableSubsystem.of(system, schedule);
         MatrixExponential.Spectral spectral = MatrixExponential.analyse(sys.k);
-        SteppingScheme scheme = spectral.usesEigen()
+        SteppingScheme scheme = spectral.usesEigen() && !dense
                 ? new ModalScheme(sys, spectral, trackSinks, observer.observedCompartmentsOnly(),
                         !(observer instanceof BlockObserver))
-                : new DenseScheme(sys, schedule.rates().stream().anyMatch(r -> !r.toSink()), trackSinks);
+                : new DenseScheme(sys, schedule.rates().stream().anyMatch(r -> !r.toSink()), trackSinks,
+                        observer.observedCompartmentsOnly());
         execute(scheme, schedule, grid, observer);
     }
 

@@ -134,28 +134,11 @@ final class ModalScheme extends SteppingScheme {
 
     @Override
     int observeRun(TimeGrid grid, int gi, double t, double nextEvent, Observer observer) {
-        double first = grid.time(gi);
-        double h = first - t;
-        // a block runs while the output points stay before the next event and a step of the same key apart:
-        // Math.round(d·1e12) == key exactly when key − 0.5 <= d·1e12 < key + 0.5
-        long key = StepCache.key(h);
-        double keyLow = key - 0.5;
-        double keyHigh = key + 0.5;
-        int limit = Math.min(BLOCK, grid.size() - gi);
+        double h = grid.time(gi) - t;
+        // a block runs while the output points stay before the next event and a step of the same key apart
         double[] times = timeBuf;
         blockStartH = t;
-        times[0] = first;
-        int count = 1;
-        double prev = first;
-        while (count < limit) {
-            double next = grid.time(gi + count);
-            double scaled = (next - prev) * 1e12;
-            if (!(next < nextEvent && scaled >= keyLow && scaled < keyHigh)) {
-                break;
-            }
-            times[count++] = next;
-            prev = next;
-        }
+        int count = runLength(grid, gi, h, nextEvent, times);
         if (observer instanceof BlockObserver blocks) {
             propagate(step(h), count, true, false, 0);
             blocks.acceptBlock(gi, count, times, obsAmounts, auc);

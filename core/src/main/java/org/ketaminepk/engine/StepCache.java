@@ -55,13 +55,22 @@ final class StepCache<T> {
      *         {@code buildOnUse} times, counting this request
      */
     T get(double h) {
+        return get(h, 1);
+    }
+
+    /**
+     * As {@link #get(double)}, counting {@code requests} requests at once (the steps of a run of equal steps).
+     *
+     * @param requests how many steps of this length the caller is about to take, at least 1
+     */
+    T get(double h, int requests) {
         long key = key(h);
         if (key == lastKey) {
             return last;
         }
         T p = entries.get(key);
         if (p == null) {
-            if (buildOnUse > 1 && uses.merge(key, 1, Integer::sum) < buildOnUse) {
+            if (buildOnUse > 1 && uses.merge(key, requests, Integer::sum) < buildOnUse) {
                 if (uses.size() >= MAX_ENTRIES) {
                     uses.clear();
                 }

@@ -66,6 +66,36 @@ abstract class SteppingScheme {
     }
 
     /**
+     * The output points from {@code gi} on that form one run of equal steps: they lie before {@code nextEvent}, at
+     * most {@code times.length} of them, each a step of the same cache key ({@link StepCache#key}) as {@code h} after
+     * the one before.
+     *
+     * @param h the step from the current time to point {@code gi}, h
+     * @param times receives the points' times
+     * @return how many points (at least 1)
+     */
+    static int runLength(TimeGrid grid, int gi, double h, double nextEvent, double[] times) {
+        // Math.round(d·1e12) == key exactly when key − 0.5 <= d·1e12 < key + 0.5
+        long key = StepCache.key(h);
+        double keyLow = key - 0.5;
+        double keyHigh = key + 0.5;
+        int limit = Math.min(times.length, grid.size() - gi);
+        double prev = grid.time(gi);
+        times[0] = prev;
+        int count = 1;
+        while (count < limit) {
+            double next = grid.time(gi + count);
+            double scaled = (next - prev) * 1e12;
+            if (!(next < nextEvent && scaled >= keyLow && scaled < keyHigh)) {
+                break;
+            }
+            times[count++] = next;
+            prev = next;
+        }
+        return count;
+    }
+
+    /**
      * @return {@code carried} spread over all compartments, those not carried being 0 (they are exactly that);
      *         {@code carried} itself when all are carried
      */
