@@ -17,7 +17,7 @@ import org.ketaminepk.base.InvalidInputException;
  * @param analyte the analyte
  * @param cmaxNgPerMl highest concentration over the grid's span (exact) or on the grid, ng/mL
  *        ({@link Series#cmaxNgPerMl()})
- * @param tmaxH first time of that concentration, h ({@link Series#tmaxH()})
+ * @param tmaxH last time at that concentration, to within round-off, h ({@link Series#tmaxH()})
  * @param aucNgHPerMl exact area under the curve from time 0 to the end of the grid, ng·h/mL
  *        ({@link Series#aucNgHPerMl()}; the solver's integral, not a trapezoid)
  * @param bands the bands asked for

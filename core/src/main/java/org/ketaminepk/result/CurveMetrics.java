@@ -5,7 +5,8 @@ package org.ketaminepk.result;
  * time within each band. It is the one definition of these rules; {@link Series} (a stored curve) and
  * {@link StreamingMetrics} (a curve never stored) both feed it, so their values agree to the last bit.
  *
- * <p><b>Rules.</b> Cmax is the largest value at an output point and Tmax the first output time at which it occurs.
+ * <p><b>Rules.</b> Cmax is the largest value at an output point and Tmax the last output time at which the curve is
+ * within round-off of it (a relative {@value PeakTime#TIE}; see {@link PeakTime}).
  * Within a band the curve is taken as linear between consecutive known values, the crossing of an edge found by
  * {@link BandCrossing}; the known values are the output points and, at each input change, the values just before
  * and just after it ({@link #inputChange}). The curve is therefore never interpolated across an input change: a
@@ -19,9 +20,7 @@ final class CurveMetrics {
     private final double[] bandHigh;
     private final double[] hours;
     private boolean started;
-    /** Below any concentration, so that the first point sets Tmax. */
-    private double cmax = -1;
-    private double tmax;
+    private final PeakTime peak = new PeakTime();
     /** The last known value of the curve and its time. */
     private double last;
     private double lastT;
@@ -69,14 +68,11 @@ final class CurveMetrics {
             return;
         }
         int end = from + count;
-        if (high > cmax) {
-            // the first point at the new maximum
-            int j = from;
-            while (!(c[j] == high)) {
-                j++;
+        if (peak.reaches(high)) {
+            // a point of this stretch raises the maximum or comes within round-off of it
+            for (int j = from; j < end; j++) {
+                peak.offer(t[j], c[j]);
             }
-            cmax = high;
-            tmax = t[j];
         }
         int first = from;
         if (!started) {
@@ -153,12 +149,12 @@ final class CurveMetrics {
 
     /** @return the largest value at an output point, ng/mL (−1 before any) */
     double cmax() {
-        return cmax;
+        return started ? peak.max() : -1;
     }
 
-    /** @return the first output time of {@link #cmax()}, h */
+    /** @return the last output time within round-off of {@link #cmax()} ({@link PeakTime}), h (0 before any) */
     double tmax() {
-        return tmax;
+        return started ? peak.time() : 0;
     }
 
     /** @return hours within band {@code b} so far */

@@ -34,7 +34,8 @@ import org.ketaminepk.engine.Schedule;
  * window's ends, often settles that C' has no zero or one ({@link #derivativeZeros}). Each bracketed zero is refined
  * by Halley steps safeguarded by bisection to {@value #TIME_TOLERANCE_H} h, starting where the same root was in the
  * last window of the same shape, if any (a repeated dose). The zeros of C' split the segment into monotone pieces:
- * Cmax is the largest value at their ends, Tmax the first time it is reached, and each band edge is crossed at most
+ * Cmax is the largest value at their ends, Tmax the last time it is reached (to within round-off: {@link PeakTime}),
+ * and each band edge is crossed at most
  * once per piece (found the same way). AUC is the closed-form integral {@code Σ_i (a_i τ φ₁(λ_i τ) + b_i τ²
  * φ₂(λ_i τ))}.
  *
@@ -111,8 +112,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private int levelKind;
     private long windowsSeen;
 
-    private final double[] cmax;
-    private final double[] tmax;
+    /** Cmax and Tmax per analyte. */
+    private final PeakTime[] peak;
     private final double[] auc;
     private final double[][] hours;
     private boolean finite = true;
@@ -193,8 +194,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         this.windowEndH = windowEndH;
         this.aucEndH = windowEndH;
         int o = analytes.length;
-        cmax = new double[o];
-        tmax = new double[o];
+        peak = new PeakTime[o];
+        for (int k = 0; k < o; k++) {
+            peak[k] = new PeakTime();
+        }
         auc = new double[o];
         hours = new double[o][bandLow.length];
         shapeLength = new double[o * SHAPES];
@@ -206,7 +209,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeKind = new int[o * SHAPES * REMEMBERED];
         shapeRoot = new double[o * SHAPES * REMEMBERED];
         shapeCounted = new boolean[o * SHAPES];
-        java.util.Arrays.fill(cmax, Double.NEGATIVE_INFINITY);
     }
 
     /**
@@ -409,10 +411,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             c = Math.max(0, c);
             values[k] = c;
-            if (c > cmax[o]) {
-                cmax[o] = c;
-                tmax[o] = startH + breaks[k];
-            }
+            peak[o].offer(startH + breaks[k], c);
         }
         double[] hb = hours[o];
         for (int q = 0; q < hb.length; q++) {
@@ -1107,15 +1106,15 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         Map<Analyte, AnalyteMetrics> out = new EnumMap<>(Analyte.class);
         for (int o = 0; o < analytes.length; o++) {
             String what = analytes[o].label();
-            if (!finite || !Double.isFinite(auc[o]) || !Double.isFinite(cmax[o])) {
+            if (!finite || !Double.isFinite(auc[o]) || !Double.isFinite(peak[o].max())) {
                 throw new IllegalStateException("the exact metrics of " + what + " are not finite");
             }
             List<Double> h = new ArrayList<>(bandLow.length);
             for (double x : hours[o]) {
                 h.add(x);
             }
-            out.put(analytes[o], new AnalyteMetrics(analytes[o], Math.max(0, cmax[o]), tmax[o], Math.max(0, auc[o]),
-                    bands, h, true));
+            out.put(analytes[o], new AnalyteMetrics(analytes[o], Math.max(0, peak[o].max()), peak[o].time(),
+                    Math.max(0, auc[o]), bands, h, true));
         }
         return Collections.unmodifiableMap(out);
     }

@@ -28,7 +28,7 @@ import org.ketaminepk.base.Checks;
  *
  * @param analyte the analyte
  * @param cmaxNgPerMl highest concentration on the grid, ng/mL
- * @param tmaxH first time of that concentration, h
+ * @param tmaxH last time at that concentration, to within round-off, h ({@link Series#tmaxH()})
  * @param gridEndH end of the grid, h
  * @param aucNgHPerMl exact AUC from 0 to the end of the grid, ng·h/mL
  * @param aucToInfinityNgHPerMl exact AUC from 0 to infinity of all the regimen's doses, ng·h/mL

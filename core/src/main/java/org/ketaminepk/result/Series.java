@@ -17,8 +17,8 @@ import org.ketaminepk.base.InvalidInputException;
  * cumulative AUC. Times above or within a level, and the time a level is first reached, are measured on the grid
  * with linear interpolation of the crossing inside a step, but never across an input change: the series also holds
  * the concentration just before and just after each input change, so a bolus is a vertical step at its own time and
- * no crossing precedes the input that causes it. Cmax and Tmax are the largest grid value and its first time, so a
- * finer grid gives a peak closer to the true one. These rules are {@link CurveMetrics}', shared with
+ * no crossing precedes the input that causes it. Cmax is the largest grid value and Tmax the last grid time within
+ * round-off of it ({@link PeakTime}), so a finer grid gives a peak closer to the true one. These rules are {@link CurveMetrics}', shared with
  * {@link StreamingMetrics}. Values below zero by round-off are reported as 0 (see {@link Profile}).
  */
 public final class Series {
@@ -106,7 +106,7 @@ public final class Series {
         return Math.max(0, metrics().cmax());
     }
 
-    /** @return the first time of the highest concentration, h */
+    /** @return the last time within round-off of the highest concentration ({@link PeakTime}), h */
     public double tmaxH() {
         return metrics().tmax();
     }

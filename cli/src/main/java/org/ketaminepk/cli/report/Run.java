@@ -55,7 +55,7 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
      *
      * @param analyte the analyte
      * @param cmaxNgPerMl highest concentration on the grid
-     * @param tmaxH first time of that concentration
+     * @param tmaxH last time at that concentration, to within round-off
      * @param aucNgHPerMl exact AUC from 0 to the end of the grid
      * @param timeInBandH hours within the band (ketamine only), else null
      * @param timeToBelowBandH hours from the end of the last input until ketamine falls below the band's lower
