@@ -66,6 +66,47 @@ public final class CompartmentSystem {
     public record Observation(int compartment, double volumeL) {
     }
 
+    /**
+     * The parts of a system that do not depend on a patient's numbers: its compartments, its sinks and which
+     * compartment or sink each flow joins, in the order the structure added them. A model adds the same parts for
+     * every patient, so a builder given the layout of an earlier system ({@link #builder(Layout)}) takes these
+     * parts over instead of making, copying and checking them again; only the rate constants, the observation
+     * volumes and the route inputs are the patient's own. Immutable and safe to share between threads.
+     */
+    public static final class Layout {
+        private final List<Compartment> compartments;
+        private final List<Sink> sinks;
+        private final int[] flowFrom;
+        private final int[] flowTo;
+        private final boolean[] flowIntoSink;
+
+        private Layout(List<Compartment> compartments, List<Sink> sinks, Builder b) {
+            this.compartments = compartments;
+            this.sinks = sinks;
+            this.flowFrom = Arrays.copyOf(b.flowFrom, b.flowCount);
+            this.flowTo = Arrays.copyOf(b.flowTo, b.flowCount);
+            this.flowIntoSink = Arrays.copyOf(b.flowIntoSink, b.flowCount);
+        }
+
+        /**
+         * @return whether {@code b}, whose compartments and sinks so far are this layout's, built all of them and the
+         *         same flows
+         */
+        private boolean sameAs(Builder b) {
+            if (b.compartments.size() != compartments.size() || b.sinks.size() != sinks.size()
+                    || b.flowCount != flowFrom.length) {
+                return false;
+            }
+            for (int i = 0; i < flowFrom.length; i++) {
+                if (b.flowFrom[i] != flowFrom[i] || b.flowTo[i] != flowTo[i] || b.flowIntoSink[i] != flowIntoSink[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Layout layout;
     private final List<Compartment> compartments;
     private final List<Sink> sinks;
     private final double[][] k;
@@ -73,9 +114,10 @@ public final class CompartmentSystem {
     private final Map<Analyte, Observation> observations;
     private final Map<Route, RouteInput> routes;
 
-    private CompartmentSystem(Builder b) {
-        this.compartments = List.copyOf(b.compartments);
-        this.sinks = List.copyOf(b.sinks);
+    private CompartmentSystem(Builder b, Layout known) {
+        this.layout = known != null ? known : new Layout(List.copyOf(b.compartments), List.copyOf(b.sinks), b);
+        this.compartments = layout.compartments;
+        this.sinks = layout.sinks;
         int n = compartments.size();
         int m = sinks.size();
         this.k = new double[n][n];
@@ -99,7 +141,25 @@ public final class CompartmentSystem {
 
     /** @return a new builder */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
+    }
+
+    /**
+     * A builder for a system expected to have the compartments, sinks and flows of {@code expected} (a model's
+     * structure for another patient). Where the structure adds exactly those parts, in the same order, the system
+     * shares them with {@code expected}; where it does not, the builder works as {@link #builder()} does. Either
+     * way the system built is the same.
+     *
+     * @param expected the layout of an earlier system, e.g. {@link #layout()}
+     * @return a new builder
+     */
+    public static Builder builder(Layout expected) {
+        return new Builder(Checks.notNull("expected layout", expected));
+    }
+
+    /** @return the compartments, sinks and flow topology of this system, for {@link #builder(Layout)} */
+    public Layout layout() {
+        return layout;
     }
 
     /** @return number of compartments in the body */
@@ -249,12 +309,28 @@ public final class CompartmentSystem {
         private int flowCount;
         private final Map<Analyte, Observation> observations = new EnumMap<>(Analyte.class);
         private final Map<Route, RouteInput> routes = new EnumMap<>(Route.class);
+        /** The layout this structure is expected to repeat, or null. */
+        private final Layout expected;
+        /** Whether every compartment and sink added so far is the expected layout's one at the same index. */
+        private boolean matching;
 
-        private Builder() {
+        private Builder(Layout expected) {
+            this.expected = expected;
+            this.matching = expected != null;
         }
 
         /** Adds a compartment; @return its index. */
         public int compartment(String name, Analyte analyte, Kind kind) {
+            int index = compartments.size();
+            if (matching && index < expected.compartments.size()) {
+                Compartment known = expected.compartments.get(index);
+                if (known.name().equals(name) && known.analyte() == analyte && known.kind() == kind) {
+                    // the layout's names are distinct and every earlier one was repeated, so this one is new
+                    compartments.add(known);
+                    return index;
+                }
+            }
+            matching = false;
             for (Compartment c : compartments) {
                 if (c.name().equals(name)) {
                     throw InvalidInputException.statement("compartment name", name, "must be unique but '" + name
@@ -267,8 +343,17 @@ public final class CompartmentSystem {
 
         /** Adds a sink; @return its index. */
         public int sink(String name, Analyte analyte) {
+            int index = sinks.size();
+            if (matching && index < expected.sinks.size()) {
+                Sink known = expected.sinks.get(index);
+                if (known.name().equals(name) && known.analyte() == analyte) {
+                    sinks.add(known);
+                    return index;
+                }
+            }
+            matching = false;
             sinks.add(new Sink(name, analyte));
-            return sinks.size() - 1;
+            return index;
         }
 
         /**
@@ -349,6 +434,11 @@ public final class CompartmentSystem {
                 throw InvalidInputException.statement("routes", 0, "must hold at least one route of administration "
                         + "but held none; declare one with route(..)");
             }
+            if (matching && expected.sameAs(this)) {
+                // the expected layout's flows passed the index checks below when it was built
+                checkObservations(n);
+                return new CompartmentSystem(this, expected);
+            }
             for (int i = 0; i < flowCount; i++) {
                 int from = flowFrom[i];
                 int to = flowTo[i];
@@ -357,11 +447,15 @@ public final class CompartmentSystem {
                 checkIndex(intoSink ? "elimination sink" : "flow target", to, intoSink ? sinks.size() : n,
                         intoSink ? "sink" : "compartment");
             }
+            checkObservations(n);
+            return new CompartmentSystem(this, null);
+        }
+
+        private void checkObservations(int n) {
             for (Map.Entry<Analyte, Observation> o : observations.entrySet()) {
                 checkIndex("observed compartment of " + o.getKey().label(), o.getValue().compartment(), n,
                         "compartment");
             }
-            return new CompartmentSystem(this);
         }
     }
 }

@@ -106,6 +106,10 @@ final class RacemicComposite {
                     + " = %.4f", KOPPEL_NORKETAMINE_UG_PER_ML, KOPPEL_KETAMINE_UG_PER_ML, Sources.KOPPEL_1990,
             STEADY_STATE_RATIO, FM);
 
+    /** The names of the ketamine and norketamine disposition compartments, made once. */
+    private static final Structures.MammillaryNames KETAMINE = Structures.MammillaryNames.of("ketamine ", 2);
+    private static final Structures.MammillaryNames NORKETAMINE = Structures.MammillaryNames.of("norketamine ", 1);
+
     static final PublishedModel MODEL = PublishedModel.builder("racemic-composite")
             .name("Racemic ketamine + norketamine composite (Kamp 2020 ketamine, Otto 2021 norketamine, route "
                     + "studies) — the library default")
@@ -315,14 +319,13 @@ final class RacemicComposite {
             .structure(RacemicComposite::structure)
             .build();
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         double v1 = p.get("V1");
         double fm = p.get("fm");
-        int k = Structures.mammillary(b, Analyte.KETAMINE, "ketamine ", v1, 0, p.get("V2"), p.get("Q2"),
-                p.get("V3"), p.get("Q3"));
+        int k = Structures.mammillary(b, Analyte.KETAMINE, KETAMINE, v1, 0, p.get("V2"), p.get("Q2"), p.get("V3"),
+                p.get("Q3"));
         double vn = p.get("Vn");
-        int n = Structures.mammillary(b, Analyte.NORKETAMINE, "norketamine ", vn, p.get("CLn"), p.get("Vpn"),
+        int n = Structures.mammillary(b, Analyte.NORKETAMINE, NORKETAMINE, vn, p.get("CLn"), p.get("Vpn"),
                 p.get("Qn"));
         int other = b.sink("ketamine metabolised to other products", Analyte.KETAMINE);
         int notAbsorbed = b.sink("ketamine not absorbed", Analyte.KETAMINE);
@@ -358,7 +361,6 @@ final class RacemicComposite {
         int muscle = b.compartment("muscle (injection site)", Analyte.KETAMINE, Kind.DEPOT);
         b.flow(muscle, k, p.get("ka_im"));
         b.route(Route.INTRAMUSCULAR, Structures.firstOrder(muscle, p.get("F_im"), notAbsorbed));
-        return b.build();
     }
 
     /**
