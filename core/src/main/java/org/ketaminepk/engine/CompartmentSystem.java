@@ -109,8 +109,12 @@ public final class CompartmentSystem {
     private final Layout layout;
     private final List<Compartment> compartments;
     private final List<Sink> sinks;
-    private final double[][] k;
-    private final double[][] e;
+    /**
+     * Each flow's rate constant, 1/h, in the layout's flow order. The rate and elimination matrices are made from
+     * these when asked for rather than kept: a solver carries only the compartments a regimen reaches
+     * ({@link ReachableSubsystem}), usually a few of a model's many, and takes their rates from the flows.
+     */
+    private final double[] flowRates;
     private final Map<Analyte, Observation> observations;
     private final Map<Route, RouteInput> routes;
 
@@ -120,19 +124,7 @@ public final class CompartmentSystem {
         this.sinks = layout.sinks;
         int n = compartments.size();
         int m = sinks.size();
-        this.k = new double[n][n];
-        this.e = new double[m][n];
-        for (int i = 0; i < b.flowCount; i++) {
-            int from = b.flowFrom[i];
-            int to = b.flowTo[i];
-            double rate = b.flowRate[i];
-            k[from][from] -= rate;
-            if (!b.flowIntoSink[i]) {
-                k[to][from] += rate;
-            } else {
-                e[to][from] += rate;
-            }
-        }
+        this.flowRates = Arrays.copyOf(b.flowRate, b.flowCount);
         this.observations = Collections.unmodifiableMap(new EnumMap<>(b.observations));
         Map<Route, RouteInput> checked = new EnumMap<>(Route.class);
         b.routes.forEach((route, input) -> checked.put(route, new CheckedRoute(route, input, n, m)));
@@ -177,22 +169,64 @@ public final class CompartmentSystem {
         return sinks;
     }
 
-    /** @return a copy of the rate matrix K, 1/h ({@code K[i][j]} is the rate from j into i) */
+    /** @return a new rate matrix K, 1/h ({@code K[i][j]} is the rate from j into i) */
     public double[][] rateMatrix() {
-        return copy(k);
+        return k();
     }
 
-    /** @return a copy of the elimination matrix E, 1/h ({@code E[s][j]} is the rate from j into sink s) */
+    /** @return a new elimination matrix E, 1/h ({@code E[s][j]} is the rate from j into sink s) */
     public double[][] eliminationMatrix() {
-        return copy(e);
+        return e();
     }
 
+    /** @return a new rate matrix: each flow's rate added in flow order, so every entry is the same sum each time */
     double[][] k() {
+        int n = compartments.size();
+        double[][] k = new double[n][n];
+        for (int i = 0; i < flowRates.length; i++) {
+            int from = layout.flowFrom[i];
+            k[from][from] -= flowRates[i];
+            if (!layout.flowIntoSink[i]) {
+                k[layout.flowTo[i]][from] += flowRates[i];
+            }
+        }
         return k;
     }
 
+    /** @return a new elimination matrix, made as {@link #k()} is */
     double[][] e() {
+        double[][] e = new double[sinks.size()][compartments.size()];
+        for (int i = 0; i < flowRates.length; i++) {
+            if (layout.flowIntoSink[i]) {
+                e[layout.flowTo[i]][layout.flowFrom[i]] += flowRates[i];
+            }
+        }
         return e;
+    }
+
+    /** @return the number of flows, including those into sinks */
+    int flowCount() {
+        return flowRates.length;
+    }
+
+    /** @return the compartment flow {@code i} leaves */
+    int flowFrom(int i) {
+        return layout.flowFrom[i];
+    }
+
+    /** @return the compartment, or the sink, flow {@code i} enters */
+    int flowTo(int i) {
+        return layout.flowTo[i];
+    }
+
+    /** @return whether flow {@code i} enters a sink */
+    boolean flowIntoSink(int i) {
+        return layout.flowIntoSink[i];
+    }
+
+    /** @return the rate constant of flow {@code i}, 1/h */
+    double flowRate(int i) {
+        return flowRates[i];
     }
 
     /** @return the analytes this system reports, with where they are sampled */
@@ -234,14 +268,6 @@ public final class CompartmentSystem {
             }
         }
         return -1;
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = Arrays.copyOf(a[i], a[i].length);
-        }
-        return c;
     }
 
     private static void checkIndex(String field, int index, int size, String what) {
@@ -453,8 +479,11 @@ public final class CompartmentSystem {
 
         private void checkObservations(int n) {
             for (Map.Entry<Analyte, Observation> o : observations.entrySet()) {
-                checkIndex("observed compartment of " + o.getKey().label(), o.getValue().compartment(), n,
-                        "compartment");
+                int c = o.getValue().compartment();
+                if (c < 0 || c >= n) {
+                    // the field name is written out only for the error: this runs for every patient
+                    checkIndex("observed compartment of " + o.getKey().label(), c, n, "compartment");
+                }
             }
         }
     }
