@@ -126,8 +126,8 @@ public final class CompartmentSystem {
         int m = sinks.size();
         this.flowRates = Arrays.copyOf(b.flowRate, b.flowCount);
         this.observations = Collections.unmodifiableMap(new EnumMap<>(b.observations));
-        Map<Route, RouteInput> checked = new EnumMap<>(Route.class);
-        b.routes.forEach((route, input) -> checked.put(route, new CheckedRoute(route, input, n, m)));
+        Map<Route, RouteInput> checked = new EnumMap<>(b.routes);
+        checked.replaceAll((route, input) -> new CheckedRoute(route, input, n, m));
         this.routes = Collections.unmodifiableMap(checked);
     }
 

@@ -4,7 +4,6 @@ import static org.ketaminepk.model.Provenance.DERIVED;
 import static org.ketaminepk.model.Provenance.PUBLISHED;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -338,19 +337,18 @@ final class RacemicComposite {
         Swallowed gut = new Swallowed(b, k, n, p);
         double fOral = p.get("F_oral");
         double pOral = p.get("P_oral");
-        List<InputChannel> oral = new ArrayList<>(gut.channels(1, fOral, pOral, fm, other));
-        oral.add(InputChannel.lost(notAbsorbed, unabsorbed(fOral, pOral)));
-        b.route(Route.ORAL, RouteInput.fixed(oral));
+        InputChannel[] swallowed = gut.channels(1, fOral, pOral, fm, other);
+        b.route(Route.ORAL, RouteInput.fixed(List.of(swallowed[0], swallowed[1], swallowed[2],
+                InputChannel.lost(notAbsorbed, unabsorbed(fOral, pOral)))));
 
         // sublingual: a fraction crosses the oral mucosa, the rest is swallowed and behaves as an oral dose
         double mucosal = swallowedShare(p.get("F_sl"), fOral);
         int mucosa = b.compartment("oral mucosa", Analyte.KETAMINE, Kind.DEPOT);
         b.flow(mucosa, k, p.get("ka_sl"));
-        List<InputChannel> sl = new ArrayList<>();
-        sl.add(new InputChannel(mucosa, false, mucosal, 0, p.get("D_sl")));
-        sl.addAll(gut.channels(1 - mucosal, fOral, pOral, fm, other));
-        sl.add(InputChannel.lost(notAbsorbed, (1 - mucosal) * unabsorbed(fOral, pOral)));
-        RouteInput sublingual = RouteInput.fixed(sl);
+        InputChannel film = new InputChannel(mucosa, false, mucosal, 0, p.get("D_sl"));
+        InputChannel[] rest = gut.channels(1 - mucosal, fOral, pOral, fm, other);
+        RouteInput sublingual = RouteInput.fixed(List.of(film, rest[0], rest[1], rest[2],
+                InputChannel.lost(notAbsorbed, (1 - mucosal) * unabsorbed(fOral, pOral))));
         b.route(Route.SUBLINGUAL, sublingual);
         b.route(Route.BUCCAL, sublingual);
 
@@ -414,11 +412,14 @@ final class RacemicComposite {
             b.flow(nTransit, norketamineCentral, ktr);
         }
 
-        /** Channels for {@code share} of the dose swallowed, bioavailability f and first-pass fraction P. */
-        List<InputChannel> channels(double share, double f, double firstPass, double fm, int otherSink) {
-            return List.of(new InputChannel(ketamine, false, share * f, 0, durationH),
+        /**
+         * Channels for {@code share} of the dose swallowed, bioavailability f and first-pass fraction P: ketamine,
+         * first-pass norketamine, and first-pass ketamine metabolised to other products.
+         */
+        InputChannel[] channels(double share, double f, double firstPass, double fm, int otherSink) {
+            return new InputChannel[] {new InputChannel(ketamine, false, share * f, 0, durationH),
                     new InputChannel(norketamine, false, share * firstPass * fm, 0, durationH),
-                    InputChannel.lost(otherSink, share * firstPass * (1 - fm)));
+                    InputChannel.lost(otherSink, share * firstPass * (1 - fm))};
         }
     }
 

@@ -304,8 +304,10 @@ public final class PublishedModel {
      */
     public IndividualModel individualize(Patient patient, PatientAdjuster adjuster) {
         Checks.notNull("patient", patient);
-        List<Adjustment> adjustments = new ArrayList<>();
-        List<Warning> warnings = new ArrayList<>();
+        // sized so that the usual adjustments (weight, random effects, organ function) and warnings (the model's
+        // assumptions and a few of the patient's own) fit without growing the lists, once per patient
+        List<Adjustment> adjustments = new ArrayList<>(parameters.size());
+        List<Warning> warnings = new ArrayList<>(assumptionWarnings.size() + 8);
         double weightKg = patient.weightKg();
         double[] scaled = new double[parameters.size()];
         for (int i = 0; i < scaled.length; i++) {
