@@ -169,11 +169,9 @@ final class Structures {
      * Intravenous racemic ketamine in two compartments given as V1 and micro-constants {@code k10, k12, k21} (1/h),
      * the form in which the older bi-exponential models are carried.
      */
-    static CompartmentSystem twoCompartmentMicroIv(org.ketaminepk.model.ParameterValues p) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    static void twoCompartmentMicroIv(CompartmentSystem.Builder b, org.ketaminepk.model.ParameterValues p) {
         int c = mammillaryMicro(b, Analyte.KETAMINE, "ketamine ", p.get("k10"), p.get("k12"), p.get("k21"));
         b.observe(Analyte.KETAMINE, c, p.get("V1"));
         b.route(Route.INTRAVENOUS, intravenous(c));
-        return b.build();
     }
 }
