@@ -323,15 +323,15 @@ public final class CompartmentSystem {
 
     /** Builds a {@link CompartmentSystem}; not thread-safe, used once. */
     public static final class Builder {
-        // sized for the library's structures, so that building one (once per patient in a population) does not
-        // grow them step by step
-        private final List<Compartment> compartments = new ArrayList<>(16);
-        private final List<Sink> sinks = new ArrayList<>(4);
+        // sized for the library's structures, or for the expected layout, so that building one (once per patient
+        // in a population) does not grow them step by step
+        private final List<Compartment> compartments;
+        private final List<Sink> sinks;
         /** The flows in the order added: source, target (a compartment, or a sink), rate (1/h), into a sink. */
-        private int[] flowFrom = new int[24];
-        private int[] flowTo = new int[24];
-        private double[] flowRate = new double[24];
-        private boolean[] flowIntoSink = new boolean[24];
+        private int[] flowFrom;
+        private int[] flowTo;
+        private double[] flowRate;
+        private boolean[] flowIntoSink;
         private int flowCount;
         private final Map<Analyte, Observation> observations = new EnumMap<>(Analyte.class);
         private final Map<Route, RouteInput> routes = new EnumMap<>(Route.class);
@@ -343,6 +343,14 @@ public final class CompartmentSystem {
         private Builder(Layout expected) {
             this.expected = expected;
             this.matching = expected != null;
+            compartments = new ArrayList<>(expected == null ? 16 : expected.compartments.size());
+            sinks = new ArrayList<>(expected == null ? 4 : expected.sinks.size());
+            // at least one, so that doubling the arrays when they are full makes room
+            int flows = expected == null ? 24 : Math.max(1, expected.flowFrom.length);
+            flowFrom = new int[flows];
+            flowTo = new int[flows];
+            flowRate = new double[flows];
+            flowIntoSink = new boolean[flows];
         }
 
         /** Adds a compartment; @return its index. */
