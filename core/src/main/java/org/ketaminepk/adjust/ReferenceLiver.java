@@ -9,9 +9,11 @@ import static org.ketaminepk.adjust.StandardPatientAdjuster.num;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 import org.ketaminepk.base.Analyte;
@@ -58,6 +60,8 @@ final class ReferenceLiver {
     final List<Warning> warnings;
     /** For models with a liver compartment, the note that kidney function leaves ketamine alone; otherwise null. */
     final Warning noOwnRenalExcretion;
+    /** The model's routes whose dose, or part of it, is swallowed and passes the liver first; in route order. */
+    final Set<Route> swallowedRoutes;
 
     private ReferenceLiver(PublishedModel model) {
         boolean hasFlow = false;
@@ -89,6 +93,9 @@ final class ReferenceLiver {
         noOwnRenalExcretion = physiological ? Mechanisms.adjustment(Words.lazy(() -> id + ": ketamine's own "
                 + "renal excretion (1–2 % of a dose) is not represented separately in this model; ketamine clearance "
                 + "is not changed by kidney function")) : null;
+        Set<Route> swallowed = EnumSet.of(Route.ORAL, Route.SUBLINGUAL, Route.BUCCAL, Route.INTRANASAL);
+        swallowed.retainAll(model.routes().keySet());
+        swallowedRoutes = Collections.unmodifiableSet(swallowed);
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.ketaminepk.adjust.AdjustmentSources.NORKETAMINE_RENAL_FRACTION
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,7 +78,12 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
         for (String u : patient.unusualValues()) {
             warnings.add(Warning.text(Warning.Code.UNUSUAL_PATIENT_VALUE, u));
         }
-        return Plan.of(model, patient).apply(values, adjustments, warnings);
+        Plan plan = Plan.of(model, patient);
+        if (plan.effects.isEmpty() && plan.planWarnings.isEmpty()) {
+            // no mechanism applies to this patient: nothing to change and nothing to say
+            return values;
+        }
+        return plan.apply(values, adjustments, warnings);
     }
 
     /**
@@ -240,8 +244,7 @@ public final class StandardPatientAdjuster implements PatientAdjuster {
                 warnings.addAll(e.notes());
             }
             if (ref.liver != null && !ref.physiological && (parent.flow() != 1 || parent.intrinsic() != 1)) {
-                Set<Route> swallowed = EnumSet.of(Route.ORAL, Route.SUBLINGUAL, Route.BUCCAL, Route.INTRANASAL);
-                swallowed.retainAll(model.routes().keySet());
+                Set<Route> swallowed = ref.swallowedRoutes;
                 if (!swallowed.isEmpty()) {
                     double fh = ref.liver.scaled(parent.flow(), 1, parent.intrinsic()).availability()
                             / ref.liver.availability();

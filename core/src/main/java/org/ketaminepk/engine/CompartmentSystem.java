@@ -66,40 +66,92 @@ public final class CompartmentSystem {
     public record Observation(int compartment, double volumeL) {
     }
 
+    /**
+     * The parts of a system that do not depend on a patient's numbers: its compartments, its sinks and which
+     * compartment or sink each flow joins, in the order the structure added them. A model adds the same parts for
+     * every patient, so a builder given the layout of an earlier system ({@link #builder(Layout)}) takes these
+     * parts over instead of making, copying and checking them again; only the rate constants, the observation
+     * volumes and the route inputs are the patient's own. Immutable and safe to share between threads.
+     */
+    public static final class Layout {
+        private final List<Compartment> compartments;
+        private final List<Sink> sinks;
+        private final int[] flowFrom;
+        private final int[] flowTo;
+        private final boolean[] flowIntoSink;
+
+        private Layout(List<Compartment> compartments, List<Sink> sinks, Builder b) {
+            this.compartments = compartments;
+            this.sinks = sinks;
+            this.flowFrom = Arrays.copyOf(b.flowFrom, b.flowCount);
+            this.flowTo = Arrays.copyOf(b.flowTo, b.flowCount);
+            this.flowIntoSink = Arrays.copyOf(b.flowIntoSink, b.flowCount);
+        }
+
+        /**
+         * @return whether {@code b}, whose compartments and sinks so far are this layout's, built all of them and the
+         *         same flows
+         */
+        private boolean sameAs(Builder b) {
+            if (b.compartments.size() != compartments.size() || b.sinks.size() != sinks.size()
+                    || b.flowCount != flowFrom.length) {
+                return false;
+            }
+            for (int i = 0; i < flowFrom.length; i++) {
+                if (b.flowFrom[i] != flowFrom[i] || b.flowTo[i] != flowTo[i] || b.flowIntoSink[i] != flowIntoSink[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Layout layout;
     private final List<Compartment> compartments;
     private final List<Sink> sinks;
-    private final double[][] k;
-    private final double[][] e;
+    /**
+     * Each flow's rate constant, 1/h, in the layout's flow order. The rate and elimination matrices are made from
+     * these when asked for rather than kept: a solver carries only the compartments a regimen reaches
+     * ({@link ReachableSubsystem}), usually a few of a model's many, and takes their rates from the flows.
+     */
+    private final double[] flowRates;
     private final Map<Analyte, Observation> observations;
     private final Map<Route, RouteInput> routes;
 
-    private CompartmentSystem(Builder b) {
-        this.compartments = List.copyOf(b.compartments);
-        this.sinks = List.copyOf(b.sinks);
+    private CompartmentSystem(Builder b, Layout known) {
+        this.layout = known != null ? known : new Layout(List.copyOf(b.compartments), List.copyOf(b.sinks), b);
+        this.compartments = layout.compartments;
+        this.sinks = layout.sinks;
         int n = compartments.size();
         int m = sinks.size();
-        this.k = new double[n][n];
-        this.e = new double[m][n];
-        for (int i = 0; i < b.flowCount; i++) {
-            int from = b.flowFrom[i];
-            int to = b.flowTo[i];
-            double rate = b.flowRate[i];
-            k[from][from] -= rate;
-            if (!b.flowIntoSink[i]) {
-                k[to][from] += rate;
-            } else {
-                e[to][from] += rate;
-            }
-        }
+        this.flowRates = Arrays.copyOf(b.flowRate, b.flowCount);
         this.observations = Collections.unmodifiableMap(new EnumMap<>(b.observations));
-        Map<Route, RouteInput> checked = new EnumMap<>(Route.class);
-        b.routes.forEach((route, input) -> checked.put(route, new CheckedRoute(route, input, n, m)));
+        Map<Route, RouteInput> checked = new EnumMap<>(b.routes);
+        checked.replaceAll((route, input) -> new CheckedRoute(route, input, n, m));
         this.routes = Collections.unmodifiableMap(checked);
     }
 
     /** @return a new builder */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
+    }
+
+    /**
+     * A builder for a system expected to have the compartments, sinks and flows of {@code expected} (a model's
+     * structure for another patient). Where the structure adds exactly those parts, in the same order, the system
+     * shares them with {@code expected}; where it does not, the builder works as {@link #builder()} does. Either
+     * way the system built is the same.
+     *
+     * @param expected the layout of an earlier system, e.g. {@link #layout()}
+     * @return a new builder
+     */
+    public static Builder builder(Layout expected) {
+        return new Builder(Checks.notNull("expected layout", expected));
+    }
+
+    /** @return the compartments, sinks and flow topology of this system, for {@link #builder(Layout)} */
+    public Layout layout() {
+        return layout;
     }
 
     /** @return number of compartments in the body */
@@ -117,22 +169,64 @@ public final class CompartmentSystem {
         return sinks;
     }
 
-    /** @return a copy of the rate matrix K, 1/h ({@code K[i][j]} is the rate from j into i) */
+    /** @return a new rate matrix K, 1/h ({@code K[i][j]} is the rate from j into i) */
     public double[][] rateMatrix() {
-        return copy(k);
+        return k();
     }
 
-    /** @return a copy of the elimination matrix E, 1/h ({@code E[s][j]} is the rate from j into sink s) */
+    /** @return a new elimination matrix E, 1/h ({@code E[s][j]} is the rate from j into sink s) */
     public double[][] eliminationMatrix() {
-        return copy(e);
+        return e();
     }
 
+    /** @return a new rate matrix: each flow's rate added in flow order, so every entry is the same sum each time */
     double[][] k() {
+        int n = compartments.size();
+        double[][] k = new double[n][n];
+        for (int i = 0; i < flowRates.length; i++) {
+            int from = layout.flowFrom[i];
+            k[from][from] -= flowRates[i];
+            if (!layout.flowIntoSink[i]) {
+                k[layout.flowTo[i]][from] += flowRates[i];
+            }
+        }
         return k;
     }
 
+    /** @return a new elimination matrix, made as {@link #k()} is */
     double[][] e() {
+        double[][] e = new double[sinks.size()][compartments.size()];
+        for (int i = 0; i < flowRates.length; i++) {
+            if (layout.flowIntoSink[i]) {
+                e[layout.flowTo[i]][layout.flowFrom[i]] += flowRates[i];
+            }
+        }
         return e;
+    }
+
+    /** @return the number of flows, including those into sinks */
+    int flowCount() {
+        return flowRates.length;
+    }
+
+    /** @return the compartment flow {@code i} leaves */
+    int flowFrom(int i) {
+        return layout.flowFrom[i];
+    }
+
+    /** @return the compartment, or the sink, flow {@code i} enters */
+    int flowTo(int i) {
+        return layout.flowTo[i];
+    }
+
+    /** @return whether flow {@code i} enters a sink */
+    boolean flowIntoSink(int i) {
+        return layout.flowIntoSink[i];
+    }
+
+    /** @return the rate constant of flow {@code i}, 1/h */
+    double flowRate(int i) {
+        return flowRates[i];
     }
 
     /** @return the analytes this system reports, with where they are sampled */
@@ -174,14 +268,6 @@ public final class CompartmentSystem {
             }
         }
         return -1;
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = Arrays.copyOf(a[i], a[i].length);
-        }
-        return c;
     }
 
     private static void checkIndex(String field, int index, int size, String what) {
@@ -237,24 +323,48 @@ public final class CompartmentSystem {
 
     /** Builds a {@link CompartmentSystem}; not thread-safe, used once. */
     public static final class Builder {
-        // sized for the library's structures, so that building one (once per patient in a population) does not
-        // grow them step by step
-        private final List<Compartment> compartments = new ArrayList<>(16);
-        private final List<Sink> sinks = new ArrayList<>(4);
+        // sized for the library's structures, or for the expected layout, so that building one (once per patient
+        // in a population) does not grow them step by step
+        private final List<Compartment> compartments;
+        private final List<Sink> sinks;
         /** The flows in the order added: source, target (a compartment, or a sink), rate (1/h), into a sink. */
-        private int[] flowFrom = new int[24];
-        private int[] flowTo = new int[24];
-        private double[] flowRate = new double[24];
-        private boolean[] flowIntoSink = new boolean[24];
+        private int[] flowFrom;
+        private int[] flowTo;
+        private double[] flowRate;
+        private boolean[] flowIntoSink;
         private int flowCount;
         private final Map<Analyte, Observation> observations = new EnumMap<>(Analyte.class);
         private final Map<Route, RouteInput> routes = new EnumMap<>(Route.class);
+        /** The layout this structure is expected to repeat, or null. */
+        private final Layout expected;
+        /** Whether every compartment and sink added so far is the expected layout's one at the same index. */
+        private boolean matching;
 
-        private Builder() {
+        private Builder(Layout expected) {
+            this.expected = expected;
+            this.matching = expected != null;
+            compartments = new ArrayList<>(expected == null ? 16 : expected.compartments.size());
+            sinks = new ArrayList<>(expected == null ? 4 : expected.sinks.size());
+            // at least one, so that doubling the arrays when they are full makes room
+            int flows = expected == null ? 24 : Math.max(1, expected.flowFrom.length);
+            flowFrom = new int[flows];
+            flowTo = new int[flows];
+            flowRate = new double[flows];
+            flowIntoSink = new boolean[flows];
         }
 
         /** Adds a compartment; @return its index. */
         public int compartment(String name, Analyte analyte, Kind kind) {
+            int index = compartments.size();
+            if (matching && index < expected.compartments.size()) {
+                Compartment known = expected.compartments.get(index);
+                if (known.name().equals(name) && known.analyte() == analyte && known.kind() == kind) {
+                    // the layout's names are distinct and every earlier one was repeated, so this one is new
+                    compartments.add(known);
+                    return index;
+                }
+            }
+            matching = false;
             for (Compartment c : compartments) {
                 if (c.name().equals(name)) {
                     throw InvalidInputException.statement("compartment name", name, "must be unique but '" + name
@@ -267,8 +377,17 @@ public final class CompartmentSystem {
 
         /** Adds a sink; @return its index. */
         public int sink(String name, Analyte analyte) {
+            int index = sinks.size();
+            if (matching && index < expected.sinks.size()) {
+                Sink known = expected.sinks.get(index);
+                if (known.name().equals(name) && known.analyte() == analyte) {
+                    sinks.add(known);
+                    return index;
+                }
+            }
+            matching = false;
             sinks.add(new Sink(name, analyte));
-            return sinks.size() - 1;
+            return index;
         }
 
         /**
@@ -349,6 +468,11 @@ public final class CompartmentSystem {
                 throw InvalidInputException.statement("routes", 0, "must hold at least one route of administration "
                         + "but held none; declare one with route(..)");
             }
+            if (matching && expected.sameAs(this)) {
+                // the expected layout's flows passed the index checks below when it was built
+                checkObservations(n);
+                return new CompartmentSystem(this, expected);
+            }
             for (int i = 0; i < flowCount; i++) {
                 int from = flowFrom[i];
                 int to = flowTo[i];
@@ -357,11 +481,18 @@ public final class CompartmentSystem {
                 checkIndex(intoSink ? "elimination sink" : "flow target", to, intoSink ? sinks.size() : n,
                         intoSink ? "sink" : "compartment");
             }
+            checkObservations(n);
+            return new CompartmentSystem(this, null);
+        }
+
+        private void checkObservations(int n) {
             for (Map.Entry<Analyte, Observation> o : observations.entrySet()) {
-                checkIndex("observed compartment of " + o.getKey().label(), o.getValue().compartment(), n,
-                        "compartment");
+                int c = o.getValue().compartment();
+                if (c < 0 || c >= n) {
+                    // the field name is written out only for the error: this runs for every patient
+                    checkIndex("observed compartment of " + o.getKey().label(), c, n, "compartment");
+                }
             }
-            return new CompartmentSystem(this);
         }
     }
 }

@@ -32,26 +32,29 @@ public final class ReachableSubsystem {
     final double[] obsInvV;
 
     private ReachableSubsystem(CompartmentSystem system, int[] kept) {
-        double[][] fk = system.k();
-        double[][] fe = system.e();
-        fullSize = fk.length;
+        fullSize = system.size();
         full = kept;
         local = new int[fullSize];
         Arrays.fill(local, -1);
         for (int i = 0; i < full.length; i++) {
             local[full[i]] = i;
         }
+        // the kept compartments' entries of the system's rate and elimination matrices, each the same sum of the
+        // same flows in the same order as there, taken from the flows without making the full matrices
         k = new double[full.length][full.length];
-        for (int i = 0; i < full.length; i++) {
-            for (int j = 0; j < full.length; j++) {
-                k[i][j] = fk[full[i]][full[j]];
-            }
-        }
-        m = fe.length;
+        m = system.sinks().size();
         e = new double[m][full.length];
-        for (int q = 0; q < m; q++) {
-            for (int j = 0; j < full.length; j++) {
-                e[q][j] = fe[q][full[j]];
+        for (int f = 0; f < system.flowCount(); f++) {
+            int from = local[system.flowFrom(f)];
+            if (from < 0) {
+                continue;
+            }
+            double rate = system.flowRate(f);
+            k[from][from] -= rate;
+            if (system.flowIntoSink(f)) {
+                e[system.flowTo(f)][from] += rate;
+            } else if (local[system.flowTo(f)] >= 0) {
+                k[local[system.flowTo(f)]][from] += rate;
             }
         }
         obsCmt = new int[system.observations().size()];
@@ -67,8 +70,7 @@ public final class ReachableSubsystem {
     /** @return the part of {@code system} that {@code schedule}'s inputs and the observations involve */
     static ReachableSubsystem of(CompartmentSystem system, Schedule schedule) {
         // plain arrays, no streams: this runs once per patient of a population
-        double[][] k = system.k();
-        boolean[] from = new boolean[k.length];
+        boolean[] from = new boolean[system.size()];
         for (CompartmentSystem.Observation ob : system.observations().values()) {
             from[ob.compartment()] = true;
         }
@@ -86,7 +88,45 @@ public final class ReachableSubsystem {
                 from[r.target()] = true;
             }
         }
-        return new ReachableSubsystem(system, reach(k, from, null));
+        return new ReachableSubsystem(system, reach(system, from));
+    }
+
+    /**
+     * {@link #downstream} along the system's flows with a positive rate (those that make {@code K[to][from] > 0}),
+     * from the compartments marked in {@code from} (overwritten), through every compartment.
+     */
+    private static int[] reach(CompartmentSystem system, boolean[] from) {
+        int n = from.length;
+        boolean[] seen = from;
+        int[] stack = new int[n];
+        int top = 0;
+        int count = 0;
+        for (int c = 0; c < n; c++) {
+            if (seen[c]) {
+                stack[top++] = c;
+                count++;
+            }
+        }
+        while (top > 0) {
+            int j = stack[--top];
+            for (int f = 0; f < system.flowCount(); f++) {
+                int i = system.flowTo(f);
+                if (system.flowFrom(f) == j && !system.flowIntoSink(f) && !seen[i] && i != j
+                        && system.flowRate(f) > 0) {
+                    seen[i] = true;
+                    stack[top++] = i;
+                    count++;
+                }
+            }
+        }
+        int[] out = new int[count];
+        int o = 0;
+        for (int c = 0; c < n; c++) {
+            if (seen[c]) {
+                out[o++] = c;
+            }
+        }
+        return out;
     }
 
     /**

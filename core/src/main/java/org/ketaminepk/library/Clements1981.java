@@ -63,7 +63,7 @@ final class Clements1981 {
                     + "(individual fits), and no transcription carries any.")
             .analytes(Analyte.KETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data")
-            .structure((p, patient) -> Structures.twoCompartmentMicroIv(p))
+            .structure((b, p, patient) -> Structures.twoCompartmentMicroIv(b, p))
             .build();
 
 }

@@ -72,12 +72,10 @@ final class Domino1984 {
             .structure(Domino1984::structure)
             .build();
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         int c = Structures.mammillaryMicro(b, Analyte.KETAMINE, "ketamine ", p.get("k10"), p.get("k12"),
                 p.get("k21"), p.get("k13"), p.get("k31"));
         b.observe(Analyte.KETAMINE, c, p.get("V1"));
         b.route(Route.INTRAVENOUS, Structures.intravenous(c));
-        return b.build();
     }
 }

@@ -99,8 +99,7 @@ final class Flint2017 {
             .structure(Flint2017::structure)
             .build();
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         double v1 = p.get("V1");
         int k = Structures.mammillary(b, Analyte.KETAMINE, "S-ketamine ", v1, 0, p.get("V2"), p.get("Q"));
         double vn = p.get("Vsnk");
@@ -109,6 +108,5 @@ final class Flint2017 {
         b.observe(Analyte.KETAMINE, k, v1);
         b.observe(Analyte.NORKETAMINE, n, Structures.parentMassUnitsVolume(vn));
         b.route(Route.INTRAVENOUS, Structures.intravenous(k));
-        return b.build();
     }
 }

@@ -70,12 +70,10 @@ final class Herd2007 {
             .structure(Herd2007::structure)
             .build();
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         int c = Structures.mammillary(b, Analyte.KETAMINE, "ketamine ", p.get("V1"), p.get("CL"), p.get("V2"),
                 p.get("Q"));
         b.observe(Analyte.KETAMINE, c, p.get("V1"));
         b.route(Route.INTRAVENOUS, Structures.intravenous(c));
-        return b.build();
     }
 }

@@ -56,7 +56,7 @@ final class Hijazi2003 {
                     + "peak and is not used.")
             .analytes(Analyte.KETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data")
-            .structure((p, patient) -> Structures.twoCompartmentMicroIv(p))
+            .structure((b, p, patient) -> Structures.twoCompartmentMicroIv(b, p))
             .build();
 
 }

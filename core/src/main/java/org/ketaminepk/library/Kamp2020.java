@@ -119,12 +119,10 @@ final class Kamp2020 {
         return b.build();
     }
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         int c = Structures.mammillary(b, Analyte.KETAMINE, "ketamine ", p.get("V1"), p.get("CL"), p.get("V2"),
                 p.get("Q2"), p.get("V3"), p.get("Q3"));
         b.observe(Analyte.KETAMINE, c, p.get("V1"));
         b.route(Route.INTRAVENOUS, Structures.intravenous(c));
-        return b.build();
     }
 }

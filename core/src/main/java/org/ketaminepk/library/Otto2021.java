@@ -105,8 +105,7 @@ final class Otto2021 {
             .structure(Otto2021::structure)
             .build();
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         double v1 = p.get("V1");
         int k = Structures.mammillary(b, Analyte.KETAMINE, "S-ketamine ", v1, 0, p.get("Vp1"), p.get("Q1"),
                 p.get("Vp2"), p.get("Q2"));
@@ -117,6 +116,5 @@ final class Otto2021 {
         b.observe(Analyte.KETAMINE, k, v1);
         b.observe(Analyte.NORKETAMINE, n, Structures.parentMassUnitsVolume(vn));
         b.route(Route.INTRAVENOUS, Structures.intravenous(k));
-        return b.build();
     }
 }

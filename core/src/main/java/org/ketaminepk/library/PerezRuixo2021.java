@@ -182,8 +182,7 @@ final class PerezRuixo2021 {
         return p.with("Qh", v);
     }
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         double vc = p.get("Vc");
         double vh = p.get("Vh");
         int c = Structures.mammillary(b, Analyte.KETAMINE, "esketamine ", vc, 0, p.get("Vp1"), p.get("Q1"),
@@ -217,7 +216,6 @@ final class PerezRuixo2021 {
         double dsw = p.get("Dsw");
         b.route(Route.INTRANASAL, amountMg -> nasalChannels(amountMg, frn, frnNext, fgut, dsw, nasal, swallowed,
                 gutWall));
-        return b.build();
     }
 
     /** One set of channels per 28-mg device, each device 5 min after the previous one. */

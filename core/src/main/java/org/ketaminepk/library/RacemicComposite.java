@@ -4,7 +4,6 @@ import static org.ketaminepk.model.Provenance.DERIVED;
 import static org.ketaminepk.model.Provenance.PUBLISHED;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -105,6 +104,10 @@ final class RacemicComposite {
                     + "liver and kidney function, day 3 of 1.1-1.3 mg/kg/h): fm = %.4f / ((84/57.7) × 223.700/237.727)"
                     + " = %.4f", KOPPEL_NORKETAMINE_UG_PER_ML, KOPPEL_KETAMINE_UG_PER_ML, Sources.KOPPEL_1990,
             STEADY_STATE_RATIO, FM);
+
+    /** The names of the ketamine and norketamine disposition compartments, made once. */
+    private static final Structures.MammillaryNames KETAMINE = Structures.MammillaryNames.of("ketamine ", 2);
+    private static final Structures.MammillaryNames NORKETAMINE = Structures.MammillaryNames.of("norketamine ", 1);
 
     static final PublishedModel MODEL = PublishedModel.builder("racemic-composite")
             .name("Racemic ketamine + norketamine composite (Kamp 2020 ketamine, Otto 2021 norketamine, route "
@@ -315,14 +318,13 @@ final class RacemicComposite {
             .structure(RacemicComposite::structure)
             .build();
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         double v1 = p.get("V1");
         double fm = p.get("fm");
-        int k = Structures.mammillary(b, Analyte.KETAMINE, "ketamine ", v1, 0, p.get("V2"), p.get("Q2"),
-                p.get("V3"), p.get("Q3"));
+        int k = Structures.mammillary(b, Analyte.KETAMINE, KETAMINE, v1, 0, p.get("V2"), p.get("Q2"), p.get("V3"),
+                p.get("Q3"));
         double vn = p.get("Vn");
-        int n = Structures.mammillary(b, Analyte.NORKETAMINE, "norketamine ", vn, p.get("CLn"), p.get("Vpn"),
+        int n = Structures.mammillary(b, Analyte.NORKETAMINE, NORKETAMINE, vn, p.get("CLn"), p.get("Vpn"),
                 p.get("Qn"));
         int other = b.sink("ketamine metabolised to other products", Analyte.KETAMINE);
         int notAbsorbed = b.sink("ketamine not absorbed", Analyte.KETAMINE);
@@ -335,19 +337,18 @@ final class RacemicComposite {
         Swallowed gut = new Swallowed(b, k, n, p);
         double fOral = p.get("F_oral");
         double pOral = p.get("P_oral");
-        List<InputChannel> oral = new ArrayList<>(gut.channels(1, fOral, pOral, fm, other));
-        oral.add(InputChannel.lost(notAbsorbed, unabsorbed(fOral, pOral)));
-        b.route(Route.ORAL, RouteInput.fixed(oral));
+        InputChannel[] swallowed = gut.channels(1, fOral, pOral, fm, other);
+        b.route(Route.ORAL, RouteInput.fixed(List.of(swallowed[0], swallowed[1], swallowed[2],
+                InputChannel.lost(notAbsorbed, unabsorbed(fOral, pOral)))));
 
         // sublingual: a fraction crosses the oral mucosa, the rest is swallowed and behaves as an oral dose
         double mucosal = swallowedShare(p.get("F_sl"), fOral);
         int mucosa = b.compartment("oral mucosa", Analyte.KETAMINE, Kind.DEPOT);
         b.flow(mucosa, k, p.get("ka_sl"));
-        List<InputChannel> sl = new ArrayList<>();
-        sl.add(new InputChannel(mucosa, false, mucosal, 0, p.get("D_sl")));
-        sl.addAll(gut.channels(1 - mucosal, fOral, pOral, fm, other));
-        sl.add(InputChannel.lost(notAbsorbed, (1 - mucosal) * unabsorbed(fOral, pOral)));
-        RouteInput sublingual = RouteInput.fixed(sl);
+        InputChannel film = new InputChannel(mucosa, false, mucosal, 0, p.get("D_sl"));
+        InputChannel[] rest = gut.channels(1 - mucosal, fOral, pOral, fm, other);
+        RouteInput sublingual = RouteInput.fixed(List.of(film, rest[0], rest[1], rest[2],
+                InputChannel.lost(notAbsorbed, (1 - mucosal) * unabsorbed(fOral, pOral))));
         b.route(Route.SUBLINGUAL, sublingual);
         b.route(Route.BUCCAL, sublingual);
 
@@ -358,7 +359,6 @@ final class RacemicComposite {
         int muscle = b.compartment("muscle (injection site)", Analyte.KETAMINE, Kind.DEPOT);
         b.flow(muscle, k, p.get("ka_im"));
         b.route(Route.INTRAMUSCULAR, Structures.firstOrder(muscle, p.get("F_im"), notAbsorbed));
-        return b.build();
     }
 
     /**
@@ -412,11 +412,14 @@ final class RacemicComposite {
             b.flow(nTransit, norketamineCentral, ktr);
         }
 
-        /** Channels for {@code share} of the dose swallowed, bioavailability f and first-pass fraction P. */
-        List<InputChannel> channels(double share, double f, double firstPass, double fm, int otherSink) {
-            return List.of(new InputChannel(ketamine, false, share * f, 0, durationH),
+        /**
+         * Channels for {@code share} of the dose swallowed, bioavailability f and first-pass fraction P: ketamine,
+         * first-pass norketamine, and first-pass ketamine metabolised to other products.
+         */
+        InputChannel[] channels(double share, double f, double firstPass, double fm, int otherSink) {
+            return new InputChannel[] {new InputChannel(ketamine, false, share * f, 0, durationH),
                     new InputChannel(norketamine, false, share * firstPass * fm, 0, durationH),
-                    InputChannel.lost(otherSink, share * firstPass * (1 - fm)));
+                    InputChannel.lost(otherSink, share * firstPass * (1 - fm))};
         }
     }
 

@@ -180,8 +180,7 @@ final class Simons2022 {
             .structure(Simons2022::structure)
             .build();
 
-    private static CompartmentSystem structure(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         double vk1 = p.get("VK1");
         double f1 = p.get("F1");
         double fmK = p.get("FMK");
@@ -226,6 +225,5 @@ final class Simons2022 {
                 new InputChannel(gut, false, 1 - f1, 0, p.get("D2"))));
         b.route(Route.SUBLINGUAL, film);
         b.route(Route.BUCCAL, film);
-        return b.build();
     }
 }

@@ -19,6 +19,31 @@ final class Structures {
     }
 
     /**
+     * The names of a mammillary disposition's compartments and sink: "{prefix}central", "{prefix}peripheral1", ...,
+     * "{prefix}eliminated". A model whose structure is built for every patient keeps them as a constant rather than
+     * writing them out each time.
+     *
+     * @param central the central compartment's name
+     * @param peripherals each peripheral compartment's name, in order
+     * @param eliminated the elimination sink's name
+     */
+    record MammillaryNames(String central, List<String> peripherals, String eliminated) {
+        /** Copies. */
+        MammillaryNames {
+            peripherals = List.copyOf(peripherals);
+        }
+
+        /** @return the names for {@code peripheralCount} peripherals after {@code prefix} */
+        static MammillaryNames of(String prefix, int peripheralCount) {
+            List<String> p = new java.util.ArrayList<>();
+            for (int i = 1; i <= peripheralCount; i++) {
+                p.add(prefix + "peripheral" + i);
+            }
+            return new MammillaryNames(prefix + "central", p, prefix + "eliminated");
+        }
+    }
+
+    /**
      * Mammillary disposition from clearances and volumes: a central compartment with elimination clearance
      * {@code cl} and peripherals {@code (V, Q)} pairs.
      *
@@ -26,13 +51,25 @@ final class Structures {
      */
     static int mammillary(CompartmentSystem.Builder b, Analyte analyte, String prefix, double v1, double cl,
             double... peripheralVandQ) {
-        int c = b.compartment(prefix + "central", analyte, Kind.CENTRAL);
+        return mammillary(b, analyte, MammillaryNames.of(prefix, peripheralVandQ.length / 2), v1, cl,
+                peripheralVandQ);
+    }
+
+    /**
+     * {@link #mammillary(CompartmentSystem.Builder, Analyte, String, double, double, double...)} with names made
+     * once; {@code names} has one peripheral name per {@code (V, Q)} pair.
+     *
+     * @return index of the central compartment
+     */
+    static int mammillary(CompartmentSystem.Builder b, Analyte analyte, MammillaryNames names, double v1, double cl,
+            double... peripheralVandQ) {
+        int c = b.compartment(names.central(), analyte, Kind.CENTRAL);
         for (int i = 0; i + 1 < peripheralVandQ.length; i += 2) {
-            int p = b.compartment(prefix + "peripheral" + (i / 2 + 1), analyte, Kind.PERIPHERAL);
+            int p = b.compartment(names.peripherals().get(i / 2), analyte, Kind.PERIPHERAL);
             b.exchange(c, v1, p, peripheralVandQ[i], peripheralVandQ[i + 1]);
         }
         if (cl > 0) {
-            int s = b.sink(prefix + "eliminated", analyte);
+            int s = b.sink(names.eliminated(), analyte);
             b.eliminate(c, s, cl / v1);
         }
         return c;
@@ -132,11 +169,9 @@ final class Structures {
      * Intravenous racemic ketamine in two compartments given as V1 and micro-constants {@code k10, k12, k21} (1/h),
      * the form in which the older bi-exponential models are carried.
      */
-    static CompartmentSystem twoCompartmentMicroIv(org.ketaminepk.model.ParameterValues p) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
+    static void twoCompartmentMicroIv(CompartmentSystem.Builder b, org.ketaminepk.model.ParameterValues p) {
         int c = mammillaryMicro(b, Analyte.KETAMINE, "ketamine ", p.get("k10"), p.get("k12"), p.get("k21"));
         b.observe(Analyte.KETAMINE, c, p.get("V1"));
         b.route(Route.INTRAVENOUS, intravenous(c));
-        return b.build();
     }
 }

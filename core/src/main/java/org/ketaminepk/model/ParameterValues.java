@@ -1,7 +1,6 @@
 package org.ketaminepk.model;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,27 +15,54 @@ public final class ParameterValues {
     private final Names names;
     private final double[] values;
 
-    /** Parameter names in order and the index of each: one table per model, shared by all its values. Immutable. */
+    /**
+     * Parameter names in order and the index of each: one table per model, shared by all its values. Immutable.
+     *
+     * <p>The index is an open-addressed table of the names rather than a map of boxed indices: a model's structure
+     * reads every parameter by name for every patient, and here such a read is one hash, usually one comparison of
+     * the very same string (a model reads its parameters with the literals it declared them with), and no boxing.
+     */
     static final class Names {
         private final String[] order;
-        private final Map<String, Integer> index;
+        /** The names, each at its hash's slot or the next free one after it; at most half full. */
+        private final String[] slots;
+        /** The index in {@link #order} of the name in the same slot. */
+        private final int[] slotIndex;
 
         /** @param order the names, distinct, in their order (copied) */
         Names(String[] order) {
             this.order = order.clone();
-            Map<String, Integer> m = new HashMap<>(order.length * 2);
+            int size = Integer.highestOneBit(Math.max(1, order.length) * 2) * 2;
+            this.slots = new String[size];
+            this.slotIndex = new int[size];
             for (int i = 0; i < order.length; i++) {
-                if (m.put(order[i], i) != null) {
+                int s = slot(order[i]);
+                if (slots[s] != null) {
                     throw new IllegalStateException("parameter " + order[i] + " is named twice");
                 }
+                slots[s] = order[i];
+                slotIndex[s] = i;
             }
-            this.index = m;
+        }
+
+        /** @return the slot holding {@code name}, or the free slot where it would go */
+        private int slot(String name) {
+            int mask = slots.length - 1;
+            int h = name.hashCode();
+            int s = (h ^ (h >>> 16)) & mask;
+            while (slots[s] != null && slots[s] != name && !slots[s].equals(name)) {
+                s = (s + 1) & mask;
+            }
+            return s;
         }
 
         /** @return the index of {@code name}, or -1 */
         int indexOf(String name) {
-            Integer i = index.get(name);
-            return i == null ? -1 : i;
+            if (name == null) {
+                return -1;
+            }
+            int s = slot(name);
+            return slots[s] == null ? -1 : slotIndex[s];
         }
 
         int size() {

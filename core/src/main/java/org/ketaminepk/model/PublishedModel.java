@@ -36,6 +36,24 @@ public final class PublishedModel {
         CompartmentSystem build(ParameterValues p, Patient patient);
     }
 
+    /**
+     * Adds the compartment structure for an individual's parameters to a builder that the model supplies: the
+     * other way to write a {@link Structure}, for a structure that adds the same compartments, sinks and flows, in
+     * the same order, for every patient. The model keeps the layout of the first system it builds and hands every
+     * later patient a builder that expects it ({@link CompartmentSystem#builder(CompartmentSystem.Layout)}), so
+     * that only the patient's rate constants, volumes and route inputs are made anew. A structure whose parts
+     * differ for some patient still builds correctly, only without that saving.
+     */
+    @FunctionalInterface
+    public interface Assembly {
+        /**
+         * @param b the builder to add compartments, sinks, flows, observations and routes to
+         * @param p individual parameters, internal units
+         * @param patient the patient (for routes whose split depends on the patient)
+         */
+        void addTo(CompartmentSystem.Builder b, ParameterValues p, Patient patient);
+    }
+
     /** A model's own covariate effects beyond weight scaling (e.g. age on hepatic blood flow). */
     @FunctionalInterface
     public interface Covariates {
@@ -91,6 +109,13 @@ public final class PublishedModel {
     private final Map<Route, RouteSource> routes;
     private final Set<Analyte> analytes;
     private final Structure structure;
+    /** The structure as an {@link Assembly}, or null when it is a plain {@link Structure}. */
+    private final Assembly assembly;
+    /**
+     * The layout of the first system {@link #assembly} built, or null before it: any patient's will do, since it
+     * only serves as what later builders expect. Immutable, so a thread that reads another's is safe.
+     */
+    private volatile CompartmentSystem.Layout layout;
     private final Covariates covariates;
     private final boolean composite;
 
@@ -128,7 +153,11 @@ public final class PublishedModel {
         this.routes = Collections.unmodifiableMap(new EnumMap<>(b.routes));
         this.analytes = Collections.unmodifiableSet(b.analytes.isEmpty() ? Set.of(Analyte.KETAMINE)
                 : java.util.EnumSet.copyOf(b.analytes));
-        this.structure = Checks.notNull("structure", b.structure);
+        if (b.structure == null && b.assembly == null) {
+            throw new IllegalStateException("model " + id + " declares no structure");
+        }
+        this.structure = b.structure;
+        this.assembly = b.assembly;
         this.covariates = b.covariates;
         this.composite = b.composite;
         if (routes.isEmpty()) {
@@ -275,8 +304,10 @@ public final class PublishedModel {
      */
     public IndividualModel individualize(Patient patient, PatientAdjuster adjuster) {
         Checks.notNull("patient", patient);
-        List<Adjustment> adjustments = new ArrayList<>();
-        List<Warning> warnings = new ArrayList<>();
+        // sized so that the usual adjustments (weight, random effects, organ function) and warnings (the model's
+        // assumptions and a few of the patient's own) fit without growing the lists, once per patient
+        List<Adjustment> adjustments = new ArrayList<>(parameters.size());
+        List<Warning> warnings = new ArrayList<>(assumptionWarnings.size() + 8);
         double weightKg = patient.weightKg();
         double[] scaled = new double[parameters.size()];
         for (int i = 0; i < scaled.length; i++) {
@@ -307,8 +338,22 @@ public final class PublishedModel {
             warnings.add(Warning.of(Warning.Kind.BMI_RANGE_UNKNOWN, Math.round(bmi * 10) / 10.0, id));
         }
         warnings.addAll(assumptionWarnings);
-        CompartmentSystem system = structure.build(values, patient);
+        CompartmentSystem system = system(values, patient);
         return new IndividualModel(this, patient, values, system, adjustments, warnings);
+    }
+
+    private CompartmentSystem system(ParameterValues values, Patient patient) {
+        if (assembly == null) {
+            return structure.build(values, patient);
+        }
+        CompartmentSystem.Layout known = layout;
+        CompartmentSystem.Builder b = known == null ? CompartmentSystem.builder() : CompartmentSystem.builder(known);
+        assembly.addTo(b, values, patient);
+        CompartmentSystem system = b.build();
+        if (known == null) {
+            layout = system.layout();
+        }
+        return system;
     }
 
     @Override
@@ -338,6 +383,7 @@ public final class PublishedModel {
         private final Map<Route, RouteSource> routes = new EnumMap<>(Route.class);
         private final Set<Analyte> analytes = java.util.EnumSet.noneOf(Analyte.class);
         private Structure structure;
+        private Assembly assembly;
         private Covariates covariates = Covariates.NONE;
         private boolean composite;
 
@@ -459,6 +505,14 @@ public final class PublishedModel {
         /** Sets the structure. */
         public Builder structure(Structure s) {
             structure = s;
+            assembly = null;
+            return this;
+        }
+
+        /** Sets the structure, written as an {@link Assembly} so that its layout is made once. */
+        public Builder structure(Assembly a) {
+            assembly = a;
+            structure = null;
             return this;
         }
 
