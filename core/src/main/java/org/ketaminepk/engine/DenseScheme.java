@@ -110,10 +110,6 @@ final class DenseScheme extends SteppingScheme {
     final double[][] sinkBuf;
     final double[] timeBuf;
     final boolean observedOnly;
-    /** Per-point arrays handed to observers that take one point at a time (made when first needed). */
-    double[][] pointAmounts;
-    double[][] pointAuc;
-    double[][] pointSinks;
 
     /**
      * @param rateInputs whether any constant-rate input enters a compartment (else Λ is never needed)
@@ -250,45 +246,9 @@ final class DenseScheme extends SteppingScheme {
         if (observer instanceof Recording rec && rowsOut.length == n && sinkBuf.length == m) {
             rec.block(gi, count, timeBuf, fullRowsOut, rowBuf, sinkBuf, aucBuf);
         } else {
-            handOver(gi, count, observer);
+            handOver(gi, count, timeBuf, fullRowsOut, rowBuf, aucBuf, sinkBuf, observedOnly, observer);
         }
         return count;
-    }
-
-    /** Hands the points of a filled block to an observer that takes one point at a time. */
-    private void handOver(int gi, int count, Observer observer) {
-        if (pointAmounts == null) {
-            pointAmounts = new double[BLOCK][reduction.fullSize];
-            pointAuc = new double[BLOCK][obsCmt.length];
-            pointSinks = new double[trackSinks ? BLOCK : 0][m];
-            if (observedOnly) {
-                for (double[] a : pointAmounts) {
-                    Arrays.fill(a, Double.NaN);
-                }
-            }
-        }
-        for (int q = 0; q < rowsOut.length; q++) {
-            double[] buf = rowBuf[q];
-            int fc = fullRowsOut[q];
-            for (int j = 0; j < count; j++) {
-                pointAmounts[j][fc] = buf[j];
-            }
-        }
-        for (int o = 0; o < obsCmt.length; o++) {
-            double[] buf = aucBuf[o];
-            for (int j = 0; j < count; j++) {
-                pointAuc[j][o] = buf[j];
-            }
-        }
-        for (int q = 0; q < sinkBuf.length; q++) {
-            double[] buf = sinkBuf[q];
-            for (int j = 0; j < count; j++) {
-                pointSinks[j][q] = buf[j];
-            }
-        }
-        for (int j = 0; j < count; j++) {
-            observer.accept(gi + j, timeBuf[j], pointAmounts[j], trackSinks ? pointSinks[j] : s, pointAuc[j]);
-        }
     }
 
     /**

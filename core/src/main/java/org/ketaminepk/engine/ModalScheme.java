@@ -41,10 +41,6 @@ final class ModalScheme extends SteppingScheme {
     final double[] timeBuf;
     double blockStartH;
     final boolean observedOnly;
-    /** Per-point arrays handed to observers that take one point at a time (made when first needed). */
-    double[][] pointAmounts;
-    double[][] pointAuc;
-    double[][] pointSinks;
     final StepCache<ModalStep> cache;
 
     /**
@@ -149,39 +145,7 @@ final class ModalScheme extends SteppingScheme {
             rec.block(gi, count, times, fullRowsOut, rowBuf, sinkBuf, aucBuf);
             return count;
         }
-        // one array per output point, filled along the block (long loops), handed over without copying
-        if (pointAmounts == null) {
-            pointAmounts = new double[BLOCK][reduction.fullSize];
-            pointAuc = new double[BLOCK][obsCmt.length];
-            pointSinks = new double[trackSinks ? BLOCK : 0][m];
-            if (observedOnly) {
-                for (double[] a : pointAmounts) {
-                    Arrays.fill(a, Double.NaN);
-                }
-            }
-        }
-        for (int k = 0; k < rowsOut.length; k++) {
-            double[] buf = rowBuf[k];
-            int fc = fullRowsOut[k];
-            for (int j = 0; j < count; j++) {
-                pointAmounts[j][fc] = buf[j];
-            }
-        }
-        for (int o = 0; o < obsCmt.length; o++) {
-            double[] buf = aucBuf[o];
-            for (int j = 0; j < count; j++) {
-                pointAuc[j][o] = buf[j];
-            }
-        }
-        for (int q = 0; q < sinkBuf.length; q++) {
-            double[] buf = sinkBuf[q];
-            for (int j = 0; j < count; j++) {
-                pointSinks[j][q] = buf[j];
-            }
-        }
-        for (int j = 0; j < count; j++) {
-            observer.accept(gi + j, times[j], pointAmounts[j], trackSinks ? pointSinks[j] : s, pointAuc[j]);
-        }
+        handOver(gi, count, times, fullRowsOut, rowBuf, aucBuf, sinkBuf, observedOnly, observer);
         return count;
     }
 

@@ -32,6 +32,10 @@ abstract class SteppingScheme {
     boolean inputActive;
     /** Incremented whenever the input changes, so products with it can be cached. */
     int inputVersion;
+    /** Per-point arrays handed to observers that take one point at a time (made when first needed). */
+    private double[][] pointAmounts;
+    private double[][] pointAuc;
+    private double[][] pointSinks;
 
     SteppingScheme(ReachableSubsystem sys, boolean trackSinks) {
         this.reduction = sys;
@@ -99,6 +103,53 @@ abstract class SteppingScheme {
      * @return {@code carried} spread over all compartments, those not carried being 0 (they are exactly that);
      *         {@code carried} itself when all are carried
      */
+    /**
+     * Hands the {@code count} points of a filled block to an observer that takes one point at a time: one array per
+     * output point, filled along the block (long loops) and handed over without copying. With {@code observedOnly}
+     * the compartments that are not reported hold NaN.
+     *
+     * @param rows per reported compartment ({@code fullRows} its index among all compartments), its amount at each
+     *        point
+     * @param aucs per observation, its AUC at each point
+     * @param sinks per sink, its amount at each point (none when sinks are not tracked)
+     */
+    final void handOver(int gi, int count, double[] times, int[] fullRows, double[][] rows, double[][] aucs,
+            double[][] sinks, boolean observedOnly, Observer observer) {
+        int block = times.length;
+        if (pointAmounts == null) {
+            pointAmounts = new double[block][reduction.fullSize];
+            pointAuc = new double[block][obsCmt.length];
+            pointSinks = new double[trackSinks ? block : 0][m];
+            if (observedOnly) {
+                for (double[] a : pointAmounts) {
+                    Arrays.fill(a, Double.NaN);
+                }
+            }
+        }
+        for (int k = 0; k < rows.length; k++) {
+            double[] buf = rows[k];
+            int fc = fullRows[k];
+            for (int j = 0; j < count; j++) {
+                pointAmounts[j][fc] = buf[j];
+            }
+        }
+        for (int o = 0; o < aucs.length; o++) {
+            double[] buf = aucs[o];
+            for (int j = 0; j < count; j++) {
+                pointAuc[j][o] = buf[j];
+            }
+        }
+        for (int q = 0; q < sinks.length; q++) {
+            double[] buf = sinks[q];
+            for (int j = 0; j < count; j++) {
+                pointSinks[j][q] = buf[j];
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            observer.accept(gi + j, times[j], pointAmounts[j], trackSinks ? pointSinks[j] : s, pointAuc[j]);
+        }
+    }
+
     final double[] full(double[] carried) {
         if (fullX == null) {
             return carried;
