@@ -119,14 +119,7 @@ public final class ReachableSubsystem {
                 }
             }
         }
-        int[] out = new int[count];
-        int o = 0;
-        for (int c = 0; c < n; c++) {
-            if (seen[c]) {
-                out[o++] = c;
-            }
-        }
-        return out;
+        return marked(seen, count);
     }
 
     /**
@@ -169,9 +162,14 @@ public final class ReachableSubsystem {
                 }
             }
         }
+        return marked(seen, count);
+    }
+
+    /** @return the indices of the {@code count} marked entries of {@code seen}, ascending */
+    private static int[] marked(boolean[] seen, int count) {
         int[] out = new int[count];
         int o = 0;
-        for (int c = 0; c < n; c++) {
+        for (int c = 0; c < seen.length; c++) {
             if (seen[c]) {
                 out[o++] = c;
             }
