@@ -313,25 +313,7 @@ final class DenseScheme extends SteppingScheme {
     private void amountsAndIntegrals(double[] xb, double[] ib, int steps, double[][] p, double[][] g,
             double[][] l, double[] x0, double[] in) {
         for (int c = 0; c < n; c++) {
-            double a = x0[c];
-            double b = in == null ? 0 : in[c];
-            double[] pc = p[c];
-            double[] gc = g[c];
-            if (b == 0) {
-                if (a != 0) {
-                    for (int j = 0; j < steps; j++) {
-                        xb[j] += pc[j] * a;
-                        ib[j] += gc[j] * a;
-                    }
-                }
-            } else {
-                double[] lc = l[c];
-                for (int j = 0; j < steps; j++) {
-                    double gj = gc[j];
-                    xb[j] += pc[j] * a + gj * b;
-                    ib[j] += gj * a + lc[j] * b;
-                }
-            }
+            addColumn(xb, ib, steps, p[c], g[c], l == null ? null : l[c], x0[c], in == null ? 0 : in[c]);
         }
     }
 

@@ -226,25 +226,8 @@ final class ModalScheme extends SteppingScheme {
     private void amountsAndIntegrals(double[] xb, double[] ib, int steps, double[][] p, double[][] g,
             double[][] l, int row, double[] in) {
         for (int i = 0; i < n; i++) {
-            double a = v[row + i] * y[i];
-            double b = in == null ? 0 : v[row + i] * in[i];
-            double[] pi = p[i];
-            double[] gi = g[i];
-            if (b == 0) {
-                if (a != 0) {
-                    for (int j = 0; j < steps; j++) {
-                        xb[j] += pi[j] * a;
-                        ib[j] += gi[j] * a;
-                    }
-                }
-            } else {
-                double[] li = l[i];
-                for (int j = 0; j < steps; j++) {
-                    double gj = gi[j];
-                    xb[j] += pi[j] * a + gj * b;
-                    ib[j] += gj * a + li[j] * b;
-                }
-            }
+            addColumn(xb, ib, steps, p[i], g[i], l == null ? null : l[i], v[row + i] * y[i],
+                    in == null ? 0 : v[row + i] * in[i]);
         }
     }
 

@@ -150,6 +150,29 @@ abstract class SteppingScheme {
         }
     }
 
+    /**
+     * {@code xb[j] += p[j] a + g[j] b} and {@code ib[j] += g[j] a + l[j] b}, j = 0..steps−1: one column of a block's
+     * amounts and integrals, from one coefficient of the state ({@code a}) and of the input ({@code b}). A column
+     * with b = 0 does not read {@code l}, which may then be null.
+     */
+    static void addColumn(double[] xb, double[] ib, int steps, double[] p, double[] g, double[] l, double a,
+            double b) {
+        if (b == 0) {
+            if (a != 0) {
+                for (int j = 0; j < steps; j++) {
+                    xb[j] += p[j] * a;
+                    ib[j] += g[j] * a;
+                }
+            }
+        } else {
+            for (int j = 0; j < steps; j++) {
+                double gj = g[j];
+                xb[j] += p[j] * a + gj * b;
+                ib[j] += gj * a + l[j] * b;
+            }
+        }
+    }
+
     final double[] full(double[] carried) {
         if (fullX == null) {
             return carried;
