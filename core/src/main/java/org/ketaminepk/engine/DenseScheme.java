@@ -320,21 +320,7 @@ final class DenseScheme extends SteppingScheme {
     /** {@code buf[j] += Σ_l (a[l][j] x₀[l] + b[l][j] r[l])}, j = 0..steps−1, one pass per column. */
     private void accumulate(double[] buf, int steps, double[][] a, double[][] b, double[] x0, double[] in) {
         for (int c = 0; c < n; c++) {
-            double u = x0[c];
-            double v = in == null ? 0 : in[c];
-            double[] ac = a[c];
-            if (v == 0) {
-                if (u != 0) {
-                    for (int j = 0; j < steps; j++) {
-                        buf[j] += ac[j] * u;
-                    }
-                }
-            } else {
-                double[] bc = b[c];
-                for (int j = 0; j < steps; j++) {
-                    buf[j] += ac[j] * u + bc[j] * v;
-                }
-            }
+            addColumn(buf, steps, a[c], b == null ? null : b[c], x0[c], in == null ? 0 : in[c]);
         }
     }
 

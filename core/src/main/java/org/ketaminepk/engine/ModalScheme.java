@@ -238,21 +238,8 @@ final class ModalScheme extends SteppingScheme {
     private void accumulate(double[] buf, int steps, double[][] a, double[][] b, int row, double[] w,
             double[] in) {
         for (int i = 0; i < n; i++) {
-            double c = w[row + i] * y[i];
-            double d = in == null ? 0 : w[row + i] * in[i];
-            double[] ai = a[i];
-            if (d == 0) {
-                if (c != 0) {
-                    for (int j = 0; j < steps; j++) {
-                        buf[j] += ai[j] * c;
-                    }
-                }
-            } else {
-                double[] bi = b[i];
-                for (int j = 0; j < steps; j++) {
-                    buf[j] += ai[j] * c + bi[j] * d;
-                }
-            }
+            addColumn(buf, steps, a[i], b == null ? null : b[i], w[row + i] * y[i],
+                    in == null ? 0 : w[row + i] * in[i]);
         }
     }
 

@@ -173,6 +173,25 @@ abstract class SteppingScheme {
         }
     }
 
+    /**
+     * {@code buf[j] += a[j] u + b[j] v}, j = 0..steps−1: one column of a block's sums, from one coefficient of the
+     * state ({@code u}) and of the input ({@code v}). A column with v = 0 does not read {@code b}, which may then be
+     * null.
+     */
+    static void addColumn(double[] buf, int steps, double[] a, double[] b, double u, double v) {
+        if (v == 0) {
+            if (u != 0) {
+                for (int j = 0; j < steps; j++) {
+                    buf[j] += a[j] * u;
+                }
+            }
+        } else {
+            for (int j = 0; j < steps; j++) {
+                buf[j] += a[j] * u + b[j] * v;
+            }
+        }
+    }
+
     final double[] full(double[] carried) {
         if (fullX == null) {
             return carried;
