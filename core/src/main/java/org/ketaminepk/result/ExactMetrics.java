@@ -1061,12 +1061,13 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             if (Math.abs(step - prevStep) <= 1e-10 * prevStep) {
                 // equally spaced points: e^{λ(τ+δ)} = e^{λτ} e^{λδ}, one product per mode
                 if (allQ) {
-                    for (int k = 0; k < terms; k++) {
-                        double e = expNow[k] * expStep[k];
-                        expNow[k] = e;
-                        sum += q[k] * e;
-                    }
-                    sum += cst;
+                    // the whole stretch of equally spaced points at once, mode by mode: the same products and sums in
+                    // the same order as point by point, with the modes' chains of products in long loops
+                    int end = equallySpaced(j, startH, endH, last, tau, prevStep);
+                    stretch(out, j, end, cst);
+                    prevTau = displayTimes[end - 1] - startH;
+                    j = end - 1;
+                    continue;
                 } else {
                     for (int k = 0; k < terms; k++) {
                         double e = expNow[k] * expStep[k];
@@ -1092,6 +1093,51 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             prevTau = tau;
             out[j] = Math.max(0, sum);
+        }
+    }
+
+    /**
+     * @return the end (exclusive) of the stretch of display points from {@code j} (at τ {@code tau}, {@code step} after
+     *         the point before it) that {@link #record} takes as equally spaced: each a step apart from the one before
+     *         to within the same relative 1e-10 that it tests, and all within the segment
+     */
+    private int equallySpaced(int j, double startH, double endH, boolean last, double tau, double step) {
+        int end = j + 1;
+        double prev = tau;
+        while (end < displayTimes.length) {
+            double t = displayTimes[end];
+            if (!(t < endH || last)) {
+                break;
+            }
+            double next = t - startH;
+            if (!(Math.abs(next - prev - step) <= 1e-10 * step)) {
+                break;
+            }
+            prev = next;
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * {@code out[j] = max(0, Σ_k q_k e_k(j) + cst)} for j in [from, to), with {@code e_k(j) = e_k(j − 1) · expStep[k]}
+     * from {@code expNow[k]} (left at the last point): for each point the same products, summed in the same order of
+     * modes, as one point at a time.
+     */
+    private void stretch(double[] out, int from, int to, double cst) {
+        java.util.Arrays.fill(out, from, to, 0);
+        for (int k = 0; k < terms; k++) {
+            double e = expNow[k];
+            double r = expStep[k];
+            double c = q[k];
+            for (int j = from; j < to; j++) {
+                e *= r;
+                out[j] += c * e;
+            }
+            expNow[k] = e;
+        }
+        for (int j = from; j < to; j++) {
+            out[j] = Math.max(0, out[j] + cst);
         }
     }
 
