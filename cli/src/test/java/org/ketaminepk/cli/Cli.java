@@ -33,7 +33,8 @@ final class Cli {
     static Result run(Object extraSubcommand, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine(new Main(), new PrintWriter(out, true), new PrintWriter(err, true));
+        // as Main.main builds it: a standalone subcommand alone, which every test of one then runs through
+        CommandLine cl = Main.commandLine(new Main(), new PrintWriter(out, true), new PrintWriter(err, true), args);
         if (extraSubcommand != null) {
             cl.addSubcommand(extraSubcommand);
             // the setters reach only the subcommands present when they are called
