@@ -1125,14 +1125,25 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * modes, as one point at a time.
      */
     private void stretch(double[] out, int from, int to, double cst) {
-        java.util.Arrays.fill(out, from, to, 0);
+        if (terms == 0) {
+            java.util.Arrays.fill(out, from, to, 0);
+        }
         for (int k = 0; k < terms; k++) {
             double e = expNow[k];
             double r = expStep[k];
             double c = q[k];
-            for (int j = from; j < to; j++) {
-                e *= r;
-                out[j] += c * e;
+            if (k == 0) {
+                // the first term itself rather than 0 plus it: the same sum but for the sign of a zero, which the
+                // clipping below removes
+                for (int j = from; j < to; j++) {
+                    e *= r;
+                    out[j] = c * e;
+                }
+            } else {
+                for (int j = from; j < to; j++) {
+                    e *= r;
+                    out[j] += c * e;
+                }
             }
             expNow[k] = e;
         }
