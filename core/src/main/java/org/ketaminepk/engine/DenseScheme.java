@@ -52,8 +52,6 @@ final class DenseScheme extends SteppingScheme {
      * that does not costs at most two ladder steps.
      */
     static final int WHOLE_STEP_ON_USE = 3;
-    /** Most output points handled as one block (tables and buffers stay in the L1 cache). */
-    static final int BLOCK = ModalScheme.BLOCK;
     /** Largest truncation term of the remainder's series, that of the whole-step series at its largest norm. */
     private static final double TRUNCATION;
     /** 1/j! for j = 0 .. degree + 2. */
@@ -92,24 +90,8 @@ final class DenseScheme extends SteppingScheme {
     final double[] integral;
     final double[] zero;
 
-    /** The compartments whose amounts are reported at each output point of a block (carried indices). */
-    final int[] rowsOut;
-    /** {@link #rowsOut} as indices of the full system. */
-    final int[] fullRowsOut;
     /** The rows w whose tables a block reads: the unit rows of {@link #rowsOut}, then the sinks' rows of E. */
     private final double[][] tableRows;
-    /** Amounts along a block, per reported row. */
-    final double[][] rowBuf;
-    /** ∫x from the block start along a block, for the observed rows (null for the others). */
-    final double[][] rowIntegral;
-    /** Amounts along a block per observation (views of {@link #rowBuf}). */
-    final double[][] obsAmounts;
-    /** ∫x along a block per observation (views of {@link #rowIntegral}). */
-    final double[][] obsIntegral;
-    final double[][] aucBuf;
-    final double[][] sinkBuf;
-    final double[] timeBuf;
-    final boolean observedOnly;
 
     /**
      * @param rateInputs whether any constant-rate input enters a compartment (else Λ is never needed)
@@ -117,7 +99,7 @@ final class DenseScheme extends SteppingScheme {
      *        others then hold NaN there, as {@link Observer#observedCompartmentsOnly} allows)
      */
     DenseScheme(ReachableSubsystem sys, boolean rateInputs, boolean trackSinks, boolean observedOnly) {
-        super(sys, trackSinks);
+        super(sys, trackSinks, observedOnly, true);
         this.k = sys.k;
         this.rateInputs = rateInputs;
         this.cache = new StepCache<>(h -> new DenseStep(MatrixExponential.taylorPropagator(k, h, rateInputs), h, n),
@@ -143,10 +125,6 @@ final class DenseScheme extends SteppingScheme {
         this.next = new double[n];
         this.integral = new double[n];
         this.zero = new double[n];
-        this.observedOnly = observedOnly;
-        this.rowsOut = observedOnly ? Arrays.stream(obsCmt).distinct().sorted().toArray()
-                : IntStream.range(0, n).toArray();
-        this.fullRowsOut = Arrays.stream(rowsOut).map(c -> sys.full[c]).toArray();
         int sinkRows = trackSinks ? m : 0;
         this.tableRows = new double[rowsOut.length + sinkRows][];
         for (int q = 0; q < rowsOut.length; q++) {
@@ -156,21 +134,6 @@ final class DenseScheme extends SteppingScheme {
         for (int q = 0; q < sinkRows; q++) {
             tableRows[rowsOut.length + q] = e[q];
         }
-        this.rowBuf = new double[rowsOut.length][BLOCK];
-        this.rowIntegral = new double[rowsOut.length][];
-        this.obsAmounts = new double[obsCmt.length][];
-        this.obsIntegral = new double[obsCmt.length][];
-        for (int o = 0; o < obsCmt.length; o++) {
-            int row = Arrays.binarySearch(rowsOut, obsCmt[o]);
-            if (rowIntegral[row] == null) {
-                rowIntegral[row] = new double[BLOCK];
-            }
-            obsAmounts[o] = rowBuf[row];
-            obsIntegral[o] = rowIntegral[row];
-        }
-        this.aucBuf = new double[obsCmt.length][BLOCK];
-        this.sinkBuf = new double[sinkRows][BLOCK];
-        this.timeBuf = new double[BLOCK];
     }
 
     @Override

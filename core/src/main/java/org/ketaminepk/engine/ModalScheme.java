@@ -1,7 +1,6 @@
 package org.ketaminepk.engine;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 import org.ketaminepk.base.TimeGrid;
 
@@ -11,8 +10,6 @@ import org.ketaminepk.base.TimeGrid;
  * Buffers hold the points of a block at indices {@code 0..count−1} (after 1..count steps).
  */
 final class ModalScheme extends SteppingScheme {
-    /** Most output points handled as one block (tables and buffers stay in the L1 cache). */
-    static final int BLOCK = 128;
 
     final double[] lambda;
     /** V, row-major. */
@@ -21,26 +18,10 @@ final class ModalScheme extends SteppingScheme {
     final double[] vinv;
     /** E·V, row-major m×n: sink inflow per unit of each mode. */
     final double[] ev;
-    /** The compartments whose amounts are reported at each output point (carried indices). */
-    final int[] rowsOut;
-    /** {@link #rowsOut} as indices of the full system. */
-    final int[] fullRowsOut;
     final double[] y;
     final double[] rho;
     int rhoVersion = -1;
-    /** Amounts along a block, per reported row. */
-    final double[][] rowBuf;
-    /** ∫x from the block start along a block, for the observed rows (null for the others). */
-    final double[][] rowIntegral;
-    /** Amounts along a block per observation (views of {@link #rowBuf}). */
-    final double[][] obsAmounts;
-    /** ∫x along a block per observation (views of {@link #rowIntegral}). */
-    final double[][] obsIntegral;
-    final double[][] aucBuf;
-    final double[][] sinkBuf;
-    final double[] timeBuf;
     double blockStartH;
-    final boolean observedOnly;
     final StepCache<ModalStep> cache;
 
     /**
@@ -49,7 +30,7 @@ final class ModalScheme extends SteppingScheme {
      */
     ModalScheme(ReachableSubsystem sys, MatrixExponential.Spectral spectral, boolean trackSinks,
             boolean observedOnly, boolean pointAuc) {
-        super(sys, trackSinks);
+        super(sys, trackSinks, observedOnly, pointAuc);
         this.lambda = spectral.lambda;
         this.cache = new StepCache<>(h -> new ModalStep(lambda, h));
         this.v = flatten(spectral.v, n);
@@ -65,27 +46,8 @@ final class ModalScheme extends SteppingScheme {
                 ev[q * n + i] = acc;
             }
         }
-        this.rowsOut = observedOnly ? Arrays.stream(obsCmt).distinct().sorted().toArray()
-                : IntStream.range(0, n).toArray();
-        this.fullRowsOut = Arrays.stream(rowsOut).map(c -> sys.full[c]).toArray();
         this.y = new double[n];
         this.rho = new double[n];
-        this.rowBuf = new double[rowsOut.length][BLOCK];
-        this.rowIntegral = new double[rowsOut.length][];
-        this.obsAmounts = new double[obsCmt.length][];
-        this.obsIntegral = new double[obsCmt.length][];
-        for (int o = 0; o < obsCmt.length; o++) {
-            int k = Arrays.binarySearch(rowsOut, obsCmt[o]);
-            if (pointAuc && rowIntegral[k] == null) {
-                rowIntegral[k] = new double[BLOCK];
-            }
-            obsAmounts[o] = rowBuf[k];
-            obsIntegral[o] = rowIntegral[k];
-        }
-        this.aucBuf = new double[pointAuc ? obsCmt.length : 0][BLOCK];
-        this.sinkBuf = new double[trackSinks ? m : 0][BLOCK];
-        this.timeBuf = new double[BLOCK];
-        this.observedOnly = observedOnly;
         if (observedOnly) {
             // what is not computed must not look like a number
             Arrays.fill(x, Double.NaN);

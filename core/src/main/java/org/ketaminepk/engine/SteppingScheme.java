@@ -2,6 +2,7 @@ package org.ketaminepk.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.ketaminepk.base.TimeGrid;
 
@@ -12,6 +13,8 @@ import org.ketaminepk.base.TimeGrid;
  * run; not thread-safe.
  */
 abstract class SteppingScheme {
+    /** Most output points handled as one block (tables and buffers stay in the L1 cache). */
+    static final int BLOCK = 128;
     final int n;
     final int m;
     final int[] obsCmt;
@@ -37,7 +40,31 @@ abstract class SteppingScheme {
     private double[][] pointAuc;
     private double[][] pointSinks;
 
-    SteppingScheme(ReachableSubsystem sys, boolean trackSinks) {
+    /** Whether only the observed compartments are reported at the points of a block (the others then hold NaN). */
+    final boolean observedOnly;
+    /** The compartments whose amounts are reported at each output point of a block (carried indices). */
+    final int[] rowsOut;
+    /** {@link #rowsOut} as indices of the full system. */
+    final int[] fullRowsOut;
+    /** Amounts along a block, per reported row. */
+    final double[][] rowBuf;
+    /** ∫x from the block start along a block, for the observed rows (null for the others, and without point AUC). */
+    final double[][] rowIntegral;
+    /** Amounts along a block per observation (views of {@link #rowBuf}). */
+    final double[][] obsAmounts;
+    /** ∫x along a block per observation (views of {@link #rowIntegral}). */
+    final double[][] obsIntegral;
+    /** AUC along a block per observation (none without point AUC). */
+    final double[][] aucBuf;
+    /** Sinks along a block (none when sinks are not tracked). */
+    final double[][] sinkBuf;
+    final double[] timeBuf;
+
+    /**
+     * @param observedOnly whether only the observed compartments are reported at the points of a block
+     * @param pointAuc whether the AUC is reported at every point of a block (not only at its end)
+     */
+    SteppingScheme(ReachableSubsystem sys, boolean trackSinks, boolean observedOnly, boolean pointAuc) {
         this.reduction = sys;
         this.n = sys.full.length;
         this.m = sys.m;
@@ -51,6 +78,25 @@ abstract class SteppingScheme {
         this.auc = new double[obsCmt.length];
         this.r = new double[n];
         this.rs = new double[m];
+        this.observedOnly = observedOnly;
+        this.rowsOut = observedOnly ? Arrays.stream(obsCmt).distinct().sorted().toArray()
+                : IntStream.range(0, n).toArray();
+        this.fullRowsOut = Arrays.stream(rowsOut).map(c -> sys.full[c]).toArray();
+        this.rowBuf = new double[rowsOut.length][BLOCK];
+        this.rowIntegral = new double[rowsOut.length][];
+        this.obsAmounts = new double[obsCmt.length][];
+        this.obsIntegral = new double[obsCmt.length][];
+        for (int o = 0; o < obsCmt.length; o++) {
+            int k = Arrays.binarySearch(rowsOut, obsCmt[o]);
+            if (pointAuc && rowIntegral[k] == null) {
+                rowIntegral[k] = new double[BLOCK];
+            }
+            obsAmounts[o] = rowBuf[k];
+            obsIntegral[o] = rowIntegral[k];
+        }
+        this.aucBuf = new double[pointAuc ? obsCmt.length : 0][BLOCK];
+        this.sinkBuf = new double[trackSinks ? m : 0][BLOCK];
+        this.timeBuf = new double[BLOCK];
     }
 
     /**
