@@ -99,14 +99,8 @@ public final class ReachableSubsystem {
         int n = from.length;
         boolean[] seen = from;
         int[] stack = new int[n];
-        int top = 0;
-        int count = 0;
-        for (int c = 0; c < n; c++) {
-            if (seen[c]) {
-                stack[top++] = c;
-                count++;
-            }
-        }
+        int top = marked(seen, stack);
+        int count = top;
         while (top > 0) {
             int j = stack[--top];
             for (int f = 0; f < system.flowCount(); f++) {
@@ -144,14 +138,8 @@ public final class ReachableSubsystem {
         int n = k.length;
         boolean[] seen = from;
         int[] stack = new int[n];
-        int top = 0;
-        int count = 0;
-        for (int c = 0; c < n; c++) {
-            if (seen[c]) {
-                stack[top++] = c;
-                count++;
-            }
-        }
+        int top = marked(seen, stack);
+        int count = top;
         while (top > 0) {
             int j = stack[--top];
             for (int i = 0; i < n; i++) {
@@ -168,13 +156,23 @@ public final class ReachableSubsystem {
     /** @return the indices of the {@code count} marked entries of {@code seen}, ascending */
     private static int[] marked(boolean[] seen, int count) {
         int[] out = new int[count];
+        marked(seen, out);
+        return out;
+    }
+
+    /**
+     * Writes the indices of the marked entries of {@code seen} into {@code out}, ascending.
+     *
+     * @return how many
+     */
+    private static int marked(boolean[] seen, int[] out) {
         int o = 0;
         for (int c = 0; c < seen.length; c++) {
             if (seen[c]) {
                 out[o++] = c;
             }
         }
-        return out;
+        return o;
     }
 
     /** @return the full index of each kept compartment, ascending (a copy) */
