@@ -18,12 +18,17 @@ import org.ketaminepk.patient.Sex;
  * <p><b>What was read, and from where.</b> Each band's mean and 5th and 95th percentiles of weight (the report's
  * Tables 3 and 5, kilograms) and of standing height (Tables 9 and 11, centimetres), row "All race and Hispanic-origin
  * groups", ages 20–29 to 80 and over, as given in {@value #TRANSCRIPTION}, a machine-readable copy of those tables
- * that cites the report's PDF; the printed PDF itself was not read for this library. The copy was checked three
- * ways: the 20-and-over percentiles of weight and height, the men's mean weight (90.6 kg), both sexes' mean heights
- * (175.3 and 161.3 cm) and the men's 30–39 median height (176.7 cm) agree with other, independent transcriptions
- * of the same tables; in each table the bands' examined persons add up to the 20-and-over row; and in every band the
- * mean weight over the squared mean height lies within 0.12 kg/m² of the mean BMI that the copy gives from the
- * report's BMI tables (a check the tests repeat), so a mistyped weight or height would show.
+ * that cites the report's PDF; the printed PDF itself was not read for this library. The copy was checked four ways.
+ * (1) Recomputed from the survey's own 2015–2016 and 2017–2018 demographic and body-measure files (as combined in
+ * the R package mpower, data set nhanes1518, github.com/phuchonguyen/mpower @ 70df11690f26), weighted by the
+ * examination weights, every band's number of examined persons and mean comes out as copied, to the 0.1 printed, and
+ * its 5th and 95th percentiles, interpolated linearly between the weighted order statistics, within 0.1 kg or cm;
+ * the exception is the weight of women 20–49, where those files cannot set aside pregnant women as the report does
+ * (means 75.1, 79.7 and 80.9 kg with them, against 74.9, 79.3 and 80.8 kg printed). (2) The 20-and-over percentiles,
+ * the men's mean weight (90.6 kg) and both sexes' mean heights (175.3 and 161.3 cm) agree with other, independent
+ * transcriptions of the same tables. (3) In each table the bands' examined persons add up to the 20-and-over row.
+ * (4) In every band the mean weight over the squared mean height lies within 0.12 kg/m² of the mean BMI that the
+ * copy gives from the report's BMI tables (a check the tests repeat), so a mistyped weight or height would show.
  *
  * <p><b>What is derived, and what is assumed.</b> The spread is derived from the printed percentiles, band by band:
  * weight log-normal with the band's mean and σ<sub>ln</sub> = ln(P95 / P5) / (2 × 1.6449), height normal with the
@@ -132,7 +137,8 @@ public final class ReferencePopulation {
     public static List<String> provenance() {
         return List.of("weights and heights: " + SOURCE + ", Tables 3 and 5 (weight) and 9 and 11 (height), all "
                 + "race and Hispanic-origin groups: band means and 5th and 95th percentiles as tabulated, read from "
-                + "the third-party transcription " + TRANSCRIPTION + ", checked against the report's mean BMI",
+                + "the third-party transcription " + TRANSCRIPTION + ", checked against the report's mean BMI and "
+                + "recomputed from the survey's 2015–2018 files",
                 "derived from those percentiles: weight log-normal with the band's mean and σ(ln) = ln(P95/P5)/3.29, "
                 + "height normal with the band's mean and SD = (P95 − P5)/3.29",
                 "assumption: weight and height independent; age uniform within the range asked for; 80 and over "
