@@ -96,10 +96,10 @@ class VirtualPatientsTest {
     void referenceAdultsFollowTheirBands() {
         int n = 20_000;
         List<Patient> ps = ReferencePopulation.usAdults(n, 3, 20, 40, 1.0);
-        // men 20–40: the two bands' means are 85.6 and 92.6 kg; ages uniform, so the mean is their average.
-        // SE of the mean: CV 22 % of ~89 kg over √n; 5 SE.
+        // men 20–40: the two bands' printed means are 85.5 and 94.4 kg; ages uniform, so the mean is their average.
+        // SE of the mean: an SD of about 22 kg (CV 24 % within a band, ± 4.45 kg between them) over √n; 5 SE.
         double mw = ps.stream().mapToDouble(Patient::weightKg).average().orElseThrow();
-        assertEquals((85.6 + 92.6) / 2, mw, 5 * 0.22 * 89.1 / Math.sqrt(n));
+        assertEquals((85.5 + 94.4) / 2, mw, 5 * 22.1 / Math.sqrt(n));
         assertTrue(ps.stream().allMatch(p -> p.sex() == Sex.MALE && p.ageYears() >= 20 && p.ageYears() < 40));
         assertEquals(ps.subList(0, 5), ReferencePopulation.usAdults(5, 3, 20, 40, 1.0));
         assertTrue(ReferencePopulation.provenance().get(0).contains("Vital Health Stat 3(46)"));
