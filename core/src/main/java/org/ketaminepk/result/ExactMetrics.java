@@ -386,8 +386,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             d[k] = l * a[k] + b[k];
             expForm[k] = Math.abs(l) * segmentH >= EXP_FORM_MIN;
             if (expForm[k]) {
-                p[k] = a[k] + b[k] / l;
-                cst -= b[k] / l;
+                double bl = b[k] / l;
+                p[k] = a[k] + bl;
+                cst -= bl;
             }
         }
         constant = cst;
@@ -683,9 +684,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** @return the sign changes of {@code c[first..last−1]}, zeros skipped */
     private static int changes(double[] c, int first, int last) {
         int changes = 0;
-        double lastSign = 0;
+        // 0: no sign yet, 1 positive, −1 negative
+        int lastSign = 0;
         for (int k = first; k < last; k++) {
-            double sg = Math.signum(c[k]);
+            double v = c[k];
+            int sg = v > 0 ? 1 : v < 0 ? -1 : 0;
             if (sg != 0) {
                 if (lastSign != 0 && sg != lastSign) {
                     changes++;
@@ -736,16 +739,18 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * @param edge which band edge the level is (for the starts remembered from earlier windows)
      */
     private double level(double t0, double t1, double f0, double f1, double level, int edge) {
-        // a start from the shape of the curve: a decay is nearly exponential, so interpolate its logarithm (exact
-        // for one exponential); otherwise the secant
+        levelKind = edge;
+        int kind = -1 - edge;
+        int slot = recall(kind, t0, t1);
+        // without a point remembered from the day before, a start from the shape of the curve: a decay is nearly
+        // exponential, so interpolate its logarithm (exact for one exponential); otherwise the secant
+        double start = Double.NaN;
         double c0 = f0 + level;
         double c1 = f1 + level;
-        double start = Double.NaN;
-        if (c1 < c0 && c1 > 0 && level > 0) {
+        if (slot < 0 && c1 < c0 && c1 > 0 && level > 0) {
             start = t0 + (t1 - t0) * Math.log(c0 / level) / Math.log(c0 / c1);
         }
-        levelKind = edge;
-        return refine(-1, 0, 0, t0, t1, f0, f1, level, start);
+        return refine(kind, slot, -1, 0, 0, t0, t1, f0, f1, level, start);
     }
 
     /**
@@ -839,7 +844,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double refine(int depth, int first, int last, double x0, double x1, double f0, double f1, double level,
             double start) {
         int kind = depth >= 0 ? depth : -1 - levelKind;
-        int slot = recall(kind, x0, x1);
+        return refine(kind, recall(kind, x0, x1), depth, first, last, x0, x1, f0, f1, level, start);
+    }
+
+    /** As {@link #refine(int, int, int, double, double, double, double, double, double)}, with the recalled slot. */
+    private double refine(int kind, int slot, int depth, int first, int last, double x0, double x1, double f0,
+            double f1, double level, double start) {
         boolean known = false;
         double x = start;
         if (slot >= 0) {
@@ -1044,8 +1054,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             if (b[k] == 0) {
                 q[k] = a[k];
             } else if (l != 0 && Math.abs(l) * segmentH >= EXP_FORM_MIN) {
-                q[k] = a[k] + b[k] / l;
-                cst -= b[k] / l;
+                double bl = b[k] / l;
+                q[k] = a[k] + bl;
+                cst -= bl;
             } else {
                 allQ = false;
             }
