@@ -100,13 +100,18 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private final double[] shapeRoot;
     /** Whether the count of {@link #derivativeZeros} settled the last window of the shape. */
     private final boolean[] shapeCounted;
+    /** Whether an input was in force in the last window of the shape. */
+    private final boolean[] shapeInput;
     private boolean counted;
     /** The points of the current window, kept by {@link #closeWindow}. */
     private final int[] foundKind = new int[REMEMBERED];
     private final double[] foundRoot = new double[REMEMBERED];
     private int foundCount;
-    /** The shape of the current window among those remembered, or −1. */
+    /** The shape whose roots the current window recalls, or −1; whether it is the window's own shape. */
     private int recallShape = -1;
+    private boolean recallExact;
+    /** Whether an input is in force in the current window. */
+    private boolean windowInput;
     private int currentAnalyte;
     /** The band edge of the level being refined. */
     private int levelKind;
@@ -209,6 +214,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeKind = new int[o * SHAPES * REMEMBERED];
         shapeRoot = new double[o * SHAPES * REMEMBERED];
         shapeCounted = new boolean[o * SHAPES];
+        shapeInput = new boolean[o * SHAPES];
     }
 
     /**
@@ -787,17 +793,34 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         }
     }
 
-    /** Starts a window: finds the remembered roots of a window of the same shape (length and span), if any. */
+    /**
+     * Starts a window: finds the remembered roots of a window of the same shape (length and span), if any; else of
+     * the window used last that starts at the same point of its segment and likewise has an input in force or none.
+     * Such a window is the last of a course (a pause longer than the pauses between doses): its curve starts as the
+     * pauses before it did, so their roots are good starts.
+     */
     private void openWindow(int o, double from, double to) {
         currentAnalyte = o;
         foundCount = 0;
         counted = true;
         recallShape = -1;
+        recallExact = false;
+        boolean input = false;
+        for (int k = 0; k < terms; k++) {
+            input |= b[k] != 0;
+        }
+        windowInput = input;
+        long latest = 0;
         for (int s = 0; s < SHAPES; s++) {
             int i = o * SHAPES + s;
             if (shapeLength[i] == segmentH && shapeFrom[i] == from && shapeTo[i] == to) {
                 recallShape = s;
+                recallExact = true;
                 return;
+            }
+            if (shapeFrom[i] == from && shapeInput[i] == input && shapeUsed[i] > latest) {
+                recallShape = s;
+                latest = shapeUsed[i];
             }
         }
     }
@@ -805,7 +828,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Ends a window: its roots replace those remembered for its shape (or for the shape unused the longest). */
     private void closeWindow(double from, double to) {
         int o = currentAnalyte;
-        int s = recallShape;
+        int s = recallExact ? recallShape : -1;
         if (s < 0) {
             s = 0;
             for (int k = 1; k < SHAPES; k++) {
@@ -819,6 +842,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeFrom[i] = from;
         shapeTo[i] = to;
         shapeUsed[i] = ++windowsSeen;
+        shapeInput[i] = windowInput;
         shapeSize[i] = foundCount;
         shapeCounted[i] = counted;
         System.arraycopy(foundKind, 0, shapeKind, i * REMEMBERED, foundCount);
