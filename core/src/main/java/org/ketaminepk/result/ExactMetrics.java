@@ -71,6 +71,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private static final double ESTIMATE_STEP_H = 1e-4;
     /** Smallest {@code |λ| h} of a term written with {@code Math.exp} in the level search. */
     static final double EXP_FORM_MIN = 1e-3;
+    /** Largest {@code |λ s|} over which {@link #keepRootExp} carries exponentials by their series. */
+    private static final double CARRY_MAX = 0.05;
 
     private final Analyte[] analytes;
     private final double[] scale;
@@ -133,6 +135,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private int n;
     /** Eigenvalues ascending; {@code order[k]} is the engine's index of the k-th. */
     private double[] lambda;
+    /** The largest |λ| of all modes, 1/h. */
+    private double maxAbsLambda;
     private int[] order;
     /** {@code e^{λ_k h} − 1} for the whole of the current segment, h its length (all modes, ascending). */
     private double[] segmentExpm1;
@@ -165,6 +169,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double constant;
     private double[][] coef;
     private double[][] roots;
+    /** Per depth, e^{λx} per mode at each zero in {@link #roots} ({@link #keepRootExp}), or NaN. */
+    private double[][] rootExp;
     /** Per mode (ascending): e^{λx} at the last point the refinement evaluated ({@link #evaluatedAt}), or NaN. */
     private double[] evalExp;
     private double evaluatedAt;
@@ -300,8 +306,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             order[j + 1] = i;
         }
         lambda = new double[n];
+        maxAbsLambda = 0;
         for (int k = 0; k < n; k++) {
             lambda[k] = lambdaPerH[order[k]];
+            maxAbsLambda = Math.max(maxAbsLambda, Math.abs(lambda[k]));
         }
         segmentExpm1 = new double[n];
         segmentExp = new double[n];
@@ -315,6 +323,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         expForm = new boolean[n];
         coef = new double[n + 1][n];
         roots = new double[n + 1][n + 1];
+        rootExp = new double[n + 1][(n + 1) * n];
         chainFirst = new int[n + 1];
         chainLast = new int[n + 1];
         evalExp = new double[n];
@@ -556,6 +565,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         if (changes == 1) {
             if (flo * fhi < 0) {
                 out[0] = refine(depth, first, last, lo, hi, flo, fhi, 0, Double.NaN);
+                keepRootExp(depth, 0, out[0]);
                 return 1;
             }
             return 0;
@@ -571,14 +581,57 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double fl = flo;
         for (int j = 0; j <= m; j++) {
             double right = j < m ? inner[j] : hi;
-            double fr = j < m ? sum(c, first, last, right) : fhi;
+            double fr = j < m ? sumAtRoot(c, first, last, right, depth + 1, j) : fhi;
             if (fl * fr < 0) {
-                out[found++] = refine(depth, first, last, left, right, fl, fr, 0, Double.NaN);
+                out[found] = refine(depth, first, last, left, right, fl, fr, 0, Double.NaN);
+                keepRootExp(depth, found, out[found]);
+                found++;
             }
             left = right;
             fl = fr;
         }
         return found;
+    }
+
+    /**
+     * Keeps e^{λx} at {@code root}, the {@code j}-th zero found at {@code depth}, for the sums the level above
+     * evaluates there ({@link #sumAtRoot}): carried from the last point the refinement evaluated by the Taylor series
+     * of {@code e^{λs}} when the last step s was short (|λs| at most {@value #CARRY_MAX}, where eleven terms leave less
+     * than 1e-19 relative), NaN otherwise. Those sums have one term more than the one refined, which is computed
+     * anew; the others need no exponential.
+     */
+    private void keepRootExp(int depth, int j, double root) {
+        double[] kept = rootExp[depth];
+        double step = root - evaluatedAt;
+        boolean carry = Math.abs(step) * maxAbsLambda <= CARRY_MAX;
+        for (int k = 0; k < n; k++) {
+            double e = evalExp[k];
+            double moved = Double.NaN;
+            if (carry && !Double.isNaN(e)) {
+                double z = lambda[k] * step;
+                // e^z − 1 = z (1 + z/2 (1 + z/3 (1 + … (1 + z/11))))
+                double series = 1;
+                for (int i = 11; i >= 2; i--) {
+                    series = 1 + z / i * series;
+                }
+                moved = e + e * (z * series);
+            }
+            kept[j * n + k] = moved >= Double.MIN_NORMAL ? moved : Double.NaN;
+        }
+    }
+
+    /**
+     * {@code Σ c e^{λτ}} over terms [first, last) at the {@code j}-th zero found at {@code depth}, from the
+     * exponentials kept there ({@link #keepRootExp}) where they are, as {@link #sum}.
+     */
+    private double sumAtRoot(double[] c, int first, int last, double tau, int depth, int j) {
+        double[] kept = rootExp[depth];
+        double s = 0;
+        for (int k = first; k < last; k++) {
+            double e = kept[j * n + termMode[k]];
+            s += c[k] * (Double.isNaN(e) ? Math.exp(lam[k] * tau) : e);
+        }
+        return s == 0 ? scaledSum(c, first, last, tau) : s;
     }
 
     /**
