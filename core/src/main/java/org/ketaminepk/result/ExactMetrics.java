@@ -169,7 +169,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double constant;
     private double[][] coef;
     private double[][] roots;
-    /** Per depth, e^{λx} per mode at each zero in {@link #roots} ({@link #keepRootExp}), or NaN. */
+    /**
+     * Per depth from 1, e^{λx} per mode at each zero in {@link #roots} ({@link #keepRootExp}), or NaN; allocated at
+     * the first zero of the depth.
+     */
     private double[][] rootExp;
     /** Per mode (ascending): e^{λx} at the last point the refinement evaluated ({@link #evaluatedAt}), or NaN. */
     private double[] evalExp;
@@ -323,7 +326,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         expForm = new boolean[n];
         coef = new double[n + 1][n];
         roots = new double[n + 1][n + 1];
-        rootExp = new double[n + 1][(n + 1) * n];
+        rootExp = new double[n + 1][];
         chainFirst = new int[n + 1];
         chainLast = new int[n + 1];
         evalExp = new double[n];
@@ -601,7 +604,15 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * anew; the others need no exponential.
      */
     private void keepRootExp(int depth, int j, double root) {
+        if (depth == 0) {
+            // no level above the derivative's own zeros reads them
+            return;
+        }
         double[] kept = rootExp[depth];
+        if (kept == null) {
+            kept = new double[(n + 1) * n];
+            rootExp[depth] = kept;
+        }
         double step = root - evaluatedAt;
         boolean carry = Math.abs(step) * maxAbsLambda <= CARRY_MAX;
         for (int k = 0; k < n; k++) {
