@@ -107,6 +107,15 @@ public final class ExponentialSegments {
         final double[][] w;
         /** e^{λ_i h} − 1 of the current segment, h its length. */
         final double[] expm1;
+        /**
+         * e^{λ_i h} − 1 of the last {@value #KEPT} segment lengths h: a repeated regimen has few lengths (a daily
+         * infusion and the pause after it), and {@code Math.expm1} is not an intrinsic. Keyed by the exact length,
+         * so a segment gets the very values a fresh computation would give.
+         */
+        static final int KEPT = 4;
+        final double[] keptH = new double[KEPT];
+        final double[][] keptExpm1;
+        int keptNext;
 
         Walk(ReachableSubsystem sys, MatrixExponential.Spectral spectral) {
             n = sys.full.length;
@@ -121,6 +130,8 @@ public final class ExponentialSegments {
             u = new double[obsCmt.length][n];
             w = new double[obsCmt.length][n];
             expm1 = new double[n];
+            keptExpm1 = new double[KEPT][];
+            java.util.Arrays.fill(keptH, Double.NaN);
         }
 
         void run(Schedule schedule, double endH, Consumer consumer) {
@@ -176,9 +187,7 @@ public final class ExponentialSegments {
 
         private void emit(double from, double to, boolean last, Consumer consumer) {
             double h = to - from;
-            for (int i = 0; i < n; i++) {
-                expm1[i] = Math.expm1(lambda[i] * h);
-            }
+            fillExpm1(h);
             for (int o = 0; o < obsCmt.length; o++) {
                 double[] vc = v[obsCmt[o]];
                 double[] uo = u[o];
@@ -189,6 +198,26 @@ public final class ExponentialSegments {
                 }
             }
             consumer.segment(from, to, last, u, w, expm1);
+        }
+
+        /** Writes e^{λ_i h} − 1 into {@link #expm1}, from the kept values of an earlier segment of length h if any. */
+        private void fillExpm1(double h) {
+            for (int s = 0; s < KEPT; s++) {
+                if (keptH[s] == h) {
+                    System.arraycopy(keptExpm1[s], 0, expm1, 0, n);
+                    return;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                expm1[i] = Math.expm1(lambda[i] * h);
+            }
+            int s = keptNext;
+            keptNext = (keptNext + 1) % KEPT;
+            if (keptExpm1[s] == null) {
+                keptExpm1[s] = new double[n];
+            }
+            System.arraycopy(expm1, 0, keptExpm1[s], 0, n);
+            keptH[s] = h;
         }
 
         /** y ← e^{λh} y + (e^{λh} − 1)/λ · ρ, mode by mode, over the segment just emitted (of length h). */

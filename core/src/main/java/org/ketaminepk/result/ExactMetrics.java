@@ -71,6 +71,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private static final double ESTIMATE_STEP_H = 1e-4;
     /** Smallest {@code |λ| h} of a term written with {@code Math.exp} in the level search. */
     static final double EXP_FORM_MIN = 1e-3;
+    /** Largest {@code |λ s|} over which {@link #keepRootExp} carries exponentials by their series. */
+    private static final double CARRY_MAX = 0.05;
 
     private final Analyte[] analytes;
     private final double[] scale;
@@ -100,13 +102,18 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private final double[] shapeRoot;
     /** Whether the count of {@link #derivativeZeros} settled the last window of the shape. */
     private final boolean[] shapeCounted;
+    /** Whether an input was in force in the last window of the shape. */
+    private final boolean[] shapeInput;
     private boolean counted;
     /** The points of the current window, kept by {@link #closeWindow}. */
     private final int[] foundKind = new int[REMEMBERED];
     private final double[] foundRoot = new double[REMEMBERED];
     private int foundCount;
-    /** The shape of the current window among those remembered, or −1. */
+    /** The shape whose roots the current window recalls, or −1; whether it is the window's own shape. */
     private int recallShape = -1;
+    private boolean recallExact;
+    /** Whether an input is in force in the current window. */
+    private boolean windowInput;
     private int currentAnalyte;
     /** The band edge of the level being refined. */
     private int levelKind;
@@ -128,6 +135,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private int n;
     /** Eigenvalues ascending; {@code order[k]} is the engine's index of the k-th. */
     private double[] lambda;
+    /** The largest |λ| of all modes, 1/h. */
+    private double maxAbsLambda;
     private int[] order;
     /** {@code e^{λ_k h} − 1} for the whole of the current segment, h its length (all modes, ascending). */
     private double[] segmentExpm1;
@@ -136,6 +145,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * precision that {@code 1 + (e^{λh} − 1)} loses once {@code e^{λh}} is below round-off of 1 (a long washout).
      */
     private double[] segmentExp;
+    /** {@link #segmentExp} of the last {@value #KEPT_LENGTHS} segment lengths (NaN: none yet). */
+    private static final int KEPT_LENGTHS = 4;
+    private final double[] keptH = new double[KEPT_LENGTHS];
+    private double[][] keptExp;
+    private int keptNext;
     private double segmentH;
     /**
      * The terms of the current analyte in the current segment that are not zero (a mode that cannot reach the
@@ -160,6 +174,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double constant;
     private double[][] coef;
     private double[][] roots;
+    /**
+     * Per depth from 1, e^{λx} per mode at each zero in {@link #roots} ({@link #keepRootExp}), or NaN; allocated at
+     * the first zero of the depth.
+     */
+    private double[][] rootExp;
     /** Per mode (ascending): e^{λx} at the last point the refinement evaluated ({@link #evaluatedAt}), or NaN. */
     private double[] evalExp;
     private double evaluatedAt;
@@ -209,6 +228,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeKind = new int[o * SHAPES * REMEMBERED];
         shapeRoot = new double[o * SHAPES * REMEMBERED];
         shapeCounted = new boolean[o * SHAPES];
+        shapeInput = new boolean[o * SHAPES];
     }
 
     /**
@@ -294,11 +314,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             order[j + 1] = i;
         }
         lambda = new double[n];
+        maxAbsLambda = 0;
         for (int k = 0; k < n; k++) {
             lambda[k] = lambdaPerH[order[k]];
+            maxAbsLambda = Math.max(maxAbsLambda, Math.abs(lambda[k]));
         }
         segmentExpm1 = new double[n];
         segmentExp = new double[n];
+        keptExp = new double[KEPT_LENGTHS][n];
+        java.util.Arrays.fill(keptH, Double.NaN);
+        keptNext = 0;
         lam = new double[n];
         a = new double[n];
         b = new double[n];
@@ -309,6 +334,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         expForm = new boolean[n];
         coef = new double[n + 1][n];
         roots = new double[n + 1][n + 1];
+        rootExp = new double[n + 1][];
         chainFirst = new int[n + 1];
         chainLast = new int[n + 1];
         evalExp = new double[n];
@@ -330,10 +356,23 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         // the exponentials at the segment's end serve every analyte: its AUC, its value there, its derivative there;
         // e^{λh} is 1 + (e^{λh} − 1) to full relative precision while it is at least 1/2, computed anew below
         segmentH = h;
+        int kept = -1;
+        for (int s = 0; s < KEPT_LENGTHS; s++) {
+            if (keptH[s] == h) {
+                kept = s;
+            }
+        }
         for (int k = 0; k < n; k++) {
             double mk = expm1[order[k]];
             segmentExpm1[k] = mk;
-            segmentExp[k] = mk >= -0.5 ? 1 + mk : Math.exp(lambda[k] * h);
+            segmentExp[k] = mk >= -0.5 ? 1 + mk : kept >= 0 ? keptExp[kept][k] : Math.exp(lambda[k] * h);
+        }
+        if (kept < 0) {
+            // a repeated regimen has few segment lengths: e^{λh} of the last few, keyed by the exact length
+            int s = keptNext;
+            keptNext = (keptNext + 1) % KEPT_LENGTHS;
+            System.arraycopy(segmentExp, 0, keptExp[s], 0, n);
+            keptH[s] = h;
         }
         for (int o = 0; o < analytes.length; o++) {
             double s = scale[o];
@@ -386,8 +425,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             d[k] = l * a[k] + b[k];
             expForm[k] = Math.abs(l) * segmentH >= EXP_FORM_MIN;
             if (expForm[k]) {
-                p[k] = a[k] + b[k] / l;
-                cst -= b[k] / l;
+                double bl = b[k] / l;
+                p[k] = a[k] + bl;
+                cst -= bl;
             }
         }
         constant = cst;
@@ -549,6 +589,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         if (changes == 1) {
             if (flo * fhi < 0) {
                 out[0] = refine(depth, first, last, lo, hi, flo, fhi, 0, Double.NaN);
+                keepRootExp(depth, 0, out[0]);
                 return 1;
             }
             return 0;
@@ -564,14 +605,65 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double fl = flo;
         for (int j = 0; j <= m; j++) {
             double right = j < m ? inner[j] : hi;
-            double fr = j < m ? sum(c, first, last, right) : fhi;
+            double fr = j < m ? sumAtRoot(c, first, last, right, depth + 1, j) : fhi;
             if (fl * fr < 0) {
-                out[found++] = refine(depth, first, last, left, right, fl, fr, 0, Double.NaN);
+                out[found] = refine(depth, first, last, left, right, fl, fr, 0, Double.NaN);
+                keepRootExp(depth, found, out[found]);
+                found++;
             }
             left = right;
             fl = fr;
         }
         return found;
+    }
+
+    /**
+     * Keeps e^{λx} at {@code root}, the {@code j}-th zero found at {@code depth}, for the sums the level above
+     * evaluates there ({@link #sumAtRoot}): carried from the last point the refinement evaluated by the Taylor series
+     * of {@code e^{λs}} when the last step s was short (|λs| at most {@value #CARRY_MAX}, where eleven terms leave less
+     * than 1e-19 relative), NaN otherwise. Those sums have one term more than the one refined, which is computed
+     * anew; the others need no exponential.
+     */
+    private void keepRootExp(int depth, int j, double root) {
+        if (depth == 0) {
+            // no level above the derivative's own zeros reads them
+            return;
+        }
+        double[] kept = rootExp[depth];
+        if (kept == null) {
+            kept = new double[(n + 1) * n];
+            rootExp[depth] = kept;
+        }
+        double step = root - evaluatedAt;
+        boolean carry = Math.abs(step) * maxAbsLambda <= CARRY_MAX;
+        for (int k = 0; k < n; k++) {
+            double e = evalExp[k];
+            double moved = Double.NaN;
+            if (carry && !Double.isNaN(e)) {
+                double z = lambda[k] * step;
+                // e^z − 1 = z (1 + z/2 (1 + z/3 (1 + … (1 + z/11))))
+                double series = 1;
+                for (int i = 11; i >= 2; i--) {
+                    series = 1 + z / i * series;
+                }
+                moved = e + e * (z * series);
+            }
+            kept[j * n + k] = moved >= Double.MIN_NORMAL ? moved : Double.NaN;
+        }
+    }
+
+    /**
+     * {@code Σ c e^{λτ}} over terms [first, last) at the {@code j}-th zero found at {@code depth}, from the
+     * exponentials kept there ({@link #keepRootExp}) where they are, as {@link #sum}.
+     */
+    private double sumAtRoot(double[] c, int first, int last, double tau, int depth, int j) {
+        double[] kept = rootExp[depth];
+        double s = 0;
+        for (int k = first; k < last; k++) {
+            double e = kept[j * n + termMode[k]];
+            s += c[k] * (Double.isNaN(e) ? Math.exp(lam[k] * tau) : e);
+        }
+        return s == 0 ? scaledSum(c, first, last, tau) : s;
     }
 
     /**
@@ -683,9 +775,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** @return the sign changes of {@code c[first..last−1]}, zeros skipped */
     private static int changes(double[] c, int first, int last) {
         int changes = 0;
-        double lastSign = 0;
+        // 0: no sign yet, 1 positive, −1 negative
+        int lastSign = 0;
         for (int k = first; k < last; k++) {
-            double sg = Math.signum(c[k]);
+            double v = c[k];
+            int sg = v > 0 ? 1 : v < 0 ? -1 : 0;
             if (sg != 0) {
                 if (lastSign != 0 && sg != lastSign) {
                     changes++;
@@ -736,16 +830,18 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * @param edge which band edge the level is (for the starts remembered from earlier windows)
      */
     private double level(double t0, double t1, double f0, double f1, double level, int edge) {
-        // a start from the shape of the curve: a decay is nearly exponential, so interpolate its logarithm (exact
-        // for one exponential); otherwise the secant
+        levelKind = edge;
+        int kind = -1 - edge;
+        int slot = recall(kind, t0, t1);
+        // without a point remembered from the day before, a start from the shape of the curve: a decay is nearly
+        // exponential, so interpolate its logarithm (exact for one exponential); otherwise the secant
+        double start = Double.NaN;
         double c0 = f0 + level;
         double c1 = f1 + level;
-        double start = Double.NaN;
-        if (c1 < c0 && c1 > 0 && level > 0) {
+        if (slot < 0 && c1 < c0 && c1 > 0 && level > 0) {
             start = t0 + (t1 - t0) * Math.log(c0 / level) / Math.log(c0 / c1);
         }
-        levelKind = edge;
-        return refine(-1, 0, 0, t0, t1, f0, f1, level, start);
+        return refine(kind, slot, -1, 0, 0, t0, t1, f0, f1, level, start);
     }
 
     /**
@@ -782,17 +878,34 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         }
     }
 
-    /** Starts a window: finds the remembered roots of a window of the same shape (length and span), if any. */
+    /**
+     * Starts a window: finds the remembered roots of a window of the same shape (length and span), if any; else of
+     * the window used last that starts at the same point of its segment and likewise has an input in force or none.
+     * Such a window is the last of a course (a pause longer than the pauses between doses): its curve starts as the
+     * pauses before it did, so their roots are good starts.
+     */
     private void openWindow(int o, double from, double to) {
         currentAnalyte = o;
         foundCount = 0;
         counted = true;
         recallShape = -1;
+        recallExact = false;
+        boolean input = false;
+        for (int k = 0; k < terms; k++) {
+            input |= b[k] != 0;
+        }
+        windowInput = input;
+        long latest = 0;
         for (int s = 0; s < SHAPES; s++) {
             int i = o * SHAPES + s;
             if (shapeLength[i] == segmentH && shapeFrom[i] == from && shapeTo[i] == to) {
                 recallShape = s;
+                recallExact = true;
                 return;
+            }
+            if (shapeFrom[i] == from && shapeInput[i] == input && shapeUsed[i] > latest) {
+                recallShape = s;
+                latest = shapeUsed[i];
             }
         }
     }
@@ -800,7 +913,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Ends a window: its roots replace those remembered for its shape (or for the shape unused the longest). */
     private void closeWindow(double from, double to) {
         int o = currentAnalyte;
-        int s = recallShape;
+        int s = recallExact ? recallShape : -1;
         if (s < 0) {
             s = 0;
             for (int k = 1; k < SHAPES; k++) {
@@ -814,6 +927,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeFrom[i] = from;
         shapeTo[i] = to;
         shapeUsed[i] = ++windowsSeen;
+        shapeInput[i] = windowInput;
         shapeSize[i] = foundCount;
         shapeCounted[i] = counted;
         System.arraycopy(foundKind, 0, shapeKind, i * REMEMBERED, foundCount);
@@ -839,7 +953,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double refine(int depth, int first, int last, double x0, double x1, double f0, double f1, double level,
             double start) {
         int kind = depth >= 0 ? depth : -1 - levelKind;
-        int slot = recall(kind, x0, x1);
+        return refine(kind, recall(kind, x0, x1), depth, first, last, x0, x1, f0, f1, level, start);
+    }
+
+    /** As {@link #refine(int, int, int, double, double, double, double, double, double)}, with the recalled slot. */
+    private double refine(int kind, int slot, int depth, int first, int last, double x0, double x1, double f0,
+            double f1, double level, double start) {
         boolean known = false;
         double x = start;
         if (slot >= 0) {
@@ -988,15 +1107,18 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             if (pos > 0 && neg > 0) {
                 // the zero of f = P − N is that of h = ln P − ln N, which is nearly straight where each side is
                 // dominated by one exponential: Halley steps on h
-                double gp = pos1 / pos;
-                double gn = neg1 / neg;
-                double cp = pos2 / pos;
-                double cn = neg2 / neg;
-                double h = Math.log(pos / neg);
+                // two divisions instead of seven: this runs for nearly every root of every window
+                double ip = 1 / pos;
+                double in = 1 / neg;
+                double gp = pos1 * ip;
+                double gn = neg1 * in;
+                double cp = pos2 * ip;
+                double cn = neg2 * in;
+                double h = Math.log(pos * in);
                 slope = gp - gn;
                 curvature = cp - gp * gp - cn + gn * gn;
                 // (ln P)''' = P'''/P − 3 (P'/P)(P''/P) + 2 (P'/P)³
-                third = pos3 / pos - 3 * gp * cp + 2 * gp * gp * gp - (neg3 / neg - 3 * gn * cn + 2 * gn * gn * gn);
+                third = pos3 * ip - 3 * gp * cp + 2 * gp * gp * gp - (neg3 * in - 3 * gn * cn + 2 * gn * gn * gn);
                 double denominator = 2 * slope * slope - h * curvature;
                 next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * h * slope / denominator
                         : x - h / slope;
@@ -1013,10 +1135,15 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 step = Math.abs(next - x);
                 x = next;
                 // the derivatives are local, so the estimate is trusted only once the steps are short
-                double r = curvature / (2 * slope);
-                if (step <= tolerance || step <= ESTIMATE_STEP_H
-                        && step * step * step * Math.abs(r * r - third / (6 * slope)) <= tolerance * BISECTION_END) {
+                if (step <= tolerance) {
                     return x;
+                }
+                if (step <= ESTIMATE_STEP_H) {
+                    double is = 1 / slope;
+                    double r = 0.5 * curvature * is;
+                    if (step * step * step * Math.abs(r * r - third * is / 6) <= tolerance * BISECTION_END) {
+                        return x;
+                    }
                 }
             } else {
                 step = 0.5 * (hi - lo);
@@ -1044,8 +1171,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             if (b[k] == 0) {
                 q[k] = a[k];
             } else if (l != 0 && Math.abs(l) * segmentH >= EXP_FORM_MIN) {
-                q[k] = a[k] + b[k] / l;
-                cst -= b[k] / l;
+                double bl = b[k] / l;
+                q[k] = a[k] + bl;
+                cst -= bl;
             } else {
                 allQ = false;
             }
