@@ -192,6 +192,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double[] breaks;
     private double[] values;
     private double[] expStep;
+    /** e^{λδ} per mode (ascending) for the display step {@link #stepExpFor} (NaN: none yet). */
+    private double[] stepExp;
+    private double stepExpFor = Double.NaN;
     private double[] expNow;
     private double[] expFrom;
     private double[] expTo;
@@ -344,6 +347,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         breaks = new double[n + 2];
         values = new double[n + 2];
         expStep = new double[n];
+        stepExp = new double[n];
+        stepExpFor = Double.NaN;
         expNow = new double[n];
         expFrom = new double[n];
         expTo = new double[n];
@@ -1204,6 +1209,29 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                         sum += a[k] * e + (l == 0 ? b[k] * tau : b[k] * ((e - 1) / l));
                     }
                 }
+            } else if (allQ) {
+                // the first two points of the segment, in the form the equally spaced points after them take:
+                // Math.exp (an intrinsic) where Math.expm1 (not one) is not needed, and e^{λδ} of the display step
+                // δ kept from the last segment that had the same step
+                boolean stepKnown = !Double.isNaN(step);
+                if (stepKnown) {
+                    stepExponentials(step);
+                }
+                for (int k = 0; k < terms; k++) {
+                    double e;
+                    if (stepKnown) {
+                        expStep[k] = stepExp[termMode[k]];
+                        e = expNow[k] * expStep[k];
+                    } else {
+                        e = Math.exp(lam[k] * tau);
+                    }
+                    expNow[k] = e;
+                    sum += q[k] * e;
+                }
+                sum += cst;
+                if (stepKnown) {
+                    prevStep = step;
+                }
             } else {
                 boolean stepKnown = !Double.isNaN(step);
                 for (int k = 0; k < terms; k++) {
@@ -1221,6 +1249,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             prevTau = tau;
             out[j] = Math.max(0, sum);
+        }
+    }
+
+    /** Fills {@link #stepExp} with e^{λδ} of every mode for the display step δ, unless it holds them already. */
+    private void stepExponentials(double step) {
+        if (step != stepExpFor) {
+            for (int k = 0; k < n; k++) {
+                stepExp[k] = Math.exp(lambda[k] * step);
+            }
+            stepExpFor = step;
         }
     }
 
