@@ -46,9 +46,7 @@ public final class PopulationText {
      */
     public static void body(PrintWriter w, PopulationReport r) {
         SummaryText.wrapped(w, "", "Between-patient " + r.variabilityLabel() + ":");
-        for (String line : r.outcome().variability().provenance()) {
-            SummaryText.wrapped(w, "  ", line);
-        }
+        VariabilityText.write(w, r.outcome().variability());
         w.println();
 
         w.println("Distribution over " + r.patientsLabel() + ":");
