@@ -127,12 +127,29 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             if ("observed-like".equals(e.field())) {
                 throw new InvalidInputException("observed-like", "--observed-like: " + e.getMessage());
             }
-            throw e;
+            throw assumedTooWide(variability, e);
         } finally {
             pool.shutdownNow();
             progress.finish(outcome == null);
         }
         return new PopulationReport(typical, outcome, grid, covariates, probabilities(typical, outcome, asks));
+    }
+
+    /**
+     * A model that refuses a parameter value drawn for one virtual patient names the parameter, not the option that
+     * made it vary: when the user's --iiv did, the error says so and what to change.
+     */
+    private static InvalidInputException assumedTooWide(VariabilityModel variability, InvalidInputException e) {
+        boolean drawnParameter = "bioavailability".equals(e.field())
+                || variability.model().parameters().stream().anyMatch(p -> p.name().equals(e.field()));
+        if (!variability.hasUserAssumptions() || !drawnParameter) {
+            return e;
+        }
+        String assumed = String.join(", ", variability.terms().stream()
+                .filter(t -> t.origin() == VariabilityModel.Origin.USER_ASSUMPTION)
+                .map(t -> t.parameter() + " CV " + Text.sig(t.cvPercent(), 3) + " %").toList());
+        return new InvalidInputException("iiv", "--iiv " + assumed + ": a virtual patient drawn with it is outside "
+                + "what " + variability.model().id() + " allows: " + e.getMessage() + "; give a smaller CV");
     }
 
     /**

@@ -1,0 +1,63 @@
+package org.ketaminepk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Population runs with options that cannot act, or with assumed variability the model cannot take: each is refused in
+ * one line that names the option, never accepted without effect.
+ */
+class PopulationOptionCombinationsTest {
+
+    /** A chart option without a chart would be accepted and do nothing, with or without a population. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--log-scale", "--plot-size=800x600"})
+    void chartOptionsWithoutAChartAreRefused(String option) {
+        String name = option.split("=")[0];
+        for (String[] args : new String[][] {
+            {"simulate", "--model", PopulationCommandTest.VARYING_MODEL, "--dose", "bolus 20 mg", "--duration", "2h",
+                "--step", "10min", "--population", "20", option},
+            {"simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--duration", "2h", option},
+            {"compare", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--dose", "bolus 30 mg", "--duration", "2h",
+                option}}) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(2, r.code(), () -> String.join(" ", args) + "\n" + r.out() + r.err());
+            assertEquals("error: " + name + " applies to a chart; add --plot FILE.png (or .svg) or --show, or leave "
+                    + "it out", r.err().strip());
+        }
+    }
+
+    /**
+     * A CV assumed on the composite's oral bioavailability draws some patients above what its fixed first-pass
+     * fraction leaves: whatever the CV, the run succeeds or the error names --iiv and the CV typed.
+     */
+    @Property(tries = 8)
+    void anAssumedCvTheModelCannotTakeIsBlamedOnIiv(@ForAll @IntRange(min = 5, max = 500) int cvPercent) {
+        Cli.Result r = Cli.run("simulate", "--dose", "oral 50 mg", "--duration", "2h", "--step", "10min",
+                "--population", "40", "--iiv", "F_oral=" + cvPercent + "%");
+        if (r.code() != 0) {
+            assertEquals(2, r.code(), r::err);
+            assertTrue(r.err().startsWith("error: --iiv F_oral CV " + cvPercent + " %: a virtual patient drawn with "
+                    + "it is outside what racemic-composite allows: "), r::err);
+            assertTrue(r.err().strip().endsWith("; give a smaller CV"), r::err);
+            assertEquals(1, r.errLines().length, r::err);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {30, 200})
+    void aWideAssumedCvOnBioavailabilityIsRefusedNamingIiv(int cvPercent) {
+        Cli.Result r = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min", "--duration", "2h", "--step", "10min",
+                "--population", "40", "--iiv", "F_oral=" + cvPercent + "%");
+        assertEquals(2, r.code(), r::err);
+        assertTrue(r.err().startsWith("error: --iiv F_oral CV " + cvPercent + " %: "), r::err);
+        assertTrue(r.err().contains("must stay at or below 0.2640"), r::err);
+    }
+}
