@@ -1,12 +1,19 @@
 package org.ketaminepk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one line that names the option, never accepted without effect.
  */
 class PopulationOptionCombinationsTest {
+    @TempDir
+    Path dir;
 
     /** A chart option without a chart would be accepted and do nothing, with or without a population. */
     @ParameterizedTest
@@ -49,6 +58,21 @@ class PopulationOptionCombinationsTest {
             assertTrue(r.err().strip().endsWith("; give a smaller CV"), r::err);
             assertEquals(1, r.errLines().length, r::err);
         }
+    }
+
+    /** --vary without male= draws half men (as the run reports): the help said the unnamed stayed the male adult's. */
+    @Test
+    void varyHelpSaysWhatAnUnnamedSexBecomes() throws Exception {
+        Path csv = dir.resolve("patients.csv");
+        Cli.Result r = Cli.run("simulate", "--model", PopulationCommandTest.VARYING_MODEL, "--dose", "bolus 20 mg",
+                "--duration", "2h", "--step", "10min", "--population", "40", "--vary", "weight=50..120",
+                "--population-csv", csv.toString());
+        assertEquals(0, r.code(), r::err);
+        List<String> sexes = Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")[4]).distinct().toList();
+        assertTrue(sexes.contains("female") && sexes.contains("male"), sexes::toString);
+        String help = Cli.run("simulate", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("without male=, half the patients are men"), help);
+        assertFalse(help.contains("unnamed ones stay those of the standard adult"), help);
     }
 
     @ParameterizedTest
