@@ -75,6 +75,36 @@ class PopulationOptionCombinationsTest {
         assertFalse(help.contains("unnamed ones stay those of the standard adult"), help);
     }
 
+    /** --observed-like changes the bands alone: with no output that holds them it would do nothing. */
+    @Test
+    void observedLikeWithoutAnOutputOfBandsIsRefused() {
+        String[][] runs = {
+            {"simulate", "--model", PopulationCommandTest.VARYING_MODEL, "--dose", "bolus 20 mg", "--duration", "2h",
+                "--step", "10min", "--population", "20", "--observed-like"},
+            {"compare", "--model", PopulationCommandTest.VARYING_MODEL, "--dose", "bolus 20 mg", "--dose",
+                "bolus 30 mg", "--duration", "2h", "--step", "10min", "--population", "20", "--observed-like"},
+            {"target", "--target", "100 ng/mL for 30 min", "--model", PopulationCommandTest.VARYING_MODEL,
+                "--population", "20", "--observed-like"}};
+        for (String[] args : runs) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(2, r.code(), () -> String.join(" ", args) + "\n" + r.out() + r.err());
+            assertTrue(r.err().startsWith("error: --observed-like adds residual error to the percentile bands only, "
+                    + "and no output here holds them; add --plot, --csv or --json"), r::err);
+        }
+    }
+
+    @Test
+    void observedLikeSaysWhichNumbersCarryTheResidualError() {
+        Path csv = dir.resolve("bands.csv");
+        Cli.Result r = Cli.run("simulate", "--model", PopulationCommandTest.VARYING_MODEL, "--dose", "bolus 20 mg",
+                "--duration", "2h", "--step", "10min", "--population", "20", "--observed-like", "--csv",
+                csv.toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("note: observed-like: the percentile bands carry each "
+                + "analyte's published residual error; the distributions, probabilities and per-patient values are "
+                + "of the predictions"), r::out);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {30, 200})
     void aWideAssumedCvOnBioavailabilityIsRefusedNamingIiv(int cvPercent) {

@@ -347,6 +347,10 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             out.add("between-patient variability is partly or wholly a user assumption (--iiv), not published for "
                     + "model " + typical.model().id());
         }
+        if (bands().observedLike()) {
+            out.add("observed-like: the percentile bands carry each analyte's published residual error; the "
+                    + "distributions, probabilities and per-patient values are of the predictions");
+        }
         for (Analyte a : flatAnalytes()) {
             out.add(a.label() + ": no between-patient variability reaches it (" + variabilityLabel() + "), so "
                     + "every virtual patient has the same " + a.label() + " curve and its band has no width");
