@@ -75,6 +75,24 @@ class PopulationOptionCombinationsTest {
         assertFalse(help.contains("unnamed ones stay those of the standard adult"), help);
     }
 
+    /**
+     * A model's page lists the variability a population run draws: a logit-scale term is not called a log-scale
+     * variance, the between-occasion terms are there, and a shared source is said once.
+     */
+    @Test
+    void aModelsPageListsTheVariabilityAsAPopulationRunDrawsIt() {
+        Cli.Result perez = Cli.run("models", "perez-ruixo-2021");
+        assertEquals(0, perez.code(), perez::err);
+        assertFalse(perez.out().contains("variance on the log scale, as published"), perez::out);
+        assertTrue(perez.out().contains("ω²(FRn) = 0.5013, logit scale"), perez::out);
+        Cli.Result simons = Cli.run("models", "simons-2022");
+        assertEquals(0, simons.code(), simons::err);
+        assertTrue(simons.out().contains("ν²(MTTG) = 0.9370, between occasions, log scale; MTT GUT"), simons::out);
+        String block = simons.out().substring(simons.out().indexOf("Between-patient variability"));
+        block = block.substring(0, block.indexOf("\n\n"));
+        assertEquals(2, block.split("89c097816da9", -1).length, block);
+    }
+
     /** --observed-like changes the bands alone: with no output that holds them it would do nothing. */
     @Test
     void observedLikeWithoutAnOutputOfBandsIsRefused() {
