@@ -93,6 +93,20 @@ class PopulationOptionCombinationsTest {
         assertEquals(2, block.split("89c097816da9", -1).length, block);
     }
 
+    /** The same event asked twice, however it is written, would print the same row twice. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cmax>300,cmax>300.0,cmax>300", "hours>=2,hours>=2.00,hours>=2",
+        "norketamine>50,norketamine>50.0,norketamine>50"})
+    void theSameProbabilityTwiceIsRefused(String pair) {
+        String[] asks = pair.split(",");
+        Cli.Result r = Cli.run("simulate", "--model", PopulationCommandTest.VARYING_MODEL, "--dose", "bolus 20 mg",
+                "--duration", "2h", "--step", "10min", "--population", "20", "--probability", asks[0],
+                "--probability", asks[1]);
+        assertEquals(2, r.code(), r::out);
+        assertEquals("error: --probability asks for the same event twice: " + asks[2] + "; give each event once",
+                r.err().strip());
+    }
+
     /** --observed-like changes the bands alone: with no output that holds them it would do nothing. */
     @Test
     void observedLikeWithoutAnOutputOfBandsIsRefused() {
