@@ -137,6 +137,31 @@ class PopulationOptionCombinationsTest {
                 + "of the predictions"), r::out);
     }
 
+    /**
+     * Simons 2022 divides by 1 − F1; an assumed CV wide enough to draw F1 at 1 (where a fraction is capped) gave an
+     * internal rate of NaN in the error. Whatever the CV, the run succeeds or blames --iiv, and never shows NaN.
+     */
+    @Property(tries = 6)
+    void anAssumedCvOnSimonsFilmUptakeIsBlamedOnIiv(@ForAll @IntRange(min = 20, max = 500) int cvPercent) {
+        Cli.Result r = Cli.run("simulate", "--model", "simons-2022", "--dose", "50 mg sublingual", "--duration", "2h",
+                "--step", "10min", "--population", "60", "--iiv", "F1=" + cvPercent + "%");
+        assertFalse((r.out() + r.err()).contains("NaN"), r::err);
+        if (r.code() != 0) {
+            assertEquals(2, r.code(), r::err);
+            assertTrue(r.err().startsWith("error: --iiv F1 CV " + cvPercent + " %: a virtual patient drawn with it "
+                    + "is outside what simons-2022 allows: F1, the fraction of the film taken up through the mucosa, "
+                    + "is 1.000 for this patient"), r::err);
+        }
+    }
+
+    @Test
+    void aFilmUptakeDrawnAtOneIsRefusedNamingIiv() {
+        Cli.Result r = Cli.run("simulate", "--model", "simons-2022", "--dose", "50 mg sublingual", "--duration", "2h",
+                "--step", "10min", "--population", "60", "--iiv", "F1=300%");
+        assertEquals(2, r.code(), r::err);
+        assertTrue(r.err().startsWith("error: --iiv F1 CV 300 %: "), r::err);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {30, 200})
     void aWideAssumedCvOnBioavailabilityIsRefusedNamingIiv(int cvPercent) {
