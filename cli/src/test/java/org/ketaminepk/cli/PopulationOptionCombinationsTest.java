@@ -162,6 +162,27 @@ class PopulationOptionCombinationsTest {
         assertTrue(r.err().startsWith("error: --iiv F1 CV 300 %: "), r::err);
     }
 
+    /** A CV on a signed coefficient failed as an internal error (exit 1); on a zero it would change nothing. */
+    @Test
+    void anAssumedCvOnAParameterNotAboveZeroIsRefused() {
+        Cli.Result r = Cli.run("simulate", "--model", "perez-ruixo-2021", "--dose", "intranasal 56 mg", "--duration",
+                "2h", "--step", "10min", "--population", "20", "--iiv", "Qh_age=30%");
+        assertEquals(2, r.code(), r::err);
+        assertEquals("error: --iiv Qh_age=30%: Qh_age is -2.19 L/h per year in perez-ruixo-2021, and a CV varies a "
+                + "positive value (θ·exp(η)); name a parameter above 0 (see 'ketamine-pk models perez-ruixo-2021')",
+                r.err().strip());
+    }
+
+    /** A first-pass share drawn above 1 was refused by the engine as "fraction ... but was 1.8", naming no option. */
+    @Test
+    void aFirstPassShareDrawnAboveOneIsRefusedNamingIiv() {
+        Cli.Result r = Cli.run("simulate", "--dose", "oral 50 mg", "--duration", "2h", "--step", "10min",
+                "--population", "60", "--iiv", "P_oral=300%");
+        assertEquals(2, r.code(), r::err);
+        assertTrue(r.err().startsWith("error: --iiv P_oral CV 300 %: a virtual patient drawn with it is outside what "
+                + "racemic-composite allows: "), r::err);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {30, 200})
     void aWideAssumedCvOnBioavailabilityIsRefusedNamingIiv(int cvPercent) {
