@@ -223,6 +223,8 @@ public final class CompareCommand implements Callable<Integer> {
         population.refusePatientOptions(PatientOptions.orEmpty(patientOptions).given());
         if (population.asked()) {
             refuseWithPopulation();
+            PopulationRunner.refuseObservedLikeWithoutBands(population.observedLike, output.plot, output.show,
+                    output.csv, output.json);
         }
         Endpoint endpoint = effect.asked() ? effect.resolve() : null;
         Map<String, Path> files = population.asked() ? PopulationFiles.checkFiles(output, population.populationCsv)

@@ -194,6 +194,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (population.asked()) {
             PopulationRunner.refuseWithPopulation(observed, dosing.dosingWeight);
+            PopulationRunner.refuseObservedLikeWithoutBands(population.observedLike, output.plot, output.show,
+                    output.csv, output.json);
         }
         if (observed != null && endpoint != null) {
             throw new InvalidInputException("observed", "--observed and --effect are not drawn on one chart; run it "

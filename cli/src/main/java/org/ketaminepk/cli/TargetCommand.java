@@ -20,6 +20,7 @@ import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.PopulationRunner;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.TargetFiles;
@@ -215,6 +216,9 @@ public final class TargetCommand implements Callable<Integer> {
         outputs.put("--protocol-out", protocolOut);
         outputs.put("--plot", plot);
         OutputFiles.checkOutputs(outputs);
+        if (population.asked()) {
+            PopulationRunner.refuseObservedLikeWithoutBands(population.observedLike, csv, json, plot);
+        }
         TargetSchedule schedule = TargetSchedule.parse(target);
         PumpSettings pump = PumpOptions.settings(syringe, maxRate, rateStep, update);
         Path plotFile = plot == null ? null : plotPath(plot);

@@ -296,10 +296,11 @@ class PopulationCommandTest {
     @Test
     void observedLikeNeedsAPublishedResidualError() {
         Cli.Result r = Cli.run("simulate", "--model", UNVARYING_MODEL, "--dose", "0.5 mg/kg over 40 min",
-                "--population", "20", "--iiv", "CL=30%", "--observed-like");
+                "--population", "20", "--iiv", "CL=30%", "--observed-like", "--csv", dir.resolve("b.csv").toString());
         assertEquals(2, r.code());
         assertEquals(1, r.errLines().length, r.err());
-        assertTrue(r.err().contains("--observed-like") && r.err().contains("residual error"), r.err());
+        assertTrue(r.err().contains("--observed-like") && r.err().contains("publishes none for ketamine"), r.err());
+        assertFalse(Files.exists(dir.resolve("b.csv")), "no file is left after the refusal");
     }
 
     @Test

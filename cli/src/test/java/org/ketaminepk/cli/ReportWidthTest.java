@@ -31,6 +31,10 @@ class ReportWidthTest {
                 List.of("compare", "--series", "a rather long label for the forty-minute infusion: 0.5 mg/kg over 40 "
                         + "min", "--series", "the same dose given as a bolus, for comparison in class: bolus 0.5 mg/kg",
                         "--step", "10min", "--duration", "12h", "--effect", "antinociception"),
+                List.of("simulate", "--model", "simons-2022", "--dose", "50 mg sublingual", "--duration", "12h",
+                        "--step", "10min", "--population", "20"),
+                List.of("simulate", "--model", "simons-2022", "--dose", "50 mg sublingual", "--duration", "12h",
+                        "--step", "10min", "--population", "20", "--iiv", "CLK1=30%,VK1=40%,r(CLK1,VK1)=0.3"),
                 List.of("target", "--target", "100 ng/mL for 30 min, then 150 ng/mL for 1 h, then 0", "--model",
                         PopulationCommandTest.VARYING_MODEL, "--population", "20", "--endpoint",
                         "olofsen-2022-antinociception"));

@@ -4,8 +4,10 @@ import static org.ketaminepk.model.Provenance.PUBLISHED;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.CompartmentSystem.Kind;
@@ -183,6 +185,12 @@ final class Simons2022 {
     private static void structure(CompartmentSystem.Builder b, ParameterValues p, Patient patient) {
         double vk1 = p.get("VK1");
         double f1 = p.get("F1");
+        if (!(f1 < 1)) {
+            // a varied F1 capped at 1 would leave no swallowed part to divide by below
+            throw new InvalidInputException("F1", String.format(Locale.ROOT, "F1, the fraction of the film taken up "
+                    + "through the mucosa, is %.4g for this patient; simons-2022 needs it below 1 (the rest is "
+                    + "swallowed, and the metabolite yield divides by 1 − F1)", f1));
+        }
         double fmK = p.get("FMK");
         // metabolite amounts are divided by c so that no route forms more moles than it receives (see notes)
         double c = Math.max(fmK, fmK * p.get("F2") / (1 - f1));

@@ -243,6 +243,14 @@ public final class VariabilityModel {
         return terms.isEmpty() && occasionTerms.isEmpty();
     }
 
+    /**
+     * @return the sentences about the whole set, e.g. that a composite's other parameters do not vary or which CVs
+     *         the user assumed (the first lines of {@link #provenance()})
+     */
+    public List<String> statements() {
+        return statements;
+    }
+
     /** @return whether any term is a user assumption */
     public boolean hasUserAssumptions() {
         return terms.stream().anyMatch(t -> t.origin() == Origin.USER_ASSUMPTION);

@@ -81,6 +81,17 @@ public final class OutputOptions {
                 throw new InvalidInputException("plot", "--plot must name a .png or .svg file but was '" + plot + "'");
             }
         }
+        if (plot == null && !show) {
+            // both shape a chart only: without one they would be accepted and do nothing
+            if (logScale) {
+                throw new InvalidInputException("log-scale", "--log-scale applies to a chart; add --plot FILE.png "
+                        + "(or .svg) or --show, or leave it out");
+            }
+            if (plotSize != null) {
+                throw new InvalidInputException("plot-size", "--plot-size applies to a chart; add --plot FILE.png "
+                        + "(or .svg) or --show, or leave it out");
+            }
+        }
         if (show && GraphicsEnvironment.isHeadless()) {
             throw new InvalidInputException("show", "--show needs a display, and none is available (headless "
                     + "system or no DISPLAY); write the chart with --plot FILE.png instead");

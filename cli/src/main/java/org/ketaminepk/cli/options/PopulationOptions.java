@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.patient.Patient;
@@ -76,7 +77,8 @@ public final class PopulationOptions {
 
     @Option(names = "--vary", paramLabel = "SPEC", converter = Vary.class,
             description = "Draw covariates: weight=50..120 (uniform), age=normal(45,12), height=..., male=0.5; "
-                    + "unnamed ones stay those of the standard adult (the patient options do not go with it).")
+                    + "an unnamed age, weight or height stays the standard adult's (40 years, 70 kg, 175 cm) and, "
+                    + "without male=, half the patients are men (the patient options do not go with it).")
     public PatientDistributions vary;
 
     @Option(names = "--patients", paramLabel = "FILE.csv", description = "Virtual patients from a CSV file with "
@@ -150,6 +152,15 @@ public final class PopulationOptions {
         if (patientsFile != null && population != null) {
             throw new InvalidInputException("population", "--patients gives the population (one patient per row); "
                     + "leave out --population");
+        }
+        for (int i = 0; i < probabilities.size(); i++) {
+            if (probabilities.subList(0, i).contains(probabilities.get(i))) {
+                // the same event twice would print the same row twice
+                Ask a = probabilities.get(i);
+                throw new InvalidInputException("probability", "--probability asks for the same event twice: "
+                        + (a.hoursInBand() ? "hours>=" : a.analyte() == Analyte.KETAMINE ? "cmax>" : "norketamine>")
+                        + Checks.fmt(a.value()) + "; give each event once");
+            }
         }
     }
 

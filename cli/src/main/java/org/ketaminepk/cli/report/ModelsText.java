@@ -15,7 +15,7 @@ import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.Population;
 import org.ketaminepk.model.PublishedModel;
-import org.ketaminepk.model.Variability;
+import org.ketaminepk.population.VariabilityModel;
 
 /** The text of {@code ketamine-pk models}: the list of models, and one model with its sources and parameters. */
 public final class ModelsText {
@@ -113,15 +113,13 @@ public final class ModelsText {
         for (Parameter par : m.parameters()) {
             wrapped(w, "  " + par.name() + ": ", par.source());
         }
-        if (!m.variability().isEmpty()) {
+        VariabilityModel variability = VariabilityModel.published(m);
+        if (!variability.isEmpty()) {
+            // as a population run prints it: each term's scale (log or logit), the between-occasion terms and the
+            // residual errors too, a shared source said once
             w.println();
-            w.println("Interindividual variability (variance on the log scale, as published)");
-            for (Variability v : m.variability()) {
-                String what = v.other() == null ? "ω²(" + v.parameter() + ")"
-                        : "cov(" + v.parameter() + ", " + v.other() + ")";
-                wrapped(w, "  " + what + " = " + Text.sig(v.omegaSquared(), 4) + ": ",
-                        v.provenance().label() + "; " + v.source());
-            }
+            w.println("Between-patient variability (as 'simulate --population' draws it)");
+            VariabilityText.write(w, variability);
         }
     }
 

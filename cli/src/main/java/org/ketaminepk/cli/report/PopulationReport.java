@@ -24,6 +24,7 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.model.Citation;
+import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
@@ -87,11 +88,23 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             }
             return published;
         }
+        VariabilityModel assumed;
         try {
-            return published.withAssumed(iiv);
+            assumed = published.withAssumed(iiv);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("iiv", "--iiv: " + e.getMessage());
         }
+        for (Map.Entry<String, Double> e : iiv.cvPercent().entrySet()) {
+            Parameter p = model.parameter(e.getKey());
+            if (!(p.value() > 0)) {
+                // θ·exp(η) leaves a zero where it is and cannot keep a signed coefficient's sign in the checks
+                throw new InvalidInputException("iiv", "--iiv " + e.getKey() + "=" + Checks.fmt(e.getValue()) + "%: "
+                        + e.getKey() + " is " + Checks.fmt(p.value()) + " " + p.unit().symbol() + " in " + model.id()
+                        + ", and a CV varies a positive value (θ·exp(η)); name a parameter above 0 (see 'ketamine-pk "
+                        + "models " + model.id() + "')");
+            }
+        }
+        return assumed;
     }
 
     /**
@@ -127,12 +140,30 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             if ("observed-like".equals(e.field())) {
                 throw new InvalidInputException("observed-like", "--observed-like: " + e.getMessage());
             }
-            throw e;
+            throw assumedTooWide(variability, e);
         } finally {
             pool.shutdownNow();
             progress.finish(outcome == null);
         }
         return new PopulationReport(typical, outcome, grid, covariates, probabilities(typical, outcome, asks));
+    }
+
+    /**
+     * A model that refuses a parameter value drawn for one virtual patient names the parameter, not the option that
+     * made it vary: when the user's --iiv did, the error says so and what to change.
+     */
+    private static InvalidInputException assumedTooWide(VariabilityModel variability, InvalidInputException e) {
+        // "fraction": a dose's share the model routes to one place, as the engine checks it
+        boolean drawnParameter = "bioavailability".equals(e.field()) || "fraction".equals(e.field())
+                || variability.model().parameters().stream().anyMatch(p -> p.name().equals(e.field()));
+        if (!variability.hasUserAssumptions() || !drawnParameter) {
+            return e;
+        }
+        String assumed = String.join(", ", variability.terms().stream()
+                .filter(t -> t.origin() == VariabilityModel.Origin.USER_ASSUMPTION)
+                .map(t -> t.parameter() + " CV " + Text.sig(t.cvPercent(), 3) + " %").toList());
+        return new InvalidInputException("iiv", "--iiv " + assumed + ": a virtual patient drawn with it is outside "
+                + "what " + variability.model().id() + " allows: " + e.getMessage() + "; give a smaller CV");
     }
 
     /**
@@ -329,6 +360,10 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         if (outcome.userAssumption()) {
             out.add("between-patient variability is partly or wholly a user assumption (--iiv), not published for "
                     + "model " + typical.model().id());
+        }
+        if (bands().observedLike()) {
+            out.add("observed-like: the percentile bands carry each analyte's published residual error; the "
+                    + "distributions, probabilities and per-patient values are of the predictions");
         }
         for (Analyte a : flatAnalytes()) {
             out.add(a.label() + ": no between-patient variability reaches it (" + variabilityLabel() + "), so "

@@ -40,6 +40,22 @@ public final class PopulationRunner {
     }
 
     /**
+     * Refuses --observed-like when no output holds the bands it changes: the distributions and probabilities are of
+     * the predictions, so it would be accepted and do nothing.
+     *
+     * @param observedLike whether --observed-like was given
+     * @param bandOutputs the options that hold the bands, each null (or false) when not given, e.g. --plot's file
+     * @throws InvalidInputException naming the options that would hold the bands
+     */
+    public static void refuseObservedLikeWithoutBands(boolean observedLike, Object... bandOutputs) {
+        if (observedLike && java.util.Arrays.stream(bandOutputs).allMatch(o -> o == null || Boolean.FALSE.equals(o))) {
+            throw new InvalidInputException("observed-like", "--observed-like adds residual error to the percentile "
+                    + "bands only, and no output here holds them; add --plot, --csv or --json (the distributions "
+                    + "and probabilities printed are of the predictions either way)");
+        }
+    }
+
+    /**
      * @param err standard error
      * @param patients the size of each population
      * @param series how many populations run one after another

@@ -46,20 +46,11 @@ public final class PopulationText {
      */
     public static void body(PrintWriter w, PopulationReport r) {
         SummaryText.wrapped(w, "", "Between-patient " + r.variabilityLabel() + ":");
-        for (String line : r.outcome().variability().provenance()) {
-            SummaryText.wrapped(w, "  ", line);
-        }
+        VariabilityText.write(w, r.outcome().variability());
         w.println();
 
         w.println("Distribution over " + r.patientsLabel() + ":");
-        Text.Table t = new Text.Table(true, "analyte", "metric", "median", "5th–95th percentile", "geometric mean",
-                "CV");
-        for (PopulationReport.MetricRow m : r.metricRows()) {
-            t.row(m.analyte().label(), m.name() + " (" + m.unit() + ")", Text.column(m.summary().median(), 4),
-                    Text.column(m.summary().percentile(5), 4) + "–" + Text.column(m.summary().percentile(95), 4),
-                    optional(m.summary().geometricMean(), ""), cv(m.summary().cvPercent()));
-        }
-        for (String line : t.render(2)) {
+        for (String line : distributions(r)) {
             w.println(line);
         }
         SummaryText.wrapped(w, "  ", r.metricsMethod());
@@ -70,12 +61,38 @@ public final class PopulationText {
             p.row(pr.what(), percent(pr.fraction()), percent(pr.lower95()) + "–" + percent(pr.upper95()),
                     Text.count(pr.count()) + " of " + Text.count(pr.total()));
         }
-        for (String line : p.render(2)) {
+        for (String line : p.render(2, 100)) {
             w.println(line);
         }
         w.println();
         SummaryText.messages(w, warningLines(r), r.notes());
         w.flush();
+    }
+
+    /**
+     * @return the distribution table: analyte and metric in columns of their own, or, where that is wider than 100
+     *         columns (hydroxynorketamine beside a band's hours), in one column of row names
+     */
+    static List<String> distributions(PopulationReport r) {
+        List<String> split = distributionTable(r, true).render(2);
+        return split.stream().allMatch(l -> l.length() <= 100) ? split : distributionTable(r, false).render(2, 100);
+    }
+
+    private static Text.Table distributionTable(PopulationReport r, boolean analyteColumn) {
+        Text.Table t = analyteColumn
+                ? new Text.Table(true, "analyte", "metric", "median", "5th–95th percentile", "geometric mean", "CV")
+                : new Text.Table(true, "analyte and metric", "median", "5th–95th percentile", "geometric mean", "CV");
+        for (PopulationReport.MetricRow m : r.metricRows()) {
+            String metric = m.name() + " (" + m.unit() + ")";
+            String[] values = {Text.column(m.summary().median(), 4), Text.column(m.summary().percentile(5), 4) + "–"
+                    + Text.column(m.summary().percentile(95), 4), optional(m.summary().geometricMean(), ""),
+                cv(m.summary().cvPercent())};
+            List<String> cells = new ArrayList<>(analyteColumn ? List.of(m.analyte().label(), metric)
+                    : List.of(m.analyte().label() + " " + metric));
+            cells.addAll(List.of(values));
+            t.row(cells.toArray(String[]::new));
+        }
+        return t;
     }
 
     /**
@@ -99,9 +116,9 @@ public final class PopulationText {
         return warnings;
     }
 
-    /** @return the value with four significant digits, or "–" when there is none */
+    /** @return the value with four significant digits as its column shows them, or "–" when there is none */
     static String optional(OptionalDouble v, String unit) {
-        return v.isPresent() ? Text.sig(v.getAsDouble(), 4) + unit : "–";
+        return v.isPresent() ? Text.column(v.getAsDouble(), 4) + unit : "–";
     }
 
     /** @return a CV with one decimal, or "–" when there is none */

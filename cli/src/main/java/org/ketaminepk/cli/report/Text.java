@@ -45,6 +45,10 @@ public final class Text {
             return String.valueOf(v);
         }
         BigDecimal r = new BigDecimal(v).round(new MathContext(digits));
+        if (r.precision() < digits) {
+            // a value a double holds exactly (220, 0.75) has fewer digits than asked: pad it as its neighbours
+            r = r.setScale(r.scale() + digits - r.precision());
+        }
         // no exponent, and no decimals that would claim more digits than asked ("5600", not "5.600E+3")
         return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
     }

@@ -24,6 +24,11 @@ class TextTest {
         assertEquals("5600", Text.column(5600.0000001, 4));
         assertEquals("12350", Text.column(12345.6, 4));
         assertEquals("0.04100", Text.column(0.041, 4));
+        // values a double holds exactly keep the column's precision too
+        assertEquals("220.0", Text.column(220, 4));
+        assertEquals("0.7500", Text.column(0.75, 4));
+        assertEquals("50000", Text.column(50000, 4));
+        assertEquals("5600", Text.column(5600, 4));
         assertEquals("4.00", Text.hours(4));
         assertEquals("1 min", Text.step(1.0 / 60));
         assertEquals("30 s", Text.step(30.0 / 3600));
