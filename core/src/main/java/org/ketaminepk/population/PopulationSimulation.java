@@ -153,7 +153,7 @@ public final class PopulationSimulation {
             throw new InvalidInputException("display grid", "the display grid must have at most "
                     + MAX_DISPLAY_POINTS + " points but had " + displayGrid.size());
         }
-        double[] ps = percentiles == null || percentiles.length == 0 ? Summary.DEFAULT_PERCENTILES
+        double[] ps = percentiles == null || percentiles.length == 0 ? Summary.defaultPercentiles()
                 : percentiles.clone();
         for (double p : ps) {
             if (!(p > 0 && p < 100)) {

@@ -66,7 +66,7 @@ class PopulationSimulationTest {
                 assertArrayEquals(one.values(a, AnalyteMetrics::aucNgHPerMl), many.values(a,
                         AnalyteMetrics::aucNgHPerMl));
                 assertArrayEquals(one.values(a, m -> m.timeInBandH(BAND)), many.values(a, m -> m.timeInBandH(BAND)));
-                for (double p : Summary.DEFAULT_PERCENTILES) {
+                for (double p : Summary.defaultPercentiles()) {
                     assertArrayEquals(one.percentileBands().get().ngPerMl(a, p),
                             many.percentileBands().get().ngPerMl(a, p));
                 }
