@@ -18,6 +18,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.ResidualError;
 import org.ketaminepk.model.Variability;
@@ -167,6 +168,22 @@ public final class VariabilityModel {
                 throw new InvalidInputException("variability", "variability names " + p + ", which is not a "
                         + "parameter of " + model.id() + " (its parameters: " + String.join(", ",
                                 model.parameters().stream().map(x -> x.name()).toList()) + ")");
+            }
+            Parameter par = model.parameter(p);
+            if (!(par.internalValue() > 0)) {
+                // θ·exp(η) of a negative value failed inside the run; of 0, it would silently vary nothing
+                throw InvalidInputException.statement("variability", par.internalValue(), String.format(Locale.ROOT,
+                        "names %s, whose value in %s is %s %s, but a CV (log-normal, θ·exp(η)) applies only to a "
+                        + "parameter greater than 0", p, model.id(), Checks.fmt(par.value()), par.unit().symbol()));
+            }
+            for (Term o : occasionTerms) {
+                if (o.parameter().equals(p) && o.scale() != Variability.Scale.LOG) {
+                    // η and κ of one parameter are added on one scale: a log-scale η would carry the logit κ with it
+                    throw new InvalidInputException("variability", String.format(Locale.ROOT, "variability names "
+                            + "%s, whose between-occasion variability in %s is on the %s scale, but a CV is on the "
+                            + "log scale and the two cannot be added; leave %s out", p, model.id(),
+                            o.scale().label(), p));
+                }
             }
         }
         List<Term> kept = new ArrayList<>();
