@@ -108,9 +108,14 @@ public final class VariabilityModel {
     /**
      * The model's own variability as published (possibly none: {@link #isEmpty()}). Terms of a composite model whose
      * source says they are borrowed are labelled {@link Origin#BORROWED}.
+     *
+     * @throws InvalidInputException if the model's variability cannot be drawn as it stands (a model built outside the
+     *         library): a term on a parameter it lacks, a covariance without both variances or among the occasion
+     *         terms, a variance given twice, or a parameter's effects on two scales
      */
     public static VariabilityModel published(PublishedModel model) {
         Checks.notNull("model", model);
+        checkPublished(model);
         List<Term> terms = new ArrayList<>();
         for (Variability v : model.variability()) {
             if (!v.isCovariance()) {
@@ -127,8 +132,8 @@ public final class VariabilityModel {
                 int a = indexOf(terms, v.parameter());
                 int b = indexOf(terms, v.other());
                 if (a < 0 || b < 0) {
-                    throw new IllegalStateException(model.id() + ": covariance of " + v.parameter() + " and "
-                            + v.other() + " without both variances");
+                    throw new InvalidInputException("variability", model.id() + " publishes a covariance of "
+                            + v.parameter() + " and " + v.other() + " without both of their variances");
                 }
                 omega[a][b] = v.omegaSquared();
                 omega[b][a] = v.omegaSquared();
@@ -151,6 +156,50 @@ public final class VariabilityModel {
                     + "variability was published for their source); borrowed terms are labelled");
         }
         return new VariabilityModel(model, terms, omega, occasion, residuals, statements);
+    }
+
+    /**
+     * Refuses what a model built outside the library may hold and a draw cannot honour: a term on a parameter the
+     * model lacks, a covariance among the occasion terms (each is drawn on its own), a variance given twice (both
+     * would be drawn and added), a parameter's between-patient and occasion effects on different scales (they are
+     * added on one).
+     */
+    private static void checkPublished(PublishedModel model) {
+        List<String> names = model.parameters().stream().map(x -> x.name()).toList();
+        for (List<Variability> list : List.of(model.variability(), model.occasionVariability())) {
+            boolean occasion = list == model.occasionVariability();
+            List<String> seen = new ArrayList<>();
+            for (Variability v : list) {
+                for (String p : v.isCovariance() ? List.of(v.parameter(), v.other()) : List.of(v.parameter())) {
+                    if (!names.contains(p)) {
+                        throw new InvalidInputException("variability", model.id() + " publishes variability of "
+                                + p + ", which is not one of its parameters (" + String.join(", ", names) + ")");
+                    }
+                }
+                if (v.isCovariance() && occasion) {
+                    throw new InvalidInputException("variability", model.id() + " publishes a covariance of "
+                            + v.parameter() + " and " + v.other() + " among its between-occasion terms, which are "
+                            + "drawn independently");
+                }
+                if (!v.isCovariance() && seen.contains(v.parameter())) {
+                    throw new InvalidInputException("variability", model.id() + " publishes two "
+                            + (occasion ? "between-occasion" : "between-patient") + " variances of " + v.parameter());
+                }
+                if (!v.isCovariance()) {
+                    seen.add(v.parameter());
+                }
+            }
+        }
+        for (Variability k : model.occasionVariability()) {
+            for (Variability e : model.variability()) {
+                if (!e.isCovariance() && e.parameter().equals(k.parameter()) && e.scale() != k.scale()) {
+                    // η and κ of one parameter are added on one scale
+                    throw new InvalidInputException("variability", model.id() + " publishes between-patient and "
+                            + "between-occasion variability of " + k.parameter() + " on different scales ("
+                            + e.scale().label() + ", " + k.scale().label() + "), which cannot be added");
+                }
+            }
+        }
     }
 
     /**
