@@ -46,7 +46,7 @@ import org.ketaminepk.result.Band;
  * therefore gives the same result bit for bit on any number of threads.
  *
  * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings, and identical lists of plain
- * warnings, shared), plus, when percentile bands are asked for, 4 bytes × display points × 2,085 bins per analyte
+ * warnings, shared), plus, when percentile bands are asked for, 4 bytes × display points × 2,084 bins per analyte
  * (about 17 MB per analyte for 2,000 display points), and per task running at once a stage of 2 bytes × display
  * points × 256 patients per analyte (at most 1 MiB per analyte).
  * No concentration path is kept.
