@@ -59,9 +59,10 @@ public final class EffectSiteBands {
         Checks.notNull("display grid", display);
         Checks.notNull("executor", executor);
         Checks.positive("ke0", ke0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
-        if (patients == null || patients.isEmpty() || patients.size() > PopulationRun.MAX_PATIENTS) {
+        Checks.notNull("patients", patients);
+        if (patients.isEmpty() || patients.size() > PopulationRun.MAX_PATIENTS) {
             throw new InvalidInputException("patients", "patients must hold between 1 and "
-                    + PopulationRun.MAX_PATIENTS + " patients");
+                    + PopulationRun.MAX_PATIENTS + " patients but held " + patients.size());
         }
         if (display.size() > PopulationSimulation.MAX_DISPLAY_POINTS) {
             throw new InvalidInputException("display grid", "the display grid must have at most "
