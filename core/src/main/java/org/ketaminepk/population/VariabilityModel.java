@@ -207,8 +207,9 @@ public final class VariabilityModel {
      * correlations instead of any published term (a published covariance involving it is dropped). Every such term
      * is labelled {@link Origin#USER_ASSUMPTION}.
      *
-     * @throws InvalidInputException if a name is not a parameter of the model, or the correlations are impossible
-     *         together
+     * @throws InvalidInputException if a name is not a parameter of the model, names a parameter whose value is not
+     *         positive (θ·exp(η) would change its sign, or nothing) or whose between-occasion effect is on the logit
+     *         scale (the two are added on one scale), or the correlations are impossible together
      */
     public VariabilityModel withAssumed(VariabilitySpec spec) {
         Checks.notNull("variability", spec);
