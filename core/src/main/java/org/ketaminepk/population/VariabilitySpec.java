@@ -15,7 +15,9 @@ import org.ketaminepk.base.InvalidInputException;
  * {@code r(A,B)=r} a correlation between two of the named terms. Everything parsed here is a user assumption and is
  * labelled so wherever it is used. Immutable.
  *
- * @param cvPercent coefficient of variation per parameter, percent, in the order typed
+ * @param cvPercent coefficient of variation per parameter, percent, in the order typed (the order of the map given,
+ *        which is the order in which the terms are drawn; a {@link Map#of}, whose order changes from one run of the
+ *        JVM to the next, is taken in the order of the names)
  * @param correlations correlations between named parameters
  */
 public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> correlations) {
@@ -88,9 +90,20 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
             }
             pairs.add(pair);
         }
-        cvPercent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cvPercent));
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        if (cvPercent.getClass() == UNORDERED) {
+            // the terms' order is the order of the draws: a Map.of iterates in an order that changes from one run
+            // of the JVM to the next, and the same seed gave another population each time
+            new java.util.TreeMap<>(cvPercent).forEach(ordered::put);
+        } else {
+            ordered.putAll(cvPercent);
+        }
+        cvPercent = java.util.Collections.unmodifiableMap(ordered);
         correlations = List.copyOf(correlations);
     }
+
+    /** The class of {@link Map#of} with two or more entries, whose iteration order is salted per run of the JVM. */
+    private static final Class<?> UNORDERED = Map.of("a", 0.0, "b", 0.0).getClass();
 
     /**
      * @param text e.g. {@code CL=30%,V1=40%} or {@code CL=30%,V1=40%,r(CL,V1)=0.5}

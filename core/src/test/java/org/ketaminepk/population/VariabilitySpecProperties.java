@@ -76,4 +76,27 @@ class VariabilitySpecProperties {
                 assertThrows(InvalidInputException.class, () -> VariabilitySpec.parse(
                         "CL=30%,V1=40%,r(CL,V1)=0.5,r(V1,CL)=-0.5")).getMessage());
     }
+
+    /**
+     * A spec built from {@link Map#of}, whose order is salted per run of the JVM, draws the population the same spec
+     * typed in name order draws: before, the terms followed the salted order, and so did the draws.
+     */
+    @Example
+    void aSpecFromMapOfDrawsTheSamePopulationInEveryRun() {
+        VariabilitySpec fromMapOf = new VariabilitySpec(Map.of("V1", 40.0, "V2", 20.0, "CL", 30.0, "Q2", 25.0,
+                "Q3", 15.0), List.of());
+        VariabilitySpec typed = VariabilitySpec.parse("CL=30%,Q2=25%,Q3=15%,V1=40%,V2=20%");
+        assertEquals(List.copyOf(typed.cvPercent().keySet()), List.copyOf(fromMapOf.cvPercent().keySet()));
+        VariabilityModel a = VariabilityModel.published(Models.KAMP_2020).withAssumed(fromMapOf);
+        VariabilityModel b = VariabilityModel.published(Models.KAMP_2020).withAssumed(typed);
+        for (int i = 0; i < 5; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.sample(PatientStreams.forPatient(1, i)).eta(),
+                    a.sample(PatientStreams.forPatient(1, i)).eta());
+        }
+        // an ordered map keeps its own order
+        Map<String, Double> given = new java.util.LinkedHashMap<>();
+        given.put("V1", 40.0);
+        given.put("CL", 30.0);
+        assertEquals(List.of("V1", "CL"), List.copyOf(new VariabilitySpec(given, List.of()).cvPercent().keySet()));
+    }
 }
