@@ -53,4 +53,13 @@ class AnalyteMetricsTest {
         assertEquals("band index must name a band asked for but none were, and was 0", refused(() -> new AnalyteMetrics(
                 Analyte.KETAMINE, 1, 1, 1, List.of(), List.of()).timeInBandH(0)));
     }
+
+    @Test
+    void aBandWithAnEdgeOfMinusZeroIsTheBandWithZero() {
+        AnalyteMetrics m = new AnalyteMetrics(Analyte.KETAMINE, 1, 1, 1, List.of(Band.within(0, 150)), List.of(2.5));
+        // refused before as "must be one of [0–150 ng/mL] ... but was 0–150 ng/mL"
+        assertEquals(2.5, m.timeInBandH(Band.within(-0.0, 150)));
+        assertEquals(Band.within(0, 0), Band.within(-0.0, -0.0));
+        assertEquals(Band.above(0), Band.above(-0.0));
+    }
 }
