@@ -162,7 +162,7 @@ public final class VariabilityModel {
      * Refuses what a model built outside the library may hold and a draw cannot honour: a term on a parameter the
      * model lacks, a covariance among the occasion terms (each is drawn on its own), a variance given twice (both
      * would be drawn and added), a parameter's between-patient and occasion effects on different scales (they are
-     * added on one).
+     * added on one), a logit-scale term on a value that is not strictly between 0 and 1 (it would not move).
      */
     private static void checkPublished(PublishedModel model) {
         List<String> names = model.parameters().stream().map(x -> x.name()).toList();
@@ -175,6 +175,13 @@ public final class VariabilityModel {
                         throw new InvalidInputException("variability", model.id() + " publishes variability of "
                                 + p + ", which is not one of its parameters (" + String.join(", ", names) + ")");
                     }
+                }
+                double value = model.parameter(v.parameter()).internalValue();
+                if (!v.isCovariance() && v.scale() == Variability.Scale.LOGIT && !(value > 0 && value < 1)) {
+                    // logit(θ) + η of a θ of 0 or 1 left θ as it was: the effect was silently not drawn
+                    throw new InvalidInputException("variability", model.id() + " publishes logit-scale "
+                            + "variability of " + v.parameter() + ", whose value " + Checks.fmt(value) + " is not "
+                            + "strictly between 0 and 1");
                 }
                 if (v.isCovariance() && occasion) {
                     throw new InvalidInputException("variability", model.id() + " publishes a covariance of "

@@ -43,6 +43,8 @@ class PublishedVariabilityTest {
                 .scaling("none")
                 .parameter("CL", "clearance", 60, Unit.L_PER_H, Role.PARENT_CLEARANCE, 0, ASSUMPTION, "test")
                 .parameter("V", "volume", 150, Unit.L, Role.VOLUME, 0, ASSUMPTION, "test")
+                .parameter("F", "a fraction the structure does not use", 0.5, Unit.FRACTION, Role.OTHER, 0,
+                        ASSUMPTION, "test")
                 .analytes(Analyte.KETAMINE)
                 .route(Route.INTRAVENOUS, true, "test")
                 .structure(PublishedVariabilityTest::oneCompartment);
@@ -67,9 +69,9 @@ class PublishedVariabilityTest {
     @Test
     void aTermOnAParameterTheModelLacksIsRefused() {
         // an IllegalStateException from the run before
-        assertEquals("variability-2024 publishes variability of Q, which is not one of its parameters (CL, V)",
+        assertEquals("variability-2024 publishes variability of Q, which is not one of its parameters (CL, V, F)",
                 refused(b -> b.variability(Variability.variance("Q", 0.1, ASSUMPTION, "test"))));
-        assertEquals("variability-2024 publishes variability of Q, which is not one of its parameters (CL, V)",
+        assertEquals("variability-2024 publishes variability of Q, which is not one of its parameters (CL, V, F)",
                 refused(b -> b.occasionVariability(Variability.variance("Q", 0.1, ASSUMPTION, "test"))));
     }
 
@@ -96,10 +98,18 @@ class PublishedVariabilityTest {
     @Test
     void effectsOfOneParameterOnTwoScalesAreRefused() {
         // the occasion effect was added on the between-patient term's scale
-        assertEquals("variability-2024 publishes between-patient and between-occasion variability of CL on different "
-                + "scales (log, logit), which cannot be added", refused(b -> b.variability(Variability.variance("CL",
-                        0.1, ASSUMPTION, "test")).occasionVariability(Variability.logitVariance("CL", 0.02,
+        assertEquals("variability-2024 publishes between-patient and between-occasion variability of F on different "
+                + "scales (log, logit), which cannot be added", refused(b -> b.variability(Variability.variance("F",
+                        0.1, ASSUMPTION, "test")).occasionVariability(Variability.logitVariance("F", 0.02,
                                 ASSUMPTION, "test"))));
+    }
+
+    @Test
+    void aLogitTermNeedsAValueStrictlyBetweenZeroAndOne() {
+        // the effect was not drawn: logistic(logit(θ) + η) of a θ of 60 was taken as θ itself
+        assertEquals("variability-2024 publishes logit-scale variability of CL, whose value 60 is not strictly "
+                + "between 0 and 1", refused(b -> b.variability(Variability.logitVariance("CL", 0.1, ASSUMPTION,
+                        "test"))));
     }
 
     @Test
