@@ -19,8 +19,8 @@ import org.ketaminepk.result.Quantiles;
  * @param geometricMean exp(mean of ln), present only when every value is positive (a 0 among them leaves it
  *        empty); kept between the smallest value and the arithmetic mean, where the logarithms' round-off would put
  *        it outside
- * @param cvPercent sample standard deviation (n − 1) / mean × 100, present when n ≥ 2, the mean is positive and
- *        the CV is finite
+ * @param cvPercent sample standard deviation (n − 1) / mean × 100 over every value, zeros included (unlike the
+ *        geometric mean), present when n ≥ 2, the mean is positive and the CV is finite
  * @param percentiles the percentiles asked for, 0–100
  * @param values the value at each of {@code percentiles}
  */

@@ -130,6 +130,15 @@ class SummaryProperties {
         assertEquals(7, Summary.of(same).geometricMean().getAsDouble());
     }
 
+    /** Zeros (patients the dose never reached) leave the geometric mean empty and count in the CV, as documented. */
+    @Example
+    void zerosEmptyTheGeometricMeanAndCountInTheCv() {
+        Summary s = Summary.of(new double[] {0, 0, 1});
+        assertTrue(s.geometricMean().isEmpty());
+        assertEquals(100 * Math.sqrt(3), s.cvPercent().getAsDouble(), 1e-9);
+        assertTrue(Summary.of(new double[] {-0.0, 1}).geometricMean().isEmpty(), "-0 is a zero too");
+    }
+
     /** A summary is immutable: its arrays are copies, and it cannot be built inconsistent. */
     @Example
     void arraysAreCopiesAndTheConstructorChecks() {
