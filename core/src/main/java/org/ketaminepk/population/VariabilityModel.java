@@ -93,9 +93,11 @@ public final class VariabilityModel {
     private final List<Term> occasionTerms;
     private final Map<Analyte, ResidualError> residuals;
     private final List<String> statements;
+    /** Every CV and correlation the user assumed and still in force, over all calls of withAssumed; null for none. */
+    private final VariabilitySpec assumed;
 
     private VariabilityModel(PublishedModel model, List<Term> terms, double[][] omega, List<Term> occasionTerms,
-            Map<Analyte, ResidualError> residuals, List<String> statements) {
+            Map<Analyte, ResidualError> residuals, List<String> statements, VariabilitySpec assumed) {
         this.model = model;
         this.terms = List.copyOf(terms);
         this.omega = omega;
@@ -103,6 +105,7 @@ public final class VariabilityModel {
         this.occasionTerms = List.copyOf(occasionTerms);
         this.residuals = Collections.unmodifiableMap(new LinkedHashMap<>(residuals));
         this.statements = List.copyOf(statements);
+        this.assumed = assumed;
     }
 
     /**
@@ -155,7 +158,7 @@ public final class VariabilityModel {
             statements.add(model.id() + " is a composite: parameters without a term below do not vary (no "
                     + "variability was published for their source); borrowed terms are labelled");
         }
-        return new VariabilityModel(model, terms, omega, occasion, residuals, statements);
+        return new VariabilityModel(model, terms, omega, occasion, residuals, statements, null);
     }
 
     /**
@@ -274,14 +277,36 @@ public final class VariabilityModel {
             om[a][b] = cov;
             om[b][a] = cov;
         }
+        // what is assumed now: an earlier call's CVs and correlations the spec does not replace, then the spec's (a
+        // second call left the first call's line in place, naming CVs no longer drawn)
+        Map<String, Double> cvs = new LinkedHashMap<>();
+        List<VariabilitySpec.Correlation> rs = new ArrayList<>();
+        if (assumed != null) {
+            assumed.cvPercent().forEach((name, cv) -> {
+                if (!spec.cvPercent().containsKey(name)) {
+                    cvs.put(name, cv);
+                }
+            });
+            for (VariabilitySpec.Correlation c : assumed.correlations()) {
+                if (cvs.containsKey(c.a()) && cvs.containsKey(c.b())) {
+                    rs.add(c);
+                }
+            }
+        }
+        cvs.putAll(spec.cvPercent());
+        rs.addAll(spec.correlations());
+        VariabilitySpec now = new VariabilitySpec(cvs, rs);
         List<String> st = new ArrayList<>(statements);
-        st.removeIf(s -> s.endsWith("publishes no between-patient variability"));
-        st.add("user assumption: " + String.join(", ", spec.cvPercent().entrySet().stream()
+        st.removeIf(s -> s.endsWith("publishes no between-patient variability") || s.startsWith(USER_LINE));
+        st.add(USER_LINE + String.join(", ", now.cvPercent().entrySet().stream()
                 .map(e -> e.getKey() + " CV " + Checks.fmt(e.getValue()) + " %").toList())
-                + (spec.correlations().isEmpty() ? "" : "; " + String.join(", ", spec.correlations().stream()
+                + (now.correlations().isEmpty() ? "" : "; " + String.join(", ", now.correlations().stream()
                         .map(c -> "r(" + c.a() + ", " + c.b() + ") " + Checks.fmt(c.r())).toList())));
-        return new VariabilityModel(model, all, om, occasionTerms, residuals, st);
+        return new VariabilityModel(model, all, om, occasionTerms, residuals, st, now);
     }
+
+    /** How the line of the user's assumptions starts. */
+    private static final String USER_LINE = "user assumption: ";
 
     /** @return the model these effects belong to */
     public PublishedModel model() {

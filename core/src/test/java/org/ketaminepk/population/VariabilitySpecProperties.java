@@ -99,4 +99,22 @@ class VariabilitySpecProperties {
         given.put("CL", 30.0);
         assertEquals(List.of("V1", "CL"), List.copyOf(new VariabilitySpec(given, List.of()).cvPercent().keySet()));
     }
+
+    /** Assumptions made in two steps are stated as they stand after the second, once. */
+    @Example
+    void aSecondAssumptionIsStatedWithWhatItKeepsOfTheFirst() {
+        VariabilityModel once = VariabilityModel.published(Models.KAMP_2020).withAssumed(VariabilitySpec.parse(
+                "CL=30%,V1=40%,r(CL,V1)=0.5"));
+        assertEquals("user assumption: CL CV 30 %, V1 CV 40 %; r(CL, V1) 0.5", once.provenance().get(0));
+        VariabilityModel twice = once.withAssumed(VariabilitySpec.parse("CL=50%,Q2=20%"));
+        // before, the first call's line stayed too, still naming CL at 30 % and its correlation with V1
+        List<String> lines = twice.provenance().stream().filter(l -> l.startsWith("user assumption: ")).toList();
+        assertEquals(List.of("user assumption: V1 CV 40 %, CL CV 50 %, Q2 CV 20 %"), lines);
+        assertEquals(List.of("V1", "CL", "Q2"), twice.terms().stream().map(VariabilityModel.Term::parameter)
+                .toList());
+        assertEquals(0, twice.omega()[0][1]);
+        VariabilityModel thrice = twice.withAssumed(VariabilitySpec.parse("Q3=10%"));
+        assertEquals(List.of("user assumption: V1 CV 40 %, CL CV 50 %, Q2 CV 20 %, Q3 CV 10 %"), thrice.provenance()
+                .stream().filter(l -> l.startsWith("user assumption: ")).toList());
+    }
 }
