@@ -113,6 +113,20 @@ class PublishedVariabilityTest {
     }
 
     @Test
+    void aVarianceBeyondWhatCanBeSimulatedIsNamedWhenDrawn() {
+        PublishedModel m = model(b -> b.variability(Variability.variance("CL", 1e7, ASSUMPTION, "test")));
+        PopulationSimulation s = PopulationSimulation.of(m, java.util.Collections.nCopies(8, Patient.standardAdult()),
+                org.ketaminepk.dosing.Regimen.of(org.ketaminepk.dosing.Dose.bolus(org.ketaminepk.dosing.Amount.mg(10),
+                        0)), org.ketaminepk.base.TimeGrid.uniform(2, 0.5), 1);
+        // an IllegalStateException from the parameter values before
+        InvalidInputException e = assertThrows(InvalidInputException.class, s::run);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("variability of CL drew a random "
+                + "effect of "), e::getMessage);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().endsWith(", beyond what can be simulated; its "
+                + "variance is too large"), e::getMessage);
+    }
+
+    @Test
     void aWellFormedModelIsRead() {
         VariabilityModel v = VariabilityModel.published(model(b -> b.variability(Variability.variance("CL", 0.1,
                 ASSUMPTION, "test")).variability(Variability.variance("V", 0.2, ASSUMPTION, "test"))
