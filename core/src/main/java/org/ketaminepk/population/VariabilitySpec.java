@@ -42,13 +42,18 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
     /**
      * Validates and copies: what {@link #parse} accepts, a spec built directly accepts too, and nothing else.
      *
-     * @throws InvalidInputException if an argument or entry is missing, a name is not a parameter name, a CV is
-     *         outside {@value #MIN_CV_PERCENT}–{@value #MAX_CV_PERCENT} %, a correlation is not strictly between −1
-     *         and 1, names one parameter twice or one without a CV, or a pair is correlated twice
+     * @throws InvalidInputException if an argument or entry is missing, no CV is given, a name is not a parameter
+     *         name, a CV is outside {@value #MIN_CV_PERCENT}–{@value #MAX_CV_PERCENT} %, a correlation is not strictly
+     *         between −1 and 1, names one parameter twice or one without a CV, or a pair is correlated twice
      */
     public VariabilitySpec {
         Checks.notNull("variability CVs", cvPercent);
         Checks.notNull("variability correlations", correlations);
+        if (cvPercent.isEmpty()) {
+            // an empty spec assumed nothing and was stated as "user assumption: " followed by nothing
+            throw InvalidInputException.statement("variability", 0, "must name at least one parameter with its CV "
+                    + "(e.g. CL=30%) but named none");
+        }
         for (Map.Entry<String, Double> e : cvPercent.entrySet()) {
             if (e.getKey() == null || !name(e.getKey())) {
                 throw InvalidInputException.statement("variability", e.getKey(), "parameter name must be letters, "

@@ -71,6 +71,10 @@ class VariabilitySpecProperties {
                         new VariabilitySpec.Correlation("CL", "CL", 0.5)))).getMessage());
         assertEquals("variability CVs is required but was missing", assertThrows(InvalidInputException.class,
                 () -> new VariabilitySpec(null, List.of())).getMessage());
+        // accepted before, and stated as "user assumption: " followed by nothing
+        assertEquals("variability must name at least one parameter with its CV (e.g. CL=30%) but named none",
+                assertThrows(InvalidInputException.class, () -> new VariabilitySpec(Map.of(), List.of()))
+                        .getMessage());
         // the second correlation of a pair silently replaced the first
         assertEquals("variability correlation r(V1,CL) is given twice (in either order); give each pair once",
                 assertThrows(InvalidInputException.class, () -> VariabilitySpec.parse(
