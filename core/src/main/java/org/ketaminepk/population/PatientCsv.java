@@ -39,9 +39,12 @@ public final class PatientCsv {
 
     private static final List<String> REQUIRED = List.of("age", "weight", "height", "sex");
     private static final List<String> OPTIONAL = List.of("creatinine", "egfr", "clcr", "child_pugh");
-    /** A creatinine cell: a number in plain decimal notation, then its unit (a letter or µ first). */
+    /**
+     * A creatinine cell: a number in plain decimal notation (its sign too, so that a negative value is refused with
+     * the valid range), then its unit (a letter or µ first).
+     */
     private static final java.util.regex.Pattern VALUE_AND_UNIT = java.util.regex.Pattern.compile(
-            "((?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([^\\d.+\\-\\s].*)");
+            "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([^\\d.+\\-\\s].*)");
 
     private PatientCsv() {
     }
@@ -206,7 +209,8 @@ public final class PatientCsv {
 
     private static double parse(String s, String name, String where) {
         try {
-            return Checks.parseDecimal(s);
+            // "-0" is read as 0: a patient of age −0 was not equal to the same patient of age 0
+            return Checks.parseDecimal(s) + 0.0;
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name, where + name + " must be a number but was '" + s + "'");
         }

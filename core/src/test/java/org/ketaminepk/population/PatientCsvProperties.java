@@ -82,6 +82,18 @@ class PatientCsvProperties {
     }
 
     @Example
+    void aNegativeCreatinineIsRefusedWithItsRangeAndMinusZeroIsZero() {
+        // refused before as "must be a value with its unit ... but was '-1 mg/dL'"
+        assertEquals("line 2: serum creatinine must be between 0.1 and 25 mg/dL but was -1", org.junit.jupiter.api
+                .Assertions.assertThrows(org.ketaminepk.base.InvalidInputException.class, () -> PatientCsv.read(
+                        new StringReader("age,weight,height,sex,creatinine\n40,70,175,male,-1 mg/dL\n")))
+                .getMessage());
+        // a patient of age −0 before, not equal to the same patient of age 0
+        assertEquals(List.of(new Patient(0, 70, 175, Sex.MALE)), PatientCsv.read(new StringReader(
+                "age,weight,height,sex\n-0,70,175,male\n")));
+    }
+
+    @Example
     void theCellsFirstFound() {
         assertEquals(List.of(Patient.standardAdult().withSerumCreatinineMgPerDl(1.1)), PatientCsv.read(
                 new StringReader("\uFEFFage,weight,height,sex,creatinine\n40,70,175,male,1.1E0 mg/dL\n")));
