@@ -79,7 +79,7 @@ public final class EffectSiteBands {
         }
         for (double p : percentiles) {
             if (!(p > 0 && p < 100)) {
-                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 "
+                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 % "
                         + "(exclusive) but one was " + Checks.fmt(p));
             }
         }

@@ -157,7 +157,7 @@ public final class PopulationSimulation {
                 : percentiles.clone();
         for (double p : ps) {
             if (!(p > 0 && p < 100)) {
-                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 "
+                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 % "
                         + "(exclusive) but one was " + Checks.fmt(p));
             }
         }

@@ -79,7 +79,7 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
         }
         double[] ps = percentiles == null || percentiles.length == 0 ? DEFAULT_PERCENTILES : percentiles;
         for (double p : ps) {
-            Checks.inRange("percentile", p, 0, 100, "");
+            Checks.inRange("percentile", p, 0, 100, "%");
         }
         double[] s = data.clone();
         double logSum = 0;

@@ -61,6 +61,13 @@ class PopulationInputsTest {
     }
 
     @Test
+    void bandPercentilesOutsideTheRangeAreNamedWithTheirUnit() {
+        assertEquals("band percentiles must be between 0 and 100 % (exclusive) but one was 100", assertThrows(
+                InvalidInputException.class, () -> PopulationSimulation.of(Models.OTTO_2021, List.of(
+                        Patient.standardAdult()), HOUR, GRID, 1).withPercentileBands(GRID, 50, 100)).getMessage());
+    }
+
+    @Test
     void effectSiteBandsSayHowManyPatientsTheyWereGiven() {
         VariabilityModel v = VariabilityModel.published(Models.OTTO_2021);
         // the count, or that there was no list, was missing before

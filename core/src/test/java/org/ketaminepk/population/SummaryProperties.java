@@ -139,6 +139,14 @@ class SummaryProperties {
         assertTrue(Summary.of(new double[] {-0.0, 1}).geometricMean().isEmpty(), "-0 is a zero too");
     }
 
+    /** A percentile outside 0–100 is refused with its unit. */
+    @Example
+    void aPercentileOutsideTheRangeIsNamedWithItsUnit() {
+        // the unit was missing: "percentile must be between 0 and 100 but was 150"
+        assertEquals("percentile must be between 0 and 100 % but was 150", org.junit.jupiter.api.Assertions
+                .assertThrows(InvalidInputException.class, () -> Summary.of(new double[] {1}, 150)).getMessage());
+    }
+
     /** A summary is immutable: its arrays are copies, and it cannot be built inconsistent. */
     @Example
     void arraysAreCopiesAndTheConstructorChecks() {
