@@ -96,6 +96,8 @@ public final class PopulationSimulation {
      * @param seed the seed of the population's random effects
      * @return a simulation with the model's published variability, no time-in-band metrics, no percentile bands and
      *         the standard patient adjustments
+     * @throws InvalidInputException if an argument is missing, the patients are none or too many, or the model's
+     *         published variability cannot be drawn ({@link VariabilityModel#published})
      */
     public static PopulationSimulation of(PublishedModel model, List<Patient> patients, Regimen regimen,
             TimeGrid grid, long seed) {

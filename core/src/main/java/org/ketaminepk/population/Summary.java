@@ -146,8 +146,8 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
     }
 
     /**
-     * Below this largest magnitude the CV is computed on scaled values: a spread as small as round-off (1e-16 of
-     * the values) then squares to below 1e-292, still clear of the subnormals (2.2e-308).
+     * Below this largest magnitude the CV is computed on scaled values. Above it, a spread as small as round-off
+     * (1e-16 of the values) squares to at least 1e-292, clear of the subnormals (below 2.2e-308).
      */
     private static final double SMALL = 1e-130;
 
