@@ -26,9 +26,31 @@ import org.ketaminepk.result.AnalyteMetrics;
  * @param warnings extrapolations, assumptions, rate caps and grid notes for this patient
  */
 public record PatientMetrics(Patient patient, Map<Analyte, AnalyteMetrics> analytes, List<Warning> warnings) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws InvalidInputException if an argument, an analyte, its metrics or a warning is missing, or an analyte's
+     *         metrics are another analyte's
+     */
     public PatientMetrics {
         Checks.notNull("patient", patient);
+        Checks.notNull("analytes", analytes);
+        Checks.notNull("warnings", warnings);
+        if (!(analytes instanceof ByAnalyte)) {
+            // a map made here was checked when it was made
+            for (Map.Entry<Analyte, AnalyteMetrics> e : analytes.entrySet()) {
+                Checks.notNull("analyte", e.getKey());
+                AnalyteMetrics m = e.getValue();
+                if (m == null || m.analyte() != e.getKey()) {
+                    throw InvalidInputException.statement("analytes", e.getKey().label(), "must map "
+                            + e.getKey().label() + " to its own metrics but mapped it to " + (m == null ? "none"
+                                    : "those of " + m.analyte().label()));
+                }
+            }
+        }
+        for (int i = 0; i < warnings.size(); i++) {
+            Checks.notNull("warnings[" + i + "]", warnings.get(i));
+        }
         analytes = analytes.isEmpty() ? Map.of() : ByAnalyte.of(analytes);
         warnings = List.copyOf(warnings);
     }

@@ -2,6 +2,7 @@ package org.ketaminepk;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,8 +62,16 @@ public final class PopulationResult {
         return patients;
     }
 
-    /** @return the metrics of the {@code i}-th patient */
+    /**
+     * @param i the patient's index, 0 to {@link #size()} − 1
+     * @return the metrics of the {@code i}-th patient
+     * @throws InvalidInputException if there is no such patient
+     */
     public PatientMetrics get(int i) {
+        if (i < 0 || i >= patients.size()) {
+            throw InvalidInputException.statement("patient", i, "index must be between 0 and " + (patients.size() - 1)
+                    + " but was " + i);
+        }
         return patients.get(i);
     }
 

@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.AnalyteMetrics;
 
@@ -63,5 +64,29 @@ class PatientMetricsProperties {
         PatientMetrics again = new PatientMetrics(m.patient(), got, List.of());
         assertSame(got, again.analytes());
         assertEquals(m, again);
+    }
+
+    /** Metrics an embedding program builds itself are refused in one line when they could not be read back. */
+    @net.jqwik.api.Example
+    void missingOrMismatchedEntriesAreNamed() {
+        AnalyteMetrics ketamine = new AnalyteMetrics(Analyte.KETAMINE, 1, 2, 3, List.of(), List.of());
+        Map<Analyte, AnalyteMetrics> wrong = new EnumMap<>(Analyte.class);
+        wrong.put(Analyte.NORKETAMINE, ketamine);
+        // read back before as norketamine's metrics
+        assertEquals("analytes must map norketamine to its own metrics but mapped it to those of ketamine",
+                assertThrows(InvalidInputException.class, () -> new PatientMetrics(Patient.standardAdult(), wrong,
+                        List.of())).getMessage());
+        Map<Analyte, AnalyteMetrics> none = new EnumMap<>(Analyte.class);
+        none.put(Analyte.KETAMINE, null);
+        // its get then said the model does not predict ketamine
+        assertEquals("analytes must map ketamine to its own metrics but mapped it to none", assertThrows(
+                InvalidInputException.class, () -> new PatientMetrics(Patient.standardAdult(), none, List.of()))
+                .getMessage());
+        // NullPointerExceptions before
+        assertEquals("analytes is required but was missing", assertThrows(InvalidInputException.class,
+                () -> new PatientMetrics(Patient.standardAdult(), null, List.of())).getMessage());
+        assertEquals("warnings[0] is required but was missing", assertThrows(InvalidInputException.class,
+                () -> new PatientMetrics(Patient.standardAdult(), Map.of(Analyte.KETAMINE, ketamine),
+                        java.util.Arrays.asList((org.ketaminepk.model.Warning) null))).getMessage());
     }
 }

@@ -115,6 +115,16 @@ class PopulationRunTest {
     }
 
     @Test
+    void aPatientIndexOutsideTheResultIsNamed() {
+        PopulationResult r = run(List.of(Patient.standardAdult())).run();
+        // an IndexOutOfBoundsException before
+        assertEquals("patient index must be between 0 and 0 but was 1", assertThrows(InvalidInputException.class,
+                () -> r.get(1)).getMessage());
+        assertEquals("patient index must be between 0 and 0 but was -1", assertThrows(InvalidInputException.class,
+                () -> r.get(-1)).getMessage());
+    }
+
+    @Test
     void summariesAndCountsReadTheStoredMetrics() {
         List<Patient> patients = cohort(30);
         PopulationResult r = run(patients).run();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,6 +50,8 @@ public final class Chunks {
      * @param body the work on one index
      * @param finish the work on a task's state after its last index, on the task's thread (e.g. handing on what the
      *        state gathered); not called once any task has failed
+     * @throws InvalidInputException if the executor refuses a task (shut down, or its queue full), once the tasks it
+     *         took have stopped
      */
     public static <S> void forEach(int n, Executor executor, Supplier<S> perTask, Task<S> body,
             Consumer<S> finish) {
@@ -57,7 +60,7 @@ public final class Chunks {
         for (int start = 0; start < n; start += SIZE) {
             int from = start;
             int to = Math.min(n, start + SIZE);
-            tasks.add(CompletableFuture.runAsync(() -> {
+            Runnable task = () -> {
                 S state = perTask.get();
                 for (int i = from; i < to && failure.get() == null; i++) {
                     try {
@@ -75,7 +78,18 @@ public final class Chunks {
                         throw e;
                     }
                 }
-            }, executor));
+            };
+            try {
+                tasks.add(CompletableFuture.runAsync(task, executor));
+            } catch (RejectedExecutionException e) {
+                // a shut-down executor (or a full queue): the tasks already handed over stop at their next index and
+                // are waited for, so that none of them still writes after this returns
+                failure.compareAndSet(null, e);
+                CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).exceptionally(x -> null).join();
+                throw InvalidInputException.statement("executor", null, "must accept every task but refused task "
+                        + (from / SIZE + 1) + " of " + ((n + SIZE - 1) / SIZE) + " (is it shut down, or its queue "
+                        + "full?)");
+            }
         }
         try {
             CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();

@@ -64,8 +64,9 @@ public record ResidualError(Analyte analyte, Type type, double proportionalSd, d
      * @param predictionNgPerMl the model's prediction, ng/mL
      * @param eps1 a standard normal draw for the proportional part
      * @param eps2 a standard normal draw for the additive part
-     * @return an observed-like value, ng/mL; may be negative for additive errors (as a measurement can be before
-     *         it is censored at the assay's limit)
+     * @return an observed-like value, ng/mL; may be negative for every type but the exponential (an additive ε₂
+     *         below −C, or a proportional ε₁ below −1, as a measurement can be before it is censored at the assay's
+     *         limit)
      */
     public double observe(double predictionNgPerMl, double eps1, double eps2) {
         return switch (type) {

@@ -1,5 +1,8 @@
 package org.ketaminepk.model;
 
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+
 /**
  * Variability as published: a variance (ω²) of a parameter's random effect, or a covariance between two (kept for
  * population simulation). A model lists its between-patient terms in {@link PublishedModel#variability()} and its
@@ -35,13 +38,19 @@ public record Variability(String parameter, String other, double omegaSquared, P
         }
     }
 
-    /** Requires the names and the scale. */
+    /**
+     * Requires the names and the scale, a finite value, and a variance of 0 or more.
+     *
+     * @throws InvalidInputException if one is missing or the value is not finite, or a variance is negative
+     */
     public Variability {
-        if (parameter == null || scale == null) {
-            throw new IllegalArgumentException("a variability term needs a parameter and a scale");
-        }
-        if (!Double.isFinite(omegaSquared)) {
-            throw new IllegalArgumentException("variability of " + parameter + " must be finite");
+        Checks.notNull("variability parameter", parameter);
+        Checks.notNull("variability scale", scale);
+        if (!Double.isFinite(omegaSquared) || (other == null && omegaSquared < 0)) {
+            throw InvalidInputException.statement(other == null ? "ω²(" + parameter + ")" : "cov(" + parameter
+                    + ", " + other + ")", omegaSquared, (other == null ? "must be a finite variance of 0 or more"
+                            : "must be a finite covariance") + " on the " + scale.label() + " scale but was "
+                    + Checks.fmt(omegaSquared));
         }
     }
 
@@ -60,8 +69,16 @@ public record Variability(String parameter, String other, double omegaSquared, P
         return new Variability(parameter, null, omegaSquared, p, source, Scale.LOGIT);
     }
 
-    /** A variance given as a coefficient of variation, in percent (ω² = ln(1 + CV²)). */
+    /**
+     * A variance given as a coefficient of variation, in percent (ω² = ln(1 + CV²)).
+     *
+     * @throws InvalidInputException if the CV is negative or not finite (its square would hide the sign)
+     */
     public static Variability cv(String parameter, double cvPercent, Provenance p, String source) {
+        if (!(cvPercent >= 0 && cvPercent < Double.POSITIVE_INFINITY)) {
+            throw InvalidInputException.statement("CV of " + parameter, cvPercent, "must be a finite percentage of "
+                    + "0 or more but was " + Checks.fmt(cvPercent) + " %");
+        }
         double cv = cvPercent / 100.0;
         return new Variability(parameter, null, Math.log(1 + cv * cv), p, source + " (CV " + cvPercent
                 + " % converted as ω² = ln(1 + CV²))");

@@ -25,9 +25,12 @@ import org.ketaminepk.result.Profile;
  * exactly on it ({@link EffectSites#concentrations}). One ke0 for every patient: no between-patient variability
  * of the link is drawn.
  *
- * <p>An effect that is a monotone function of the effect-site concentration (a sigmoid Emax or a linear model) has
- * as its percentiles the function of these percentiles, so these bands give the population's effect bands exactly
- * (up to the bands' bin width) without keeping any patient's curve.
+ * <p>An effect that rises with the effect-site concentration (a sigmoid Emax, or a linear model with a positive
+ * slope) has as its order statistics the function of these order statistics, so these bands give the population's
+ * effect bands without keeping any patient's curve: exactly up to the bands' bin width where a percentile falls on
+ * one patient, and up to the curvature of the function between the two patients it interpolates otherwise. For an
+ * effect that falls as the concentration rises, the p-th percentile of the effect is the function of the
+ * (100 − p)-th band.
  *
  * <p>Stateless and thread-safe. Not a dosing device.
  */
@@ -59,9 +62,10 @@ public final class EffectSiteBands {
         Checks.notNull("display grid", display);
         Checks.notNull("executor", executor);
         Checks.positive("ke0", ke0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
-        if (patients == null || patients.isEmpty() || patients.size() > PopulationRun.MAX_PATIENTS) {
+        Checks.notNull("patients", patients);
+        if (patients.isEmpty() || patients.size() > PopulationRun.MAX_PATIENTS) {
             throw new InvalidInputException("patients", "patients must hold between 1 and "
-                    + PopulationRun.MAX_PATIENTS + " patients");
+                    + PopulationRun.MAX_PATIENTS + " patients but held " + patients.size());
         }
         if (display.size() > PopulationSimulation.MAX_DISPLAY_POINTS) {
             throw new InvalidInputException("display grid", "the display grid must have at most "
@@ -78,7 +82,7 @@ public final class EffectSiteBands {
         }
         for (double p : percentiles) {
             if (!(p > 0 && p < 100)) {
-                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 "
+                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 % "
                         + "(exclusive) but one was " + Checks.fmt(p));
             }
         }

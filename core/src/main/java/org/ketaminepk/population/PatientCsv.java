@@ -39,6 +39,12 @@ public final class PatientCsv {
 
     private static final List<String> REQUIRED = List.of("age", "weight", "height", "sex");
     private static final List<String> OPTIONAL = List.of("creatinine", "egfr", "clcr", "child_pugh");
+    /**
+     * A creatinine cell: a number in plain decimal notation (its sign too, so that a negative value is refused with
+     * the valid range), then its unit (a letter or µ first).
+     */
+    private static final java.util.regex.Pattern VALUE_AND_UNIT = java.util.regex.Pattern.compile(
+            "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([^\\d.+\\-\\s].*)");
 
     private PatientCsv() {
     }
@@ -59,6 +65,11 @@ public final class PatientCsv {
             List<Patient> out = new ArrayList<>();
             while ((line = r.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    // the byte-order mark a spreadsheet writes first: read as part of the first column's name, it
+                    // made "age" an unknown column printed as 'age'
+                    line = line.substring(1);
+                }
                 if (line.isBlank() || line.stripLeading().startsWith("#")) {
                     continue;
                 }
@@ -164,16 +175,14 @@ public final class PatientCsv {
 
     private static Patient creatinine(Patient p, String text, String where) {
         String t = text.trim();
-        int i = 0;
-        while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
-            i++;
-        }
-        if (i == 0 || i == t.length()) {
+        // the number as every other cell writes one (an exponent included: "1.1E0"), then the unit
+        java.util.regex.Matcher m = VALUE_AND_UNIT.matcher(t);
+        if (!m.matches()) {
             throw new InvalidInputException("creatinine", where + "creatinine must be a value with its unit, e.g. "
                     + "1.1 mg/dL or 97 µmol/L, but was '" + t + "'");
         }
-        double v = parse(t.substring(0, i), "creatinine", where);
-        CreatinineUnit unit = CreatinineUnit.parse(t.substring(i));
+        double v = parse(m.group(1), "creatinine", where);
+        CreatinineUnit unit = CreatinineUnit.parse(m.group(2));
         return unit == CreatinineUnit.MG_PER_DL ? p.withSerumCreatinineMgPerDl(v) : p.withSerumCreatinineUmolPerL(v);
     }
 
@@ -200,7 +209,8 @@ public final class PatientCsv {
 
     private static double parse(String s, String name, String where) {
         try {
-            return Checks.parseDecimal(s);
+            // "-0" is read as 0: a patient of age −0 was not equal to the same patient of age 0
+            return Checks.parseDecimal(s) + 0.0;
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name, where + name + " must be a number but was '" + s + "'");
         }

@@ -46,7 +46,7 @@ import org.ketaminepk.result.Band;
  * therefore gives the same result bit for bit on any number of threads.
  *
  * <p>Memory: the per-patient metrics of {@link PopulationRun} (identical warnings, and identical lists of plain
- * warnings, shared), plus, when percentile bands are asked for, 4 bytes × display points × 2,085 bins per analyte
+ * warnings, shared), plus, when percentile bands are asked for, 4 bytes × display points × 2,084 bins per analyte
  * (about 17 MB per analyte for 2,000 display points), and per task running at once a stage of 2 bytes × display
  * points × 256 patients per analyte (at most 1 MiB per analyte).
  * No concentration path is kept.
@@ -96,6 +96,8 @@ public final class PopulationSimulation {
      * @param seed the seed of the population's random effects
      * @return a simulation with the model's published variability, no time-in-band metrics, no percentile bands and
      *         the standard patient adjustments
+     * @throws InvalidInputException if an argument is missing, the patients are none or too many, or the model's
+     *         published variability cannot be drawn ({@link VariabilityModel#published})
      */
     public static PopulationSimulation of(PublishedModel model, List<Patient> patients, Regimen regimen,
             TimeGrid grid, long seed) {
@@ -153,11 +155,11 @@ public final class PopulationSimulation {
             throw new InvalidInputException("display grid", "the display grid must have at most "
                     + MAX_DISPLAY_POINTS + " points but had " + displayGrid.size());
         }
-        double[] ps = percentiles == null || percentiles.length == 0 ? Summary.DEFAULT_PERCENTILES
+        double[] ps = percentiles == null || percentiles.length == 0 ? Summary.defaultPercentiles()
                 : percentiles.clone();
         for (double p : ps) {
             if (!(p > 0 && p < 100)) {
-                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 "
+                throw new InvalidInputException("percentile", "band percentiles must be between 0 and 100 % "
                         + "(exclusive) but one was " + Checks.fmt(p));
             }
         }

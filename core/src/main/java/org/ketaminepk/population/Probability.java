@@ -31,14 +31,16 @@ public record Probability(int count, int total, String what) {
         return count / (double) total;
     }
 
-    /** @return lower end of the 95 % Wilson score interval */
+    /** @return lower end of the 95 % Wilson score interval: 0 when the count is 0, never above {@link #fraction()} */
     public double lower95() {
-        return wilson(-1);
+        // in exact arithmetic the interval holds the fraction and starts at 0 for a count of 0; in doubles its
+        // end came out 3e-17 above a fraction of 0 for some totals
+        return count == 0 ? 0 : Math.min(fraction(), wilson(-1));
     }
 
-    /** @return upper end of the 95 % Wilson score interval */
+    /** @return upper end of the 95 % Wilson score interval: 1 when the count is the total, never below the fraction */
     public double upper95() {
-        return wilson(1);
+        return count == total ? 1 : Math.max(fraction(), wilson(1));
     }
 
     private double wilson(int sign) {
@@ -47,6 +49,6 @@ public record Probability(int count, int total, String what) {
         double z2 = Z95 * Z95;
         double centre = p + z2 / (2 * n);
         double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return Math.min(1, Math.max(0, (centre + sign * half) / (1 + z2 / n)));
+        return (centre + sign * half) / (1 + z2 / n);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.ParameterValues;
@@ -143,6 +144,14 @@ final class RandomEffects implements PatientAdjuster {
                 capped.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT,
                         "sampled %s %.4g is above 1 (a fraction); 1 is used", name, after)));
                 after = 1;
+            }
+            if (!(after >= 0 && after < Double.POSITIVE_INFINITY) || (after == 0 && before > 0)) {
+                // θ·exp(η) beyond the doubles (or down to 0) from a variance far beyond any published one: a raw
+                // IllegalStateException or a rate constant of NaN further on
+                throw InvalidInputException.statement("variability", eta, String.format(Locale.ROOT, "of %s drew "
+                        + "a random effect of %s on the %s scale, which takes %s from %s to %s, beyond what can be "
+                        + "simulated; its variance is too large", name, Checks.fmt(eta), scale.label(), name,
+                        Checks.fmt(before), Checks.fmt(after)));
             }
             out = out.with(name, after);
             // worded only if read: a population run never reads it

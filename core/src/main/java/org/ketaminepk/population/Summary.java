@@ -16,9 +16,11 @@ import org.ketaminepk.result.Quantiles;
  *
  * @param count number of values
  * @param mean arithmetic mean (finite, and between the smallest and largest value, even where the sum overflows)
- * @param geometricMean exp(mean of ln), present only when every value is positive
- * @param cvPercent sample standard deviation (n − 1) / mean × 100, present when n ≥ 2, the mean is positive and
- *        the CV is finite
+ * @param geometricMean exp(mean of ln), present only when every value is positive (a 0 among them leaves it
+ *        empty); kept between the smallest value and the arithmetic mean, where the logarithms' round-off would put
+ *        it outside
+ * @param cvPercent sample standard deviation (n − 1) / mean × 100 over every value, zeros included (unlike the
+ *        geometric mean), present when n ≥ 2, the mean is positive and the CV is finite
  * @param percentiles the percentiles asked for, 0–100
  * @param values the value at each of {@code percentiles}
  */
@@ -26,17 +28,48 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
         double[] percentiles, double[] values) {
 
     /** The percentiles reported when none are named. */
-    public static final double[] DEFAULT_PERCENTILES = {5, 25, 50, 75, 95};
+    private static final double[] DEFAULT_PERCENTILES = {5, 25, 50, 75, 95};
 
-    /** Copies the arrays. */
+    /** @return the percentiles reported when none are named, 5, 25, 50, 75 and 95 (a copy) */
+    public static double[] defaultPercentiles() {
+        return DEFAULT_PERCENTILES.clone();
+    }
+
+    /**
+     * Validates and copies the arrays.
+     *
+     * @throws InvalidInputException if an argument is missing, the count is below 1 or there is not one value per
+     *         percentile
+     */
     public Summary {
+        Checks.inRange("count", count, 1, Integer.MAX_VALUE, "values");
+        Checks.notNull("geometric mean", geometricMean);
+        Checks.notNull("CV", cvPercent);
+        Checks.notNull("percentiles", percentiles);
+        Checks.notNull("values", values);
+        if (values.length != percentiles.length) {
+            throw InvalidInputException.statement("values", values.length, "must hold one value per percentile ("
+                    + percentiles.length + ") but held " + values.length);
+        }
         percentiles = percentiles.clone();
         values = values.clone();
     }
 
+    /** @return the percentiles asked for, 0–100 (a copy) */
+    @Override
+    public double[] percentiles() {
+        return percentiles.clone();
+    }
+
+    /** @return the value at each of {@link #percentiles()} (a copy) */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
     /**
      * @param data finite values (not modified)
-     * @param percentiles each in [0, 100]; none gives {@link #DEFAULT_PERCENTILES}
+     * @param percentiles each in [0, 100]; none gives {@link #defaultPercentiles()}
      * @return their summary
      * @throws InvalidInputException for no values, a value that is not finite, or a percentile outside 0–100
      */
@@ -46,11 +79,12 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
         }
         double[] ps = percentiles == null || percentiles.length == 0 ? DEFAULT_PERCENTILES : percentiles;
         for (double p : ps) {
-            Checks.inRange("percentile", p, 0, 100, "");
+            Checks.inRange("percentile", p, 0, 100, "%");
         }
         double[] s = data.clone();
         double logSum = 0;
         boolean positive = true;
+        double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < s.length; i++) {
             if (!Double.isFinite(s[i])) {
                 throw new InvalidInputException("values[" + i + "]", "values must be finite but values[" + i + "] was "
@@ -61,6 +95,7 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
             } else {
                 positive = false;
             }
+            min = Math.min(min, s[i]);
         }
         double mean = Quantiles.mean(s);
         OptionalDouble cv = cv(s, mean);
@@ -69,38 +104,52 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
         for (int i = 0; i < ps.length; i++) {
             q[i] = percentile(s, ps[i]);
         }
-        return new Summary(s.length, mean, positive ? OptionalDouble.of(Math.exp(logSum / s.length))
-                : OptionalDouble.empty(), cv, ps, q);
+        // the logarithms' round-off put the geometric mean of seven values of 1e300 at 1.00000000000009e300, above
+        // their arithmetic mean; it lies between the smallest value and the arithmetic mean
+        OptionalDouble gm = positive ? OptionalDouble.of(Math.max(min, Math.min(mean, Math.exp(logSum / s.length))))
+                : OptionalDouble.empty();
+        return new Summary(s.length, mean, gm, cv, ps, q);
     }
 
     /**
-     * The sample CV, %; where the squares overflow, computed again on the values scaled by their largest magnitude.
-     * Empty for fewer than two values, a mean that is not positive, or a CV beyond the doubles.
+     * The sample CV, %. Where the squares overflow, or could underflow (values below {@value #SMALL}, whose squares
+     * lose their digits in the subnormals or reach 0), computed again on the values scaled by the power of two of
+     * their largest magnitude, mean included. Empty for fewer than two values, a mean that is not positive, or a CV
+     * beyond the doubles.
      */
     private static OptionalDouble cv(double[] values, double mean) {
         if (values.length < 2 || !(mean > 0)) {
             return OptionalDouble.empty();
         }
         double ss = 0;
+        double largest = 0;
         for (double v : values) {
             ss += (v - mean) * (v - mean);
+            largest = Math.max(largest, Math.abs(v));
         }
         double cv = 100 * Math.sqrt(ss / (values.length - 1)) / mean;
-        if (!Double.isFinite(cv)) {
-            double scale = 0;
-            for (double v : values) {
-                scale = Math.max(scale, Math.abs(v));
+        if (!Double.isFinite(cv) || largest < SMALL) {
+            // a power of two scales exactly; the mean is taken again on the scaled values, where it has all its digits
+            int shift = -Math.getExponent(largest);
+            double[] scaled = new double[values.length];
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = Math.scalb(values[i], shift);
             }
-            double m = mean / scale;
+            double m = Quantiles.mean(scaled);
             ss = 0;
-            for (double v : values) {
-                double d = v / scale - m;
-                ss += d * d;
+            for (double v : scaled) {
+                ss += (v - m) * (v - m);
             }
-            cv = 100 * Math.sqrt(ss / (values.length - 1)) / m;
+            cv = m > 0 ? 100 * Math.sqrt(ss / (values.length - 1)) / m : Double.NaN;
         }
         return Double.isFinite(cv) ? OptionalDouble.of(cv) : OptionalDouble.empty();
     }
+
+    /**
+     * Below this largest magnitude the CV is computed on scaled values. Above it, a spread as small as round-off
+     * (1e-16 of the values) squares to at least 1e-292, clear of the subnormals (below 2.2e-308).
+     */
+    private static final double SMALL = 1e-130;
 
     /** The p-th percentile (0–100) of sorted values, definition 7 ({@link Quantiles#atPosition}). */
     static double percentile(double[] sorted, double p) {

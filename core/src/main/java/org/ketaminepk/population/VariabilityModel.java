@@ -18,6 +18,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.ResidualError;
 import org.ketaminepk.model.Variability;
@@ -92,9 +93,11 @@ public final class VariabilityModel {
     private final List<Term> occasionTerms;
     private final Map<Analyte, ResidualError> residuals;
     private final List<String> statements;
+    /** Every CV and correlation the user assumed and still in force, over all calls of withAssumed; null for none. */
+    private final VariabilitySpec assumed;
 
     private VariabilityModel(PublishedModel model, List<Term> terms, double[][] omega, List<Term> occasionTerms,
-            Map<Analyte, ResidualError> residuals, List<String> statements) {
+            Map<Analyte, ResidualError> residuals, List<String> statements, VariabilitySpec assumed) {
         this.model = model;
         this.terms = List.copyOf(terms);
         this.omega = omega;
@@ -102,14 +105,20 @@ public final class VariabilityModel {
         this.occasionTerms = List.copyOf(occasionTerms);
         this.residuals = Collections.unmodifiableMap(new LinkedHashMap<>(residuals));
         this.statements = List.copyOf(statements);
+        this.assumed = assumed;
     }
 
     /**
      * The model's own variability as published (possibly none: {@link #isEmpty()}). Terms of a composite model whose
      * source says they are borrowed are labelled {@link Origin#BORROWED}.
+     *
+     * @throws InvalidInputException if the model's variability cannot be drawn as it stands (a model built outside the
+     *         library): a term on a parameter it lacks, a covariance without both variances or among the occasion
+     *         terms, a variance given twice, or a parameter's effects on two scales
      */
     public static VariabilityModel published(PublishedModel model) {
         Checks.notNull("model", model);
+        checkPublished(model);
         List<Term> terms = new ArrayList<>();
         for (Variability v : model.variability()) {
             if (!v.isCovariance()) {
@@ -126,8 +135,8 @@ public final class VariabilityModel {
                 int a = indexOf(terms, v.parameter());
                 int b = indexOf(terms, v.other());
                 if (a < 0 || b < 0) {
-                    throw new IllegalStateException(model.id() + ": covariance of " + v.parameter() + " and "
-                            + v.other() + " without both variances");
+                    throw new InvalidInputException("variability", model.id() + " publishes a covariance of "
+                            + v.parameter() + " and " + v.other() + " without both of their variances");
                 }
                 omega[a][b] = v.omegaSquared();
                 omega[b][a] = v.omegaSquared();
@@ -149,7 +158,58 @@ public final class VariabilityModel {
             statements.add(model.id() + " is a composite: parameters without a term below do not vary (no "
                     + "variability was published for their source); borrowed terms are labelled");
         }
-        return new VariabilityModel(model, terms, omega, occasion, residuals, statements);
+        return new VariabilityModel(model, terms, omega, occasion, residuals, statements, null);
+    }
+
+    /**
+     * Refuses what a model built outside the library may hold and a draw cannot honour: a term on a parameter the
+     * model lacks, a covariance among the occasion terms (each is drawn on its own), a variance given twice (both
+     * would be drawn and added), a parameter's between-patient and occasion effects on different scales (they are
+     * added on one), a logit-scale term on a value that is not strictly between 0 and 1 (it would not move).
+     */
+    private static void checkPublished(PublishedModel model) {
+        List<String> names = model.parameters().stream().map(x -> x.name()).toList();
+        for (List<Variability> list : List.of(model.variability(), model.occasionVariability())) {
+            boolean occasion = list == model.occasionVariability();
+            List<String> seen = new ArrayList<>();
+            for (Variability v : list) {
+                for (String p : v.isCovariance() ? List.of(v.parameter(), v.other()) : List.of(v.parameter())) {
+                    if (!names.contains(p)) {
+                        throw new InvalidInputException("variability", model.id() + " publishes variability of "
+                                + p + ", which is not one of its parameters (" + String.join(", ", names) + ")");
+                    }
+                }
+                double value = model.parameter(v.parameter()).internalValue();
+                if (!v.isCovariance() && v.scale() == Variability.Scale.LOGIT && !(value > 0 && value < 1)) {
+                    // logit(θ) + η of a θ of 0 or 1 left θ as it was: the effect was silently not drawn
+                    throw new InvalidInputException("variability", model.id() + " publishes logit-scale "
+                            + "variability of " + v.parameter() + ", whose value " + Checks.fmt(value) + " is not "
+                            + "strictly between 0 and 1");
+                }
+                if (v.isCovariance() && occasion) {
+                    throw new InvalidInputException("variability", model.id() + " publishes a covariance of "
+                            + v.parameter() + " and " + v.other() + " among its between-occasion terms, which are "
+                            + "drawn independently");
+                }
+                if (!v.isCovariance() && seen.contains(v.parameter())) {
+                    throw new InvalidInputException("variability", model.id() + " publishes two "
+                            + (occasion ? "between-occasion" : "between-patient") + " variances of " + v.parameter());
+                }
+                if (!v.isCovariance()) {
+                    seen.add(v.parameter());
+                }
+            }
+        }
+        for (Variability k : model.occasionVariability()) {
+            for (Variability e : model.variability()) {
+                if (!e.isCovariance() && e.parameter().equals(k.parameter()) && e.scale() != k.scale()) {
+                    // η and κ of one parameter are added on one scale
+                    throw new InvalidInputException("variability", model.id() + " publishes between-patient and "
+                            + "between-occasion variability of " + k.parameter() + " on different scales ("
+                            + e.scale().label() + ", " + k.scale().label() + "), which cannot be added");
+                }
+            }
+        }
     }
 
     /**
@@ -157,8 +217,9 @@ public final class VariabilityModel {
      * correlations instead of any published term (a published covariance involving it is dropped). Every such term
      * is labelled {@link Origin#USER_ASSUMPTION}.
      *
-     * @throws InvalidInputException if a name is not a parameter of the model, or the correlations are impossible
-     *         together
+     * @throws InvalidInputException if a name is not a parameter of the model, names a parameter whose value is not
+     *         positive (θ·exp(η) would change its sign, or nothing) or whose between-occasion effect is on the logit
+     *         scale (the two are added on one scale), or the correlations are impossible together
      */
     public VariabilityModel withAssumed(VariabilitySpec spec) {
         Checks.notNull("variability", spec);
@@ -167,6 +228,22 @@ public final class VariabilityModel {
                 throw new InvalidInputException("variability", "variability names " + p + ", which is not a "
                         + "parameter of " + model.id() + " (its parameters: " + String.join(", ",
                                 model.parameters().stream().map(x -> x.name()).toList()) + ")");
+            }
+            Parameter par = model.parameter(p);
+            if (!(par.internalValue() > 0)) {
+                // θ·exp(η) of a negative value failed inside the run; of 0, it would silently vary nothing
+                throw InvalidInputException.statement("variability", par.internalValue(), String.format(Locale.ROOT,
+                        "names %s, whose value in %s is %s %s, but a CV (log-normal, θ·exp(η)) applies only to a "
+                        + "parameter greater than 0", p, model.id(), Checks.fmt(par.value()), par.unit().symbol()));
+            }
+            for (Term o : occasionTerms) {
+                if (o.parameter().equals(p) && o.scale() != Variability.Scale.LOG) {
+                    // η and κ of one parameter are added on one scale: a log-scale η would carry the logit κ with it
+                    throw new InvalidInputException("variability", String.format(Locale.ROOT, "variability names "
+                            + "%s, whose between-occasion variability in %s is on the %s scale, but a CV is on the "
+                            + "log scale and the two cannot be added; leave %s out", p, model.id(),
+                            o.scale().label(), p));
+                }
             }
         }
         List<Term> kept = new ArrayList<>();
@@ -200,14 +277,36 @@ public final class VariabilityModel {
             om[a][b] = cov;
             om[b][a] = cov;
         }
+        // what is assumed now: an earlier call's CVs and correlations the spec does not replace, then the spec's (a
+        // second call left the first call's line in place, naming CVs no longer drawn)
+        Map<String, Double> cvs = new LinkedHashMap<>();
+        List<VariabilitySpec.Correlation> rs = new ArrayList<>();
+        if (assumed != null) {
+            assumed.cvPercent().forEach((name, cv) -> {
+                if (!spec.cvPercent().containsKey(name)) {
+                    cvs.put(name, cv);
+                }
+            });
+            for (VariabilitySpec.Correlation c : assumed.correlations()) {
+                if (cvs.containsKey(c.a()) && cvs.containsKey(c.b())) {
+                    rs.add(c);
+                }
+            }
+        }
+        cvs.putAll(spec.cvPercent());
+        rs.addAll(spec.correlations());
+        VariabilitySpec now = new VariabilitySpec(cvs, rs);
         List<String> st = new ArrayList<>(statements);
-        st.removeIf(s -> s.endsWith("publishes no between-patient variability"));
-        st.add("user assumption: " + String.join(", ", spec.cvPercent().entrySet().stream()
+        st.removeIf(s -> s.endsWith("publishes no between-patient variability") || s.startsWith(USER_LINE));
+        st.add(USER_LINE + String.join(", ", now.cvPercent().entrySet().stream()
                 .map(e -> e.getKey() + " CV " + Checks.fmt(e.getValue()) + " %").toList())
-                + (spec.correlations().isEmpty() ? "" : "; " + String.join(", ", spec.correlations().stream()
+                + (now.correlations().isEmpty() ? "" : "; " + String.join(", ", now.correlations().stream()
                         .map(c -> "r(" + c.a() + ", " + c.b() + ") " + Checks.fmt(c.r())).toList())));
-        return new VariabilityModel(model, all, om, occasionTerms, residuals, st);
+        return new VariabilityModel(model, all, om, occasionTerms, residuals, st, now);
     }
+
+    /** How the line of the user's assumptions starts. */
+    private static final String USER_LINE = "user assumption: ";
 
     /** @return the model these effects belong to */
     public PublishedModel model() {

@@ -15,7 +15,9 @@ import org.ketaminepk.base.InvalidInputException;
  * {@code r(A,B)=r} a correlation between two of the named terms. Everything parsed here is a user assumption and is
  * labelled so wherever it is used. Immutable.
  *
- * @param cvPercent coefficient of variation per parameter, percent, in the order typed
+ * @param cvPercent coefficient of variation per parameter, percent, in the order typed (the order of the map given,
+ *        which is the order in which the terms are drawn; a {@link Map#of}, whose order changes from one run of the
+ *        JVM to the next, is taken in the order of the names)
  * @param correlations correlations between named parameters
  */
 public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> correlations) {
@@ -37,11 +39,76 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
     public record Correlation(String a, String b, double r) {
     }
 
-    /** Copies. */
+    /**
+     * Validates and copies: what {@link #parse} accepts, a spec built directly accepts too, and nothing else.
+     *
+     * @throws InvalidInputException if an argument or entry is missing, no CV is given, a name is not a parameter
+     *         name, a CV is outside {@value #MIN_CV_PERCENT}–{@value #MAX_CV_PERCENT} %, a correlation is not strictly
+     *         between −1 and 1, names one parameter twice or one without a CV, or a pair is correlated twice
+     */
     public VariabilitySpec {
-        cvPercent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cvPercent));
+        Checks.notNull("variability CVs", cvPercent);
+        Checks.notNull("variability correlations", correlations);
+        if (cvPercent.isEmpty()) {
+            // an empty spec assumed nothing and was stated as "user assumption: " followed by nothing
+            throw InvalidInputException.statement("variability", 0, "must name at least one parameter with its CV "
+                    + "(e.g. CL=30%) but named none");
+        }
+        for (Map.Entry<String, Double> e : cvPercent.entrySet()) {
+            if (e.getKey() == null || !name(e.getKey())) {
+                throw InvalidInputException.statement("variability", e.getKey(), "parameter name must be letters, "
+                        + "digits or _ starting with a letter but was " + (e.getKey() == null ? "missing"
+                                : "'" + e.getKey() + "'"));
+            }
+            Double cv = e.getValue();
+            if (cv == null || !(cv >= MIN_CV_PERCENT && cv <= MAX_CV_PERCENT)) {
+                throw InvalidInputException.statement("variability", cv, "CV of " + e.getKey() + " must be between "
+                        + Checks.fmt(MIN_CV_PERCENT) + " and " + Checks.fmt(MAX_CV_PERCENT) + " % but was "
+                        + (cv == null ? "missing" : Checks.exact(cv) + " %"));
+            }
+        }
+        List<String> pairs = new ArrayList<>();
+        for (Correlation c : correlations) {
+            Checks.notNull("variability correlation", c);
+            if (c.a() == null || c.b() == null || !name(c.a()) || !name(c.b()) || c.a().equals(c.b())) {
+                throw InvalidInputException.statement("variability", c.a() + "," + c.b(), "correlation must name "
+                        + "two different parameters, as in r(CL,V1)=0.5, but named r(" + c.a() + "," + c.b() + ")");
+            }
+            if (!(c.r() > -1 && c.r() < 1)) {
+                throw InvalidInputException.statement("variability", c.r(), String.format(Locale.ROOT, "correlation "
+                        + "r(%s,%s) must be between -1 and 1 (exclusive) but was %s", c.a(), c.b(),
+                        Checks.fmt(c.r())));
+            }
+            for (String p : new String[] {c.a(), c.b()}) {
+                if (!cvPercent.containsKey(p)) {
+                    throw new InvalidInputException("variability", String.format(Locale.ROOT, "variability "
+                            + "correlation r(%s,%s) names %s, which has no CV in the same spec (add %s=CV%%)",
+                            c.a(), c.b(), p, p));
+                }
+            }
+            String pair = c.a().compareTo(c.b()) < 0 ? c.a() + "," + c.b() : c.b() + "," + c.a();
+            if (pairs.contains(pair)) {
+                // the later one replaced the earlier one without a word
+                throw new InvalidInputException("variability", String.format(Locale.ROOT, "variability "
+                        + "correlation r(%s,%s) is given twice (in either order); give each pair once", c.a(),
+                        c.b()));
+            }
+            pairs.add(pair);
+        }
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        if (cvPercent.getClass() == UNORDERED) {
+            // the terms' order is the order of the draws: a Map.of iterates in an order that changes from one run
+            // of the JVM to the next, and the same seed gave another population each time
+            new java.util.TreeMap<>(cvPercent).forEach(ordered::put);
+        } else {
+            ordered.putAll(cvPercent);
+        }
+        cvPercent = java.util.Collections.unmodifiableMap(ordered);
         correlations = List.copyOf(correlations);
     }
+
+    /** The class of {@link Map#of} with two or more entries, whose iteration order is salted per run of the JVM. */
+    private static final Class<?> UNORDERED = Map.of("a", 0.0, "b", 0.0).getClass();
 
     /**
      * @param text e.g. {@code CL=30%,V1=40%} or {@code CL=30%,V1=40%,r(CL,V1)=0.5}
@@ -100,15 +167,7 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
                 throw new InvalidInputException("variability", where + ": " + left + " is given twice");
             }
         }
-        for (Correlation c : rs) {
-            for (String p : new String[] {c.a(), c.b()}) {
-                if (!cvs.containsKey(p)) {
-                    throw new InvalidInputException("variability", String.format(Locale.ROOT, "variability "
-                            + "correlation r(%s,%s) names %s, which has no CV in the same spec (add %s=CV%%)",
-                            c.a(), c.b(), p, p));
-                }
-            }
-        }
+        // the constructor refuses a correlation naming a parameter without a CV, or a pair given twice
         return new VariabilitySpec(cvs, rs);
     }
 

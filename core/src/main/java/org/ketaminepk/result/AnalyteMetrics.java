@@ -34,14 +34,39 @@ public record AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, 
         this(analyte, cmaxNgPerMl, tmaxH, aucNgHPerMl, bands, timeInBandsH, false);
     }
 
-    /** Validates and copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @throws InvalidInputException if an argument or list entry is missing, a number is not finite, or there is not
+     *         one time per band
+     */
     public AnalyteMetrics {
         Checks.notNull("analyte", analyte);
+        finite("Cmax", cmaxNgPerMl, "ng/mL");
+        finite("Tmax", tmaxH, "h");
+        finite("AUC", aucNgHPerMl, "ng·h/mL");
+        Checks.notNull("bands", bands);
+        Checks.notNull("times in bands", timeInBandsH);
+        for (int i = 0; i < bands.size(); i++) {
+            Checks.notNull("bands[" + i + "]", bands.get(i));
+        }
+        for (int i = 0; i < timeInBandsH.size(); i++) {
+            Double h = timeInBandsH.get(i);
+            Checks.notNull("times in bands[" + i + "]", h);
+            finite("times in bands[" + i + "]", h, "h");
+        }
         bands = List.copyOf(bands);
         timeInBandsH = List.copyOf(timeInBandsH);
         if (bands.size() != timeInBandsH.size()) {
-            throw new IllegalArgumentException("one time per band is needed: " + bands.size() + " bands but "
-                    + timeInBandsH.size() + " times");
+            throw InvalidInputException.statement("times in bands", timeInBandsH.size(), "must hold one time per "
+                    + "band (" + bands.size() + ") but held " + timeInBandsH.size());
+        }
+    }
+
+    private static void finite(String field, double value, String unit) {
+        if (!Double.isFinite(value)) {
+            throw InvalidInputException.statement(field, value, "must be a finite number of " + unit + " but was "
+                    + Checks.fmt(value));
         }
     }
 
@@ -58,8 +83,16 @@ public record AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, 
         return timeInBandsH.get(i);
     }
 
-    /** @return hours within the {@code i}-th band asked for, h */
+    /**
+     * @param i the band's index in {@link #bands()}, 0 to the number of bands − 1
+     * @return hours within the {@code i}-th band asked for, h
+     * @throws InvalidInputException if there is no such band
+     */
     public double timeInBandH(int i) {
+        if (i < 0 || i >= timeInBandsH.size()) {
+            throw InvalidInputException.statement("band index", i, bands.isEmpty() ? "must name a band asked for "
+                    + "but none were, and was " + i : "must be between 0 and " + (bands.size() - 1) + " but was " + i);
+        }
         return timeInBandsH.get(i);
     }
 }

@@ -19,9 +19,14 @@ public record Band(double lowNgPerMl, double highNgPerMl) {
     /** Largest accepted lower edge, ng/mL (the same bound that {@link Series} applies). */
     public static final double MAX_LEVEL_NG_PER_ML = 1e7;
 
-    /** Validates the edges with the rules of {@link Series#timeWithinH(double, double)}. */
+    /**
+     * Validates the edges with the rules of {@link Series#timeWithinH(double, double)}; an edge of −0 is taken as 0,
+     * so that the band equals (and finds its time in metrics measured for) the band written with 0.
+     */
     public Band {
         Checks.nonNegative("band low", lowNgPerMl, MAX_LEVEL_NG_PER_ML, "ng/mL");
+        lowNgPerMl += 0.0;
+        highNgPerMl += 0.0;
         if (!(highNgPerMl >= lowNgPerMl)) {
             throw InvalidInputException.statement("band high", highNgPerMl, "must be at least band low ("
                     + Checks.fmt(lowNgPerMl) + " ng/mL) but was " + Checks.fmt(highNgPerMl) + " ng/mL");

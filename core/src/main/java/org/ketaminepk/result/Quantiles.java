@@ -2,6 +2,7 @@ package org.ketaminepk.result;
 
 import java.util.Arrays;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 
 /**
@@ -29,16 +30,8 @@ public record Quantiles(int count, double min, double p05, double p25, double me
      * @throws InvalidInputException if there are no values or one is not finite
      */
     public static Quantiles of(double[] values) {
-        if (values == null || values.length == 0) {
-            throw new InvalidInputException("values", "a summary needs at least one value but there were none");
-        }
+        checkFinite(values);
         double[] s = values.clone();
-        for (int i = 0; i < s.length; i++) {
-            if (!Double.isFinite(s[i])) {
-                throw new InvalidInputException("values[" + i + "]", "values must be finite but values[" + i
-                        + "] was " + s[i]);
-            }
-        }
         double mean = mean(s);
         Arrays.sort(s);
         return new Quantiles(s.length, s[0], at(s, 0.05), at(s, 0.25), at(s, 0.5), at(s, 0.75), at(s, 0.95),
@@ -53,9 +46,12 @@ public record Quantiles(int count, double min, double p05, double p25, double me
      * @param sorted finite values in ascending order, at least one
      * @param p the quantile, 0–1
      * @return the quantile, in the values' unit
+     * @throws InvalidInputException if there are no values, one is not finite or out of order, or p is outside 0–1
      */
     public static double at(double[] sorted, double p) {
-        return atPosition(sorted, (sorted.length - 1) * p);
+        Checks.inRange("quantile", p, 0, 1, "");
+        checkSorted(sorted);
+        return interpolate(sorted, (sorted.length - 1) * p);
     }
 
     /**
@@ -65,8 +61,42 @@ public record Quantiles(int count, double min, double p05, double p25, double me
      * @param sorted finite values in ascending order, at least one
      * @param pos the position, 0 to n − 1
      * @return the value, in the values' unit
+     * @throws InvalidInputException if there are no values, one is not finite or out of order, or the position is
+     *         outside 0 to n − 1
      */
     public static double atPosition(double[] sorted, double pos) {
+        checkSorted(sorted);
+        Checks.inRange("position", pos, 0, sorted.length - 1, "");
+        return interpolate(sorted, pos);
+    }
+
+    /**
+     * Refuses what gave a NaN or an index outside the array before: no values, a value that is not finite, values out
+     * of order (the neighbours of a position are then not the order statistics).
+     */
+    private static void checkSorted(double[] sorted) {
+        checkFinite(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] < sorted[i - 1]) {
+                throw InvalidInputException.statement("values", sorted[i], "must be in ascending order but values["
+                        + i + "] = " + Checks.fmt(sorted[i]) + " follows " + Checks.fmt(sorted[i - 1]));
+            }
+        }
+    }
+
+    private static void checkFinite(double[] values) {
+        if (values == null || values.length == 0) {
+            throw new InvalidInputException("values", "a summary needs at least one value but there were none");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new InvalidInputException("values[" + i + "]", "values must be finite but values[" + i
+                        + "] was " + values[i]);
+            }
+        }
+    }
+
+    private static double interpolate(double[] sorted, double pos) {
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);
         double f = pos - lo;
@@ -85,8 +115,10 @@ public record Quantiles(int count, double min, double p05, double p25, double me
      *
      * @param values finite values, at least one
      * @return their mean, in the values' unit
+     * @throws InvalidInputException if there are no values or one is not finite
      */
     public static double mean(double[] values) {
+        checkFinite(values);
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

@@ -85,4 +85,11 @@ class BandHistogramProperties {
         assertEquals(BandHistogram.formulaBin(top), BandHistogram.tableBin(top));
         assertEquals(1, BandHistogram.tableBin(BandHistogram.FLOOR_NG_PER_ML));
     }
+
+    /** The memory PopulationSimulation's javadoc states: 4 bytes × points × 2,084 counts (2,083 bins and the floor). */
+    @Example
+    void countsTakeTheStatedMemory() {
+        assertEquals(2_083, BandHistogram.BINS);
+        assertEquals(4L * 2_000 * 2_084, BandHistogram.bytes(2_000));
+    }
 }

@@ -61,6 +61,25 @@ class PopulationInputsTest {
     }
 
     @Test
+    void bandPercentilesOutsideTheRangeAreNamedWithTheirUnit() {
+        assertEquals("band percentiles must be between 0 and 100 % (exclusive) but one was 100", assertThrows(
+                InvalidInputException.class, () -> PopulationSimulation.of(Models.OTTO_2021, List.of(
+                        Patient.standardAdult()), HOUR, GRID, 1).withPercentileBands(GRID, 50, 100)).getMessage());
+    }
+
+    @Test
+    void effectSiteBandsSayHowManyPatientsTheyWereGiven() {
+        VariabilityModel v = VariabilityModel.published(Models.OTTO_2021);
+        // the count, or that there was no list, was missing before
+        assertEquals("patients must hold between 1 and 10000000 patients but held 0", assertThrows(
+                InvalidInputException.class, () -> EffectSiteBands.simulate(Models.OTTO_2021, List.of(), HOUR, 1, v,
+                        GRID, 1, new double[] {50}, Runnable::run)).getMessage());
+        assertEquals("patients is required but was missing", assertThrows(InvalidInputException.class,
+                () -> EffectSiteBands.simulate(Models.OTTO_2021, null, HOUR, 1, v, GRID, 1, new double[] {50},
+                        Runnable::run)).getMessage());
+    }
+
+    @Test
     void aTinyAssumedCvIsRefusedAsTiny() {
         // refused before by the covariance matrix as "correlations impossible together", with no value or range
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> VariabilitySpec.parse(

@@ -66,7 +66,7 @@ class PopulationSimulationTest {
                 assertArrayEquals(one.values(a, AnalyteMetrics::aucNgHPerMl), many.values(a,
                         AnalyteMetrics::aucNgHPerMl));
                 assertArrayEquals(one.values(a, m -> m.timeInBandH(BAND)), many.values(a, m -> m.timeInBandH(BAND)));
-                for (double p : Summary.DEFAULT_PERCENTILES) {
+                for (double p : Summary.defaultPercentiles()) {
                     assertArrayEquals(one.percentileBands().get().ngPerMl(a, p),
                             many.percentileBands().get().ngPerMl(a, p));
                 }
@@ -75,6 +75,42 @@ class PopulationSimulationTest {
         PopulationOutcome other = PopulationSimulation.of(Models.OTTO_2021, PATIENTS, TWO_HOURS, GRID, 2027).run();
         assertFalse(Arrays.equals(one.values(Analyte.KETAMINE, AnalyteMetrics::cmaxNgPerMl),
                 other.values(Analyte.KETAMINE, AnalyteMetrics::cmaxNgPerMl)), "another seed, another population");
+    }
+
+    /**
+     * One simulation, shared, run by four threads at once on one pool (each run's tasks queued behind the others'):
+     * every run gives the outcome of a run alone, bit for bit, observed-like bands and warnings included.
+     */
+    @Test
+    void oneSimulationRunFromFourThreadsAtOnceGivesTheSameOutcome() throws Exception {
+        PopulationSimulation shared = PopulationSimulation.of(Models.PEREZ_RUIXO_2021, PATIENTS.subList(0, 130),
+                TWO_HOURS, TimeGrid.uniform(12, 0.25), 7).withBands(BAND).withPercentileBands(DISPLAY)
+                .withObservedLike(true);
+        PopulationOutcome alone = shared.run();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<PopulationOutcome>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                runs.add(callers.submit(() -> shared.run(pool)));
+            }
+            for (java.util.concurrent.Future<PopulationOutcome> f : runs) {
+                PopulationOutcome o = f.get();
+                for (Analyte a : Models.PEREZ_RUIXO_2021.analytes()) {
+                    assertArrayEquals(alone.values(a, AnalyteMetrics::cmaxNgPerMl), o.values(a,
+                            AnalyteMetrics::cmaxNgPerMl));
+                    assertArrayEquals(alone.values(a, m -> m.timeInBandH(BAND)), o.values(a, m -> m.timeInBandH(BAND)));
+                    for (double p : Summary.defaultPercentiles()) {
+                        assertArrayEquals(alone.percentileBands().get().ngPerMl(a, p),
+                                o.percentileBands().get().ngPerMl(a, p));
+                    }
+                }
+                assertEquals(alone.warningCounts(), o.warningCounts());
+            }
+        } finally {
+            callers.shutdown();
+            pool.shutdown();
+        }
     }
 
     /** The path patient i of a run with this seed follows, simulated on its own with the same draw. */

@@ -48,7 +48,7 @@ class VirtualPatientsTest {
         "age,weight,height,sex\\n40,70,170,|line 2: sex is required but the cell is empty",
         "age,weight,height,sex\\n40,70,170,other|line 2: sex must be one of male, female but was 'other'",
         "age,weight,height,sex,creatinine\\n40,70,170,male,1.1 mg/L|line 2: creatinine unit must be one of mg/dL, "
-                + "µmol/L but was ' mg/L'",
+                + "µmol/L but was 'mg/L'",
         "age,weight,height,sex,creatinine\\n40,70,170,male,1.1|line 2: creatinine must be a value with its unit",
         "age,weight,height,sex,creatinine,clcr\\n40,70,170,male,1.1 mg/dL,80|line 2: give at most one of",
         "age,weight,height,sex,child_pugh\\n40,70,170,male,D|line 2: Child–Pugh class must be one of A, B, C",
