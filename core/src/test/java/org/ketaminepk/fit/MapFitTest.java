@@ -19,13 +19,9 @@ import org.ketaminepk.base.Route;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
-import org.ketaminepk.engine.CompartmentSystem;
-import org.ketaminepk.engine.InputChannel;
-import org.ketaminepk.engine.RouteInput;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;
-import org.ketaminepk.model.ParameterValues;
 import org.ketaminepk.model.Population;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.ResidualError;
@@ -34,6 +30,7 @@ import org.ketaminepk.model.SamplingSite;
 import org.ketaminepk.model.Unit;
 import org.ketaminepk.model.Variability;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.testing.TestModels;
 import org.ketaminepk.population.VariabilityModel;
 
 class MapFitTest {
@@ -58,18 +55,9 @@ class MapFitTest {
             .residualError(ResidualError.proportional(Analyte.KETAMINE, PROP_SD, ASSUMPTION, "test"))
             .analytes(Analyte.KETAMINE)
             .route(Route.INTRAVENOUS, true, "test")
-            .structure(MapFitTest::oneCompartment)
+            .structure(TestModels::oneCompartment)
             .build();
 
-    private static CompartmentSystem oneCompartment(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
-        int c = b.compartment("central", Analyte.KETAMINE, CompartmentSystem.Kind.CENTRAL);
-        int s = b.sink("eliminated", Analyte.KETAMINE);
-        b.eliminate(c, s, p.get("CL") / p.get("V"));
-        b.observe(Analyte.KETAMINE, c, p.get("V"));
-        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(c, 1))));
-        return b.build();
-    }
 
     /** Closed form, ng/mL: D/V·exp(−CL/V·t) (mg/L × 1000). */
     private static double closedForm(double etaCl, double etaV, double t) {

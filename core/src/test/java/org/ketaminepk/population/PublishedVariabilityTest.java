@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.ketaminepk.model.Provenance.ASSUMPTION;
 
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
-import org.ketaminepk.engine.CompartmentSystem;
-import org.ketaminepk.engine.InputChannel;
-import org.ketaminepk.engine.RouteInput;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;
-import org.ketaminepk.model.ParameterValues;
 import org.ketaminepk.model.Population;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Role;
@@ -24,6 +19,7 @@ import org.ketaminepk.model.SamplingSite;
 import org.ketaminepk.model.Unit;
 import org.ketaminepk.model.Variability;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.testing.TestModels;
 
 /**
  * The variability of a model an embedding program builds itself is read or refused in one line: a term on a
@@ -47,19 +43,10 @@ class PublishedVariabilityTest {
                         ASSUMPTION, "test")
                 .analytes(Analyte.KETAMINE)
                 .route(Route.INTRAVENOUS, true, "test")
-                .structure(PublishedVariabilityTest::oneCompartment);
+                .structure(TestModels::oneCompartment);
         return variability.apply(b).build();
     }
 
-    private static CompartmentSystem oneCompartment(ParameterValues p, Patient patient) {
-        CompartmentSystem.Builder b = CompartmentSystem.builder();
-        int c = b.compartment("central", Analyte.KETAMINE, CompartmentSystem.Kind.CENTRAL);
-        int s = b.sink("eliminated", Analyte.KETAMINE);
-        b.eliminate(c, s, p.get("CL") / p.get("V"));
-        b.observe(Analyte.KETAMINE, c, p.get("V"));
-        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(c, 1))));
-        return b.build();
-    }
 
     private static String refused(UnaryOperator<PublishedModel.Builder> variability) {
         PublishedModel m = model(variability);

@@ -96,6 +96,20 @@ public final class TestModels {
     }
 
 
+    /**
+     * The structure of a one-compartment test model: an intravenous dose into "central", elimination at CL/V, ketamine
+     * observed there in V (parameters "CL" and "V").
+     */
+    public static CompartmentSystem oneCompartment(ParameterValues p, Patient patient) {
+        CompartmentSystem.Builder b = CompartmentSystem.builder();
+        int c = b.compartment("central", Analyte.KETAMINE, Kind.CENTRAL);
+        int s = b.sink("eliminated", Analyte.KETAMINE);
+        b.eliminate(c, s, p.get("CL") / p.get("V"));
+        b.observe(Analyte.KETAMINE, c, p.get("V"));
+        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(c, 1))));
+        return b.build();
+    }
+
     private static CompartmentSystem composite(ParameterValues p, Patient patient) {
         CompartmentSystem.Builder b = CompartmentSystem.builder();
         double v1 = p.get("V1");
