@@ -24,7 +24,6 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.model.Citation;
-import org.ketaminepk.model.Parameter;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
@@ -88,23 +87,13 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             }
             return published;
         }
-        VariabilityModel assumed;
         try {
-            assumed = published.withAssumed(iiv);
+            // the library refuses a CV on a parameter that is not above 0, or whose occasion effect is on the logit
+            // scale, before anything is drawn
+            return published.withAssumed(iiv);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("iiv", "--iiv: " + e.getMessage());
         }
-        for (Map.Entry<String, Double> e : iiv.cvPercent().entrySet()) {
-            Parameter p = model.parameter(e.getKey());
-            if (!(p.value() > 0)) {
-                // θ·exp(η) leaves a zero where it is and cannot keep a signed coefficient's sign in the checks
-                throw new InvalidInputException("iiv", "--iiv " + e.getKey() + "=" + Checks.fmt(e.getValue()) + "%: "
-                        + e.getKey() + " is " + Checks.fmt(p.value()) + " " + p.unit().symbol() + " in " + model.id()
-                        + ", and a CV varies a positive value (θ·exp(η)); name a parameter above 0 (see 'ketamine-pk "
-                        + "models " + model.id() + "')");
-            }
-        }
-        return assumed;
     }
 
     /**

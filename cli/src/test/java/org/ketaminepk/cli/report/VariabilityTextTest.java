@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.population.VariabilitySpec;
@@ -28,8 +29,22 @@ class VariabilityTextTest {
             if (!v.isEmpty()) {
                 out.add(v);
             }
-            String p = m.parameters().get(0).name();
-            String q = m.parameters().get(1).name();
+            // the first two parameters that take a CV (a parameter not above 0, or with an occasion effect on the
+            // logit scale, is refused one)
+            List<String> names = new ArrayList<>();
+            for (var parameter : m.parameters()) {
+                try {
+                    v.withAssumed(VariabilitySpec.parse(parameter.name() + "=30%"));
+                    names.add(parameter.name());
+                } catch (InvalidInputException e) {
+                    // not one to vary
+                }
+                if (names.size() == 2) {
+                    break;
+                }
+            }
+            String p = names.get(0);
+            String q = names.get(1);
             out.add(v.withAssumed(VariabilitySpec.parse(p + "=30%," + q + "=40%,r(" + p + "," + q + ")=0.5")));
         });
         return out.stream();
