@@ -145,11 +145,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      * precision that {@code 1 + (e^{λh} − 1)} loses once {@code e^{λh}} is below round-off of 1 (a long washout).
      */
     private double[] segmentExp;
-    /** {@link #segmentExp} of the last {@value #KEPT_LENGTHS} segment lengths (NaN: none yet). */
-    private static final int KEPT_LENGTHS = 4;
-    private final double[] keptH = new double[KEPT_LENGTHS];
-    private double[][] keptExp;
-    private int keptNext;
     private double segmentH;
     /**
      * The terms of the current analyte in the current segment that are not zero (a mode that cannot reach the
@@ -324,9 +319,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         }
         segmentExpm1 = new double[n];
         segmentExp = new double[n];
-        keptExp = new double[KEPT_LENGTHS][n];
-        java.util.Arrays.fill(keptH, Double.NaN);
-        keptNext = 0;
         lam = new double[n];
         a = new double[n];
         b = new double[n];
@@ -361,23 +353,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         // the exponentials at the segment's end serve every analyte: its AUC, its value there, its derivative there;
         // e^{λh} is 1 + (e^{λh} − 1) to full relative precision while it is at least 1/2, computed anew below
         segmentH = h;
-        int kept = -1;
-        for (int s = 0; s < KEPT_LENGTHS; s++) {
-            if (keptH[s] == h) {
-                kept = s;
-            }
-        }
         for (int k = 0; k < n; k++) {
             double mk = expm1[order[k]];
             segmentExpm1[k] = mk;
-            segmentExp[k] = mk >= -0.5 ? 1 + mk : kept >= 0 ? keptExp[kept][k] : Math.exp(lambda[k] * h);
-        }
-        if (kept < 0) {
-            // a repeated regimen has few segment lengths: e^{λh} of the last few, keyed by the exact length
-            int s = keptNext;
-            keptNext = (keptNext + 1) % KEPT_LENGTHS;
-            System.arraycopy(segmentExp, 0, keptExp[s], 0, n);
-            keptH[s] = h;
+            segmentExp[k] = mk >= -0.5 ? 1 + mk : Math.exp(lambda[k] * h);
         }
         for (int o = 0; o < analytes.length; o++) {
             double s = scale[o];
@@ -659,7 +638,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
 
     /**
      * {@code Σ c e^{λτ}} over terms [first, last) at the {@code j}-th zero found at {@code depth}, from the
-     * exponentials kept there ({@link #keepRootExp}) where they are, as {@link #sum}.
+     * exponentials kept there ({@link #keepRootExp}) where they are, computed anew where not; over the slowest
+     * exponential ({@link #scaledSum}) if the sum underflows to 0.
      */
     private double sumAtRoot(double[] c, int first, int last, double tau, int depth, int j) {
         double[] kept = rootExp[depth];
@@ -801,14 +781,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             s += c[k] * e[k];
         }
         return s;
-    }
-
-    private double sum(double[] c, int first, int last, double tau) {
-        double s = 0;
-        for (int k = first; k < last; k++) {
-            s += c[k] * Math.exp(lam[k] * tau);
-        }
-        return s == 0 ? scaledSum(c, first, last, tau) : s;
     }
 
     /**
