@@ -47,7 +47,6 @@ class PublishedVariabilityTest {
         return variability.apply(b).build();
     }
 
-
     private static String refused(UnaryOperator<PublishedModel.Builder> variability) {
         PublishedModel m = model(variability);
         return assertThrows(InvalidInputException.class, () -> VariabilityModel.published(m)).getMessage();
