@@ -1,5 +1,6 @@
 package org.ketaminepk.population;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,6 +22,14 @@ import org.ketaminepk.base.InvalidInputException;
  * and |estimate − x| &lt; floor below it (where the estimate is 0). Percentiles interpolate two order statistics
  * (definition 7), so each percentile q is within 1 %·q + {@value #FLOOR_NG_PER_ML} ng/mL of the exact percentile of
  * the same paths. Within a bin the estimate places the patients evenly on the log scale.
+ *
+ * <p><b>The extremes are kept exactly.</b> For every display point the smallest and the largest concentration are kept
+ * too (values below 0, which only observed-like draws give, count as 0), and no estimate goes beyond them: the bin
+ * holding the smallest value starts at that value, the bin holding the largest ends at it, and a patient alone at
+ * either end is placed on it. So patients who do not differ at a point (an analyte without variability, a
+ * concentration of 0 before any drug arrives) get percentiles equal to their common value there, not a spread of up
+ * to 1 % that the bins' width would otherwise draw. The bound above still holds: the exact order statistic and its
+ * estimate lie in the same bin, between the same extremes.
  *
  * <p>Counts are integers, so the result does not depend on the order in which patients arrive: any number of threads
  * gives the same bands bit for bit. Paths arrive through a {@link Stage} per task, which adds a block of patients
@@ -45,6 +54,9 @@ final class BandHistogram {
     private final double[] timesH;
     private final int points;
     private final int[] counts;
+    /** Smallest and largest concentration at each display point (0 for anything below 0), ng/mL. */
+    private final double[] lowest;
+    private final double[] highest;
     private final Object[] locks;
     private final Queue<Stage> released = new ConcurrentLinkedQueue<>();
 
@@ -54,6 +66,10 @@ final class BandHistogram {
         this.points = timesH.length;
         // bin-major: a path's neighbouring times mostly share a bin, so their counts share cache lines
         this.counts = new int[timesH.length * STRIDE];
+        this.lowest = new double[timesH.length];
+        this.highest = new double[timesH.length];
+        Arrays.fill(lowest, Double.POSITIVE_INFINITY);
+        Arrays.fill(highest, Double.NEGATIVE_INFINITY);
         this.locks = new Object[(timesH.length + BLOCK - 1) / BLOCK];
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
@@ -93,11 +109,18 @@ final class BandHistogram {
         private final int capacity;
         /** bins[k][t]: the bin of staged patient k at display point t (a row per patient: no array over 512 kB). */
         private final short[][] bins;
+        /** The smallest and largest value of the staged patients at each display point. */
+        private final double[] low;
+        private final double[] high;
         private int staged;
 
         private Stage(int capacity) {
             this.capacity = capacity;
             this.bins = new short[capacity][points];
+            this.low = new double[points];
+            this.high = new double[points];
+            Arrays.fill(low, Double.POSITIVE_INFINITY);
+            Arrays.fill(high, Double.NEGATIVE_INFINITY);
         }
 
         /** @return the most patients staged before they are added to the counts */
@@ -121,6 +144,16 @@ final class BandHistogram {
                 double c = ngPerMl[t];
                 row[t] = (short) (c >= FLOOR_NG_PER_ML && c < CEILING_NG_PER_ML ? tableBin(c) : bin(c, t));
             }
+            // only a path that was binned whole reaches the extremes
+            for (int t = 0; t < points; t++) {
+                double c = Math.max(0, ngPerMl[t]);
+                if (c < low[t]) {
+                    low[t] = c;
+                }
+                if (c > high[t]) {
+                    high[t] = c;
+                }
+            }
             staged++;
         }
 
@@ -136,8 +169,14 @@ final class BandHistogram {
                             counts[row[t] * points + t]++;
                         }
                     }
+                    for (int t = from; t < to; t++) {
+                        lowest[t] = Math.min(lowest[t], low[t]);
+                        highest[t] = Math.max(highest[t], high[t]);
+                    }
                 }
             }
+            Arrays.fill(low, Double.POSITIVE_INFINITY);
+            Arrays.fill(high, Double.NEGATIVE_INFINITY);
             staged = 0;
         }
 
@@ -247,6 +286,32 @@ final class BandHistogram {
     }
 
     /**
+     * The {@code k}-th (0-based) of the {@code count} patients in bin {@code b} (at least 1), spread evenly on the log
+     * scale over the part of the bin between the point's extremes {@code min} and {@code max}.
+     */
+    static double withinBin(int b, long k, int count, double min, double max) {
+        double lowEdge = LOG_FLOOR + (b - 1) * LOG_RATIO;
+        double highEdge = lowEdge + LOG_RATIO;
+        // an extreme in the bin is itself a patient's value: the first (last) patient lies on it, not half a
+        // spacing in
+        boolean lowHeld = min > 0 && Math.log(min) >= lowEdge;
+        boolean highHeld = Math.log(max) <= highEdge;
+        if (lowHeld && k == 0) {
+            return min;
+        }
+        if (highHeld && k == count - 1) {
+            return max;
+        }
+        double from = lowHeld ? Math.log(min) : lowEdge;
+        double to = highHeld ? Math.log(max) : highEdge;
+        double offset = lowHeld ? 0 : 0.5;
+        double spacings = count - 1 + offset + (highHeld ? 0 : 0.5);
+        double x = from + (k + offset) * (to - from) / spacings;
+        // round-off of the logarithms must not carry an estimate past an extreme
+        return Math.max(min, Math.min(max, Math.exp(x)));
+    }
+
+    /**
      * @param t a display point
      * @param bin a bin, 0 (below the floor) to {@value #BINS}
      * @return the number of patients counted in that bin at that point
@@ -285,13 +350,17 @@ final class BandHistogram {
         return out;
     }
 
-    /** Estimates the order statistics of ranks (0-based, any order) at display point t, in one pass over the bins. */
+    /**
+     * Estimates the order statistics of ranks (0-based, any order) at display point t, in one pass over the bins.
+     * Within a bin the patients are spread evenly on the log scale, half a spacing in from a bin edge and on an
+     * extreme that lies in the bin (see the class comment).
+     */
     private void orderStatistics(int t, long[] ranks, double[] out) {
         Integer[] order = new Integer[ranks.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
-        java.util.Arrays.sort(order, (x, y) -> Long.compare(ranks[x], ranks[y]));
+        Arrays.sort(order, (x, y) -> Long.compare(ranks[x], ranks[y]));
         long cum = 0;
         int b = 0;
         for (int k : order) {
@@ -300,11 +369,13 @@ final class BandHistogram {
                 cum += counts[b * points + t];
                 b++;
             }
+            double min = lowest[t];
+            double max = highest[t];
             if (b == 0) {
-                out[k] = 0;
+                // below the floor, where the smallest value lies: that value (0 unless every patient is above 0)
+                out[k] = min;
             } else {
-                double frac = (r - cum + 0.5) / counts[b * points + t];
-                out[k] = Math.exp(LOG_FLOOR + (b - 1 + frac) * LOG_RATIO);
+                out[k] = withinBin(b, r - cum, counts[b * points + t], min, max);
             }
         }
     }
