@@ -290,20 +290,19 @@ final class BandHistogram {
      * scale over the part of the bin between the point's extremes {@code min} and {@code max}.
      */
     static double withinBin(int b, long k, int count, double min, double max) {
-        double lowEdge = LOG_FLOOR + (b - 1) * LOG_RATIO;
-        double highEdge = lowEdge + LOG_RATIO;
         // an extreme in the bin is itself a patient's value: the first (last) patient lies on it, not half a
-        // spacing in
-        boolean lowHeld = min > 0 && Math.log(min) >= lowEdge;
-        boolean highHeld = Math.log(max) <= highEdge;
+        // spacing in (the bins' edges as the bins are found, so that no logarithm is taken but of an extreme held)
+        boolean lowHeld = min >= LOWEST[b];
+        boolean highHeld = max < LOWEST[b + 1];
         if (lowHeld && k == 0) {
             return min;
         }
         if (highHeld && k == count - 1) {
             return max;
         }
+        double lowEdge = LOG_FLOOR + (b - 1) * LOG_RATIO;
         double from = lowHeld ? Math.log(min) : lowEdge;
-        double to = highHeld ? Math.log(max) : highEdge;
+        double to = highHeld ? Math.log(max) : lowEdge + LOG_RATIO;
         double offset = lowHeld ? 0 : 0.5;
         double spacings = count - 1 + offset + (highHeld ? 0 : 0.5);
         double x = from + (k + offset) * (to - from) / spacings;
@@ -340,43 +339,58 @@ final class BandHistogram {
             ranks[2 * i + 1] = Math.min(lo + 1, n - 1);
             g[i] = pos - lo;
         }
-        double[] stat = new double[ranks.length];
+        double[][] stat = orderStatistics(ranks);
         for (int t = 0; t < timesH.length; t++) {
-            orderStatistics(t, ranks, stat);
             for (int i = 0; i < percentiles.length; i++) {
-                out[i][t] = stat[2 * i] + g[i] * (stat[2 * i + 1] - stat[2 * i]);
+                double lo = stat[2 * i][t];
+                out[i][t] = lo + g[i] * (stat[2 * i + 1][t] - lo);
             }
         }
         return out;
     }
 
     /**
-     * Estimates the order statistics of ranks (0-based, any order) at display point t, in one pass over the bins.
-     * Within a bin the patients are spread evenly on the log scale, half a spacing in from a bin edge and on an
+     * Estimates the order statistics of ranks (0-based, any order) at every display point, in one pass over the bins
+     * in the order the counts are stored (a bin's counts of all points lie together), with each point's running
+     * count. Within a bin the patients are spread evenly on the log scale, half a spacing in from a bin edge and on an
      * extreme that lies in the bin (see the class comment).
+     *
+     * @return [rank][display point] estimates, ng/mL
      */
-    private void orderStatistics(int t, long[] ranks, double[] out) {
-        Integer[] order = new Integer[ranks.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, (x, y) -> Long.compare(ranks[x], ranks[y]));
-        long cum = 0;
-        int b = 0;
-        for (int k : order) {
-            long r = ranks[k];
-            while (cum + counts[b * points + t] <= r) {
-                cum += counts[b * points + t];
-                b++;
+    private double[][] orderStatistics(long[] ranks) {
+        int r = ranks.length;
+        long[] sorted = ranks.clone();
+        Arrays.sort(sorted);
+        double[][] bySorted = new double[r][points];
+        long[] cum = new long[points];
+        int[] next = new int[points];
+        int pending = points;
+        for (int b = 0; b <= BINS && pending > 0; b++) {
+            int row = b * points;
+            for (int t = 0; t < points; t++) {
+                int c = counts[row + t];
+                if (c == 0 || next[t] == r) {
+                    continue;
+                }
+                long before = cum[t];
+                int k = next[t];
+                while (k < r && sorted[k] < before + c) {
+                    // below the floor, where the smallest value lies: that value (0 unless every patient is above 0)
+                    bySorted[k][t] = b == 0 ? lowest[t] : withinBin(b, sorted[k] - before, c, lowest[t], highest[t]);
+                    k++;
+                }
+                next[t] = k;
+                if (k == r) {
+                    pending--;
+                }
+                cum[t] = before + c;
             }
-            double min = lowest[t];
-            double max = highest[t];
-            if (b == 0) {
-                // below the floor, where the smallest value lies: that value (0 unless every patient is above 0)
-                out[k] = min;
-            } else {
-                out[k] = withinBin(b, r - cum, counts[b * points + t], min, max);
-            }
         }
+        // back in the callers' order of ranks (equal ranks share their estimates)
+        double[][] out = new double[r][];
+        for (int i = 0; i < r; i++) {
+            out[i] = bySorted[Arrays.binarySearch(sorted, ranks[i])];
+        }
+        return out;
     }
 }

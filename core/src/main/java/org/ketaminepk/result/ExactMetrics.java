@@ -1260,30 +1260,56 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /**
      * {@code out[j] = max(0, Σ_k q_k e_k(j) + cst)} for j in [from, to), with {@code e_k(j) = e_k(j − 1) · expStep[k]}
      * from {@code expNow[k]} (left at the last point): for each point the same products, summed in the same order of
-     * modes, as one point at a time.
+     * modes, as one point at a time. Four modes at a time go along the points together: their products do not wait for
+     * each other, where one mode at a time would wait for each product before the next.
      */
     private void stretch(double[] out, int from, int to, double cst) {
         if (terms == 0) {
             java.util.Arrays.fill(out, from, to, 0);
         }
-        for (int k = 0; k < terms; k++) {
-            double e = expNow[k];
-            double r = expStep[k];
-            double c = q[k];
+        for (int k = 0; k < terms; k += 4) {
+            // a mode beyond the last stands still at 1 with a coefficient of 0: adding its 0 changes no sum (but for
+            // the sign of a zero, which the clipping below removes)
+            double e0 = expNow[k];
+            double r0 = expStep[k];
+            double c0 = q[k];
+            double e1 = k + 1 < terms ? expNow[k + 1] : 1;
+            double r1 = k + 1 < terms ? expStep[k + 1] : 1;
+            double c1 = k + 1 < terms ? q[k + 1] : 0;
+            double e2 = k + 2 < terms ? expNow[k + 2] : 1;
+            double r2 = k + 2 < terms ? expStep[k + 2] : 1;
+            double c2 = k + 2 < terms ? q[k + 2] : 0;
+            double e3 = k + 3 < terms ? expNow[k + 3] : 1;
+            double r3 = k + 3 < terms ? expStep[k + 3] : 1;
+            double c3 = k + 3 < terms ? q[k + 3] : 0;
             if (k == 0) {
-                // the first term itself rather than 0 plus it: the same sum but for the sign of a zero, which the
-                // clipping below removes
+                // the first term itself rather than 0 plus it
                 for (int j = from; j < to; j++) {
-                    e *= r;
-                    out[j] = c * e;
+                    e0 *= r0;
+                    e1 *= r1;
+                    e2 *= r2;
+                    e3 *= r3;
+                    out[j] = c0 * e0 + c1 * e1 + c2 * e2 + c3 * e3;
                 }
             } else {
                 for (int j = from; j < to; j++) {
-                    e *= r;
-                    out[j] += c * e;
+                    e0 *= r0;
+                    e1 *= r1;
+                    e2 *= r2;
+                    e3 *= r3;
+                    out[j] = out[j] + c0 * e0 + c1 * e1 + c2 * e2 + c3 * e3;
                 }
             }
-            expNow[k] = e;
+            expNow[k] = e0;
+            if (k + 1 < terms) {
+                expNow[k + 1] = e1;
+            }
+            if (k + 2 < terms) {
+                expNow[k + 2] = e2;
+            }
+            if (k + 3 < terms) {
+                expNow[k + 3] = e3;
+            }
         }
         for (int j = from; j < to; j++) {
             out[j] = Math.max(0, out[j] + cst);

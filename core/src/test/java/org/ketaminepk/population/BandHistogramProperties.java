@@ -99,6 +99,55 @@ class BandHistogramProperties {
     }
 
     /**
+     * Each display point's percentiles are those of its own values alone: the one pass over all points' counts keeps
+     * every point's running count apart (points here differ in spread, in ties, and in values below the floor).
+     */
+    @Property(tries = 100)
+    void eachPointsPercentilesAreThoseOfItsOwnValues(
+            @ForAll @Size(min = 1, max = 200) List<@DoubleRange(min = -4, max = 5.5) Double> log10Values,
+            @ForAll @IntRange(min = 1, max = 7) int points) {
+        int n = log10Values.size();
+        double[][] byPoint = new double[points][n];
+        for (int i = 0; i < n; i++) {
+            double l = log10Values.get(i);
+            for (int t = 0; t < points; t++) {
+                // point t: the values scaled by 10^t, every t-th one set to 0 (point 0: all values as drawn)
+                byPoint[t][i] = l < -3.5 || (t > 0 && i % (t + 1) == 0) ? 0 : Math.pow(10, l - t);
+            }
+        }
+        double[] times = new double[points];
+        for (int t = 0; t < points; t++) {
+            times[t] = t;
+        }
+        BandHistogram all = new BandHistogram(Analyte.KETAMINE, times);
+        BandHistogram.Stage stage = all.stage();
+        for (int i = 0; i < n; i++) {
+            double[] path = new double[points];
+            for (int t = 0; t < points; t++) {
+                path[t] = byPoint[t][i];
+            }
+            stage.add(path);
+        }
+        stage.flush();
+        double[] percentiles = {0, 5, 25, 50, 75, 95, 100};
+        double[][] together = all.percentiles(percentiles, n);
+        for (int t = 0; t < points; t++) {
+            BandHistogram alone = new BandHistogram(Analyte.KETAMINE, new double[] {0});
+            BandHistogram.Stage s = alone.stage();
+            for (int i = 0; i < n; i++) {
+                s.add(new double[] {byPoint[t][i]});
+            }
+            s.flush();
+            double[][] own = alone.percentiles(percentiles, n);
+            for (int q = 0; q < percentiles.length; q++) {
+                int point = t;
+                int which = q;
+                assertEquals(own[q][0], together[q][t], () -> "point " + point + ", percentile " + percentiles[which]);
+            }
+        }
+    }
+
+    /**
      * The bin found by the table and one comparison is the bin of the logarithm formula, bit for bit, including values
      * next to and exactly on a bin edge (so the bands are those of the formula).
      */
