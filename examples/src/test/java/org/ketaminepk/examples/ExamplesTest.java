@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,16 @@ import org.ketaminepk.base.Analyte;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.population.Summary;
 import org.ketaminepk.result.AnalyteMetrics;
 
 /** The examples print tables whose every number carries a unit, and their numbers mean what the text says. */
 class ExamplesTest {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Set<String> UNITS = Set.of("mg", "mg/h", "kg", "ng/mL", "ng·h/mL", "h", "mL/min/1.73m²");
+    private static final Set<String> UNITS = Set.of("mg", "mg/h", "kg", "ng/mL", "ng·h/mL", "h", "mL/min/1.73m²",
+            "%");
 
     private static List<String> printed(Consumer<PrintStream> example) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -135,6 +140,36 @@ class ExamplesTest {
         assertEquals(a, PopulationSummary.cohort(50, 3));
         for (Patient p : a) {
             assertTrue(p.weightKg() >= 50 && p.weightKg() <= 110 && p.ageYears() >= 20 && p.ageYears() <= 80);
+        }
+    }
+
+    @Test
+    void virtualPopulationPrintsItsVariabilityAndBandsThatAgreeWithTheExactMetrics() {
+        List<String> lines = printed(VirtualPopulation::print);
+        List<String> rows = tableRows(lines, "analyte");
+        assertEquals(8, rows.size());
+        assertEveryNumberHasAUnit(rows);
+        assertEveryNumberHasAUnit(tableRows(lines, "S-ketamine at"));
+        assertTrue(lines.contains("  V1   CV 29.6 %, log scale"), String.join("\n", lines));
+        assertTrue(lines.contains("  CLn  CV 33.0 %, log scale; correlation with Vn 0.69"), String.join("\n", lines));
+        assertTrue(lines.contains("The same seed on one thread gives the same patients' metrics bit for bit: yes"));
+        for (String l : lines) {
+            assertTrue(l.codePointCount(0, l.length()) <= 100, l);
+        }
+        // every patient peaks when the infusion stops, so the bands' percentiles at 100 h estimate the exact Cmax
+        // percentiles, within the stated accuracy of the bands
+        PopulationOutcome r = VirtualPopulation.run(VirtualPopulation.population(300), 2);
+        for (double t : r.values(Analyte.KETAMINE, AnalyteMetrics::tmaxH)) {
+            assertEquals(100, t, 1e-9);
+        }
+        PercentileBands bands = r.percentileBands().orElseThrow();
+        int at100 = Arrays.binarySearch(bands.timesH(), 100.0);
+        assertTrue(at100 >= 0);
+        Summary cmax = r.summary(Analyte.KETAMINE, AnalyteMetrics::cmaxNgPerMl, 5, 50, 95);
+        for (double q : new double[] {5, 50, 95}) {
+            double exact = cmax.percentile(q);
+            double band = bands.ngPerMl(Analyte.KETAMINE, q)[at100];
+            assertEquals(exact, band, bands.relativeAccuracy() * exact + bands.floorNgPerMl(), "percentile " + q);
         }
     }
 
