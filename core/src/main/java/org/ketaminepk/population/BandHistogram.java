@@ -112,6 +112,9 @@ final class BandHistogram {
         /** The smallest and largest value of the staged patients at each display point. */
         private final double[] low;
         private final double[] high;
+        /** The points whose extreme the path being staged changed (~point for the largest), and the values replaced. */
+        private final int[] changedAt;
+        private final double[] replaced;
         private int staged;
 
         private Stage(int capacity) {
@@ -119,6 +122,8 @@ final class BandHistogram {
             this.bins = new short[capacity][points];
             this.low = new double[points];
             this.high = new double[points];
+            this.changedAt = new int[2 * points];
+            this.replaced = new double[2 * points];
             Arrays.fill(low, Double.POSITIVE_INFINITY);
             Arrays.fill(high, Double.NEGATIVE_INFINITY);
         }
@@ -140,19 +145,40 @@ final class BandHistogram {
                 flush();
             }
             short[] row = bins[staged];
-            for (int t = 0; t < points; t++) {
-                double c = ngPerMl[t];
-                row[t] = (short) (c >= FLOOR_NG_PER_ML && c < CEILING_NG_PER_ML ? tableBin(c) : bin(c, t));
-            }
-            // only a path that was binned whole reaches the extremes
-            for (int t = 0; t < points; t++) {
-                double c = Math.max(0, ngPerMl[t]);
-                if (c < low[t]) {
-                    low[t] = c;
+            // a new extreme is rare once a few patients are staged: each is logged (the point, or its complement for
+            // the largest value, and the value it replaced), so that a path that fails part way is taken back out
+            int changes = 0;
+            int t = 0;
+            try {
+                for (; t < points; t++) {
+                    double c = ngPerMl[t];
+                    if (c >= FLOOR_NG_PER_ML && c < CEILING_NG_PER_ML) {
+                        row[t] = (short) tableBin(c);
+                    } else {
+                        row[t] = (short) bin(c, t);
+                        c = Math.max(0.0, c);
+                    }
+                    if (c < low[t]) {
+                        changedAt[changes] = t;
+                        replaced[changes++] = low[t];
+                        low[t] = c;
+                    }
+                    if (c > high[t]) {
+                        changedAt[changes] = ~t;
+                        replaced[changes++] = high[t];
+                        high[t] = c;
+                    }
                 }
-                if (c > high[t]) {
-                    high[t] = c;
+            } catch (InvalidInputException e) {
+                for (int k = changes - 1; k >= 0; k--) {
+                    int at = changedAt[k];
+                    if (at >= 0) {
+                        low[at] = replaced[k];
+                    } else {
+                        high[~at] = replaced[k];
+                    }
                 }
+                throw e;
             }
             staged++;
         }

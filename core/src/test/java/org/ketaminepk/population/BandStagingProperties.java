@@ -122,7 +122,10 @@ class BandStagingProperties {
         BandHistogram h = new BandHistogram(Analyte.NORKETAMINE, new double[] {0, 1.5});
         BandHistogram.Stage s = h.stage();
         s.add(new double[] {10, 20});
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> s.add(new double[] {10, 2e6}));
+        s.add(new double[] {9.98, 20});
+        // the failing path would have set new extremes at the first point (all three values share one bin there,
+        // 9.937–10.037 ng/mL): they are taken back out with it
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> s.add(new double[] {10.03, 2e6}));
         assertEquals("norketamine concentration at 1.5 h must be below 1000000 ng/mL for percentile bands but was "
                 + "2000000 ng/mL; check the dose", e.getMessage());
         s.flush();
@@ -130,6 +133,10 @@ class BandStagingProperties {
         for (int b = 0; b <= BandHistogram.BINS; b++) {
             atFirst += h.count(0, b);
         }
-        assertEquals(1, atFirst, "only the path that fitted is counted");
+        assertEquals(2, atFirst, "only the paths that fitted are counted");
+        double[][] extremes = h.percentiles(new double[] {0, 100}, 2);
+        assertEquals(9.98, extremes[0][0], "smallest value at the first point");
+        assertEquals(10, extremes[1][0], "largest value at the first point");
+        assertEquals(20, extremes[1][1], "largest value at the second point");
     }
 }
