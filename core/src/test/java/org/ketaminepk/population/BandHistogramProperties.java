@@ -15,6 +15,27 @@ import net.jqwik.api.constraints.Size;
 import org.ketaminepk.base.Analyte;
 
 class BandHistogramProperties {
+    /** @return 10^l for each l, or 0 where l is below −3.5 (so that zeros and values below the floor both occur) */
+    private static double[] values(List<Double> log10Values) {
+        double[] values = new double[log10Values.size()];
+        for (int i = 0; i < values.length; i++) {
+            double l = log10Values.get(i);
+            values[i] = l < -3.5 ? 0 : Math.pow(10, l);
+        }
+        return values;
+    }
+
+    /** @return a histogram of one display point holding {@code values}, one patient each */
+    private static BandHistogram onePoint(double[] values) {
+        BandHistogram h = new BandHistogram(Analyte.KETAMINE, new double[] {0});
+        BandHistogram.Stage stage = h.stage();
+        for (double v : values) {
+            stage.add(new double[] {v});
+        }
+        stage.flush();
+        return h;
+    }
+
     /**
      * Whatever the values (zeros, values below the floor, spread over nine decades, ties), each estimated percentile
      * is within the stated bound of the exact definition-7 percentile of the same values.
@@ -23,17 +44,8 @@ class BandHistogramProperties {
     void percentilesAreWithinTheStatedBoundOfExactOnes(
             @ForAll @Size(min = 1, max = 400) List<@DoubleRange(min = -4, max = 5.9) Double> log10Values,
             @ForAll @DoubleRange(min = 0, max = 100) double percentile) {
-        double[] values = new double[log10Values.size()];
-        for (int i = 0; i < values.length; i++) {
-            double l = log10Values.get(i);
-            values[i] = l < -3.5 ? 0 : Math.pow(10, l);
-        }
-        BandHistogram h = new BandHistogram(Analyte.KETAMINE, new double[] {0});
-        BandHistogram.Stage stage = h.stage();
-        for (double v : values) {
-            stage.add(new double[] {v});
-        }
-        stage.flush();
+        double[] values = values(log10Values);
+        BandHistogram h = onePoint(values);
         double est = h.percentiles(new double[] {percentile}, values.length)[0][0];
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -71,17 +83,8 @@ class BandHistogramProperties {
     @Property(tries = 300)
     void estimatesStayBetweenTheExtremesWhichAreExact(
             @ForAll @Size(min = 1, max = 300) List<@DoubleRange(min = -4, max = 5.9) Double> log10Values) {
-        double[] values = new double[log10Values.size()];
-        for (int i = 0; i < values.length; i++) {
-            double l = log10Values.get(i);
-            values[i] = l < -3.5 ? 0 : Math.pow(10, l);
-        }
-        BandHistogram h = new BandHistogram(Analyte.KETAMINE, new double[] {0});
-        BandHistogram.Stage stage = h.stage();
-        for (double v : values) {
-            stage.add(new double[] {v});
-        }
-        stage.flush();
+        double[] values = values(log10Values);
+        BandHistogram h = onePoint(values);
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double[] percentiles = {0, 1, 5, 10, 25, 50, 75, 90, 95, 99, 100};
@@ -132,13 +135,7 @@ class BandHistogramProperties {
         double[] percentiles = {0, 5, 25, 50, 75, 95, 100};
         double[][] together = all.percentiles(percentiles, n);
         for (int t = 0; t < points; t++) {
-            BandHistogram alone = new BandHistogram(Analyte.KETAMINE, new double[] {0});
-            BandHistogram.Stage s = alone.stage();
-            for (int i = 0; i < n; i++) {
-                s.add(new double[] {byPoint[t][i]});
-            }
-            s.flush();
-            double[][] own = alone.percentiles(percentiles, n);
+            double[][] own = onePoint(byPoint[t]).percentiles(percentiles, n);
             for (int q = 0; q < percentiles.length; q++) {
                 int point = t;
                 int which = q;
