@@ -407,16 +407,12 @@ public final class TargetCommand implements Callable<Integer> {
         int end = endIndex(t, plan.schedule().endH());
         line(out, "plasma", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at the end of the targets (%s)",
                 Text.sig(plan.maxPlasmaNgPerMl(), 4), Text.sig(plan.plasmaNgPerMl()[end], 4), Text.clock(t[end])));
-        if (plan.hasEffectSite()) {
-            line(out, "effect site", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at %s",
-                    Text.sig(plan.maxEffectSiteNgPerMl(), 4), Text.sig(plan.effectSiteNgPerMl()[end], 4),
-                    Text.clock(t[end])));
-        }
-        if (plan.hasNorketamine()) {
-            line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at %s, at most %s ng/mL up to %s (predicted, "
-                    + "not targeted)", Text.sig(plan.norketamineNgPerMl()[end], 4), Text.clock(t[end]),
-                    Text.sig(plan.maxNorketamineNgPerMl(), 4), Text.clock(t[last])));
-        }
+        plan.effectSiteNgPerMl().ifPresent(ce -> line(out, "effect site", String.format(Locale.ROOT,
+                "at most %s ng/mL; %s ng/mL at %s", Text.sig(plan.maxEffectSiteNgPerMl().getAsDouble(), 4),
+                Text.sig(ce[end], 4), Text.clock(t[end]))));
+        plan.norketamineNgPerMl().ifPresent(nk -> line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at "
+                + "%s, at most %s ng/mL up to %s (predicted, not targeted)", Text.sig(nk[end], 4), Text.clock(t[end]),
+                Text.sig(plan.maxNorketamineNgPerMl().getAsDouble(), 4), Text.clock(t[last]))));
         warnings(out, plan.warnings());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -413,22 +414,21 @@ public final class TargetController {
         return s.amountsUmol[central] / centralVolumeL * Analyte.KETAMINE.molarMassGPerMol();
     }
 
-    /** @return the ketamine effect-site concentration in {@code s}, ng/mL (0 without an effect link) */
-    public double effectSiteNgPerMl(State s) {
+    /**
+     * @return the ketamine effect-site concentration in {@code s}, ng/mL; empty without an effect link (the state
+     *         then holds no effect site)
+     */
+    public OptionalDouble effectSiteNgPerMl(State s) {
         check(s);
-        return s.effectSiteUmolPerL() * Analyte.KETAMINE.molarMassGPerMol();
+        return link == null ? OptionalDouble.empty()
+                : OptionalDouble.of(s.effectSiteUmolPerL() * Analyte.KETAMINE.molarMassGPerMol());
     }
 
-    /**
-     * @return the norketamine concentration in {@code s}, ng/mL
-     * @throws IllegalStateException if the model does not predict norketamine
-     */
-    public double norketamineNgPerMl(State s) {
+    /** @return the norketamine concentration in {@code s}, ng/mL; empty if the model does not predict norketamine */
+    public OptionalDouble norketamineNgPerMl(State s) {
         check(s);
-        if (norketamine < 0) {
-            throw new IllegalStateException(modelId + " does not predict norketamine");
-        }
-        return s.amountsUmol[norketamine] / norketamineVolumeL * Analyte.NORKETAMINE.molarMassGPerMol();
+        return norketamine < 0 ? OptionalDouble.empty() : OptionalDouble.of(s.amountsUmol[norketamine]
+                / norketamineVolumeL * Analyte.NORKETAMINE.molarMassGPerMol());
     }
 
     /**
@@ -634,10 +634,10 @@ public final class TargetController {
             times[k] = k * dt;
             cp[k] = plasmaNgPerMl(s);
             if (ce != null) {
-                ce[k] = effectSiteNgPerMl(s);
+                ce[k] = effectSiteNgPerMl(s).getAsDouble();
             }
             if (nk != null) {
-                nk[k] = norketamineNgPerMl(s);
+                nk[k] = norketamineNgPerMl(s).getAsDouble();
             }
             if (k == intervals) {
                 break;

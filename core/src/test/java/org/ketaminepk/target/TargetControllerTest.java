@@ -89,7 +89,7 @@ class TargetControllerTest {
         }
         assertTrue(max <= target * (1 + 1e-6), "plasma overshoot to " + max);
         assertTrue(plan.hasNorketamine());
-        assertTrue(plan.norketamineNgPerMl()[plan.timesH().length - 1] > 0);
+        assertTrue(plan.norketamineNgPerMl().orElseThrow()[plan.timesH().length - 1] > 0);
         TargetPlan.StepOutcome o = plan.outcomes().get(0);
         assertEquals(plan.pumpInterval(), o.reachedH(), 1e-12);
         assertFalse(o.limitedByMaxRate());
@@ -193,7 +193,7 @@ class TargetControllerTest {
             assertTrue(c <= 1.5 * target * (1 + 1e-6), "plasma " + c);
         }
         assertTrue(limited.outcomes().get(0).reachedH() > free.outcomes().get(0).reachedH());
-        assertTrue(limited.maxEffectSiteNgPerMl() <= target * 1.01);
+        assertTrue(limited.maxEffectSiteNgPerMl().orElseThrow() <= target * 1.01);
     }
 
     @Test
@@ -243,5 +243,37 @@ class TargetControllerTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aPlanWithoutAnEffectSiteOrNorketamineSaysSoInsteadOfThrowing() {
+        TargetController c = TargetController.plasma(oneCompartment(50, 25), PumpSettings.standard());
+        TargetPlan plan = c.plan(TargetSchedule.constant(100, 0.5), 0.5);
+        assertFalse(plan.hasEffectSite());
+        assertFalse(plan.hasNorketamine());
+        assertTrue(plan.effectSiteNgPerMl().isEmpty());
+        assertTrue(plan.norketamineNgPerMl().isEmpty());
+        assertTrue(plan.maxEffectSiteNgPerMl().isEmpty());
+        assertTrue(plan.maxNorketamineNgPerMl().isEmpty());
+        TargetController.State s = c.advance(c.initialState(), 10);
+        assertTrue(c.effectSiteNgPerMl(s).isEmpty(), "no link: no effect site, not 0 ng/mL");
+        assertTrue(c.norketamineNgPerMl(s).isEmpty());
+        assertTrue(c.plasmaNgPerMl(s) > 0);
+    }
+
+    @Test
+    void aPlanWithAnEffectSiteAndNorketamineGivesBothAndTheirMaxima() {
+        IndividualModel ind = individual(Models.DEFAULT);
+        EffectLink link = new EffectLink(0.238 * 60, EffectLink.Basis.FITTED, "Navarrete 2025");
+        TargetController c = TargetController.plasma(ind, PumpSettings.standard(), link);
+        TargetPlan plan = c.plan(TargetSchedule.constant(100, 0.5), 0.5);
+        double[] ce = plan.effectSiteNgPerMl().orElseThrow();
+        double[] nk = plan.norketamineNgPerMl().orElseThrow();
+        assertEquals(plan.timesH().length, ce.length);
+        assertEquals(java.util.Arrays.stream(ce).max().orElseThrow(), plan.maxEffectSiteNgPerMl().orElseThrow());
+        assertEquals(java.util.Arrays.stream(nk).max().orElseThrow(), plan.maxNorketamineNgPerMl().orElseThrow());
+        TargetController.State s = c.advance(c.initialState(), 10);
+        assertTrue(c.effectSiteNgPerMl(s).orElseThrow() > 0);
+        assertTrue(c.norketamineNgPerMl(s).orElseThrow() >= 0);
     }
 }
