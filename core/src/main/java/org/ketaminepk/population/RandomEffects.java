@@ -142,8 +142,7 @@ final class RandomEffects implements PatientAdjuster {
                 if (capped == null) {
                     capped = new ArrayList<>();
                 }
-                capped.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT,
-                        "sampled %s %.4g is above 1 (a fraction); 1 is used", name, after)));
+                capped.add(Warning.of(Warning.Kind.FRACTION_CAPPED, name, after));
                 after = 1;
             }
             if (!(after >= 0 && after < Double.POSITIVE_INFINITY) || (after == 0 && before > 0)) {
