@@ -443,7 +443,8 @@ public final class TargetCommand implements Callable<Integer> {
         line(out, "total", Text.sig(m.totalMg(), 4) + " " + form);
         if (m.hasNorketamine()) {
             line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at the end, at most %s ng/mL (predicted)",
-                    Text.sig(m.norketamineEndNgPerMl(), 4), Text.sig(m.norketamineMaxNgPerMl(), 4)));
+                    Text.sig(m.norketamineEndNgPerMl().getAsDouble(), 4),
+                    Text.sig(m.norketamineMaxNgPerMl().getAsDouble(), 4)));
         }
         warnings(out, m.warnings());
     }

@@ -137,7 +137,8 @@ class EffectOnSimulateAndCompareTest {
                 lines.get(0));
         String[] bolusAt1h = lines.get(1 + infusion.size() + 60).split(",", -1);
         assertEquals("bolus 20 mg", bolusAt1h[0]);
-        assertClose(bolus.effect().orElseThrow()[60], Double.parseDouble(bolusAt1h[bolusAt1h.length - 1]), "bolus effect at 1 h");
+        assertClose(bolus.effect().orElseThrow()[60], Double.parseDouble(bolusAt1h[bolusAt1h.length - 1]),
+                "bolus effect at 1 h");
         String out = r.out();
         assertTrue(out.contains("peak effect (fraction of the maximal effect)"), out);
         assertTrue(out.contains("at or beyond 0.2 fraction of the maximal effect"), out);

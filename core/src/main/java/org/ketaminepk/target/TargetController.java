@@ -218,6 +218,11 @@ public final class TargetController {
         this.finePerStep = (int) Math.ceil(dt * 3600 - 1e-9);
         this.fine = StepPropagator.of(kAug, dt / finePerStep);
         this.udfPlasmaAtStep = step.advance(new double[n + 1], inputPerMlPerH)[central] / centralVolumeL;
+        if (!(udfPlasmaAtStep > 0)) {
+            // every plasma rate would be (target − free)/0: the pump at its maximum for ever, or NaN
+            throw new InvalidInputException("model", "the intravenous route of " + modelId + " does not bring drug "
+                    + "to the compartment whose ketamine concentration is targeted within one pump interval");
+        }
         if (link != null) {
             List<double[]> resp = unitResponse();
             this.udfPlasma = resp.get(0);
@@ -585,6 +590,11 @@ public final class TargetController {
             y[i] += inputPerMlPerH[i] * ml;
         }
         return y;
+    }
+
+    /** @return whether intravenous doses enter the targeted compartment itself (not only through another) */
+    boolean dosesEnterCentral() {
+        return inputPerMlPerH[central] > 0;
     }
 
     /** @return the syringe volume that brings the plasma concentration of an empty body to {@code ngPerMl}, mL */

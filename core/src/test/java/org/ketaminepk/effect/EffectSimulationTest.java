@@ -122,12 +122,14 @@ class EffectSimulationTest {
         EffectResult rac = run(Endpoints.DAHAN_2024_PAIN_THRESHOLD, Models.KAMP_2020, ADULT, reg,
                 TimeGrid.uniform(2, 0.05), guess);
         double ce = rac.effectSiteNgPerMl()[20];
-        assertEquals(100 * ce / (0.62 * Analyte.KETAMINE.molarMassGPerMol()), rac.effect().orElseThrow()[20], 1e-9 * ce);
+        assertEquals(100 * ce / (0.62 * Analyte.KETAMINE.molarMassGPerMol()), rac.effect().orElseThrow()[20],
+                1e-9 * ce);
         assertFalse(warns(rac, "S-ketamine taken as"));
         EffectResult s = run(Endpoints.DAHAN_2024_PAIN_THRESHOLD, Models.OTTO_2021, ADULT, reg,
                 TimeGrid.uniform(2, 0.05), guess);
         double ces = s.effectSiteNgPerMl()[20];
-        assertEquals(100 * ces / (0.47 * Analyte.KETAMINE.molarMassGPerMol()), s.effect().orElseThrow()[20], 1e-9 * ces);
+        assertEquals(100 * ces / (0.47 * Analyte.KETAMINE.molarMassGPerMol()), s.effect().orElseThrow()[20],
+                1e-9 * ces);
         assertEquals(EffectLink.Basis.GUESSED, s.link().basis());
         assertTrue(warns(s, "estimated on arterial concentrations but otto-2021 predicts venous ones"));
         assertFalse(warns(rac, "estimated on arterial"), "kamp-2020 is arterial too");

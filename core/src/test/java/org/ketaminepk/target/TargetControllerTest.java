@@ -276,4 +276,31 @@ class TargetControllerTest {
         assertTrue(c.effectSiteNgPerMl(s).orElseThrow() > 0);
         assertTrue(c.norketamineNgPerMl(s).orElseThrow() >= 0);
     }
+
+    /**
+     * Doses that never reach the targeted compartment: the plasma rate was (target − 0)/0, the pump ran at its
+     * maximum for ever, and a target met by the free course was 0/0 = NaN, refused as a "rate" nobody gave.
+     */
+    @Test
+    void aSystemWhoseDosesNeverReachTheTargetedCompartmentIsRefused() {
+        CompartmentSystem.Builder b = CompartmentSystem.builder();
+        int c = b.compartment("central", Analyte.KETAMINE, CompartmentSystem.Kind.CENTRAL);
+        int other = b.compartment("elsewhere", Analyte.KETAMINE, CompartmentSystem.Kind.PERIPHERAL);
+        b.eliminate(c, b.sink("eliminated", Analyte.KETAMINE), 0.5);
+        b.eliminate(other, b.sink("lost", Analyte.KETAMINE), 0.5);
+        b.observe(Analyte.KETAMINE, c, 50);
+        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(other, 1))));
+        org.ketaminepk.base.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ketaminepk.base.InvalidInputException.class, () -> TargetController.plasma(b.build(),
+                        PumpSettings.standard()));
+        assertEquals("the intravenous route of the system does not bring drug to the compartment whose "
+                + "ketamine concentration is targeted within one pump interval", e.getMessage());
+        // a route through a depot does reach it, and is planned with rates the pump can run
+        TargetPlan plan = TargetController.plasma(ManualSchemeTest.throughADepot(60), PumpSettings.standard())
+                .plan(TargetSchedule.constant(100, 1), 1);
+        for (double r : plan.ratesMlPerH()) {
+            assertTrue(r >= 0 && r <= PumpSettings.MAX_RATE_ML_PER_H, () -> "rate " + r);
+        }
+        assertTrue(plan.ratesMlPerH()[0] > 0 && plan.plasmaNgPerMl()[plan.timesH().length - 1] > 0);
+    }
 }
