@@ -77,4 +77,31 @@ class EffectInputsTest {
         double perDecade = EffectSites.timeToPeakH(KAMP, 1e-3) - EffectSites.timeToPeakH(KAMP, 1e-2);
         assertTrue(perDecade > 5 && perDecade < 15, () -> "time to peak per decade of ke0: " + perDecade + " h");
     }
+
+    /** A bare IllegalArgumentException before, and an infinite ke0 was taken as evidence. */
+    @Test
+    void linkEvidenceRefusesWhatDoesNotFitItsKindInOneLine() {
+        assertEquals("ke0 must be greater than 0 and at most 10000 1/h but was Infinity", assertThrows(
+                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY, null,
+                        Double.POSITIVE_INFINITY, "test")).getMessage());
+        assertThrows(InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY,
+                null, 0, "test"));
+        assertEquals("ke0 must be NaN when no equilibration constant was found but was 1 1/h", assertThrows(
+                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.NOT_FOUND, null, 1, "test"))
+                .getMessage());
+        assertEquals("a PK model id must be given for a ke0 fitted with a library model and only then, but none was "
+                + "given for FITTED_IN_LIBRARY", assertThrows(InvalidInputException.class, () -> new LinkEvidence(
+                        LinkEvidence.Kind.FITTED_IN_LIBRARY, null, 1, "test")).getMessage());
+        assertEquals(1, new LinkEvidence(LinkEvidence.Kind.FITTED_IN_LIBRARY, "domino-1984", 1, "test").ke0PerH());
+    }
+
+    /** Written before as "ke0 NaN /min (t½ NaN min)" and "ke0 0 /day (t½ Infinity days)". */
+    @Test
+    void describingAKe0RefusesOneThatIsNotOne() {
+        for (double ke0 : new double[] {Double.NaN, 0, -1, Double.POSITIVE_INFINITY}) {
+            assertTrue(assertThrows(InvalidInputException.class, () -> EffectLink.describe(ke0)).getMessage()
+                    .startsWith("ke0 must be greater than 0 and at most 10000 1/h but was"), () -> "ke0 " + ke0);
+        }
+        assertEquals("ke0 0.238 /min (t½ 2.91 min)", EffectLink.describe(0.238 * 60));
+    }
 }
