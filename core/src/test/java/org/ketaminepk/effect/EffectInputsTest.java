@@ -104,4 +104,27 @@ class EffectInputsTest {
         }
         assertEquals("ke0 0.238 /min (t½ 2.91 min)", EffectLink.describe(0.238 * 60));
     }
+
+    /** The steepest linear model gave an effect of Infinity at 1e300 ng/mL. */
+    @Test
+    void aLinearEffectNeverOverflowsToInfinity() {
+        ConcentrationEffect steepest = new ConcentrationEffect.Linear(-1e9, 1e9, 1e-6);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> steepest.effect(1e300));
+        assertTrue(e.getMessage().startsWith("concentration must be between 0 and 8.988e+292 ng/mL but was 1.000e+300"),
+                e::getMessage);
+        assertTrue(Double.isFinite(steepest.effect(8.9e292)));
+        ConcentrationEffect gentle = new ConcentrationEffect.Linear(0, 1e-9, 1e6);
+        assertTrue(Double.isFinite(gentle.effect(Double.MAX_VALUE)));
+    }
+
+    /** A missing drug form read as an S-ketamine model: it listed endpoints no model drives. */
+    @Test
+    void aMissingDrugFormIsRefused() {
+        assertEquals("drug form is required but was missing", assertThrows(InvalidInputException.class,
+                () -> Endpoints.drivenBy(null)).getMessage());
+        assertThrows(InvalidInputException.class, () -> Endpoints.HERD_2008_SEDATION.drivenBy(null));
+        assertThrows(InvalidInputException.class, () -> Endpoints.HERD_2008_SEDATION.relationshipFor(null));
+        assertEquals("field is required but was missing", assertThrows(InvalidInputException.class,
+                () -> Endpoints.get(null, "none")).getMessage());
+    }
 }
