@@ -152,6 +152,8 @@ public final class TargetController {
     private final double plasmaLimitFactor;
     private final List<Warning> warnings;
     private final String modelId;
+    /** Whether {@link #modelId} names a published model (not a system given directly). */
+    private final boolean published;
     private final int n;
     private final int central;
     private final double centralVolumeL;
@@ -166,10 +168,11 @@ public final class TargetController {
     private final double[] udfEffect;
     private final double udfEffectPeakH;
 
-    private TargetController(CompartmentSystem body, String modelId, Mode mode, EffectLink link, PumpSettings pump,
-            double plasmaLimitFactor, List<Warning> warnings) {
+    private TargetController(CompartmentSystem body, String modelId, boolean published, Mode mode, EffectLink link,
+            PumpSettings pump, double plasmaLimitFactor, List<Warning> warnings) {
         this.body = Checks.notNull("system", body);
         this.modelId = modelId;
+        this.published = published;
         this.mode = mode;
         this.link = link;
         this.pump = Checks.notNull("pump", pump);
@@ -251,8 +254,8 @@ public final class TargetController {
      */
     public static TargetController plasma(IndividualModel ind, PumpSettings pump, EffectLink predictedLink) {
         Checks.notNull("model", ind);
-        return new TargetController(ind.system(), ind.model().id(), Mode.PLASMA, predictedLink, pump, Double.NaN,
-                withLink(ind.warnings(), predictedLink, ind.model().id()));
+        return new TargetController(ind.system(), ind.model().id(), true, Mode.PLASMA, predictedLink, pump,
+                Double.NaN, withLink(ind.warnings(), predictedLink, ind.model().id()));
     }
 
     /**
@@ -269,8 +272,8 @@ public final class TargetController {
             double plasmaLimitFactor) {
         Checks.notNull("model", ind);
         Checks.notNull("effect link", link);
-        return new TargetController(ind.system(), ind.model().id(), Mode.EFFECT_SITE, link, pump, plasmaLimitFactor,
-                withLink(ind.warnings(), link, ind.model().id()));
+        return new TargetController(ind.system(), ind.model().id(), true, Mode.EFFECT_SITE, link, pump,
+                plasmaLimitFactor, withLink(ind.warnings(), link, ind.model().id()));
     }
 
     /**
@@ -281,7 +284,7 @@ public final class TargetController {
      * @return the controller
      */
     public static TargetController plasma(CompartmentSystem system, PumpSettings pump) {
-        return new TargetController(system, "the system", Mode.PLASMA, null, pump, Double.NaN, List.of());
+        return new TargetController(system, "the system", false, Mode.PLASMA, null, pump, Double.NaN, List.of());
     }
 
     /**
@@ -296,7 +299,7 @@ public final class TargetController {
     public static TargetController effectSite(CompartmentSystem system, PumpSettings pump, EffectLink link,
             double plasmaLimitFactor) {
         Checks.notNull("effect link", link);
-        return new TargetController(system, "the system", Mode.EFFECT_SITE, link, pump, plasmaLimitFactor,
+        return new TargetController(system, "the system", false, Mode.EFFECT_SITE, link, pump, plasmaLimitFactor,
                 withLink(List.of(), link, "the system"));
     }
 
@@ -379,6 +382,11 @@ public final class TargetController {
     /** @return the id of the model driven */
     public String modelId() {
         return modelId;
+    }
+
+    /** @return whether the controller drives a published model's individual model (not a system given directly) */
+    boolean drivesPublishedModel() {
+        return published;
     }
 
     /** @return the system driven */
