@@ -388,14 +388,15 @@ public final class TargetCommand implements Callable<Integer> {
         for (TargetPlan.StepOutcome o : plan.outcomes()) {
             TargetSchedule.Step st = o.step();
             String what = Checks.fmt(st.targetNgPerMl()) + " ng/mL from " + Text.clock(st.startH());
-            String reached = o.reached() ? "reached at " + Text.clock(o.reachedH()) + " (within "
+            String reached = o.reached() ? "reached at " + Text.clock(o.reachedH().getAsDouble()) + " (within "
                     + Checks.fmt(TargetController.REACHED_TOLERANCE * 100) + " %, " + c.mode().label() + ")"
                     : "NOT reached before " + Text.clock(st.endH());
             if (o.limitedByMaxRate()) {
                 reached += "; the maximum rate of " + Checks.fmt(p.maxRateMlPerH()) + " mL/h held the pump back";
             }
-            if (!Double.isNaN(o.predictedPeakH())) {
-                reached += "; effect-site peak of the first interval predicted at " + Text.clock(o.predictedPeakH());
+            if (o.predictedPeakH().isPresent()) {
+                reached += "; effect-site peak of the first interval predicted at "
+                        + Text.clock(o.predictedPeakH().getAsDouble());
             }
             line(out, "target", what + ": " + reached);
         }

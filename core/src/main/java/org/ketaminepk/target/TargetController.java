@@ -139,10 +139,14 @@ public final class TargetController {
      * @param rateMlPerH the rate to run for the next interval, mL/h
      * @param requiredMlPerH the rate the target asks for before the pump's limits, mL/h ({@code >= 0})
      * @param limitedByMaxRate whether the maximum rate cut the rate
-     * @param peakH in effect-site mode with a rate above 0, when the effect site is predicted to peak, h; NaN
+     * @param peakH in effect-site mode with a rate above 0, when the effect site is predicted to peak, h; empty
      *              otherwise
      */
-    public record Decision(double rateMlPerH, double requiredMlPerH, boolean limitedByMaxRate, double peakH) {
+    public record Decision(double rateMlPerH, double requiredMlPerH, boolean limitedByMaxRate, OptionalDouble peakH) {
+        /** Requires the peak time (empty when there is none, not null). */
+        public Decision {
+            Checks.notNull("peak time", peakH);
+        }
     }
 
     private final CompartmentSystem body;
@@ -401,10 +405,10 @@ public final class TargetController {
 
     /**
      * @return the time from the start of one interval at a constant rate to the peak of the effect-site
-     *         concentration it causes, h (the Shafer–Gregg {@code peak_time}); NaN without an effect link
+     *         concentration it causes, h (the Shafer–Gregg {@code peak_time}); empty without an effect link
      */
-    public double unitResponsePeakH() {
-        return udfEffectPeakH;
+    public OptionalDouble unitResponsePeakH() {
+        return link == null ? OptionalDouble.empty() : OptionalDouble.of(udfEffectPeakH);
     }
 
     /** Refuses a missing state, or one of another system (a wrong count of amounts was padded or cut before). */
@@ -480,7 +484,7 @@ public final class TargetController {
             Checks.nonNegative("running rate", runningMlPerH, pump.maxRateMlPerH(), "mL/h");
         }
         if (targetNgPerMl == 0) {
-            return new Decision(0, 0, false, Double.NaN);
+            return new Decision(0, 0, false, OptionalDouble.empty());
         }
         double ct = targetNgPerMl / Analyte.KETAMINE.molarMassGPerMol();
         double[] x = augmentedState(s);
@@ -520,11 +524,12 @@ public final class TargetController {
         if (plasmaRules && !Double.isNaN(runningMlPerH)) {
             double lowest = (ct * (1 - HOLD_BAND) - freePlasma) / udfPlasmaAtStep;
             if (runningMlPerH >= lowest && runningMlPerH <= Math.min(required, pump.maxRateMlPerH())) {
-                return new Decision(runningMlPerH, required, limited, Double.NaN);
+                return new Decision(runningMlPerH, required, limited, OptionalDouble.empty());
             }
         }
         double rate = pump.quantize(Math.min(required, pump.maxRateMlPerH()));
-        return new Decision(rate, required, limited, rate > 0 ? peakH : Double.NaN);
+        return new Decision(rate, required, limited, rate > 0 && !Double.isNaN(peakH) ? OptionalDouble.of(peakH)
+                : OptionalDouble.empty());
     }
 
     /**
@@ -663,7 +668,7 @@ public final class TargetController {
             double target = schedule.targetAt(times[k]);
             Decision d = decide(s, target, k == 0 ? Double.NaN : rates[k - 1]);
             if (k == 0) {
-                firstPeakH = d.peakH();
+                firstPeakH = d.peakH().orElse(Double.NaN);
             }
             rates[k] = d.rateMlPerH();
             targets[k] = target;

@@ -50,16 +50,23 @@ public final class TargetPlan {
      *
      * @param step the step
      * @param reachedH when the targeted concentration first came within {@link TargetController#REACHED_TOLERANCE}
-     *                 of the target at a pump update, h; NaN if it did not during the step
+     *                 of the target at a pump update, h; empty if it did not during the step
      * @param limitedByMaxRate whether the maximum rate held the pump back during the step
      * @param predictedPeakH for the first step in effect-site mode, when the first interval's effect-site peak was
-     *                       predicted, h; NaN otherwise
+     *                       predicted, h; empty otherwise
      */
-    public record StepOutcome(TargetSchedule.Step step, double reachedH, boolean limitedByMaxRate,
-            double predictedPeakH) {
+    public record StepOutcome(TargetSchedule.Step step, OptionalDouble reachedH, boolean limitedByMaxRate,
+            OptionalDouble predictedPeakH) {
+        /** Requires every part (an absent time is an empty OptionalDouble, not null). */
+        public StepOutcome {
+            Checks.notNull("step", step);
+            Checks.notNull("reached time", reachedH);
+            Checks.notNull("predicted peak time", predictedPeakH);
+        }
+
         /** @return whether the target was reached during the step */
         public boolean reached() {
-            return !Double.isNaN(reachedH);
+            return reachedH.isPresent();
         }
     }
 
@@ -106,9 +113,13 @@ public final class TargetPlan {
                 }
             }
             double peak = i == 0 && st.startH() == 0 ? firstPeakH : Double.NaN;
-            out.add(new StepOutcome(st, reached, lim, peak));
+            out.add(new StepOutcome(st, present(reached), lim, present(peak)));
         }
         this.outcomes = List.copyOf(out);
+    }
+
+    private static OptionalDouble present(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     private static List<Segment> merge(double[] t, double[] rates, double mgPerMl) {
