@@ -169,6 +169,15 @@ public final class PopulationOutcome {
      * @param of how many patients the population holds
      */
     public record CappedFraction(String parameter, int patients, int of) {
+        /** Requires a parameter name and a count from 1 to {@code of}. */
+        public CappedFraction {
+            Checks.notNull("parameter", parameter);
+            if (patients < 1 || patients > of) {
+                throw InvalidInputException.statement("patients", patients, "must be between 1 and " + of
+                        + " (the population) but was " + patients);
+            }
+        }
+
         /** @return e.g. "FRn capped at 1 in 12 of 1000 patients (its log-normal random effect drew it above 1)" */
         public String message() {
             return String.format(Locale.ROOT, "%s capped at 1 in %d of %d patients (its log-normal random effect "

@@ -320,6 +320,8 @@ class PopulationSimulationTest {
                 o.cappedFractions());
         assertEquals("FRn capped at 1 in " + atOne + " of 200 patients (its log-normal random effect drew it above 1)",
                 o.cappedFractions().get(0).message());
+        assertThrows(InvalidInputException.class, () -> new PopulationOutcome.CappedFraction("FRn", 0, 10));
+        assertThrows(InvalidInputException.class, () -> new PopulationOutcome.CappedFraction("FRn", 11, 10));
         long warned = o.patients().stream().filter(p -> p.warnings().stream()
                 .anyMatch(w -> w.kind() == Warning.Kind.FRACTION_CAPPED)).count();
         assertEquals(atOne, warned);
