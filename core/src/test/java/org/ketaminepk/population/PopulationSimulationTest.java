@@ -304,7 +304,7 @@ class PopulationSimulationTest {
         assertTrue(published.run().cappedFractions().isEmpty());
         for (int i = 0; i < patients.size(); i++) {
             double frn = published.individual(i).values().get("FRn");
-            assertTrue(frn > 0 && frn < 1, "FRn " + frn);
+            assertTrue(frn > 0 && frn < 1, () -> "FRn " + frn);
         }
         VariabilityModel assumed = VariabilityModel.published(Models.PEREZ_RUIXO_2021)
                 .withAssumed(VariabilitySpec.parse("FRn=150%"));
