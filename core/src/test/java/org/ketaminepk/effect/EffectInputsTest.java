@@ -127,4 +127,44 @@ class EffectInputsTest {
         assertEquals("field is required but was missing", assertThrows(InvalidInputException.class,
                 () -> Endpoints.get(null, "none")).getMessage());
     }
+
+    /** One compartment of 150 L cleared at {@code clLPerH}: with 0 nothing is eliminated. */
+    private static IndividualModel cleared(double clLPerH) {
+        org.ketaminepk.model.PublishedModel m = org.ketaminepk.model.PublishedModel.builder("cleared-2024")
+                .name("test one-compartment model")
+                .citation(new org.ketaminepk.model.Citation("test", 2024, "test model", "none", null, null))
+                .drugForm(org.ketaminepk.model.DrugForm.RACEMIC)
+                .population(new org.ketaminepk.model.Population("test", 0, 18, 65, 40, 120, "test"))
+                .samplingSite(org.ketaminepk.model.SamplingSite.ARTERIAL)
+                .scaling("none")
+                .parameter("CL", "clearance", clLPerH, org.ketaminepk.model.Unit.L_PER_H,
+                        org.ketaminepk.model.Role.PARENT_CLEARANCE, 0, org.ketaminepk.model.Provenance.ASSUMPTION,
+                        "test")
+                .parameter("V", "volume", 150, org.ketaminepk.model.Unit.L, org.ketaminepk.model.Role.VOLUME, 0,
+                        org.ketaminepk.model.Provenance.ASSUMPTION, "test")
+                .analytes(org.ketaminepk.base.Analyte.KETAMINE)
+                .route(org.ketaminepk.base.Route.INTRAVENOUS, true, "test")
+                .structure(org.ketaminepk.testing.TestModels::oneCompartment)
+                .build();
+        return Simulation.standard().individualize(m, Patient.standardAdult());
+    }
+
+    /**
+     * Without elimination the effect site levels off at the plasma concentration and has no peak: 36.8 h was
+     * returned for ke0 1 /h (where Ce met Cp in round-off), and a ke0 "reproducing" any time to peak from it.
+     */
+    @Test
+    void anEffectSiteThatLevelsOffHasNoTimeToPeak() {
+        IndividualModel none = cleared(0);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EffectSites.timeToPeakH(none, 1));
+        assertEquals("the ketamine effect-site concentration of cleared-2024 after an intravenous bolus has no peak "
+                + "with ke0 0.0167 /min (t½ 41.6 min): it rises to the plasma concentration and stays level with it "
+                + "(does the model eliminate ketamine?)", e.getMessage());
+        assertThrows(InvalidInputException.class, () -> EffectSites.ke0ForTimeToPeakPerH(none, 0.1));
+        // a clearance of 1e-9 L/h still peaks, at ln(ke0/k)/(ke0 − k) with k = CL/V; a peak this flat (Ce falls by
+        // 1e-9 of itself over 200 h) is placed only to about 1e-4 of its time in doubles
+        double k = 1e-9 / 150;
+        double expected = Math.log(1 / k) / (1 - k);
+        assertEquals(expected, EffectSites.timeToPeakH(cleared(1e-9), 1), 1e-4 * expected);
+    }
 }
