@@ -411,12 +411,20 @@ public final class TargetController {
         return link == null ? OptionalDouble.empty() : OptionalDouble.of(udfEffectPeakH);
     }
 
-    /** Refuses a missing state, or one of another system (a wrong count of amounts was padded or cut before). */
+    /**
+     * Refuses a missing state, one of another system (a wrong count of amounts was padded or cut before), or one with
+     * an effect-site concentration for a controller without an effect link (it was dropped without a word).
+     */
     private void check(State s) {
         Checks.notNull("state", s);
         if (s.amountsUmol.length != n) {
             throw new InvalidInputException("state", "state must hold " + n + " amounts (one per compartment of "
                     + modelId + ") but held " + s.amountsUmol.length);
+        }
+        if (link == null && s.effectSiteUmolPerL() != 0) {
+            throw InvalidInputException.statement("state", s.effectSiteUmolPerL(), "holds an effect-site "
+                    + "concentration of " + Checks.fmt(s.effectSiteUmolPerL()) + " µmol/L, but the controller has no "
+                    + "effect link to carry it; give 0");
         }
     }
 

@@ -268,6 +268,11 @@ class TargetControllerTest {
                 .withMaxRateMlPerH(1)).plan(TargetSchedule.constant(100, 0.5), 0.5).outcomes().get(0);
         assertFalse(late.reached());
         assertTrue(late.reachedH().isEmpty());
+        // an effect-site concentration in the state of a controller without a link was set to 0 without a word
+        TargetController.State withCe = new TargetController.State(0, new double[c.system().size()], 0.5);
+        assertEquals("state holds an effect-site concentration of 0.5 µmol/L, but the controller has no effect link "
+                + "to carry it; give 0", org.junit.jupiter.api.Assertions.assertThrows(
+                        org.ketaminepk.base.InvalidInputException.class, () -> c.advance(withCe, 1)).getMessage());
     }
 
     @Test
