@@ -281,9 +281,9 @@ public final class MapFit {
     }
 
     /**
-     * A bound of the interval of a fitted value. A logit-scale value the logistic has rounded to exactly 0 or 1 (an
-     * η beyond about ±37) keeps that bound: logistic(logit(v) + d) tends to v there, where θ·exp(d) would leave the
-     * range of a fraction.
+     * A bound of the interval of a fitted value. A logit-scale value the logistic has rounded to exactly 1 (a logit
+     * above about 37) or 0 (below about −745) keeps that bound: logistic(logit(v) + d) tends to v there, where
+     * θ·exp(d) would leave the range of a fraction.
      */
     private static double shift(Effect e, double value, double d) {
         if (e.scale() == Variability.Scale.LOGIT && !(value > 0 && value < 1)) {
