@@ -388,14 +388,15 @@ public final class TargetCommand implements Callable<Integer> {
         for (TargetPlan.StepOutcome o : plan.outcomes()) {
             TargetSchedule.Step st = o.step();
             String what = Checks.fmt(st.targetNgPerMl()) + " ng/mL from " + Text.clock(st.startH());
-            String reached = o.reached() ? "reached at " + Text.clock(o.reachedH()) + " (within "
+            String reached = o.reached() ? "reached at " + Text.clock(o.reachedH().getAsDouble()) + " (within "
                     + Checks.fmt(TargetController.REACHED_TOLERANCE * 100) + " %, " + c.mode().label() + ")"
                     : "NOT reached before " + Text.clock(st.endH());
             if (o.limitedByMaxRate()) {
                 reached += "; the maximum rate of " + Checks.fmt(p.maxRateMlPerH()) + " mL/h held the pump back";
             }
-            if (!Double.isNaN(o.predictedPeakH())) {
-                reached += "; effect-site peak of the first interval predicted at " + Text.clock(o.predictedPeakH());
+            if (o.predictedPeakH().isPresent()) {
+                reached += "; effect-site peak of the first interval predicted at "
+                        + Text.clock(o.predictedPeakH().getAsDouble());
             }
             line(out, "target", what + ": " + reached);
         }
@@ -407,16 +408,12 @@ public final class TargetCommand implements Callable<Integer> {
         int end = endIndex(t, plan.schedule().endH());
         line(out, "plasma", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at the end of the targets (%s)",
                 Text.sig(plan.maxPlasmaNgPerMl(), 4), Text.sig(plan.plasmaNgPerMl()[end], 4), Text.clock(t[end])));
-        if (plan.hasEffectSite()) {
-            line(out, "effect site", String.format(Locale.ROOT, "at most %s ng/mL; %s ng/mL at %s",
-                    Text.sig(plan.maxEffectSiteNgPerMl(), 4), Text.sig(plan.effectSiteNgPerMl()[end], 4),
-                    Text.clock(t[end])));
-        }
-        if (plan.hasNorketamine()) {
-            line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at %s, at most %s ng/mL up to %s (predicted, "
-                    + "not targeted)", Text.sig(plan.norketamineNgPerMl()[end], 4), Text.clock(t[end]),
-                    Text.sig(plan.maxNorketamineNgPerMl(), 4), Text.clock(t[last])));
-        }
+        plan.effectSiteNgPerMl().ifPresent(ce -> line(out, "effect site", String.format(Locale.ROOT,
+                "at most %s ng/mL; %s ng/mL at %s", Text.sig(plan.maxEffectSiteNgPerMl().getAsDouble(), 4),
+                Text.sig(ce[end], 4), Text.clock(t[end]))));
+        plan.norketamineNgPerMl().ifPresent(nk -> line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at "
+                + "%s, at most %s ng/mL up to %s (predicted, not targeted)", Text.sig(nk[end], 4), Text.clock(t[end]),
+                Text.sig(plan.maxNorketamineNgPerMl().getAsDouble(), 4), Text.clock(t[last]))));
         warnings(out, plan.warnings());
     }
 
@@ -447,7 +444,8 @@ public final class TargetCommand implements Callable<Integer> {
         line(out, "total", Text.sig(m.totalMg(), 4) + " " + form);
         if (m.hasNorketamine()) {
             line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at the end, at most %s ng/mL (predicted)",
-                    Text.sig(m.norketamineEndNgPerMl(), 4), Text.sig(m.norketamineMaxNgPerMl(), 4)));
+                    Text.sig(m.norketamineEndNgPerMl().getAsDouble(), 4),
+                    Text.sig(m.norketamineMaxNgPerMl().getAsDouble(), 4)));
         }
         warnings(out, m.warnings());
     }

@@ -54,7 +54,7 @@ class EffectOnSimulateAndCompareTest {
         EffectResult e = expected("olofsen-2022-antinociception", "kamp-2020", DOSE);
         assertEquals(e.size() + 1, lines.size());
         double[] ce = e.effectSiteNgPerMl();
-        double[] effect = e.effect();
+        double[] effect = e.effect().orElseThrow();
         for (int i : new int[] {0, 30, 120, 121, 240, e.size() - 1}) {
             String[] cells = lines.get(i + 1).split(",", -1);
             assertClose(ce[i], Double.parseDouble(cells[3]), "effect site at row " + i);
@@ -91,7 +91,7 @@ class EffectOnSimulateAndCompareTest {
                 effect.at("/metrics/peak_effect_site_ng_per_ml").asDouble(), "peak effect site");
         assertEquals(e.size(), effect.at("/effect_site_ng_per_ml").size());
         assertEquals(e.size(), effect.at("/effect").size());
-        assertClose(e.effect()[150], effect.at("/effect/150").asDouble(), "effect at 2.5 h");
+        assertClose(e.effect().orElseThrow()[150], effect.at("/effect/150").asDouble(), "effect at 2.5 h");
     }
 
     @Test
@@ -137,7 +137,8 @@ class EffectOnSimulateAndCompareTest {
                 lines.get(0));
         String[] bolusAt1h = lines.get(1 + infusion.size() + 60).split(",", -1);
         assertEquals("bolus 20 mg", bolusAt1h[0]);
-        assertClose(bolus.effect()[60], Double.parseDouble(bolusAt1h[bolusAt1h.length - 1]), "bolus effect at 1 h");
+        assertClose(bolus.effect().orElseThrow()[60], Double.parseDouble(bolusAt1h[bolusAt1h.length - 1]),
+                "bolus effect at 1 h");
         String out = r.out();
         assertTrue(out.contains("peak effect (fraction of the maximal effect)"), out);
         assertTrue(out.contains("at or beyond 0.2 fraction of the maximal effect"), out);

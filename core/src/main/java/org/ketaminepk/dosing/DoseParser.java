@@ -46,6 +46,8 @@ import org.ketaminepk.base.Route;
 public final class DoseParser {
     /** Longest accepted specification, characters. */
     public static final int MAX_LENGTH = 500;
+    /** Longest number written out in full as the advice on a number in exponent notation (1e-20 to 1e20). */
+    private static final int MAX_PLAIN_DIGITS = 22;
 
     /** The accepted forms in one line, as error messages and help texts show them. */
     public static final String FORMS = "bolus AMOUNT | AMOUNT over TIME | RATE for TIME | ROUTE AMOUNT, then optionally "
@@ -344,8 +346,12 @@ public final class DoseParser {
                 int exponentEnd = exponentEnd(s, i);
                 if (exponentEnd > i) {
                     String written = s.substring(start, exponentEnd);
+                    String plain = Checks.exact(Double.parseDouble(written));
+                    // 1e400 was answered "write Infinity instead", and 1e300 with 301 digits to type
+                    String advice = plain.length() <= MAX_PLAIN_DIGITS && !plain.contains("Infinity")
+                            ? "write " + plain + " instead" : "and " + written + " is far outside any value accepted";
                     throw new ParseException(field, s, start + 1, quote(written), "numbers in exponent notation are "
-                            + "not accepted; write " + Checks.exact(Double.parseDouble(written)) + " instead", forms);
+                            + "not accepted; " + advice, forms);
                 }
                 out.add(new Token(Kind.NUMBER, text, text, Double.parseDouble(text), start + 1));
             } else if (c == '×') {

@@ -120,9 +120,18 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
             nonZero("effect at the reference concentration", effectAtReference);
         }
 
+        /**
+         * @throws InvalidInputException also for a concentration so large that the effect would overflow to
+         *         infinity (beyond about 1e292 ng/mL for the steepest slope accepted), which was returned as such
+         */
         @Override
         public double effect(double c) {
             concentration(c);
+            // (slope·C)/reference, as computed below, stays below half the largest double up to this concentration
+            double limit = 0.5 * Double.MAX_VALUE / Math.abs(effectAtReference) * Math.min(1, referenceNgPerMl);
+            if (c > limit) {
+                throw InvalidInputException.outOfRange("concentration", c, 0, limit, "ng/mL");
+            }
             return e0 + effectAtReference * c / referenceNgPerMl;
         }
 

@@ -58,8 +58,11 @@ public record EffectLink(double ke0PerH, Basis basis, String how) {
      *
      * @param ke0PerH equilibration rate constant, 1/h
      * @return the ke0 and its half-time in the unit that suits them
+     * @throws org.ketaminepk.base.InvalidInputException for a ke0 outside (0, {@value EffectSites#MAX_KE0_PER_H}] 1/h
+     *         (written before as "ke0 NaN /min", or with a half-time of "Infinity days")
      */
     public static String describe(double ke0PerH) {
+        Checks.positive("ke0", ke0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
         double halfH = Math.log(2) / ke0PerH;
         if (halfH < 2) {
             return "ke0 " + sig(ke0PerH / 60) + " /min (t½ " + sig(halfH * 60) + " min)";

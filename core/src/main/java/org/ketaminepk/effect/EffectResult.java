@@ -1,6 +1,7 @@
 package org.ketaminepk.effect;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.base.Checks;
@@ -86,14 +87,11 @@ public final class EffectResult {
     }
 
     /**
-     * @return a copy of the effect at each output point, in {@link Endpoint#effectUnit()}
-     * @throws IllegalStateException if the endpoint gives an effect site only
+     * @return a copy of the effect at each output point, in {@link Endpoint#effectUnit()}; empty for an endpoint that
+     *         gives an effect site only
      */
-    public double[] effect() {
-        if (effect == null) {
-            throw new IllegalStateException(endpoint.id() + " gives an effect site only, no effect");
-        }
-        return effect.clone();
+    public Optional<double[]> effect() {
+        return effect == null ? Optional.empty() : Optional.of(effect.clone());
     }
 
     /** @return the effect without drug (0 for an effect site only) */

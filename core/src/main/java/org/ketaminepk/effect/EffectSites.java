@@ -39,6 +39,11 @@ public final class EffectSites {
     /** Relative tolerance on a time to peak and on a transferred ke0. */
     static final double RELATIVE_TOLERANCE = 1e-9;
     private static final int SCAN_POINTS = 2000;
+    /**
+     * Largest fall after the highest point of a scan, relative to it, that is still round-off: a curve that falls
+     * less has not peaked (a model without elimination, whose effect site levels off at the plasma concentration).
+     */
+    private static final double PLATEAU = 1e-12;
 
     private EffectSites() {
     }
@@ -77,7 +82,9 @@ public final class EffectSites {
      * @param ind the individual model; it must accept intravenous doses
      * @param ke0PerH equilibration rate constant, {@value #MIN_SEARCH_KE0_PER_H} to {@value #MAX_KE0_PER_H} 1/h
      * @return time to peak effect, h
-     * @throws InvalidInputException if the model has no intravenous route, or for a ke0 outside that range
+     * @throws InvalidInputException if the model has no intravenous route, for a ke0 outside that range, or if the
+     *         effect-site concentration has no peak (it levels off, as in a model without elimination, or still
+     *         rises at the longest time simulated); a time where it met a level plateau in round-off was returned
      */
     public static double timeToPeakH(IndividualModel ind, double ke0PerH) {
         Checks.notNull("individual model", ind);
@@ -96,15 +103,26 @@ public final class EffectSites {
                 }
             }
             if (best < ce.length - 1) {
+                if (ce[best] - ce[ce.length - 1] <= PLATEAU * ce[best]) {
+                    // Ce rose to a plasma level that does not fall: the "peak" was where Ce met it in round-off
+                    throw noPeak(ind, ke0PerH, "rises to the plasma concentration and stays level with it (does the "
+                            + "model eliminate ketamine?)");
+                }
                 double lo = scan.time(Math.max(best - 1, 0));
                 double hi = scan.time(best + 1);
                 return refinePeak(linked, lo, hi, scan.time(best));
             }
             if (horizon >= TimeGrid.MAX_TIME_H) {
-                throw new IllegalStateException("no effect-site peak within " + horizon + " h for ke0 " + ke0PerH);
+                throw noPeak(ind, ke0PerH, "is still rising after " + Checks.fmt(horizon) + " h");
             }
             horizon = Math.min(horizon * 10, TimeGrid.MAX_TIME_H);
         }
+    }
+
+    private static InvalidInputException noPeak(IndividualModel ind, double ke0PerH, String why) {
+        return new InvalidInputException("model", String.format(Locale.ROOT, "the ketamine effect-site concentration "
+                + "of %s after an intravenous bolus has no peak with %s: it %s", ind.model().id(),
+                EffectLink.describe(ke0PerH), why));
     }
 
     private static double refinePeak(LinkedSystem linked, double lo, double hi, double start) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.Population;
@@ -174,13 +175,19 @@ public final class Endpoint {
      *
      * @param form the model's drug form
      * @return the relationship used, or null if the form cannot drive the endpoint
+     * @throws InvalidInputException for a missing form (which read as an S-ketamine model)
      */
     public Relationship relationshipFor(DrugForm form) {
+        Checks.notNull("drug form", form);
         return form == DrugForm.RACEMIC ? (racemic != null ? racemic : sKetamine) : sKetamine;
     }
 
-    /** @return whether {@code form} can drive this endpoint */
+    /**
+     * @return whether {@code form} can drive this endpoint
+     * @throws InvalidInputException for a missing form
+     */
     public boolean drivenBy(DrugForm form) {
+        Checks.notNull("drug form", form);
         if (!hasEffectModel()) {
             return form == linkDrugForm;
         }

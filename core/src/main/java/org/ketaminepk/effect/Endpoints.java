@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.effect.ConcentrationEffect.Linear;
 import org.ketaminepk.effect.ConcentrationEffect.SigmoidEmax;
@@ -270,6 +271,7 @@ public final class Endpoints {
      * @throws InvalidInputException naming {@code field}, the value and the ids it could mean, or all ids
      */
     public static Endpoint get(String field, String id) {
+        Checks.notNull("field", field);
         List<Endpoint> matches = matching(id);
         if (matches.size() == 1) {
             return matches.get(0);
@@ -305,8 +307,12 @@ public final class Endpoints {
         return out;
     }
 
-    /** @return the endpoints a model of {@code form} can drive */
+    /**
+     * @return the endpoints a model of {@code form} can drive
+     * @throws InvalidInputException for a missing form (which listed the S-ketamine endpoints)
+     */
     public static List<Endpoint> drivenBy(DrugForm form) {
+        Checks.notNull("drug form", form);
         List<Endpoint> out = new ArrayList<>();
         for (Endpoint e : BY_ID.values()) {
             if (e.drivenBy(form)) {

@@ -1,6 +1,7 @@
 package org.ketaminepk.effect;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 /**
  * What the literature gives for an endpoint's effect compartment, before it is applied to a model. Immutable.
@@ -22,15 +23,29 @@ public record LinkEvidence(Kind kind, String pkModelId, double ke0PerH, String s
         NOT_FOUND
     }
 
-    /** Checks that the fields agree with the kind. */
+    /**
+     * Checks that the fields agree with the kind.
+     *
+     * @throws InvalidInputException for a missing kind or source, a ke0 outside (0, {@value
+     *         EffectSites#MAX_KE0_PER_H}] 1/h for a fitted kind or other than NaN for none found, or a PK model id
+     *         given or missing against the kind
+     */
     public LinkEvidence {
         Checks.notNull("kind", kind);
         Checks.notNull("source", source);
-        if (kind == Kind.NOT_FOUND ? !Double.isNaN(ke0PerH) : !(ke0PerH > 0)) {
-            throw new IllegalArgumentException("ke0 " + ke0PerH + " does not fit " + kind);
+        if (kind == Kind.NOT_FOUND) {
+            if (!Double.isNaN(ke0PerH)) {
+                throw InvalidInputException.statement("ke0", ke0PerH, "must be NaN when no equilibration constant "
+                        + "was found but was " + Checks.fmt(ke0PerH) + " 1/h");
+            }
+        } else {
+            // an infinite ke0 passed the former test (∞ > 0) and failed later, inside the solver
+            Checks.positive("ke0", ke0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
         }
         if ((kind == Kind.FITTED_IN_LIBRARY) != (pkModelId != null)) {
-            throw new IllegalArgumentException("a PK model id goes with FITTED_IN_LIBRARY only");
+            throw new InvalidInputException("PK model id", "a PK model id must be given for a ke0 fitted with a "
+                    + "library model and only then, but " + (pkModelId == null ? "none was given" : "'" + pkModelId
+                    + "' was given") + " for " + kind);
         }
     }
 

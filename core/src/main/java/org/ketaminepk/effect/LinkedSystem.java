@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -41,11 +43,13 @@ public record LinkedSystem(CompartmentSystem system, Schedule schedule, double k
      * @param inputs the inputs into the body
      * @param ke0PerH equilibration rate constant, 1/h
      * @return the system whose observations are the body's effect-site concentrations
+     * @throws InvalidInputException for a missing body or inputs, or a ke0 outside (0, {@value
+     *         EffectSites#MAX_KE0_PER_H}] 1/h
      */
     public static LinkedSystem of(CompartmentSystem body, Schedule inputs, double ke0PerH) {
-        if (!(ke0PerH > 0) || !Double.isFinite(ke0PerH)) {
-            throw new IllegalArgumentException("ke0 must be finite and > 0 1/h but was " + ke0PerH);
-        }
+        Checks.notNull("system", body);
+        Checks.notNull("inputs", inputs);
+        Checks.positive("ke0", ke0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
         CompartmentSystem.Builder b = CompartmentSystem.builder();
         List<CompartmentSystem.Compartment> cs = body.compartments();
         for (CompartmentSystem.Compartment c : cs) {
@@ -140,11 +144,16 @@ public record LinkedSystem(CompartmentSystem system, Schedule schedule, double k
      * @param solution a solution of this system
      * @param analyte an observed analyte
      * @return the effect-site concentration of {@code analyte} at every output point, µmol/L
+     * @throws InvalidInputException for a missing solution or analyte, or an analyte the system does not observe
      */
     public double[] effectSiteUmolPerL(Solution solution, Analyte analyte) {
+        Checks.notNull("solution", solution);
+        Checks.notNull("analyte", analyte);
         CompartmentSystem.Observation o = system.observations().get(analyte);
         if (o == null) {
-            throw new IllegalArgumentException("the system does not observe " + analyte.label());
+            throw new InvalidInputException("analyte", "analyte must be one the system observes ("
+                    + String.join(", ", system.observations().keySet().stream().map(Analyte::label).toList())
+                    + ") but was " + analyte.label());
         }
         double[] a = solution.amountsUmol(o.compartment());
         for (int i = 0; i < a.length; i++) {

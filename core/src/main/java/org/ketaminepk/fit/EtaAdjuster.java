@@ -13,8 +13,9 @@ import org.ketaminepk.patient.Patient;
 /**
  * Applies one set of random effects where a NONMEM model puts them — after weight scaling and the model's own
  * covariates, before organ-function adjustments ({@code then}): θ·exp(η) on the log scale, logistic(logit θ + η) on
- * the logit scale. A fraction pushed above 1 by a log-scale effect is held at 1 (the same rule as population
- * simulation). Immutable.
+ * the logit scale ({@link Variability.Scale#apply}, which refuses a logit-scale value of exactly 0 or 1). A fraction
+ * pushed above 1 by a log-scale effect is held at 1 with a {@link Warning.Kind#FRACTION_CAPPED} warning (the same
+ * rule as population simulation). Immutable.
  */
 final class EtaAdjuster implements PatientAdjuster {
     private final List<MapFit.Effect> effects;
@@ -37,15 +38,11 @@ final class EtaAdjuster implements PatientAdjuster {
                 continue;
             }
             double before = out.get(e.parameter());
-            double after;
-            if (e.scale() == Variability.Scale.LOGIT) {
-                after = before <= 0 || before >= 1 ? before
-                        : 1 / (1 + Math.exp(-(Math.log(before / (1 - before)) + eta[i])));
-            } else {
-                after = before * Math.exp(eta[i]);
-                if (e.fraction() && before <= 1 && after > 1) {
-                    after = 1;
-                }
+            double after = e.scale().apply(e.parameter(), before, eta[i]);
+            if (e.scale() == Variability.Scale.LOG && e.fraction() && before <= 1 && after > 1) {
+                // said, as population simulation says it: it was held at 1 without a word before
+                warnings.add(Warning.of(Warning.Kind.FRACTION_CAPPED, e.parameter(), after));
+                after = 1;
             }
             out = out.with(e.parameter(), after);
             adjustments.add(new Adjustment(e.parameter(), e.unit(), before, after,

@@ -280,11 +280,16 @@ public final class MapFit {
         return true;
     }
 
+    /**
+     * A bound of the interval of a fitted value. A logit-scale value the logistic has rounded to exactly 1 (a logit
+     * above about 37) or 0 (below about −745) keeps that bound: logistic(logit(v) + d) tends to v there, where
+     * θ·exp(d) would leave the range of a fraction.
+     */
     private static double shift(Effect e, double value, double d) {
-        if (e.scale() == Variability.Scale.LOGIT && value > 0 && value < 1) {
-            return 1 / (1 + Math.exp(-(Math.log(value / (1 - value)) + d)));
+        if (e.scale() == Variability.Scale.LOGIT && !(value > 0 && value < 1)) {
+            return value;
         }
-        return value * Math.exp(d);
+        return e.scale().apply(e.parameter(), value, d);
     }
 
     private IndividualModel patientModel(Patient patient, double[] eta) {

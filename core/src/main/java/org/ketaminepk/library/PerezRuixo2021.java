@@ -156,6 +156,12 @@ final class PerezRuixo2021 {
             .note("Ethnicity effects (Japanese FRn × 1.34; Asian kel × 0.36 and CLn/F × 0.81) are listed but not "
                     + "applied: the patient description has no ethnicity. The model therefore describes non-Asian "
                     + "subjects.")
+            .note("FRn varies on the logit scale, as published: the transcription (" + Sources.NLX_PEREZ_RUIXO
+                    + ") cites Section 2.4 for an interindividual effect added to logit(FRn) and reads Table 3's "
+                    + "70.8 as that effect's SD, so logit(FRn) = logit(0.54) + η with ω² = 0.708² (Section 2.4 was "
+                    + "not read here). Every sampled FRn therefore lies "
+                    + "strictly between 0 and 1 and none is capped at 1. A CV assumed for FRn instead is log-normal "
+                    + "and can draw it above 1; such a draw is held at 1 and a population counts how often.")
             .note("Interindividual variability is as transcribed. The IIV of kmet is named in Section 2.4 but its "
                     + "value is blank in Table 3; none is carried. Residual error (log-additive, esketamine 27.6 %, "
                     + "noresketamine 42.2 % in phase I/II) is used only for observed-like concentrations.")

@@ -26,6 +26,12 @@ public record Variability(String parameter, String other, double omegaSquared, P
         /** logistic(logit(θ) + η): keeps a fraction between 0 and 1. */
         LOGIT("logit");
 
+        /**
+         * Below this logit the logistic is formed as e^x/(1 + e^x), where 1/(1 + e^{−x}) would overflow to 0; above
+         * it the usual form is kept, so that every value it gave before is given bit for bit.
+         */
+        private static final double LOGISTIC_TAIL = -700;
+
         private final String label;
 
         Scale(String label) {
@@ -35,6 +41,41 @@ public record Variability(String parameter, String other, double omegaSquared, P
         /** @return "log" or "logit" */
         public String label() {
             return label;
+        }
+
+        /**
+         * The value a parameter takes with a random effect on this scale: {@code θ·exp(η)} on the log scale,
+         * {@code logistic(logit(θ) + η)} on the logit scale.
+         *
+         * <p>On the logit scale θ must lie in the open range (0, 1). At 0 or 1 the logit is infinite and
+         * {@code logistic(logit(θ) + η)} is θ for every η: the effect would be drawn and silently not applied, and
+         * the patient would carry none of the published spread. A model whose published value lies there is refused
+         * when its variability is read; a value that the model's own covariates push to exactly 0 or 1 is refused
+         * here, naming the parameter, because treating 0 and 1 as fixed points would hide that the model and its
+         * variability do not fit this patient.
+         *
+         * @param parameter the parameter's name, for the message
+         * @param theta the value before the effect (after the model's covariates), in the parameter's internal unit
+         * @param eta the random effect on this scale
+         * @return the value with the effect
+         * @throws InvalidInputException on the logit scale, if θ is not strictly between 0 and 1
+         */
+        public double apply(String parameter, double theta, double eta) {
+            if (this == LOG) {
+                return theta * Math.exp(eta);
+            }
+            if (!(theta > 0 && theta < 1)) {
+                throw InvalidInputException.statement(parameter, theta, "must lie in the open range (0, 1) for its "
+                        + "logit-scale random effect but was " + Checks.fmt(theta) + " after the model's "
+                        + "covariates; at 0 or 1 the effect cannot move it");
+            }
+            double x = Math.log(theta / (1 - theta)) + eta;
+            if (x < LOGISTIC_TAIL) {
+                // e^{−x} overflows below −709.8 and 1/(1 + ∞) is 0: a θ of 1e-320 moved up by η would drop to 0
+                double e = Math.exp(x);
+                return e / (1 + e);
+            }
+            return 1 / (1 + Math.exp(-x));
         }
     }
 

@@ -75,6 +75,11 @@ public final class Warning {
         /** Arguments: number of overlaps, start of the later infusion (h), start and end of the earlier one (h). */
         INFUSIONS_OVERLAP(Code.DOSE_OUTSIDE_RANGE, "{0} infusion(s) start before the previous one ends (first: at {1} "
                 + "h, while the one from {2} h runs to {3} h); their rates add up"),
+        /**
+         * Arguments: parameter name, the value its log-normal random effect drew (above 1). A fraction cannot exceed
+         * 1, so 1 is used; a population counts these per parameter rather than repeating them.
+         */
+        FRACTION_CAPPED(Code.ASSUMPTION, "sampled {0} {1} is above 1 (a fraction); 1 is used"),
         /** Arguments: the assumption, in words. */
         ASSUMPTION(Code.ASSUMPTION, "{0}"),
         /** Arguments: the adjustment, in words. */

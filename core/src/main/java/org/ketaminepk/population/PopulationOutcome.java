@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,6 +157,54 @@ public final class PopulationOutcome {
             }
         }
         return new Probability(n, patients.size(), what);
+    }
+
+    /**
+     * How often a log-normal random effect drew a fraction above 1 for one parameter, which was then held at 1
+     * (each such patient carries a {@link Warning.Kind#FRACTION_CAPPED} warning). A published variability of a
+     * fraction is on the logit scale and is never capped; a CV assumed for a fraction is log-normal and can be.
+     *
+     * @param parameter the parameter
+     * @param patients how many patients had it capped, at least 1
+     * @param of how many patients the population holds
+     */
+    public record CappedFraction(String parameter, int patients, int of) {
+        /** Requires a parameter name and a count from 1 to {@code of}. */
+        public CappedFraction {
+            Checks.notNull("parameter", parameter);
+            if (patients < 1 || patients > of) {
+                throw InvalidInputException.statement("patients", patients, "must be between 1 and " + of
+                        + " (the population) but was " + patients);
+            }
+        }
+
+        /** @return e.g. "FRn capped at 1 in 12 of 1000 patients (its log-normal random effect drew it above 1)" */
+        public String message() {
+            return String.format(Locale.ROOT, "%s capped at 1 in %d of %d patients (its log-normal random effect "
+                    + "drew it above 1)", parameter, patients, of);
+        }
+    }
+
+    /**
+     * @return each parameter that was capped at 1 in at least one patient, with how many, in order of first
+     *         appearance: one line for the population instead of one warning per patient
+     */
+    public List<CappedFraction> cappedFractions() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (PatientMetrics p : patients) {
+            Set<String> seen = new HashSet<>();
+            for (Warning w : p.warnings()) {
+                if (w.kind() == Warning.Kind.FRACTION_CAPPED) {
+                    String name = (String) w.args()[0];
+                    if (seen.add(name)) {
+                        counts.merge(name, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        List<CappedFraction> out = new ArrayList<>();
+        counts.forEach((name, n) -> out.add(new CappedFraction(name, n, patients.size())));
+        return List.copyOf(out);
     }
 
     /** @return for each kind of warning, how many patients received at least one of that kind */

@@ -24,7 +24,8 @@ import org.ketaminepk.patient.Patient;
  * θ_i·exp(η + κ) (log scale) or logistic(logit(θ_i) + η) (logit scale), where θ_i is the value after the model's
  * weight scaling and own covariates, exactly where a NONMEM model puts its exponential random effect
  * ({@code CL = TVCL(WT, AGE)·EXP(ETA)}); organ-function and interaction adjustments are then applied on top by the
- * wrapped adjuster. Each change is recorded as an {@link Adjustment}. Immutable.
+ * wrapped adjuster. Each change is recorded as an {@link Adjustment}. A logit-scale effect on a value the model's
+ * covariates took to exactly 0 or 1 is refused ({@link Variability.Scale#apply}). Immutable.
  */
 final class RandomEffects implements PatientAdjuster {
     private final VariabilityModel variability;
@@ -135,14 +136,13 @@ final class RandomEffects implements PatientAdjuster {
             double before = out.get(name);
             double eta = total[k];
             Variability.Scale scale = plan.scales[k];
-            double after = scale == Variability.Scale.LOGIT ? logitShift(before, eta) : before * Math.exp(eta);
+            double after = scale.apply(name, before, eta);
             if (after > 1 && before <= 1 && plan.fractions[k]) {
                 // a log-normal effect on a fraction can exceed 1 in the far tail: say so rather than pass it on
                 if (capped == null) {
                     capped = new ArrayList<>();
                 }
-                capped.add(Warning.text(Warning.Code.ASSUMPTION, String.format(Locale.ROOT,
-                        "sampled %s %.4g is above 1 (a fraction); 1 is used", name, after)));
+                capped.add(Warning.of(Warning.Kind.FRACTION_CAPPED, name, after));
                 after = 1;
             }
             if (!(after >= 0 && after < Double.POSITIVE_INFINITY) || (after == 0 && before > 0)) {
@@ -169,13 +169,5 @@ final class RandomEffects implements PatientAdjuster {
         return (p.unit() == Unit.FRACTION || p.unit() == Unit.PERCENT)
                 && (p.role() == Role.BIOAVAILABILITY || p.role() == Role.FORMATION_FRACTION)
                 && p.internalValue() <= 1;
-    }
-
-    private static double logitShift(double p, double eta) {
-        if (p <= 0 || p >= 1) {
-            return p;
-        }
-        double x = Math.log(p / (1 - p)) + eta;
-        return 1 / (1 + Math.exp(-x));
     }
 }

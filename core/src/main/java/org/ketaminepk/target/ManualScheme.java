@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
@@ -38,15 +39,15 @@ import org.ketaminepk.model.Warning;
  * @param maxNgPerMl the highest, ng/mL
  * @param timeWithinH time within tolerance of the target, h
  * @param withinTolerance whether the whole duration stays within tolerance
- * @param norketamineEndNgPerMl norketamine at the end, ng/mL; NaN if the model does not predict it
- * @param norketamineMaxNgPerMl the highest norketamine concentration up to the end, ng/mL; NaN likewise
+ * @param norketamineEndNgPerMl norketamine at the end, ng/mL; empty if the model does not predict it
+ * @param norketamineMaxNgPerMl the highest norketamine concentration up to the end, ng/mL; empty likewise
  * @param pump the pump settings used (syringe, rate step)
  * @param modelId the model
  * @param warnings the model's warnings
  */
 public record ManualScheme(double targetNgPerMl, double durationH, double tolerance, double bolusMl, double bolusMg,
         List<RateStep> steps, double minNgPerMl, double maxNgPerMl, double timeWithinH, boolean withinTolerance,
-        double norketamineEndNgPerMl, double norketamineMaxNgPerMl, PumpSettings pump, String modelId,
+        OptionalDouble norketamineEndNgPerMl, OptionalDouble norketamineMaxNgPerMl, PumpSettings pump, String modelId,
         List<Warning> warnings) {
     /** First window lengths tried, h. */
     static final double[] FIRST_WINDOWS_H = {5.0 / 60, 10.0 / 60, 15.0 / 60, 20.0 / 60, 30.0 / 60};
@@ -76,6 +77,8 @@ public record ManualScheme(double targetNgPerMl, double durationH, double tolera
 
     /** Copies the lists. */
     public ManualScheme {
+        Checks.notNull("norketamine at the end", norketamineEndNgPerMl);
+        Checks.notNull("norketamine maximum", norketamineMaxNgPerMl);
         steps = List.copyOf(steps);
         warnings = List.copyOf(warnings);
     }
@@ -101,6 +104,12 @@ public record ManualScheme(double targetNgPerMl, double durationH, double tolera
                 TargetSchedule.MAX_TARGET_NG_PER_ML, "ng/mL");
         Checks.inRange("target duration", durationH, MIN_DURATION_H, MAX_DURATION_H, "h");
         Checks.positive("tolerance", tolerance, MAX_TOLERANCE, "(fraction of the target)");
+        if (!controller.dosesEnterCentral()) {
+            // C·V1 divided by an input of 0 into the targeted compartment asked for a bolus of 9.2e17 mg
+            throw new InvalidInputException("model", "a manual scheme's loading bolus brings the targeted "
+                    + "compartment to the target at once, but the intravenous route of " + controller.modelId()
+                    + " does not put drug into it");
+        }
         PumpSettings pump = controller.pump();
         double mgPerMl = pump.syringeMgPerMl();
         double bolusMg = Math.max(BOLUS_STEP_MG, Math.round(controller.loadingMl(targetNgPerMl) * mgPerMl
@@ -130,8 +139,12 @@ public record ManualScheme(double targetNgPerMl, double durationH, double tolera
                     best.rates[i] * mgPerMl));
         }
         return new ManualScheme(targetNgPerMl, durationH, tolerance, bolusMl, bolusMg, steps, best.min, best.max,
-                best.withinSteps * controller.fineStepH(), best.within, best.nkEnd, best.nkMax, pump,
+                best.withinSteps * controller.fineStepH(), best.within, present(best.nkEnd), present(best.nkMax), pump,
                 controller.modelId(), controller.warnings());
+    }
+
+    private static OptionalDouble present(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     /** Windows of w, 2w, 4w, ... as fine-step indices {start, end}; null if they do not give {@code rates} rates. */
@@ -250,7 +263,7 @@ public record ManualScheme(double targetNgPerMl, double durationH, double tolera
 
     /** @return whether the model predicts norketamine */
     public boolean hasNorketamine() {
-        return !Double.isNaN(norketamineEndNgPerMl);
+        return norketamineEndNgPerMl.isPresent();
     }
 
     /** @return the total amount given, mg of the syringe's stated form */

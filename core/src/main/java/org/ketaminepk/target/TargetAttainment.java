@@ -70,12 +70,20 @@ public final class TargetAttainment {
      *        receives {@code plan.regimen()}, whatever regimen the population was made with
      * @param executor where the patients are simulated (not shut down)
      * @return the attainment of every target step above zero
-     * @throws InvalidInputException if the schedule has no target above zero
+     * @throws InvalidInputException if the schedule has no target above zero, or the population is of another model
+     *         than the plan
      */
     public static TargetAttainment of(TargetPlan plan, PopulationSimulation population, Executor executor) {
         Checks.notNull("plan", plan);
         Checks.notNull("population", population);
         Checks.notNull("executor", executor);
+        String planModel = plan.controller().modelId();
+        String populationModel = population.variability().model().id();
+        if (plan.controller().drivesPublishedModel() && !planModel.equals(populationModel)) {
+            // the plan's schedule was silently given to patients of another model, and reported as its spread
+            throw InvalidInputException.statement("population", populationModel, "must be of the plan's model, "
+                    + planModel + ", but is of " + populationModel);
+        }
         List<TargetSchedule.Step> measured = new ArrayList<>();
         for (TargetSchedule.Step s : plan.schedule().steps()) {
             if (s.targetNgPerMl() > 0) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -138,10 +139,14 @@ public final class TargetController {
      * @param rateMlPerH the rate to run for the next interval, mL/h
      * @param requiredMlPerH the rate the target asks for before the pump's limits, mL/h ({@code >= 0})
      * @param limitedByMaxRate whether the maximum rate cut the rate
-     * @param peakH in effect-site mode with a rate above 0, when the effect site is predicted to peak, h; NaN
+     * @param peakH in effect-site mode with a rate above 0, when the effect site is predicted to peak, h; empty
      *              otherwise
      */
-    public record Decision(double rateMlPerH, double requiredMlPerH, boolean limitedByMaxRate, double peakH) {
+    public record Decision(double rateMlPerH, double requiredMlPerH, boolean limitedByMaxRate, OptionalDouble peakH) {
+        /** Requires the peak time (empty when there is none, not null). */
+        public Decision {
+            Checks.notNull("peak time", peakH);
+        }
     }
 
     private final CompartmentSystem body;
@@ -151,6 +156,8 @@ public final class TargetController {
     private final double plasmaLimitFactor;
     private final List<Warning> warnings;
     private final String modelId;
+    /** Whether {@link #modelId} names a published model (not a system given directly). */
+    private final boolean published;
     private final int n;
     private final int central;
     private final double centralVolumeL;
@@ -165,10 +172,11 @@ public final class TargetController {
     private final double[] udfEffect;
     private final double udfEffectPeakH;
 
-    private TargetController(CompartmentSystem body, String modelId, Mode mode, EffectLink link, PumpSettings pump,
-            double plasmaLimitFactor, List<Warning> warnings) {
+    private TargetController(CompartmentSystem body, String modelId, boolean published, Mode mode, EffectLink link,
+            PumpSettings pump, double plasmaLimitFactor, List<Warning> warnings) {
         this.body = Checks.notNull("system", body);
         this.modelId = modelId;
+        this.published = published;
         this.mode = mode;
         this.link = link;
         this.pump = Checks.notNull("pump", pump);
@@ -217,6 +225,11 @@ public final class TargetController {
         this.finePerStep = (int) Math.ceil(dt * 3600 - 1e-9);
         this.fine = StepPropagator.of(kAug, dt / finePerStep);
         this.udfPlasmaAtStep = step.advance(new double[n + 1], inputPerMlPerH)[central] / centralVolumeL;
+        if (!(udfPlasmaAtStep > 0)) {
+            // every plasma rate would be (target − free)/0: the pump at its maximum for ever, or NaN
+            throw new InvalidInputException("model", "the intravenous route of " + modelId + " does not bring drug "
+                    + "to the compartment whose ketamine concentration is targeted within one pump interval");
+        }
         if (link != null) {
             List<double[]> resp = unitResponse();
             this.udfPlasma = resp.get(0);
@@ -245,8 +258,8 @@ public final class TargetController {
      */
     public static TargetController plasma(IndividualModel ind, PumpSettings pump, EffectLink predictedLink) {
         Checks.notNull("model", ind);
-        return new TargetController(ind.system(), ind.model().id(), Mode.PLASMA, predictedLink, pump, Double.NaN,
-                withLink(ind.warnings(), predictedLink, ind.model().id()));
+        return new TargetController(ind.system(), ind.model().id(), true, Mode.PLASMA, predictedLink, pump,
+                Double.NaN, withLink(ind.warnings(), predictedLink, ind.model().id()));
     }
 
     /**
@@ -263,8 +276,8 @@ public final class TargetController {
             double plasmaLimitFactor) {
         Checks.notNull("model", ind);
         Checks.notNull("effect link", link);
-        return new TargetController(ind.system(), ind.model().id(), Mode.EFFECT_SITE, link, pump, plasmaLimitFactor,
-                withLink(ind.warnings(), link, ind.model().id()));
+        return new TargetController(ind.system(), ind.model().id(), true, Mode.EFFECT_SITE, link, pump,
+                plasmaLimitFactor, withLink(ind.warnings(), link, ind.model().id()));
     }
 
     /**
@@ -275,7 +288,7 @@ public final class TargetController {
      * @return the controller
      */
     public static TargetController plasma(CompartmentSystem system, PumpSettings pump) {
-        return new TargetController(system, "the system", Mode.PLASMA, null, pump, Double.NaN, List.of());
+        return new TargetController(system, "the system", false, Mode.PLASMA, null, pump, Double.NaN, List.of());
     }
 
     /**
@@ -290,7 +303,7 @@ public final class TargetController {
     public static TargetController effectSite(CompartmentSystem system, PumpSettings pump, EffectLink link,
             double plasmaLimitFactor) {
         Checks.notNull("effect link", link);
-        return new TargetController(system, "the system", Mode.EFFECT_SITE, link, pump, plasmaLimitFactor,
+        return new TargetController(system, "the system", false, Mode.EFFECT_SITE, link, pump, plasmaLimitFactor,
                 withLink(List.of(), link, "the system"));
     }
 
@@ -375,6 +388,11 @@ public final class TargetController {
         return modelId;
     }
 
+    /** @return whether the controller drives a published model's individual model (not a system given directly) */
+    boolean drivesPublishedModel() {
+        return published;
+    }
+
     /** @return the system driven */
     public CompartmentSystem system() {
         return body;
@@ -387,18 +405,26 @@ public final class TargetController {
 
     /**
      * @return the time from the start of one interval at a constant rate to the peak of the effect-site
-     *         concentration it causes, h (the Shafer–Gregg {@code peak_time}); NaN without an effect link
+     *         concentration it causes, h (the Shafer–Gregg {@code peak_time}); empty without an effect link
      */
-    public double unitResponsePeakH() {
-        return udfEffectPeakH;
+    public OptionalDouble unitResponsePeakH() {
+        return link == null ? OptionalDouble.empty() : OptionalDouble.of(udfEffectPeakH);
     }
 
-    /** Refuses a missing state, or one of another system (a wrong count of amounts was padded or cut before). */
+    /**
+     * Refuses a missing state, one of another system (a wrong count of amounts was padded or cut before), or one with
+     * an effect-site concentration for a controller without an effect link (it was dropped without a word).
+     */
     private void check(State s) {
         Checks.notNull("state", s);
         if (s.amountsUmol.length != n) {
             throw new InvalidInputException("state", "state must hold " + n + " amounts (one per compartment of "
                     + modelId + ") but held " + s.amountsUmol.length);
+        }
+        if (link == null && s.effectSiteUmolPerL() != 0) {
+            throw InvalidInputException.statement("state", s.effectSiteUmolPerL(), "holds an effect-site "
+                    + "concentration of " + Checks.fmt(s.effectSiteUmolPerL()) + " µmol/L, but the controller has no "
+                    + "effect link to carry it; give 0");
         }
     }
 
@@ -413,22 +439,21 @@ public final class TargetController {
         return s.amountsUmol[central] / centralVolumeL * Analyte.KETAMINE.molarMassGPerMol();
     }
 
-    /** @return the ketamine effect-site concentration in {@code s}, ng/mL (0 without an effect link) */
-    public double effectSiteNgPerMl(State s) {
+    /**
+     * @return the ketamine effect-site concentration in {@code s}, ng/mL; empty without an effect link (the state
+     *         then holds no effect site)
+     */
+    public OptionalDouble effectSiteNgPerMl(State s) {
         check(s);
-        return s.effectSiteUmolPerL() * Analyte.KETAMINE.molarMassGPerMol();
+        return link == null ? OptionalDouble.empty()
+                : OptionalDouble.of(s.effectSiteUmolPerL() * Analyte.KETAMINE.molarMassGPerMol());
     }
 
-    /**
-     * @return the norketamine concentration in {@code s}, ng/mL
-     * @throws IllegalStateException if the model does not predict norketamine
-     */
-    public double norketamineNgPerMl(State s) {
+    /** @return the norketamine concentration in {@code s}, ng/mL; empty if the model does not predict norketamine */
+    public OptionalDouble norketamineNgPerMl(State s) {
         check(s);
-        if (norketamine < 0) {
-            throw new IllegalStateException(modelId + " does not predict norketamine");
-        }
-        return s.amountsUmol[norketamine] / norketamineVolumeL * Analyte.NORKETAMINE.molarMassGPerMol();
+        return norketamine < 0 ? OptionalDouble.empty() : OptionalDouble.of(s.amountsUmol[norketamine]
+                / norketamineVolumeL * Analyte.NORKETAMINE.molarMassGPerMol());
     }
 
     /**
@@ -467,7 +492,7 @@ public final class TargetController {
             Checks.nonNegative("running rate", runningMlPerH, pump.maxRateMlPerH(), "mL/h");
         }
         if (targetNgPerMl == 0) {
-            return new Decision(0, 0, false, Double.NaN);
+            return new Decision(0, 0, false, OptionalDouble.empty());
         }
         double ct = targetNgPerMl / Analyte.KETAMINE.molarMassGPerMol();
         double[] x = augmentedState(s);
@@ -507,11 +532,12 @@ public final class TargetController {
         if (plasmaRules && !Double.isNaN(runningMlPerH)) {
             double lowest = (ct * (1 - HOLD_BAND) - freePlasma) / udfPlasmaAtStep;
             if (runningMlPerH >= lowest && runningMlPerH <= Math.min(required, pump.maxRateMlPerH())) {
-                return new Decision(runningMlPerH, required, limited, Double.NaN);
+                return new Decision(runningMlPerH, required, limited, OptionalDouble.empty());
             }
         }
         double rate = pump.quantize(Math.min(required, pump.maxRateMlPerH()));
-        return new Decision(rate, required, limited, rate > 0 ? peakH : Double.NaN);
+        return new Decision(rate, required, limited, rate > 0 && !Double.isNaN(peakH) ? OptionalDouble.of(peakH)
+                : OptionalDouble.empty());
     }
 
     /**
@@ -587,6 +613,11 @@ public final class TargetController {
         return y;
     }
 
+    /** @return whether intravenous doses enter the targeted compartment itself (not only through another) */
+    boolean dosesEnterCentral() {
+        return inputPerMlPerH[central] > 0;
+    }
+
     /** @return the syringe volume that brings the plasma concentration of an empty body to {@code ngPerMl}, mL */
     double loadingMl(double ngPerMl) {
         return ngPerMl / Analyte.KETAMINE.molarMassGPerMol() * centralVolumeL / inputPerMlPerH[central];
@@ -634,10 +665,10 @@ public final class TargetController {
             times[k] = k * dt;
             cp[k] = plasmaNgPerMl(s);
             if (ce != null) {
-                ce[k] = effectSiteNgPerMl(s);
+                ce[k] = effectSiteNgPerMl(s).getAsDouble();
             }
             if (nk != null) {
-                nk[k] = norketamineNgPerMl(s);
+                nk[k] = norketamineNgPerMl(s).getAsDouble();
             }
             if (k == intervals) {
                 break;
@@ -645,7 +676,7 @@ public final class TargetController {
             double target = schedule.targetAt(times[k]);
             Decision d = decide(s, target, k == 0 ? Double.NaN : rates[k - 1]);
             if (k == 0) {
-                firstPeakH = d.peakH();
+                firstPeakH = d.peakH().orElse(Double.NaN);
             }
             rates[k] = d.rateMlPerH();
             targets[k] = target;

@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.dosing.Amount;
@@ -20,7 +22,8 @@ import org.ketaminepk.model.Warning;
  * reads back. Immutable (arrays are copied on the way out).
  *
  * <p>Units: time h, rates mL/h and mg/h of the syringe's stated form (base or hydrochloride), amounts mg of that
- * form (and of base), concentrations ng/mL.
+ * form (and of base), concentrations ng/mL. The effect site (predicted only with an effect link) and norketamine
+ * (predicted only by a model that has it) are {@link Optional}s, so a plan without them is asked, never refused.
  */
 public final class TargetPlan {
     /** Significant digits of the amounts written to protocol text (a relative rounding of at most 5e-7). */
@@ -47,16 +50,23 @@ public final class TargetPlan {
      *
      * @param step the step
      * @param reachedH when the targeted concentration first came within {@link TargetController#REACHED_TOLERANCE}
-     *                 of the target at a pump update, h; NaN if it did not during the step
+     *                 of the target at a pump update, h; empty if it did not during the step
      * @param limitedByMaxRate whether the maximum rate held the pump back during the step
      * @param predictedPeakH for the first step in effect-site mode, when the first interval's effect-site peak was
-     *                       predicted, h; NaN otherwise
+     *                       predicted, h; empty otherwise
      */
-    public record StepOutcome(TargetSchedule.Step step, double reachedH, boolean limitedByMaxRate,
-            double predictedPeakH) {
+    public record StepOutcome(TargetSchedule.Step step, OptionalDouble reachedH, boolean limitedByMaxRate,
+            OptionalDouble predictedPeakH) {
+        /** Requires every part (an absent time is an empty OptionalDouble, not null). */
+        public StepOutcome {
+            Checks.notNull("step", step);
+            Checks.notNull("reached time", reachedH);
+            Checks.notNull("predicted peak time", predictedPeakH);
+        }
+
         /** @return whether the target was reached during the step */
         public boolean reached() {
-            return !Double.isNaN(reachedH);
+            return reachedH.isPresent();
         }
     }
 
@@ -103,9 +113,13 @@ public final class TargetPlan {
                 }
             }
             double peak = i == 0 && st.startH() == 0 ? firstPeakH : Double.NaN;
-            out.add(new StepOutcome(st, reached, lim, peak));
+            out.add(new StepOutcome(st, present(reached), lim, present(peak)));
         }
         this.outcomes = List.copyOf(out);
+    }
+
+    private static OptionalDouble present(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     private static List<Segment> merge(double[] t, double[] rates, double mgPerMl) {
@@ -160,36 +174,30 @@ public final class TargetPlan {
         return plasma.clone();
     }
 
-    /** @return whether the plan predicts the effect site */
+    /** @return whether the plan predicts the effect site (the controller has an effect link) */
     public boolean hasEffectSite() {
         return effectSite != null;
     }
 
     /**
-     * @return the predicted ketamine effect-site concentration at each time, ng/mL
-     * @throws IllegalStateException if the controller has no effect link
+     * @return the predicted ketamine effect-site concentration at each time of {@link #timesH()}, ng/mL; empty when
+     *         the controller has no effect link
      */
-    public double[] effectSiteNgPerMl() {
-        if (effectSite == null) {
-            throw new IllegalStateException("the plan has no effect site");
-        }
-        return effectSite.clone();
+    public Optional<double[]> effectSiteNgPerMl() {
+        return effectSite == null ? Optional.empty() : Optional.of(effectSite.clone());
     }
 
-    /** @return whether the model predicts norketamine */
+    /** @return whether the plan predicts norketamine (the model does) */
     public boolean hasNorketamine() {
         return norketamine != null;
     }
 
     /**
-     * @return the predicted norketamine concentration at each time, ng/mL
-     * @throws IllegalStateException if the model does not predict norketamine
+     * @return the predicted norketamine concentration at each time of {@link #timesH()}, ng/mL; empty when the model
+     *         does not predict norketamine
      */
-    public double[] norketamineNgPerMl() {
-        if (norketamine == null) {
-            throw new IllegalStateException("the model does not predict norketamine");
-        }
-        return norketamine.clone();
+    public Optional<double[]> norketamineNgPerMl() {
+        return norketamine == null ? Optional.empty() : Optional.of(norketamine.clone());
     }
 
     /** @return the pump schedule, equal consecutive rates merged */
@@ -242,14 +250,14 @@ public final class TargetPlan {
         return max(plasma);
     }
 
-    /** @return the highest predicted effect-site concentration, ng/mL */
-    public double maxEffectSiteNgPerMl() {
-        return max(effectSiteNgPerMl());
+    /** @return the highest predicted effect-site concentration, ng/mL; empty when the plan has no effect site */
+    public OptionalDouble maxEffectSiteNgPerMl() {
+        return effectSite == null ? OptionalDouble.empty() : OptionalDouble.of(max(effectSite));
     }
 
-    /** @return the highest predicted norketamine concentration, ng/mL */
-    public double maxNorketamineNgPerMl() {
-        return max(norketamineNgPerMl());
+    /** @return the highest predicted norketamine concentration, ng/mL; empty when the model does not predict it */
+    public OptionalDouble maxNorketamineNgPerMl() {
+        return norketamine == null ? OptionalDouble.empty() : OptionalDouble.of(max(norketamine));
     }
 
     private static double max(double[] a) {

@@ -74,8 +74,17 @@ public record TargetSchedule(List<Step> steps, double endH) {
         }
     }
 
-    /** Validates order and copies the list. */
+    /**
+     * Validates order and copies the list.
+     *
+     * @throws InvalidInputException for a missing list or step, steps out of time order, or an {@code endH} that is
+     *         not where the last step ends
+     */
     public TargetSchedule {
+        Checks.notNull("target steps", steps);
+        for (int i = 0; i < steps.size(); i++) {
+            Checks.notNull("target steps[" + i + "]", steps.get(i));
+        }
         steps = List.copyOf(steps);
         if (steps.isEmpty()) {
             throw new InvalidInputException("target", "a target schedule needs at least one target above 0 ng/mL");
@@ -89,8 +98,10 @@ public record TargetSchedule(List<Step> steps, double endH) {
             }
         }
         double last = steps.get(steps.size() - 1).endH();
-        if (Math.abs(endH - last) > 1e-12) {
-            throw new IllegalArgumentException("endH " + endH + " must be where the last step ends, " + last);
+        if (!(Math.abs(endH - last) <= 1e-12)) {
+            // a NaN passed the former test (NaN > 1e-12 is false) and reached the plan as its end
+            throw InvalidInputException.statement("target end", endH, "must be where the last target step ends, "
+                    + Checks.fmt(last) + " h, but was " + Checks.fmt(endH) + " h");
         }
     }
 
@@ -107,10 +118,8 @@ public record TargetSchedule(List<Step> steps, double endH) {
     /** @return a schedule of the given steps */
     public static TargetSchedule of(List<Step> steps) {
         Checks.notNull("target steps", steps);
-        for (int i = 0; i < steps.size(); i++) {
-            Checks.notNull("target steps[" + i + "]", steps.get(i));
-        }
-        return new TargetSchedule(steps, steps.isEmpty() ? 0 : steps.get(steps.size() - 1).endH());
+        int n = steps.size();
+        return new TargetSchedule(steps, n == 0 || steps.get(n - 1) == null ? 0 : steps.get(n - 1).endH());
     }
 
     /**

@@ -263,7 +263,10 @@ class DoseParserTest {
     @CsvSource(delimiter = '|', value = {
         "bolus 1e-5 mg | 7 | 1e-5 | write 0.00001 instead",
         "bolus 2E3 mg | 7 | 2E3 | write 2000 instead",
-        "bolus 20 mg at 1e+2 h | 16 | 1e+2 | write 100 instead"})
+        "bolus 20 mg at 1e+2 h | 16 | 1e+2 | write 100 instead",
+        "bolus 1e400 mg | 7 | 1e400 | and 1e400 is far outside any value accepted",
+        "bolus 20 mg at 1e300 h | 16 | 1e300 | and 1e300 is far outside any value accepted",
+        "bolus 1e-300 mg | 7 | 1e-300 | and 1e-300 is far outside any value accepted"})
     void exponentNotationIsNamedAsSuch(String spec, int column, String word, String advice) {
         DoseParser.ParseException e = fails(spec);
         assertEquals(column, e.column());

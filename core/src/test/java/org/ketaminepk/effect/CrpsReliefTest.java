@@ -32,7 +32,7 @@ class CrpsReliefTest {
         EffectResult r = hundredHours();
         double end = Protocols.CRPS_DAHAN_2011.regimen().endH();
         double[] ce = r.effectSiteNgPerMl();
-        double[] relief = r.effect();
+        double[] relief = r.effect().orElseThrow();
         // four days after the end, plasma S-ketamine is all but gone and the link only empties
         assertTrue(r.plasmaNgPerMl()[at(end + 96)] < 1e-3 * ce[at(end + 96)]);
         double expectedCe = ce[at(end + 96)] * Math.pow(2, -(50 * 24 - 96) / HALF_TIME_H);

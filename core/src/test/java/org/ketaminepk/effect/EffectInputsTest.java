@@ -77,4 +77,94 @@ class EffectInputsTest {
         double perDecade = EffectSites.timeToPeakH(KAMP, 1e-3) - EffectSites.timeToPeakH(KAMP, 1e-2);
         assertTrue(perDecade > 5 && perDecade < 15, () -> "time to peak per decade of ke0: " + perDecade + " h");
     }
+
+    /** A bare IllegalArgumentException before, and an infinite ke0 was taken as evidence. */
+    @Test
+    void linkEvidenceRefusesWhatDoesNotFitItsKindInOneLine() {
+        assertEquals("ke0 must be greater than 0 and at most 10000 1/h but was Infinity", assertThrows(
+                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY, null,
+                        Double.POSITIVE_INFINITY, "test")).getMessage());
+        assertThrows(InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY,
+                null, 0, "test"));
+        assertEquals("ke0 must be NaN when no equilibration constant was found but was 1 1/h", assertThrows(
+                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.NOT_FOUND, null, 1, "test"))
+                .getMessage());
+        assertEquals("a PK model id must be given for a ke0 fitted with a library model and only then, but none was "
+                + "given for FITTED_IN_LIBRARY", assertThrows(InvalidInputException.class, () -> new LinkEvidence(
+                        LinkEvidence.Kind.FITTED_IN_LIBRARY, null, 1, "test")).getMessage());
+        assertEquals(1, new LinkEvidence(LinkEvidence.Kind.FITTED_IN_LIBRARY, "domino-1984", 1, "test").ke0PerH());
+    }
+
+    /** Written before as "ke0 NaN /min (t½ NaN min)" and "ke0 0 /day (t½ Infinity days)". */
+    @Test
+    void describingAKe0RefusesOneThatIsNotOne() {
+        for (double ke0 : new double[] {Double.NaN, 0, -1, Double.POSITIVE_INFINITY}) {
+            assertTrue(assertThrows(InvalidInputException.class, () -> EffectLink.describe(ke0)).getMessage()
+                    .startsWith("ke0 must be greater than 0 and at most 10000 1/h but was"), () -> "ke0 " + ke0);
+        }
+        assertEquals("ke0 0.238 /min (t½ 2.91 min)", EffectLink.describe(0.238 * 60));
+    }
+
+    /** The steepest linear model gave an effect of Infinity at 1e300 ng/mL. */
+    @Test
+    void aLinearEffectNeverOverflowsToInfinity() {
+        ConcentrationEffect steepest = new ConcentrationEffect.Linear(-1e9, 1e9, 1e-6);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> steepest.effect(1e300));
+        assertTrue(e.getMessage().startsWith("concentration must be between 0 and 8.988e+292 ng/mL but was 1.000e+300"),
+                e::getMessage);
+        assertTrue(Double.isFinite(steepest.effect(8.9e292)));
+        ConcentrationEffect gentle = new ConcentrationEffect.Linear(0, 1e-9, 1e6);
+        assertTrue(Double.isFinite(gentle.effect(Double.MAX_VALUE)));
+    }
+
+    /** A missing drug form read as an S-ketamine model: it listed endpoints no model drives. */
+    @Test
+    void aMissingDrugFormIsRefused() {
+        assertEquals("drug form is required but was missing", assertThrows(InvalidInputException.class,
+                () -> Endpoints.drivenBy(null)).getMessage());
+        assertThrows(InvalidInputException.class, () -> Endpoints.HERD_2008_SEDATION.drivenBy(null));
+        assertThrows(InvalidInputException.class, () -> Endpoints.HERD_2008_SEDATION.relationshipFor(null));
+        assertEquals("field is required but was missing", assertThrows(InvalidInputException.class,
+                () -> Endpoints.get(null, "none")).getMessage());
+    }
+
+    /** One compartment of 150 L cleared at {@code clLPerH}: with 0 nothing is eliminated. */
+    private static IndividualModel cleared(double clLPerH) {
+        org.ketaminepk.model.PublishedModel m = org.ketaminepk.model.PublishedModel.builder("cleared-2024")
+                .name("test one-compartment model")
+                .citation(new org.ketaminepk.model.Citation("test", 2024, "test model", "none", null, null))
+                .drugForm(org.ketaminepk.model.DrugForm.RACEMIC)
+                .population(new org.ketaminepk.model.Population("test", 0, 18, 65, 40, 120, "test"))
+                .samplingSite(org.ketaminepk.model.SamplingSite.ARTERIAL)
+                .scaling("none")
+                .parameter("CL", "clearance", clLPerH, org.ketaminepk.model.Unit.L_PER_H,
+                        org.ketaminepk.model.Role.PARENT_CLEARANCE, 0, org.ketaminepk.model.Provenance.ASSUMPTION,
+                        "test")
+                .parameter("V", "volume", 150, org.ketaminepk.model.Unit.L, org.ketaminepk.model.Role.VOLUME, 0,
+                        org.ketaminepk.model.Provenance.ASSUMPTION, "test")
+                .analytes(org.ketaminepk.base.Analyte.KETAMINE)
+                .route(org.ketaminepk.base.Route.INTRAVENOUS, true, "test")
+                .structure(org.ketaminepk.testing.TestModels::oneCompartment)
+                .build();
+        return Simulation.standard().individualize(m, Patient.standardAdult());
+    }
+
+    /**
+     * Without elimination the effect site levels off at the plasma concentration and has no peak: 36.8 h was
+     * returned for ke0 1 /h (where Ce met Cp in round-off), and a ke0 "reproducing" any time to peak from it.
+     */
+    @Test
+    void anEffectSiteThatLevelsOffHasNoTimeToPeak() {
+        IndividualModel none = cleared(0);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EffectSites.timeToPeakH(none, 1));
+        assertEquals("the ketamine effect-site concentration of cleared-2024 after an intravenous bolus has no peak "
+                + "with ke0 0.0167 /min (t½ 41.6 min): it rises to the plasma concentration and stays level with it "
+                + "(does the model eliminate ketamine?)", e.getMessage());
+        assertThrows(InvalidInputException.class, () -> EffectSites.ke0ForTimeToPeakPerH(none, 0.1));
+        // a clearance of 1e-9 L/h still peaks, at ln(ke0/k)/(ke0 − k) with k = CL/V; a peak this flat (Ce falls by
+        // 1e-9 of itself over 200 h) is placed only to about 1e-4 of its time in doubles
+        double k = 1e-9 / 150;
+        double expected = Math.log(1 / k) / (1 - k);
+        assertEquals(expected, EffectSites.timeToPeakH(cleared(1e-9), 1), 1e-4 * expected);
+    }
 }

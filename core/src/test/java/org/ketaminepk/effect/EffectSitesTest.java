@@ -1,6 +1,7 @@
 package org.ketaminepk.effect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,8 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Amount;
+import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.ExactSolver;
 import org.ketaminepk.engine.InputChannel;
@@ -153,5 +158,26 @@ class EffectSitesTest {
             assertEquals(simTiva, ke0PerMin, kg == 70 ? 0.01 : 0.03, "at " + kg + " kg");
             assertEquals(tpeakH, EffectSites.timeToPeakH(kamp, ke0PerMin * 60), 1e-6 * tpeakH);
         }
+    }
+
+    /** A bare IllegalArgumentException (and a NullPointerException for a missing body) before. */
+    @Test
+    void theLinkedSystemRefusesBadInputInOneLine() {
+        CompartmentSystem body = oneCompartment();
+        Schedule s = Regimen.of(Dose.bolus(Amount.mg(1), 0)).schedule(body, 70);
+        for (double ke0 : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY, 1e5}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> LinkedSystem.of(body, s, ke0));
+            assertTrue(e.getMessage().startsWith("ke0 must be greater than 0 and at most 10000 1/h but was"),
+                    e::getMessage);
+        }
+        assertEquals("system is required but was missing", assertThrows(InvalidInputException.class,
+                () -> LinkedSystem.of(null, s, 1)).getMessage());
+        assertEquals("inputs is required but was missing", assertThrows(InvalidInputException.class,
+                () -> LinkedSystem.of(body, null, 1)).getMessage());
+        LinkedSystem linked = LinkedSystem.of(body, s, 1);
+        Solution sol = linked.solve(ExactSolver.instance(), TimeGrid.uniform(1, 0.5));
+        assertEquals("analyte must be one the system observes (ketamine) but was norketamine",
+                assertThrows(InvalidInputException.class, () -> linked.effectSiteUmolPerL(sol,
+                        Analyte.NORKETAMINE)).getMessage());
     }
 }

@@ -289,4 +289,41 @@ class PopulationSimulationTest {
         assertThrows(InvalidInputException.class, () -> Summary.of(new double[0]));
         assertThrows(InvalidInputException.class, () -> Summary.of(new double[] {1}, 101));
     }
+
+    /**
+     * Perez-Ruixo's FRn varies on the logit scale as published: no sampled FRn reaches 1 and nothing is capped. An
+     * assumed CV on FRn is log-normal: the patients whose FRn was held at 1 are counted once per parameter.
+     */
+    @Test
+    void aFractionCappedAtOneIsCountedOncePerParameterAndPublishedFrnIsNeverCapped() {
+        List<Patient> patients = PATIENTS.subList(0, 200);
+        Regimen nasal = Regimen.of(Dose.extravascular(org.ketaminepk.base.Route.INTRANASAL,
+                org.ketaminepk.dosing.Amount.mg(56), 0));
+        TimeGrid grid = TimeGrid.uniform(6, 0.25);
+        PopulationSimulation published = PopulationSimulation.of(Models.PEREZ_RUIXO_2021, patients, nasal, grid, 3);
+        assertTrue(published.run().cappedFractions().isEmpty());
+        for (int i = 0; i < patients.size(); i++) {
+            double frn = published.individual(i).values().get("FRn");
+            assertTrue(frn > 0 && frn < 1, () -> "FRn " + frn);
+        }
+        VariabilityModel assumed = VariabilityModel.published(Models.PEREZ_RUIXO_2021)
+                .withAssumed(VariabilitySpec.parse("FRn=150%"));
+        PopulationSimulation wide = PopulationSimulation.of(Models.PEREZ_RUIXO_2021, patients, nasal, grid, 3)
+                .withVariability(assumed);
+        PopulationOutcome o = wide.run();
+        int atOne = 0;
+        for (int i = 0; i < patients.size(); i++) {
+            atOne += wide.individual(i).values().get("FRn") == 1 ? 1 : 0;
+        }
+        assertTrue(atOne > 10 && atOne < patients.size(), atOne + " patients at 1");
+        assertEquals(List.of(new PopulationOutcome.CappedFraction("FRn", atOne, patients.size())),
+                o.cappedFractions());
+        assertEquals("FRn capped at 1 in " + atOne + " of 200 patients (its log-normal random effect drew it above 1)",
+                o.cappedFractions().get(0).message());
+        assertThrows(InvalidInputException.class, () -> new PopulationOutcome.CappedFraction("FRn", 0, 10));
+        assertThrows(InvalidInputException.class, () -> new PopulationOutcome.CappedFraction("FRn", 11, 10));
+        long warned = o.patients().stream().filter(p -> p.warnings().stream()
+                .anyMatch(w -> w.kind() == Warning.Kind.FRACTION_CAPPED)).count();
+        assertEquals(atOne, warned);
+    }
 }

@@ -12,14 +12,25 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.Route;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Adjustment;
+import org.ketaminepk.model.Citation;
+import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.model.ParameterValues;
 import org.ketaminepk.model.PatientAdjuster;
+import org.ketaminepk.model.Population;
+import org.ketaminepk.model.Provenance;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Role;
+import org.ketaminepk.model.SamplingSite;
+import org.ketaminepk.model.Unit;
+import org.ketaminepk.model.Variability;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.testing.TestModels;
 
 class VariabilityModelTest {
     private static final int N = 20_000;
@@ -237,5 +248,49 @@ class VariabilityModelTest {
             assertEquals(Math.signum(k), Math.signum(f - typical.get("F1")), "F1 moves with κ " + k);
             assertTrue(w.isEmpty(), w.toString());
         }
+    }
+
+    /**
+     * A user-built model whose covariate takes its logit-varied fraction to exactly 1: the effect was drawn and
+     * silently not applied before (logistic(logit 1 + η) = 1); it is refused now, naming the parameter and the range.
+     */
+    @Test
+    void aLogitEffectOnAFractionTheCovariatesTookToOneIsRefused() {
+        PublishedModel m = PublishedModel.builder("covariate-2024")
+                .name("test one-compartment model")
+                .citation(new Citation("test", 2024, "test model", "none", null, null))
+                .drugForm(DrugForm.RACEMIC)
+                .population(new Population("test", 0, 18, 120, 40, 200, "test"))
+                .samplingSite(SamplingSite.ARTERIAL)
+                .scaling("none")
+                .parameter("CL", "clearance", 60, Unit.L_PER_H,
+                        Role.PARENT_CLEARANCE, 0, Provenance.ASSUMPTION,
+                        "test")
+                .parameter("V", "volume", 150, Unit.L, Role.VOLUME, 0,
+                        Provenance.ASSUMPTION, "test")
+                .parameter("F", "a fraction", 0.5, Unit.FRACTION,
+                        Role.OTHER, 0, Provenance.ASSUMPTION, "test")
+                .variability(Variability.logitVariance("F", 0.5,
+                        Provenance.ASSUMPTION, "test"))
+                .analytes(Analyte.KETAMINE)
+                .route(Route.INTRAVENOUS, true, "test")
+                .covariates((p, patient, adjustments) -> patient.ageYears() >= 80 ? p.with("F", 1.0) : p)
+                .structure(TestModels::oneCompartment)
+                .build();
+        VariabilityModel v = VariabilityModel.published(m);
+        Patient old = Patient.standardAdult().withAgeYears(85);
+        ParameterValues typical = m.individualize(old, PatientAdjuster.NONE).values();
+        assertEquals(1.0, typical.get("F"));
+        RandomEffects draw = new RandomEffects(v, new VariabilityModel.Draw(new double[] {0.8}, new double[0]),
+                PatientAdjuster.NONE);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> draw.adjust(m, old, typical, new ArrayList<>(), new ArrayList<>()));
+        assertEquals("F must lie in the open range (0, 1) for its logit-scale random effect but was 1 after the "
+                + "model's covariates; at 0 or 1 the effect cannot move it", e.getMessage());
+        // a younger patient keeps 0.5 and is moved
+        Patient young = Patient.standardAdult();
+        ParameterValues t2 = m.individualize(young, PatientAdjuster.NONE).values();
+        double f = draw.adjust(m, young, t2, new ArrayList<>(), new ArrayList<>()).get("F");
+        assertEquals(1 / (1 + Math.exp(-0.8)), f, 1e-15);
     }
 }

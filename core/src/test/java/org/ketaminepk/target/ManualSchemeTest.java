@@ -63,7 +63,7 @@ class ManualSchemeTest {
         assertEquals(m.timeWithinH(), within / 3600.0, 2.0 / 3600);
         assertTrue(min >= 150 * 0.85 && max <= 150 * 1.15, min + " to " + max);
         double[] nk = r.profile().series(Analyte.NORKETAMINE).ngPerMl();
-        assertEquals(m.norketamineEndNgPerMl(), nk[nk.length - 1], 1e-4 * nk[nk.length - 1]);
+        assertEquals(m.norketamineEndNgPerMl().getAsDouble(), nk[nk.length - 1], 1e-4 * nk[nk.length - 1]);
     }
 
     @Test
@@ -84,5 +84,44 @@ class ManualSchemeTest {
         e = assertThrows(InvalidInputException.class, () -> ManualScheme.design(c, 150, 48, 0.15));
         assertTrue(e.getMessage().contains("target duration must be between 0.5 and 24 h but was 48"),
                 e.getMessage());
+    }
+
+    /** Intravenous doses into a compartment that drains into the targeted one at {@code kPerH}. */
+    static org.ketaminepk.engine.CompartmentSystem throughADepot(double kPerH) {
+        org.ketaminepk.engine.CompartmentSystem.Builder b = org.ketaminepk.engine.CompartmentSystem.builder();
+        int c = b.compartment("central", Analyte.KETAMINE, org.ketaminepk.engine.CompartmentSystem.Kind.CENTRAL);
+        int d = b.compartment("depot", Analyte.KETAMINE, org.ketaminepk.engine.CompartmentSystem.Kind.DEPOT);
+        b.eliminate(c, b.sink("eliminated", Analyte.KETAMINE), 0.5);
+        b.flow(d, c, kPerH);
+        b.observe(Analyte.KETAMINE, c, 50);
+        b.route(org.ketaminepk.base.Route.INTRAVENOUS, org.ketaminepk.engine.RouteInput.fixed(java.util.List.of(
+                org.ketaminepk.engine.InputChannel.into(d, 1))));
+        return b.build();
+    }
+
+    /**
+     * A loading bolus of C·V1 needs doses that enter the targeted compartment: through a depot it divided by an
+     * input of 0 and asked for a bolus of 9.2e17 mg.
+     */
+    @Test
+    void aSystemWhoseDosesDoNotEnterTheTargetedCompartmentIsRefused() {
+        TargetController c = TargetController.plasma(throughADepot(60), PumpSettings.standard());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ManualScheme.design(c, 100, 2,
+                0.15));
+        assertEquals("a manual scheme's loading bolus brings the targeted compartment to the target at once, "
+                + "but the intravenous route of the system does not put drug into it", e.getMessage());
+    }
+
+    /** Norketamine was NaN when the model did not predict it. */
+    @Test
+    void norketamineIsEmptyWhenTheModelHasNone() {
+        ManualScheme none = ManualScheme.design(TargetController.plasma(TargetControllerTest.oneCompartment(50, 25),
+                PumpSettings.standard()), 100, 1, 0.15);
+        assertTrue(none.norketamineEndNgPerMl().isEmpty());
+        assertTrue(none.norketamineMaxNgPerMl().isEmpty());
+        ManualScheme some = ManualScheme.design(TargetController.plasma(TargetControllerTest.individual(
+                Models.DEFAULT), PumpSettings.standard(), null), 100, 1, 0.15);
+        assertTrue(some.norketamineEndNgPerMl().getAsDouble() > 0);
+        assertTrue(some.norketamineMaxNgPerMl().getAsDouble() >= some.norketamineEndNgPerMl().getAsDouble());
     }
 }

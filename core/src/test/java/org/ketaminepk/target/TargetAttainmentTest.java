@@ -104,4 +104,15 @@ class TargetAttainmentTest {
         assertEquals(TargetController.Mode.EFFECT_SITE, a.mode());
         assertEquals((ce[4] + ce[5]) / 2, a.steps().get(0).ratio().median(), 1e-9);
     }
+
+    /** The plan's schedule was given to patients of another model before, and reported as the plan's spread. */
+    @Test
+    void aPopulationOfAnotherModelIsRefused() {
+        TargetPlan plan = plan();
+        PopulationSimulation other = PopulationSimulation.of(Models.KAMP_2020, Collections.nCopies(3,
+                Patient.standardAdult()), plan.regimen(), TimeGrid.uniform(4, 1.0 / 60), 7);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TargetAttainment.of(plan, other,
+                Runnable::run));
+        assertEquals("population must be of the plan's model, otto-2021, but is of kamp-2020", e.getMessage());
+    }
 }

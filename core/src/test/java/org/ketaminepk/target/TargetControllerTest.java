@@ -89,9 +89,9 @@ class TargetControllerTest {
         }
         assertTrue(max <= target * (1 + 1e-6), "plasma overshoot to " + max);
         assertTrue(plan.hasNorketamine());
-        assertTrue(plan.norketamineNgPerMl()[plan.timesH().length - 1] > 0);
+        assertTrue(plan.norketamineNgPerMl().orElseThrow()[plan.timesH().length - 1] > 0);
         TargetPlan.StepOutcome o = plan.outcomes().get(0);
-        assertEquals(plan.pumpInterval(), o.reachedH(), 1e-12);
+        assertEquals(plan.pumpInterval(), o.reachedH().getAsDouble(), 1e-12);
         assertFalse(o.limitedByMaxRate());
     }
 
@@ -138,7 +138,7 @@ class TargetControllerTest {
         TargetPlan.StepOutcome o = plan.outcomes().get(0);
         assertTrue(o.limitedByMaxRate());
         assertTrue(o.reached());
-        assertTrue(o.reachedH() > 10 * plan.pumpInterval(), "reached at " + o.reachedH());
+        assertTrue(o.reachedH().getAsDouble() > 10 * plan.pumpInterval(), "reached at " + o.reachedH().getAsDouble());
         double[] t = plan.timesH();
         double[] sim = simulatePlasma(ind, plan.regimen(), t);
         int first = -1;
@@ -148,7 +148,7 @@ class TargetControllerTest {
                 break;
             }
         }
-        assertEquals(o.reachedH(), t[first], 1e-12);
+        assertEquals(o.reachedH().getAsDouble(), t[first], 1e-12);
         for (int k = 0; k < first - 1; k++) {
             assertEquals(10, plan.ratesMlPerH()[k], 1e-12, "the pump ran below its maximum before the target");
         }
@@ -161,7 +161,7 @@ class TargetControllerTest {
         double target = 200;
         TargetController tci = TargetController.effectSite(ind, PumpSettings.standard(), link, Double.NaN);
         TargetPlan plan = tci.plan(TargetSchedule.constant(target, 2), 2);
-        double predicted = plan.outcomes().get(0).predictedPeakH();
+        double predicted = plan.outcomes().get(0).predictedPeakH().getAsDouble();
         TimeGrid grid = TimeGrid.uniform(2, 1.0 / 3600);
         double[] ce = EffectSites.concentrations(ind, plan.regimen(), grid, link.ke0PerH()).series(Analyte.KETAMINE)
                 .ngPerMl();
@@ -192,8 +192,9 @@ class TargetControllerTest {
         for (double c : fine) {
             assertTrue(c <= 1.5 * target * (1 + 1e-6), "plasma " + c);
         }
-        assertTrue(limited.outcomes().get(0).reachedH() > free.outcomes().get(0).reachedH());
-        assertTrue(limited.maxEffectSiteNgPerMl() <= target * 1.01);
+        assertTrue(limited.outcomes().get(0).reachedH().getAsDouble()
+                > free.outcomes().get(0).reachedH().getAsDouble());
+        assertTrue(limited.maxEffectSiteNgPerMl().orElseThrow() <= target * 1.01);
     }
 
     @Test
@@ -206,11 +207,11 @@ class TargetControllerTest {
                 "Navarrete 2025"), Double.NaN);
         double bolusPeakH = EffectSites.timeToPeakH(ind, ke0);
         // a 10-s infusion peaks about half an interval after a bolus does
-        assertEquals(bolusPeakH + dt / 2, c.unitResponsePeakH(), dt / 2);
-        assertEquals(c.unitResponsePeakH(), c.plan(TargetSchedule.constant(100, 0.5), 0.5).outcomes().get(0)
-                .predictedPeakH(), 1e-12);
+        assertEquals(bolusPeakH + dt / 2, c.unitResponsePeakH().getAsDouble(), dt / 2);
+        assertEquals(c.unitResponsePeakH().getAsDouble(), c.plan(TargetSchedule.constant(100, 0.5), 0.5).outcomes()
+                .get(0).predictedPeakH().getAsDouble(), 1e-12);
         // Navarrete 2025 (ke0 0.238 /min with the Domino PK set): time to peak 1.83 ± 0.74 min after 0.1 mg/kg
-        assertEquals(1.83, c.unitResponsePeakH() * 60, 0.74);
+        assertEquals(1.83, c.unitResponsePeakH().getAsDouble() * 60, 0.74);
         // opentiva ketamine.py gives Domino a ke0 of 0.652 /min "from tpeak 1 min"
         assertEquals(1.0, EffectSites.timeToPeakH(ind, 0.652 * 60) * 60, 0.1);
     }
@@ -243,5 +244,77 @@ class TargetControllerTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aPlanWithoutAnEffectSiteOrNorketamineSaysSoInsteadOfThrowing() {
+        TargetController c = TargetController.plasma(oneCompartment(50, 25), PumpSettings.standard());
+        TargetPlan plan = c.plan(TargetSchedule.constant(100, 0.5), 0.5);
+        assertFalse(plan.hasEffectSite());
+        assertFalse(plan.hasNorketamine());
+        assertTrue(plan.effectSiteNgPerMl().isEmpty());
+        assertTrue(plan.norketamineNgPerMl().isEmpty());
+        assertTrue(plan.maxEffectSiteNgPerMl().isEmpty());
+        assertTrue(plan.maxNorketamineNgPerMl().isEmpty());
+        TargetController.State s = c.advance(c.initialState(), 10);
+        assertTrue(c.effectSiteNgPerMl(s).isEmpty(), "no link: no effect site, not 0 ng/mL");
+        assertTrue(c.norketamineNgPerMl(s).isEmpty());
+        assertTrue(c.plasmaNgPerMl(s) > 0);
+        // NaN before, for each of these
+        assertTrue(c.unitResponsePeakH().isEmpty());
+        assertTrue(c.decide(c.initialState(), 100).peakH().isEmpty());
+        assertTrue(plan.outcomes().get(0).predictedPeakH().isEmpty());
+        TargetPlan.StepOutcome late = TargetController.plasma(oneCompartment(50, 25), PumpSettings.standard()
+                .withMaxRateMlPerH(1)).plan(TargetSchedule.constant(100, 0.5), 0.5).outcomes().get(0);
+        assertFalse(late.reached());
+        assertTrue(late.reachedH().isEmpty());
+        // an effect-site concentration in the state of a controller without a link was set to 0 without a word
+        TargetController.State withCe = new TargetController.State(0, new double[c.system().size()], 0.5);
+        assertEquals("state holds an effect-site concentration of 0.5 µmol/L, but the controller has no effect link "
+                + "to carry it; give 0", org.junit.jupiter.api.Assertions.assertThrows(
+                        org.ketaminepk.base.InvalidInputException.class, () -> c.advance(withCe, 1)).getMessage());
+    }
+
+    @Test
+    void aPlanWithAnEffectSiteAndNorketamineGivesBothAndTheirMaxima() {
+        IndividualModel ind = individual(Models.DEFAULT);
+        EffectLink link = new EffectLink(0.238 * 60, EffectLink.Basis.FITTED, "Navarrete 2025");
+        TargetController c = TargetController.plasma(ind, PumpSettings.standard(), link);
+        TargetPlan plan = c.plan(TargetSchedule.constant(100, 0.5), 0.5);
+        double[] ce = plan.effectSiteNgPerMl().orElseThrow();
+        double[] nk = plan.norketamineNgPerMl().orElseThrow();
+        assertEquals(plan.timesH().length, ce.length);
+        assertEquals(java.util.Arrays.stream(ce).max().orElseThrow(), plan.maxEffectSiteNgPerMl().orElseThrow());
+        assertEquals(java.util.Arrays.stream(nk).max().orElseThrow(), plan.maxNorketamineNgPerMl().orElseThrow());
+        TargetController.State s = c.advance(c.initialState(), 10);
+        assertTrue(c.effectSiteNgPerMl(s).orElseThrow() > 0);
+        assertTrue(c.norketamineNgPerMl(s).orElseThrow() >= 0);
+    }
+
+    /**
+     * Doses that never reach the targeted compartment: the plasma rate was (target − 0)/0, the pump ran at its
+     * maximum for ever, and a target met by the free course was 0/0 = NaN, refused as a "rate" nobody gave.
+     */
+    @Test
+    void aSystemWhoseDosesNeverReachTheTargetedCompartmentIsRefused() {
+        CompartmentSystem.Builder b = CompartmentSystem.builder();
+        int c = b.compartment("central", Analyte.KETAMINE, CompartmentSystem.Kind.CENTRAL);
+        int other = b.compartment("elsewhere", Analyte.KETAMINE, CompartmentSystem.Kind.PERIPHERAL);
+        b.eliminate(c, b.sink("eliminated", Analyte.KETAMINE), 0.5);
+        b.eliminate(other, b.sink("lost", Analyte.KETAMINE), 0.5);
+        b.observe(Analyte.KETAMINE, c, 50);
+        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(other, 1))));
+        org.ketaminepk.base.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ketaminepk.base.InvalidInputException.class, () -> TargetController.plasma(b.build(),
+                        PumpSettings.standard()));
+        assertEquals("the intravenous route of the system does not bring drug to the compartment whose "
+                + "ketamine concentration is targeted within one pump interval", e.getMessage());
+        // a route through a depot does reach it, and is planned with rates the pump can run
+        TargetPlan plan = TargetController.plasma(ManualSchemeTest.throughADepot(60), PumpSettings.standard())
+                .plan(TargetSchedule.constant(100, 1), 1);
+        for (double r : plan.ratesMlPerH()) {
+            assertTrue(r >= 0 && r <= PumpSettings.MAX_RATE_ML_PER_H, () -> "rate " + r);
+        }
+        assertTrue(plan.ratesMlPerH()[0] > 0 && plan.plasmaNgPerMl()[plan.timesH().length - 1] > 0);
     }
 }

@@ -51,7 +51,7 @@ class TargetProperties {
         double[] rates = plan.ratesMlPerH();
         TargetPlan.StepOutcome o = plan.outcomes().get(0);
         assertTrue(o.reached(), model.id() + " never reached " + target);
-        int first = (int) Math.round(o.reachedH() / pump.updateIntervalH());
+        int first = (int) Math.round(o.reachedH().getAsDouble() / pump.updateIntervalH());
         assertTrue(first == 1 || o.limitedByMaxRate(), "reached late without the maximum rate binding");
         TargetController.State s = c.initialState();
         for (int k = 0; k < rates.length; k++) {

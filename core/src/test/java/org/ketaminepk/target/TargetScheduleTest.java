@@ -66,4 +66,26 @@ class TargetScheduleTest {
         assertEquals(4.2, p.withRateStepMlPerH(0.1).quantize(4.2999), 1e-12);
         assertEquals(4.3, p.withRateStepMlPerH(0.1).quantize(4.3), 1e-12);
     }
+
+    /**
+     * The record's own constructor, which an embedder may call: a NaN end was accepted, a wrong end threw a bare
+     * IllegalArgumentException and a missing list a NullPointerException.
+     */
+    @Test
+    void theConstructorRefusesAMissingListOrStepAndAnEndThatIsNotTheLastStepsInOneLine() {
+        List<TargetSchedule.Step> one = List.of(new TargetSchedule.Step(0, 2, 100));
+        assertEquals(2, new TargetSchedule(one, 2).endH());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TargetSchedule(one,
+                Double.NaN));
+        assertEquals("target end must be where the last target step ends, 2 h, but was NaN h", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> new TargetSchedule(one, 3));
+        assertEquals("target end must be where the last target step ends, 2 h, but was 3 h", e.getMessage());
+        assertThrows(InvalidInputException.class, () -> new TargetSchedule(null, 2));
+        java.util.List<TargetSchedule.Step> holed = new java.util.ArrayList<>(one);
+        holed.add(null);
+        assertEquals("target steps[1] is required but was missing", assertThrows(InvalidInputException.class,
+                () -> new TargetSchedule(holed, 2)).getMessage());
+        assertEquals("target steps[1] is required but was missing", assertThrows(InvalidInputException.class,
+                () -> TargetSchedule.of(holed)).getMessage());
+    }
 }

@@ -94,7 +94,7 @@ public record EffectPanel(String title, String source, String effectUnit, double
         for (int i = 0; i < results.size(); i++) {
             EffectResult r = results.get(i);
             curves.add(new Curve(effectSiteNames.get(i), r.timesH(), r.effectSiteNgPerMl(),
-                    r.hasEffect() ? r.effect() : null));
+                    r.effect().orElse(null)));
         }
         return new EffectPanel(e.name(), shortSource(e.citation()), e.hasEffectModel() ? e.effectUnit() : null,
                 results.get(0).baseline(), level, notes(results), curves, null);

@@ -223,7 +223,7 @@ final class ApiJson {
             if (effect != null) {
                 extra.add(effect.effectSiteNgPerMl());
                 if (effect.hasEffect()) {
-                    extra.add(effect.effect());
+                    extra.add(effect.effect().orElseThrow());
                 }
             }
             int[] keep = display(g, r.result().profile(), extra, buckets);
@@ -365,7 +365,7 @@ final class ApiJson {
         }
         g.writeEndArray();
         if (e.hasEffect()) {
-            double[] y = e.effect();
+            double[] y = e.effect().orElseThrow();
             g.writeArrayFieldStart("effect");
             for (int i : keep) {
                 g.writeNumber(round(y[i], 6));

@@ -266,12 +266,12 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
         ys.add(plan.plasmaNgPerMl());
         names.add("ketamine_ng_per_mL");
         if (plan.hasNorketamine()) {
-            ys.add(plan.norketamineNgPerMl());
+            ys.add(plan.norketamineNgPerMl().orElseThrow());
             names.add("norketamine_ng_per_mL");
         }
         int concentrations = ys.size();
         if (plan.hasEffectSite()) {
-            ys.add(plan.effectSiteNgPerMl());
+            ys.add(plan.effectSiteNgPerMl().orElseThrow());
             names.add("effect_site_ng_per_mL");
         }
         double[] targets = new double[t.length];

@@ -71,7 +71,8 @@ public final class CsvOutput {
             Run r = runs.get(ri);
             Profile p = r.result().profile();
             double[] ce = effects == null ? null : effects.results().get(ri).effectSiteNgPerMl();
-            double[] ef = effects == null || !effects.hasEffect() ? null : effects.results().get(ri).effect();
+            double[] ef = effects == null || !effects.hasEffect() ? null
+                    : effects.results().get(ri).effect().orElseThrow();
             String label = seriesColumn ? quote(r.label()) + "," : "";
             double[] t = p.timesH();
             double[][] c = new double[cols.size()][];

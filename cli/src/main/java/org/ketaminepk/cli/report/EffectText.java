@@ -233,7 +233,7 @@ public final class EffectText {
         double[] t = r.timesH();
         double[] cp = r.plasmaNgPerMl();
         double[] ce = r.effectSiteNgPerMl();
-        double[] ef = r.hasEffect() ? r.effect() : null;
+        double[] ef = r.effect().orElse(null);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.length; i++) {
             b.setLength(0);
@@ -308,7 +308,7 @@ public final class EffectText {
         array(g, "plasma_ng_per_ml", r.plasmaNgPerMl());
         array(g, "effect_site_ng_per_ml", r.effectSiteNgPerMl());
         if (r.hasEffect()) {
-            array(g, "effect", r.effect());
+            array(g, "effect", r.effect().orElseThrow());
         }
     }
 

@@ -220,15 +220,24 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     record WarningCount(Warning warning, int patients) {
     }
 
-    /** @return each distinct warning with the number of patients who drew it, in order of first appearance */
+    /**
+     * @return each distinct warning with the number of patients who drew it, in order of first appearance; a
+     *         fraction capped at 1 is one warning per parameter, not one per sampled value
+     */
     List<WarningCount> warnings() {
         Map<Warning, Integer> counts = new LinkedHashMap<>();
         for (PatientMetrics p : outcome.patients()) {
             for (Warning w : new LinkedHashSet<>(p.warnings())) {
-                counts.merge(w, 1, Integer::sum);
+                if (w.kind() != Warning.Kind.FRACTION_CAPPED) {
+                    counts.merge(w, 1, Integer::sum);
+                }
             }
         }
         List<WarningCount> out = new ArrayList<>();
+        for (PopulationOutcome.CappedFraction c : outcome.cappedFractions()) {
+            out.add(new WarningCount(Warning.text(Warning.Code.ASSUMPTION, c.parameter() + " capped at 1: its "
+                    + "log-normal random effect drew it above 1"), c.patients()));
+        }
         counts.forEach((w, n) -> out.add(new WarningCount(w, n)));
         return out;
     }

@@ -139,8 +139,8 @@ public final class TargetFiles {
         double[] r = plan.ratesMlPerH();
         double[] tg = plan.targetsNgPerMl();
         double[] cp = plan.plasmaNgPerMl();
-        double[] ce = plan.hasEffectSite() ? plan.effectSiteNgPerMl() : null;
-        double[] nk = plan.hasNorketamine() ? plan.norketamineNgPerMl() : null;
+        double[] ce = plan.effectSiteNgPerMl().orElse(null);
+        double[] nk = plan.norketamineNgPerMl().orElse(null);
         double mgPerMl = plan.controller().pump().syringeMgPerMl();
         int[] rows = pop == null ? null : pop.rows();
         int next = 0;
@@ -195,10 +195,10 @@ public final class TargetFiles {
             array(g, "rate_ml_per_h", plan.ratesMlPerH());
             array(g, "plasma_ng_per_ml", plan.plasmaNgPerMl());
             if (plan.hasEffectSite()) {
-                array(g, "effect_site_ng_per_ml", plan.effectSiteNgPerMl());
+                array(g, "effect_site_ng_per_ml", plan.effectSiteNgPerMl().orElseThrow());
             }
             if (plan.hasNorketamine()) {
-                array(g, "norketamine_ng_per_ml", plan.norketamineNgPerMl());
+                array(g, "norketamine_ng_per_ml", plan.norketamineNgPerMl().orElseThrow());
             }
             if (pop != null) {
                 pop.writeJson(g);

@@ -61,13 +61,13 @@ public final class TargetJson {
             g.writeNumberField("start_h", o.step().startH());
             g.writeNumberField("end_h", o.step().endH());
             if (o.reached()) {
-                g.writeNumberField("reached_h", o.reachedH());
+                g.writeNumberField("reached_h", o.reachedH().getAsDouble());
             } else {
                 g.writeNullField("reached_h");
             }
             g.writeBooleanField("limited_by_max_rate", o.limitedByMaxRate());
-            if (!Double.isNaN(o.predictedPeakH())) {
-                g.writeNumberField("predicted_effect_site_peak_h", o.predictedPeakH());
+            if (o.predictedPeakH().isPresent()) {
+                g.writeNumberField("predicted_effect_site_peak_h", o.predictedPeakH().getAsDouble());
             }
             g.writeEndObject();
         }
