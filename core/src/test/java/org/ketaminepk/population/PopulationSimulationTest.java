@@ -22,9 +22,11 @@ import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.library.Models;
+import org.ketaminepk.model.PatientAdjuster;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.patient.Sex;
 import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Band;
 import org.ketaminepk.result.Profile;
@@ -53,6 +55,26 @@ class PopulationSimulationTest {
         } finally {
             ex.shutdown();
         }
+    }
+
+    /** Patients differ, so a patient's refusal says which one: its number and covariates, before the reason. */
+    @Test
+    void aPatientsRefusalNamesThePatient() {
+        List<Patient> three = List.of(new Patient(30, 60, 170, Sex.FEMALE),
+                new Patient(45, 130, 180, Sex.MALE), new Patient(60, 70, 165, Sex.FEMALE));
+        PatientAdjuster refusesHeavy = (model, patient, values, adjustments, warnings) -> {
+            if (patient.weightKg() > 100) {
+                throw new InvalidInputException("weight", "weight must be at most 100 kg here but was "
+                        + patient.weightKg() + " kg");
+            }
+            return values;
+        };
+        PopulationSimulation s = PopulationSimulation.of(Models.OTTO_2021, three, TWO_HOURS, GRID, 2026)
+                .withAdjuster(refusesHeavy);
+        InvalidInputException e = assertThrows(InvalidInputException.class, s::run);
+        assertEquals("virtual patient 2 of 3 (45 years, 130 kg, 180 cm, male): weight must be at most 100 kg here "
+                + "but was 130.0 kg", e.getMessage());
+        assertEquals("weight", e.field());
     }
 
     @Test
