@@ -294,6 +294,19 @@ class PopulationCommandTest {
     }
 
     @Test
+    void hoursLongerThanTheRunAreRefusedWithTheRunsLength() {
+        Path png = dir.resolve("long.png");
+        Cli.Result r = Cli.run(args("--population", "20", "--probability", "hours>=8", "--plot", png.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --probability hours>=8: 8 h is longer than the simulated 6 h; give H above 0 and at "
+                + "most 6 h (or a longer --duration)", r.err().strip());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(png));
+        // the whole run is still a valid threshold
+        assertEquals(0, Cli.run(args("--population", "20", "--probability", "hours>=6")).code());
+    }
+
+    @Test
     void observedLikeNeedsAPublishedResidualError() {
         Cli.Result r = Cli.run("simulate", "--model", UNVARYING_MODEL, "--dose", "0.5 mg/kg over 40 min",
                 "--population", "20", "--iiv", "CL=30%", "--observed-like", "--csv", dir.resolve("b.csv").toString());
@@ -334,6 +347,15 @@ class PopulationCommandTest {
                 Arguments.of(List.of("--population", "20", "--reference-population", "mars"),
                         "--reference-population"),
                 Arguments.of(List.of("--population", "20", "--probability", "cmax<3"), "--probability"),
+                // longer than the 6 h run, trivially true, negative or not a number
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=7"), "--probability hours>=7"),
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=0"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=-1"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=NaN"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "cmax>0"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "cmax>NaN"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "hydroxynorketamine>5"),
+                        "does not predict"),
                 Arguments.of(List.of("--seed", "3"), "--population"),
                 Arguments.of(List.of("--population", "20", "--seed", "abc"), "expected a whole number"),
                 Arguments.of(List.of("--population", "20", "--seed", "99999999999999999999"), "--seed"),

@@ -96,8 +96,9 @@ public final class PopulationOptions {
 
     @Option(names = "--probability", paramLabel = "EVENT", converter = AskConverter.class,
             description = "A probability to report instead of the defaults, repeatable: cmax>LEVEL (ketamine "
-                    + "Cmax above LEVEL ng/mL), norketamine>LEVEL (its Cmax), hours>=H (hours in the band), "
-                    + "e.g. --probability \"cmax>300\" --probability \"hours>=4\".")
+                    + "Cmax above LEVEL ng/mL), norketamine>LEVEL (its Cmax), hours>=H (hours in the band, "
+                    + "H above 0 h and at most the simulated time), e.g. --probability \"cmax>300\" "
+                    + "--probability \"hours>=4\".")
     public List<Ask> probabilities = new ArrayList<>();
 
     @Option(names = "--population-csv", paramLabel = "FILE|-", description = "Write one row per virtual patient: "
@@ -298,13 +299,14 @@ public final class PopulationOptions {
             m = HOURS.matcher(t);
             if (m.matches()) {
                 double h = Double.parseDouble(m.group(1));
-                if (h <= MAX_HOURS) {
+                // hours>=0 holds for every patient by construction
+                if (h > 0 && h <= MAX_HOURS) {
                     return new Ask(null, h);
                 }
             }
             throw new TypeConversionException("expected cmax>LEVEL or norketamine>LEVEL (LEVEL in ng/mL, above 0 "
-                    + "and at most 1e7) or hours>=H (H from 0 to " + (int) MAX_HOURS + "), e.g. cmax>300, but was '"
-                    + text + "'");
+                    + "and at most 1e7) or hours>=H (H in h, above 0 and at most the simulated time), e.g. cmax>300, "
+                    + "but was '" + text + "'");
         }
     }
 

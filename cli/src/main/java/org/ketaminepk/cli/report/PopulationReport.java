@@ -113,6 +113,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     public static PopulationReport simulate(Run typical, List<Patient> patients, TimeGrid grid, long seed,
             VariabilityModel variability, boolean observedLike, List<PopulationOptions.Ask> asks, String covariates,
             Progress progress) {
+        refuseUnanswerable(asks, grid.endH(), typical.model());
         PopulationSimulation sim = PopulationSimulation.of(typical.model(), patients, typical.regimen(), grid, seed)
                 .withVariability(variability).withBands(typical.band())
                 .withPercentileBands(displayGrid(grid), BAND_PERCENTILES).withObservedLike(observedLike);
@@ -173,6 +174,30 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         return TimeGrid.uniform(grid.endH(), grid.endH() / (DISPLAY_POINTS - 1));
     }
 
+    /**
+     * Refuses, before anything is simulated, a probability the run cannot answer: hours in the band beyond the
+     * simulated time (no patient can spend them there, so it would print 0 %), or the Cmax of an analyte the model
+     * does not predict.
+     *
+     * @param asks the probabilities asked for
+     * @param runEndH the simulated time, h
+     * @param model the run's model
+     * @throws InvalidInputException naming {@code --probability}, the value, its unit and the valid range
+     */
+    static void refuseUnanswerable(List<PopulationOptions.Ask> asks, double runEndH, PublishedModel model) {
+        for (PopulationOptions.Ask a : asks) {
+            if (a.hoursInBand() && a.value() > runEndH) {
+                throw new InvalidInputException("probability", "--probability hours>=" + Checks.fmt(a.value())
+                        + ": " + Checks.fmt(a.value()) + " h is longer than the simulated " + Checks.fmt(runEndH)
+                        + " h; give H above 0 and at most " + Checks.fmt(runEndH) + " h (or a longer --duration)");
+            }
+            if (!a.hoursInBand() && !model.analytes().contains(a.analyte())) {
+                throw new InvalidInputException("probability", "--probability asks for " + a.analyte().label()
+                        + ", which model " + model.id() + " does not predict");
+            }
+        }
+    }
+
     private static List<Probability> probabilities(Run typical, PopulationOutcome o,
             List<PopulationOptions.Ask> asks) {
         List<PopulationOptions.Ask> all = new ArrayList<>(asks);
@@ -187,10 +212,8 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             if (a.hoursInBand()) {
                 out.add(o.probabilityTimeInBandAtLeast(Analyte.KETAMINE, typical.band(), a.value()));
             } else if (typical.model().analytes().contains(a.analyte())) {
+                // a default the model does not predict is left out; one asked for was refused before the run
                 out.add(o.probabilityCmaxAbove(a.analyte(), a.value()));
-            } else if (!asks.isEmpty()) {
-                throw new InvalidInputException("probability", "--probability asks for " + a.analyte().label()
-                        + ", which model " + typical.model().id() + " does not predict");
             }
         }
         return out;
