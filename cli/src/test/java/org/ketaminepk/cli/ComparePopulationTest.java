@@ -231,6 +231,26 @@ class ComparePopulationTest {
         assertFalse(Files.exists(csv) || Files.exists(png));
     }
 
+    /** Three patients: no 5th–95th percentile or ratio range anywhere, the CSV keeps its columns with empty cells. */
+    @Test
+    void percentilesOfTooFewPatientsAreLeftOut() throws Exception {
+        Path csv = dir.resolve("few.csv");
+        Path json = dir.resolve("few.json");
+        Cli.Result r = Cli.run(args("--population", "3", "--csv", csv.toString(), "--json", json.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("50 % and 90 % bands not drawn: 3 patients, at least 4 "
+                + "and 20 needed"), r.out());
+        String[] row = Files.readAllLines(csv).get(10).split(",", -1);
+        // series,analyte,time_h,p05,p25,p50,p75,p95
+        assertEquals(8, row.length, String.join(",", row));
+        assertTrue(row[3].isEmpty() && row[4].isEmpty() && !row[5].isEmpty() && row[6].isEmpty()
+                && row[7].isEmpty(), String.join(",", row));
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertTrue(doc.at("/paired/0/metrics/0/ratio_p05").isNull(), doc.at("/paired/0")::toString);
+        assertTrue(doc.at("/paired/0/metrics/0/ratio_median").isNumber(), doc.at("/paired/0")::toString);
+        assertTrue(doc.at("/series/0/distributions/0/p95").isNull());
+    }
+
     @Test
     void helpSaysWhatTheSeriesShare() {
         Cli.Result r = Cli.run("compare", "--help");

@@ -293,6 +293,55 @@ class PopulationCommandTest {
         assertFalse(r.out().contains("norketamine Cmax above"), r.out());
     }
 
+    /**
+     * Percentiles of too few patients are left out everywhere: "–" in the distributions, a note in the text and the
+     * JSON, empty CSV cells and JSON nulls (the columns stay), and no band on the chart.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 12, 20})
+    void percentilesOfTooFewPatientsAreLeftOutWithTheReason(int n) throws Exception {
+        Path csv = dir.resolve("few.csv");
+        Path json = dir.resolve("few.json");
+        Path png = dir.resolve("few.png");
+        Cli.Result r = Cli.run(args("--population", String.valueOf(n), "--csv", csv.toString(), "--json",
+                json.toString(), "--plot", png.toString()));
+        assertEquals(0, r.code(), r.err());
+        String text = r.out().replaceAll("\\s+", " ");
+        boolean outer = n >= 20;
+        boolean inner = n >= 4;
+        String note = !inner ? "50 % and 90 % bands not drawn: " + n + " patients, at least 4 and 20 needed; the "
+                + "5th, 25th, 75th and 95th percentiles are left out" : "90 % band not drawn: " + n + " patients, at "
+                + "least 20 needed; the 5th and 95th percentiles are left out";
+        assertEquals(!outer, text.contains(note), text);
+        String cmax = r.out().lines().filter(l -> l.contains("ketamine") && l.contains("Cmax")).findFirst()
+                .orElseThrow();
+        assertEquals(outer, cmax.matches(".*\\d–\\d.*"), cmax);
+
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        String[] row = rows.get(20).split(",", -1);
+        assertEquals(header.size(), row.length, rows.get(20));
+        assertEquals(outer, !row[header.indexOf("ketamine_p05_ng_per_mL")].isEmpty(), rows.get(20));
+        assertEquals(outer, !row[header.indexOf("norketamine_p95_ng_per_mL")].isEmpty(), rows.get(20));
+        assertEquals(inner, !row[header.indexOf("ketamine_p25_ng_per_mL")].isEmpty(), rows.get(20));
+        assertTrue(Double.parseDouble(row[header.indexOf("ketamine_p50_ng_per_mL")]) > 0, rows.get(20));
+
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertEquals(outer, doc.at("/percentile_bands/ketamine_ng_per_mL/p05").isArray(), doc::toString);
+        assertEquals(inner, doc.at("/percentile_bands/ketamine_ng_per_mL/p75").isArray(), doc::toString);
+        assertTrue(doc.at("/percentile_bands/ketamine_ng_per_mL/p50").isArray());
+        assertEquals(20, doc.at("/percentile_bands/patients_needed/p95").asInt());
+        assertEquals(outer, doc.at("/distributions/0/p05").isNumber(), doc::toString);
+        assertTrue(doc.at("/distributions/0/p05").isNumber() || doc.at("/distributions/0/p05").isNull());
+        boolean noted = false;
+        for (JsonNode x : doc.get("notes")) {
+            noted |= x.asText().startsWith(note);
+        }
+        assertEquals(!outer, noted, doc.get("notes")::toString);
+        assertTrue(Files.size(png) > 0);
+        assertFalse(r.out().contains("NaN"), r.out());
+    }
+
     @Test
     void hoursLongerThanTheRunAreRefusedWithTheRunsLength() {
         Path png = dir.resolve("long.png");

@@ -158,9 +158,13 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
         return PopulationEffect.csvColumns(typical, hasEffect());
     }
 
-    /** Appends series {@code i}'s values of {@link #csvColumns} at display point {@code k}. */
-    void csvRow(StringBuilder b, int i, int k) {
-        series.get(i).csvRow(b, k);
+    /**
+     * Appends series {@code i}'s values of {@link #csvColumns} at display point {@code k}.
+     *
+     * @param patients how many patients each series' bands are of
+     */
+    void csvRow(StringBuilder b, int i, int k, int patients) {
+        series.get(i).csvRow(b, k, patients);
     }
 
     /** Appends an empty cell for each of {@link #csvColumns}: a row of an analyte that does not drive the effect. */
@@ -170,9 +174,13 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
         }
     }
 
-    /** Writes the {@code effect} object of series {@code i}: its typical patient's effect and its bands. */
-    void json(JsonGenerator g, int i) throws IOException {
-        series.get(i).json(g);
+    /**
+     * Writes the {@code effect} object of series {@code i}: its typical patient's effect and its bands.
+     *
+     * @param patients how many patients each series' bands are of
+     */
+    void json(JsonGenerator g, int i, int patients) throws IOException {
+        series.get(i).json(g, patients);
     }
 
     /** Writes the top-level {@code effect} object: the endpoint, the level, and what is and is not compared. */

@@ -22,6 +22,7 @@ import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.PublishedModel;
@@ -373,6 +374,10 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             out.add("between-patient variability is partly or wholly a user assumption (--iiv), not published for "
                     + "model " + typical.model().id());
         }
+        String thin = fewPatientsNote();
+        if (!thin.isEmpty()) {
+            out.add(thin);
+        }
         if (bands().observedLike()) {
             out.add("observed-like: the percentile bands carry each analyte's published residual error; the "
                     + "distributions, probabilities and per-patient values are of the predictions");
@@ -385,6 +390,21 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                 typical.patient()) + "; only the model's random effects differ");
         out.addAll(typical.notes());
         return out;
+    }
+
+    /**
+     * @return which percentiles are left out for too few patients ({@link PercentileSupport}) and where, e.g. "90 %
+     *         band not drawn: 12 patients, at least 20 needed; the 5th and 95th percentiles are left out of the
+     *         distributions and of --csv and --json (empty cells, null)", or an empty string when none is
+     */
+    public String fewPatientsNote() {
+        int n = outcome.size();
+        String bands = PercentileSupport.bandsNotDrawn(n);
+        if (bands.isEmpty()) {
+            return "";
+        }
+        return bands + "; the 5th" + (PercentileSupport.shown(25, n) ? " and 95th" : ", 25th, 75th and 95th")
+                + " percentiles are left out of the distributions and of --csv and --json (empty cells, null)";
     }
 
     /** @return the analytes whose outermost percentile bands coincide at every time: no variability reaches them */
