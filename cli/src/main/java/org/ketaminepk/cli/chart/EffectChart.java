@@ -477,8 +477,8 @@ public final class EffectChart {
         List<String> lines = footerLines(p);
         // bottom titles stack upwards in the order added, so the last line goes in first
         for (int i = lines.size() - 1; i >= 0; i--) {
-            TextTitle t = new TextTitle(lines.get(i), ChartStyle.CAPTION, i == 0 ? ChartStyle.TEXT
-                    : ChartStyle.SUBTLE_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
+            TextTitle t = new TextTitle(ChartText.unbreakable(lines.get(i)), ChartStyle.CAPTION,
+                    i == 0 ? ChartStyle.TEXT : ChartStyle.SUBTLE_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
                     VerticalAlignment.BOTTOM, new RectangleInsets(i == 0 ? 10 : 1, 8, 1, 70));
             t.setTextAlignment(HorizontalAlignment.LEFT);
             chart.addSubtitle(t);
@@ -491,6 +491,10 @@ public final class EffectChart {
         String rest = text.strip();
         while (rest.length() > FOOTER_CHARS) {
             int cut = rest.lastIndexOf(' ', FOOTER_CHARS);
+            // never between a number and its unit ("40 %", "0.3 ng/mL")
+            while (cut > 0 && Character.isDigit(rest.charAt(cut - 1))) {
+                cut = rest.lastIndexOf(' ', cut - 1);
+            }
             if (cut <= 0) {
                 cut = FOOTER_CHARS;
             }

@@ -89,7 +89,8 @@ class PopulationChartTest {
             }
             assertEquals(n >= 20, labels.contains("Middle 90 % of patients"), labels::toString);
             assertEquals(n >= 4, labels.contains("Middle 50 % of patients"), labels::toString);
-            String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(0)).getText();
+            String subtitle = ChartInspection.plain(((org.jfree.chart.title.TextTitle) chart.getSubtitle(0))
+                    .getText());
             String expected = n >= 20 ? "otto-2021" : n >= 4 ? "otto-2021 · 90 % band not drawn: " + n
                     + " patients, at least 20 needed" : "otto-2021 · 50 % and 90 % bands not drawn: " + n
                     + (n == 1 ? " patient" : " patients") + ", at least 4 and 20 needed";

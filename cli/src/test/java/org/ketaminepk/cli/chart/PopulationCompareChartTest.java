@@ -165,7 +165,7 @@ class PopulationCompareChartTest {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof TextTitle t) {
-                texts.add(t.getText());
+                texts.add(ChartInspection.plain(t.getText()));
             }
         }
         assertTrue(texts.contains("100 virtual patients"), texts::toString);

@@ -184,7 +184,7 @@ class PopulationCompareEffectChartTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < c.getSubtitleCount(); i++) {
             if (c.getSubtitle(i) instanceof TextTitle t) {
-                out.add(t.getText());
+                out.add(ChartInspection.plain(t.getText()));
             }
         }
         return out;
