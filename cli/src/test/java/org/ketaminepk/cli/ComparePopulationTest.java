@@ -251,6 +251,17 @@ class ComparePopulationTest {
         assertTrue(doc.at("/series/0/distributions/0/p95").isNull());
     }
 
+    /** The effect table's 90 % and 50 % ranges of three patients are "–". */
+    @Test
+    void theEffectsRangesOfTooFewPatientsAreLeftOut() {
+        Cli.Result r = Cli.run(args("--population", "3", "--effect", "antinociception"));
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("  low ") || l.startsWith("  high ")).toList();
+        assertTrue(rows.size() >= 2, r.out());
+        String effectRow = rows.get(rows.size() - 1);
+        assertTrue(effectRow.matches(".*\\s–\\s+–$"), effectRow);
+    }
+
     @Test
     void helpSaysWhatTheSeriesShare() {
         Cli.Result r = Cli.run("compare", "--help");

@@ -342,6 +342,19 @@ class PopulationCommandTest {
         assertFalse(r.out().contains("NaN"), r.out());
     }
 
+    /** The effect's spread at its median peak: the 90 % range of 10 patients is left out, the 50 % range stays. */
+    @Test
+    void theEffectsSpreadOfTooFewPatientsIsLeftOut() {
+        Cli.Result r = Cli.run(args("--population", "10", "--effect", "antinociception"));
+        assertEquals(0, r.code(), r.err());
+        String text = r.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("then the middle 50 % of patients lie between"), text);
+        assertFalse(text.contains("middle 90 %"), text);
+        Cli.Result many = Cli.run(args("--population", "20", "--effect", "antinociception"));
+        assertTrue(many.out().replaceAll("\\s+", " ").contains("then the middle 90 % of patients lie between"),
+                many.out());
+    }
+
     @Test
     void hoursLongerThanTheRunAreRefusedWithTheRunsLength() {
         Path png = dir.resolve("long.png");

@@ -111,8 +111,13 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
                 effect[1], effect[2], effect[3], effect[4]));
     }
 
-    /** Prints the typical patient's effect, then where the population's median peaks and its 90 % range there. */
-    public void text(PrintWriter w) {
+    /**
+     * Prints the typical patient's effect, then where the population's median peaks and its 90 % and 50 % ranges
+     * there (those of too few patients left out, {@link PercentileSupport}).
+     *
+     * @param patients how many patients the bands are of
+     */
+    public void text(PrintWriter w, int patients) {
         EffectSummaryText.simulate(w, typical);
         if (effect != null) {
             int peak = 0;
@@ -123,10 +128,17 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
                 }
             }
             String unit = typical.endpoint().effectUnit();
-            EffectText.line(w, "population", String.format(Locale.ROOT, "the median effect peaks at %s %s at %s; "
-                    + "then the middle 90 %% of patients lie between %s and %s, the middle 50 %% between %s and %s",
-                    Text.sig(effect[2][peak], 4), unit, EffectText.time(timesH[peak]), Text.sig(effect[0][peak], 4),
-                    Text.sig(effect[4][peak], 4), Text.sig(effect[1][peak], 4), Text.sig(effect[3][peak], 4)));
+            String spread = "";
+            if (PercentileSupport.shown(5, patients)) {
+                spread = String.format(Locale.ROOT, "; then the middle 90 %% of patients lie between %s and %s, the "
+                        + "middle 50 %% between %s and %s", Text.sig(effect[0][peak], 4), Text.sig(effect[4][peak], 4),
+                        Text.sig(effect[1][peak], 4), Text.sig(effect[3][peak], 4));
+            } else if (PercentileSupport.shown(25, patients)) {
+                spread = String.format(Locale.ROOT, "; then the middle 50 %% of patients lie between %s and %s",
+                        Text.sig(effect[1][peak], 4), Text.sig(effect[3][peak], 4));
+            }
+            EffectText.line(w, "population", String.format(Locale.ROOT, "the median effect peaks at %s %s at %s%s",
+                    Text.sig(effect[2][peak], 4), unit, EffectText.time(timesH[peak]), spread));
         }
         EffectText.line(w, "", SAME_KE0);
         w.flush();
