@@ -364,8 +364,11 @@ class PopulationCommandTest {
                 + "most 6 h (or a longer --duration)", r.err().strip());
         assertEquals("", r.out());
         assertFalse(Files.exists(png));
-        // the whole run is still a valid threshold
+        // the whole run is still a valid threshold, and the ceiling of a level as the message writes it
         assertEquals(0, Cli.run(args("--population", "20", "--probability", "hours>=6")).code());
+        Cli.Result ceiling = Cli.run(args("--population", "20", "--probability", "cmax>1e7"));
+        assertEquals(0, ceiling.code(), ceiling.err());
+        assertTrue(ceiling.out().contains("ketamine Cmax above 10000000 ng/mL"), ceiling.out());
     }
 
     @Test
@@ -416,6 +419,7 @@ class PopulationCommandTest {
                 Arguments.of(List.of("--population", "20", "--probability", "hours>=NaN"), "--probability"),
                 Arguments.of(List.of("--population", "20", "--probability", "cmax>0"), "--probability"),
                 Arguments.of(List.of("--population", "20", "--probability", "cmax>NaN"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "cmax>1.5e7"), "at most 1e7"),
                 Arguments.of(List.of("--population", "20", "--probability", "hydroxynorketamine>5"),
                         "does not predict"),
                 Arguments.of(List.of("--seed", "3"), "--population"),

@@ -280,8 +280,9 @@ public final class PopulationOptions {
 
     /** An event such as {@code cmax>300}, {@code norketamine>200} or {@code hours>=4}. */
     static final class AskConverter implements ITypeConverter<Ask> {
+        // a level in the form the error message names its ceiling in (1e7) is read too
         private static final Pattern CMAX = Pattern.compile(
-                "(cmax|ketamine|norketamine|hydroxynorketamine)\\s*>\\s*(\\d+(?:\\.\\d+)?)\\s*(?:ng/ml)?");
+                "(cmax|ketamine|norketamine|hydroxynorketamine)\\s*>\\s*(\\d+(?:\\.\\d+)?(?:e\\+?\\d{1,3})?)\\s*(?:ng/ml)?");
         private static final Pattern HOURS = Pattern.compile("hours\\s*>=\\s*(\\d+(?:\\.\\d+)?)\\s*h?");
 
         @Override
