@@ -344,7 +344,7 @@ class PopulationCommandTest {
 
     /** The effect's spread at its median peak: the 90 % range of 10 patients is left out, the 50 % range stays. */
     @Test
-    void theEffectsSpreadOfTooFewPatientsIsLeftOut() {
+    void theEffectsSpreadOfTooFewPatientsIsLeftOut() throws Exception {
         Cli.Result r = Cli.run(args("--population", "10", "--effect", "antinociception"));
         assertEquals(0, r.code(), r.err());
         String text = r.out().replaceAll("\\s+", " ");
@@ -353,6 +353,17 @@ class PopulationCommandTest {
         Cli.Result many = Cli.run(args("--population", "20", "--effect", "antinociception"));
         assertTrue(many.out().replaceAll("\\s+", " ").contains("then the middle 90 % of patients lie between"),
                 many.out());
+        // the effect's band columns follow the same rule as the concentrations'
+        Path csv = dir.resolve("effect.csv");
+        assertEquals(0, Cli.run(args("--population", "10", "--effect", "antinociception", "--csv", csv.toString()))
+                .code());
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        String[] row = rows.get(10).split(",", -1);
+        int p05 = header.indexOf("effect_fraction_of_the_maximal_effect_p05");
+        assertTrue(p05 > 0, rows.get(0));
+        assertTrue(row[p05].isEmpty() && row[p05 + 4].isEmpty(), rows.get(10));
+        assertFalse(row[p05 + 1].isEmpty() || row[p05 + 2].isEmpty() || row[p05 + 3].isEmpty(), rows.get(10));
     }
 
     @Test
