@@ -377,7 +377,7 @@ public final class CompareCommand implements Callable<Integer> {
                 ? spec.commandLine().getErr() : spec.commandLine().getOut();
         PopulationCompareText.write(text, comparison, output.defaultDuration());
         if (effects != null) {
-            effects.text(text, runs);
+            effects.text(text, runs, comparison.patients());
         }
         PopulationCompareFiles.write(output, population.populationCsv, files, comparison, title,
                 spec.commandLine().getOut(), app, effects);

@@ -255,9 +255,32 @@ final class DocumentedCommands {
                     .execute(arguments(c, dir, root).toArray(new String[0]));
             output.append(out).append('\n').append(err).append('\n');
             if (code != 0) {
-                return new Outcome(output.toString(), c, code);
+                return new Outcome(withoutDir(output.toString(), dir), c, code);
             }
         }
-        return new Outcome(output.toString(), null, 0);
+        return new Outcome(withoutDir(output.toString(), dir), null, 0);
+    }
+
+    /** Stands for the directory the commands wrote their files into, which differs from run to run. */
+    static final String OUTPUT_DIR = "<output-dir>";
+
+    /**
+     * @return {@code output} with the directory the files went to replaced by {@link #OUTPUT_DIR}, so that the
+     *         output kept for a block changes only when the commands print something else
+     */
+    static String withoutDir(String output, Path dir) {
+        String out = output;
+        List<String> names = new ArrayList<>(List.of(dir.toAbsolutePath().normalize().toString()));
+        try {
+            names.add(dir.toRealPath().toString());
+        } catch (IOException e) {
+            // a directory that is gone has no other name
+        }
+        // the longer name first, so that one that contains the other is replaced whole
+        names.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String name : names) {
+            out = out.replace(name, OUTPUT_DIR);
+        }
+        return out;
     }
 }

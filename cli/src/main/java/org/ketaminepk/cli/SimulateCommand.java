@@ -242,7 +242,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     ? spec.commandLine().getErr() : spec.commandLine().getOut();
             PopulationText.write(text, report, output.defaultDuration());
             if (populationEffect != null) {
-                populationEffect.text(text);
+                populationEffect.text(text, report.outcome().size());
             }
             PopulationFiles.write(output, population.populationCsv, files, report, shorten(title),
                     spec.commandLine().getOut(), app, populationEffect);

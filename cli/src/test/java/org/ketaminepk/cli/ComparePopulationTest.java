@@ -204,6 +204,8 @@ class ComparePopulationTest {
                 Arguments.of(new String[] {"--population", "10", "--patient", "age=30", "--vary", "weight=50..90"},
                         "--patient", "--vary"),
                 Arguments.of(new String[] {"--seed", "3"}, "--seed", "--population"),
+                Arguments.of(new String[] {"--population", "10", "--probability", "hours>=6.5"}, "--probability",
+                        "at most 6 h"),
                 Arguments.of(new String[] {"--population", "10", "--patient", "age=20", "--patient", "age=30",
                     "--patient", "age=40", "--patient", "age=50"}, "--plot", "at most 7 series but --population got 8"),
                 Arguments.of(new String[] {"--population", "10", "--model", Cli.MODEL}, "--iiv",
@@ -227,6 +229,37 @@ class ComparePopulationTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
         assertEquals("", r.out());
         assertFalse(Files.exists(csv) || Files.exists(png));
+    }
+
+    /** Three patients: no 5th–95th percentile or ratio range anywhere, the CSV keeps its columns with empty cells. */
+    @Test
+    void percentilesOfTooFewPatientsAreLeftOut() throws Exception {
+        Path csv = dir.resolve("few.csv");
+        Path json = dir.resolve("few.json");
+        Cli.Result r = Cli.run(args("--population", "3", "--csv", csv.toString(), "--json", json.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("50 % and 90 % bands not drawn: 3 patients, at least 4 "
+                + "and 20 needed"), r.out());
+        String[] row = Files.readAllLines(csv).get(10).split(",", -1);
+        // series,analyte,time_h,p05,p25,p50,p75,p95
+        assertEquals(8, row.length, String.join(",", row));
+        assertTrue(row[3].isEmpty() && row[4].isEmpty() && !row[5].isEmpty() && row[6].isEmpty()
+                && row[7].isEmpty(), String.join(",", row));
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertTrue(doc.at("/paired/0/metrics/0/ratio_p05").isNull(), doc.at("/paired/0")::toString);
+        assertTrue(doc.at("/paired/0/metrics/0/ratio_median").isNumber(), doc.at("/paired/0")::toString);
+        assertTrue(doc.at("/series/0/distributions/0/p95").isNull());
+    }
+
+    /** The effect table's 90 % and 50 % ranges of three patients are "–". */
+    @Test
+    void theEffectsRangesOfTooFewPatientsAreLeftOut() {
+        Cli.Result r = Cli.run(args("--population", "3", "--effect", "antinociception"));
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("  low ") || l.startsWith("  high ")).toList();
+        assertTrue(rows.size() >= 2, r.out());
+        String effectRow = rows.get(rows.size() - 1);
+        assertTrue(effectRow.matches(".*\\s–\\s+–$"), effectRow);
     }
 
     @Test

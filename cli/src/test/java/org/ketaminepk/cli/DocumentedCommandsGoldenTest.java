@@ -82,6 +82,25 @@ class DocumentedCommandsGoldenTest {
         return DocumentedCommands.blocks(readme).stream().map(b -> run(b, root));
     }
 
+    /** The output kept for a block must not change with the temporary directory its files went to. */
+    @Test
+    void outputNamesNoTemporaryDirectory() throws IOException {
+        Path md = dir.resolve("t.md");
+        Files.writeString(md, String.join("\n", "```",
+                "./ketamine-pk generate-docs build/docs",
+                "```", "<!-- output contains: \"wrote\" -->"));
+        DocumentedCommands.Block b = DocumentedCommands.blocks(md).get(0);
+        Path one = Files.createDirectories(dir.resolve("first-run"));
+        Path two = Files.createDirectories(dir.resolve("second-run"));
+        DocumentedCommands.Outcome a = DocumentedCommands.run(b, one, DocumentedCommands.repositoryRoot());
+        DocumentedCommands.Outcome c = DocumentedCommands.run(b, two, DocumentedCommands.repositoryRoot());
+        assertEquals(0, a.code(), a::output);
+        assertTrue(Files.isRegularFile(one.resolve("docs/ketamine-pk.1")), "the files are still written");
+        assertTrue(a.output().contains("wrote " + DocumentedCommands.OUTPUT_DIR + "/docs/ketamine-pk.1"), a::output);
+        assertFalse(a.output().contains(one.toString()) || a.output().contains(dir.toString()), a::output);
+        assertEquals(a.output(), c.output());
+    }
+
     @Test
     void shellWordsAndPathRewriting() {
         assertEquals(List.of("./ketamine-pk", "simulate", "--dose", "0.5 mg/kg over 40 min", "--cyp2b6", "*6/*6",

@@ -293,6 +293,95 @@ class PopulationCommandTest {
         assertFalse(r.out().contains("norketamine Cmax above"), r.out());
     }
 
+    /**
+     * Percentiles of too few patients are left out everywhere: "–" in the distributions, a note in the text and the
+     * JSON, empty CSV cells and JSON nulls (the columns stay), and no band on the chart.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 12, 20})
+    void percentilesOfTooFewPatientsAreLeftOutWithTheReason(int n) throws Exception {
+        Path csv = dir.resolve("few.csv");
+        Path json = dir.resolve("few.json");
+        Path png = dir.resolve("few.png");
+        Cli.Result r = Cli.run(args("--population", String.valueOf(n), "--csv", csv.toString(), "--json",
+                json.toString(), "--plot", png.toString()));
+        assertEquals(0, r.code(), r.err());
+        String text = r.out().replaceAll("\\s+", " ");
+        boolean outer = n >= 20;
+        boolean inner = n >= 4;
+        String note = !inner ? "50 % and 90 % bands not drawn: " + n + " patients, at least 4 and 20 needed; the "
+                + "5th, 25th, 75th and 95th percentiles are left out" : "90 % band not drawn: " + n + " patients, at "
+                + "least 20 needed; the 5th and 95th percentiles are left out";
+        assertEquals(!outer, text.contains(note), text);
+        String cmax = r.out().lines().filter(l -> l.contains("ketamine") && l.contains("Cmax")).findFirst()
+                .orElseThrow();
+        assertEquals(outer, cmax.matches(".*\\d–\\d.*"), cmax);
+
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        String[] row = rows.get(20).split(",", -1);
+        assertEquals(header.size(), row.length, rows.get(20));
+        assertEquals(outer, !row[header.indexOf("ketamine_p05_ng_per_mL")].isEmpty(), rows.get(20));
+        assertEquals(outer, !row[header.indexOf("norketamine_p95_ng_per_mL")].isEmpty(), rows.get(20));
+        assertEquals(inner, !row[header.indexOf("ketamine_p25_ng_per_mL")].isEmpty(), rows.get(20));
+        assertTrue(Double.parseDouble(row[header.indexOf("ketamine_p50_ng_per_mL")]) > 0, rows.get(20));
+
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertEquals(outer, doc.at("/percentile_bands/ketamine_ng_per_mL/p05").isArray(), doc::toString);
+        assertEquals(inner, doc.at("/percentile_bands/ketamine_ng_per_mL/p75").isArray(), doc::toString);
+        assertTrue(doc.at("/percentile_bands/ketamine_ng_per_mL/p50").isArray());
+        assertEquals(20, doc.at("/percentile_bands/patients_needed/p95").asInt());
+        assertEquals(outer, doc.at("/distributions/0/p05").isNumber(), doc::toString);
+        assertTrue(doc.at("/distributions/0/p05").isNumber() || doc.at("/distributions/0/p05").isNull());
+        boolean noted = false;
+        for (JsonNode x : doc.get("notes")) {
+            noted |= x.asText().startsWith(note);
+        }
+        assertEquals(!outer, noted, doc.get("notes")::toString);
+        assertTrue(Files.size(png) > 0);
+        assertFalse(r.out().contains("NaN"), r.out());
+    }
+
+    /** The effect's spread at its median peak: the 90 % range of 10 patients is left out, the 50 % range stays. */
+    @Test
+    void theEffectsSpreadOfTooFewPatientsIsLeftOut() throws Exception {
+        Cli.Result r = Cli.run(args("--population", "10", "--effect", "antinociception"));
+        assertEquals(0, r.code(), r.err());
+        String text = r.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("then the middle 50 % of patients lie between"), text);
+        assertFalse(text.contains("middle 90 %"), text);
+        Cli.Result many = Cli.run(args("--population", "20", "--effect", "antinociception"));
+        assertTrue(many.out().replaceAll("\\s+", " ").contains("then the middle 90 % of patients lie between"),
+                many.out());
+        // the effect's band columns follow the same rule as the concentrations'
+        Path csv = dir.resolve("effect.csv");
+        assertEquals(0, Cli.run(args("--population", "10", "--effect", "antinociception", "--csv", csv.toString()))
+                .code());
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        String[] row = rows.get(10).split(",", -1);
+        int p05 = header.indexOf("effect_fraction_of_the_maximal_effect_p05");
+        assertTrue(p05 > 0, rows.get(0));
+        assertTrue(row[p05].isEmpty() && row[p05 + 4].isEmpty(), rows.get(10));
+        assertFalse(row[p05 + 1].isEmpty() || row[p05 + 2].isEmpty() || row[p05 + 3].isEmpty(), rows.get(10));
+    }
+
+    @Test
+    void hoursLongerThanTheRunAreRefusedWithTheRunsLength() {
+        Path png = dir.resolve("long.png");
+        Cli.Result r = Cli.run(args("--population", "20", "--probability", "hours>=8", "--plot", png.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --probability hours>=8: 8 h is longer than the simulated 6 h; give H above 0 and at "
+                + "most 6 h (or a longer --duration)", r.err().strip());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(png));
+        // the whole run is still a valid threshold, and the ceiling of a level as the message writes it
+        assertEquals(0, Cli.run(args("--population", "20", "--probability", "hours>=6")).code());
+        Cli.Result ceiling = Cli.run(args("--population", "20", "--probability", "cmax>1e7"));
+        assertEquals(0, ceiling.code(), ceiling.err());
+        assertTrue(ceiling.out().contains("ketamine Cmax above 10000000 ng/mL"), ceiling.out());
+    }
+
     @Test
     void observedLikeNeedsAPublishedResidualError() {
         Cli.Result r = Cli.run("simulate", "--model", UNVARYING_MODEL, "--dose", "0.5 mg/kg over 40 min",
@@ -334,6 +423,16 @@ class PopulationCommandTest {
                 Arguments.of(List.of("--population", "20", "--reference-population", "mars"),
                         "--reference-population"),
                 Arguments.of(List.of("--population", "20", "--probability", "cmax<3"), "--probability"),
+                // longer than the 6 h run, trivially true, negative or not a number
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=7"), "--probability hours>=7"),
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=0"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=-1"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "hours>=NaN"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "cmax>0"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "cmax>NaN"), "--probability"),
+                Arguments.of(List.of("--population", "20", "--probability", "cmax>1.5e7"), "at most 1e7"),
+                Arguments.of(List.of("--population", "20", "--probability", "hydroxynorketamine>5"),
+                        "does not predict"),
                 Arguments.of(List.of("--seed", "3"), "--population"),
                 Arguments.of(List.of("--population", "20", "--seed", "abc"), "expected a whole number"),
                 Arguments.of(List.of("--population", "20", "--seed", "99999999999999999999"), "--seed"),

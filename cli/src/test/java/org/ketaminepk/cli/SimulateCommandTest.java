@@ -128,6 +128,17 @@ class SimulateCommandTest {
         return mantissa.replaceFirst("^0+", "").length();
     }
 
+    /** A repeated dose after the end of the run has no trough yet: said in words, never "null". */
+    @Test
+    void aLastDoseAfterTheRunHasNoTroughAndNoNull() {
+        Cli.Result r = Cli.run("simulate", "--model", "otto-2021", "--dose", "bolus 20 mg", "--dose",
+                "bolus 20 mg at 30 h", "--duration", "24h");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("null"), r.out());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("Repeated every 30 h: no trough before the last dose "
+                + "(the run ends before it); steady-state average"), r.out());
+    }
+
     @Test
     void csvToStandardOutputMovesTheSummaryToStandardError() {
         Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--duration", "1h",

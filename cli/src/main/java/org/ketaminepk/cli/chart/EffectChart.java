@@ -101,7 +101,7 @@ public final class EffectChart {
             throw new InvalidInputException("effect curves", "effect curves must number one per plot series ("
                     + r.series().size() + ") but were " + p.curves().size());
         }
-        return combine(ConcentrationChart.create(r), r, p);
+        return combine(ConcentrationChart.create(r), r, p, 1);
     }
 
     /**
@@ -109,17 +109,20 @@ public final class EffectChart {
      * @param bands the population's concentration bands
      * @param p the effect: the typical patient's curve (its effect site is drawn as the median's companion) and
      *        the population's effect bands
+     * @param patients how many patients the bands are of: a band of too few ({@link PercentileSupport}) is not
+     *        drawn, and the subtitle says so
      * @return the population chart with the effect
      */
-    public static JFreeChart createPopulation(ChartRequest r, PercentileBands bands, EffectPanel p) {
+    public static JFreeChart createPopulation(ChartRequest r, PercentileBands bands, EffectPanel p, int patients) {
         Checks.notNull("effect panel", p);
         if (p.bands() == null) {
             throw new InvalidInputException("effect bands", "a population effect panel needs effect bands");
         }
-        return combine(PopulationChart.create(r, bands), r, p);
+        return combine(PopulationChart.create(r, bands, patients), r, p, patients);
     }
 
-    private static JFreeChart combine(JFreeChart base, ChartRequest r, EffectPanel p) {
+    /** @param patients how many patients the effect panel's bands are of (1 when it has curves, not bands) */
+    private static JFreeChart combine(JFreeChart base, ChartRequest r, EffectPanel p, int patients) {
         XYPlot conc = base.getXYPlot();
         double spanH = 0;
         for (PlotSeries s : r.series()) {
@@ -144,7 +147,7 @@ public final class EffectChart {
         }
         XYPlot top = conc;
         if (p.hasEffect()) {
-            XYPlot effect = effectPlot(conc, r, p, scale, single);
+            XYPlot effect = effectPlot(conc, r, p, scale, single, patients);
             if (p.bands() != null) {
                 legend.add(lineItem("Effect, median", line, EFFECT_STROKE, EFFECT_COLOUR));
             } else if (single) {
@@ -217,7 +220,8 @@ public final class EffectChart {
     }
 
     /** The effect panel: curves or bands, baseline, level, peaks, infusion shading. */
-    private static XYPlot effectPlot(XYPlot conc, ChartRequest r, EffectPanel p, TimeScale scale, boolean single) {
+    private static XYPlot effectPlot(XYPlot conc, ChartRequest r, EffectPanel p, TimeScale scale, boolean single,
+            int patients) {
         XYSeriesCollection lines = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
@@ -239,10 +243,19 @@ public final class EffectChart {
             double[] t = b.timesH();
             for (int i = 0; i < t.length; i++) {
                 double x = scale.fromHours(t[i]);
-                inner.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
-                outer.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
-                lo = Math.min(lo, b.p5()[i]);
-                hi = Math.max(hi, b.p95()[i]);
+                lo = Math.min(lo, b.p50()[i]);
+                hi = Math.max(hi, b.p50()[i]);
+                // a band of too few patients is left out, as on the concentration panel
+                if (PercentileSupport.shown(25, patients)) {
+                    inner.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
+                    lo = Math.min(lo, b.p25()[i]);
+                    hi = Math.max(hi, b.p75()[i]);
+                }
+                if (PercentileSupport.shown(5, patients)) {
+                    outer.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
+                    lo = Math.min(lo, b.p5()[i]);
+                    hi = Math.max(hi, b.p95()[i]);
+                }
             }
             YIntervalSeriesCollection in = new YIntervalSeriesCollection();
             in.addSeries(inner);
@@ -464,8 +477,8 @@ public final class EffectChart {
         List<String> lines = footerLines(p);
         // bottom titles stack upwards in the order added, so the last line goes in first
         for (int i = lines.size() - 1; i >= 0; i--) {
-            TextTitle t = new TextTitle(lines.get(i), ChartStyle.CAPTION, i == 0 ? ChartStyle.TEXT
-                    : ChartStyle.SUBTLE_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
+            TextTitle t = new TextTitle(ChartText.unbreakable(lines.get(i)), ChartStyle.CAPTION,
+                    i == 0 ? ChartStyle.TEXT : ChartStyle.SUBTLE_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
                     VerticalAlignment.BOTTOM, new RectangleInsets(i == 0 ? 10 : 1, 8, 1, 70));
             t.setTextAlignment(HorizontalAlignment.LEFT);
             chart.addSubtitle(t);
@@ -478,6 +491,10 @@ public final class EffectChart {
         String rest = text.strip();
         while (rest.length() > FOOTER_CHARS) {
             int cut = rest.lastIndexOf(' ', FOOTER_CHARS);
+            // never between a number and its unit ("40 %", "0.3 ng/mL")
+            while (cut > 0 && Character.isDigit(rest.charAt(cut - 1))) {
+                cut = rest.lastIndexOf(' ', cut - 1);
+            }
             if (cut <= 0) {
                 cut = FOOTER_CHARS;
             }

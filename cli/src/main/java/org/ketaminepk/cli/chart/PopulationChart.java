@@ -23,7 +23,8 @@ import org.ketaminepk.population.PercentileBands;
 
 /**
  * The concentration chart of a virtual population: per analyte the median as a line, the middle 50 % of patients
- * as a light fill and the middle 90 % as a lighter one, both in the analyte's colour, over the concentration ranges
+ * as a light fill and the middle 90 % as a lighter one, both in the analyte's colour (a fill of too few patients is
+ * left out, see {@link PercentileSupport}), over the concentration ranges
  * and dose marks of {@link ConcentrationChart}. A pure function, like {@link ConcentrationChart}. Not for comparing
  * several populations on one chart.
  */
@@ -40,18 +41,19 @@ public final class PopulationChart {
      * @param r titles, caption and the typical patient's profile (its regimen marks the doses; its curves are
      *        replaced by the population's medians)
      * @param bands percentile bands holding at least the 5th, 25th, 50th, 75th and 95th percentiles
+     * @param patients how many patients the bands are of: a band of too few ({@link PercentileSupport}) is not
+     *        drawn, and the subtitle says so
      * @return the chart
      */
-    public static JFreeChart create(ChartRequest r, PercentileBands bands) {
+    public static JFreeChart create(ChartRequest r, PercentileBands bands, int patients) {
         Checks.notNull("chart request", r);
         Checks.notNull("percentile bands", bands);
         double top = 0;
         for (Analyte a : bands.analytes()) {
-            for (double v : bands.ngPerMl(a, 95)) {
-                top = Math.max(top, v);
-            }
+            top = Math.max(top, BandSeries.top(bands, a, patients));
         }
-        JFreeChart chart = ConcentrationChart.create(r, top);
+        JFreeChart chart = ConcentrationChart.create(r.withTitles(r.title(),
+                PercentileSupport.subtitle(r.subtitle(), patients)), top);
         XYPlot plot = chart.getXYPlot();
         double[] t = r.series().get(0).profile().timesH();
         TimeScale scale = TimeScale.forSpanH(t[t.length - 1]);
@@ -62,7 +64,7 @@ public final class PopulationChart {
         YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
         for (Analyte a : analytes) {
             BandSeries bs = BandSeries.of(ConcentrationChart.seriesKey("", a), a.label(), bands, a, scale,
-                    r.logScale());
+                    r.logScale(), patients);
             medians.addSeries(bs.median());
             inner.addSeries(bs.inner());
             outer.addSeries(bs.outer());
@@ -79,7 +81,7 @@ public final class PopulationChart {
             lines.setSeriesPaint(k, ChartStyle.analyteColour(analytes.get(k)));
             lines.setSeriesStroke(k, ChartStyle.analyteStroke(analytes.get(k)));
         }
-        plot.setFixedLegendItems(legend(plot.getFixedLegendItems(), analytes));
+        plot.setFixedLegendItems(legend(plot.getFixedLegendItems(), analytes, patients));
         return chart;
     }
 
@@ -95,8 +97,8 @@ public final class PopulationChart {
         return d;
     }
 
-    /** The analytes' lines become medians, followed by the two fills. */
-    private static LegendItemCollection legend(LegendItemCollection items, List<Analyte> analytes) {
+    /** The analytes' lines become medians, followed by the fills drawn. */
+    private static LegendItemCollection legend(LegendItemCollection items, List<Analyte> analytes, int patients) {
         LegendItemCollection out = new LegendItemCollection();
         Line2D line = new Line2D.Double(-22, 0, 22, 0);
         Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
@@ -112,10 +114,14 @@ public final class PopulationChart {
                 k++;
                 if (k == analytes.size()) {
                     Color grey = ChartStyle.AXIS;
-                    out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
-                            ChartStyle.translucent(grey, INNER_ALPHA + OUTER_ALPHA)));
-                    out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
-                            ChartStyle.translucent(grey, OUTER_ALPHA)));
+                    if (PercentileSupport.shown(25, patients)) {
+                        out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
+                                ChartStyle.translucent(grey, INNER_ALPHA + OUTER_ALPHA)));
+                    }
+                    if (PercentileSupport.shown(5, patients)) {
+                        out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
+                                ChartStyle.translucent(grey, OUTER_ALPHA)));
+                    }
                 }
                 continue;
             }

@@ -65,10 +65,12 @@ public final class PopulationCompareChart {
      *        are replaced by the series' medians)
      * @param bands each series' percentile bands, in the order of {@code r.series()}, holding at least the 5th,
      *        25th, 50th, 75th and 95th percentiles of every analyte of its profile
+     * @param patients how many patients each series' bands are of: a band of too few ({@link PercentileSupport}) is
+     *        not drawn, and the subtitle says so
      * @return the chart: one panel per analyte, on one time axis, ketamine's on top with the concentration ranges
      *         (they are ketamine's) and the dose marks; a later panel's axis fits its own analyte
      */
-    public static JFreeChart create(ChartRequest r, List<PercentileBands> bands) {
+    public static JFreeChart create(ChartRequest r, List<PercentileBands> bands, int patients) {
         Checks.notNull("chart request", r);
         Checks.notNull("percentile bands", bands);
         if (bands.size() != r.series().size() || r.series().size() < 2) {
@@ -81,7 +83,8 @@ public final class PopulationCompareChart {
         }
         List<Analyte> panels = List.copyOf(analytes);
         // the first panel is ConcentrationChart's own plot, fitted to the first analyte's bands and every curve
-        JFreeChart single = ConcentrationChart.create(r, top(bands, panels.get(0)));
+        r = r.withTitles(r.title(), PercentileSupport.subtitle(r.subtitle(), patients));
+        JFreeChart single = ConcentrationChart.create(r, top(bands, panels.get(0), patients));
         XYPlot first = single.getXYPlot();
         double spanH = 0;
         for (PlotSeries s : r.series()) {
@@ -89,9 +92,10 @@ public final class PopulationCompareChart {
             spanH = Math.max(spanH, t[t.length - 1]);
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
-        LegendItemCollection legend = legend(first.getFixedLegendItems(), r.series().size(), panels.size());
+        LegendItemCollection legend = legend(first.getFixedLegendItems(), r.series().size(), panels.size(),
+                patients);
         if (panels.size() == 1) {
-            addBands(first, r, bands, panels.get(0), scale);
+            addBands(first, r, bands, panels.get(0), scale, patients);
             first.setFixedLegendItems(legend);
             return single;
         }
@@ -102,8 +106,8 @@ public final class PopulationCompareChart {
         combined.setOutlineVisible(false);
         combined.setInsets(first.getInsets());
         for (Analyte a : panels) {
-            XYPlot panel = a == panels.get(0) ? first : panel(first, r, top(bands, a), spanH);
-            addBands(panel, r, bands, a, scale);
+            XYPlot panel = a == panels.get(0) ? first : panel(first, r, top(bands, a, patients), spanH);
+            addBands(panel, r, bands, a, scale, patients);
             // the axis label has a panel's height, not the chart's: the unit there, the analyte inside the panel
             panel.getRangeAxis().setLabel(r.logScale() ? "ng/mL (log scale)" : "ng/mL");
             panel.addAnnotation(panelTitle(capitalised(a.label())));
@@ -133,14 +137,12 @@ public final class PopulationCompareChart {
     /** Gap between two panels, px. */
     static final double PANEL_GAP_PX = 14;
 
-    /** @return the highest 95th percentile of analyte {@code a} over the series, ng/mL */
-    private static double top(List<PercentileBands> bands, Analyte a) {
+    /** @return the highest percentile drawn of analyte {@code a} over the series (the 95th, if drawn), ng/mL */
+    private static double top(List<PercentileBands> bands, Analyte a, int patients) {
         double top = 0;
         for (PercentileBands b : bands) {
             if (b.analytes().contains(a)) {
-                for (double v : b.ngPerMl(a, 95)) {
-                    top = Math.max(top, v);
-                }
+                top = Math.max(top, BandSeries.top(b, a, patients));
             }
         }
         return top;
@@ -194,7 +196,7 @@ public final class PopulationCompareChart {
      * analyte's line style, over its middle 50 % and middle 90 % of patients as fills of that colour.
      */
     private static void addBands(XYPlot plot, ChartRequest r, List<PercentileBands> bands, Analyte a,
-            TimeScale scale) {
+            TimeScale scale, int patients) {
         XYSeriesCollection medians = new XYSeriesCollection();
         YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
         YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
@@ -217,7 +219,7 @@ public final class PopulationCompareChart {
                 continue;
             }
             String key = ConcentrationChart.seriesKey(s.label(), a);
-            BandSeries bs = BandSeries.of(key, key, b, a, scale, r.logScale());
+            BandSeries bs = BandSeries.of(key, key, b, a, scale, r.logScale(), patients);
             medians.addSeries(bs.median());
             inner.addSeries(bs.inner());
             outer.addSeries(bs.outer());
@@ -265,7 +267,7 @@ public final class PopulationCompareChart {
      * The series' lines become medians, and after them (and the analytes' line styles) come the two fills, in
      * grey: each series has them in its own colour.
      */
-    private static LegendItemCollection legend(LegendItemCollection items, int series, int analytes) {
+    private static LegendItemCollection legend(LegendItemCollection items, int series, int analytes, int patients) {
         LegendItemCollection out = new LegendItemCollection();
         Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
         int lines = series + (analytes > 1 ? analytes : 0);
@@ -282,10 +284,14 @@ public final class PopulationCompareChart {
             k++;
             if (k == lines) {
                 Color grey = ChartStyle.AXIS;
-                out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
-                        ChartStyle.translucent(grey, INNER_ALPHA + OUTER_ALPHA)));
-                out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
-                        ChartStyle.translucent(grey, OUTER_ALPHA)));
+                if (PercentileSupport.shown(25, patients)) {
+                    out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
+                            ChartStyle.translucent(grey, INNER_ALPHA + OUTER_ALPHA)));
+                }
+                if (PercentileSupport.shown(5, patients)) {
+                    out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
+                            ChartStyle.translucent(grey, OUTER_ALPHA)));
+                }
             }
         }
         return out;

@@ -62,10 +62,12 @@ public final class PopulationCompareEffectChart {
      *        for an endpoint with an effect site only)
      * @param effectBands each series' bands of the effect (or of the effect-site concentration, ng/mL, when
      *        {@code effect} has no effect), in the order of {@code r.series()}
+     * @param patients how many patients each series' bands are of: a band of too few ({@link PercentileSupport}) is
+     *        not drawn, and the subtitle says so
      * @return the chart: the concentration panels, then the effect panel
      */
     public static JFreeChart create(ChartRequest r, List<PercentileBands> bands, EffectPanel effect,
-            List<EffectPanel.Bands> effectBands) {
+            List<EffectPanel.Bands> effectBands, int patients) {
         Checks.notNull("chart request", r);
         Checks.notNull("effect panel", effect);
         Checks.notNull("effect bands", effectBands);
@@ -77,7 +79,7 @@ public final class PopulationCompareEffectChart {
             throw new InvalidInputException("effect bands", "a chart compares at most "
                     + PopulationCompareChart.MAX_SERIES + " series but had " + effectBands.size());
         }
-        JFreeChart base = PopulationCompareChart.create(r, bands);
+        JFreeChart base = PopulationCompareChart.create(r, bands, patients);
         Plot top = base.getPlot();
         CombinedDomainXYPlot combined;
         XYPlot first;
@@ -103,7 +105,7 @@ public final class PopulationCompareEffectChart {
             spanH = Math.max(spanH, t[t.length - 1]);
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
-        XYPlot panel = effectPlot(first, r, effect, effectBands, scale);
+        XYPlot panel = effectPlot(first, r, effect, effectBands, scale, patients);
         combined.add(panel, top instanceof CombinedDomainXYPlot ? EFFECT_WEIGHT_BESIDE_PANELS
                 : EffectChart.EFFECT_WEIGHT);
 
@@ -128,7 +130,7 @@ public final class PopulationCompareEffectChart {
 
     /** The effect panel: each series' median and bands, baseline, level, median peaks, infusion shading. */
     private static XYPlot effectPlot(XYPlot first, ChartRequest r, EffectPanel p, List<EffectPanel.Bands> bands,
-            TimeScale scale) {
+            TimeScale scale, int patients) {
         double baseline = p.hasEffect() ? p.baseline() : 0;
         XYSeriesCollection medians = new XYSeriesCollection();
         YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
@@ -155,10 +157,19 @@ public final class PopulationCompareEffectChart {
             for (int i = 0; i < t.length; i++) {
                 double x = scale.fromHours(t[i]);
                 m.add(x, b.p50()[i], false);
-                in.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
-                out.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
-                lo = Math.min(lo, b.p5()[i]);
-                hi = Math.max(hi, b.p95()[i]);
+                lo = Math.min(lo, b.p50()[i]);
+                hi = Math.max(hi, b.p50()[i]);
+                // a band of too few patients is left out, as on the concentration panels
+                if (PercentileSupport.shown(25, patients)) {
+                    in.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
+                    lo = Math.min(lo, b.p25()[i]);
+                    hi = Math.max(hi, b.p75()[i]);
+                }
+                if (PercentileSupport.shown(5, patients)) {
+                    out.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
+                    lo = Math.min(lo, b.p5()[i]);
+                    hi = Math.max(hi, b.p95()[i]);
+                }
             }
             medians.addSeries(m);
             inner.addSeries(in);

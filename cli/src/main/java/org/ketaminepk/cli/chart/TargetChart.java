@@ -89,14 +89,15 @@ public final class TargetChart {
      *
      * @param r the typical patient's profile (dose marks), titles and caption
      * @param bands the population's percentile bands (5, 25, 50, 75, 95)
+     * @param patients how many patients the bands are of ({@link PopulationChart#create})
      * @param schedule the target schedule
      * @param targetLabel the legend text of the target line
      * @return the chart
      */
-    public static JFreeChart population(ChartRequest r, PercentileBands bands, TargetSchedule schedule,
-            String targetLabel) {
+    public static JFreeChart population(ChartRequest r, PercentileBands bands, int patients,
+            TargetSchedule schedule, String targetLabel) {
         Checks.notNull("target schedule", schedule);
-        JFreeChart chart = PopulationChart.create(r, bands);
+        JFreeChart chart = PopulationChart.create(r, bands, patients);
         XYPlot plot = chart.getXYPlot();
         ValueAxis y = plot.getRangeAxis();
         double top = schedule.maxTargetNgPerMl() * 1.05;

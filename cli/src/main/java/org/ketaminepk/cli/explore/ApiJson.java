@@ -257,13 +257,14 @@ final class ApiJson {
     }
 
     /**
-     * Writes {@code population}: size, seed, variability, {@code time_h} and per analyte the percentiles
+     * Writes {@code population}: size, seed (a string of digits), variability, {@code time_h} and per analyte the percentiles
      * ({@code p5}, {@code p50}, {@code p95}, ...) in ng/mL.
      */
     static void population(JsonGenerator g, PopulationOutcome pop, PercentileBands b) throws IOException {
         g.writeObjectFieldStart("population");
         g.writeNumberField("size", pop.size());
-        g.writeNumberField("seed", pop.seed());
+        // as text: a JavaScript number holds whole numbers exactly only up to 2^53, a seed takes 64 bits
+        g.writeStringField("seed", Long.toString(pop.seed()));
         strings(g, "variability", pop.variability().provenance());
         g.writeArrayFieldStart("time_h");
         for (double t : b.timesH()) {

@@ -142,23 +142,27 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
     /**
      * @return the seed of the virtual population; when not given the command line's default, so that an export
      *         matches {@code --population N} without {@code --seed}
-     * @throws InvalidInputException unless a whole number from 0 to 18 digits
+     * @throws InvalidInputException unless a whole number that {@code --seed} takes (any 64-bit integer)
      */
     static long seed(Map<String, List<String>> params, String prefix) {
         String seedText = one(params, prefix + "seed");
         if (seedText == null) {
             return PopulationOptions.DEFAULT_SEED;
         }
-        if (!seedText.matches("\\d{1,18}")) {
-            throw new InvalidInputException("seed", "seed must be a whole number from 0 to 999999999999999999 "
-                    + "but was '" + seedText + "'");
+        long seed;
+        try {
+            // the range of --seed: a seed copied from the command line draws the same patients here
+            seed = Long.parseLong(seedText.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("seed", "seed must be a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + " but was '" + seedText + "'");
         }
         if (population(params, prefix) == 0) {
             // as the command line refuses --seed without --population: a seed that draws no one would be ignored
             throw new InvalidInputException("seed", "seed applies to a virtual population; choose a number of "
                     + "virtual patients, or leave the seed out");
         }
-        return Long.parseLong(seedText);
+        return seed;
     }
 
     /** @return the patient of the request's patient parameters, read as the command line reads them */

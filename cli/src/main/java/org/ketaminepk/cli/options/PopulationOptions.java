@@ -63,7 +63,10 @@ public final class PopulationOptions {
 
     @Option(names = "--population", paramLabel = "N", converter = PatientCount.class,
             description = "Simulate N virtual patients (1–100000) whose parameters vary as the model's publication "
-                    + "says; prints distributions and probabilities, and draws the median with 50 %% and 90 %% bands.")
+                    + "says; prints distributions and probabilities, and draws the median with 50 %% and 90 %% bands. "
+                    + "A percentile p needs 100/min(p, 100-p) patients to say more than the lowest or highest one: "
+                    + "below 20 patients the 5th and 95th (the 90 %% band), below 4 the 25th and 75th (the 50 %% "
+                    + "band) are left out of every output, and the outputs say so.")
     public Integer population;
 
     @Option(names = "--seed", paramLabel = "S", converter = Converters.Seed.class, description = "Seed of the virtual population (default 2026); "
@@ -96,8 +99,9 @@ public final class PopulationOptions {
 
     @Option(names = "--probability", paramLabel = "EVENT", converter = AskConverter.class,
             description = "A probability to report instead of the defaults, repeatable: cmax>LEVEL (ketamine "
-                    + "Cmax above LEVEL ng/mL), norketamine>LEVEL (its Cmax), hours>=H (hours in the band), "
-                    + "e.g. --probability \"cmax>300\" --probability \"hours>=4\".")
+                    + "Cmax above LEVEL ng/mL), norketamine>LEVEL (its Cmax), hours>=H (hours in the band, "
+                    + "H above 0 h and at most the simulated time), e.g. --probability \"cmax>300\" "
+                    + "--probability \"hours>=4\".")
     public List<Ask> probabilities = new ArrayList<>();
 
     @Option(names = "--population-csv", paramLabel = "FILE|-", description = "Write one row per virtual patient: "
@@ -276,8 +280,9 @@ public final class PopulationOptions {
 
     /** An event such as {@code cmax>300}, {@code norketamine>200} or {@code hours>=4}. */
     static final class AskConverter implements ITypeConverter<Ask> {
+        // a level in the form the error message names its ceiling in (1e7) is read too
         private static final Pattern CMAX = Pattern.compile(
-                "(cmax|ketamine|norketamine|hydroxynorketamine)\\s*>\\s*(\\d+(?:\\.\\d+)?)\\s*(?:ng/ml)?");
+                "(cmax|ketamine|norketamine|hydroxynorketamine)\\s*>\\s*(\\d+(?:\\.\\d+)?(?:e\\+?\\d{1,3})?)\\s*(?:ng/ml)?");
         private static final Pattern HOURS = Pattern.compile("hours\\s*>=\\s*(\\d+(?:\\.\\d+)?)\\s*h?");
 
         @Override
@@ -298,13 +303,14 @@ public final class PopulationOptions {
             m = HOURS.matcher(t);
             if (m.matches()) {
                 double h = Double.parseDouble(m.group(1));
-                if (h <= MAX_HOURS) {
+                // hours>=0 holds for every patient by construction
+                if (h > 0 && h <= MAX_HOURS) {
                     return new Ask(null, h);
                 }
             }
             throw new TypeConversionException("expected cmax>LEVEL or norketamine>LEVEL (LEVEL in ng/mL, above 0 "
-                    + "and at most 1e7) or hours>=H (H from 0 to " + (int) MAX_HOURS + "), e.g. cmax>300, but was '"
-                    + text + "'");
+                    + "and at most 1e7) or hours>=H (H in h, above 0 and at most the simulated time), e.g. cmax>300, "
+                    + "but was '" + text + "'");
         }
     }
 

@@ -30,11 +30,19 @@ final class ExposureText {
         }
         Run.Metrics first = run.metrics().values().iterator().next();
         if (first.dosingIntervalH() != null) {
-            out.add("Repeated every " + Checks.fmt(Math.round(first.dosingIntervalH() * 1000) / 1000.0) + " h: trough before the last dose "
-                    + perAnalyte(run, m -> m.lastTroughNgPerMl() == null ? null
-                            : Text.sig(m.lastTroughNgPerMl(), 4) + " ng/mL")
-                    + "; steady-state average " + perAnalyte(run, m -> m.steadyStateAverageNgPerMl() == null ? null
-                            : Text.sig(m.steadyStateAverageNgPerMl(), 4) + " ng/mL") + ".");
+            // the trough is missing when the last dose falls after the end of the run
+            String trough = perAnalyte(run, m -> m.lastTroughNgPerMl() == null ? null
+                    : Text.sig(m.lastTroughNgPerMl(), 4) + " ng/mL");
+            String steady = perAnalyte(run, m -> m.steadyStateAverageNgPerMl() == null ? null
+                    : Text.sig(m.steadyStateAverageNgPerMl(), 4) + " ng/mL");
+            List<String> parts = new ArrayList<>();
+            parts.add(trough != null ? "trough before the last dose " + trough
+                    : "no trough before the last dose (the run ends before it)");
+            if (steady != null) {
+                parts.add("steady-state average " + steady);
+            }
+            out.add("Repeated every " + Checks.fmt(Math.round(first.dosingIntervalH() * 1000) / 1000.0) + " h: "
+                    + String.join("; ", parts) + ".");
         } else if (first.lastTroughNgPerMl() != null) {
             out.add("Trough before the last dose: " + perAnalyte(run, m -> m.lastTroughNgPerMl() == null ? null
                     : Text.sig(m.lastTroughNgPerMl(), 4) + " ng/mL") + ".");

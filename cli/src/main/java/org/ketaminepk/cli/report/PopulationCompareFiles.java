@@ -23,6 +23,7 @@ import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
 import org.ketaminepk.cli.chart.EffectChart;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.chart.PopulationCompareChart;
 import org.ketaminepk.cli.chart.PopulationCompareEffectChart;
@@ -65,8 +66,9 @@ public final class PopulationCompareFiles {
         JFreeChart chart = null;
         if (o.plot != null || o.show) {
             ChartRequest request = chartRequest(c, title, o.logScale);
-            chart = effect == null ? PopulationCompareChart.create(request, bands(c))
-                    : PopulationCompareEffectChart.create(request, bands(c), effect.panel(), effect.bands());
+            chart = effect == null ? PopulationCompareChart.create(request, bands(c), c.patients())
+                    : PopulationCompareEffectChart.create(request, bands(c), effect.panel(), effect.bands(),
+                            c.patients());
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
@@ -112,6 +114,8 @@ public final class PopulationCompareFiles {
         Set<String> notes = new LinkedHashSet<>();
         for (PopulationReport r : c.series()) {
             notes.addAll(r.notes());
+            // the subtitle says which band is not drawn
+            notes.remove(r.fewPatientsNote());
         }
         caption.addAll(notes);
         return new ChartRequest(title, subtitle(c), series, logScale, caption);
@@ -187,11 +191,13 @@ public final class PopulationCompareFiles {
                 for (int i = 0; i < t.length; i++) {
                     s.setLength(0);
                     s.append(label).append(',').append(a.label()).append(',').append(CsvOutput.number(t[i]));
-                    for (double[] col : cols) {
-                        s.append(',').append(CsvOutput.number(col[i]));
+                    for (int k = 0; k < cols.size(); k++) {
+                        // a percentile of too few patients is left out (PercentileSupport)
+                        s.append(',').append(PercentileSupport.shown(percentiles[k], c.patients())
+                                ? CsvOutput.number(cols.get(k)[i]) : "");
                     }
                     if (effect != null && a == effect.typical().endpoint().analyte()) {
-                        effect.csvRow(s, si, i);
+                        effect.csvRow(s, si, i, c.patients());
                     } else if (effect != null) {
                         effect.csvEmpty(s);
                     }
@@ -290,7 +296,7 @@ public final class PopulationCompareFiles {
             g.writeStringField("label", r.typical().label());
             PopulationFiles.fields(g, r);
             if (effect != null) {
-                effect.json(g, i);
+                effect.json(g, i, c.patients());
             }
             g.writeEndObject();
         }
@@ -309,8 +315,9 @@ public final class PopulationCompareFiles {
                 g.writeNumberField("patients_compared", m.compared());
                 if (m.ratio() != null) {
                     g.writeNumberField("ratio_median", m.ratio().median());
-                    g.writeNumberField("ratio_p05", m.ratio().percentile(5));
-                    g.writeNumberField("ratio_p95", m.ratio().percentile(95));
+                    boolean shown = PercentileSupport.shown(5, m.compared());
+                    PopulationFiles.writeNumberOrNull(g, "ratio_p05", shown, m.ratio().percentile(5));
+                    PopulationFiles.writeNumberOrNull(g, "ratio_p95", shown, m.ratio().percentile(95));
                 }
                 g.writeNumberField("patients_higher", m.higher());
                 g.writeNumberField("share_higher", m.higherShare());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.population.Probability;
 import org.ketaminepk.population.Summary;
 
@@ -75,8 +76,8 @@ public final class PopulationCompareText {
                     continue;
                 }
                 Summary d = row.summary();
-                t.row(name, Text.column(d.median(), 4), Text.column(d.percentile(5), 4) + "–"
-                        + Text.column(d.percentile(95), 4), PopulationText.optional(d.geometricMean(), ""),
+                t.row(name, Text.column(d.median(), 4), PopulationText.range(d, r.outcome().size()),
+                        PopulationText.optional(d.geometricMean(), ""),
                         PopulationText.cv(d.cvPercent()));
             }
         }
@@ -189,7 +190,9 @@ public final class PopulationCompareText {
     }
 
     private static String ratioRange(PopulationComparison.PairedMetric pm) {
-        return pm.ratio() == null ? "–" : ratio(pm.ratio().percentile(5)) + "–" + ratio(pm.ratio().percentile(95));
+        // a ratio's 5th and 95th percentiles of too few patients are left out, as the distributions' are
+        return pm.ratio() == null || !PercentileSupport.shown(5, pm.compared()) ? "–"
+                : ratio(pm.ratio().percentile(5)) + "–" + ratio(pm.ratio().percentile(95));
     }
 
     /** @return a ratio with three significant digits and no exponent: "1.00", "0.00450", "2.16", "1230" */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.cli.chart.EffectPanel;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.effect.ConcentrationEffect;
 import org.ketaminepk.effect.EffectResult;
 import org.ketaminepk.effect.Endpoint;
@@ -110,8 +111,13 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
                 effect[1], effect[2], effect[3], effect[4]));
     }
 
-    /** Prints the typical patient's effect, then where the population's median peaks and its 90 % range there. */
-    public void text(PrintWriter w) {
+    /**
+     * Prints the typical patient's effect, then where the population's median peaks and its 90 % and 50 % ranges
+     * there (those of too few patients left out, {@link PercentileSupport}).
+     *
+     * @param patients how many patients the bands are of
+     */
+    public void text(PrintWriter w, int patients) {
         EffectSummaryText.simulate(w, typical);
         if (effect != null) {
             int peak = 0;
@@ -122,10 +128,17 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
                 }
             }
             String unit = typical.endpoint().effectUnit();
-            EffectText.line(w, "population", String.format(Locale.ROOT, "the median effect peaks at %s %s at %s; "
-                    + "then the middle 90 %% of patients lie between %s and %s, the middle 50 %% between %s and %s",
-                    Text.sig(effect[2][peak], 4), unit, EffectText.time(timesH[peak]), Text.sig(effect[0][peak], 4),
-                    Text.sig(effect[4][peak], 4), Text.sig(effect[1][peak], 4), Text.sig(effect[3][peak], 4)));
+            String spread = "";
+            if (PercentileSupport.shown(5, patients)) {
+                spread = String.format(Locale.ROOT, "; then the middle 90 %% of patients lie between %s and %s, the "
+                        + "middle 50 %% between %s and %s", Text.sig(effect[0][peak], 4), Text.sig(effect[4][peak], 4),
+                        Text.sig(effect[1][peak], 4), Text.sig(effect[3][peak], 4));
+            } else if (PercentileSupport.shown(25, patients)) {
+                spread = String.format(Locale.ROOT, "; then the middle 50 %% of patients lie between %s and %s",
+                        Text.sig(effect[1][peak], 4), Text.sig(effect[3][peak], 4));
+            }
+            EffectText.line(w, "population", String.format(Locale.ROOT, "the median effect peaks at %s %s at %s%s",
+                    Text.sig(effect[2][peak], 4), unit, EffectText.time(timesH[peak]), spread));
         }
         EffectText.line(w, "", SAME_KE0);
         w.flush();
@@ -154,20 +167,31 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
         return out;
     }
 
-    /** Appends the values of {@link #csvColumns} at display point {@code i}. */
-    void csvRow(StringBuilder b, int i) {
-        for (double[] c : effectSite) {
-            b.append(',').append(CsvOutput.number(c[i]));
+    /**
+     * Appends the values of {@link #csvColumns} at display point {@code i}; a percentile of too few patients
+     * ({@link PercentileSupport}) is an empty cell.
+     *
+     * @param patients how many patients the bands are of
+     */
+    void csvRow(StringBuilder b, int i, int patients) {
+        double[] ps = PopulationReport.BAND_PERCENTILES;
+        for (int k = 0; k < ps.length; k++) {
+            b.append(',').append(PercentileSupport.shown(ps[k], patients) ? CsvOutput.number(effectSite[k][i]) : "");
         }
         if (effect != null) {
-            for (double[] c : effect) {
-                b.append(',').append(CsvOutput.number(c[i]));
+            for (int k = 0; k < ps.length; k++) {
+                b.append(',').append(PercentileSupport.shown(ps[k], patients) ? CsvOutput.number(effect[k][i]) : "");
             }
         }
     }
 
-    /** Writes the {@code effect} object of the population JSON: the typical patient's effect and the bands. */
-    void json(JsonGenerator g) throws IOException {
+    /**
+     * Writes the {@code effect} object of the population JSON: the typical patient's effect and the bands (a
+     * percentile of too few patients is {@code null}, see {@link PercentileSupport}).
+     *
+     * @param patients how many patients the bands are of
+     */
+    void json(JsonGenerator g, int patients) throws IOException {
         g.writeObjectFieldStart("effect");
         g.writeObjectFieldStart("typical_patient");
         EffectText.fields(g, typical.results().get(0), typical.level(), true);
@@ -179,12 +203,12 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
         double[] ps = PopulationReport.BAND_PERCENTILES;
         for (int k = 0; k < ps.length; k++) {
             g.writeFieldName(String.format(Locale.ROOT, "effect_site_p%02d_ng_per_ml", Math.round(ps[k])));
-            g.writeArray(effectSite[k], 0, effectSite[k].length);
+            PopulationFiles.writeBand(g, effectSite[k], PercentileSupport.shown(ps[k], patients));
         }
         if (effect != null) {
             for (int k = 0; k < ps.length; k++) {
                 g.writeFieldName(String.format(Locale.ROOT, "effect_p%02d", Math.round(ps[k])));
-                g.writeArray(effect[k], 0, effect[k].length);
+                PopulationFiles.writeBand(g, effect[k], PercentileSupport.shown(ps[k], patients));
             }
         }
         g.writeEndObject();

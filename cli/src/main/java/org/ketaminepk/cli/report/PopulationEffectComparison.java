@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.chart.EffectPanel;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.effect.EffectResult;
 import org.ketaminepk.effect.EffectSimulation;
 import org.ketaminepk.effect.Endpoint;
@@ -127,8 +128,10 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
      * effect peaks and the ranges of the middle 90 % and 50 % of patients at that time, and what is not compared.
      *
      * @param runs the typical patient's run of every series, in order
+     * @param patients how many patients each series' bands are of: a range of too few is "–"
+     *        ({@link PercentileSupport})
      */
-    public void text(PrintWriter w, List<Run> runs) {
+    public void text(PrintWriter w, List<Run> runs, int patients) {
         EffectSummaryText.compare(w, runs, typical);
         w.println();
         String what = hasEffect() ? "effect" : "effect-site concentration";
@@ -142,8 +145,8 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
             double[][] b = shown(i);
             int k = medianPeak(b, shownBaseline());
             t.row(runs.get(i).label(), Text.sig(b[2][k], 4), EffectText.time(series.get(i).timesH()[k]),
-                    Text.sig(b[0][k], 4) + "–" + Text.sig(b[4][k], 4), Text.sig(b[1][k], 4) + "–"
-                            + Text.sig(b[3][k], 4));
+                    PercentileSupport.shown(5, patients) ? Text.sig(b[0][k], 4) + "–" + Text.sig(b[4][k], 4) : "–",
+                    PercentileSupport.shown(25, patients) ? Text.sig(b[1][k], 4) + "–" + Text.sig(b[3][k], 4) : "–");
         }
         for (String line : t.render(2, 100)) {
             w.println(line);
@@ -158,9 +161,13 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
         return PopulationEffect.csvColumns(typical, hasEffect());
     }
 
-    /** Appends series {@code i}'s values of {@link #csvColumns} at display point {@code k}. */
-    void csvRow(StringBuilder b, int i, int k) {
-        series.get(i).csvRow(b, k);
+    /**
+     * Appends series {@code i}'s values of {@link #csvColumns} at display point {@code k}.
+     *
+     * @param patients how many patients each series' bands are of
+     */
+    void csvRow(StringBuilder b, int i, int k, int patients) {
+        series.get(i).csvRow(b, k, patients);
     }
 
     /** Appends an empty cell for each of {@link #csvColumns}: a row of an analyte that does not drive the effect. */
@@ -170,9 +177,13 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
         }
     }
 
-    /** Writes the {@code effect} object of series {@code i}: its typical patient's effect and its bands. */
-    void json(JsonGenerator g, int i) throws IOException {
-        series.get(i).json(g);
+    /**
+     * Writes the {@code effect} object of series {@code i}: its typical patient's effect and its bands.
+     *
+     * @param patients how many patients each series' bands are of
+     */
+    void json(JsonGenerator g, int i, int patients) throws IOException {
+        series.get(i).json(g, patients);
     }
 
     /** Writes the top-level {@code effect} object: the endpoint, the level, and what is and is not compared. */

@@ -21,6 +21,7 @@ import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.chart.ChartRequest;
 import org.ketaminepk.cli.chart.ChartWindow;
 import org.ketaminepk.cli.chart.EffectChart;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.chart.PopulationChart;
 import org.ketaminepk.cli.options.OutputOptions;
@@ -88,10 +89,13 @@ public final class PopulationFiles {
             List<String> caption = new ArrayList<>();
             caption.add(Outputs.CHART_DISCLAIMER);
             caption.addAll(r.notes());
+            // the subtitle says which band is not drawn
+            caption.remove(r.fewPatientsNote());
             ChartRequest request = new ChartRequest(title, r.subtitle(),
                     List.of(new PlotSeries("", r.typical().result().profile())), o.logScale, caption);
-            chart = effect == null ? PopulationChart.create(request, r.bands())
-                    : EffectChart.createPopulation(request, r.bands(), effect.panel());
+            int n = r.outcome().size();
+            chart = effect == null ? PopulationChart.create(request, r.bands(), n)
+                    : EffectChart.createPopulation(request, r.bands(), effect.panel(), n);
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {
@@ -140,11 +144,13 @@ public final class PopulationFiles {
         PercentileBands b = r.bands();
         List<Analyte> analytes = List.copyOf(r.typical().model().analytes());
         StringBuilder s = new StringBuilder(256).append("time_h");
+        int n = r.outcome().size();
         List<double[]> cols = new ArrayList<>();
         for (Analyte a : analytes) {
             for (double p : b.percentiles()) {
                 s.append(',').append(bandColumn(a, p));
-                cols.add(b.ngPerMl(a, p));
+                // a percentile of too few patients is left out: its column stays, its cells are empty
+                cols.add(PercentileSupport.shown(p, n) ? b.ngPerMl(a, p) : null);
             }
         }
         if (effect != null) {
@@ -158,10 +164,10 @@ public final class PopulationFiles {
             s.setLength(0);
             s.append(CsvOutput.number(t[i]));
             for (double[] c : cols) {
-                s.append(',').append(CsvOutput.number(c[i]));
+                s.append(',').append(c == null ? "" : CsvOutput.number(c[i]));
             }
             if (effect != null) {
-                effect.csvRow(s, i);
+                effect.csvRow(s, i, n);
             }
             out.write(s.append('\n').toString());
         }
@@ -237,6 +243,24 @@ public final class PopulationFiles {
         }
     }
 
+    /** Writes a band's values as an array, or {@code null} for a percentile of too few patients. */
+    static void writeBand(JsonGenerator g, double[] values, boolean shown) throws IOException {
+        if (shown) {
+            g.writeArray(values, 0, values.length);
+        } else {
+            g.writeNull();
+        }
+    }
+
+    /** Writes a number field, or a {@code null} one for a percentile of too few patients. */
+    static void writeNumberOrNull(JsonGenerator g, String name, boolean shown, double value) throws IOException {
+        if (shown) {
+            g.writeNumberField(name, value);
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
     /** Writes the whole population run as one JSON document. */
     static void json(Writer out, PopulationReport r) throws IOException {
         json(out, r, null);
@@ -247,7 +271,7 @@ public final class PopulationFiles {
         JsonGenerator g = JsonOutput.document(out, "simulate --population");
         fields(g, r);
         if (effect != null) {
-            effect.json(g);
+            effect.json(g, r.outcome().size());
         }
         JsonOutput.end(g, out);
     }
@@ -290,8 +314,9 @@ public final class PopulationFiles {
             g.writeStringField("metric", m.key());
             g.writeStringField("unit", m.unit());
             g.writeNumberField("median", m.summary().median());
-            g.writeNumberField("p05", m.summary().percentile(5));
-            g.writeNumberField("p95", m.summary().percentile(95));
+            boolean shown = PercentileSupport.shown(5, r.outcome().size());
+            writeNumberOrNull(g, "p05", shown, m.summary().percentile(5));
+            writeNumberOrNull(g, "p95", shown, m.summary().percentile(95));
             g.writeNumberField("mean", m.summary().mean());
             if (m.summary().geometricMean().isPresent()) {
                 g.writeNumberField("geometric_mean", m.summary().geometricMean().getAsDouble());
@@ -317,14 +342,19 @@ public final class PopulationFiles {
         PercentileBands b = r.bands();
         g.writeObjectFieldStart("percentile_bands");
         g.writeNumberField("relative_accuracy", b.relativeAccuracy());
+        // the rule behind the nulls below: the fewest patients from which each percentile is given
+        g.writeObjectFieldStart("patients_needed");
+        for (double p : b.percentiles()) {
+            g.writeNumberField(String.format(Locale.ROOT, "p%02d", Math.round(p)), PercentileSupport.patientsNeeded(p));
+        }
+        g.writeEndObject();
         g.writeFieldName("time_h");
         g.writeArray(b.timesH(), 0, b.timesH().length);
         for (Analyte a : r.typical().model().analytes()) {
             g.writeObjectFieldStart(a.label() + "_ng_per_mL");
             for (double p : b.percentiles()) {
-                double[] v = b.ngPerMl(a, p);
                 g.writeFieldName(String.format(Locale.ROOT, "p%02d", Math.round(p)));
-                g.writeArray(v, 0, v.length);
+                writeBand(g, b.ngPerMl(a, p), PercentileSupport.shown(p, r.outcome().size()));
             }
             g.writeEndObject();
         }

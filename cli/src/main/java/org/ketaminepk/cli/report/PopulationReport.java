@@ -22,6 +22,7 @@ import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.model.Citation;
 import org.ketaminepk.model.PublishedModel;
@@ -113,6 +114,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     public static PopulationReport simulate(Run typical, List<Patient> patients, TimeGrid grid, long seed,
             VariabilityModel variability, boolean observedLike, List<PopulationOptions.Ask> asks, String covariates,
             Progress progress) {
+        refuseUnanswerable(asks, grid.endH(), typical.model());
         PopulationSimulation sim = PopulationSimulation.of(typical.model(), patients, typical.regimen(), grid, seed)
                 .withVariability(variability).withBands(typical.band())
                 .withPercentileBands(displayGrid(grid), BAND_PERCENTILES).withObservedLike(observedLike);
@@ -173,6 +175,30 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         return TimeGrid.uniform(grid.endH(), grid.endH() / (DISPLAY_POINTS - 1));
     }
 
+    /**
+     * Refuses, before anything is simulated, a probability the run cannot answer: hours in the band beyond the
+     * simulated time (no patient can spend them there, so it would print 0 %), or the Cmax of an analyte the model
+     * does not predict.
+     *
+     * @param asks the probabilities asked for
+     * @param runEndH the simulated time, h
+     * @param model the run's model
+     * @throws InvalidInputException naming {@code --probability}, the value, its unit and the valid range
+     */
+    static void refuseUnanswerable(List<PopulationOptions.Ask> asks, double runEndH, PublishedModel model) {
+        for (PopulationOptions.Ask a : asks) {
+            if (a.hoursInBand() && a.value() > runEndH) {
+                throw new InvalidInputException("probability", "--probability hours>=" + Checks.fmt(a.value())
+                        + ": " + Checks.fmt(a.value()) + " h is longer than the simulated " + Checks.fmt(runEndH)
+                        + " h; give H above 0 and at most " + Checks.fmt(runEndH) + " h (or a longer --duration)");
+            }
+            if (!a.hoursInBand() && !model.analytes().contains(a.analyte())) {
+                throw new InvalidInputException("probability", "--probability asks for " + a.analyte().label()
+                        + ", which model " + model.id() + " does not predict");
+            }
+        }
+    }
+
     private static List<Probability> probabilities(Run typical, PopulationOutcome o,
             List<PopulationOptions.Ask> asks) {
         List<PopulationOptions.Ask> all = new ArrayList<>(asks);
@@ -187,10 +213,8 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             if (a.hoursInBand()) {
                 out.add(o.probabilityTimeInBandAtLeast(Analyte.KETAMINE, typical.band(), a.value()));
             } else if (typical.model().analytes().contains(a.analyte())) {
+                // a default the model does not predict is left out; one asked for was refused before the run
                 out.add(o.probabilityCmaxAbove(a.analyte(), a.value()));
-            } else if (!asks.isEmpty()) {
-                throw new InvalidInputException("probability", "--probability asks for " + a.analyte().label()
-                        + ", which model " + typical.model().id() + " does not predict");
             }
         }
         return out;
@@ -359,6 +383,10 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             out.add("between-patient variability is partly or wholly a user assumption (--iiv), not published for "
                     + "model " + typical.model().id());
         }
+        String thin = fewPatientsNote();
+        if (!thin.isEmpty()) {
+            out.add(thin);
+        }
         if (bands().observedLike()) {
             out.add("observed-like: the percentile bands carry each analyte's published residual error; the "
                     + "distributions, probabilities and per-patient values are of the predictions");
@@ -371,6 +399,21 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                 typical.patient()) + "; only the model's random effects differ");
         out.addAll(typical.notes());
         return out;
+    }
+
+    /**
+     * @return which percentiles are left out for too few patients ({@link PercentileSupport}) and where, e.g. "90 %
+     *         band not drawn: 12 patients, at least 20 needed; the 5th and 95th percentiles are left out of the
+     *         distributions and of --csv and --json (empty cells, null)", or an empty string when none is
+     */
+    public String fewPatientsNote() {
+        int n = outcome.size();
+        String bands = PercentileSupport.bandsNotDrawn(n);
+        if (bands.isEmpty()) {
+            return "";
+        }
+        return bands + "; the 5th" + (PercentileSupport.shown(25, n) ? " and 95th" : ", 25th, 75th and 95th")
+                + " percentiles are left out of the distributions and of --csv and --json (empty cells, null)";
     }
 
     /** @return the analytes whose outermost percentile bands coincide at every time: no variability reaches them */

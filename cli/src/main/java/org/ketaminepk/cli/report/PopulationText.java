@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.cli.Main;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.population.Probability;
+import org.ketaminepk.population.Summary;
 
 /**
  * The terminal summary of a population run: inputs, where the variability comes from, the distribution of each
@@ -84,9 +86,8 @@ public final class PopulationText {
                 : new Text.Table(true, "analyte and metric", "median", "5th–95th percentile", "geometric mean", "CV");
         for (PopulationReport.MetricRow m : r.metricRows()) {
             String metric = m.name() + " (" + m.unit() + ")";
-            String[] values = {Text.column(m.summary().median(), 4), Text.column(m.summary().percentile(5), 4) + "–"
-                    + Text.column(m.summary().percentile(95), 4), optional(m.summary().geometricMean(), ""),
-                cv(m.summary().cvPercent())};
+            String[] values = {Text.column(m.summary().median(), 4), range(m.summary(), r.outcome().size()),
+                optional(m.summary().geometricMean(), ""), cv(m.summary().cvPercent())};
             List<String> cells = new ArrayList<>(analyteColumn ? List.of(m.analyte().label(), metric)
                     : List.of(m.analyte().label() + " " + metric));
             cells.addAll(List.of(values));
@@ -114,6 +115,15 @@ public final class PopulationText {
             warnings.add("... and " + (all.size() - MAX_WARNINGS) + " more distinct warnings (all are in --json)");
         }
         return warnings;
+    }
+
+    /**
+     * @return "5th–95th percentile" of a distribution, four significant digits each, or "–" for too few patients
+     *         ({@link PercentileSupport}; the notes say why)
+     */
+    static String range(Summary s, int patients) {
+        return PercentileSupport.shown(5, patients) ? Text.column(s.percentile(5), 4) + "–"
+                + Text.column(s.percentile(95), 4) : "–";
     }
 
     /** @return the value with four significant digits as its column shows them, or "–" when there is none */

@@ -94,6 +94,8 @@ public final class TargetFiles {
                     + (target.mode() == TargetController.Mode.EFFECT_SITE ? "the target is an effect-site "
                     + "concentration, the bands are plasma" : "plasma concentrations"));
             caption.addAll(pop.population().notes());
+            // the subtitle says which band is not drawn
+            caption.remove(pop.population().fewPatientsNote());
         }
         for (Warning w : warnings) {
             caption.add(w.message());
@@ -108,7 +110,8 @@ public final class TargetFiles {
         }
         String targetLabel = "Target (" + target.mode().label() + ")";
         if (pop != null) {
-            return TargetChart.population(r, pop.bands(), target.schedule(), targetLabel);
+            return TargetChart.population(r, pop.bands(), pop.population().outcome().size(),
+                    target.schedule(), targetLabel);
         }
         TargetChart.EffectSiteCurve curve = null;
         if (target.link() != null) {

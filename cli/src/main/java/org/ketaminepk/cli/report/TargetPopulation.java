@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.patient.Patient;
@@ -156,8 +157,9 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
         for (TargetAttainment.Step s : attainment.steps()) {
             double target = s.step().targetNgPerMl();
             t.row(Checks.fmt(target) + " ng/mL", Text.clock(s.atH()), Text.sig(s.ratio().median() * target, 4) + " ("
-                    + Text.sig(s.ratio().median() * 100, 3) + " %)", Text.sig(s.ratio().percentile(5) * target, 4)
-                    + "–" + Text.sig(s.ratio().percentile(95) * target, 4), share(s.within()), share(s.above()));
+                    + Text.sig(s.ratio().median() * 100, 3) + " %)", !PercentileSupport.shown(5, patients()) ? "–"
+                    : Text.sig(s.ratio().percentile(5) * target, 4) + "–" + Text.sig(s.ratio().percentile(95) * target,
+                    4), share(s.within()), share(s.above()));
         }
         lines.addAll(t.render(2));
         return lines;
@@ -166,6 +168,11 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
     private static String share(Probability p) {
         return String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f)", 100 * p.fraction(), 100 * p.lower95(),
                 100 * p.upper95());
+    }
+
+    /** @return the number of virtual patients */
+    private int patients() {
+        return population.outcome().size();
     }
 
     /** @return the CSV header of the band columns, each preceded by a comma */
@@ -186,7 +193,9 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
         PercentileBands bands = bands();
         for (Analyte a : population.typical().model().analytes()) {
             for (double p : bands.percentiles()) {
-                b.append(',').append(CsvOutput.number(bands.ngPerMl(a, p)[i]));
+                // a percentile of too few patients is left out (PercentileSupport)
+                b.append(',').append(PercentileSupport.shown(p, patients()) ? CsvOutput.number(bands.ngPerMl(a, p)[i])
+                        : "");
             }
         }
         return b.toString();
@@ -209,7 +218,8 @@ public record TargetPopulation(PopulationReport population, TargetAttainment att
             g.writeNumberField("at_h", s.atH());
             g.writeObjectFieldStart("ratio_to_target");
             for (double p : new double[] {5, 25, 50, 75, 95}) {
-                g.writeNumberField(String.format(Locale.ROOT, "p%02d", Math.round(p)), s.ratio().percentile(p));
+                PopulationFiles.writeNumberOrNull(g, String.format(Locale.ROOT, "p%02d", Math.round(p)),
+                        PercentileSupport.shown(p, patients()), s.ratio().percentile(p));
             }
             g.writeEndObject();
             probability(g, "within", s.within());

@@ -27,6 +27,11 @@ final class ChartInspection {
 
     static final Profile DOMINO_6H = Fixtures.antidepressantDomino(6);
 
+    /** @return text as drawn on a chart, with its no-break spaces and hyphens as the ordinary ones */
+    static String plain(String drawn) {
+        return drawn.replace(ChartText.NO_BREAK_SPACE, ' ').replace(ChartText.NO_BREAK_HYPHEN, '-');
+    }
+
     static XYPlot plot(JFreeChart c) {
         return c.getXYPlot();
     }

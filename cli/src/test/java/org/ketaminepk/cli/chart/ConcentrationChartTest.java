@@ -92,13 +92,14 @@ class ConcentrationChartTest {
         ChartRequest r = new ChartRequest("Model X · 70 kg man", "0.5 mg/kg over 40 min",
                 List.of(new PlotSeries("", INFUSION_6H)), false, List.of("first warning", "second warning"));
         JFreeChart c = ConcentrationChart.create(r);
-        assertEquals("Model X · 70 kg man", c.getTitle().getText());
+        // drawn with a no-break space, so that "70" and "kg" stay on one line
+        assertEquals("Model X · 70\u00A0kg man", c.getTitle().getText());
         List<String> texts = new ArrayList<>();
         boolean legendRight = false;
         for (Object o : c.getSubtitles()) {
             Title t = (Title) o;
             if (t instanceof TextTitle) {
-                texts.add(((TextTitle) t).getText());
+                texts.add(ChartInspection.plain(((TextTitle) t).getText()));
             }
             if (t instanceof LegendTitle) {
                 legendRight = t.getPosition() == org.jfree.chart.ui.RectangleEdge.RIGHT;

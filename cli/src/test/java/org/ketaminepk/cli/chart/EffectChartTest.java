@@ -57,7 +57,7 @@ class EffectChartTest {
         for (int i = 0; i < c.getSubtitleCount(); i++) {
             Title t = c.getSubtitle(i);
             if (t instanceof TextTitle tt) {
-                out.add(tt.getText());
+                out.add(ChartInspection.plain(tt.getText()));
             }
         }
         return out;

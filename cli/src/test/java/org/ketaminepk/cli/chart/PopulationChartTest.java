@@ -25,7 +25,10 @@ import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.PercentileBands;
 import org.ketaminepk.population.PopulationSimulation;
 
-/** The population chart: medians over a 50 % and a 90 % fill per analyte, and the axis holds the 95th percentile. */
+/**
+ * The population chart: medians over a 50 % and a 90 % fill per analyte, and the axis holds the 95th percentile; a
+ * fill of too few patients is left out and the subtitle says so.
+ */
 class PopulationChartTest {
     @Test
     void bandsAreDrawnBehindTheMediansAndFitOnTheAxis() {
@@ -37,7 +40,8 @@ class PopulationChartTest {
                 .percentileBands().orElseThrow();
         PlotSeries typical = new PlotSeries("", Simulation.run(model, Patient.standardAdult(), regimen, grid)
                 .profile());
-        JFreeChart chart = PopulationChart.create(ChartRequest.of("Population", "200 patients", typical), bands);
+        JFreeChart chart = PopulationChart.create(ChartRequest.of("Population", "200 patients", typical), bands,
+                200);
         XYPlot plot = chart.getXYPlot();
         YIntervalSeriesCollection outer = (YIntervalSeriesCollection) plot.getDataset(2);
         YIntervalSeriesCollection inner = (YIntervalSeriesCollection) plot.getDataset(1);
@@ -59,5 +63,44 @@ class PopulationChartTest {
                 "Middle 90 % of patients")), labels.toString());
         BufferedImage img = chart.createBufferedImage(800, 450);
         assertEquals(800, img.getWidth());
+    }
+
+    /** Below 20 patients the 90 % fill, below 4 the 50 % fill too, is left out: of legend, plot and axis. */
+    @Test
+    void bandsOfTooFewPatientsAreNotDrawnAndTheSubtitleSaysSo() {
+        PublishedModel model = Models.get("otto-2021");
+        Regimen regimen = DoseParser.parse("0.5 mg/kg over 40 min");
+        TimeGrid grid = TimeGrid.uniform(6, 0.05);
+        PlotSeries typical = new PlotSeries("", Simulation.run(model, Patient.standardAdult(), regimen, grid)
+                .profile());
+        for (int n : new int[] {1, 3, 4, 19, 20}) {
+            PercentileBands bands = PopulationSimulation.of(model, Collections.nCopies(n, Patient.standardAdult()),
+                    regimen, grid, 5L).withPercentileBands(grid, 5, 25, 50, 75, 95).run().percentileBands()
+                    .orElseThrow();
+            JFreeChart chart = PopulationChart.create(ChartRequest.of("Population", "otto-2021", typical), bands, n);
+            XYPlot plot = chart.getXYPlot();
+            YIntervalSeriesCollection outer = (YIntervalSeriesCollection) plot.getDataset(2);
+            YIntervalSeriesCollection inner = (YIntervalSeriesCollection) plot.getDataset(1);
+            assertEquals(n >= 20 ? grid.size() : 0, outer.getItemCount(0), "90 % band of " + n);
+            assertEquals(n >= 4 ? grid.size() : 0, inner.getItemCount(0), "50 % band of " + n);
+            List<String> labels = new ArrayList<>();
+            for (Iterator<?> it = plot.getFixedLegendItems().iterator(); it.hasNext();) {
+                labels.add(((LegendItem) it.next()).getLabel());
+            }
+            assertEquals(n >= 20, labels.contains("Middle 90 % of patients"), labels::toString);
+            assertEquals(n >= 4, labels.contains("Middle 50 % of patients"), labels::toString);
+            String subtitle = ChartInspection.plain(((org.jfree.chart.title.TextTitle) chart.getSubtitle(0))
+                    .getText());
+            String expected = n >= 20 ? "otto-2021" : n >= 4 ? "otto-2021 · 90 % band not drawn: " + n
+                    + " patients, at least 20 needed" : "otto-2021 · 50 % and 90 % bands not drawn: " + n
+                    + (n == 1 ? " patient" : " patients") + ", at least 4 and 20 needed";
+            assertEquals(expected, subtitle);
+            // the axis fits what is drawn, not a percentile left out
+            double top = 0;
+            for (double v : bands.ngPerMl(Analyte.KETAMINE, n >= 20 ? 95 : n >= 4 ? 75 : 50)) {
+                top = Math.max(top, v);
+            }
+            assertTrue(plot.getRangeAxis().getUpperBound() >= top);
+        }
     }
 }

@@ -69,7 +69,7 @@ class PopulationCompareChartTest {
         }
         ChartRequest request = new ChartRequest("Compared", "100 virtual patients", profiles, false,
                 List.of("Paired: the same patients"));
-        return PopulationCompareChart.create(request, bands);
+        return PopulationCompareChart.create(request, bands, 100);
     }
 
     @Test
@@ -165,7 +165,7 @@ class PopulationCompareChartTest {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof TextTitle t) {
-                texts.add(t.getText());
+                texts.add(ChartInspection.plain(t.getText()));
             }
         }
         assertTrue(texts.contains("100 virtual patients"), texts::toString);
@@ -183,7 +183,7 @@ class PopulationCompareChartTest {
                         Patient.standardAdult(), DoseParser.parse(DOSES[1]), GRID).profile()));
         ChartRequest request = new ChartRequest("Compared", "", one, false, List.of());
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> PopulationCompareChart.create(request, List.of(bands(DoseParser.parse(DOSES[0])))));
+                () -> PopulationCompareChart.create(request, List.of(bands(DoseParser.parse(DOSES[0]))), 100));
         assertTrue(e.getMessage().contains("one set of bands per series"), e.getMessage());
     }
 

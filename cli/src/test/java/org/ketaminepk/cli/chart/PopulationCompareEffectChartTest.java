@@ -90,7 +90,7 @@ class PopulationCompareEffectChartTest {
         }
         ChartRequest request = new ChartRequest("Compared", "50 virtual patients", profiles, false,
                 List.of("Paired: the same patients"));
-        return new Built(PopulationCompareEffectChart.create(request, bands, PANEL, effect), effect);
+        return new Built(PopulationCompareEffectChart.create(request, bands, PANEL, effect, 50), effect);
     }
 
     @Test
@@ -163,7 +163,7 @@ class PopulationCompareEffectChartTest {
         PlotSeries s = new PlotSeries("a", Simulation.run(model, Patient.standardAdult(), r, GRID).profile());
         ChartRequest request = new ChartRequest("Compared", "", List.of(s, s.withLabel("b")), false, List.of());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PopulationCompareEffectChart
-                .create(request, List.of(b, b), PANEL, List.of(effectBands(b))));
+                .create(request, List.of(b, b), PANEL, List.of(effectBands(b)), 50));
         assertTrue(e.getMessage().contains("one set of effect bands per series"), e.getMessage());
     }
 
@@ -184,7 +184,7 @@ class PopulationCompareEffectChartTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < c.getSubtitleCount(); i++) {
             if (c.getSubtitle(i) instanceof TextTitle t) {
-                out.add(t.getText());
+                out.add(ChartInspection.plain(t.getText()));
             }
         }
         return out;

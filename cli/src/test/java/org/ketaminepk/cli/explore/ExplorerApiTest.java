@@ -180,6 +180,55 @@ class ExplorerApiTest extends LoopbackExplorer {
     }
 
     /**
+     * Any seed {@code --seed} takes, 19 digits and negative ones included, draws the same patients in the explorer as
+     * on the command line, and comes back as a string: a JavaScript number would round it.
+     */
+    @Test
+    void everySeedTheCommandLineTakesGivesTheSamePopulation() throws Exception {
+        for (String seed : new String[] {"9223372036854775807", "-9223372036854775808", "1234567890123456789"}) {
+            String query = "/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&model=otto-2021&duration=6h"
+                    + "&population=20&seed=" + seed;
+            HttpResponse<byte[]> r = get(query);
+            assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode pop = json(r).path("population");
+            assertTrue(pop.path("seed").isTextual(), pop.path("seed")::toString);
+            assertEquals(seed, pop.path("seed").asText());
+
+            java.io.StringWriter out = new java.io.StringWriter();
+            String[] args = {"simulate", "--dose", "0.5 mg/kg over 40 min", "--model", "otto-2021", "--duration", "6h",
+                "--population", "20", "--seed", seed, "--json", "-"};
+            int code = org.ketaminepk.cli.Main.commandLine(new org.ketaminepk.cli.Main(), new java.io.PrintWriter(out,
+                    true), new java.io.PrintWriter(new java.io.StringWriter(), true), args).execute(args);
+            assertEquals(0, code, out::toString);
+            JsonNode bands = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString())
+                    .path("percentile_bands");
+            java.util.Map<Long, Integer> cliRow = new java.util.HashMap<>();
+            JsonNode cliTimes = bands.path("time_h");
+            for (int i = 0; i < cliTimes.size(); i++) {
+                cliRow.put(Math.round(cliTimes.get(i).asDouble() * 3600), i);
+            }
+            int compared = 0;
+            JsonNode times = pop.path("time_h");
+            for (int i = 0; i < times.size(); i++) {
+                Integer row = cliRow.get(Math.round(times.get(i).asDouble() * 3600));
+                if (row == null) {
+                    continue;
+                }
+                for (String p : new String[] {"5", "50", "95"}) {
+                    double web = pop.at("/norketamine_ng_per_mL/p" + p).get(i).asDouble();
+                    double cli = bands.at("/norketamine_ng_per_mL/p" + (p.length() == 1 ? "0" + p : p)).get(row)
+                            .asDouble();
+                    int at = i;
+                    assertEquals(cli, web, 1e-4 * Math.abs(cli) + 1e-9, () -> "seed " + seed + ", p" + p + " at "
+                            + times.get(at).asDouble() + " h");
+                }
+                compared++;
+            }
+            assertTrue(compared > 50, "times in common: " + compared);
+        }
+    }
+
+    /**
      * A parameter that would change nothing in its request is refused, naming it, as the command line refuses an
      * option without effect: a seed without a population, an image size with CSV or JSON, a pinned scenario in a
      * request that draws one.
@@ -189,6 +238,9 @@ class ExplorerApiTest extends LoopbackExplorer {
         String[][] cases = {
             {"/api/simulate?dose=" + q("bolus 20 mg") + "&seed=5", "seed"},
             {"/api/simulate?dose=" + q("bolus 20 mg") + "&population=0&seed=5", "seed"},
+            {"/api/simulate?dose=" + q("bolus 20 mg") + "&model=otto-2021&population=20&seed=9223372036854775808",
+                "seed"},
+            {"/api/simulate?dose=" + q("bolus 20 mg") + "&model=otto-2021&population=20&seed=1e5", "seed"},
             {"/api/target?target=" + q("150 ng/mL for 1 h") + "&model=otto-2021&seed=5", "seed"},
             {"/api/export?format=csv&dose=" + q("bolus 20 mg") + "&pin.dose=" + q("bolus 40 mg") + "&pin.seed=5",
                 "pin.seed"},

@@ -195,6 +195,17 @@ class ExplorerBrowserTest {
         Files.write(OUT.resolve("explorer-export.png"), r.body());
     }
 
+    /** A 19-digit seed, as --seed takes it, stays exact in the form, in the answer and on the page. */
+    @Test
+    void aNineteenDigitSeedTravelsExactly() {
+        String seed = "9223372036854775807";
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&population=50&seed=" + seed);
+        assertEquals(seed, js.executeScript("return document.getElementById('seed').value"));
+        assertEquals(seed, js.executeScript("return String(explorer.current.population.seed)"));
+        WebElement note = driver.findElement(By.id("band-note"));
+        assertTrue(note.getText().contains("(seed " + seed + ")"), note.getText());
+    }
+
     /** With a population, a regimen's exports leave it out and say so: the server refuses it there. */
     @Test
     void aRegimensExportsSayTheyHoldTheTypicalPatientOnly() throws Exception {

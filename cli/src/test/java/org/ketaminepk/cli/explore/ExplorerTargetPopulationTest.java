@@ -113,7 +113,8 @@ class ExplorerTargetPopulationTest extends LoopbackExplorer {
         "population=5|population",
         "population=201|population",
         "population=many|population",
-        "population=50&seed=-3|seed",
+        "population=50&seed=-3x|seed",
+        "population=50&seed=9223372036854775808|seed",
         "population=50&model=kamp-2020|population",
         "population=50&format=csv&model=kamp-2020|population"})
     void badPopulationsAreRefusedAsInRegimenMode(String query, String field) throws Exception {
