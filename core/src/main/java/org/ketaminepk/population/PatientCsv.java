@@ -159,7 +159,15 @@ public final class PatientCsv {
             if (e.getMessage().startsWith("line ")) {
                 throw e;
             }
-            throw new InvalidInputException(e.field(), where + e.getMessage());
+            String message = e.getMessage();
+            if (e.value() instanceof Double v && v.isInfinite()) {
+                // a number too large for a double (1e400) is read as infinite: the message shows it as written
+                String raw = optional(cells, columns, e.field());
+                if (raw != null) {
+                    message = message.replace(v < 0 ? "-Infinity" : "Infinity", raw);
+                }
+            }
+            throw new InvalidInputException(e.field(), where + message);
         }
     }
 

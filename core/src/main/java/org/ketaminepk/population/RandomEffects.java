@@ -151,7 +151,7 @@ final class RandomEffects implements PatientAdjuster {
                 throw InvalidInputException.statement("variability", eta, String.format(Locale.ROOT, "of %s drew "
                         + "a random effect of %s on the %s scale, which takes %s from %s to %s, beyond what can be "
                         + "simulated; its variance is too large", name, Checks.fmt(eta), scale.label(), name,
-                        Checks.fmt(before), Checks.fmt(after)));
+                        Checks.fmt(before), after == 0 ? "0" : "more than any number holds"));
             }
             out = out.with(name, after);
             // worded only if read: a population run never reads it

@@ -93,6 +93,18 @@ class PatientCsvProperties {
                 "age,weight,height,sex\n-0,70,175,male\n")));
     }
 
+    /** A number too large for a double is shown as written, not as "Infinity", in the usual range message. */
+    @Example
+    void aNumberTooLargeToReadIsShownAsWritten() {
+        for (String[] c : new String[][] {{"40,1e400,175,male", "weight must be between 0.5 and 350 kg but was 1e400"},
+                {"40,70,-1e999,male", "height must be between 30 and 250 cm but was -1e999"}}) {
+            String message = org.junit.jupiter.api.Assertions.assertThrows(org.ketaminepk.base.InvalidInputException
+                    .class, () -> PatientCsv.read(new StringReader("age,weight,height,sex\n" + c[0] + "\n")))
+                    .getMessage();
+            assertEquals("line 2: " + c[1], message);
+        }
+    }
+
     @Example
     void theCellsFirstFound() {
         assertEquals(List.of(Patient.standardAdult().withSerumCreatinineMgPerDl(1.1)), PatientCsv.read(
