@@ -139,6 +139,34 @@ class SimulateCommandTest {
                 + "(the run ends before it); steady-state average"), r.out());
     }
 
+    /**
+     * Every dose after the end of the run: the curve stays at 0 and has no peak, so Tmax is absent ("–", null, an
+     * empty cell), not the end of the run that the rule for ties would give, and the population summary has no Tmax
+     * row.
+     */
+    @Test
+    void aCurveThatStaysAtZeroHasNoTmax() throws Exception {
+        Path json = dir.resolve("zero.json");
+        Cli.Result r = Cli.run("simulate", "--dose", "35 mg iv bolus at 30h", "--duration", "24h", "--json",
+                json.toString());
+        assertEquals(0, r.code(), r.err());
+        String table = r.out().replaceAll(" +", " ");
+        assertTrue(table.contains("\nketamine 0 – 0 "), r.out());
+        assertTrue(table.contains("\nnorketamine 0 – 0 "), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.at("/series/0/metrics/ketamine/tmax_h").isNull(), root.at("/series/0/metrics").toString());
+        Path patients = dir.resolve("patients.csv");
+        Cli.Result p = Cli.run("simulate", "--dose", "35 mg iv bolus at 30h", "--duration", "24h", "--population",
+                "30", "--population-csv", patients.toString());
+        assertEquals(0, p.code(), p.err());
+        assertFalse(p.out().contains("Tmax (h)"), p.out());
+        List<String> rows = java.nio.file.Files.readAllLines(patients);
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        int tmax = header.indexOf("ketamine_tmax_h");
+        assertTrue(tmax > 0, rows.get(0));
+        assertEquals("", rows.get(1).split(",", -1)[tmax], rows.get(1));
+    }
+
     @Test
     void csvToStandardOutputMovesTheSummaryToStandardError() {
         Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 20 mg", "--duration", "1h",

@@ -17,7 +17,8 @@ import org.ketaminepk.base.InvalidInputException;
  * @param analyte the analyte
  * @param cmaxNgPerMl highest concentration over the grid's span (exact) or on the grid, ng/mL
  *        ({@link Series#cmaxNgPerMl()})
- * @param tmaxH last time at that concentration, to within round-off, h ({@link Series#tmaxH()})
+ * @param tmaxH last time at that concentration, to within round-off, h ({@link Series#tmaxH()}); meaningless when
+ *        the curve stays at 0 (see {@link #hasPeak()})
  * @param aucNgHPerMl exact area under the curve from time 0 to the end of the grid, ng·h/mL
  *        ({@link Series#aucNgHPerMl()}; the solver's integral, not a trapezoid)
  * @param bands the bands asked for
@@ -32,6 +33,15 @@ public record AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, 
     public AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, double aucNgHPerMl, List<Band> bands,
             List<Double> timeInBandsH) {
         this(analyte, cmaxNgPerMl, tmaxH, aucNgHPerMl, bands, timeInBandsH, false);
+    }
+
+    /**
+     * @return whether the curve rises above 0 in the grid's span. When it does not (no drug reaches the analyte
+     *         there, e.g. every dose comes after the end), every time is "at" the maximum of 0, so {@link #tmaxH()} is
+     *         the span's end by the rule for ties and names no peak: show it as absent.
+     */
+    public boolean hasPeak() {
+        return cmaxNgPerMl > 0;
     }
 
     /**

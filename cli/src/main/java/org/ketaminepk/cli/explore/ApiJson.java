@@ -192,7 +192,11 @@ final class ApiJson {
             for (Run.Metrics m : r.metrics().values()) {
                 g.writeObjectFieldStart(m.analyte().label());
                 g.writeNumberField("cmax_ng_per_mL", m.cmaxNgPerMl());
-                g.writeNumberField("tmax_h", m.tmaxH());
+                if (m.hasPeak()) {
+                    g.writeNumberField("tmax_h", m.tmaxH());
+                } else {
+                    g.writeNullField("tmax_h");
+                }
                 g.writeNumberField("auc_ng_h_per_mL", m.aucNgHPerMl());
                 optional(g, "time_in_band_h", m.timeInBandH());
                 optional(g, "time_to_reach_band_h", m.timeToReachBandH());

@@ -173,7 +173,12 @@ public final class JsonOutput {
         for (Run.Metrics m : r.metrics().values()) {
             g.writeObjectFieldStart(m.analyte().label());
             g.writeNumberField("cmax_ng_per_mL", m.cmaxNgPerMl());
-            g.writeNumberField("tmax_h", m.tmaxH());
+            if (m.hasPeak()) {
+                g.writeNumberField("tmax_h", m.tmaxH());
+            } else {
+                // no peak: the curve stays at 0 (every dose after the end)
+                g.writeNullField("tmax_h");
+            }
             g.writeNumberField("auc_ng_h_per_mL", m.aucNgHPerMl());
             if (m.timeInBandH() != null) {
                 g.writeNumberField("time_in_band_h", m.timeInBandH());

@@ -235,8 +235,9 @@ public final class PopulationFiles {
                 continue;
             }
             AnalyteMetrics m = pm.get(a);
-            s.append(',').append(CsvOutput.number(m.cmaxNgPerMl())).append(',').append(CsvOutput.number(m.tmaxH()))
-                    .append(',').append(CsvOutput.number(m.aucNgHPerMl()));
+            // an empty Tmax cell where the curve stays at 0: no peak to time
+            s.append(',').append(CsvOutput.number(m.cmaxNgPerMl())).append(',')
+                    .append(m.hasPeak() ? CsvOutput.number(m.tmaxH()) : "").append(',').append(CsvOutput.number(m.aucNgHPerMl()));
             if (a == Analyte.KETAMINE) {
                 s.append(',').append(CsvOutput.number(m.timeInBandH(r.typical().band())));
             }
@@ -385,7 +386,11 @@ public final class PopulationFiles {
                 AnalyteMetrics m = pm.get(a);
                 g.writeObjectFieldStart(a.label());
                 g.writeNumberField("cmax_ng_per_mL", m.cmaxNgPerMl());
-                g.writeNumberField("tmax_h", m.tmaxH());
+                if (m.hasPeak()) {
+                    g.writeNumberField("tmax_h", m.tmaxH());
+                } else {
+                    g.writeNullField("tmax_h");
+                }
                 g.writeNumberField("auc_ng_h_per_mL", m.aucNgHPerMl());
                 if (a == Analyte.KETAMINE) {
                     g.writeNumberField("hours_in_band_h", m.timeInBandH(r.typical().band()));

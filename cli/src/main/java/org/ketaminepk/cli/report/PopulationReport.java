@@ -226,7 +226,10 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         String auc = "AUC 0–" + Checks.fmt(grid.endH()) + " h";
         for (Analyte a : typical.model().analytes()) {
             rows.add(row(a, "Cmax", "cmax", "ng/mL", AnalyteMetrics::cmaxNgPerMl));
-            rows.add(row(a, "Tmax", "tmax", "h", AnalyteMetrics::tmaxH));
+            if (anyPeak(a)) {
+                // without a peak (every dose after the end) Tmax would be the end of the run for everyone
+                rows.add(row(a, "Tmax", "tmax", "h", AnalyteMetrics::tmaxH));
+            }
             rows.add(row(a, auc, "auc", "ng·h/mL", AnalyteMetrics::aucNgHPerMl));
             if (a == Analyte.KETAMINE) {
                 rows.add(row(a, "hours in " + typical.band().label(), "hours_in_band", "h",
@@ -234,6 +237,17 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             }
         }
         return rows;
+    }
+
+    /** @return whether any patient's curve of {@code a} rises above 0 ({@link AnalyteMetrics#hasPeak()}) */
+    private boolean anyPeak(Analyte a) {
+        for (PatientMetrics p : outcome.patients()) {
+            AnalyteMetrics m = p.analytes().get(a);
+            if (m != null && m.hasPeak()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MetricRow row(Analyte a, String name, String key, String unit, ToDoubleFunction<AnalyteMetrics> f) {

@@ -76,6 +76,13 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
             Double timeToBelowBandH, boolean stillAboveAtEnd, Double timeToReachBandH, Double terminalHalfLifeH,
             Double aucToInfinityNgHPerMl, Double timeAboveBandH, Double lastTroughNgPerMl, Double dosingIntervalH,
             Double steadyStateAverageNgPerMl) {
+        /**
+         * @return whether the curve rises above 0 in the grid's span; when not (every dose after the end), Tmax
+         *         names no peak and is shown as absent ({@link AnalyteMetrics#hasPeak()})
+         */
+        public boolean hasPeak() {
+            return cmaxNgPerMl > 0;
+        }
     }
 
     /**

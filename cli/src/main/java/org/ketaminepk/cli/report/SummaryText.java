@@ -50,7 +50,7 @@ public final class SummaryText {
         Text.Table t = new Text.Table(true, "analyte", "Cmax (ng/mL)", "Tmax (h)",
                 "AUC 0–" + Checks.fmt(endH) + " h (ng·h/mL)", "in band (h)", "to below band (h)");
         for (Run.Metrics m : run.metrics().values()) {
-            t.row(m.analyte().label(), Text.column(m.cmaxNgPerMl(), 4), Text.hours(m.tmaxH()),
+            t.row(m.analyte().label(), Text.column(m.cmaxNgPerMl(), 4), m.hasPeak() ? Text.hours(m.tmaxH()) : "–",
                     Text.column(m.aucNgHPerMl(), 5), inBand(m), belowBand(m));
         }
         for (String line : t.render(0)) {
@@ -144,7 +144,7 @@ public final class SummaryText {
             }
             String n = a.label();
             t.row(cells(n + " Cmax (ng/mL)", runs, r -> metric(r, a, m -> Text.column(m.cmaxNgPerMl(), 4))));
-            t.row(cells(n + " Tmax (h)", runs, r -> metric(r, a, m -> Text.hours(m.tmaxH()))));
+            t.row(cells(n + " Tmax (h)", runs, r -> metric(r, a, m -> m.hasPeak() ? Text.hours(m.tmaxH()) : "–")));
             t.row(cells(n + " AUC 0–" + Checks.fmt(grid.endH()) + " h (ng·h/mL)", runs,
                     r -> metric(r, a, m -> Text.column(m.aucNgHPerMl(), 5))));
             if (a == Analyte.KETAMINE) {
