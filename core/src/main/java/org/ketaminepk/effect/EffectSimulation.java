@@ -3,6 +3,7 @@ package org.ketaminepk.effect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
@@ -127,15 +128,16 @@ public final class EffectSimulation {
             plasma[i] *= share;
             ce[i] *= share;
         }
-        Endpoint.Relationship rel = endpoint.relationshipFor(model.drugForm());
+        Optional<Endpoint.Relationship> rel = endpoint.relationshipFor(model.drugForm());
         double[] effect = null;
         double baseline = 0;
-        if (endpoint.hasEffectModel()) {
+        if (rel.isPresent()) {
+            ConcentrationEffect f = rel.get().model();
             effect = new double[times.length];
             for (int i = 0; i < times.length; i++) {
-                effect[i] = rel.model().effect(ce[i]);
+                effect[i] = f.effect(ce[i]);
             }
-            baseline = rel.model().baseline();
+            baseline = f.baseline();
         }
         EffectMetrics metrics = EffectMetrics.of(times, effect != null ? effect : ce, baseline, ce,
                 firstDoseH(regimen), regimen.endH());
@@ -157,11 +159,9 @@ public final class EffectSimulation {
         Checks.notNull("endpoint", endpoint);
         Checks.notNull("drug form", form);
         Checks.nonNegative("concentration", ketamineNgPerMl, 1e6, "ng/mL");
-        Endpoint.Relationship rel = endpoint.relationshipFor(form);
-        if (rel == null || !endpoint.hasEffectModel()) {
-            throw new InvalidInputException("endpoint", "endpoint " + endpoint.id() + " has no concentration-effect "
-                    + "relationship for " + form.label());
-        }
+        Endpoint.Relationship rel = endpoint.relationshipFor(form).orElseThrow(() -> new InvalidInputException(
+                "endpoint", "endpoint " + endpoint.id() + " has no concentration-effect relationship for "
+                        + form.label()));
         double share = sShare(endpoint, form, Options.DEFAULT.withSKetamineShare(sKetamineShare));
         return rel.model().effect(ketamineNgPerMl * share);
     }
@@ -185,7 +185,7 @@ public final class EffectSimulation {
     }
 
     private static double sShare(Endpoint endpoint, DrugForm form, Options options) {
-        boolean sOnRacemic = form == DrugForm.RACEMIC && endpoint.hasEffectModel() && endpoint.racemic() == null;
+        boolean sOnRacemic = form == DrugForm.RACEMIC && endpoint.hasEffectModel() && endpoint.racemic().isEmpty();
         return sOnRacemic ? options.sKetamineShare() : 1;
     }
 

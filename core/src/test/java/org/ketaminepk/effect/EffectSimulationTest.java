@@ -2,11 +2,12 @@ package org.ketaminepk.effect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
@@ -210,13 +211,30 @@ class EffectSimulationTest {
             assertTrue(Endpoints.drivenBy(DrugForm.RACEMIC).contains(e) || Endpoints.drivenBy(DrugForm.S_KETAMINE)
                     .contains(e), e.id());
             assertEquals(e, Endpoints.get(" " + e.id().toUpperCase(java.util.Locale.ROOT) + " "));
-            for (Endpoint.Relationship rel : new Endpoint.Relationship[] {e.sKetamine(), e.racemic()}) {
-                if (rel != null && rel.model() instanceof ConcentrationEffect.SigmoidEmax s && !s.gammaFound()) {
+            for (Optional<Endpoint.Relationship> rel : List.of(e.sKetamine(), e.racemic())) {
+                if (rel.isPresent() && rel.get().model() instanceof ConcentrationEffect.SigmoidEmax s
+                        && !s.gammaFound()) {
                     assertTrue(e.inferences().stream().anyMatch(i -> i.contains("γ")), e.id());
                 }
             }
         }
-        assertNull(Endpoints.NAVARRETE_2025_ANI.relationshipFor(DrugForm.RACEMIC));
+    }
+
+    @Test
+    void aRelationshipOrResponderShareTheSourceDoesNotGiveIsEmpty() {
+        Endpoint aniOnly = Endpoints.NAVARRETE_2025_ANI;
+        assertEquals(Optional.empty(), aniOnly.sKetamine());
+        assertEquals(Optional.empty(), aniOnly.racemic());
+        assertEquals(Optional.empty(), aniOnly.relationshipFor(DrugForm.RACEMIC));
+        assertEquals(Optional.empty(), aniOnly.relationshipFor(DrugForm.S_KETAMINE));
+        assertEquals(OptionalDouble.empty(), aniOnly.responderProbability());
+        assertEquals(OptionalDouble.empty(), aniOnly.placeboResponderProbability());
+        Endpoint sOnly = Endpoints.OLOFSEN_2022_ANTINOCICEPTION;
+        assertTrue(sOnly.sKetamine().isPresent());
+        assertEquals(Optional.empty(), sOnly.racemic());
+        // a racemic model drives an S-ketamine relationship through the assumed S-ketamine share
+        assertEquals(sOnly.sKetamine(), sOnly.relationshipFor(DrugForm.RACEMIC));
+        assertEquals(sOnly.sKetamine(), sOnly.relationshipFor(DrugForm.S_KETAMINE));
     }
 
     @Test

@@ -99,7 +99,7 @@ public record EffectRuns(Endpoint endpoint, Double level, double sKetamineShare,
     /** Whether the endpoint uses its S-ketamine relationship on this run's model. */
     static boolean sKetamineDriven(EffectResult r) {
         Endpoint e = r.endpoint();
-        return e.hasEffectModel() && e.relationshipFor(r.pk().individual().model().drugForm()) == e.sKetamine();
+        return e.hasEffectModel() && e.relationshipFor(r.pk().individual().model().drugForm()).equals(e.sKetamine());
     }
 
     /**
@@ -125,7 +125,7 @@ public record EffectRuns(Endpoint endpoint, Double level, double sKetamineShare,
     public static boolean sharedOut(EffectResult r) {
         Endpoint e = r.endpoint();
         return r.pk().individual().model().drugForm() == DrugForm.RACEMIC && e.hasEffectModel()
-                && e.racemic() == null;
+                && e.racemic().isEmpty();
     }
 
     /** @return the CSV column of the effect: {@code effect_} and the unit in lower case, e.g. {@code effect_hz} */

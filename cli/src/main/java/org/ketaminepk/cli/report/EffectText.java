@@ -74,19 +74,15 @@ public final class EffectText {
         line(out, "population", e.population().description());
         line(out, "measures", e.measure() + " [" + e.effectUnit() + "]");
         line(out, "sampling", e.samplingSite().label());
-        if (e.sKetamine() != null) {
-            line(out, "S-ketamine", e.sKetamine().model().formula() + "; " + e.sKetamine().source());
-        }
-        if (e.racemic() != null) {
-            line(out, "racemic", e.racemic().model().formula() + "; " + e.racemic().source());
-        }
+        e.sKetamine().ifPresent(r -> line(out, "S-ketamine", r.model().formula() + "; " + r.source()));
+        e.racemic().ifPresent(r -> line(out, "racemic", r.model().formula() + "; " + r.source()));
         if (!e.hasEffectModel()) {
             line(out, "effect", "not computed: the source's concentration-effect numbers were not found");
         }
         line(out, "effect site", e.link().source());
-        if (!Double.isNaN(e.responderProbability())) {
+        if (e.responderProbability().isPresent()) {
             line(out, "responders", String.format(Locale.ROOT, "%s %% on ketamine, %s %% on placebo",
-                    Text.sig(e.responderProbability() * 100, 3), Text.sig(e.placeboResponderProbability() * 100, 3)));
+                    percent(e.responderProbability()), percent(e.placeboResponderProbability())));
         }
         line(out, "valid for", e.validity());
         line(out, "not for", e.notFor());
@@ -207,16 +203,21 @@ public final class EffectText {
         if (level != null) {
             line(out, "at level", time(r.timeAtLeastH(level)) + " at or beyond " + Text.sig(level, 4) + " " + unit);
         }
-        if (!Double.isNaN(e.responderProbability())) {
+        if (e.responderProbability().isPresent()) {
             line(out, "responders", String.format(Locale.ROOT, "the effect is a responder's; %s %% of treated "
-                    + "patients responded (%s %% on placebo)", Text.sig(e.responderProbability() * 100, 3),
-                    Text.sig(e.placeboResponderProbability() * 100, 3)));
+                    + "patients responded (%s %% on placebo)", percent(e.responderProbability()),
+                    percent(e.placeboResponderProbability())));
         }
         line(out, "not for", e.notFor());
     }
 
     private static String orNot(OptionalDouble v, String what) {
         return v.isPresent() ? time(v.getAsDouble()) + " " + what : "not reached within the simulation";
+    }
+
+    /** @return a probability the caller has checked is present, as a percentage with three significant digits */
+    static String percent(OptionalDouble p) {
+        return Text.sig(p.getAsDouble() * 100, 3);
     }
 
     /** @return a duration in the unit that suits it: "1.61 min", "4.25 h", "24.0 days" (three significant digits) */

@@ -84,7 +84,7 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
         }
         double[][] effect = null;
         if (e.hasEffectModel()) {
-            ConcentrationEffect f = e.relationshipFor(o.model().drugForm()).model();
+            ConcentrationEffect f = e.relationshipFor(o.model().drugForm()).orElseThrow().model();
             effect = new double[ps.length][site[0].length];
             for (int i = 0; i < site[0].length; i++) {
                 for (int k = 0; k < ps.length; k++) {
