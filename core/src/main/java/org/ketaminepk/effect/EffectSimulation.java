@@ -212,13 +212,13 @@ public final class EffectSimulation {
         String modelId = ind.model().id();
         switch (ev.kind()) {
             case FITTED_IN_LIBRARY:
-                if (ev.pkModelId().equals(modelId)) {
-                    return new EffectLink(ev.ke0PerH(), EffectLink.Basis.FITTED, ev.source());
+                if (ev.pkModelId().orElseThrow().equals(modelId)) {
+                    return new EffectLink(ev.ke0PerH().orElseThrow(), EffectLink.Basis.FITTED, ev.source());
                 }
                 return transferred(ev, ind);
             case FITTED_OUTSIDE_LIBRARY:
-                return new EffectLink(ev.ke0PerH(), EffectLink.Basis.TRANSFERRED, String.format(Locale.ROOT,
-                        "the half-time carried over unchanged to %s (%s)", modelId, ev.source()));
+                return new EffectLink(ev.ke0PerH().orElseThrow(), EffectLink.Basis.TRANSFERRED, String.format(
+                        Locale.ROOT, "the half-time carried over unchanged to %s (%s)", modelId, ev.source()));
             default:
                 throw new InvalidInputException("ke0", "endpoint " + endpoint.id() + " has no published ke0 ("
                         + ev.source() + "); give a guessed ke0 and allow it, or use steady-state values only");
@@ -226,13 +226,14 @@ public final class EffectSimulation {
     }
 
     private static EffectLink transferred(LinkEvidence ev, IndividualModel ind) {
-        PublishedModel source = Models.get(ev.pkModelId());
+        PublishedModel source = Models.get(ev.pkModelId().orElseThrow());
         IndividualModel src = source.individualize(ind.patient(), PatientAdjuster.NONE);
-        double tpeakH = EffectSites.timeToPeakH(src, ev.ke0PerH());
+        double fittedKe0PerH = ev.ke0PerH().orElseThrow();
+        double tpeakH = EffectSites.timeToPeakH(src, fittedKe0PerH);
         double ke0 = EffectSites.ke0ForTimeToPeakPerH(ind, tpeakH);
         return new EffectLink(ke0, EffectLink.Basis.TRANSFERRED, String.format(Locale.ROOT, "time to peak effect "
                 + "after an IV bolus, %s min on %s with its fitted %s, reproduced on %s (%s)",
-                Checks.fmt(round(tpeakH * 60)), source.id(), EffectLink.describe(ev.ke0PerH()), ind.model().id(),
+                Checks.fmt(round(tpeakH * 60)), source.id(), EffectLink.describe(fittedKe0PerH), ind.model().id(),
                 ev.source()));
     }
 

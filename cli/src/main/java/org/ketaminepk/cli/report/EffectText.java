@@ -60,8 +60,9 @@ public final class EffectText {
 
     private static String linkKind(LinkEvidence l) {
         return switch (l.kind()) {
-            case FITTED_IN_LIBRARY -> "fitted with " + l.pkModelId();
-            case FITTED_OUTSIDE_LIBRARY -> "fitted elsewhere, " + halfTime(EffectLink.describe(l.ke0PerH()));
+            case FITTED_IN_LIBRARY -> "fitted with " + l.pkModelId().orElseThrow();
+            case FITTED_OUTSIDE_LIBRARY -> "fitted elsewhere, "
+                    + halfTime(EffectLink.describe(l.ke0PerH().orElseThrow()));
             case NOT_FOUND -> "none found";
         };
     }
@@ -153,8 +154,9 @@ public final class EffectText {
     static String basis(Endpoint e, PublishedModel m) {
         LinkEvidence l = e.link();
         return switch (l.kind()) {
-            case FITTED_IN_LIBRARY -> l.pkModelId().equals(m.id()) ? "fitted"
-                    : m.routes().containsKey(Route.INTRAVENOUS) ? "transferred by time to peak from " + l.pkModelId()
+            case FITTED_IN_LIBRARY -> l.pkModelId().orElseThrow().equals(m.id()) ? "fitted"
+                    : m.routes().containsKey(Route.INTRAVENOUS) ? "transferred by time to peak from "
+                    + l.pkModelId().orElseThrow()
                     : "cannot be transferred: no intravenous route";
             case FITTED_OUTSIDE_LIBRARY -> "transferred: half-time carried over";
             case NOT_FOUND -> "none found: steady state only, or a guessed ke0";
