@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
@@ -67,7 +67,7 @@ class EffectSimulationTest {
                 Regimen.of(Dose.bolus(Amount.mgPerKg(1.5), 0)), TimeGrid.uniform(2, 1.0 / 600));
         assertEquals(EffectLink.Basis.FITTED, r.link().basis());
         assertEquals(11, r.link().halfTimeH() * 3600, 1e-9);
-        assertEquals(5, r.baseline());
+        assertEquals(OptionalDouble.of(5), r.baseline());
         assertTrue(r.metrics().peakEffect() < 1, "1.5 mg/kg sedates deeply: " + r.metrics().peakEffect());
         assertTrue(r.metrics().peakTimeH() * 60 < 1.5, "an 11-s link peaks within a minute or so");
         double atEc50 = EffectSimulation.steadyStateEffect(Endpoints.HERD_2008_SEDATION, DrugForm.RACEMIC, 560, 0.5);
@@ -96,6 +96,8 @@ class EffectSimulationTest {
         assertFalse(r.hasEffect());
         // an IllegalStateException before: an effect-site-only result is asked, not refused
         assertTrue(r.effect().isEmpty());
+        // no effect, so no effect without drug either (it was a 0 that read like one)
+        assertEquals(OptionalDouble.empty(), r.baseline());
         assertEquals(1.61, r.metrics().peakEffectSiteTimeH() * 60, 0.01);
     }
 

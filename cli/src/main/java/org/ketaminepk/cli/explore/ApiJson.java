@@ -352,7 +352,8 @@ final class ApiJson {
         g.writeStringField("describe", e.link().describe());
         g.writeEndObject();
         g.writeBooleanField("has_effect", e.hasEffect());
-        g.writeNumberField("baseline", e.baseline());
+        // without an effect the curve shown is the effect-site concentration, whose value without drug is 0 ng/mL
+        g.writeNumberField("baseline", e.baseline().orElse(0));
         g.writeObjectFieldStart("metrics");
         g.writeNumberField("peak_effect", m.peakEffect());
         g.writeNumberField("peak_time_h", m.peakTimeH());

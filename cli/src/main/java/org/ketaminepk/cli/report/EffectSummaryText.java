@@ -53,7 +53,7 @@ public final class EffectSummaryText {
         t.row(cells("peak effect site (ng/mL)", rs, r -> Text.sig(r.metrics().peakEffectSiteNgPerMl(), 4)));
         if (e.hasEffectModel()) {
             String unit = " (" + e.effectUnit() + ")";
-            t.row(cells("baseline" + unit, rs, r -> Text.sig(r.baseline(), 4)));
+            t.row(cells("baseline" + unit, rs, r -> Text.sig(r.baseline().getAsDouble(), 4)));
             t.row(cells("peak effect" + unit, rs, r -> Text.sig(r.metrics().peakEffect(), 4)));
             t.row(cells("peak effect at", rs, r -> EffectText.time(r.metrics().peakTimeH())));
         } else {

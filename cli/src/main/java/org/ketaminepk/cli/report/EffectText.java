@@ -196,7 +196,7 @@ public final class EffectText {
         line(out, "peak Ce", Text.sig(m.peakEffectSiteNgPerMl(), 4) + " ng/mL at " + time(m.peakEffectSiteTimeH()));
         String unit = r.hasEffect() ? e.effectUnit() : "ng/mL (effect-site concentration)";
         if (r.hasEffect()) {
-            line(out, "baseline", Text.sig(r.baseline(), 4) + " " + unit);
+            line(out, "baseline", Text.sig(r.baseline().getAsDouble(), 4) + " " + unit);
             line(out, "peak effect", Text.sig(m.peakEffect(), 4) + " " + unit + " at " + time(m.peakTimeH()));
         }
         line(out, "onset", orNot(m.onsetH(), "from the first dose to half the peak change"));
@@ -286,7 +286,7 @@ public final class EffectText {
         g.writeNumberField("peak_effect_site_ng_per_ml", m.peakEffectSiteNgPerMl());
         g.writeNumberField("peak_effect_site_time_h", m.peakEffectSiteTimeH());
         if (r.hasEffect()) {
-            g.writeNumberField("baseline", r.baseline());
+            g.writeNumberField("baseline", r.baseline().getAsDouble());
             g.writeNumberField("peak_effect", m.peakEffect());
             g.writeNumberField("peak_effect_time_h", m.peakTimeH());
         }
