@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
@@ -45,25 +46,26 @@ public final class EffectSimulation {
     /**
      * Caller choices.
      *
-     * @param guessedKe0PerH a ke0 to use instead of the endpoint's, 1/h, or NaN for none
+     * @param guessedKe0PerH a ke0 to use instead of the endpoint's, 1/h; empty for none
      * @param allowGuessedKe0 whether a guessed ke0 may be used (it is refused otherwise)
      * @param sKetamineShare fraction of a racemic model's ketamine taken as S-ketamine, for S-ketamine endpoints
      */
-    public record Options(double guessedKe0PerH, boolean allowGuessedKe0, double sKetamineShare) {
+    public record Options(OptionalDouble guessedKe0PerH, boolean allowGuessedKe0, double sKetamineShare) {
         /** No guess; S-ketamine half of racemic ketamine. */
-        public static final Options DEFAULT = new Options(Double.NaN, false, DEFAULT_S_SHARE);
+        public static final Options DEFAULT = new Options(OptionalDouble.empty(), false, DEFAULT_S_SHARE);
 
         /** Validates. */
         public Options {
-            if (!Double.isNaN(guessedKe0PerH)) {
-                Checks.positive("ke0", guessedKe0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
+            Checks.notNull("ke0", guessedKe0PerH);
+            if (guessedKe0PerH.isPresent()) {
+                Checks.positive("ke0", guessedKe0PerH.getAsDouble(), EffectSites.MAX_KE0_PER_H, "1/h");
             }
             Checks.positive("S-ketamine share", sKetamineShare, 1, "(a fraction)");
         }
 
         /** @return a copy with a guessed ke0, 1/h; it is used only if guesses are allowed */
         public Options withGuessedKe0PerH(double ke0PerH) {
-            return new Options(ke0PerH, allowGuessedKe0, sKetamineShare);
+            return new Options(OptionalDouble.of(ke0PerH), allowGuessedKe0, sKetamineShare);
         }
 
         /** @return a copy that allows (or refuses) a guessed ke0 */
@@ -198,13 +200,13 @@ public final class EffectSimulation {
     }
 
     static EffectLink link(Endpoint endpoint, IndividualModel ind, Options options) {
-        if (!Double.isNaN(options.guessedKe0PerH())) {
+        if (options.guessedKe0PerH().isPresent()) {
+            double guessPerH = options.guessedKe0PerH().getAsDouble();
             if (!options.allowGuessedKe0()) {
                 throw new InvalidInputException("ke0", String.format(Locale.ROOT, "ke0 %s /min is a guess, not "
-                        + "fitted to effect data; allow guessed ke0 explicitly to use it",
-                        Checks.fmt(options.guessedKe0PerH() / 60)));
+                        + "fitted to effect data; allow guessed ke0 explicitly to use it", Checks.fmt(guessPerH / 60)));
             }
-            return new EffectLink(options.guessedKe0PerH(), EffectLink.Basis.GUESSED,
+            return new EffectLink(guessPerH, EffectLink.Basis.GUESSED,
                     "given by the user, not estimated from effect data; the sources read give: "
                             + endpoint.link().source());
         }

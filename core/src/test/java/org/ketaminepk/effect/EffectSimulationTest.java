@@ -223,6 +223,14 @@ class EffectSimulationTest {
     }
 
     @Test
+    void noGuessedKe0IsEmptyAndAGuessIsCarried() {
+        assertEquals(OptionalDouble.empty(), DEFAULT.guessedKe0PerH());
+        assertEquals(OptionalDouble.of(6), DEFAULT.withGuessedKe0PerH(6).guessedKe0PerH());
+        assertThrows(InvalidInputException.class, () -> DEFAULT.withGuessedKe0PerH(Double.NaN));
+        assertThrows(InvalidInputException.class, () -> new EffectSimulation.Options(null, false, 0.5));
+    }
+
+    @Test
     void aRelationshipOrResponderShareTheSourceDoesNotGiveIsEmpty() {
         Endpoint aniOnly = Endpoints.NAVARRETE_2025_ANI;
         assertEquals(Optional.empty(), aniOnly.sKetamine());
