@@ -64,7 +64,7 @@ class ExactMetricsTest {
         Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(run.system(), run.schedule(), fine, BANDS);
         assertNotNull(exact);
         Profile path = Simulation.standard().withSolver(reference).simulate(model, patient, regimen, fine).profile();
-        double step = fine.stepH();
+        double step = fine.stepH().getAsDouble();
         for (Analyte a : exact.keySet()) {
             AnalyteMetrics e = exact.get(a);
             Series g = path.series(a);

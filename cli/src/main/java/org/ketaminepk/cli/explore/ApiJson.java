@@ -164,7 +164,7 @@ final class ApiJson {
             }
             g.writeObjectFieldStart("grid");
             g.writeNumberField("end_h", s.grid().endH());
-            g.writeNumberField("step_h", s.grid().stepH());
+            g.writeNumberField("step_h", s.grid().stepH().getAsDouble()); // the explorer's grids are uniform
             g.writeNumberField("points", s.grid().size());
             g.writeEndObject();
             g.writeObjectFieldStart("band");
