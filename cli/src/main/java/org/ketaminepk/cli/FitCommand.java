@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -174,14 +175,14 @@ public final class FitCommand implements Callable<Integer> {
             Level l = p.level();
             out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
                     l.censored() ? "<" + num(l.lloqNgPerMl()) : num(l.valueNgPerMl()), num(p.typicalNgPerMl()),
-                    num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio())
-                            ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "none (prediction 0)");
+                    num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio().getAsDouble())
+                            ? String.format(Locale.ROOT, "%.2f", p.ratio().getAsDouble()) : "none (prediction 0)");
         }
         List<String> far = new java.util.ArrayList<>();
         for (int i = 0; i < fit.predictions().size(); i++) {
             IndividualFit.Prediction p = fit.predictions().get(i);
-            double r = p.ratio();
-            if (!p.level().censored() && (!(r <= FAR_FOLD) || !(r >= 1 / FAR_FOLD))) {
+            OptionalDouble r = p.ratio(); // empty exactly for a censored level
+            if (r.isPresent() && (!(r.getAsDouble() <= FAR_FOLD) || !(r.getAsDouble() >= 1 / FAR_FOLD))) {
                 far.add(String.valueOf(i + 1));
             }
         }
@@ -226,8 +227,8 @@ public final class FitCommand implements Callable<Integer> {
             w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.6g,%.6g,%s%n", Checks.fmt(l.timeH()),
                     l.analyte().label(), l.censored() ? "" : Checks.fmt(l.valueNgPerMl()),
                     Double.isNaN(l.lloqNgPerMl()) ? "" : Checks.fmt(l.lloqNgPerMl()), l.censored(),
-                    p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() || !Double.isFinite(p.ratio()) ? ""
-                            : String.format(Locale.ROOT, "%.6g", p.ratio())));
+                    p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() || !Double.isFinite(p.ratio().getAsDouble())
+                            ? "" : String.format(Locale.ROOT, "%.6g", p.ratio().getAsDouble())));
         }
         w.flush();
     }

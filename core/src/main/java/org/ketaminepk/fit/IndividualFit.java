@@ -1,6 +1,7 @@
 package org.ketaminepk.fit;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.model.IndividualModel;
@@ -69,10 +70,11 @@ public record IndividualFit(PublishedModel model, Patient patient, Regimen regim
      */
     public record Prediction(Level level, double typicalNgPerMl, double individualNgPerMl) {
         /**
-         * @return measured over individual prediction; NaN for a censored level; as {@link LevelCheck.Row#ratio()}
-         *         where the prediction is 0 (a level before the first dose): 1 for a level of 0, infinite otherwise
+         * @return measured over individual prediction; empty for a censored level; as
+         *         {@link LevelCheck.Row#ratio()} where the prediction is 0 (a level before the first dose): 1 for a
+         *         level of 0, infinite otherwise
          */
-        public double ratio() {
+        public OptionalDouble ratio() {
             return new LevelCheck.Row(level, individualNgPerMl).ratio();
         }
     }
