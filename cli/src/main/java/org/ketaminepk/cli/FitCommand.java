@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
@@ -152,14 +153,16 @@ public final class FitCommand implements Callable<Integer> {
         out.println("Parameters (typical for this patient → individual; approximate 95 % interval;");
         out.println("            random effect η ± SE; shrinkage)");
         for (IndividualFit.Estimate e : fit.estimates()) {
+            Optional<IndividualFit.Uncertainty> u = e.uncertainty();
             out.printf(Locale.ROOT, "  %-8s %10s → %-10s %-8s %-20s η %+.3f %-8s shrinkage %s%n", e.parameter(),
-                    num(e.typicalValue()), num(e.individualValue()), e.unit(), e.hasUncertainty()
-                            ? "(" + num(e.lower95()) + " to " + num(e.upper95()) + ")" : "(not estimable)",
-                    e.eta(), e.hasUncertainty() ? String.format(Locale.ROOT, "± %.3f", e.etaSe()) : "",
+                    num(e.typicalValue()), num(e.individualValue()), e.unit(),
+                    u.map(x -> "(" + num(x.lower95()) + " to " + num(x.upper95()) + ")").orElse("(not estimable)"),
+                    e.eta(), u.map(x -> String.format(Locale.ROOT, "± %.3f", x.etaSe())).orElse(""),
                     // the interval column already says "not estimable"; repeating it here made the row 106 wide
-                    e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "–");
+                    u.map(x -> String.format(Locale.ROOT, "%.2f", x.shrinkage())).orElse("–"));
         }
-        List<String> wider = fit.estimates().stream().filter(e -> e.hasUncertainty() && e.shrinkage() > 1)
+        List<String> wider = fit.estimates().stream()
+                .filter(e -> e.uncertainty().map(x -> x.shrinkage() > 1).orElse(false))
                 .map(IndividualFit.Estimate::parameter).toList();
         if (!wider.isEmpty()) {
             Text.hanging(out, "note: ", "shrinkage above 1 (" + String.join(", ", wider) + "): at this "
@@ -252,11 +255,12 @@ public final class FitCommand implements Callable<Integer> {
                 g.writeNumberField("individual", e.individualValue());
                 g.writeNumberField("eta", e.eta());
                 g.writeNumberField("prior_variance", e.priorVariance());
-                if (e.hasUncertainty()) {
-                    g.writeNumberField("eta_se", e.etaSe());
-                    g.writeNumberField("lower95", e.lower95());
-                    g.writeNumberField("upper95", e.upper95());
-                    g.writeNumberField("shrinkage", e.shrinkage());
+                if (e.uncertainty().isPresent()) {
+                    IndividualFit.Uncertainty u = e.uncertainty().get();
+                    g.writeNumberField("eta_se", u.etaSe());
+                    g.writeNumberField("lower95", u.lower95());
+                    g.writeNumberField("upper95", u.upper95());
+                    g.writeNumberField("shrinkage", u.shrinkage());
                 }
                 g.writeEndObject();
             }
