@@ -8,6 +8,7 @@ import org.ketaminepk.base.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 
@@ -240,9 +241,9 @@ public final class PopulationRun {
     static Map<Analyte, AnalyteMetrics> metrics(Solver solver, CompartmentSystem system, Schedule schedule,
             TimeGrid grid, List<Band> bands) {
         if (solver instanceof ExactSolver) {
-            Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(system, schedule, grid, bands);
-            if (exact != null) {
-                return exact;
+            Optional<Map<Analyte, AnalyteMetrics>> exact = ExactMetrics.compute(system, schedule, grid, bands);
+            if (exact.isPresent()) {
+                return exact.get();
             }
         }
         return StreamingMetrics.compute(solver, system, schedule, grid, bands);

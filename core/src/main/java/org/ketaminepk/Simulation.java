@@ -5,6 +5,7 @@ import org.ketaminepk.base.Checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
@@ -223,9 +224,9 @@ public final class Simulation {
             }
             List<Warning> t = new ArrayList<>();
             overlapWarnings(regimen, t);
-            double step = grid.stepH();
-            if (Double.isFinite(step) && step > 5.0 / 60 && shortest < step) {
-                t.add(Warning.of(Warning.Kind.STEP_LONGER_THAN_INPUT, step * 60));
+            OptionalDouble step = grid.stepH();
+            if (step.isPresent() && step.getAsDouble() > 5.0 / 60 && shortest < step.getAsDouble()) {
+                t.add(Warning.of(Warning.Kind.STEP_LONGER_THAN_INPUT, step.getAsDouble() * 60));
             }
             if (regimen.endH() > grid.endH()) {
                 t.add(Warning.of(Warning.Kind.ENDS_BEFORE_LAST_DOSE, grid.endH(), regimen.endH()));

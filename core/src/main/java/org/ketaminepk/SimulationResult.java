@@ -69,9 +69,10 @@ public record SimulationResult(IndividualModel individual, Profile profile, List
         // the weight the doses were resolved with (the dosing weight), as the profile was
         Schedule schedule = profile.regimen().schedule(individual.system(), profile.weightKg());
         if ("exact".equals(solver)) {
-            Map<Analyte, AnalyteMetrics> exact = ExactMetrics.compute(individual.system(), schedule, grid, bands);
-            if (exact != null) {
-                return exact;
+            Optional<Map<Analyte, AnalyteMetrics>> exact = ExactMetrics.compute(individual.system(), schedule, grid,
+                    bands);
+            if (exact.isPresent()) {
+                return exact.get();
             }
         }
         Map<Analyte, AnalyteMetrics> out = new EnumMap<>(Analyte.class);

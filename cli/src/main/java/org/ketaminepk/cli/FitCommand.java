@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -151,14 +153,16 @@ public final class FitCommand implements Callable<Integer> {
         out.println("Parameters (typical for this patient → individual; approximate 95 % interval;");
         out.println("            random effect η ± SE; shrinkage)");
         for (IndividualFit.Estimate e : fit.estimates()) {
+            Optional<IndividualFit.Uncertainty> u = e.uncertainty();
             out.printf(Locale.ROOT, "  %-8s %10s → %-10s %-8s %-20s η %+.3f %-8s shrinkage %s%n", e.parameter(),
-                    num(e.typicalValue()), num(e.individualValue()), e.unit(), e.hasUncertainty()
-                            ? "(" + num(e.lower95()) + " to " + num(e.upper95()) + ")" : "(not estimable)",
-                    e.eta(), e.hasUncertainty() ? String.format(Locale.ROOT, "± %.3f", e.etaSe()) : "",
+                    num(e.typicalValue()), num(e.individualValue()), e.unit(),
+                    u.map(x -> "(" + num(x.lower95()) + " to " + num(x.upper95()) + ")").orElse("(not estimable)"),
+                    e.eta(), u.map(x -> String.format(Locale.ROOT, "± %.3f", x.etaSe())).orElse(""),
                     // the interval column already says "not estimable"; repeating it here made the row 106 wide
-                    e.hasUncertainty() ? String.format(Locale.ROOT, "%.2f", e.shrinkage()) : "–");
+                    u.map(x -> String.format(Locale.ROOT, "%.2f", x.shrinkage())).orElse("–"));
         }
-        List<String> wider = fit.estimates().stream().filter(e -> e.hasUncertainty() && e.shrinkage() > 1)
+        List<String> wider = fit.estimates().stream()
+                .filter(e -> e.uncertainty().map(x -> x.shrinkage() > 1).orElse(false))
                 .map(IndividualFit.Estimate::parameter).toList();
         if (!wider.isEmpty()) {
             Text.hanging(out, "note: ", "shrinkage above 1 (" + String.join(", ", wider) + "): at this "
@@ -174,14 +178,14 @@ public final class FitCommand implements Callable<Integer> {
             Level l = p.level();
             out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
                     l.censored() ? "<" + num(l.lloqNgPerMl()) : num(l.valueNgPerMl()), num(p.typicalNgPerMl()),
-                    num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio())
-                            ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "none (prediction 0)");
+                    num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio().getAsDouble())
+                            ? String.format(Locale.ROOT, "%.2f", p.ratio().getAsDouble()) : "none (prediction 0)");
         }
         List<String> far = new java.util.ArrayList<>();
         for (int i = 0; i < fit.predictions().size(); i++) {
             IndividualFit.Prediction p = fit.predictions().get(i);
-            double r = p.ratio();
-            if (!p.level().censored() && (!(r <= FAR_FOLD) || !(r >= 1 / FAR_FOLD))) {
+            OptionalDouble r = p.ratio(); // empty exactly for a censored level
+            if (r.isPresent() && (!(r.getAsDouble() <= FAR_FOLD) || !(r.getAsDouble() >= 1 / FAR_FOLD))) {
                 far.add(String.valueOf(i + 1));
             }
         }
@@ -226,8 +230,8 @@ public final class FitCommand implements Callable<Integer> {
             w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.6g,%.6g,%s%n", Checks.fmt(l.timeH()),
                     l.analyte().label(), l.censored() ? "" : Checks.fmt(l.valueNgPerMl()),
                     Double.isNaN(l.lloqNgPerMl()) ? "" : Checks.fmt(l.lloqNgPerMl()), l.censored(),
-                    p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() || !Double.isFinite(p.ratio()) ? ""
-                            : String.format(Locale.ROOT, "%.6g", p.ratio())));
+                    p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() || !Double.isFinite(p.ratio().getAsDouble())
+                            ? "" : String.format(Locale.ROOT, "%.6g", p.ratio().getAsDouble())));
         }
         w.flush();
     }
@@ -251,11 +255,12 @@ public final class FitCommand implements Callable<Integer> {
                 g.writeNumberField("individual", e.individualValue());
                 g.writeNumberField("eta", e.eta());
                 g.writeNumberField("prior_variance", e.priorVariance());
-                if (e.hasUncertainty()) {
-                    g.writeNumberField("eta_se", e.etaSe());
-                    g.writeNumberField("lower95", e.lower95());
-                    g.writeNumberField("upper95", e.upper95());
-                    g.writeNumberField("shrinkage", e.shrinkage());
+                if (e.uncertainty().isPresent()) {
+                    IndividualFit.Uncertainty u = e.uncertainty().get();
+                    g.writeNumberField("eta_se", u.etaSe());
+                    g.writeNumberField("lower95", u.lower95());
+                    g.writeNumberField("upper95", u.upper95());
+                    g.writeNumberField("shrinkage", u.shrinkage());
                 }
                 g.writeEndObject();
             }

@@ -360,12 +360,8 @@ public final class TargetCommand implements Callable<Integer> {
         out.println("Target-controlled infusion, " + c.mode().label() + " target");
         line(out, "model", c.modelId() + ", " + patientLine(patient));
         line(out, "targets", plan.schedule().toString());
-        if (c.link() != null) {
-            line(out, "effect site", c.link().describe() + ", " + c.link().basis().label() + ": " + c.link().how());
-        }
-        if (!Double.isNaN(c.plasmaLimitFactor())) {
-            line(out, "plasma limit", Checks.fmt(c.plasmaLimitFactor()) + " × the target");
-        }
+        c.link().ifPresent(l -> line(out, "effect site", l.describe() + ", " + l.basis().label() + ": " + l.how()));
+        c.plasmaLimitFactor().ifPresent(f -> line(out, "plasma limit", Checks.fmt(f) + " × the target"));
         line(out, "pump", String.format(Locale.ROOT, "syringe %s mg/mL%s, at most %s mL/h, a new rate every %s, rate "
                 + "step %s mL/h", Checks.fmt(p.syringeMgPerMl()), p.salt() == DrugSalt.HYDROCHLORIDE
                         ? " ketamine hydrochloride (" + Text.sig(p.baseMgPerMl(), 4) + " mg/mL base)" : " base",

@@ -203,8 +203,9 @@ public final class ValidateCommand implements Callable<Integer> {
             return new String[] {model, route, "0", "-", "-", "-", "-", "-"};
         }
         return new String[] {model, route, Integer.toString(a.count()), Integer.toString(a.fitted()),
-            percent(a.within125()), percent(a.within15()), percent(a.within2()),
-            String.format(Locale.ROOT, "%.2f", a.geometricMeanFoldError())};
+            percent(a.within125().getAsDouble()), percent(a.within15().getAsDouble()),
+            percent(a.within2().getAsDouble()), String.format(Locale.ROOT, "%.2f",
+                    a.geometricMeanFoldError().getAsDouble())};
     }
 
     private static String metric(Observation o) {
@@ -405,10 +406,10 @@ public final class ValidateCommand implements Callable<Integer> {
         m.put("comparisons", a.count());
         m.put("fitted", a.fitted());
         if (a.count() > 0) {
-            m.put("within1_25Fold", a.within125());
-            m.put("within1_5Fold", a.within15());
-            m.put("within2Fold", a.within2());
-            m.put("geometricMeanFoldError", a.geometricMeanFoldError());
+            m.put("within1_25Fold", a.within125().getAsDouble());
+            m.put("within1_5Fold", a.within15().getAsDouble());
+            m.put("within2Fold", a.within2().getAsDouble());
+            m.put("geometricMeanFoldError", a.geometricMeanFoldError().getAsDouble());
         }
         return m;
     }

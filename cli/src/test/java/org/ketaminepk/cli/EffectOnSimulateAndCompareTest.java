@@ -163,7 +163,8 @@ class EffectOnSimulateAndCompareTest {
         int p50 = header.indexOf("effect_fraction_of_the_maximal_effect_p50");
         int p95 = header.indexOf("effect_fraction_of_the_maximal_effect_p95");
         assertTrue(site > 0 && p05 > site && p50 > p05 && p95 > p50, header.toString());
-        org.ketaminepk.effect.ConcentrationEffect f = Endpoints.OLOFSEN_2022_ANTINOCICEPTION.sKetamine().model();
+        org.ketaminepk.effect.ConcentrationEffect f = Endpoints.OLOFSEN_2022_ANTINOCICEPTION.sKetamine().orElseThrow()
+                .model();
         for (int i = 1; i < lines.size(); i += 7) {
             String[] c = lines.get(i).split(",");
             assertClose(f.effect(Double.parseDouble(c[site])), Double.parseDouble(c[p50]), "median effect, row " + i);

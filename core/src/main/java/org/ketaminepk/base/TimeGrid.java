@@ -2,6 +2,7 @@ package org.ketaminepk.base;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.OptionalDouble;
 
 
 /**
@@ -90,9 +91,9 @@ public final class TimeGrid {
         return times[times.length - 1];
     }
 
-    /** @return the step of a uniform grid, h, or NaN for an explicit grid */
-    public double stepH() {
-        return stepH;
+    /** @return the step of a uniform grid, h; empty for a grid of explicit times, which has no one step */
+    public OptionalDouble stepH() {
+        return Double.isNaN(stepH) ? OptionalDouble.empty() : OptionalDouble.of(stepH);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ketaminepk.effect;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.SimulationResult;
 import org.ketaminepk.base.Checks;
@@ -94,9 +95,13 @@ public final class EffectResult {
         return effect == null ? Optional.empty() : Optional.of(effect.clone());
     }
 
-    /** @return the effect without drug (0 for an effect site only) */
-    public double baseline() {
-        return baseline;
+    /**
+     * @return the effect without drug, in {@link Endpoint#effectUnit()}; empty for an endpoint that gives an effect
+     *         site only, which has no effect to have a baseline (its effect-site concentration without drug is 0
+     *         ng/mL, which is a concentration, not an effect)
+     */
+    public OptionalDouble baseline() {
+        return effect == null ? OptionalDouble.empty() : OptionalDouble.of(baseline);
     }
 
     /** @return peak, onset, offset */

@@ -3,6 +3,8 @@ package org.ketaminepk.effect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.Simulation;
 import org.ketaminepk.SimulationResult;
@@ -44,25 +46,26 @@ public final class EffectSimulation {
     /**
      * Caller choices.
      *
-     * @param guessedKe0PerH a ke0 to use instead of the endpoint's, 1/h, or NaN for none
+     * @param guessedKe0PerH a ke0 to use instead of the endpoint's, 1/h; empty for none
      * @param allowGuessedKe0 whether a guessed ke0 may be used (it is refused otherwise)
      * @param sKetamineShare fraction of a racemic model's ketamine taken as S-ketamine, for S-ketamine endpoints
      */
-    public record Options(double guessedKe0PerH, boolean allowGuessedKe0, double sKetamineShare) {
+    public record Options(OptionalDouble guessedKe0PerH, boolean allowGuessedKe0, double sKetamineShare) {
         /** No guess; S-ketamine half of racemic ketamine. */
-        public static final Options DEFAULT = new Options(Double.NaN, false, DEFAULT_S_SHARE);
+        public static final Options DEFAULT = new Options(OptionalDouble.empty(), false, DEFAULT_S_SHARE);
 
         /** Validates. */
         public Options {
-            if (!Double.isNaN(guessedKe0PerH)) {
-                Checks.positive("ke0", guessedKe0PerH, EffectSites.MAX_KE0_PER_H, "1/h");
+            Checks.notNull("ke0", guessedKe0PerH);
+            if (guessedKe0PerH.isPresent()) {
+                Checks.positive("ke0", guessedKe0PerH.getAsDouble(), EffectSites.MAX_KE0_PER_H, "1/h");
             }
             Checks.positive("S-ketamine share", sKetamineShare, 1, "(a fraction)");
         }
 
         /** @return a copy with a guessed ke0, 1/h; it is used only if guesses are allowed */
         public Options withGuessedKe0PerH(double ke0PerH) {
-            return new Options(ke0PerH, allowGuessedKe0, sKetamineShare);
+            return new Options(OptionalDouble.of(ke0PerH), allowGuessedKe0, sKetamineShare);
         }
 
         /** @return a copy that allows (or refuses) a guessed ke0 */
@@ -127,15 +130,16 @@ public final class EffectSimulation {
             plasma[i] *= share;
             ce[i] *= share;
         }
-        Endpoint.Relationship rel = endpoint.relationshipFor(model.drugForm());
+        Optional<Endpoint.Relationship> rel = endpoint.relationshipFor(model.drugForm());
         double[] effect = null;
         double baseline = 0;
-        if (endpoint.hasEffectModel()) {
+        if (rel.isPresent()) {
+            ConcentrationEffect f = rel.get().model();
             effect = new double[times.length];
             for (int i = 0; i < times.length; i++) {
-                effect[i] = rel.model().effect(ce[i]);
+                effect[i] = f.effect(ce[i]);
             }
-            baseline = rel.model().baseline();
+            baseline = f.baseline();
         }
         EffectMetrics metrics = EffectMetrics.of(times, effect != null ? effect : ce, baseline, ce,
                 firstDoseH(regimen), regimen.endH());
@@ -157,11 +161,9 @@ public final class EffectSimulation {
         Checks.notNull("endpoint", endpoint);
         Checks.notNull("drug form", form);
         Checks.nonNegative("concentration", ketamineNgPerMl, 1e6, "ng/mL");
-        Endpoint.Relationship rel = endpoint.relationshipFor(form);
-        if (rel == null || !endpoint.hasEffectModel()) {
-            throw new InvalidInputException("endpoint", "endpoint " + endpoint.id() + " has no concentration-effect "
-                    + "relationship for " + form.label());
-        }
+        Endpoint.Relationship rel = endpoint.relationshipFor(form).orElseThrow(() -> new InvalidInputException(
+                "endpoint", "endpoint " + endpoint.id() + " has no concentration-effect relationship for "
+                        + form.label()));
         double share = sShare(endpoint, form, Options.DEFAULT.withSKetamineShare(sKetamineShare));
         return rel.model().effect(ketamineNgPerMl * share);
     }
@@ -185,7 +187,7 @@ public final class EffectSimulation {
     }
 
     private static double sShare(Endpoint endpoint, DrugForm form, Options options) {
-        boolean sOnRacemic = form == DrugForm.RACEMIC && endpoint.hasEffectModel() && endpoint.racemic() == null;
+        boolean sOnRacemic = form == DrugForm.RACEMIC && endpoint.hasEffectModel() && endpoint.racemic().isEmpty();
         return sOnRacemic ? options.sKetamineShare() : 1;
     }
 
@@ -198,13 +200,13 @@ public final class EffectSimulation {
     }
 
     static EffectLink link(Endpoint endpoint, IndividualModel ind, Options options) {
-        if (!Double.isNaN(options.guessedKe0PerH())) {
+        if (options.guessedKe0PerH().isPresent()) {
+            double guessPerH = options.guessedKe0PerH().getAsDouble();
             if (!options.allowGuessedKe0()) {
                 throw new InvalidInputException("ke0", String.format(Locale.ROOT, "ke0 %s /min is a guess, not "
-                        + "fitted to effect data; allow guessed ke0 explicitly to use it",
-                        Checks.fmt(options.guessedKe0PerH() / 60)));
+                        + "fitted to effect data; allow guessed ke0 explicitly to use it", Checks.fmt(guessPerH / 60)));
             }
-            return new EffectLink(options.guessedKe0PerH(), EffectLink.Basis.GUESSED,
+            return new EffectLink(guessPerH, EffectLink.Basis.GUESSED,
                     "given by the user, not estimated from effect data; the sources read give: "
                             + endpoint.link().source());
         }
@@ -212,13 +214,13 @@ public final class EffectSimulation {
         String modelId = ind.model().id();
         switch (ev.kind()) {
             case FITTED_IN_LIBRARY:
-                if (ev.pkModelId().equals(modelId)) {
-                    return new EffectLink(ev.ke0PerH(), EffectLink.Basis.FITTED, ev.source());
+                if (ev.pkModelId().orElseThrow().equals(modelId)) {
+                    return new EffectLink(ev.ke0PerH().orElseThrow(), EffectLink.Basis.FITTED, ev.source());
                 }
                 return transferred(ev, ind);
             case FITTED_OUTSIDE_LIBRARY:
-                return new EffectLink(ev.ke0PerH(), EffectLink.Basis.TRANSFERRED, String.format(Locale.ROOT,
-                        "the half-time carried over unchanged to %s (%s)", modelId, ev.source()));
+                return new EffectLink(ev.ke0PerH().orElseThrow(), EffectLink.Basis.TRANSFERRED, String.format(
+                        Locale.ROOT, "the half-time carried over unchanged to %s (%s)", modelId, ev.source()));
             default:
                 throw new InvalidInputException("ke0", "endpoint " + endpoint.id() + " has no published ke0 ("
                         + ev.source() + "); give a guessed ke0 and allow it, or use steady-state values only");
@@ -226,13 +228,14 @@ public final class EffectSimulation {
     }
 
     private static EffectLink transferred(LinkEvidence ev, IndividualModel ind) {
-        PublishedModel source = Models.get(ev.pkModelId());
+        PublishedModel source = Models.get(ev.pkModelId().orElseThrow());
         IndividualModel src = source.individualize(ind.patient(), PatientAdjuster.NONE);
-        double tpeakH = EffectSites.timeToPeakH(src, ev.ke0PerH());
+        double fittedKe0PerH = ev.ke0PerH().orElseThrow();
+        double tpeakH = EffectSites.timeToPeakH(src, fittedKe0PerH);
         double ke0 = EffectSites.ke0ForTimeToPeakPerH(ind, tpeakH);
         return new EffectLink(ke0, EffectLink.Basis.TRANSFERRED, String.format(Locale.ROOT, "time to peak effect "
                 + "after an IV bolus, %s min on %s with its fitted %s, reproduced on %s (%s)",
-                Checks.fmt(round(tpeakH * 60)), source.id(), EffectLink.describe(ev.ke0PerH()), ind.model().id(),
+                Checks.fmt(round(tpeakH * 60)), source.id(), EffectLink.describe(fittedKe0PerH), ind.model().id(),
                 ev.source()));
     }
 

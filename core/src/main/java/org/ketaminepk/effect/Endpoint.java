@@ -2,6 +2,8 @@ package org.ketaminepk.effect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -118,14 +120,14 @@ public final class Endpoint {
         return Analyte.KETAMINE;
     }
 
-    /** @return the relationship on S-ketamine concentrations, or null if the source gives none */
-    public Relationship sKetamine() {
-        return sKetamine;
+    /** @return the relationship on S-ketamine concentrations, empty if the source gives none */
+    public Optional<Relationship> sKetamine() {
+        return Optional.ofNullable(sKetamine);
     }
 
-    /** @return the relationship on total racemic ketamine concentrations, or null if the source gives none */
-    public Relationship racemic() {
-        return racemic;
+    /** @return the relationship on total racemic ketamine concentrations, empty if the source gives none */
+    public Optional<Relationship> racemic() {
+        return Optional.ofNullable(racemic);
     }
 
     /** @return whether the source gives any concentration–effect relationship (some give an effect site only) */
@@ -138,14 +140,25 @@ public final class Endpoint {
         return link;
     }
 
-    /** @return probability that a treated patient responds at all (mixture models), or NaN */
-    public double responderProbability() {
-        return responderProbability;
+    /**
+     * @return probability that a treated patient responds at all, empty unless the source fits a mixture of
+     *         responders and non-responders
+     */
+    public OptionalDouble responderProbability() {
+        return present(responderProbability);
     }
 
-    /** @return probability of a response on placebo in the same study, or NaN */
-    public double placeboResponderProbability() {
-        return placeboResponderProbability;
+    /**
+     * @return probability of a response on placebo in the same study, empty unless the source fits a mixture
+     *         (present exactly when {@link #responderProbability()} is)
+     */
+    public OptionalDouble placeboResponderProbability() {
+        return present(placeboResponderProbability);
+    }
+
+    /** The builder leaves NaN in a probability the source does not give; it never leaves this class. */
+    private static OptionalDouble present(double p) {
+        return Double.isNaN(p) ? OptionalDouble.empty() : OptionalDouble.of(p);
     }
 
     /** @return what the endpoint is not, e.g. "experimental pain in healthy volunteers, not clinical pain" */
@@ -174,12 +187,13 @@ public final class Endpoint {
      * model. An endpoint with an effect site only is driven like the kind its link was fitted with.
      *
      * @param form the model's drug form
-     * @return the relationship used, or null if the form cannot drive the endpoint
+     * @return the relationship used, empty if the form cannot drive the endpoint through a relationship (always
+     *         empty for an endpoint with an effect site only, see {@link #drivenBy})
      * @throws InvalidInputException for a missing form (which read as an S-ketamine model)
      */
-    public Relationship relationshipFor(DrugForm form) {
+    public Optional<Relationship> relationshipFor(DrugForm form) {
         Checks.notNull("drug form", form);
-        return form == DrugForm.RACEMIC ? (racemic != null ? racemic : sKetamine) : sKetamine;
+        return Optional.ofNullable(form == DrugForm.RACEMIC ? (racemic != null ? racemic : sKetamine) : sKetamine);
     }
 
     /**
@@ -191,7 +205,7 @@ public final class Endpoint {
         if (!hasEffectModel()) {
             return form == linkDrugForm;
         }
-        return relationshipFor(form) != null;
+        return relationshipFor(form).isPresent();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import java.util.Optional;
+
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -67,9 +69,9 @@ final class MatrixExponential {
             return lambda != null;
         }
 
-        /** @return the eigenvalues (1/h), or null when Padé is used */
-        public double[] eigenvalues() {
-            return lambda == null ? null : lambda.clone();
+        /** @return a copy of the eigenvalues (1/h); empty when the eigen route is not used */
+        public Optional<double[]> eigenvalues() {
+            return lambda == null ? Optional.empty() : Optional.of(lambda.clone());
         }
 
         /** @return the exact operators for a step of {@code h} hours */

@@ -1,7 +1,10 @@
 package org.ketaminepk.fit;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
@@ -44,20 +47,33 @@ public record IndividualFit(PublishedModel model, Patient patient, Regimen regim
      * @param typicalValue the value at η = 0 for this patient
      * @param individualValue the value at the estimated η
      * @param eta the estimated η
-     * @param etaSe approximate posterior SD of η (Laplace); NaN when the curvature could not be estimated
-     * @param lower95 lower end of the approximate 95 % interval of the parameter; NaN when {@code etaSe} is
-     * @param upper95 upper end; NaN when {@code etaSe} is
      * @param priorVariance the prior variance of η (ω², plus ν² for a between-occasion term)
-     * @param shrinkage posterior over prior variance of η: 1 when the levels say nothing about this parameter, near 0
-     *        when they determine it; NaN when {@code etaSe} is
+     * @param uncertainty the approximate uncertainty of the estimate; empty when the curvature of the posterior
+     *        could not be estimated (the Hessian is not positive definite)
      */
     public record Estimate(String parameter, String unit, Variability.Scale scale, double typicalValue,
-            double individualValue, double eta, double etaSe, double lower95, double upper95, double priorVariance,
-            double shrinkage) {
+            double individualValue, double eta, double priorVariance, Optional<Uncertainty> uncertainty) {
+        /** Requires the uncertainty (empty when there is none, not null). */
+        public Estimate {
+            Checks.notNull("uncertainty", uncertainty);
+        }
+
         /** @return whether the uncertainty could be estimated */
         public boolean hasUncertainty() {
-            return !Double.isNaN(etaSe);
+            return uncertainty.isPresent();
         }
+    }
+
+    /**
+     * The approximate (Laplace) uncertainty of one estimated parameter.
+     *
+     * @param etaSe approximate posterior SD of η
+     * @param lower95 lower end of the approximate 95 % interval of the parameter
+     * @param upper95 upper end
+     * @param shrinkage posterior over prior variance of η: 1 when the levels say nothing about this parameter, near 0
+     *        when they determine it
+     */
+    public record Uncertainty(double etaSe, double lower95, double upper95, double shrinkage) {
     }
 
     /**
@@ -69,10 +85,11 @@ public record IndividualFit(PublishedModel model, Patient patient, Regimen regim
      */
     public record Prediction(Level level, double typicalNgPerMl, double individualNgPerMl) {
         /**
-         * @return measured over individual prediction; NaN for a censored level; as {@link LevelCheck.Row#ratio()}
-         *         where the prediction is 0 (a level before the first dose): 1 for a level of 0, infinite otherwise
+         * @return measured over individual prediction; empty for a censored level; as
+         *         {@link LevelCheck.Row#ratio()} where the prediction is 0 (a level before the first dose): 1 for a
+         *         level of 0, infinite otherwise
          */
-        public double ratio() {
+        public OptionalDouble ratio() {
             return new LevelCheck.Row(level, individualNgPerMl).ratio();
         }
     }

@@ -3,6 +3,7 @@ package org.ketaminepk.fit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -28,14 +29,14 @@ import org.ketaminepk.model.IndividualModel;
  * <pre>
  *   IndividualModel ind = Simulation.standard().individualize(Models.OTTO_2021, patient);
  *   LevelCheck check = LevelCheck.of(ind, regimen, LevelsCsv.read(reader, "levels.csv"));
- *   double gmfe = check.geometricMeanFoldError();
+ *   OptionalDouble gmfe = check.geometricMeanFoldError();
  * </pre>
  *
  * @param rows one per level, in the order given
- * @param geometricMeanFoldError GMFE over the levels with a finite, positive ratio; NaN when there are none
+ * @param geometricMeanFoldError GMFE over the levels with a finite, positive ratio; empty when there are none
  * @param compared how many levels enter the GMFE (censored levels and ratios of 0 or infinity do not)
  */
-public record LevelCheck(List<Row> rows, double geometricMeanFoldError, int compared) {
+public record LevelCheck(List<Row> rows, OptionalDouble geometricMeanFoldError, int compared) {
 
     /**
      * One level and its prediction.
@@ -50,23 +51,24 @@ public record LevelCheck(List<Row> rows, double geometricMeanFoldError, int comp
         }
 
         /**
-         * @return measured / predicted; NaN for a censored level; infinite when the prediction is 0 and the level
-         *         is not
+         * @return measured / predicted; empty for a censored level (only "below the LLOQ" is known); infinite when
+         *         the prediction is 0 and the level is not
          */
-        public double ratio() {
+        public OptionalDouble ratio() {
             if (level.censored()) {
-                return Double.NaN;
+                return OptionalDouble.empty();
             }
             if (predictedNgPerMl == 0) {
-                return level.valueNgPerMl() == 0 ? 1 : Double.POSITIVE_INFINITY;
+                return OptionalDouble.of(level.valueNgPerMl() == 0 ? 1 : Double.POSITIVE_INFINITY);
             }
-            return level.valueNgPerMl() / predictedNgPerMl;
+            return OptionalDouble.of(level.valueNgPerMl() / predictedNgPerMl);
         }
     }
 
     /** Copies the rows. */
     public LevelCheck {
         rows = List.copyOf(Checks.notNull("rows", rows));
+        Checks.notNull("geometric mean fold error", geometricMeanFoldError);
     }
 
     /** Predicts with the exact solver; see {@link #of(IndividualModel, Regimen, List, Solver)}. */
@@ -138,12 +140,12 @@ public record LevelCheck(List<Row> rows, double geometricMeanFoldError, int comp
             double predicted = Math.max(0, l.analyte().umolPerLToNgPerMl(umol / o.volumeL()));
             Row row = new Row(l, predicted);
             rows.add(row);
-            double r = row.ratio();
-            if (r > 0 && Double.isFinite(r)) {
-                sumAbsLog += Math.abs(Math.log(r));
+            OptionalDouble r = row.ratio();
+            if (r.isPresent() && r.getAsDouble() > 0 && Double.isFinite(r.getAsDouble())) {
+                sumAbsLog += Math.abs(Math.log(r.getAsDouble()));
                 n++;
             }
         }
-        return new LevelCheck(rows, n == 0 ? Double.NaN : Math.exp(sumAbsLog / n), n);
+        return new LevelCheck(rows, n == 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.exp(sumAbsLog / n)), n);
     }
 }

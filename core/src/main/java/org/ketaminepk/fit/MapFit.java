@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -253,15 +254,14 @@ public final class MapFit {
             Effect e = effects.get(i);
             double t = typical.values().get(e.parameter());
             double v = individual.values().get(e.parameter());
-            double se = covEta == null ? Double.NaN : Math.sqrt(covEta[i][i]);
-            double lo = Double.NaN;
-            double hi = Double.NaN;
+            Optional<IndividualFit.Uncertainty> uncertainty = Optional.empty();
             if (covEta != null) {
-                lo = shift(e, v, -1.959964 * se);
-                hi = shift(e, v, 1.959964 * se);
+                double se = Math.sqrt(covEta[i][i]);
+                uncertainty = Optional.of(new IndividualFit.Uncertainty(se, shift(e, v, -1.959964 * se),
+                        shift(e, v, 1.959964 * se), covEta[i][i] / prior[i][i]));
             }
-            estimates.add(new IndividualFit.Estimate(e.parameter(), e.unit(), e.scale(), t, v, eta[i], se, lo, hi,
-                    prior[i][i], covEta == null ? Double.NaN : covEta[i][i] / prior[i][i]));
+            estimates.add(new IndividualFit.Estimate(e.parameter(), e.unit(), e.scale(), t, v, eta[i], prior[i][i],
+                    uncertainty));
         }
         List<IndividualFit.Prediction> predictions = new ArrayList<>();
         for (int j = 0; j < levels.size(); j++) {

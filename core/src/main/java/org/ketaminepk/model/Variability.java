@@ -1,5 +1,7 @@
 package org.ketaminepk.model;
 
+import java.util.Optional;
+
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 
@@ -10,14 +12,14 @@ import org.ketaminepk.base.InvalidInputException;
  * {@link PublishedModel#occasionVariability()}. Immutable.
  *
  * @param parameter the parameter name (for a covariance, the first one)
- * @param other the second parameter of a covariance, or null for a variance
+ * @param other the second parameter of a covariance; empty for a variance
  * @param omegaSquared variance or covariance of the random effect, on {@code scale}
  * @param provenance where it comes from
  * @param source table or transcription, and the scale if the paper printed a CV (converted as ω² = ln(1 + CV²))
  * @param scale how the random effect enters the parameter
  */
-public record Variability(String parameter, String other, double omegaSquared, Provenance provenance, String source,
-        Scale scale) {
+public record Variability(String parameter, Optional<String> other, double omegaSquared, Provenance provenance,
+        String source, Scale scale) {
 
     /** How a random effect η changes the typical value θ. */
     public enum Scale {
@@ -86,28 +88,30 @@ public record Variability(String parameter, String other, double omegaSquared, P
      */
     public Variability {
         Checks.notNull("variability parameter", parameter);
+        Checks.notNull("second variability parameter", other);
         Checks.notNull("variability scale", scale);
-        if (!Double.isFinite(omegaSquared) || (other == null && omegaSquared < 0)) {
-            throw InvalidInputException.statement(other == null ? "ω²(" + parameter + ")" : "cov(" + parameter
-                    + ", " + other + ")", omegaSquared, (other == null ? "must be a finite variance of 0 or more"
-                            : "must be a finite covariance") + " on the " + scale.label() + " scale but was "
+        if (!Double.isFinite(omegaSquared) || (other.isEmpty() && omegaSquared < 0)) {
+            String field = other.map(o -> "cov(" + parameter + ", " + o + ")").orElse("ω²(" + parameter + ")");
+            throw InvalidInputException.statement(field, omegaSquared, (other.isEmpty() ? "must be a finite variance "
+                    + "of 0 or more" : "must be a finite covariance") + " on the " + scale.label() + " scale but was "
                     + Checks.fmt(omegaSquared));
         }
     }
 
     /** A term on the log scale (the form of every term published before the scale was recorded). */
-    public Variability(String parameter, String other, double omegaSquared, Provenance provenance, String source) {
+    public Variability(String parameter, Optional<String> other, double omegaSquared, Provenance provenance,
+            String source) {
         this(parameter, other, omegaSquared, provenance, source, Scale.LOG);
     }
 
     /** A variance on one parameter, log scale. */
     public static Variability variance(String parameter, double omegaSquared, Provenance p, String source) {
-        return new Variability(parameter, null, omegaSquared, p, source);
+        return new Variability(parameter, Optional.empty(), omegaSquared, p, source);
     }
 
     /** A variance of an additive effect on the logit of a fraction. */
     public static Variability logitVariance(String parameter, double omegaSquared, Provenance p, String source) {
-        return new Variability(parameter, null, omegaSquared, p, source, Scale.LOGIT);
+        return new Variability(parameter, Optional.empty(), omegaSquared, p, source, Scale.LOGIT);
     }
 
     /**
@@ -121,18 +125,18 @@ public record Variability(String parameter, String other, double omegaSquared, P
                     + "0 or more but was " + Checks.fmt(cvPercent) + " %");
         }
         double cv = cvPercent / 100.0;
-        return new Variability(parameter, null, Math.log(1 + cv * cv), p, source + " (CV " + cvPercent
+        return new Variability(parameter, Optional.empty(), Math.log(1 + cv * cv), p, source + " (CV " + cvPercent
                 + " % converted as ω² = ln(1 + CV²))");
     }
 
     /** A covariance between two parameters (log scale). */
     public static Variability covariance(String a, String b, double cov, Provenance p, String source) {
-        return new Variability(a, b, cov, p, source);
+        return new Variability(a, Optional.of(Checks.notNull("second variability parameter", b)), cov, p, source);
     }
 
     /** @return whether this is a covariance between two parameters */
     public boolean isCovariance() {
-        return other != null;
+        return other.isPresent();
     }
 
     /** @return for a log-scale variance, the coefficient of variation of the parameter, √(exp(ω²) − 1), percent */

@@ -133,10 +133,10 @@ public final class VariabilityModel {
         for (Variability v : model.variability()) {
             if (v.isCovariance()) {
                 int a = indexOf(terms, v.parameter());
-                int b = indexOf(terms, v.other());
+                int b = indexOf(terms, v.other().orElseThrow());
                 if (a < 0 || b < 0) {
                     throw new InvalidInputException("variability", model.id() + " publishes a covariance of "
-                            + v.parameter() + " and " + v.other() + " without both of their variances");
+                            + v.parameter() + " and " + v.other().orElseThrow() + " without both of their variances");
                 }
                 omega[a][b] = v.omegaSquared();
                 omega[b][a] = v.omegaSquared();
@@ -173,7 +173,8 @@ public final class VariabilityModel {
             boolean occasion = list == model.occasionVariability();
             List<String> seen = new ArrayList<>();
             for (Variability v : list) {
-                for (String p : v.isCovariance() ? List.of(v.parameter(), v.other()) : List.of(v.parameter())) {
+                for (String p : v.isCovariance() ? List.of(v.parameter(), v.other().orElseThrow())
+                        : List.of(v.parameter())) {
                     if (!names.contains(p)) {
                         throw new InvalidInputException("variability", model.id() + " publishes variability of "
                                 + p + ", which is not one of its parameters (" + String.join(", ", names) + ")");
@@ -188,8 +189,8 @@ public final class VariabilityModel {
                 }
                 if (v.isCovariance() && occasion) {
                     throw new InvalidInputException("variability", model.id() + " publishes a covariance of "
-                            + v.parameter() + " and " + v.other() + " among its between-occasion terms, which are "
-                            + "drawn independently");
+                            + v.parameter() + " and " + v.other().orElseThrow() + " among its between-occasion terms, "
+                            + "which are drawn independently");
                 }
                 if (!v.isCovariance() && seen.contains(v.parameter())) {
                     throw new InvalidInputException("variability", model.id() + " publishes two "

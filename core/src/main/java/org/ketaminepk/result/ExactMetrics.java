@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -18,8 +19,9 @@ import org.ketaminepk.engine.Schedule;
  * solution is between input changes ({@link ExponentialSegments}). The cost per patient grows with the number of
  * input changes, not with the number of output points.
  * <pre>
- *   Map&lt;Analyte, AnalyteMetrics&gt; m = ExactMetrics.compute(system, schedule, grid, List.of(Band.within(70, 160)));
- *   // null when the system has coincident eigenvalues: then use StreamingMetrics on the grid
+ *   Optional&lt;Map&lt;Analyte, AnalyteMetrics&gt;&gt; m = ExactMetrics.compute(system, schedule, grid,
+ *           List.of(Band.within(70, 160)));
+ *   // empty when the system has coincident eigenvalues: then use StreamingMetrics on the grid
  * </pre>
  *
  * <p><b>How.</b> Within a segment the concentration is {@code C(τ) = Σ_i (a_i e^{λ_i τ} + b_i (e^{λ_i τ} − 1)/λ_i)}
@@ -273,15 +275,15 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
 
     /**
      * Solves {@code system} under {@code schedule} as exponential segments to the end of {@code grid} and returns the
-     * exact metrics, or null when the system's eigen-decomposition is not trusted (then nothing was computed: use
+     * exact metrics, or nothing when the system's eigen-decomposition is not trusted (then nothing was computed: use
      * {@link StreamingMetrics} on the grid). Thread-safe.
      *
-     * @return the metrics per analyte, in analyte order, or null
+     * @return the metrics per analyte, in analyte order; empty when the eigen-decomposition is not trusted
      */
-    public static Map<Analyte, AnalyteMetrics> compute(CompartmentSystem system, Schedule schedule, TimeGrid grid,
-            List<Band> bands) {
+    public static Optional<Map<Analyte, AnalyteMetrics>> compute(CompartmentSystem system, Schedule schedule,
+            TimeGrid grid, List<Band> bands) {
         ExactMetrics m = of(system, bands, grid);
-        return m.run(system, schedule) ? m.metrics() : null;
+        return m.run(system, schedule) ? Optional.of(m.metrics()) : Optional.empty();
     }
 
     /**

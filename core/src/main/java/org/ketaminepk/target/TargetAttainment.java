@@ -101,7 +101,8 @@ public final class TargetAttainment {
         TimeGrid grid = TimeGrid.of(at);
         Regimen regimen = plan.regimen();
         TargetController c = plan.controller();
-        double ke0PerH = c.mode() == TargetController.Mode.EFFECT_SITE ? c.link().ke0PerH() : Double.NaN;
+        double ke0PerH = c.mode() == TargetController.Mode.EFFECT_SITE ? c.link().orElseThrow().ke0PerH()
+                : Double.NaN;
         int n = population.size();
         double[][] values = new double[at.length][n];
         PopulationSimulation.forEachPatient(n, executor, () -> null, (i, none) -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
@@ -363,9 +364,12 @@ public final class TargetController {
         return mode;
     }
 
-    /** @return the effect link, or null when the controller has none */
-    public EffectLink link() {
-        return link;
+    /**
+     * @return the effect link: the targeted one for effect-site targeting, the predicted one for plasma targeting
+     *         that also predicts the effect site, empty when the controller has none
+     */
+    public Optional<EffectLink> link() {
+        return Optional.ofNullable(link);
     }
 
     /** @return the pump */
@@ -373,9 +377,9 @@ public final class TargetController {
         return pump;
     }
 
-    /** @return the plasma limit as a multiple of the target, or NaN for none */
-    public double plasmaLimitFactor() {
-        return plasmaLimitFactor;
+    /** @return the plasma limit as a multiple of the target, empty when there is none */
+    public OptionalDouble plasmaLimitFactor() {
+        return Double.isNaN(plasmaLimitFactor) ? OptionalDouble.empty() : OptionalDouble.of(plasmaLimitFactor);
     }
 
     /** @return the warnings of the model and the link, to be shown with every result */

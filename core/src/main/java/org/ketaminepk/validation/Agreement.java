@@ -1,6 +1,7 @@
 package org.ketaminepk.validation;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Checks;
 
@@ -9,13 +10,14 @@ import org.ketaminepk.base.Checks;
  *
  * @param count number of comparisons
  * @param fitted how many of them the model was fitted or calibrated to
- * @param within125 share with predicted/observed between 1/1.25 and 1.25, 0-1; NaN when there are no comparisons
- * @param within15 share within 1.5-fold, 0-1; NaN likewise
- * @param within2 share within 2-fold, 0-1; NaN likewise
- * @param geometricMeanFoldError exp(mean |ln(predicted/observed)|), at least 1; NaN when there are no comparisons
+ * @param within125 share with predicted/observed between 1/1.25 and 1.25, 0-1; empty when there are no
+ *                  comparisons
+ * @param within15 share within 1.5-fold, 0-1; empty likewise
+ * @param within2 share within 2-fold, 0-1; empty likewise
+ * @param geometricMeanFoldError exp(mean |ln(predicted/observed)|), at least 1; empty when there are no comparisons
  */
-public record Agreement(int count, int fitted, double within125, double within15, double within2,
-        double geometricMeanFoldError) {
+public record Agreement(int count, int fitted, OptionalDouble within125, OptionalDouble within15,
+        OptionalDouble within2, OptionalDouble geometricMeanFoldError) {
 
     /** Tolerance for a ratio that sits exactly on a fold boundary. */
     private static final double EPS = 1e-12;
@@ -28,7 +30,8 @@ public record Agreement(int count, int fitted, double within125, double within15
         Checks.notNull("comparisons", comparisons);
         int n = comparisons.size();
         if (n == 0) {
-            return new Agreement(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Agreement(0, 0, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                    OptionalDouble.empty());
         }
         int fitted = 0;
         int in125 = 0;
@@ -44,7 +47,7 @@ public record Agreement(int count, int fitted, double within125, double within15
             in2 += a <= Math.log(2) + EPS ? 1 : 0;
             fitted += c.fitted() ? 1 : 0;
         }
-        return new Agreement(n, fitted, (double) in125 / n, (double) in15 / n, (double) in2 / n,
-                Math.exp(sumAbsLog / n));
+        return new Agreement(n, fitted, OptionalDouble.of((double) in125 / n), OptionalDouble.of((double) in15 / n),
+                OptionalDouble.of((double) in2 / n), OptionalDouble.of(Math.exp(sumAbsLog / n)));
     }
 }

@@ -4,6 +4,8 @@ package org.ketaminepk.base;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.OptionalDouble;
+
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.InvalidInputException;
 
@@ -43,5 +45,11 @@ class TimeGridTest {
         assertEquals(0.5, TimeGrid.hours(java.time.Duration.ofSeconds(1800)), 0);
         assertThrows(InvalidInputException.class,
                 () -> TimeGrid.every(java.time.Duration.ofMinutes(-1)).until(java.time.Duration.ofHours(1)));
+    }
+
+    @Test
+    void onlyAUniformGridHasAStep() {
+        assertEquals(OptionalDouble.of(0.25), TimeGrid.uniform(1, 0.25).stepH());
+        assertEquals(OptionalDouble.empty(), TimeGrid.of(0, 0.5, 2).stepH());
     }
 }

@@ -3,6 +3,8 @@ package org.ketaminepk.effect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalDouble;
+
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.library.Models;
@@ -42,7 +44,7 @@ class CrpsReliefTest {
         assertEquals(0.79, relief[at(end)], 0.01);
         assertEquals(0.14, relief[at(end + 50 * 24)], 0.01);
         assertEquals(EffectLink.Basis.TRANSFERRED, r.link().basis());
-        assertEquals(0.67, r.endpoint().responderProbability());
+        assertEquals(OptionalDouble.of(0.67), r.endpoint().responderProbability());
     }
 
     /**

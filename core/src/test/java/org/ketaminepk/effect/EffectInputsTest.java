@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
+
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.InvalidInputException;
@@ -81,18 +84,42 @@ class EffectInputsTest {
     /** A bare IllegalArgumentException before, and an infinite ke0 was taken as evidence. */
     @Test
     void linkEvidenceRefusesWhatDoesNotFitItsKindInOneLine() {
+        Optional<String> noModel = Optional.empty();
         assertEquals("ke0 must be greater than 0 and at most 10000 1/h but was Infinity", assertThrows(
-                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY, null,
-                        Double.POSITIVE_INFINITY, "test")).getMessage());
+                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY, noModel,
+                        OptionalDouble.of(Double.POSITIVE_INFINITY), "test")).getMessage());
         assertThrows(InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY,
-                null, 0, "test"));
-        assertEquals("ke0 must be NaN when no equilibration constant was found but was 1 1/h", assertThrows(
-                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.NOT_FOUND, null, 1, "test"))
-                .getMessage());
+                noModel, OptionalDouble.of(0), "test"));
+        assertThrows(InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY,
+                noModel, OptionalDouble.of(Double.NaN), "test"));
+        assertEquals("a ke0 must be given for FITTED_OUTSIDE_LIBRARY but none was given", assertThrows(
+                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.FITTED_OUTSIDE_LIBRARY, noModel,
+                        OptionalDouble.empty(), "test")).getMessage());
+        assertEquals("ke0 must be absent when no equilibration constant was found but was 1 1/h", assertThrows(
+                InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.NOT_FOUND, noModel,
+                        OptionalDouble.of(1), "test")).getMessage());
         assertEquals("a PK model id must be given for a ke0 fitted with a library model and only then, but none was "
                 + "given for FITTED_IN_LIBRARY", assertThrows(InvalidInputException.class, () -> new LinkEvidence(
-                        LinkEvidence.Kind.FITTED_IN_LIBRARY, null, 1, "test")).getMessage());
-        assertEquals(1, new LinkEvidence(LinkEvidence.Kind.FITTED_IN_LIBRARY, "domino-1984", 1, "test").ke0PerH());
+                        LinkEvidence.Kind.FITTED_IN_LIBRARY, noModel, OptionalDouble.of(1), "test")).getMessage());
+        assertThrows(InvalidInputException.class, () -> new LinkEvidence(LinkEvidence.Kind.NOT_FOUND, null,
+                OptionalDouble.empty(), "test"));
+        assertEquals(OptionalDouble.of(1), new LinkEvidence(LinkEvidence.Kind.FITTED_IN_LIBRARY,
+                Optional.of("domino-1984"), OptionalDouble.of(1), "test").ke0PerH());
+    }
+
+    /** What an endpoint's sources do not give is empty, for every endpoint of the library. */
+    @Test
+    void linkEvidenceHoldsAKe0AndAModelIdExactlyWhenItsKindHasThem() {
+        for (Endpoint e : Endpoints.all()) {
+            LinkEvidence l = e.link();
+            assertEquals(l.kind() != LinkEvidence.Kind.NOT_FOUND, l.ke0PerH().isPresent(), e::id);
+            assertEquals(l.kind() == LinkEvidence.Kind.FITTED_IN_LIBRARY, l.pkModelId().isPresent(), e::id);
+        }
+        LinkEvidence schuttler = Endpoints.SCHUTTLER_1987_EEG.link();
+        assertEquals(OptionalDouble.empty(), schuttler.ke0PerH());
+        LinkEvidence navarrete = Endpoints.NAVARRETE_2025_ANI.link();
+        assertEquals(Optional.of("domino-1984"), navarrete.pkModelId());
+        assertEquals(0.238 * 60, navarrete.ke0PerH().getAsDouble(), 1e-12);
     }
 
     /** Written before as "ke0 NaN /min (t½ NaN min)" and "ke0 0 /day (t½ Infinity days)". */

@@ -2,11 +2,12 @@ package org.ketaminepk.effect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
@@ -66,7 +67,7 @@ class EffectSimulationTest {
                 Regimen.of(Dose.bolus(Amount.mgPerKg(1.5), 0)), TimeGrid.uniform(2, 1.0 / 600));
         assertEquals(EffectLink.Basis.FITTED, r.link().basis());
         assertEquals(11, r.link().halfTimeH() * 3600, 1e-9);
-        assertEquals(5, r.baseline());
+        assertEquals(OptionalDouble.of(5), r.baseline());
         assertTrue(r.metrics().peakEffect() < 1, "1.5 mg/kg sedates deeply: " + r.metrics().peakEffect());
         assertTrue(r.metrics().peakTimeH() * 60 < 1.5, "an 11-s link peaks within a minute or so");
         double atEc50 = EffectSimulation.steadyStateEffect(Endpoints.HERD_2008_SEDATION, DrugForm.RACEMIC, 560, 0.5);
@@ -95,6 +96,8 @@ class EffectSimulationTest {
         assertFalse(r.hasEffect());
         // an IllegalStateException before: an effect-site-only result is asked, not refused
         assertTrue(r.effect().isEmpty());
+        // no effect, so no effect without drug either (it was a 0 that read like one)
+        assertEquals(OptionalDouble.empty(), r.baseline());
         assertEquals(1.61, r.metrics().peakEffectSiteTimeH() * 60, 0.01);
     }
 
@@ -210,13 +213,38 @@ class EffectSimulationTest {
             assertTrue(Endpoints.drivenBy(DrugForm.RACEMIC).contains(e) || Endpoints.drivenBy(DrugForm.S_KETAMINE)
                     .contains(e), e.id());
             assertEquals(e, Endpoints.get(" " + e.id().toUpperCase(java.util.Locale.ROOT) + " "));
-            for (Endpoint.Relationship rel : new Endpoint.Relationship[] {e.sKetamine(), e.racemic()}) {
-                if (rel != null && rel.model() instanceof ConcentrationEffect.SigmoidEmax s && !s.gammaFound()) {
+            for (Optional<Endpoint.Relationship> rel : List.of(e.sKetamine(), e.racemic())) {
+                if (rel.isPresent() && rel.get().model() instanceof ConcentrationEffect.SigmoidEmax s
+                        && !s.gammaFound()) {
                     assertTrue(e.inferences().stream().anyMatch(i -> i.contains("γ")), e.id());
                 }
             }
         }
-        assertNull(Endpoints.NAVARRETE_2025_ANI.relationshipFor(DrugForm.RACEMIC));
+    }
+
+    @Test
+    void noGuessedKe0IsEmptyAndAGuessIsCarried() {
+        assertEquals(OptionalDouble.empty(), DEFAULT.guessedKe0PerH());
+        assertEquals(OptionalDouble.of(6), DEFAULT.withGuessedKe0PerH(6).guessedKe0PerH());
+        assertThrows(InvalidInputException.class, () -> DEFAULT.withGuessedKe0PerH(Double.NaN));
+        assertThrows(InvalidInputException.class, () -> new EffectSimulation.Options(null, false, 0.5));
+    }
+
+    @Test
+    void aRelationshipOrResponderShareTheSourceDoesNotGiveIsEmpty() {
+        Endpoint aniOnly = Endpoints.NAVARRETE_2025_ANI;
+        assertEquals(Optional.empty(), aniOnly.sKetamine());
+        assertEquals(Optional.empty(), aniOnly.racemic());
+        assertEquals(Optional.empty(), aniOnly.relationshipFor(DrugForm.RACEMIC));
+        assertEquals(Optional.empty(), aniOnly.relationshipFor(DrugForm.S_KETAMINE));
+        assertEquals(OptionalDouble.empty(), aniOnly.responderProbability());
+        assertEquals(OptionalDouble.empty(), aniOnly.placeboResponderProbability());
+        Endpoint sOnly = Endpoints.OLOFSEN_2022_ANTINOCICEPTION;
+        assertTrue(sOnly.sKetamine().isPresent());
+        assertEquals(Optional.empty(), sOnly.racemic());
+        // a racemic model drives an S-ketamine relationship through the assumed S-ketamine share
+        assertEquals(sOnly.sKetamine(), sOnly.relationshipFor(DrugForm.RACEMIC));
+        assertEquals(sOnly.sKetamine(), sOnly.relationshipFor(DrugForm.S_KETAMINE));
     }
 
     @Test

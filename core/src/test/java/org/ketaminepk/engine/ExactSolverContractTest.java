@@ -1,7 +1,9 @@
 package org.ketaminepk.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.TimeGrid;
@@ -21,7 +23,19 @@ class ExactSolverContractTest extends SolverContract {
 
     @Test
     void equalRatesTakeTheDenseScheme() {
-        assertFalse(MatrixExponential.analyse(oneCompartment(0.7, 0.7).k()).usesEigen());
+        MatrixExponential.Spectral dense = MatrixExponential.analyse(oneCompartment(0.7, 0.7).k());
+        assertFalse(dense.usesEigen());
+        assertTrue(dense.eigenvalues().isEmpty());
+        // depot → central → out is a chain, so its rate matrix is triangular and its eigenvalues are its diagonal
+        double[][] k = oneCompartment(0.5, 2).k();
+        double[] diagonal = new double[k.length];
+        for (int i = 0; i < k.length; i++) {
+            diagonal[i] = k[i][i];
+        }
+        double[] modal = MatrixExponential.analyse(k).eigenvalues().orElseThrow();
+        java.util.Arrays.sort(diagonal);
+        java.util.Arrays.sort(modal);
+        assertArrayEquals(diagonal, modal, 1e-12);
     }
 
     @Test

@@ -183,7 +183,7 @@ class MapFitTest {
             for (int i = 0; i < eta.length; i++) {
                 IndividualFit.Estimate e = fit.estimates().get(i);
                 assertTrue(e.hasUncertainty(), e.parameter());
-                double z = (e.eta() - eta[i]) / e.etaSe();
+                double z = (e.eta() - eta[i]) / e.uncertainty().orElseThrow().etaSe();
                 assertTrue(Math.abs(z) < 4.5, "patient " + p + " " + e.parameter() + " z " + z);
                 sumZ2 += z * z;
                 n++;

@@ -3,6 +3,8 @@ package org.ketaminepk.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalDouble;
+
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
 
@@ -13,10 +15,13 @@ class PredictionRatioTest {
         Level zero = Level.of(0, Analyte.KETAMINE, 0);
         Level some = Level.of(0, Analyte.KETAMINE, 12);
         // 0/0 read NaN, undocumented, where LevelCheck reads 1
-        assertEquals(1, new IndividualFit.Prediction(zero, 0, 0).ratio());
+        assertEquals(OptionalDouble.of(1), new IndividualFit.Prediction(zero, 0, 0).ratio());
         assertEquals(new LevelCheck.Row(zero, 0).ratio(), new IndividualFit.Prediction(zero, 0, 0).ratio());
-        assertEquals(Double.POSITIVE_INFINITY, new IndividualFit.Prediction(some, 0, 0).ratio());
-        assertTrue(Double.isNaN(new IndividualFit.Prediction(Level.belowLloq(1, Analyte.KETAMINE, 5), 3, 3).ratio()));
-        assertEquals(2, new IndividualFit.Prediction(Level.of(1, Analyte.KETAMINE, 12), 3, 6).ratio());
+        assertEquals(OptionalDouble.of(Double.POSITIVE_INFINITY), new IndividualFit.Prediction(some, 0, 0).ratio());
+        // a censored level has no ratio: empty, not NaN
+        assertEquals(OptionalDouble.empty(),
+                new IndividualFit.Prediction(Level.belowLloq(1, Analyte.KETAMINE, 5), 3, 3).ratio());
+        assertEquals(OptionalDouble.of(2), new IndividualFit.Prediction(Level.of(1, Analyte.KETAMINE, 12), 3, 6)
+                .ratio());
     }
 }

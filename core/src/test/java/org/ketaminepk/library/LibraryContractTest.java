@@ -114,7 +114,7 @@ class LibraryContractTest {
         }
         for (Variability v : m.variability()) {
             assertTrue(m.parameters().stream().anyMatch(p -> p.name().equals(v.parameter())), v.parameter());
-            if (v.other() == null) {
+            if (v.other().isEmpty()) {
                 assertTrue(v.omegaSquared() > 0, v.parameter());
             }
         }

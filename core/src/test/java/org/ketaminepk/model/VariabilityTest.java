@@ -3,6 +3,8 @@ package org.ketaminepk.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.InvalidInputException;
 
@@ -24,7 +26,12 @@ class VariabilityTest {
         assertEquals("variability parameter is required but was missing", refused(
                 () -> Variability.variance(null, 0.1, Provenance.PUBLISHED, "x")));
         assertEquals("variability scale is required but was missing", refused(
-                () -> new Variability("CL", null, 0.1, Provenance.PUBLISHED, "x", null)));
+                () -> new Variability("CL", Optional.empty(), 0.1, Provenance.PUBLISHED, "x", null)));
+        assertEquals("second variability parameter is required but was missing", refused(
+                () -> new Variability("CL", null, 0.1, Provenance.PUBLISHED, "x")));
+        // a variance has no second parameter; a covariance names it
+        assertEquals(Optional.empty(), Variability.variance("CL", 0.1, Provenance.PUBLISHED, "x").other());
+        assertEquals(Optional.of("V1"), Variability.covariance("CL", "V1", 0.01, Provenance.PUBLISHED, "x").other());
         // a covariance may be negative, not infinite
         assertEquals(-0.05, Variability.covariance("CL", "V1", -0.05, Provenance.PUBLISHED, "x").omegaSquared());
         assertEquals("cov(CL, V1) must be a finite covariance on the log scale but was Infinity", refused(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.Simulation;
@@ -316,5 +318,22 @@ class TargetControllerTest {
             assertTrue(r >= 0 && r <= PumpSettings.MAX_RATE_ML_PER_H, () -> "rate " + r);
         }
         assertTrue(plan.ratesMlPerH()[0] > 0 && plan.plasmaNgPerMl()[plan.timesH().length - 1] > 0);
+    }
+
+    @Test
+    void aMissingLinkOrPlasmaLimitIsEmptyAndAGivenOneIsCarried() {
+        IndividualModel ind = individual(Models.DOMINO_1984);
+        EffectLink link = new EffectLink(0.238 * 60, EffectLink.Basis.FITTED, "Navarrete 2025");
+        TargetController plain = TargetController.plasma(oneCompartment(50, 25), PumpSettings.standard());
+        assertEquals(Optional.empty(), plain.link());
+        assertEquals(OptionalDouble.empty(), plain.plasmaLimitFactor());
+        TargetController predicting = TargetController.plasma(ind, PumpSettings.standard(), link);
+        assertEquals(Optional.of(link), predicting.link());
+        assertEquals(OptionalDouble.empty(), predicting.plasmaLimitFactor());
+        TargetController free = TargetController.effectSite(ind, PumpSettings.standard(), link, Double.NaN);
+        assertEquals(Optional.of(link), free.link());
+        assertEquals(OptionalDouble.empty(), free.plasmaLimitFactor());
+        TargetController limited = TargetController.effectSite(ind, PumpSettings.standard(), link, 1.5);
+        assertEquals(OptionalDouble.of(1.5), limited.plasmaLimitFactor());
     }
 }

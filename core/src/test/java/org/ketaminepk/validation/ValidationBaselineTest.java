@@ -67,12 +67,12 @@ class ValidationBaselineTest {
         if (base.comparisons() == 0) {
             return Optional.empty();
         }
-        if (now.within2() < base.within2()) {
-            return Optional.of(id + ": share within 2-fold " + now.within2() + " below the baseline "
+        if (now.within2().getAsDouble() < base.within2()) {
+            return Optional.of(id + ": share within 2-fold " + now.within2().getAsDouble() + " below the baseline "
                     + base.within2());
         }
-        if (now.geometricMeanFoldError() > base.gmfe()) {
-            return Optional.of(id + ": geometric mean fold error " + now.geometricMeanFoldError()
+        if (now.geometricMeanFoldError().getAsDouble() > base.gmfe()) {
+            return Optional.of(id + ": geometric mean fold error " + now.geometricMeanFoldError().getAsDouble()
                     + " above the baseline " + base.gmfe());
         }
         return Optional.empty();
@@ -91,7 +91,7 @@ class ValidationBaselineTest {
     void aModelThatMovesAwayFromTheDataIsCaught() {
         // the default model with every prediction doubled: fewer within 2-fold and a larger fold error
         Agreement now = REPORT.byModel().get("racemic-composite");
-        Level base = new Level(now.count(), now.within2(), now.geometricMeanFoldError());
+        Level base = new Level(now.count(), now.within2().getAsDouble(), now.geometricMeanFoldError().getAsDouble());
         assertTrue(worse("m", now, base).isEmpty());
         Agreement doubled = Agreement.of(REPORT.of("racemic-composite").stream()
                 .map(c -> new Comparison(c.observation(), c.model(), 2 * c.predicted())).toList());

@@ -108,10 +108,10 @@ class ValidationTest {
                 new Comparison(o, Models.DEFAULT, obs / 3));
         Agreement a = Agreement.of(cs);
         assertEquals(4, a.count());
-        assertEquals(0.25, a.within125(), 1e-12);
-        assertEquals(0.5, a.within15(), 1e-12);
-        assertEquals(0.75, a.within2(), 1e-12);
-        assertEquals(Math.pow(1.2 * 1.4 * 1.9 * 3, 0.25), a.geometricMeanFoldError(), 1e-12);
+        assertEquals(0.25, a.within125().getAsDouble(), 1e-12);
+        assertEquals(0.5, a.within15().getAsDouble(), 1e-12);
+        assertEquals(0.75, a.within2().getAsDouble(), 1e-12);
+        assertEquals(Math.pow(1.2 * 1.4 * 1.9 * 3, 0.25), a.geometricMeanFoldError().getAsDouble(), 1e-12);
         assertEquals(2.0, new Comparison(o, Models.DEFAULT, obs / 2).foldError(), 1e-12);
     }
 }

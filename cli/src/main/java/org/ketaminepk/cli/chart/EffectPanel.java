@@ -97,7 +97,8 @@ public record EffectPanel(String title, String source, String effectUnit, double
                     r.effect().orElse(null)));
         }
         return new EffectPanel(e.name(), shortSource(e.citation()), e.hasEffectModel() ? e.effectUnit() : null,
-                results.get(0).baseline(), level, notes(results), curves, null);
+                // without an effect the panel shows the effect-site concentration, 0 ng/mL without drug
+                results.get(0).baseline().orElse(0), level, notes(results), curves, null);
     }
 
     /** @return a copy with population bands of the effect */

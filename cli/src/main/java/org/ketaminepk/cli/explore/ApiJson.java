@@ -164,7 +164,7 @@ final class ApiJson {
             }
             g.writeObjectFieldStart("grid");
             g.writeNumberField("end_h", s.grid().endH());
-            g.writeNumberField("step_h", s.grid().stepH());
+            g.writeNumberField("step_h", s.grid().stepH().getAsDouble()); // the explorer's grids are uniform
             g.writeNumberField("points", s.grid().size());
             g.writeEndObject();
             g.writeObjectFieldStart("band");
@@ -352,7 +352,8 @@ final class ApiJson {
         g.writeStringField("describe", e.link().describe());
         g.writeEndObject();
         g.writeBooleanField("has_effect", e.hasEffect());
-        g.writeNumberField("baseline", e.baseline());
+        // without an effect the curve shown is the effect-site concentration, whose value without drug is 0 ng/mL
+        g.writeNumberField("baseline", e.baseline().orElse(0));
         g.writeObjectFieldStart("metrics");
         g.writeNumberField("peak_effect", m.peakEffect());
         g.writeNumberField("peak_time_h", m.peakTimeH());

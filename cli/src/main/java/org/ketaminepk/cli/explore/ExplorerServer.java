@@ -368,7 +368,7 @@ public final class ExplorerServer implements AutoCloseable {
                 Scenario pin = Scenario.parse(p, "pin.", current.grid().endH());
                 // one grid for both: the longer window at the finer step, as compare uses
                 double end = Math.max(current.grid().endH(), pin.grid().endH());
-                double step = Math.min(current.grid().stepH(), pin.grid().stepH());
+                double step = Math.min(current.grid().stepH().getAsDouble(), pin.grid().stepH().getAsDouble());
                 if (end / step + 1 > Scenario.MAX_POINTS) {
                     throw new InvalidInputException("step", "step: the pinned and the current scenario together "
                             + "need more than " + Scenario.MAX_POINTS + " grid points; choose a longer step");

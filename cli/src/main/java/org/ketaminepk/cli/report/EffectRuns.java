@@ -60,9 +60,9 @@ public record EffectRuns(Endpoint endpoint, Double level, double sKetamineShare,
     /** The library's ke0 and endpoint refusals, in the words of the options that change them. */
     private static InvalidInputException reworded(InvalidInputException e, Endpoint endpoint,
             EffectSimulation.Options options) {
-        if ("ke0".equals(e.field()) && !Double.isNaN(options.guessedKe0PerH())) {
+        if ("ke0".equals(e.field()) && options.guessedKe0PerH().isPresent()) {
             return new InvalidInputException("allow-guessed-ke0", "--ke0-guess " + Checks.fmt(
-                    options.guessedKe0PerH() / 60) + " /min is a guess, not estimated from effect data; add "
+                    options.guessedKe0PerH().getAsDouble() / 60) + " /min is a guess, not estimated from effect data; add "
                     + "--allow-guessed-ke0 to use it (it is then labelled a guess on every output)");
         }
         if ("ke0".equals(e.field())) {
@@ -99,7 +99,7 @@ public record EffectRuns(Endpoint endpoint, Double level, double sKetamineShare,
     /** Whether the endpoint uses its S-ketamine relationship on this run's model. */
     static boolean sKetamineDriven(EffectResult r) {
         Endpoint e = r.endpoint();
-        return e.hasEffectModel() && e.relationshipFor(r.pk().individual().model().drugForm()) == e.sKetamine();
+        return e.hasEffectModel() && e.relationshipFor(r.pk().individual().model().drugForm()).equals(e.sKetamine());
     }
 
     /**
@@ -125,7 +125,7 @@ public record EffectRuns(Endpoint endpoint, Double level, double sKetamineShare,
     public static boolean sharedOut(EffectResult r) {
         Endpoint e = r.endpoint();
         return r.pk().individual().model().drugForm() == DrugForm.RACEMIC && e.hasEffectModel()
-                && e.racemic() == null;
+                && e.racemic().isEmpty();
     }
 
     /** @return the CSV column of the effect: {@code effect_} and the unit in lower case, e.g. {@code effect_hz} */

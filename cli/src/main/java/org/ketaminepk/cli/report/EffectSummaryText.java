@@ -53,7 +53,7 @@ public final class EffectSummaryText {
         t.row(cells("peak effect site (ng/mL)", rs, r -> Text.sig(r.metrics().peakEffectSiteNgPerMl(), 4)));
         if (e.hasEffectModel()) {
             String unit = " (" + e.effectUnit() + ")";
-            t.row(cells("baseline" + unit, rs, r -> Text.sig(r.baseline(), 4)));
+            t.row(cells("baseline" + unit, rs, r -> Text.sig(r.baseline().getAsDouble(), 4)));
             t.row(cells("peak effect" + unit, rs, r -> Text.sig(r.metrics().peakEffect(), 4)));
             t.row(cells("peak effect at", rs, r -> EffectText.time(r.metrics().peakTimeH())));
         } else {
@@ -89,10 +89,10 @@ public final class EffectSummaryText {
                 EffectText.line(w, "driven by", d.get(0));
             }
         }
-        if (!Double.isNaN(e.responderProbability())) {
+        if (e.responderProbability().isPresent()) {
             EffectText.line(w, "responders", String.format(Locale.ROOT, "the effect is a responder's; %s %% of "
-                    + "treated patients responded (%s %% on placebo)", Text.sig(e.responderProbability() * 100, 3),
-                    Text.sig(e.placeboResponderProbability() * 100, 3)));
+                    + "treated patients responded (%s %% on placebo)", EffectText.percent(e.responderProbability()),
+                    EffectText.percent(e.placeboResponderProbability())));
         }
         EffectText.line(w, "not for", e.notFor());
         Set<String> common = SummaryText.common(own);

@@ -60,8 +60,9 @@ public final class EffectText {
 
     private static String linkKind(LinkEvidence l) {
         return switch (l.kind()) {
-            case FITTED_IN_LIBRARY -> "fitted with " + l.pkModelId();
-            case FITTED_OUTSIDE_LIBRARY -> "fitted elsewhere, " + halfTime(EffectLink.describe(l.ke0PerH()));
+            case FITTED_IN_LIBRARY -> "fitted with " + l.pkModelId().orElseThrow();
+            case FITTED_OUTSIDE_LIBRARY -> "fitted elsewhere, "
+                    + halfTime(EffectLink.describe(l.ke0PerH().orElseThrow()));
             case NOT_FOUND -> "none found";
         };
     }
@@ -74,19 +75,15 @@ public final class EffectText {
         line(out, "population", e.population().description());
         line(out, "measures", e.measure() + " [" + e.effectUnit() + "]");
         line(out, "sampling", e.samplingSite().label());
-        if (e.sKetamine() != null) {
-            line(out, "S-ketamine", e.sKetamine().model().formula() + "; " + e.sKetamine().source());
-        }
-        if (e.racemic() != null) {
-            line(out, "racemic", e.racemic().model().formula() + "; " + e.racemic().source());
-        }
+        e.sKetamine().ifPresent(r -> line(out, "S-ketamine", r.model().formula() + "; " + r.source()));
+        e.racemic().ifPresent(r -> line(out, "racemic", r.model().formula() + "; " + r.source()));
         if (!e.hasEffectModel()) {
             line(out, "effect", "not computed: the source's concentration-effect numbers were not found");
         }
         line(out, "effect site", e.link().source());
-        if (!Double.isNaN(e.responderProbability())) {
+        if (e.responderProbability().isPresent()) {
             line(out, "responders", String.format(Locale.ROOT, "%s %% on ketamine, %s %% on placebo",
-                    Text.sig(e.responderProbability() * 100, 3), Text.sig(e.placeboResponderProbability() * 100, 3)));
+                    percent(e.responderProbability()), percent(e.placeboResponderProbability())));
         }
         line(out, "valid for", e.validity());
         line(out, "not for", e.notFor());
@@ -157,8 +154,9 @@ public final class EffectText {
     static String basis(Endpoint e, PublishedModel m) {
         LinkEvidence l = e.link();
         return switch (l.kind()) {
-            case FITTED_IN_LIBRARY -> l.pkModelId().equals(m.id()) ? "fitted"
-                    : m.routes().containsKey(Route.INTRAVENOUS) ? "transferred by time to peak from " + l.pkModelId()
+            case FITTED_IN_LIBRARY -> l.pkModelId().orElseThrow().equals(m.id()) ? "fitted"
+                    : m.routes().containsKey(Route.INTRAVENOUS) ? "transferred by time to peak from "
+                    + l.pkModelId().orElseThrow()
                     : "cannot be transferred: no intravenous route";
             case FITTED_OUTSIDE_LIBRARY -> "transferred: half-time carried over";
             case NOT_FOUND -> "none found: steady state only, or a guessed ke0";
@@ -198,7 +196,7 @@ public final class EffectText {
         line(out, "peak Ce", Text.sig(m.peakEffectSiteNgPerMl(), 4) + " ng/mL at " + time(m.peakEffectSiteTimeH()));
         String unit = r.hasEffect() ? e.effectUnit() : "ng/mL (effect-site concentration)";
         if (r.hasEffect()) {
-            line(out, "baseline", Text.sig(r.baseline(), 4) + " " + unit);
+            line(out, "baseline", Text.sig(r.baseline().getAsDouble(), 4) + " " + unit);
             line(out, "peak effect", Text.sig(m.peakEffect(), 4) + " " + unit + " at " + time(m.peakTimeH()));
         }
         line(out, "onset", orNot(m.onsetH(), "from the first dose to half the peak change"));
@@ -207,16 +205,21 @@ public final class EffectText {
         if (level != null) {
             line(out, "at level", time(r.timeAtLeastH(level)) + " at or beyond " + Text.sig(level, 4) + " " + unit);
         }
-        if (!Double.isNaN(e.responderProbability())) {
+        if (e.responderProbability().isPresent()) {
             line(out, "responders", String.format(Locale.ROOT, "the effect is a responder's; %s %% of treated "
-                    + "patients responded (%s %% on placebo)", Text.sig(e.responderProbability() * 100, 3),
-                    Text.sig(e.placeboResponderProbability() * 100, 3)));
+                    + "patients responded (%s %% on placebo)", percent(e.responderProbability()),
+                    percent(e.placeboResponderProbability())));
         }
         line(out, "not for", e.notFor());
     }
 
     private static String orNot(OptionalDouble v, String what) {
         return v.isPresent() ? time(v.getAsDouble()) + " " + what : "not reached within the simulation";
+    }
+
+    /** @return a probability the caller has checked is present, as a percentage with three significant digits */
+    static String percent(OptionalDouble p) {
+        return Text.sig(p.getAsDouble() * 100, 3);
     }
 
     /** @return a duration in the unit that suits it: "1.61 min", "4.25 h", "24.0 days" (three significant digits) */
@@ -283,7 +286,7 @@ public final class EffectText {
         g.writeNumberField("peak_effect_site_ng_per_ml", m.peakEffectSiteNgPerMl());
         g.writeNumberField("peak_effect_site_time_h", m.peakEffectSiteTimeH());
         if (r.hasEffect()) {
-            g.writeNumberField("baseline", r.baseline());
+            g.writeNumberField("baseline", r.baseline().getAsDouble());
             g.writeNumberField("peak_effect", m.peakEffect());
             g.writeNumberField("peak_effect_time_h", m.peakTimeH());
         }

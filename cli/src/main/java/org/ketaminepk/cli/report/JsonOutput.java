@@ -84,8 +84,8 @@ public final class JsonOutput {
         JsonGenerator g = document(out, command);
         g.writeObjectFieldStart("grid");
         g.writeNumberField("end_h", grid.endH());
-        if (!Double.isNaN(grid.stepH())) {
-            g.writeNumberField("step_h", grid.stepH());
+        if (grid.stepH().isPresent()) {
+            g.writeNumberField("step_h", grid.stepH().getAsDouble());
         }
         g.writeNumberField("points", grid.size());
         g.writeEndObject();

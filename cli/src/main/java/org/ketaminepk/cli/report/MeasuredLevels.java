@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -133,9 +134,9 @@ public final class MeasuredLevels {
             String who = several ? runs.get(i).label() + ": " : "";
             String line = who + "geometric mean fold error " + (c.compared() == 0 ? "not defined (no quantified "
                     + "level with a positive prediction)" : String.format(Locale.ROOT, "%.2f",
-                            c.geometricMeanFoldError()) + " over " + c.compared() + " level" + (c.compared() == 1
-                                    ? "" : "s") + " (exp of the mean |ln ratio|; 1 = every prediction exact; "
-                                    + "censored levels not counted)");
+                            c.geometricMeanFoldError().getAsDouble()) + " over " + c.compared() + " level"
+                            + (c.compared() == 1 ? "" : "s") + " (exp of the mean |ln ratio|; 1 = every prediction "
+                            + "exact; censored levels not counted)");
             for (String l : Text.wrap(line, 100)) {
                 w.println(l);
             }
@@ -148,8 +149,14 @@ public final class MeasuredLevels {
             return row.predictedNgPerMl() < row.level().lloqNgPerMl() ? "<LLOQ, as predicted"
                     : "<LLOQ, predicted above";
         }
-        double r = row.ratio();
+        double r = row.ratio().getAsDouble();
         return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "none (prediction 0)";
+    }
+
+    /** @return the row's ratio for the CSV file: empty for a censored level and for a prediction of 0 */
+    private static String finiteRatio(LevelCheck.Row row) {
+        OptionalDouble r = row.ratio();
+        return r.isPresent() && Double.isFinite(r.getAsDouble()) ? CsvOutput.number(r.getAsDouble()) : "";
     }
 
     /** Writes the {@code observed} section of the JSON document. */
@@ -163,7 +170,7 @@ public final class MeasuredLevels {
             g.writeStartObject();
             g.writeStringField("label", runs.get(i).label());
             if (c.compared() > 0) {
-                g.writeNumberField("geometric_mean_fold_error", c.geometricMeanFoldError());
+                g.writeNumberField("geometric_mean_fold_error", c.geometricMeanFoldError().getAsDouble());
             } else {
                 g.writeNullField("geometric_mean_fold_error");
             }
@@ -184,8 +191,9 @@ public final class MeasuredLevels {
                 }
                 g.writeBooleanField("censored", l.censored());
                 g.writeNumberField("predicted_ng_per_mL", row.predictedNgPerMl());
-                if (Double.isFinite(row.ratio())) {
-                    g.writeNumberField("ratio", row.ratio());
+                OptionalDouble ratio = row.ratio();
+                if (ratio.isPresent() && Double.isFinite(ratio.getAsDouble())) {
+                    g.writeNumberField("ratio", ratio.getAsDouble());
                 } else {
                     g.writeNullField("ratio");
                 }
@@ -218,7 +226,7 @@ public final class MeasuredLevels {
                         .append(Double.isNaN(l.lloqNgPerMl()) ? "" : CsvOutput.number(l.lloqNgPerMl()))
                         .append(',').append(l.censored()).append(',')
                         .append(CsvOutput.number(row.predictedNgPerMl())).append(',')
-                        .append(Double.isFinite(row.ratio()) ? CsvOutput.number(row.ratio()) : "").append('\n');
+                        .append(finiteRatio(row)).append('\n');
                 w.write(b.toString());
             }
         }

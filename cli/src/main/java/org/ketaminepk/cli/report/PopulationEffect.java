@@ -84,7 +84,7 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
         }
         double[][] effect = null;
         if (e.hasEffectModel()) {
-            ConcentrationEffect f = e.relationshipFor(o.model().drugForm()).model();
+            ConcentrationEffect f = e.relationshipFor(o.model().drugForm()).orElseThrow().model();
             effect = new double[ps.length][site[0].length];
             for (int i = 0; i < site[0].length; i++) {
                 for (int k = 0; k < ps.length; k++) {
@@ -121,7 +121,7 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
         EffectSummaryText.simulate(w, typical);
         if (effect != null) {
             int peak = 0;
-            double base = typical.results().get(0).baseline();
+            double base = typical.results().get(0).baseline().getAsDouble();
             for (int i = 1; i < timesH.length; i++) {
                 if (Math.abs(effect[2][i] - base) > Math.abs(effect[2][peak] - base)) {
                     peak = i;

@@ -104,7 +104,7 @@ public record PopulationEffectComparison(EffectRuns typical, List<PopulationEffe
 
     /** @return the baseline of the shown quantity: the effect without drug, or 0 ng/mL at the effect site */
     public double shownBaseline() {
-        return hasEffect() ? typical.results().get(0).baseline() : 0;
+        return hasEffect() ? typical.results().get(0).baseline().getAsDouble() : 0;
     }
 
     /**

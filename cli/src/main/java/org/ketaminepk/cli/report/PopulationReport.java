@@ -305,8 +305,8 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
     public String metricsMethod() {
         int exact = exactPatients();
         int all = outcome.size();
-        String grid = Double.isNaN(this.grid.stepH()) ? "read on the output grid"
-                : "read on the output grid (" + Text.step(this.grid.stepH()) + " steps)";
+        String grid = this.grid.stepH().isEmpty() ? "read on the output grid"
+                : "read on the output grid (" + Text.step(this.grid.stepH().getAsDouble()) + " steps)";
         if (exact == all) {
             return "Cmax, Tmax and hours in a band are exact for every patient: found on the continuous curve "
                     + "between inputs, not read on the output grid.";

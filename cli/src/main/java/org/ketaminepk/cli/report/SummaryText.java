@@ -327,7 +327,7 @@ public final class SummaryText {
     static void gridLine(PrintWriter w, TimeGrid grid, double lastInputEndH, boolean defaultGrid) {
         String how = defaultGrid ? " (default: end of the last input, " + Text.hoursMinutes(lastInputEndH)
                 + ", plus " + Checks.fmt(OutputOptions.DEFAULT_WASHOUT_H) + " h of wash-out)" : "";
-        String step = Double.isNaN(grid.stepH()) ? "" : " every " + Text.step(grid.stepH());
+        String step = grid.stepH().isEmpty() ? "" : " every " + Text.step(grid.stepH().getAsDouble());
         field(w, "Grid", "0 to " + Text.span(grid.endH()) + step + ": " + Text.count(grid.size()) + " points" + how);
     }
 

@@ -66,7 +66,7 @@ public final class TargetFiles {
     public static JFreeChart chart(IndividualModel ind, TargetPlan plan, TargetPopulation pop) {
         TargetController c = plan.controller();
         return chart(ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], subtitle(plan), plan.warnings(),
-                new PlotTarget(plan.schedule(), c.mode(), c.link(), pop));
+                new PlotTarget(plan.schedule(), c.mode(), c.link().orElse(null), pop));
     }
 
     /**

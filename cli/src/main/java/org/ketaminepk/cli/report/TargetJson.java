@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.ketaminepk.dosing.DrugSalt;
+import org.ketaminepk.effect.EffectLink;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.target.PumpSettings;
 import org.ketaminepk.target.TargetController;
@@ -25,16 +26,17 @@ public final class TargetJson {
         PumpSettings p = c.pump();
         g.writeStringField("mode", c.mode().label());
         g.writeStringField("targets", plan.schedule().toString());
-        if (c.link() != null) {
+        if (c.link().isPresent()) {
+            EffectLink l = c.link().get();
             g.writeObjectFieldStart("effect_site");
-            g.writeNumberField("ke0_per_min", c.link().ke0PerMin());
-            g.writeNumberField("half_time_min", c.link().halfTimeH() * 60);
-            g.writeStringField("basis", c.link().basis().label());
-            g.writeStringField("how", c.link().how());
+            g.writeNumberField("ke0_per_min", l.ke0PerMin());
+            g.writeNumberField("half_time_min", l.halfTimeH() * 60);
+            g.writeStringField("basis", l.basis().label());
+            g.writeStringField("how", l.how());
             g.writeEndObject();
         }
-        if (!Double.isNaN(c.plasmaLimitFactor())) {
-            g.writeNumberField("plasma_limit_factor", c.plasmaLimitFactor());
+        if (c.plasmaLimitFactor().isPresent()) {
+            g.writeNumberField("plasma_limit_factor", c.plasmaLimitFactor().getAsDouble());
         }
         g.writeObjectFieldStart("pump");
         g.writeNumberField("syringe_mg_per_ml", p.syringeMgPerMl());

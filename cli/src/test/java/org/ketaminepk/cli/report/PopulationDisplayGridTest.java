@@ -24,11 +24,11 @@ class PopulationDisplayGridTest {
         TimeGrid grid = TimeGrid.uniform(244, 1.0 / 60);
         TimeGrid shown = PopulationReport.displayGrid(grid);
         assertTrue(shown.size() <= PopulationReport.DISPLAY_POINTS, "" + shown.size());
-        assertEquals(10.0 / 60, shown.stepH(), 1e-12);
+        assertEquals(10.0 / 60, shown.stepH().getAsDouble(), 1e-12);
         double[] t = shown.times();
         for (Dose d : Protocols.CRPS_SCHWARTZMAN_2009.regimen().doses()) {
             for (double at : new double[] {d.timeH(), d.endH()}) {
-                int i = (int) Math.round(at / shown.stepH());
+                int i = (int) Math.round(at / shown.stepH().getAsDouble());
                 assertEquals(at, t[i], 1e-9, "dose time " + at + " h on the grid");
             }
         }
