@@ -51,7 +51,7 @@ import org.ketaminepk.engine.Schedule;
  * left out of that analyte's sums.
  *
  * <p>One instance observes one run on one thread. The static {@link #compute} is thread-safe. Not for the dense
- * scheme's systems (coincident eigenvalues): {@link #compute} returns null there.
+ * scheme's systems (coincident eigenvalues): {@link #compute} returns an empty {@code Optional} there.
  */
 public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Largest error of a crossing time or a time of maximum, h (about 4 µs). */
