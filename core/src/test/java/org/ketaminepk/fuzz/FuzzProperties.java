@@ -338,7 +338,10 @@ class FuzzProperties {
         double[] events = schedule.eventTimes();
         if (events.length > 0 && events[events.length - 1] <= grid.endH()) {
             double reported = Analyte.KETAMINE.mgToUmol(r.totalMg(weightKg));
-            assertEquals(reported, given, 1e-9 * reported, () -> "delivered against reported for " + r);
+            // the same floor as the mole balance above: a dose rate near the smallest double (4.9e-324 mg/h) is
+            // delivered to within the doubles' resolution there, one subnormal step, not to a relative 1e-9
+            assertEquals(reported, given, 1e-9 * Math.max(reported, 1e-12), () -> "delivered against reported for "
+                    + r);
         }
     }
 }
