@@ -213,8 +213,14 @@ public final class PopulationSimulation {
         PopulationRun base = PopulationRun.of(model, patients, regimen, grid).withBands(bands);
         RandomEffects.Plan plan = RandomEffects.Plan.of(variability);
         Chunks.forEach(out.length, executor, () -> new Scratch(hist, display),
-                (i, t) -> out[i] = named(i, () -> simulate(base, plan, i, analytes, t.stages(), t.paths(), shared,
-                        sharedLists, occasion)),
+                (i, t) -> {
+                    try {
+                        out[i] = simulate(base, plan, i, analytes, t.stages(), t.paths(), shared, sharedLists,
+                                occasion);
+                    } catch (InvalidInputException e) {
+                        throw named(i, e);
+                    }
+                },
                 Scratch::release);
         PercentileBands pb = null;
         if (display != null) {
@@ -228,18 +234,14 @@ public final class PopulationSimulation {
     }
 
     /**
-     * @return {@code work}'s result; a refusal of bad input names the virtual patient it concerns (its number and
-     *         covariates), since a population's patients differ and the message alone does not say which one failed
+     * @return the refusal {@code e} of virtual patient {@code i}, naming the patient (its number and covariates) first,
+     *         since a population's patients differ and the message alone does not say which one failed
      */
-    private PatientMetrics named(int i, Supplier<PatientMetrics> work) {
-        try {
-            return work.get();
-        } catch (InvalidInputException e) {
-            Patient p = patients.get(i);
-            throw e.within(e.field(), String.format(Locale.ROOT, "virtual patient %d of %d (%s years, %s kg, %s cm, %s)",
-                    i + 1, patients.size(), Checks.fmt(p.ageYears()), Checks.fmt(p.weightKg()),
-                    Checks.fmt(p.heightCm()), p.sex().name().toLowerCase(Locale.ROOT)));
-        }
+    private InvalidInputException named(int i, InvalidInputException e) {
+        Patient p = patients.get(i);
+        return e.within(e.field(), String.format(Locale.ROOT, "virtual patient %d of %d (%s years, %s kg, %s cm, %s)",
+                i + 1, patients.size(), Checks.fmt(p.ageYears()), Checks.fmt(p.weightKg()), Checks.fmt(p.heightCm()),
+                p.sex().name().toLowerCase(Locale.ROOT)));
     }
 
     /** One task's scratch: a histogram stage and a display path per analyte (none without bands). */

@@ -375,6 +375,33 @@ public final class EffectChart {
         return best;
     }
 
+    /**
+     * Adds the effect bands of {@code b} to {@code inner} (25th–75th percentile) and {@code outer} (5th–95th), each
+     * only where {@link PercentileSupport} shows it for {@code patients} (a band of too few patients is left out, as on
+     * the concentration panels), and widens {@code range} ({lowest, highest}) to the median and the bands added.
+     */
+    static void addBands(EffectPanel.Bands b, TimeScale scale, int patients, YIntervalSeries inner,
+            YIntervalSeries outer, double[] range) {
+        boolean innerShown = PercentileSupport.shown(25, patients);
+        boolean outerShown = PercentileSupport.shown(5, patients);
+        double[] t = b.timesH();
+        for (int i = 0; i < t.length; i++) {
+            double x = scale.fromHours(t[i]);
+            range[0] = Math.min(range[0], b.p50()[i]);
+            range[1] = Math.max(range[1], b.p50()[i]);
+            if (innerShown) {
+                inner.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
+                range[0] = Math.min(range[0], b.p25()[i]);
+                range[1] = Math.max(range[1], b.p75()[i]);
+            }
+            if (outerShown) {
+                outer.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
+                range[0] = Math.min(range[0], b.p5()[i]);
+                range[1] = Math.max(range[1], b.p95()[i]);
+            }
+        }
+    }
+
     /** A dot at a curve's largest change from baseline, with its value and time beside it. */
     static void labelPeak(XYPlot plot, double[] t, double[] e, String what, Color colour, TimeScale scale,
             double baseline) {

@@ -1,5 +1,11 @@
 package org.ketaminepk.cli.chart;
 
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
+
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 
@@ -71,6 +77,28 @@ public final class PercentileSupport {
             return "90 % band not drawn: " + n + ", at least " + OUTER_BAND_PATIENTS + " needed";
         }
         return "";
+    }
+
+    /**
+     * Adds the legend's grey swatches of the bands drawn for {@code patients}: "Middle 50 % of patients" (inner and
+     * outer fill over each other) and "Middle 90 % of patients" (outer fill alone), each only where shown.
+     *
+     * @param out the legend being built
+     * @param patients the number of patients of the bands
+     * @param innerAlpha the opacity of the 25th–75th percentile fill
+     * @param outerAlpha the opacity of the 5th–95th percentile fill
+     */
+    static void addBandSwatches(LegendItemCollection out, int patients, double innerAlpha, double outerAlpha) {
+        Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
+        Color grey = ChartStyle.AXIS;
+        if (shown(25, patients)) {
+            out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
+                    ChartStyle.translucent(grey, innerAlpha + outerAlpha)));
+        }
+        if (shown(5, patients)) {
+            out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
+                    ChartStyle.translucent(grey, outerAlpha)));
+        }
     }
 
     /**

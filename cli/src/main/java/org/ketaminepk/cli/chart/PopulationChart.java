@@ -1,9 +1,7 @@
 package org.ketaminepk.cli.chart;
 
 import java.awt.Color;
-import java.awt.Shape;
 import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +99,6 @@ public final class PopulationChart {
     private static LegendItemCollection legend(LegendItemCollection items, List<Analyte> analytes, int patients) {
         LegendItemCollection out = new LegendItemCollection();
         Line2D line = new Line2D.Double(-22, 0, 22, 0);
-        Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
         Iterator<?> it = items.iterator();
         int k = 0;
         while (it.hasNext()) {
@@ -113,15 +110,7 @@ public final class PopulationChart {
                         false, c, ChartStyle.analyteStroke(a), true, line, ChartStyle.analyteStroke(a), c));
                 k++;
                 if (k == analytes.size()) {
-                    Color grey = ChartStyle.AXIS;
-                    if (PercentileSupport.shown(25, patients)) {
-                        out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
-                                ChartStyle.translucent(grey, INNER_ALPHA + OUTER_ALPHA)));
-                    }
-                    if (PercentileSupport.shown(5, patients)) {
-                        out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
-                                ChartStyle.translucent(grey, OUTER_ALPHA)));
-                    }
+                    PercentileSupport.addBandSwatches(out, patients, INNER_ALPHA, OUTER_ALPHA);
                 }
                 continue;
             }

@@ -2,8 +2,6 @@ package org.ketaminepk.cli.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Shape;
-import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -269,7 +267,6 @@ public final class PopulationCompareChart {
      */
     private static LegendItemCollection legend(LegendItemCollection items, int series, int analytes, int patients) {
         LegendItemCollection out = new LegendItemCollection();
-        Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
         int lines = series + (analytes > 1 ? analytes : 0);
         Iterator<?> it = items.iterator();
         int k = 0;
@@ -283,15 +280,7 @@ public final class PopulationCompareChart {
             out.add(item);
             k++;
             if (k == lines) {
-                Color grey = ChartStyle.AXIS;
-                if (PercentileSupport.shown(25, patients)) {
-                    out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
-                            ChartStyle.translucent(grey, INNER_ALPHA + OUTER_ALPHA)));
-                }
-                if (PercentileSupport.shown(5, patients)) {
-                    out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
-                            ChartStyle.translucent(grey, OUTER_ALPHA)));
-                }
+                PercentileSupport.addBandSwatches(out, patients, INNER_ALPHA, OUTER_ALPHA);
             }
         }
         return out;

@@ -155,22 +155,12 @@ public final class PopulationCompareEffectChart {
             YIntervalSeries out = new YIntervalSeries(key + " 5–95", false, true);
             double[] t = b.timesH();
             for (int i = 0; i < t.length; i++) {
-                double x = scale.fromHours(t[i]);
-                m.add(x, b.p50()[i], false);
-                lo = Math.min(lo, b.p50()[i]);
-                hi = Math.max(hi, b.p50()[i]);
-                // a band of too few patients is left out, as on the concentration panels
-                if (PercentileSupport.shown(25, patients)) {
-                    in.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
-                    lo = Math.min(lo, b.p25()[i]);
-                    hi = Math.max(hi, b.p75()[i]);
-                }
-                if (PercentileSupport.shown(5, patients)) {
-                    out.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
-                    lo = Math.min(lo, b.p5()[i]);
-                    hi = Math.max(hi, b.p95()[i]);
-                }
+                m.add(scale.fromHours(t[i]), b.p50()[i], false);
             }
+            double[] range = {lo, hi};
+            EffectChart.addBands(b, scale, patients, in, out, range);
+            lo = range[0];
+            hi = range[1];
             medians.addSeries(m);
             inner.addSeries(in);
             outer.addSeries(out);
