@@ -75,6 +75,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     static final double EXP_FORM_MIN = 1e-3;
     /** Largest {@code |λ s|} over which {@link #keepRootExp} carries exponentials by their series. */
     private static final double CARRY_MAX = 0.05;
+    /**
+     * The chains {@link #derivativeZeros} counts with, by the end term each level drops: the one whose removal leaves
+     * fewer sign changes (the chain the recursive isolation builds), always the fastest, always the slowest.
+     */
+    private static final int GREEDY = 0;
+    private static final int DROP_FIRST = 1;
+    private static final int DROP_LAST = 2;
+    private static final int CHAINS = 3;
+    /** No chain's count settled the window. */
+    private static final int UNSETTLED = -1;
 
     private final Analyte[] analytes;
     private final double[] scale;
@@ -102,11 +112,15 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private final int[] shapeSize;
     private final int[] shapeKind;
     private final double[] shapeRoot;
-    /** Whether the count of {@link #derivativeZeros} settled the last window of the shape. */
-    private final boolean[] shapeCounted;
+    /**
+     * The chain whose count settled the last window of the shape ({@link #derivativeZeros}: {@link #GREEDY},
+     * {@link #DROP_FIRST} or {@link #DROP_LAST}), tried first in the next; {@link #UNSETTLED} if none did.
+     */
+    private final int[] shapeChain;
     /** Whether an input was in force in the last window of the shape. */
     private final boolean[] shapeInput;
-    private boolean counted;
+    /** The chain that settled the current window, or {@link #UNSETTLED}. */
+    private int settledBy;
     /** The points of the current window, kept by {@link #closeWindow}. */
     private final int[] foundKind = new int[REMEMBERED];
     private final double[] foundRoot = new double[REMEMBERED];
@@ -227,7 +241,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeSize = new int[o * SHAPES];
         shapeKind = new int[o * SHAPES * REMEMBERED];
         shapeRoot = new double[o * SHAPES * REMEMBERED];
-        shapeCounted = new boolean[o * SHAPES];
+        shapeChain = new int[o * SHAPES];
         shapeInput = new boolean[o * SHAPES];
     }
 
@@ -655,67 +669,95 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
 
     /**
      * Zeros of C' in (lo, hi), ascending, into {@code out}, where it changes sign. Counted first by the rule of
-     * Budan and Fourier for the chain that the isolation below builds ({@code g₀ = C'}, {@code g_{j+1} = g_j' − μ_j
-     * g_j} with μ_j the exponent of the term dropped, down to a sum whose coefficients have one sign and so has no
-     * zero): as τ passes a zero of {@code g₀} the number of sign changes in {@code (g₀(τ), …, g_L(τ))} falls by one,
-     * and as it passes a zero of any other {@code g_j} it falls by two or not at all, because {@code e^{−μ_j τ} g_j}
-     * has the derivative {@code e^{−μ_j τ} g_{j+1}}. So {@code V(lo) − V(hi)} bounds the number of zeros in (lo, hi]
-     * and has its parity (Pólya and Szegő, <i>Problems and Theorems in Analysis II</i>, Part V, the rule of Budan and
-     * Fourier for generalised derivatives). A count of 0 or 1 that agrees with the signs of C' at the ends settles
-     * the window with the values already at hand; any other count, a value exactly 0 at an end, or a disagreement
-     * from round-off, goes to the recursive isolation ({@link #zeros}).
+     * Budan and Fourier for a chain {@code g₀ = C'}, {@code g_{j+1} = g_j' − μ_j g_j} with μ_j the exponent of an end
+     * term, which {@code g_{j+1}} lacks, down to a sum whose coefficients have one sign and so has no zero: as τ passes
+     * a zero of {@code g₀} the number of sign changes in {@code (g₀(τ), …, g_L(τ))} falls by one, and as it passes a
+     * zero of any other {@code g_j} it falls by two or not at all, because {@code e^{−μ_j τ} g_j} has the derivative
+     * {@code e^{−μ_j τ} g_{j+1}}. So {@code V(lo) − V(hi)} bounds the number of zeros in (lo, hi] and has its parity
+     * (Pólya and Szegő, <i>Problems and Theorems in Analysis II</i>, Part V, the rule of Budan and Fourier for
+     * generalised derivatives), whichever end term each level drops. A count of 0 or 1 that agrees with the signs of
+     * C' at the ends settles the window with the values already at hand. The chains differ in the zeros of their
+     * inner levels, which inflate the count: the one the isolation below builds is counted first, then the chains
+     * that always drop the fastest or always the slowest term (one of them settles the hump of a metabolite after
+     * its parent's infusion stops, where the first does not), starting with the chain that settled the last window
+     * of the same shape. When none settles (a count above 1, a value exactly 0 at an end, or a disagreement from
+     * round-off), the recursive isolation ({@link #zeros}) finds the zeros.
      *
      * @return how many
      */
     private int derivativeZeros(double lo, double hi, double[] out) {
-        if (recallShape >= 0 && !shapeCounted[currentAnalyte * SHAPES + recallShape]) {
-            // the count did not settle the last window of this shape, and will not settle this one either (a
-            // repeated dose): straight to the recursion
-            counted = false;
+        int first = recallShape >= 0 ? shapeChain[currentAnalyte * SHAPES + recallShape] : GREEDY;
+        settledBy = UNSETTLED;
+        if (first == UNSETTLED) {
+            // no count settled the last window of this shape, and none will settle this one either (a repeated
+            // dose): straight to the recursion
             return zeros(0, 0, terms, lo, hi, out);
         }
-        counted = false;
+        double flo = Double.NaN;
+        double fhi = Double.NaN;
+        for (int i = 0; i < CHAINS; i++) {
+            int chain = (first + i) % CHAINS;
+            int levels = chain(chain);
+            if (levels < 0) {
+                continue;
+            }
+            if (levels == 0) {
+                // C' itself has coefficients of one sign: no zero
+                settledBy = chain;
+                return 0;
+            }
+            int atLo = signChanges(levels, expFrom, lo);
+            int atHi = signChanges(levels, expTo, hi);
+            if (atLo < 0 || atHi < 0) {
+                continue;
+            }
+            if (Double.isNaN(flo)) {
+                flo = chainValue(0, expFrom, lo);
+                fhi = chainValue(0, expTo, hi);
+            }
+            int count = atLo - atHi;
+            if (count == 0 && flo * fhi > 0) {
+                settledBy = chain;
+                return 0;
+            }
+            if (count == 1 && flo * fhi < 0) {
+                settledBy = chain;
+                out[0] = refine(0, 0, terms, lo, hi, flo, fhi, 0, Double.NaN);
+                return 1;
+            }
+        }
+        return zeros(0, 0, terms, lo, hi, out);
+    }
+
+    /**
+     * Builds the chain {@code g₀ = C' … g_L} of {@link #derivativeZeros} into {@link #coef}, {@link #chainFirst} and
+     * {@link #chainLast}, each level dropping the end term that {@code chain} names, down to a level whose
+     * coefficients have one sign.
+     *
+     * @return L, or −1 when the chain would need more levels than {@link #coef} holds
+     */
+    private int chain(int chain) {
         int levels = 0;
         int first = 0;
         int last = terms;
         while (changes(coef[levels], first, last) > 0) {
             if (levels + 1 >= coef.length) {
-                return zeros(0, 0, terms, lo, hi, out);
+                return -1;
             }
-            // the chain the recursive isolation builds, so that a fallback rebuilds the same one
-            boolean dropFirst = derive(levels, first, last);
-            int nextFirst = dropFirst ? first + 1 : first;
-            int nextLast = dropFirst ? last : last - 1;
+            boolean dropFirst = chain == GREEDY ? derive(levels, first, last) : derive(levels, first, last,
+                    chain == DROP_FIRST);
             chainFirst[levels] = first;
             chainLast[levels] = last;
-            first = nextFirst;
-            last = nextLast;
+            if (dropFirst) {
+                first++;
+            } else {
+                last--;
+            }
             levels++;
-        }
-        if (levels == 0) {
-            counted = true;
-            return 0;
         }
         chainFirst[levels] = first;
         chainLast[levels] = last;
-        int atLo = signChanges(levels, expFrom, lo);
-        int atHi = signChanges(levels, expTo, hi);
-        if (atLo < 0 || atHi < 0) {
-            return zeros(0, 0, terms, lo, hi, out);
-        }
-        double flo = chainValue(0, expFrom, lo);
-        double fhi = chainValue(0, expTo, hi);
-        int count = atLo - atHi;
-        if (count == 0 && flo * fhi > 0) {
-            counted = true;
-            return 0;
-        }
-        if (count == 1 && flo * fhi < 0) {
-            counted = true;
-            out[0] = refine(0, 0, terms, lo, hi, flo, fhi, 0, Double.NaN);
-            return 1;
-        }
-        return zeros(0, 0, terms, lo, hi, out);
+        return levels;
     }
 
     /** @return the sign changes of {@code g₀(τ) … g_levels(τ)} at an end of the window, or −1 if one of them is 0 */
@@ -750,7 +792,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      */
     private boolean derive(int depth, int first, int last) {
         double[] c = coef[depth];
-        boolean dropFirst = changes(c, first + 1, last) < changes(c, first, last - 1);
+        return derive(depth, first, last, changes(c, first + 1, last) < changes(c, first, last - 1));
+    }
+
+    /** As {@link #derive(int, int, int)}, dropping the first term or the last as {@code dropFirst} says. */
+    private boolean derive(int depth, int first, int last, boolean dropFirst) {
+        double[] c = coef[depth];
         double dropped = lam[dropFirst ? first : last - 1];
         double[] next = coef[depth + 1];
         for (int k = dropFirst ? first + 1 : first; k < (dropFirst ? last : last - 1); k++) {
@@ -866,7 +913,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private void openWindow(int o, double from, double to) {
         currentAnalyte = o;
         foundCount = 0;
-        counted = true;
+        settledBy = GREEDY;
         recallShape = -1;
         recallExact = false;
         boolean input = false;
@@ -908,7 +955,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         shapeUsed[i] = ++windowsSeen;
         shapeInput[i] = windowInput;
         shapeSize[i] = foundCount;
-        shapeCounted[i] = counted;
+        shapeChain[i] = settledBy;
         System.arraycopy(foundKind, 0, shapeKind, i * REMEMBERED, foundCount);
         System.arraycopy(foundRoot, 0, shapeRoot, i * REMEMBERED, foundCount);
         System.arraycopy(foundExp, 0, shapeExp, i * REMEMBERED * n, foundCount * n);
