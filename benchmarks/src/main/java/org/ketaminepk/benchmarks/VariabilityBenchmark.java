@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
 public class VariabilityBenchmark {
     /** Seed of the random effects. */
-    private static final long SEED = 2026;
+    static final long SEED = 2026;
 
     private PopulationSimulation metrics;
     private PopulationSimulation bands;
