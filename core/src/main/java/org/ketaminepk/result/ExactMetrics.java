@@ -500,7 +500,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         return Math.max(0, leave - enter);
     }
 
-    /** Concentration at τ, ng/mL, in the form without cancellation: Σ a e^{λτ} + b (e^{λτ} − 1)/λ. */
+    /**
+     * Concentration at τ, ng/mL, in the window {@link #window} has set up. At the segment's start and end in the form
+     * without cancellation, {@code Σ a e^{λτ} + b (e^{λτ} − 1)/λ}, from values at hand; inside it (a zero of C') in the
+     * form the level search evaluates, {@code Σ p e^{λτ} + constant} over the terms of {@link #expForm}: one
+     * {@code Math.exp} (an intrinsic) per term where {@code Math.expm1} (not one) took several times as long.
+     */
     private double value(double tau) {
         double sum = 0;
         if (tau == 0) {
@@ -509,11 +514,23 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             return sum;
         }
-        boolean end = tau == segmentH;
+        if (tau == segmentH) {
+            for (int k = 0; k < terms; k++) {
+                double l = lam[k];
+                double mk = m[k];
+                sum += a[k] + a[k] * mk + (l == 0 ? b[k] * tau : b[k] * (mk / l));
+            }
+            return sum;
+        }
+        sum = constant;
         for (int k = 0; k < terms; k++) {
             double l = lam[k];
-            double mk = end ? m[k] : Math.expm1(l * tau);
-            sum += a[k] + a[k] * mk + (l == 0 ? b[k] * tau : b[k] * (mk / l));
+            if (expForm[k]) {
+                sum += p[k] * Math.exp(l * tau);
+            } else {
+                double mk = Math.expm1(l * tau);
+                sum += a[k] + a[k] * mk + (l == 0 ? b[k] * tau : b[k] * (mk / l));
+            }
         }
         return sum;
     }
