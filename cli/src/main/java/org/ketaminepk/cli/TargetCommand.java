@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.ManualOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.ManualSchemeReport;
 import org.ketaminepk.cli.report.PopulationRunner;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.PopulationReport;
@@ -28,7 +28,6 @@ import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Outputs;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DrugSalt;
-import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectLink;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.library.Models;
@@ -109,8 +108,6 @@ public final class TargetCommand implements Callable<Integer> {
     static final double DEFAULT_AFTER_H = PumpOptions.DEFAULT_AFTER_H;
     /** Pump-schedule rows printed before the rest is left to the CSV, JSON or protocol file. */
     static final int MAX_ROWS = 40;
-
-    private static final Pattern PERCENT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*%?\\s*");
 
     @Option(names = "--target", required = true, paramLabel = "SPEC", description = "Targets over time, e.g. "
             + "\"150 ng/mL for 4 h\" or \"100 ng/mL for 30 min, then 150 ng/mL for 3 h, then 0\" (ng/mL or µg/mL).")
@@ -227,16 +224,11 @@ public final class TargetCommand implements Callable<Integer> {
         IndividualModel ind = Simulation.standard().individualize(model, patient);
         PrintWriter summary = onStdout > 0 ? spec.commandLine().getErr() : out;
         if (manual) {
-            if (population.asked() || predictedEndpointId != null) {
-                throw new InvalidInputException(population.asked() ? "population" : "endpoint", (population.asked()
-                        ? "--population" : "--endpoint") + " applies to a target-controlled schedule; leave out "
-                        + "--manual");
-            }
+            ManualOptions.refuseCombinations(population.asked(), predictedEndpointId != null, endpointId != null,
+                    plasmaLimit != null);
             return manual(out, summary, schedule, pump, ind, plotFile);
         }
-        if (tolerance != null) {
-            throw new InvalidInputException("tolerance", "--tolerance applies to --manual only");
-        }
+        ManualOptions.refuseToleranceWithoutManual(tolerance);
         VariabilityModel variability = population.asked() ? PopulationReport.variability(model, population.iiv)
                 : null;
         TargetController controller;
@@ -283,7 +275,7 @@ public final class TargetCommand implements Callable<Integer> {
             OutputFiles.writeText("--population-csv", population.populationCsv, out, p::writePatientsCsv);
         }
         if (protocolOut != null) {
-            String text = plan.protocolText("Target-controlled infusion, " + schedule);
+            String text = TargetFiles.protocol(plan);
             OutputFiles.writeText("--protocol-out", protocolOut, out, w -> w.write(text));
         }
         if (plotFile != null) {
@@ -304,49 +296,20 @@ public final class TargetCommand implements Callable<Integer> {
         return p;
     }
 
-    private static void plot(Path file, IndividualModel ind, Regimen regimen, double endH, String subtitle,
-            List<Warning> warnings) {
-        Outputs.writeChart("--plot", file, TargetFiles.chart(ind, regimen, endH, subtitle, warnings, null));
-    }
-
     private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,
             IndividualModel ind, Path plotFile) throws IOException {
-        if (endpointId != null || plasmaLimit != null) {
-            throw new InvalidInputException("manual", "--manual designs for a plasma target; leave out --effect-site "
-                    + "and --plasma-limit");
-        }
-        if (schedule.steps().size() != 1 || schedule.steps().get(0).startH() != 0) {
-            throw new InvalidInputException("target", "--manual takes one target from time 0, e.g. \"150 ng/mL for "
-                    + "4 h\", but got '" + schedule + "'");
-        }
-        if (csv != null || json != null) {
-            throw new InvalidInputException("manual", "--manual writes --protocol-out only; simulate that file "
-                    + "for CSV or JSON");
-        }
-        double tol = 0.15;
-        if (tolerance != null) {
-            Matcher m = PERCENT.matcher(tolerance);
-            if (!m.matches()) {
-                throw new InvalidInputException("tolerance", "--tolerance must be a percentage, e.g. 15%, but was '"
-                        + tolerance.strip() + "'");
-            }
-            double pct = Double.parseDouble(m.group(1));
-            Checks.positive("--tolerance", pct, ManualScheme.MAX_TOLERANCE * 100, "%");
-            tol = pct / 100;
-        }
-        TargetSchedule.Step st = schedule.steps().get(0);
-        ManualScheme m = ManualScheme.design(TargetController.plasma(ind, pump, null), st.targetNgPerMl(),
-                st.durationH(), tol);
+        TargetSchedule.Step st = ManualOptions.step(schedule);
+        ManualOptions.refuseCsvAndJson(csv != null || json != null);
+        double tol = ManualOptions.tolerance(tolerance);
+        double horizonH = PumpOptions.horizonH(schedule, duration);
+        ManualScheme m = ManualOptions.design(ind, pump, st, tol);
         manualSummary(summary, m, ind);
         if (protocolOut != null) {
-            String text = m.protocolText(String.format(Locale.ROOT, "Manual scheme, %s ng/mL for %s",
-                    Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())));
+            String text = ManualSchemeReport.protocol(m);
             OutputFiles.writeText("--protocol-out", protocolOut, out, w -> w.write(text));
         }
         if (plotFile != null) {
-            plot(plotFile, ind, m.regimen(), m.durationH() + DEFAULT_AFTER_H, String.format(Locale.ROOT,
-                    "Manual scheme for %s ng/mL for %s", Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH())),
-                    m.warnings());
+            Outputs.writeChart("--plot", plotFile, ManualSchemeReport.chart(ind, m, horizonH));
         }
         return 0;
     }
@@ -414,35 +377,19 @@ public final class TargetCommand implements Callable<Integer> {
     }
 
     private static void manualSummary(PrintWriter out, ManualScheme m, IndividualModel ind) {
-        PumpSettings p = m.pump();
-        String form = p.salt() == DrugSalt.HYDROCHLORIDE ? "mg HCl" : "mg";
         out.println("Manual scheme for a pump without target control");
         line(out, "model", m.modelId() + ", " + patientLine(ind.patient()));
-        line(out, "target", String.format(Locale.ROOT, "%s ng/mL plasma for %s, within ±%s %%",
-                Checks.fmt(m.targetNgPerMl()), EffectTime.of(m.durationH()), Checks.fmt(m.tolerance() * 100)));
-        line(out, "syringe", Checks.fmt(p.syringeMgPerMl()) + " mg/mL" + (p.salt() == DrugSalt.HYDROCHLORIDE
-                ? " ketamine hydrochloride" : " base"));
+        line(out, "target", ManualSchemeReport.target(m));
+        line(out, "syringe", ManualSchemeReport.syringe(m));
         out.println();
-        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", "from", "to", "mL/h", form + "/h");
-        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", Text.clock(0), "bolus", Text.sig(m.bolusMl(), 3) + " mL",
-                Text.sig(m.bolusMg(), 4) + " " + form);
-        for (ManualScheme.RateStep r : m.steps()) {
-            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", Text.clock(r.startH()), Text.clock(r.endH()),
-                    Text.sig(r.rateMlPerH(), 4), Text.sig(r.rateMgPerH(), 4));
+        out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", "from", "to", "mL/h", ManualSchemeReport.form(m) + "/h");
+        for (List<String> row : ManualSchemeReport.rows(m)) {
+            out.printf(Locale.ROOT, "  %-10s %-10s %10s %10s%n", row.toArray());
         }
         out.println();
-        line(out, "achieved", String.format(Locale.ROOT, "plasma %s to %s ng/mL (%s to %s %% of the target); within "
-                + "±%s %% for %s of %s%s", Text.sig(m.minNgPerMl(), 4), Text.sig(m.maxNgPerMl(), 4),
-                Text.sig(m.minNgPerMl() / m.targetNgPerMl() * 100, 3), Text.sig(m.maxNgPerMl() / m.targetNgPerMl()
-                        * 100, 3), Checks.fmt(m.tolerance() * 100), EffectTime.of(m.timeWithinH()),
-                EffectTime.of(m.durationH()), m.withinTolerance() ? "" : " - the tolerance is NOT met; widen it or "
-                        + "use a target-controlled pump"));
-        line(out, "total", Text.sig(m.totalMg(), 4) + " " + form);
-        if (m.hasNorketamine()) {
-            line(out, "norketamine", String.format(Locale.ROOT, "%s ng/mL at the end, at most %s ng/mL (predicted)",
-                    Text.sig(m.norketamineEndNgPerMl().getAsDouble(), 4),
-                    Text.sig(m.norketamineMaxNgPerMl().getAsDouble(), 4)));
-        }
+        line(out, "achieved", ManualSchemeReport.achieved(m));
+        line(out, "total", ManualSchemeReport.total(m));
+        ManualSchemeReport.norketamine(m).ifPresent(n -> line(out, "norketamine", n));
         warnings(out, m.warnings());
     }
 
@@ -471,18 +418,5 @@ public final class TargetCommand implements Callable<Integer> {
             k++;
         }
         return k;
-    }
-
-    /** Durations in the unit that suits them. */
-    static final class EffectTime {
-        private EffectTime() {
-        }
-
-        static String of(double h) {
-            if (h < 2) {
-                return Text.sig(Math.round(h * 60 * 10) / 10.0, 4) + " min";
-            }
-            return Text.sig(Math.round(h * 100) / 100.0, 5) + " h";
-        }
     }
 }

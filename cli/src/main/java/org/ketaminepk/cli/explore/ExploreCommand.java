@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                     + "metabolites with the concentration bands, lists the metrics, warnings and adjustments, pins a "
                     + "curve for comparison, keeps the scenario in its address (to share) and exports PNG, SVG, CSV "
                     + "and JSON. In target mode it shows the pump schedule of 'target', with a virtual population's "
-                    + "band and distance from the target when asked, and exports the files 'target' writes. "
+                    + "band and distance from the target when asked, or the manual scheme of 'target --manual', and "
+                    + "exports the files 'target' writes. "
                     + "Everything is served by the program itself; it works offline.",
             "",
             "By default only this computer can reach it (127.0.0.1). Stop it with Ctrl+C.",

@@ -325,17 +325,22 @@ public final class ExplorerServer implements AutoCloseable {
 
     /** @return the export format asked for, in lower case */
     private static String format(Map<String, List<String>> p) throws HttpError {
+        return format(p, List.of("png", "svg", "csv", "json"));
+    }
+
+    /** @return the export format asked for, one of {@code formats}, in lower case */
+    private static String format(Map<String, List<String>> p, List<String> formats) throws HttpError {
         String format = Scenario.one(p, "format");
-        if (format == null || !List.of("png", "svg", "csv", "json").contains(format.toLowerCase(Locale.ROOT))) {
-            throw new HttpError(400, "format", format, "format must be one of png, svg, csv, json but was "
-                    + (format == null ? "missing" : "'" + format + "'"));
+        if (format == null || !formats.contains(format.toLowerCase(Locale.ROOT))) {
+            throw new HttpError(400, "format", format, "format must be one of " + String.join(", ", formats)
+                    + " but was " + (format == null ? "missing" : "'" + format + "'"));
         }
         return format.toLowerCase(Locale.ROOT);
     }
 
     /** Refuses an image size with a file that is not an image, where it would be ignored. */
     private static void imageSizeOnlyForImages(Map<String, List<String>> p, String format) throws HttpError {
-        if (format.equals("csv") || format.equals("json")) {
+        if (!format.equals("png") && !format.equals("svg")) {
             for (String k : List.of("image-width", "image-height")) {
                 if (p.containsKey(k)) {
                     throw new HttpError(400, k, clip(Scenario.one(p, k)), k + " applies to an image export; it "
@@ -345,14 +350,17 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
-    /** The files of {@code target} for a target request with {@code format}. */
+    /**
+     * The files of {@code target} for a target request with {@code format}: {@code protocol} is the file of
+     * {@code --protocol-out}.
+     */
     private void targetExport(HttpExchange ex, Map<String, List<String>> p) throws IOException, HttpError {
-        String f = format(p);
+        String f = format(p, List.of("png", "svg", "csv", "json", "protocol"));
         imageSizeOnlyForImages(p, f);
         int width = integer(p, "image-width", 1600, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         int height = integer(p, "image-height", 900, ChartFiles.MIN_SIZE_PX, MAX_EXPORT_PX);
         byte[] body = computedBytes(() -> TargetScenario.parse(p).export(f, width, height));
-        sendFile(ex, "ketamine-pk-target." + f, f, body);
+        sendFile(ex, f.equals("protocol") ? "ketamine-pk-target-protocol.txt" : "ketamine-pk-target." + f, f, body);
     }
 
     private void export(HttpExchange ex, Map<String, List<String>> p) throws IOException, HttpError {
@@ -431,6 +439,7 @@ public final class ExplorerServer implements AutoCloseable {
             case "png" -> "image/png";
             case "svg" -> "image/svg+xml";
             case "csv" -> "text/csv; charset=utf-8";
+            case "protocol" -> "text/plain; charset=utf-8";
             default -> "application/json; charset=utf-8";
         };
         ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");

@@ -17,25 +17,33 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.jfree.chart.JFreeChart;
 import org.ketaminepk.Simulation;
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.ManualOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
 import org.ketaminepk.cli.options.PumpOptions;
+import org.ketaminepk.cli.report.ManualSchemeReport;
 import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.TargetFiles;
 import org.ketaminepk.cli.report.TargetJson;
 import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Text;
+import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.effect.EffectLink;
 import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.VariabilityModel;
+import org.ketaminepk.result.Profile;
+import org.ketaminepk.target.ManualScheme;
 import org.ketaminepk.target.PumpSettings;
 import org.ketaminepk.target.TargetController;
 import org.ketaminepk.target.TargetPlan;
@@ -52,8 +60,12 @@ import org.ketaminepk.target.TargetSchedule;
  * pump schedule given to N virtual patients from the model's published variability, bounded as the regimen mode's
  * population ({@value Scenario#MIN_POPULATION} to {@value Scenario#MAX_POPULATION}).
  *
- * <p>Bounded: at most {@value #MAX_UPDATES} pump updates per request. Not for manual schemes; use {@code target}
- * for those.
+ * <p>With {@code manual} ({@code true} or {@code false}) and {@code tolerance}, as {@code target --manual
+ * --tolerance PERCENT}: a loading bolus and stepped rates for a pump without target control, for one plasma target
+ * from time 0, refused with the command line's messages where the command line refuses it (a population, an
+ * endpoint, an effect-site target, a CSV or JSON file).
+ *
+ * <p>Bounded: at most {@value #MAX_UPDATES} pump updates per request.
  *
  * @param model the model
  * @param patient the patient
@@ -65,9 +77,12 @@ import org.ketaminepk.target.TargetSchedule;
  * @param horizonH the predicted span, h
  * @param population virtual patients given the typical patient's pump schedule, 0 for none
  * @param seed the seed of the virtual population
+ * @param manual whether a manual scheme is designed instead of a target-controlled schedule
+ * @param tolerance the manual scheme's accepted relative deviation (0.15 for ±15 %), NaN without one
  */
 record TargetScenario(PublishedModel model, Patient patient, TargetSchedule schedule, PumpSettings pump,
-        Endpoint endpoint, boolean effectSiteTarget, double plasmaLimit, double horizonH, int population, long seed) {
+        Endpoint endpoint, boolean effectSiteTarget, double plasmaLimit, double horizonH, int population, long seed,
+        boolean manual, double tolerance) {
 
     /** Most pump updates one request may plan (10 s updates over about 55 h). */
     static final int MAX_UPDATES = 20_000;
@@ -78,7 +93,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
 
     private static List<String> keys() {
         List<String> k = new ArrayList<>(List.of("target", "model", "endpoint", "site", "plasma-limit", "syringe",
-                "max-rate", "update", "rate-step", "duration", "population", "seed"));
+                "max-rate", "update", "rate-step", "duration", "population", "seed", "manual", "tolerance"));
         k.addAll(Scenario.PATIENT_KEYS);
         return List.copyOf(k);
     }
@@ -121,6 +136,19 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
                     + "effect site is targeted (see /api/endpoints)");
         }
         String limitText = Scenario.one(params, "plasma-limit");
+        int population = Scenario.population(params, "");
+        boolean manual = manual(params);
+        String toleranceText = Scenario.one(params, "tolerance");
+        double tolerance = Double.NaN;
+        if (manual) {
+            // the command line's checks, in its order
+            ManualOptions.refuseCombinations(population > 0, endpoint != null && !effectSite, effectSite,
+                    limitText != null);
+            ManualOptions.step(schedule);
+            tolerance = ManualOptions.tolerance(toleranceText);
+        } else {
+            ManualOptions.refuseToleranceWithoutManual(toleranceText);
+        }
         double limit = Double.NaN;
         if (limitText != null) {
             if (!effectSite) {
@@ -133,19 +161,38 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             }
             limit = Double.parseDouble(limitText);
         }
-        int population = Scenario.population(params, "");
         if (population > 0 && VariabilityModel.published(model).isEmpty()) {
             throw new InvalidInputException("population", "population: model " + model.id() + " publishes no "
                     + "between-patient variability, so it has no percentile bands; choose another model or "
                     + "population 0");
         }
         return new TargetScenario(model, patient, schedule, pump, endpoint, effectSite, limit, horizon, population,
-                Scenario.seed(params, ""));
+                Scenario.seed(params, ""), manual, tolerance);
+    }
+
+    /** @return whether {@code manual} asks for a manual scheme: true or false (1 or 0), as {@code log} is read */
+    private static boolean manual(Map<String, List<String>> params) {
+        String text = Scenario.one(params, "manual");
+        boolean manual = text != null && (text.equalsIgnoreCase("true") || text.equals("1"));
+        if (text != null && !manual && !text.equalsIgnoreCase("false") && !text.equals("0")) {
+            throw new InvalidInputException("manual", "manual must be true (a manual scheme for a pump without target "
+                    + "control) or false (a target-controlled pump) but was '" + text + "'");
+        }
+        return manual;
+    }
+
+    /** @return the manual scheme, as {@code target --manual} designs it */
+    ManualScheme scheme() {
+        return ManualOptions.design(individual(), pump, ManualOptions.step(schedule), tolerance);
+    }
+
+    private IndividualModel individual() {
+        return Simulation.standard().individualize(model, patient);
     }
 
     /** @return the pump schedule, its outcomes and the predicted curves */
     TargetPlan plan() {
-        IndividualModel ind = Simulation.standard().individualize(model, patient);
+        IndividualModel ind = individual();
         EffectLink link = endpoint == null ? null : PumpOptions.link(endpoint, model, patient, null, false);
         TargetController c = effectSiteTarget ? TargetController.effectSite(ind, pump, link, plasmaLimit)
                 : TargetController.plasma(ind, pump, link);
@@ -170,15 +217,19 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
     }
 
     /**
-     * The file {@code target} writes for the same inputs with {@code --csv}, {@code --json} or {@code --plot}
-     * ({@link TargetFiles}), the image at the size asked for.
+     * The file {@code target} writes for the same inputs with {@code --csv}, {@code --json}, {@code --plot} or
+     * {@code --protocol-out} ({@link TargetFiles}; {@link ManualSchemeReport} for a manual scheme), the image at the
+     * size asked for.
      *
-     * @param format png, svg, csv or json
+     * @param format png, svg, csv, json or protocol
      * @param widthPx the image width, px
      * @param heightPx the image height, px
      * @return the file's bytes
      */
     byte[] export(String format, int widthPx, int heightPx) throws IOException {
+        if (manual) {
+            return manualExport(format, widthPx, heightPx);
+        }
         TargetPlan plan = plan();
         TargetPopulation pop = population(plan);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
@@ -194,13 +245,29 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             }
             case "png" -> ChartFiles.writePng(chart(plan, pop), out, widthPx, heightPx);
             case "svg" -> ChartFiles.writeSvg(chart(plan, pop), out, widthPx, heightPx);
+            case "protocol" -> out.writeBytes(TargetFiles.protocol(plan).getBytes(StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException("format " + format);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] manualExport(String format, int widthPx, int heightPx) throws IOException {
+        ManualOptions.refuseCsvAndJson(format.equals("csv") || format.equals("json"));
+        ManualScheme m = scheme();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        switch (format) {
+            case "png" -> ChartFiles.writePng(ManualSchemeReport.chart(individual(), m, horizonH), out, widthPx,
+                    heightPx);
+            case "svg" -> ChartFiles.writeSvg(ManualSchemeReport.chart(individual(), m, horizonH), out, widthPx,
+                    heightPx);
+            case "protocol" -> out.writeBytes(ManualSchemeReport.protocol(m).getBytes(StandardCharsets.UTF_8));
             default -> throw new IllegalArgumentException("format " + format);
         }
         return out.toByteArray();
     }
 
     private JFreeChart chart(TargetPlan plan, TargetPopulation pop) {
-        return TargetFiles.chart(Simulation.standard().individualize(model, patient), plan, pop);
+        return TargetFiles.chart(individual(), plan, pop);
     }
 
     /**
@@ -210,6 +277,9 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
      * the target and the effect site at the same times.
      */
     String answer(int buckets) throws IOException {
+        if (manual) {
+            return manualAnswer(buckets);
+        }
         TargetPlan plan = plan();
         TargetPopulation pop = population(plan);
         StringWriter w = new StringWriter(64 * 1024);
@@ -217,6 +287,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             g.writeStartObject();
             g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
             g.writeStringField("version", Main.version());
+            g.writeStringField("scheme", "target-controlled");
             g.writeStringField("title", "Target-controlled infusion, " + plan.controller().mode().label()
                     + " target " + schedule);
             g.writeStringField("subtitle", "model " + model.id() + " · " + Text.patient(patient) + (pop == null ? ""
@@ -259,6 +330,134 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
         return w.toString();
     }
 
+    /**
+     * The answer for a manual scheme: {@code scheme} "manual", the scheme in {@code manual} (numbers, and the rows
+     * and lines {@code target --manual} prints), the pump, the warnings, the shaded bands, the bolus and running
+     * infusions, and the curves the scheme gives with the exact solver (as its chart draws them) thinned as for a
+     * pump schedule, with the target in {@code target_display}.
+     */
+    private String manualAnswer(int buckets) throws IOException {
+        IndividualModel ind = individual();
+        ManualScheme m = ManualOptions.design(ind, pump, ManualOptions.step(schedule), tolerance);
+        Profile profile = Simulation.standard().simulate(ind, m.regimen(),
+                TimeGrid.uniform(horizonH, PumpSettings.DEFAULT_UPDATE_INTERVAL_H)).profile();
+        StringWriter w = new StringWriter(64 * 1024);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+            g.writeStringField("version", Main.version());
+            g.writeStringField("scheme", "manual");
+            g.writeStringField("title", ManualSchemeReport.title(m));
+            g.writeStringField("subtitle", "model " + model.id() + " · " + Text.patient(patient));
+            g.writeObjectFieldStart("model");
+            g.writeStringField("id", model.id());
+            g.writeStringField("name", model.name());
+            g.writeStringField("citation", model.citation().format());
+            g.writeEndObject();
+            g.writeStringField("targets", schedule.toString());
+            manual(g, m);
+            g.writeObjectFieldStart("pump");
+            g.writeNumberField("syringe_mg_per_ml", pump.syringeMgPerMl());
+            g.writeStringField("salt", pump.salt() == DrugSalt.HYDROCHLORIDE ? "hydrochloride" : "base");
+            g.writeNumberField("max_rate_ml_per_h", pump.maxRateMlPerH());
+            g.writeNumberField("rate_step_ml_per_h", pump.rateStepMlPerH());
+            g.writeEndObject();
+            g.writeArrayFieldStart("warnings");
+            for (Warning x : m.warnings()) {
+                g.writeStartObject();
+                g.writeStringField("code", x.code().name());
+                g.writeStringField("message", x.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            ApiJson.shadedBands(g);
+            g.writeObjectFieldStart("regimen");
+            g.writeArrayFieldStart("doses");
+            g.writeStartObject();
+            g.writeNumberField("time_h", 0);
+            g.writeNumberField("end_h", 0);
+            g.writeEndObject();
+            for (ManualScheme.RateStep r : m.steps()) {
+                if (r.rateMlPerH() > 0) {
+                    g.writeStartObject();
+                    g.writeNumberField("time_h", r.startH());
+                    g.writeNumberField("end_h", r.endH());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            List<double[]> ys = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Analyte a : Analyte.values()) {
+                if (profile.has(a)) {
+                    ys.add(profile.series(a).ngPerMl());
+                    names.add(a.label() + "_ng_per_mL");
+                }
+            }
+            int concentrations = ys.size();
+            double[] t = profile.timesH();
+            double[] targets = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                targets[i] = schedule.targetAt(t[i]);
+            }
+            ys.add(targets);
+            names.add("target_ng_per_mL");
+            display(g, t, ys, names, concentrations, buckets);
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
+    /** Writes {@code manual}: the scheme's numbers, then its table and lines as {@code target --manual} prints them. */
+    private static void manual(JsonGenerator g, ManualScheme m) throws IOException {
+        g.writeObjectFieldStart("manual");
+        g.writeNumberField("target_ng_per_ml", m.targetNgPerMl());
+        g.writeNumberField("duration_h", m.durationH());
+        g.writeNumberField("tolerance_percent", m.tolerance() * 100);
+        g.writeStringField("form", ManualSchemeReport.form(m));
+        g.writeNumberField("bolus_ml", m.bolusMl());
+        g.writeNumberField("bolus_mg", m.bolusMg());
+        g.writeArrayFieldStart("rates");
+        for (ManualScheme.RateStep r : m.steps()) {
+            g.writeStartObject();
+            g.writeNumberField("start_h", r.startH());
+            g.writeNumberField("end_h", r.endH());
+            g.writeNumberField("rate_ml_per_h", r.rateMlPerH());
+            g.writeNumberField("rate_mg_per_h", r.rateMgPerH());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("min_ng_per_ml", m.minNgPerMl());
+        g.writeNumberField("max_ng_per_ml", m.maxNgPerMl());
+        g.writeNumberField("time_within_h", m.timeWithinH());
+        g.writeBooleanField("within_tolerance", m.withinTolerance());
+        g.writeNumberField("total_mg", m.totalMg());
+        if (m.hasNorketamine()) {
+            g.writeNumberField("norketamine_end_ng_per_ml", m.norketamineEndNgPerMl().getAsDouble());
+            g.writeNumberField("norketamine_max_ng_per_ml", m.norketamineMaxNgPerMl().getAsDouble());
+        }
+        g.writeArrayFieldStart("table");
+        for (List<String> row : ManualSchemeReport.rows(m)) {
+            g.writeStartArray();
+            for (String cell : row) {
+                g.writeString(cell);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("lines");
+        g.writeStringField("target", ManualSchemeReport.target(m));
+        g.writeStringField("syringe", ManualSchemeReport.syringe(m));
+        g.writeStringField("achieved", ManualSchemeReport.achieved(m));
+        g.writeStringField("total", ManualSchemeReport.total(m));
+        if (ManualSchemeReport.norketamine(m).isPresent()) {
+            g.writeStringField("norketamine", ManualSchemeReport.norketamine(m).get());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
     private static void display(JsonGenerator g, TargetPlan plan, int buckets) throws IOException {
         double[] t = plan.timesH();
         List<double[]> ys = new ArrayList<>();
@@ -280,6 +479,15 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
         }
         ys.add(targets);
         names.add("target_ng_per_mL");
+        display(g, t, ys, names, concentrations, buckets);
+    }
+
+    /**
+     * Writes {@code display} (the first {@code concentrations} curves) and {@code target_display} (the rest) at the
+     * times {@link ApiJson#minMaxIndices} keeps.
+     */
+    private static void display(JsonGenerator g, double[] t, List<double[]> ys, List<String> names,
+            int concentrations, int buckets) throws IOException {
         int[] keep = ApiJson.minMaxIndices(t, ys, buckets);
         g.writeObjectFieldStart("display");
         g.writeNumberField("points", keep.length);

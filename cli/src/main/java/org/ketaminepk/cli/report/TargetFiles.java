@@ -55,6 +55,11 @@ public final class TargetFiles {
         return "Target-controlled infusion, " + plan.controller().mode().label() + " target " + plan.schedule();
     }
 
+    /** @return the file {@code target --protocol-out} writes for a target-controlled plan */
+    public static String protocol(TargetPlan plan) {
+        return plan.protocolText("Target-controlled infusion, " + plan.schedule());
+    }
+
     /**
      * The chart of {@code target --plot} for a target-controlled plan.
      *

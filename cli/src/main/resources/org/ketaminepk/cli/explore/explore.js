@@ -9,11 +9,11 @@
   const LOG_FLOOR = 1; // ng/mL, as the PNG charts
   const EFFECT_COLOUR = '#CC79A7'; // the effect-site curve of the PNG target charts
   const FIELDS = ['protocol', 'dose', 'model', 'age', 'weight', 'height', 'sex', 'child-pugh', 'comed', 'duration',
-    'step', 'log', 'population', 'seed', 'endpoint', 'target', 'site', 'syringe'];
+    'step', 'log', 'population', 'seed', 'endpoint', 'target', 'manual', 'tolerance', 'site', 'syringe'];
   // what /api/target reads; the other fields describe the regimen of /api/simulate
-  const TARGET_KEYS = ['target', 'model', 'endpoint', 'site', 'syringe', 'duration', 'age', 'weight', 'height', 'sex',
-    'child-pugh', 'comed', 'egfr', 'creatinine', 'population', 'seed'];
-  const TARGET_ONLY = ['target', 'site', 'syringe'];
+  const TARGET_KEYS = ['target', 'manual', 'tolerance', 'model', 'endpoint', 'site', 'syringe', 'duration', 'age',
+    'weight', 'height', 'sex', 'child-pugh', 'comed', 'egfr', 'creatinine', 'population', 'seed'];
+  const TARGET_ONLY = ['target', 'manual', 'tolerance', 'site', 'syringe'];
   const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
   const $ = (id) => document.getElementById(id);
 
@@ -30,6 +30,8 @@
     for (const f of FIELDS) {
       // a seed draws no one without a population (the server refuses it alone); the box keeps it for later
       if (f === 'seed' && !$('population').value) continue;
+      // a tolerance belongs to a manual scheme (the server refuses it alone); the box keeps it likewise
+      if (f === 'tolerance' && !$('manual').value) continue;
       // the number box, not the slider, holds the weight: a slider would clamp a typed 300 kg to its end silently
       const el = f === 'weight' ? $('weight-num') : $(f);
       const v = el.value.trim();
@@ -61,6 +63,7 @@
     $('height-out').textContent = $('height').value;
     $('kidney-value').hidden = !$('kidney-kind').value;
     $('kidney-value').placeholder = $('kidney-kind').value === 'creatinine' ? 'e.g. 1.4mg/dL' : 'e.g. 45';
+    $('tolerance-row').hidden = !$('manual').value;
   }
 
   function addressParams() {
@@ -89,11 +92,17 @@
   // a regimen's export holds the typical patient's curves; the server refuses a population or an effect there
   const EXPORT_LEAVES_OUT = ['population', 'seed', 'endpoint'];
 
+  // a manual scheme, as target --manual: the chart and the protocol file (the server refuses CSV and JSON)
   function updateExports(cur) {
     const target = !!cur.get('target');
+    const manual = target && !!cur.get('manual');
     const left = target ? [] : EXPORT_LEAVES_OUT.filter((k) => cur.get(k));
     $('export-note').hidden = left.length === 0;
-    for (const f of ['png', 'svg', 'csv', 'json']) {
+    $('export-manual-note').hidden = !manual;
+    $('export-csv').hidden = manual;
+    $('export-json').hidden = manual;
+    $('export-protocol').hidden = !target;
+    for (const f of ['png', 'svg', 'csv', 'json', 'protocol']) {
       const p = new URLSearchParams();
       for (const [k, v] of cur) {
         if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k) && !EXPORT_LEAVES_OUT.includes(k)) p.append(k, v);
@@ -104,7 +113,7 @@
       p.set('format', f);
       const a = $('export-' + f);
       a.href = (target ? 'api/target?' : 'api/export?') + p.toString();
-      a.download = (target ? 'ketamine-pk-target.' : 'ketamine-pk.') + f;
+      a.download = f === 'protocol' ? 'ketamine-pk-target-protocol.txt' : (target ? 'ketamine-pk-target.' : 'ketamine-pk.') + f;
     }
   }
 
@@ -153,7 +162,8 @@
 
   const FIELD_BOX = { dose: 'dose-error', protocol: 'dose-error', model: 'dose-error', duration: 'view-error',
     step: 'view-error', log: 'view-error', population: 'population-error', seed: 'population-error',
-    endpoint: 'effect-error', target: 'target-error', site: 'target-error', syringe: 'target-error',
+    endpoint: 'effect-error', target: 'target-error', manual: 'target-error', tolerance: 'target-error',
+    site: 'target-error', syringe: 'target-error',
     update: 'target-error', 'max-rate': 'target-error', 'rate-step': 'target-error', 'plasma-limit': 'target-error' };
 
   function showError(err) {
@@ -215,6 +225,7 @@
     notes(cur);
     effectPanel(cur);
     schedulePanel(cur);
+    manualPanel(cur);
   }
 
   // the effect over time in its own panel, with the metrics of 'ketamine-pk effects'
@@ -288,6 +299,37 @@
     // with a population: the distance from the target as 'target --population' prints it
     $('attainment').hidden = !cur.attainment;
     $('attainment').textContent = cur.attainment ? [cur.attainment.headline].concat(cur.attainment.lines).join('\n') : '';
+  }
+
+  // a manual scheme: the bolus and the rates, and the lines of target --manual (the server's own words)
+  function manualPanel(cur) {
+    const m = cur.manual;
+    $('manual-panel').hidden = !m;
+    if (!m) return;
+    $('manual-form').textContent = m.form + '/h';
+    const body = $('manual-scheme').tBodies[0];
+    body.textContent = '';
+    m.table.forEach((cells, i) => {
+      const tr = body.insertRow();
+      for (const c of cells) tr.insertCell().textContent = c;
+      if (i === 0) { tr.dataset.bolusMl = String(m.bolus_ml); tr.dataset.bolusMg = String(m.bolus_mg); } else {
+        const r = m.rates[i - 1];
+        tr.dataset.rateMlPerH = String(r.rate_ml_per_h);
+        tr.dataset.rateMgPerH = String(r.rate_mg_per_h);
+      }
+    });
+    const lines = $('manual-lines').tBodies[0];
+    lines.textContent = '';
+    for (const k of ['target', 'syringe', 'achieved', 'total', 'norketamine']) {
+      if (!m.lines[k]) continue;
+      const tr = lines.insertRow();
+      tr.dataset.line = k;
+      if (k === 'achieved' && !m.within_tolerance) tr.className = 'missed';
+      const th = document.createElement('th');
+      th.textContent = k;
+      tr.appendChild(th);
+      tr.insertCell().textContent = m.lines[k];
+    }
   }
 
   function fmt(v, digits) {
@@ -364,6 +406,7 @@
       ctx.fillText(b.name + ' ' + b.low_ng_per_mL + '–' + b.high_ng_per_mL + ' ng/mL', left + width - 6 * devicePixelRatio, y1 + 13 * devicePixelRatio);
     });
     if (cur.population) populationBand(u, cur.population);
+    if (cur.manual) toleranceBand(u, cur.manual);
     ctx.fillStyle = 'rgba(0,0,0,0.07)';
     ctx.strokeStyle = 'rgba(0,0,0,0.45)';
     for (const d of cur.regimen.doses) {
@@ -379,6 +422,23 @@
       }
     }
     ctx.restore();
+  }
+
+  // a manual scheme: the tolerance around the target while it is held, the deviation the scheme is designed to stay within
+  function toleranceBand(u, m) {
+    const ctx = u.ctx;
+    const log = u.scales.y.distr === 3;
+    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    const x0 = u.valToPos(0, 'x', true);
+    const x1 = u.valToPos(m.duration_h, 'x', true);
+    const lo = y(m.target_ng_per_ml * (1 - m.tolerance_percent / 100));
+    const hi = y(m.target_ng_per_ml * (1 + m.tolerance_percent / 100));
+    ctx.fillStyle = 'rgba(0,158,115,0.13)';
+    ctx.fillRect(x0, hi, x1 - x0, lo - hi);
+    ctx.fillStyle = '#00795a';
+    ctx.font = 'italic ' + Math.round(11 * devicePixelRatio) + 'px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText('target ±' + fmt(m.tolerance_percent, 3) + ' %', x0 + 6 * devicePixelRatio, hi - 4 * devicePixelRatio);
   }
 
   // the 5th–95th percentile band of each analyte, filled in the analyte's colour
@@ -414,7 +474,8 @@
     const body = $('metrics').tBodies[0];
     body.textContent = '';
     if (!cur.metrics) {
-      $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the pump schedule is below the chart.'
+      $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the '
+        + (cur.manual ? 'manual scheme, with the deviation it stays within (the band around the target),' : 'pump schedule') + ' is below the chart.'
         + (cur.population ? ' Shaded in each curve\'s colour: 5th–95th percentiles of ' + cur.population.size + ' virtual patients'
           + ' given this pump schedule (seed ' + cur.population.seed + '), from the model\'s published variability.' : '');
       return;

@@ -316,6 +316,56 @@ class ExplorerBrowserTest {
         }
     }
 
+    @Test
+    void aManualSchemeShowsTheBolusAndRatesAndDrawsItsCurveAgainstTheTarget() throws Exception {
+        open("target=" + "150%20ng%2FmL%20for%202%20h&model=domino-1984");
+        waiting().until(d -> driver.findElement(By.id("schedule-panel")).isDisplayed());
+        int drawn = ((Number) js.executeScript("return explorer.timings.length")).intValue();
+        assertTrue(!driver.findElement(By.id("tolerance")).isDisplayed(), "the tolerance belongs to a manual scheme");
+        new Select(driver.findElement(By.id("manual"))).selectByValue("true");
+        WebElement panel = driver.findElement(By.id("manual-panel"));
+        waiting().until(d -> panel.isDisplayed() && !driver.findElement(By.id("schedule-panel")).isDisplayed());
+
+        org.ketaminepk.target.ManualScheme m = org.ketaminepk.target.ManualScheme.design(
+                org.ketaminepk.target.TargetController.plasma(Simulation.standard().individualize(Models.DOMINO_1984,
+                        Patient.standardAdult()), org.ketaminepk.target.PumpSettings.standard()
+                        .withRateStepMlPerH(0.1), null), 150, 2, 0.15);
+        List<WebElement> rows = driver.findElements(By.cssSelector("#manual-scheme tbody tr"));
+        assertEquals(m.steps().size() + 1, rows.size(), "the bolus, then each rate");
+        assertEquals(m.bolusMg(), Double.parseDouble(rows.get(0).getAttribute("data-bolus-mg")), 0);
+        assertTrue(rows.get(0).getText().contains("bolus"), rows.get(0).getText());
+        for (int i = 0; i < m.steps().size(); i++) {
+            assertEquals(m.steps().get(i).rateMlPerH(), Double.parseDouble(rows.get(i + 1).getAttribute(
+                    "data-rate-ml-per-h")), 0);
+        }
+        String achieved = driver.findElement(By.cssSelector("#manual-lines tr[data-line=achieved]")).getText();
+        assertTrue(achieved.contains("within ±15 %"), achieved);
+        assertTrue(driver.findElement(By.id("title")).getText().startsWith("Manual scheme for 150 ng/mL for 2 h"),
+                driver.findElement(By.id("title")).getText());
+        // the chart draws the scheme's curve and the target
+        waiting().until(d -> ((Number) js.executeScript("return explorer.timings.length")).intValue() > drawn);
+        Object labels = js.executeScript("return explorer.plot.series.map(x => x.label)");
+        assertTrue(labels.toString().contains("ketamine") && labels.toString().contains("target"), labels.toString());
+        Number points = (Number) js.executeScript("return explorer.plot.data[1].filter(v => v > 0).length");
+        assertTrue(points.intValue() > 100, "ketamine points drawn: " + points);
+        assertTrue(driver.getCurrentUrl().contains("manual=true"), driver.getCurrentUrl());
+        assertTrue(!driver.findElement(By.id("export-csv")).isDisplayed()
+                && driver.findElement(By.id("export-protocol")).isDisplayed(), "the files of target --manual");
+        assertTrue(driver.findElement(By.id("export-protocol")).getAttribute("href").contains("manual=true"));
+        js.executeScript("window.scrollTo(0, 0)");
+        Files.write(OUT.resolve("explorer-manual.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+
+        WebElement tolerance = driver.findElement(By.id("tolerance"));
+        tolerance.sendKeys("60");
+        WebElement error = driver.findElement(By.id("target-error"));
+        waiting().until(d -> error.isDisplayed() && error.getText().startsWith("tolerance must be greater than 0"));
+        tolerance.clear();
+        tolerance.sendKeys("10%");
+        waiting().until(d -> !error.isDisplayed() && driver.findElement(By.cssSelector(
+                "#manual-lines tr[data-line=achieved]")).getText().contains("within ±10 %"));
+        assertTrue(driver.getCurrentUrl().contains("tolerance=10%25"), driver.getCurrentUrl());
+    }
+
     /** @return the RGBA of the chart's canvas at the time and ketamine concentration given */
     private static List<?> pixelAt(double timeH, double ngPerMl) {
         return (List<?>) js.executeScript("const u = explorer.plot; const x = Math.round(u.valToPos(arguments[0], 'x', "
