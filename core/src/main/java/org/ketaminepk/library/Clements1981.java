@@ -26,9 +26,9 @@ final class Clements1981 {
 
     static final PublishedModel MODEL = PublishedModel.builder("clements-1981")
             .name("Clements 1981, racemic ketamine, 2-compartment (250 µg/kg bolus)")
-            .citation(new Citation("Clements JA, Nimmo WS", 1981,
-                    "Pharmacokinetics and analgesic effect of ketamine in man", "Br J Anaesth 1981;53(1):27-30",
-                    "10.1093/bja/53.1.27", null))
+            .citation(Citation.of("Clements JA, Nimmo WS", 1981,
+                    "Pharmacokinetics and analgesic effect of ketamine in man", "Br J Anaesth 1981;53(1):27-30")
+                    .withDoi("10.1093/bja/53.1.27"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("adults given 250 µg/kg racemic ketamine IV (number, ages and weights not "
                     + "verified: the paper was not read)", 0, 18, 65, 40, 120,

@@ -28,9 +28,9 @@ final class Domino1984 {
 
     static final PublishedModel MODEL = PublishedModel.builder("domino-1984")
             .name("Domino 1984, racemic ketamine, 3-compartment (TCI parameter set)")
-            .citation(new Citation("Domino EF, et al.", 1984,
+            .citation(Citation.of("Domino EF, et al.", 1984,
                     "Ketamine kinetics in unmedicated and diazepam-premedicated subjects",
-                    "Clin Pharmacol Ther 1984;36(5):645-653", null, "https://pubmed.ncbi.nlm.nih.gov/6488686/"))
+                    "Clin Pharmacol Ther 1984;36(5):645-653").withUrl("https://pubmed.ncbi.nlm.nih.gov/6488686/"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("subjects given racemic ketamine unmedicated or after diazepam "
                     + "premedication (number, ages and weights not verified: the paper was not read)", 0, 18, 65,

@@ -25,10 +25,10 @@ final class Hijazi2003 {
 
     static final PublishedModel MODEL = PublishedModel.builder("hijazi-2003")
             .name("Hijazi 2003, racemic ketamine in ICU patients with brain or spinal cord injury, 2-compartment")
-            .citation(new Citation("Hijazi Y, Bodonian C, Bolon M, Salord F, Boulieu R", 2003,
+            .citation(Citation.of("Hijazi Y, Bodonian C, Bolon M, Salord F, Boulieu R", 2003,
                     "Pharmacokinetics and haemodynamics of ketamine in intensive care patients with brain or "
                             + "spinal cord injury",
-                    "Br J Anaesth 2003;90(2):155-160", "10.1093/bja/aeg028", null))
+                    "Br J Anaesth 2003;90(2):155-160").withDoi("10.1093/bja/aeg028"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("12 intensive-care patients with brain or spinal cord injury (ages, weights "
                     + "and dosing not verified)", 12, 18, 80, 40, 120,

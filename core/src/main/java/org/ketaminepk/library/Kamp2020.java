@@ -48,12 +48,12 @@ final class Kamp2020 {
     static final String SOURCE = "typical values identical in " + Sources.OPENTIVA_KAMP + " and "
             + Sources.SIMTIVA_KAMP + "; the paper's table was not read";
 
-    static final Citation CITATION = new Citation(
+    static final Citation CITATION = Citation.of(
             "Kamp J, Olofsen E, Henthorn TK, van Velzen M, Niesters M, Dahan A, for the Ketamine Pharmacokinetic "
                     + "Study Group", 2020,
             "Ketamine Pharmacokinetics: A Systematic Review of the Literature, Meta-analysis, and Population "
                     + "Analysis",
-            "Anesthesiology 2020;133(6):1192-1213", "10.1097/ALN.0000000000003577", null);
+            "Anesthesiology 2020;133(6):1192-1213").withDoi("10.1097/ALN.0000000000003577");
 
     /** The default reading: clearances scale with (WT/70)^0.75. */
     static final PublishedModel MODEL = build("kamp-2020", CLEARANCE_EXPONENT);

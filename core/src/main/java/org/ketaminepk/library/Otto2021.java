@@ -38,10 +38,10 @@ final class Otto2021 {
     static final String TABLE3 = "Otto 2021 Table 3 and supplementary NONMEM code, transcribed by " + Sources.NLX_OTTO;
     static final String FANTA = TABLE3 + "; fixed to Fanta 2015";
 
-    static final Citation CITATION = new Citation("Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ", 2021,
+    static final Citation CITATION = Citation.of("Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ", 2021,
             "Predictive performance of parent-metabolite population pharmacokinetic models of (S)-ketamine in "
                     + "healthy volunteers",
-            "Eur J Clin Pharmacol 2021;77(8):1181-1192", "10.1007/s00228-021-03104-1", null);
+            "Eur J Clin Pharmacol 2021;77(8):1181-1192").withDoi("10.1007/s00228-021-03104-1");
 
     static final PublishedModel MODEL = PublishedModel.builder("otto-2021")
             .name("Otto 2021, S-ketamine (Fanta 2015) + S-norketamine, healthy volunteers, venous")

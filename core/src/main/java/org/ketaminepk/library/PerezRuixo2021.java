@@ -48,11 +48,11 @@ final class PerezRuixo2021 {
     static final PublishedModel MODEL = PublishedModel.builder("perez-ruixo-2021")
             .name("Perez-Ruixo 2021, esketamine nasal spray / IV / oral with noresketamine, hepato-portal first "
                     + "pass")
-            .citation(new Citation("Perez-Ruixo C, Rossenu S, Zannikos P, Nandy P, Singh J, Drevets WC, "
+            .citation(Citation.of("Perez-Ruixo C, Rossenu S, Zannikos P, Nandy P, Singh J, Drevets WC, "
                     + "Perez-Ruixo JJ", 2021,
                     "Population Pharmacokinetics of Esketamine Nasal Spray and its Metabolite Noresketamine in "
                             + "Healthy Subjects and Patients with Treatment-Resistant Depression",
-                    "Clin Pharmacokinet 2021;60(4):501-516", "10.1007/s40262-020-00953-4", null))
+                    "Clin Pharmacokinet 2021;60(4):501-516").withDoi("10.1007/s40262-020-00953-4"))
             .drugForm(DrugForm.ESKETAMINE)
             .population(new Population("820 subjects in 13 studies: 256 healthy (phase I) and 564 patients with "
                     + "treatment-resistant depression; 58.4 % women, 13.7 % Asian (72 Japanese); intranasal "

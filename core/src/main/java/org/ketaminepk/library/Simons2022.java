@@ -48,11 +48,11 @@ final class Simons2022 {
     static final PublishedModel MODEL = PublishedModel.builder("simons-2022")
             .name("Simons 2022, S-ketamine oral thin film and IV: S-ketamine, S-norketamine, "
                     + "S-hydroxynorketamine, arterial")
-            .citation(new Citation("Simons P, Olofsen E, van Velzen M, van Lemmen M, Mooren R, van Dasselaar T, "
+            .citation(Citation.of("Simons P, Olofsen E, van Velzen M, van Lemmen M, Mooren R, van Dasselaar T, "
                     + "Mohr P, Hammes F, van der Schrier R, Niesters M, Dahan A", 2022,
                     "S-Ketamine Oral Thin Film—Part 1: Population Pharmacokinetics of S-Ketamine, S-Norketamine and "
                             + "S-Hydroxynorketamine",
-                    "Front Pain Res 2022;3:946486", "10.3389/fpain.2022.946486", null))
+                    "Front Pain Res 2022;3:946486").withDoi("10.3389/fpain.2022.946486"))
             .drugForm(DrugForm.S_KETAMINE)
             .population(new Population("20 healthy volunteers (10 men, 10 women); age 24 (19-32) years, weight 73 "
                     + "(53-93) kg; 50 mg or 100 mg S-ketamine film (15 sublingual, 5 buccal), then 20 mg IV over "

@@ -30,57 +30,60 @@ public final class Protocols {
 
     // ------------------------------------------------------------------------------------------ citations
 
-    private static final Citation ZARATE_2006 = new Citation("Zarate CA Jr, Singh JB, Carlson PJ, et al.", 2006,
+    private static final Citation ZARATE_2006 = Citation.of("Zarate CA Jr, Singh JB, Carlson PJ, et al.", 2006,
             "A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression",
-            "Arch Gen Psychiatry 2006;63(8):856-864", "10.1001/archpsyc.63.8.856", null);
-    private static final Citation ANDRADE_2017 = new Citation("Andrade C.", 2017,
+            "Arch Gen Psychiatry 2006;63(8):856-864").withDoi("10.1001/archpsyc.63.8.856");
+    private static final Citation ANDRADE_2017 = Citation.of("Andrade C.", 2017,
             "Ketamine for depression, 4: in what dose, at what rate, by what route, for how long, and at what "
-                    + "frequency?", "J Clin Psychiatry 2017;78(7):e852", null,
-            "https://dev2.psychiatrist.com/jcp/ketamine-for-depression-dosing-administration-and-duration");
-    private static final Citation PHILLIPS_2019 = new Citation("Phillips JL, Norris S, Talbot J, et al.", 2019,
+                    + "frequency?", "J Clin Psychiatry 2017;78(7):e852")
+            .withUrl("https://dev2.psychiatrist.com/jcp/ketamine-for-depression-dosing-administration-and-duration");
+    private static final Citation PHILLIPS_2019 = Citation.of("Phillips JL, Norris S, Talbot J, et al.", 2019,
             "Single, repeated, and maintenance ketamine infusions for treatment-resistant depression: a randomized "
-                    + "controlled trial", "Am J Psychiatry 2019;176(5):401-409", null,
-            "https://pubmed.ncbi.nlm.nih.gov/30922101/");
-    private static final Citation KHEIRABADI_2023 = new Citation("KheirAbadi G, Golkar S.", 2023,
+                    + "controlled trial", "Am J Psychiatry 2019;176(5):401-409")
+            .withUrl("https://pubmed.ncbi.nlm.nih.gov/30922101/");
+    private static final Citation KHEIRABADI_2023 = Citation.of("KheirAbadi G, Golkar S.", 2023,
             "High-dose versus low-dose oral ketamine on control and relapse of treatment-resistant depression: a "
-                    + "randomized, double-blinded clinical trial", "Iran J Psychiatry Behav Sci 2023;17(4):e137879",
-            "10.5812/ijpbs-137879", null);
-    private static final Citation SCHWARTZMAN_2009 = new Citation(
+                    + "randomized, double-blinded clinical trial", "Iran J Psychiatry Behav Sci 2023;17(4):e137879")
+            .withDoi("10.5812/ijpbs-137879");
+    private static final Citation SCHWARTZMAN_2009 = Citation.of(
             "Schwartzman RJ, Alexander GM, Grothusen JR, Paylor T, Reichenberger E, Perreault M.", 2009,
             "Outpatient intravenous ketamine for the treatment of complex regional pain syndrome: a double-blind "
-                    + "placebo controlled study", "Pain 2009;147(1-3):107-115", "10.1016/j.pain.2009.08.015",
-            "https://clinicaltrials.gov/ct2/show/NCT00579085");
-    private static final Citation COHEN_2018 = new Citation("Cohen SP, Bhatia A, Buvanendran A, et al.", 2018,
+                    + "placebo controlled study", "Pain 2009;147(1-3):107-115")
+            .withDoi("10.1016/j.pain.2009.08.015")
+            .withUrl("https://clinicaltrials.gov/ct2/show/NCT00579085");
+    private static final Citation COHEN_2018 = Citation.of("Cohen SP, Bhatia A, Buvanendran A, et al.", 2018,
             "Consensus guidelines on the use of intravenous ketamine infusions for chronic pain from the American "
                     + "Society of Regional Anesthesia and Pain Medicine, the American Academy of Pain Medicine, and "
-                    + "the American Society of Anesthesiologists", "Reg Anesth Pain Med 2018;43(5):521-546",
-            "10.1097/AAP.0000000000000808", null);
-    private static final Citation CASA_2021 = new Citation("CASA Bulletin", 2021,
+                    + "the American Society of Anesthesiologists", "Reg Anesth Pain Med 2018;43(5):521-546")
+            .withDoi("10.1097/AAP.0000000000000808");
+    private static final Citation CASA_2021 = Citation.of("CASA Bulletin", 2021,
             "Review quoting the 2018 consensus guideline's starting-dose recommendation (secondary source)",
-            "CASA Bulletin 2021, p. 44", null, "http://online.flipbuilder.com/nufg/omtx/files/basic-html/page44.html");
-    private static final Citation DAHAN_2011 = new Citation("Dahan A, Olofsen E, Sigtermans M, et al.", 2011,
+            "CASA Bulletin 2021, p. 44")
+            .withUrl("http://online.flipbuilder.com/nufg/omtx/files/basic-html/page44.html");
+    private static final Citation DAHAN_2011 = Citation.of("Dahan A, Olofsen E, Sigtermans M, et al.", 2011,
             "Population pharmacokinetic-pharmacodynamic modeling of ketamine-induced pain relief of chronic pain",
-            "Eur J Pain 2011;15(3):258-267", "10.1016/j.ejpain.2010.06.016", null);
-    private static final Citation SIGTERMANS_2009 = new Citation("Sigtermans MJ, van Hilten JJ, Bauer MCR, et al.",
+            "Eur J Pain 2011;15(3):258-267").withDoi("10.1016/j.ejpain.2010.06.016");
+    private static final Citation SIGTERMANS_2009 = Citation.of("Sigtermans MJ, van Hilten JJ, Bauer MCR, et al.",
             2009, "Ketamine produces effective and long-term pain relief in patients with Complex Regional Pain "
-                    + "Syndrome Type 1", "Pain 2009;145(3):304-311", null,
-            "https://journals.lww.com/pain/pages/articleviewer.aspx?year=2009&issue=10000&article=00010&type=abstract");
-    private static final Citation GOLDBERG_2010 = new Citation("Goldberg ME, Torjman MC, Schwartzman RJ, et al.",
+                    + "Syndrome Type 1", "Pain 2009;145(3):304-311")
+            .withUrl("https://journals.lww.com/pain/pages/articleviewer.aspx?year=2009&issue=10000&article=00010&type=abstract");
+    private static final Citation GOLDBERG_2010 = Citation.of("Goldberg ME, Torjman MC, Schwartzman RJ, et al.",
             2010, "Pharmacodynamic profiles of ketamine (R)- and (S)- with 5-day inpatient infusion for the "
-                    + "treatment of complex regional pain syndrome", "Pain Physician 2010;13(4):379-387", null,
-            "https://pmc.ncbi.nlm.nih.gov/articles/PMC2950807");
-    private static final Citation CHONG_2006 = new Citation("Chong C, Schug S, Page-Sharp M, Ilett K.", 2006,
+                    + "treatment of complex regional pain syndrome", "Pain Physician 2010;13(4):379-387")
+            .withUrl("https://pmc.ncbi.nlm.nih.gov/articles/PMC2950807");
+    private static final Citation CHONG_2006 = Citation.of("Chong C, Schug S, Page-Sharp M, Ilett K.", 2006,
             "Oral and sublingual ketamine bioavailability in patients with neuropathic pain (conference abstract; "
-                    + "title as summarised, not verified)", "Pain Med 2006;7(5):469", null,
-            "https://www.ketamine.com/bioavailability.html");
-    private static final Citation ROLAN_2014 = new Citation("Rolan P, et al.", 2014,
+                    + "title as summarised, not verified)", "Pain Med 2006;7(5):469")
+            .withUrl("https://www.ketamine.com/bioavailability.html");
+    private static final Citation ROLAN_2014 = Citation.of("Rolan P, et al.", 2014,
             "The absolute bioavailability of racemic ketamine from a novel sublingual formulation",
-            "Br J Clin Pharmacol 2014;77(6):1011-1016", "10.1111/bcp.12264",
-            "https://pmc.ncbi.nlm.nih.gov/articles/PMC4093926");
-    private static final Citation SPRAVATO_LABEL = new Citation("Janssen Pharmaceuticals", 2019,
+            "Br J Clin Pharmacol 2014;77(6):1011-1016")
+            .withDoi("10.1111/bcp.12264")
+            .withUrl("https://pmc.ncbi.nlm.nih.gov/articles/PMC4093926");
+    private static final Citation SPRAVATO_LABEL = Citation.of("Janssen Pharmaceuticals", 2019,
             "SPRAVATO (esketamine) nasal spray, prescribing information, section 2: dosage and administration",
-            "US prescribing information, NDA 211243", null,
-            "https://www.accessdata.fda.gov/drugsatfda_docs/label/2019/211243lbl.pdf");
+            "US prescribing information, NDA 211243")
+            .withUrl("https://www.accessdata.fda.gov/drugsatfda_docs/label/2019/211243lbl.pdf");
 
     // ------------------------------------------------------------------------------------------ depression
 

@@ -44,7 +44,7 @@ class MapFitTest {
     /** One compartment, intravenous, CL and V log-normal, proportional error: every number a test value. */
     static final PublishedModel ONE_COMPARTMENT = PublishedModel.builder("onecompartment-2024")
             .name("test one-compartment model")
-            .citation(new Citation("test", 2024, "test model", "none", null, null))
+            .citation(Citation.of("test", 2024, "test model", "none"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("test", 0, 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.ARTERIAL)

@@ -90,7 +90,7 @@ class LibraryContractTest {
     @MethodSource("models")
     void everyModelCarriesItsProvenance(PublishedModel m) {
         assertNotNull(m.citation());
-        assertTrue(m.citation().doi() != null || m.citation().url() != null, "DOI or URL");
+        assertTrue(m.citation().link().isPresent(), "DOI or URL");
         assertFalse(m.citation().authors().isBlank());
         assertFalse(m.citation().journal().isBlank());
         assertFalse(m.population().description().isBlank());

@@ -33,7 +33,7 @@ class LaidOutStructureProperties {
     private static PublishedModel varyingModel() {
         return PublishedModel.builder("layout-2024")
                 .name("test model whose structure varies with the patient")
-                .citation(new Citation("test", 2024, "test model", "none", null, null))
+                .citation(Citation.of("test", 2024, "test model", "none"))
                 .drugForm(DrugForm.RACEMIC)
                 .population(new Population("test", 0, 18, 65, 40, 120, "test"))
                 .samplingSite(SamplingSite.ARTERIAL)

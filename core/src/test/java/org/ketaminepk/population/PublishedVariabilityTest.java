@@ -32,7 +32,7 @@ class PublishedVariabilityTest {
     private static PublishedModel model(UnaryOperator<PublishedModel.Builder> variability) {
         PublishedModel.Builder b = PublishedModel.builder("variability-2024")
                 .name("test one-compartment model")
-                .citation(new Citation("test", 2024, "test model", "none", null, null))
+                .citation(Citation.of("test", 2024, "test model", "none"))
                 .drugForm(DrugForm.RACEMIC)
                 .population(new Population("test", 0, 18, 65, 40, 120, "test"))
                 .samplingSite(SamplingSite.ARTERIAL)

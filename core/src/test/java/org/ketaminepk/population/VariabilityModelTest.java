@@ -258,7 +258,7 @@ class VariabilityModelTest {
     void aLogitEffectOnAFractionTheCovariatesTookToOneIsRefused() {
         PublishedModel m = PublishedModel.builder("covariate-2024")
                 .name("test one-compartment model")
-                .citation(new Citation("test", 2024, "test model", "none", null, null))
+                .citation(Citation.of("test", 2024, "test model", "none"))
                 .drugForm(DrugForm.RACEMIC)
                 .population(new Population("test", 0, 18, 120, 40, 200, "test"))
                 .samplingSite(SamplingSite.ARTERIAL)

@@ -36,7 +36,7 @@ public final class TestModels {
     private TestModels() {
     }
 
-    private static final Citation TEST = new Citation("test", 2024, "test model", "none", null, null);
+    private static final Citation TEST = Citation.of("test", 2024, "test model", "none");
 
     /**
      * Kamp 2020 parent (V1 25, V2 56, V3 157 L; CL 84, Q2 161, Q3 79 L/h at 70 kg; CL and Q × (WT/70)^0.75, V × WT/70)

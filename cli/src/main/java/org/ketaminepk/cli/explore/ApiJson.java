@@ -51,7 +51,7 @@ final class ApiJson {
                 g.writeStringField("name", m.name());
                 g.writeStringField("drug_form", m.drugForm().label());
                 g.writeStringField("citation", m.citation().format());
-                g.writeStringField("link", m.citation().link());
+                g.writeStringField("link", m.citation().link().orElse(null));
                 g.writeNumberField("age_min_years", m.ageMinYears());
                 g.writeNumberField("age_max_years", m.ageMaxYears());
                 g.writeNumberField("weight_min_kg", m.weightMinKg());
@@ -151,7 +151,7 @@ final class ApiJson {
             g.writeStringField("name", r.model().name());
             g.writeStringField("drug_form", r.model().drugForm().label());
             g.writeStringField("citation", r.model().citation().format());
-            g.writeStringField("link", r.model().citation().link());
+            g.writeStringField("link", r.model().citation().link().orElse(null));
             g.writeEndObject();
             if (r.protocol() == null) {
                 g.writeNullField("protocol");

@@ -68,11 +68,12 @@ public final class ModelsText {
             field(w, "Citation", c.authors() + " (" + c.year() + ") " + c.title()
                     + (c.title().endsWith(".") ? " " : ". ") + c.journal() + ".");
         }
-        if (c.doi() != null) {
-            field(w, "DOI", c.doi() + " (" + c.link() + ")" + (m.composite() ? ", the first source" : ""));
+        if (c.doi().isPresent()) {
+            field(w, "DOI", c.doi().get() + " (" + c.link().orElseThrow() + ")"
+                    + (m.composite() ? ", the first source" : ""));
         }
-        if (c.url() != null) {
-            field(w, "URL", c.url());
+        if (c.url().isPresent()) {
+            field(w, "URL", c.url().get());
         }
         field(w, "Drug form", m.drugForm().label() + (m.composite() ? " (composite of several sources)" : ""));
         Population p = m.population();

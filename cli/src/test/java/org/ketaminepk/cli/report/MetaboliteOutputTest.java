@@ -41,7 +41,7 @@ class MetaboliteOutputTest {
     /** Ketamine → norketamine → hydroxynorketamine, one compartment each; numbers invented for the test. */
     static final PublishedModel CHAIN = PublishedModel.builder("fixture-2000")
             .name("test chain")
-            .citation(new Citation("Nobody N.", 2000, "A test fixture", "none", null, null))
+            .citation(Citation.of("Nobody N.", 2000, "A test fixture", "none"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("none", 0, 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.NOT_STATED)
