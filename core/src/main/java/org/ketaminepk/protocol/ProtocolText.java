@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
@@ -119,8 +120,8 @@ public final class ProtocolText {
             throw new InvalidInputException("protocol", String.format(Locale.ROOT,
                     "%s:%d: the protocol '%s' has no dose; add one dose per line after the name", src, nameLine, name));
         }
-        return new Protocol(idFrom(src), name, "user protocol", null, regimen, List.of(), Protocol.Basis.USER_FILE,
-                "read from " + src, List.of(), null);
+        return new Protocol(idFrom(src), name, "user protocol", Optional.empty(), regimen, List.of(),
+                Protocol.Basis.USER_FILE, "read from " + src, List.of(), Optional.empty());
     }
 
     private static boolean looksLikeDose(String line) {

@@ -1,12 +1,12 @@
 package org.ketaminepk.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.InvalidInputException;
@@ -30,7 +30,8 @@ class ProtocolTextTest {
         assertEquals(0.5, p.regimen().doses().get(1).timeH(), 1e-12);
         assertEquals(Dose.Bolus.class, p.regimen().doses().get(1).getClass());
         assertEquals(Protocol.Basis.USER_FILE, p.basis());
-        assertNull(p.drugForm());
+        assertEquals(Optional.empty(), p.drugForm());
+        assertEquals(Optional.empty(), p.recommendedModelId());
         assertEquals(List.of(), p.citations());
         assertEquals(840 + 2, p.regimen().totalMg(60), 1e-9);
     }

@@ -105,11 +105,7 @@ final class ApiJson {
                 g.writeStringField("name", p.name());
                 g.writeStringField("indication", p.indication());
                 g.writeStringField("source", p.shortSource());
-                if (p.recommendedModelId() == null) {
-                    g.writeNullField("recommended_model");
-                } else {
-                    g.writeStringField("recommended_model", p.recommendedModelId());
-                }
+                g.writeStringField("recommended_model", p.recommendedModelId().orElse(null));
                 g.writeArrayFieldStart("doses");
                 for (Dose d : p.regimen().doses()) {
                     g.writeString(d.describe());
