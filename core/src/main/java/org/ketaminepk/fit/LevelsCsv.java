@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,14 +104,15 @@ public final class LevelsCsv {
             Analyte a = analyte(cell(cells, columns, column));
             column = "lloq";
             String lloqCell = columns.containsKey(column) ? cell(cells, columns, column) : "";
-            double lloq = lloqCell.isEmpty() ? Double.NaN : concentration(lloqCell, a, "LLOQ");
+            OptionalDouble lloq = lloqCell.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of(concentration(lloqCell, a, "LLOQ"));
             column = "value";
             String v = cell(cells, columns, column);
             String w = v.replace(" ", "").toUpperCase(Locale.ROOT);
             if (w.equals("<LLOQ") || w.equals("BLQ") || w.equals("BQL") || w.equals("<LOQ")) {
-                return Level.belowLloq(t, a, lloq);
+                return Level.belowLloq(t, a, lloq.orElseThrow(Level::noLloq));
             }
-            return new Level(t, a, concentration(v, a, "level"), lloq);
+            return new Level(t, a, OptionalDouble.of(concentration(v, a, "level")), lloq);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(column, src + " line " + lineNo + ", column " + column + ": "
                     + e.getMessage());

@@ -76,9 +76,9 @@ class MapFitTest {
             double f = closedForm(etaCl, etaV, l.timeH());
             double sd = PROP_SD * f;
             if (l.censored()) {
-                s -= 2 * Math.log(PHI.cumulativeProbability((l.lloqNgPerMl() - f) / sd));
+                s -= 2 * Math.log(PHI.cumulativeProbability((l.lloqNgPerMl().getAsDouble() - f) / sd));
             } else {
-                double r = (l.valueNgPerMl() - f) / sd;
+                double r = (l.valueNgPerMl().getAsDouble() - f) / sd;
                 s += r * r + 2 * Math.log(sd);
             }
         }
