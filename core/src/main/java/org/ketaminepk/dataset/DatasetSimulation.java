@@ -223,14 +223,14 @@ public final class DatasetSimulation {
                             + " mg) needs a CMT naming a route of " + model.id() + ": " + table.describe());
                 }
                 Optional<CompartmentTable.Entry> e = table.find(r.cmt().get());
-                if (e.isEmpty() || e.get().route() == null) {
+                if (e.isEmpty() || !e.get().dosing()) {
                     throw Dataset.error(d.source(), r.line(), "CMT", "CMT '" + r.cmt().get() + "' is not a dosing "
                             + "compartment of " + model.id() + ": " + table.describe());
                 }
-                routes[i] = e.get().route();
+                routes[i] = e.get().route().orElseThrow();
             } else if (r.evid() == 0 && r.cmt().isPresent()) {
                 Optional<CompartmentTable.Entry> e = table.find(r.cmt().get());
-                if (e.isEmpty() || e.get().analyte() == null) {
+                if (e.isEmpty() || e.get().dosing()) {
                     throw Dataset.error(d.source(), r.line(), "CMT", "CMT '" + r.cmt().get() + "' is not an "
                             + "observation compartment of " + model.id() + ": " + table.describe());
                 }
