@@ -97,7 +97,7 @@ public record Protocol(String id, String name, String indication, Optional<DrugF
     public boolean weightBased() {
         for (Dose d : regimen.doses()) {
             if (d instanceof Dose.Infusion i) {
-                if (i.amount() != null ? i.amount().unit().perKg() : i.rate().unit().perKg()) {
+                if (i.perKg()) {
                     return true;
                 }
             } else if (amountOf(d).unit().perKg()) {
