@@ -118,8 +118,8 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
         Map<Analyte, Metrics> metrics = new EnumMap<>(Analyte.class);
         for (Analyte a : Analyte.values()) {
             if (profile.has(a)) {
-                metrics.put(a, measure(profile.series(a), exact.get(a),
-                        result.metrics(a, a == Analyte.KETAMINE ? band : null), a == Analyte.KETAMINE, band,
+                ExposureMetrics exposure = a == Analyte.KETAMINE ? result.metrics(a, band) : result.metrics(a);
+                metrics.put(a, measure(profile.series(a), exact.get(a), exposure, a == Analyte.KETAMINE, band,
                         regimen.endH()));
             }
         }
