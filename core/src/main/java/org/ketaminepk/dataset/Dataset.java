@@ -112,17 +112,30 @@ public final class Dataset {
     }
 
     /**
+     * Reads a dataset that has no file name; messages call it "dataset".
+     *
+     * @param in the text (not closed)
+     * @return the dataset, in file order
+     * @throws InvalidInputException naming the line and column of the first bad cell
+     * @throws UncheckedIOException if reading fails
+     */
+    public static Dataset read(Reader in) {
+        return read(in, "dataset");
+    }
+
+    /**
      * Reads a dataset.
      *
      * @param in the text (not closed)
-     * @param source the file name used in error messages
+     * @param source the file name used in error messages (for none use {@link #read(Reader)})
      * @return the dataset, in file order
-     * @throws InvalidInputException naming the file, line and column of the first bad cell
+     * @throws InvalidInputException naming the file, line and column of the first bad cell, or for a missing text
+     *         or source
      * @throws UncheckedIOException if reading fails
      */
     public static Dataset read(Reader in, String source) {
         Checks.notNull("dataset", in);
-        String src = source == null ? "dataset" : source;
+        String src = Checks.notNull("source", source);
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
         try {
             String line;

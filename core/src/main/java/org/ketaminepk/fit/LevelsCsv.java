@@ -38,14 +38,25 @@ public final class LevelsCsv {
     }
 
     /**
+     * Reads levels that have no file name; messages call them "levels".
+     *
      * @param in the text (not closed)
-     * @param source the file name used in messages
      * @return the levels, in file order
-     * @throws InvalidInputException naming file, line and column
+     * @throws InvalidInputException naming line and column
+     */
+    public static List<Level> read(Reader in) {
+        return read(in, "levels");
+    }
+
+    /**
+     * @param in the text (not closed)
+     * @param source the file name used in messages (for none use {@link #read(Reader)})
+     * @return the levels, in file order
+     * @throws InvalidInputException naming file, line and column, or for a missing text or source
      */
     public static List<Level> read(Reader in, String source) {
         Checks.notNull("levels", in);
-        String src = source == null ? "levels" : source;
+        String src = Checks.notNull("source", source);
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
         try {
             Map<String, Integer> columns = null;

@@ -59,6 +59,14 @@ class DatasetReadTest {
     }
 
     @Test
+    void aDatasetWithoutAFileNameHasItsOwnReader() {
+        // read(in, null) named the file "dataset"
+        assertEquals("dataset", Dataset.read(new StringReader("ID,TIME\n1,0\n")).source());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> Dataset.read(new StringReader("ID,TIME\n1,0\n"), null)).getMessage());
+    }
+
+    @Test
     void withoutEvidAnAmountIsADose() {
         Dataset d = read("ID,TIME,AMT,CMT\n1,0,50,1\n1,1,,\n");
         assertEquals(1, d.records().get(0).evid());

@@ -34,6 +34,16 @@ class LevelsCsvTest {
     }
 
     @Test
+    void levelsWithoutAFileNameHaveTheirOwnReader() {
+        // read(in, null) named the file "levels"
+        assertEquals("levels line 2, column value: a level without a value must state its LLOQ (it is below the limit "
+                + "of quantification)", assertThrows(InvalidInputException.class, () -> LevelsCsv.read(
+                        new StringReader("time,analyte,value\n1,ketamine,<LLOQ\n"))).getMessage());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> LevelsCsv.read(new StringReader("time,analyte,value\n1,ketamine,5\n"), null)).getMessage());
+    }
+
+    @Test
     void errorsNameLineAndColumn() {
         String[][] cases = {
             {"time,analyte,value\n1,ketamine,12 ng/mL\n2,ketamine,12 g\n", "levels.csv line 3, column value: level unit"},

@@ -92,4 +92,16 @@ class ProtocolTextTest {
         assertEquals("protocol", e.field());
         assertEquals("x.txt:12: a regimen may hold at most 100000 doses but had 110000", e.getMessage());
     }
+
+    @Test
+    void aProtocolWithoutAFileNameHasItsOwnParser() {
+        // parse(text, null) and utf8(bytes, null) named the source "protocol"
+        Protocol p = ProtocolText.parse("Course\nbolus 2 mg\n");
+        assertEquals("protocol", p.id());
+        assertEquals("read from protocol", p.sourceNote());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> ProtocolText.parse("Course\nbolus 2 mg\n", null)).getMessage());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> ProtocolText.utf8(new byte[] {'a'}, null)).getMessage());
+    }
 }
