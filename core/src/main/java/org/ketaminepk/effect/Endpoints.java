@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -40,7 +41,8 @@ public final class Endpoints {
             .withDoi("10.1097/ALN.0000000000004176");
 
     private static final Population OLOFSEN_POPULATION = new Population("17 healthy male volunteers given "
-            + "escalating S-ketamine and racemic ketamine infusions on separate occasions", 17, 18, 65, 40, 120,
+            + "escalating S-ketamine and racemic ketamine infusions on separate occasions",
+            OptionalInt.of(17), 18, 65, 40, 120,
             "Olofsen 2022 abstract; ages and weights are not in the abstract (adult default range)");
 
     private static final String OLOFSEN_SOURCE = "Olofsen 2022 abstract: C50 0.51 (95 % CI 0.38-0.66) nmol/mL "
@@ -89,7 +91,8 @@ public final class Endpoints {
                     "S-Ketamine oral thin film—Part 2: Population pharmacodynamics of S-ketamine, S-norketamine and "
                             + "S-hydroxynorketamine", "Front Pain Res 2022;3:946487")
                     .withDoi("10.3389/fpain.2022.946487"))
-            .population(new Population("20 healthy volunteers (10 men, 10 women), 19-32 years, 53-93 kg", 20, 19,
+            .population(new Population("20 healthy volunteers (10 men, 10 women), 19-32 years, 53-93 kg",
+                    OptionalInt.of(20), 19,
                     32, 53, 93, "Simons thesis 2024, chapter 3 results (the published paper's population)"))
             .samplingSite(SamplingSite.ARTERIAL)
             .measure("drug high on an 11-point visual analogue scale", "fraction of the maximal effect")
@@ -111,7 +114,8 @@ public final class Endpoints {
                     "Nitric oxide donor sodium nitroprusside reduces racemic ketamine- but not esketamine-induced "
                             + "pain relief", "ACS Pharmacol Transl Sci 2024;7(7):2044-2053")
                     .withDoi("10.1021/acsptsci.4c00133"))
-            .population(new Population("17 healthy volunteers, placebo arm of a sodium nitroprusside crossover", 17,
+            .population(new Population("17 healthy volunteers, placebo arm of a sodium nitroprusside crossover",
+                    OptionalInt.of(17),
                     18, 65, 40, 120, "Dahan 2024 abstract; ages and weights are not in the abstract (adult default "
                             + "range)"))
             .samplingSite(SamplingSite.ARTERIAL)
@@ -138,7 +142,8 @@ public final class Endpoints {
                     "Investigating the pharmacodynamics of ketamine in children", "Paediatr Anaesth 2008;18(1):36-42")
                     .withUrl("https://pubmed.ncbi.nlm.nih.gov/18095964/"))
             .population(new Population("43 children in an emergency department given 1-1.5 mg/kg racemic "
-                    + "ketamine IV; age 8.15 (SD 3.5) years, weight 34.9 (SD 15.8) kg", 43, 1, 14, 10.8, 74.8,
+                    + "ketamine IV; age 8.15 (SD 3.5) years, weight 34.9 (SD 15.8) kg",
+                    OptionalInt.of(43), 1, 14, 10.8, 74.8,
                     "Herd 2008 abstract for n, dose, age and weight (mean ± SD); ranges as for the herd-2007 model"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("sedation level from 0 (unresponsive) to 5 (spontaneously awake without stimulus)",
@@ -161,7 +166,8 @@ public final class Endpoints {
             .citation(Citation.of("Schüttler J, Stanski DR, White PF, et al.", 1987,
                     "Pharmacodynamic modeling of the EEG effects of ketamine and its enantiomers in man",
                     "J Pharmacokinet Biopharm 1987;15").withDoi("10.1007/BF01066320"))
-            .population(new Population("5 volunteers given racemic, S- and R-ketamine", 5, 18, 65, 40, 120,
+            .population(new Population("5 volunteers given racemic, S- and R-ketamine",
+                    OptionalInt.of(5), 18, 65, 40, 120,
                     "Schüttler 1987 abstract; ages and weights are not in the abstract (adult default range)"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("change of the median frequency of the EEG power spectrum (negative: slowing)", "Hz")
@@ -189,7 +195,8 @@ public final class Endpoints {
                             + "chronic pain", "Eur J Pain 2011;15(3):258-267")
                     .withDoi("10.1016/j.ejpain.2010.06.016"))
             .population(new Population("60 patients with complex regional pain syndrome type 1, randomised to a "
-                    + "100-h S-ketamine or placebo infusion (the Sigtermans 2009 trial)", 60, 18, 65, 40, 120,
+                    + "100-h S-ketamine or placebo infusion (the Sigtermans 2009 trial)",
+                    OptionalInt.of(60), 18, 65, 40, 120,
                     "Dahan 2011 abstract; ages and weights are not in the abstract (adult default range)"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("pain relief in a responder, as a fraction of full relief", "fraction of full relief")
@@ -221,7 +228,8 @@ public final class Endpoints {
                     "J Clin Monit Comput 2025;39(2):349-354 (preprint doi:10.21203/rs.3.rs-5027055/v1)")
                     .withDoi("10.21203/rs.3.rs-5027055/v1"))
             .population(new Population("20 adults (registry: 40-80 years) under general anaesthesia given a 0.1 "
-                    + "mg/kg racemic ketamine bolus", 20, 40, 80, 40, 120, "preprint abstract and registry "
+                    + "mg/kg racemic ketamine bolus",
+                    OptionalInt.of(20), 40, 80, 40, 120, "preprint abstract and registry "
                             + "NCT06344858; weights not stated (adult default range)"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("effect-site concentration for the analgesia nociception index (no concentration–effect "

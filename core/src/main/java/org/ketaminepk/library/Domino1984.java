@@ -2,6 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -33,7 +35,8 @@ final class Domino1984 {
                     "Clin Pharmacol Ther 1984;36(5):645-653").withUrl("https://pubmed.ncbi.nlm.nih.gov/6488686/"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("subjects given racemic ketamine unmedicated or after diazepam "
-                    + "premedication (number, ages and weights not verified: the paper was not read)", 0, 18, 65,
+                    + "premedication (number, ages and weights not verified: the paper was not read)",
+                    OptionalInt.empty(), 18, 65,
                     40, 120, "title of the paper; the age and weight range is this library's adult default, "
                             + "not a published range"))
             .samplingSite(SamplingSite.NOT_STATED)

@@ -3,6 +3,8 @@ package org.ketaminepk.library;
 import static org.ketaminepk.model.Provenance.PUBLISHED;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -41,7 +43,7 @@ final class Flint2017 {
             .drugForm(DrugForm.S_KETAMINE)
             .population(new Population("25 mechanically ventilated children in a paediatric ICU, median age "
                     + "0.42 (0.02-12.5) years, weight 3.4-35 kg (median 7.0), 19 under 2 years; continuous IV "
-                    + "S-ketamine 0.3-3.6 mg/kg/h for 9.6-140.7 h; 86 samples", 25, 0.02, 12.5, 3.4, 35,
+                    + "S-ketamine 0.3-3.6 mg/kg/h for 9.6-140.7 h; 86 samples", OptionalInt.of(25), 0.02, 12.5, 3.4, 35,
                     ABSTRACT + " (n, ages, dose range, samples); weights and durations from Table 2 as "
                             + "transcribed by " + Sources.NLX_FLINT))
             .samplingSite(SamplingSite.NOT_STATED)

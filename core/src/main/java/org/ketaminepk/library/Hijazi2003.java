@@ -2,6 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.model.Citation;
@@ -31,7 +33,7 @@ final class Hijazi2003 {
                     "Br J Anaesth 2003;90(2):155-160").withDoi("10.1093/bja/aeg028"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("12 intensive-care patients with brain or spinal cord injury (ages, weights "
-                    + "and dosing not verified)", 12, 18, 80, 40, 120,
+                    + "and dosing not verified)", OptionalInt.of(12), 18, 80, 40, 120,
                     "abstract; the age and weight range is this library's adult default, not a published range"))
             .samplingSite(SamplingSite.NOT_STATED)
             .scaling("V1 per kg of body weight; rate constants independent of weight (as transcribed)")

@@ -3,6 +3,7 @@ package org.ketaminepk.library;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
@@ -73,7 +74,7 @@ final class Kamp2020 {
                 .drugForm(DrugForm.RACEMIC)
                 .population(new Population("14 raw data sets pooled by the Ketamine Pharmacokinetic Study Group "
                         + "(racemic and S-ketamine studies; numbers of subjects, ages, weights and the "
-                        + "racemic/S split not verified)", 0, 18, 65, 40, 120,
+                        + "racemic/S split not verified)", OptionalInt.empty(), 18, 65, 40, 120,
                         "abstract; the age and weight range is this library's adult default, not a published "
                                 + "range"))
                 .samplingSite(SamplingSite.ARTERIAL)

@@ -6,6 +6,7 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -56,7 +57,8 @@ final class PerezRuixo2021 {
             .drugForm(DrugForm.ESKETAMINE)
             .population(new Population("820 subjects in 13 studies: 256 healthy (phase I) and 564 patients with "
                     + "treatment-resistant depression; 58.4 % women, 13.7 % Asian (72 Japanese); intranasal "
-                    + "14-112 mg, IV 28 mg over 40 min and oral 84 mg in 18 subjects of one study", 820, 18, 86, 39,
+                    + "14-112 mg, IV 28 mg over 40 min and oral 84 mg in 18 subjects of one study",
+                    OptionalInt.of(820), 18, 86, 39,
                     170, "abstract (n, design); ranges and splits from Table 2 as transcribed by "
                             + Sources.NLX_PEREZ_RUIXO))
             .samplingSite(SamplingSite.NOT_STATED)

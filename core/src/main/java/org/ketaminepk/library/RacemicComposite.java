@@ -6,6 +6,7 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
@@ -122,7 +123,8 @@ final class RacemicComposite {
                     .withDoi("10.1097/ALN.0000000000003577"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("adults: the ketamine part comes from 14 pooled raw data sets (Kamp 2020), "
-                    + "the norketamine part from 48 healthy volunteers (Otto 2021)", 0, 18, 65, 40, 120,
+                    + "the norketamine part from 48 healthy volunteers (Otto 2021)",
+                    OptionalInt.empty(), 18, 65, 40, 120,
                     "sources as named; the age and weight range is this library's adult default, since the Kamp "
                             + "raw-data population was not verified"))
             .samplingSite(SamplingSite.ARTERIAL)

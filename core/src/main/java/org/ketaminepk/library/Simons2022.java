@@ -5,6 +5,7 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
@@ -56,7 +57,8 @@ final class Simons2022 {
             .drugForm(DrugForm.S_KETAMINE)
             .population(new Population("20 healthy volunteers (10 men, 10 women); age 24 (19-32) years, weight 73 "
                     + "(53-93) kg; 50 mg or 100 mg S-ketamine film (15 sublingual, 5 buccal), then 20 mg IV over "
-                    + "20 min 6 h later", 20, 19, 32, 53, 93, Sources.SIMONS_THESIS + ", chapters 2 and 3"))
+                    + "20 min 6 h later",
+                    OptionalInt.of(20), 19, 32, 53, 93, Sources.SIMONS_THESIS + ", chapters 2 and 3"))
             .samplingSite(SamplingSite.ARTERIAL)
             .scaling("typical values are printed at 70 kg; the weight exponents (1 on volumes, 0.75 on clearances) "
                     + "are not printed and are nlmixr2lib's assumption")

@@ -7,6 +7,7 @@ import static org.ketaminepk.model.Provenance.ASSUMPTION;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -46,7 +47,7 @@ class MapFitTest {
             .name("test one-compartment model")
             .citation(Citation.of("test", 2024, "test model", "none"))
             .drugForm(DrugForm.RACEMIC)
-            .population(new Population("test", 0, 18, 65, 40, 120, "test"))
+            .population(new Population("test", OptionalInt.empty(), 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.ARTERIAL)
             .parameter("CL", "clearance", CL_L_PER_H, Unit.L_PER_H, Role.PARENT_CLEARANCE, 0, ASSUMPTION, "test")
             .parameter("V", "volume", V_L, Unit.L, Role.VOLUME, 0, ASSUMPTION, "test")

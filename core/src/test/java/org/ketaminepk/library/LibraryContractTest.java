@@ -95,6 +95,8 @@ class LibraryContractTest {
         assertFalse(m.citation().journal().isBlank());
         assertFalse(m.population().description().isBlank());
         assertFalse(m.population().source().isBlank());
+        // a number of subjects not stated was 0
+        assertTrue(m.population().subjects().orElse(1) >= 1, m.id());
         assertNotNull(m.samplingSite());
         assertNotNull(m.drugForm());
         assertTrue(m.ageMinYears() < m.ageMaxYears() && m.weightMinKg() < m.weightMaxKg(), "validity range");

@@ -77,8 +77,8 @@ public final class ModelsText {
         }
         field(w, "Drug form", m.drugForm().label() + (m.composite() ? " (composite of several sources)" : ""));
         Population p = m.population();
-        field(w, "Population", p.description() + (p.subjects() > 0 ? "; " + p.subjects() + " subjects" : "")
-                + "; age " + range(p.ageMinYears(), p.ageMaxYears()) + " years, weight "
+        String subjects = p.subjects().isPresent() ? "; " + p.subjects().getAsInt() + " subjects" : "";
+        field(w, "Population", p.description() + subjects + "; age " + range(p.ageMinYears(), p.ageMaxYears()) + " years, weight "
                 + range(p.weightMinKg(), p.weightMaxKg()) + " kg (source: " + p.source() + ")");
         field(w, "Sampling", m.samplingSite().label());
         field(w, "Validity", "age " + range(m.ageMinYears(), m.ageMaxYears()) + " years, weight "

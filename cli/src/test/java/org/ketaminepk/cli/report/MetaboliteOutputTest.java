@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ class MetaboliteOutputTest {
             .name("test chain")
             .citation(Citation.of("Nobody N.", 2000, "A test fixture", "none"))
             .drugForm(DrugForm.RACEMIC)
-            .population(new Population("none", 0, 18, 65, 40, 120, "test"))
+            .population(new Population("none", OptionalInt.empty(), 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.NOT_STATED)
             .parameter("k", "ketamine elimination", 0.5, Unit.PER_H, Role.PARENT_CLEARANCE, 0, Provenance.ASSUMPTION,
                     "test")
