@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * for the same sentence about its own name with {@link #messageAbout(String)} or {@link #renamed(String, String)};
  * it never edits the text.
  *
- * <p>What a problem does not have (a value, a numeric range, a hint) is empty, never a null or a NaN.
+ * <p>What a problem does not have (a value, a unit, a numeric range, a hint) is empty, never a null, a NaN or
+ * "".
  *
  * <p>Not for internal failures: those are ordinary {@link IllegalStateException}s.
  */
@@ -229,9 +230,9 @@ public class InvalidInputException extends IllegalArgumentException {
         return Optional.ofNullable(value);
     }
 
-    /** @return the unit of the value and of the range, "" when it has none */
-    public String unit() {
-        return unit;
+    /** @return the unit of the value and of the range, empty when it has none */
+    public Optional<String> unit() {
+        return unit.isEmpty() ? Optional.empty() : Optional.of(unit);
     }
 
     /** @return the smallest valid value, empty when there is no numeric range */

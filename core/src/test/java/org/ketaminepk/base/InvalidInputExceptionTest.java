@@ -46,7 +46,7 @@ class InvalidInputExceptionTest {
         assertEquals(InvalidInputException.Kind.OUT_OF_RANGE, e.kind());
         assertEquals("weight", e.field());
         assertEquals(Optional.of(400.0), e.value());
-        assertEquals("kg", e.unit());
+        assertEquals(Optional.of("kg"), e.unit());
         assertEquals(OptionalDouble.of(0.5), e.min());
         assertEquals(OptionalDouble.of(350), e.max());
         assertEquals(Optional.empty(), e.hint());
@@ -66,6 +66,9 @@ class InvalidInputExceptionTest {
         assertEquals(OptionalDouble.empty(), missing.min());
         assertEquals(OptionalDouble.empty(), missing.max());
         assertEquals(Optional.empty(), missing.hint());
+        // unit() was "" for a problem without one
+        assertEquals(Optional.empty(), missing.unit());
+        assertEquals(Optional.empty(), thrown(() -> Checks.inRange("INR", 20, 0.5, 15, "")).unit());
         InvalidInputException text = new InvalidInputException("grid", "the grid is too long");
         assertEquals(Optional.empty(), text.value());
         assertEquals(OptionalDouble.empty(), text.renamed("grid", "--grid").min());
