@@ -164,8 +164,10 @@ public record PatientMetrics(Patient patient, Map<Analyte, AnalyteMetrics> analy
     public AnalyteMetrics get(Analyte a) {
         AnalyteMetrics m = analytes.get(a);
         if (m == null) {
-            throw InvalidInputException.statement("analyte", a == null ? null : a.label(), "must be one of "
-                    + analytes.keySet() + " for this model but was " + (a == null ? "missing" : a.label()));
+            String words = "must be one of " + analytes.keySet() + " for this model but was "
+                    + (a == null ? "missing" : a.label());
+            throw a == null ? InvalidInputException.statement("analyte", words)
+                    : InvalidInputException.statement("analyte", a.label(), words);
         }
         return m;
     }

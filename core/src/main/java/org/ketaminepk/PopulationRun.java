@@ -181,9 +181,11 @@ public final class PopulationRun {
         for (Analyte a : system.observations().keySet()) {
             out[o] = concentrations.get(a);
             if (out[o] == null || out[o].length < display.size()) {
-                throw InvalidInputException.statement("concentrations", out[o] == null ? null : out[o].length,
-                        "must hold an array of at least " + display.size() + " values (one per display time) for "
-                        + a.label() + " but held " + (out[o] == null ? "none" : out[o].length + " values"));
+                String words = "must hold an array of at least " + display.size() + " values (one per display "
+                        + "time) for " + a.label() + " but held " + (out[o] == null ? "none" : out[o].length
+                        + " values");
+                throw out[o] == null ? InvalidInputException.statement("concentrations", words)
+                        : InvalidInputException.statement("concentrations", out[o].length, words);
             }
             o++;
         }

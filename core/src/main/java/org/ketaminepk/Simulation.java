@@ -331,13 +331,13 @@ public final class Simulation {
                 continue;
             }
             Dose.Infusion first = capped.get(i);
-            double cap = first.capMgPerH();
+            double cap = first.capMgPerH().getAsDouble();
             double uncapped = uncappedShown(first, weightKg);
             Dose.Infusion last = first;
             int count = 0;
             for (int j = i; j < capped.size(); j++) {
                 Dose.Infusion inf = capped.get(j);
-                if (!done[j] && inf.capMgPerH() == cap && uncappedShown(inf, weightKg) == uncapped) {
+                if (!done[j] && inf.capMgPerH().getAsDouble() == cap && uncappedShown(inf, weightKg) == uncapped) {
                     done[j] = true;
                     last = inf;
                     count++;

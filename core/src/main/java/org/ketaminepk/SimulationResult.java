@@ -107,16 +107,22 @@ public record SimulationResult(IndividualModel individual, Profile profile, List
      * @throws org.ketaminepk.base.InvalidInputException if the model does not predict {@code a}
      */
     public ExposureMetrics metrics(Analyte a) {
-        return metrics(a, null);
+        return metrics(a, Optional.empty());
     }
 
     /**
-     * @param band the band for the times within, above and below it, or null for none
+     * @param band the band for the times within, above and below it (for none use {@link #metrics(Analyte)})
      * @return the metrics of analyte {@code a}
-     * @throws org.ketaminepk.base.InvalidInputException if the model does not predict {@code a}
+     * @throws org.ketaminepk.base.InvalidInputException if the model does not predict {@code a}, or for a missing
+     *         band
      */
     public ExposureMetrics metrics(Analyte a, Band band) {
+        return metrics(a, Optional.of(Checks.notNull("band", band)));
+    }
+
+    private ExposureMetrics metrics(Analyte a, Optional<Band> bandTimes) {
         Checks.notNull("analyte", a);
+        Band band = bandTimes.orElse(null);
         Series s = profile.series(a);
         Disposition d = disposition();
         double endH = s.timeH(s.size() - 1);

@@ -121,6 +121,15 @@ class SimulationMetricsTest {
     }
 
     @Test
+    void noBandIsItsOwnOverloadNotANull() {
+        SimulationResult r = run(DoseParser.parse("bolus 0.5 mg/kg"), TimeGrid.uniform(6, 1.0 / 60));
+        assertTrue(r.metrics(Analyte.KETAMINE).bandTimes().isEmpty());
+        // metrics(a, null) meant "no band"
+        assertEquals("band is required but was missing", assertThrows(InvalidInputException.class,
+                () -> r.metrics(Analyte.KETAMINE, null)).getMessage());
+    }
+
+    @Test
     void bandTimesAddUpToTheGrid() {
         SimulationResult r = run(DoseParser.parse("bolus 0.5 mg/kg"), TimeGrid.uniform(6, 1.0 / 60));
         Band band = Band.within(70, 160);

@@ -100,8 +100,8 @@ public final class DatasetCommand implements Callable<Integer> {
         if (cmtTable) {
             stdout.println("CMT numbers of " + model.id() + ":");
             for (CompartmentTable.Entry e : CompartmentTable.of(model).entries()) {
-                stdout.printf(Locale.ROOT, "  %2d  %-18s %s%n", e.number(), e.name(), e.route() != null
-                        ? "dose (" + e.route().longName() + ", AMT in mg)" : "observation (ng/mL)");
+                stdout.printf(Locale.ROOT, "  %2d  %-18s %s%n", e.number(), e.name(), e.route()
+                        .map(r -> "dose (" + r.longName() + ", AMT in mg)").orElse("observation (ng/mL)"));
             }
             stdout.flush();
             return 0;

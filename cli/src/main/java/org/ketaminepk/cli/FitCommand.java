@@ -177,7 +177,7 @@ public final class FitCommand implements Callable<Integer> {
         for (IndividualFit.Prediction p : fit.predictions()) {
             Level l = p.level();
             out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
-                    l.censored() ? "<" + num(l.lloqNgPerMl()) : num(l.valueNgPerMl()), num(p.typicalNgPerMl()),
+                    (l.censored() ? "<" : "") + num(l.valueOrLloqNgPerMl()), num(p.typicalNgPerMl()),
                     num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio().getAsDouble())
                             ? String.format(Locale.ROOT, "%.2f", p.ratio().getAsDouble()) : "none (prediction 0)");
         }
@@ -218,6 +218,11 @@ public final class FitCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** @return the number as {@link Checks#fmt} writes it, "" when absent */
+    private static String fmtOrBlank(OptionalDouble v) {
+        return v.isPresent() ? Checks.fmt(v.getAsDouble()) : "";
+    }
+
     private static String num(double v) {
         return Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));
     }
@@ -228,8 +233,7 @@ public final class FitCommand implements Callable<Integer> {
         for (IndividualFit.Prediction p : fit.predictions()) {
             Level l = p.level();
             w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.6g,%.6g,%s%n", Checks.fmt(l.timeH()),
-                    l.analyte().label(), l.censored() ? "" : Checks.fmt(l.valueNgPerMl()),
-                    Double.isNaN(l.lloqNgPerMl()) ? "" : Checks.fmt(l.lloqNgPerMl()), l.censored(),
+                    l.analyte().label(), fmtOrBlank(l.valueNgPerMl()), fmtOrBlank(l.lloqNgPerMl()), l.censored(),
                     p.typicalNgPerMl(), p.individualNgPerMl(), l.censored() || !Double.isFinite(p.ratio().getAsDouble())
                             ? "" : String.format(Locale.ROOT, "%.6g", p.ratio().getAsDouble())));
         }
@@ -271,11 +275,11 @@ public final class FitCommand implements Callable<Integer> {
                 g.writeStartObject();
                 g.writeNumberField("time_h", l.timeH());
                 g.writeStringField("analyte", l.analyte().label());
-                if (!l.censored()) {
-                    g.writeNumberField("measured_ng_per_ml", l.valueNgPerMl());
+                if (l.valueNgPerMl().isPresent()) {
+                    g.writeNumberField("measured_ng_per_ml", l.valueNgPerMl().getAsDouble());
                 }
-                if (!Double.isNaN(l.lloqNgPerMl())) {
-                    g.writeNumberField("lloq_ng_per_ml", l.lloqNgPerMl());
+                if (l.lloqNgPerMl().isPresent()) {
+                    g.writeNumberField("lloq_ng_per_ml", l.lloqNgPerMl().getAsDouble());
                 }
                 g.writeBooleanField("censored", l.censored());
                 g.writeNumberField("typical_ng_per_ml", p.typicalNgPerMl());

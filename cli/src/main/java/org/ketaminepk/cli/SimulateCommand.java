@@ -286,7 +286,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** @return how the model was chosen when the user did not choose it, or null */
     static String modelNote(CommonOptions common, Protocol protocol, PublishedModel model) {
-        if (common.modelId != null || protocol == null || protocol.recommendedModelId() == null) {
+        if (common.modelId != null || protocol == null || protocol.recommendedModelId().isEmpty()) {
             return null;
         }
         return "model " + model.id() + " is the one " + protocol.id() + " recommends";

@@ -237,13 +237,14 @@ public final class TargetCommand implements Callable<Integer> {
                     + "with --effect-site the effect site is already the target, so leave out --endpoint");
         }
         if (plasmaLimit != null && !Double.isFinite(plasmaLimit)) {
-            // NaN is the controller's "no limit": a typed NaN must not switch the limit off
+            // worded for the option here, before the controller refuses it in its own words
             throw new InvalidInputException("plasma-limit", "--plasma-limit must be a factor of the target from 1 to "
                     + Checks.fmt(TargetController.MAX_PLASMA_LIMIT_FACTOR) + " but was '" + plasmaLimit + "'");
         }
         if (endpointId != null) {
             EffectLink link = PumpOptions.link(Endpoints.get("--effect-site", endpointId), model, patient, ke0GuessPerMin, allowGuess);
-            controller = TargetController.effectSite(ind, pump, link, plasmaLimit == null ? Double.NaN : plasmaLimit);
+            controller = plasmaLimit == null ? TargetController.effectSite(ind, pump, link)
+                    : TargetController.effectSite(ind, pump, link, plasmaLimit);
         } else {
             if (plasmaLimit != null || (ke0GuessPerMin != null && predictedEndpointId == null)) {
                 throw new InvalidInputException("effect-site", (plasmaLimit != null ? "--plasma-limit" : "--ke0-guess")
@@ -251,7 +252,8 @@ public final class TargetCommand implements Callable<Integer> {
             }
             EffectLink predicted = predictedEndpointId == null ? null
                     : PumpOptions.link(Endpoints.get("--endpoint", predictedEndpointId), model, patient, ke0GuessPerMin, allowGuess);
-            controller = TargetController.plasma(ind, pump, predicted);
+            controller = predicted == null ? TargetController.plasma(ind, pump)
+                    : TargetController.plasma(ind, pump, predicted);
         }
         TargetPlan plan = controller.plan(schedule, PumpOptions.horizonH(schedule, duration));
         summary(summary, plan, patient);

@@ -282,8 +282,8 @@ public final class ValidateCommand implements Callable<Integer> {
             String note) {
         List<String> cells = List.of(o.id(), o.study(), o.population(), o.drug().label(), o.route().shortName(),
                 o.dose(), o.analyte().label(), o.site(), o.statistic(), o.metric().name(), num(o.fromH()),
-                Double.isInfinite(o.toH()) ? "inf" : num(o.toH()), num(o.value()), o.unit(), o.spread(),
-                o.n() == 0 ? "" : Integer.toString(o.n()), o.read(), model, predicted, ratio, fitted, note);
+                Double.isInfinite(o.toH()) ? "inf" : num(o.toH()), num(o.value()), o.unit(), o.spread().orElse(""),
+                o.n().isPresent() ? Integer.toString(o.n().getAsInt()) : "", o.read(), model, predicted, ratio, fitted, note);
         StringBuilder b = new StringBuilder();
         for (String cell : cells) {
             if (b.length() > 0) {
@@ -391,12 +391,8 @@ public final class ValidateCommand implements Callable<Integer> {
         m.put("toH", Double.isInfinite(o.toH()) ? "inf" : o.toH());
         m.put("observed", o.value());
         m.put("unit", o.unit());
-        if (!o.spread().isEmpty()) {
-            m.put("spread", o.spread());
-        }
-        if (o.n() > 0) {
-            m.put("n", o.n());
-        }
+        o.spread().ifPresent(s -> m.put("spread", s));
+        o.n().ifPresent(n -> m.put("n", n));
         m.put("read", o.read());
         return m;
     }

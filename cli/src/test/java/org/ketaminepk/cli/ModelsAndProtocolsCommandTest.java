@@ -91,7 +91,7 @@ class ModelsAndProtocolsCommandTest {
         for (Protocol p : Protocols.all()) {
             String row = r.out().lines().filter(l -> l.startsWith(p.id() + " ")).findFirst().orElseThrow();
             assertTrue(row.contains(p.shortSource()), row);
-            assertTrue(row.contains(p.drugForm().label()), row);
+            assertTrue(row.contains(p.drugForm().orElseThrow().label()), row);
         }
         assertTrue(r.out().contains("not dosing advice"));
     }

@@ -53,7 +53,7 @@ class TargetPopulationCommandTest {
         assertTrue(r.out().contains("Distribution over 120 virtual patients"), r.out());
 
         IndividualModel ind = Simulation.standard().individualize(Models.OTTO_2021, Patient.standardAdult());
-        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1), null)
+        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1))
                 .plan(TargetSchedule.parse(SPEC), 3);
         int n = plan.timesH().length;
         TargetAttainment expected = TargetAttainment.of(plan, PopulationSimulation.of(Models.OTTO_2021,

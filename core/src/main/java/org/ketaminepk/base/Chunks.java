@@ -86,7 +86,7 @@ public final class Chunks {
                 // are waited for, so that none of them still writes after this returns
                 failure.compareAndSet(null, e);
                 CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).exceptionally(x -> null).join();
-                throw InvalidInputException.statement("executor", null, "must accept every task but refused task "
+                throw InvalidInputException.statement("executor", "must accept every task but refused task "
                         + (from / SIZE + 1) + " of " + ((n + SIZE - 1) / SIZE) + " (is it shut down, or its queue "
                         + "full?)");
             }

@@ -1,5 +1,8 @@
 package org.ketaminepk.base;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
+
 /**
  * Thrown when a caller supplies a value the library cannot use. It carries what is wrong as data — the field, the
  * value, the unit, the valid range and a hint — and {@link #getMessage()} turns them into the one line a person
@@ -10,6 +13,9 @@ package org.ketaminepk.base;
  * <p>A front end that names the field differently (an option {@code --weight} for the field {@code weight}) asks
  * for the same sentence about its own name with {@link #messageAbout(String)} or {@link #renamed(String, String)};
  * it never edits the text.
+ *
+ * <p>What a problem does not have (a value, a unit, a numeric range, a hint) is empty, never a null, a NaN or
+ * "".
  *
  * <p>Not for internal failures: those are ordinary {@link IllegalStateException}s.
  */
@@ -40,12 +46,15 @@ public class InvalidInputException extends IllegalArgumentException {
     private final String field;
     /** How the sentence names the field; null until renamed (the field itself names it). */
     private final String name;
+    /** The offending value; null when there is none (never leaves this class as null). */
     private final Object value;
     private final String unit;
+    /** The valid range; NaN when there is no numeric range (never leaves this class as NaN). */
     private final double min;
     private final double max;
     /** The accepted values (NOT_ONE_OF) or the rest of the sentence (STATEMENT, TEXT). */
     private final String words;
+    /** What to do about it; null when there is no hint (never leaves this class as null). */
     private final String hint;
     private transient volatile String message;
 
@@ -71,10 +80,23 @@ public class InvalidInputException extends IllegalArgumentException {
      *
      * @param kind {@link Kind#STATEMENT} or {@link Kind#TEXT}
      * @param field the name of the offending field
-     * @param value the offending value, or null
+     * @param value the offending value
+     * @throws InvalidInputException for a missing value (use {@link #InvalidInputException(Kind, String)} for a
+     *         problem without one)
      */
     protected InvalidInputException(Kind kind, String field, Object value) {
-        this(kind, field, null, value, "", Double.NaN, Double.NaN, null, null, null);
+        this(kind, field, null, Checks.notNull("value", value), "", Double.NaN, Double.NaN, null, null, null);
+    }
+
+    /**
+     * For subclasses that word a {@link Kind#STATEMENT} or {@link Kind#TEXT} about no particular value themselves,
+     * lazily, in {@link #words()}.
+     *
+     * @param kind {@link Kind#STATEMENT} or {@link Kind#TEXT}
+     * @param field the name of the offending field
+     */
+    protected InvalidInputException(Kind kind, String field) {
+        this(kind, field, null, null, "", Double.NaN, Double.NaN, null, null, null);
     }
 
     /**
@@ -124,17 +146,35 @@ public class InvalidInputException extends IllegalArgumentException {
 
     /**
      * @param statement the rest of the sentence ("must hold at most 100 doses but had 120")
-     * @param value the offending value, for callers that read it (may be null)
+     * @param value the offending value, for callers that read it
      * @return "{field} {statement}"
+     * @throws InvalidInputException for a missing value (use {@link #statement(String, String)} for a problem
+     *         without one)
      */
     public static InvalidInputException statement(String field, Object value, String statement) {
-        return new InvalidInputException(Kind.STATEMENT, field, null, value, "", Double.NaN, Double.NaN,
-                statement, null, null);
+        return new InvalidInputException(Kind.STATEMENT, field, null, Checks.notNull("value", value), "",
+                Double.NaN, Double.NaN, statement, null, null);
     }
 
-    /** @return a copy that ends with {@code "; " + text} (what to do about it) */
+    /**
+     * A statement about a field without a particular offending value (its {@link #value()} is empty).
+     *
+     * @param statement the rest of the sentence ("must accept every task but refused task 3 of 8")
+     * @return "{field} {statement}"
+     */
+    public static InvalidInputException statement(String field, String statement) {
+        return new InvalidInputException(Kind.STATEMENT, field, null, null, "", Double.NaN, Double.NaN, statement,
+                null, null);
+    }
+
+    /**
+     * @param text what to do about it
+     * @return a copy that ends with {@code "; " + text}
+     * @throws InvalidInputException for a missing text
+     */
     public InvalidInputException withHint(String text) {
-        return new InvalidInputException(kind, field, name, value, unit, min, max, words(), text, getCause());
+        return new InvalidInputException(kind, field, name, value, unit, min, max, words(),
+                Checks.notNull("hint", text), getCause());
     }
 
     /**
@@ -185,29 +225,29 @@ public class InvalidInputException extends IllegalArgumentException {
         return field;
     }
 
-    /** @return the offending value: a {@link Double}, the text given, or null when there is none (or not known) */
-    public Object value() {
-        return value;
+    /** @return the offending value: a {@link Double} or the text given; empty when there is none (or not known) */
+    public Optional<Object> value() {
+        return Optional.ofNullable(value);
     }
 
-    /** @return the unit of the value and of the range, "" when it has none */
-    public String unit() {
-        return unit;
+    /** @return the unit of the value and of the range, empty when it has none */
+    public Optional<String> unit() {
+        return unit.isEmpty() ? Optional.empty() : Optional.of(unit);
     }
 
-    /** @return the smallest valid value, NaN when there is no numeric range */
-    public double min() {
-        return min;
+    /** @return the smallest valid value, empty when there is no numeric range */
+    public OptionalDouble min() {
+        return Double.isNaN(min) ? OptionalDouble.empty() : OptionalDouble.of(min);
     }
 
-    /** @return the largest valid value, NaN when there is no numeric range */
-    public double max() {
-        return max;
+    /** @return the largest valid value, empty when there is no numeric range */
+    public OptionalDouble max() {
+        return Double.isNaN(max) ? OptionalDouble.empty() : OptionalDouble.of(max);
     }
 
-    /** @return what to do about it, or null */
-    public String hint() {
-        return hint;
+    /** @return what to do about it, empty when nothing is suggested */
+    public Optional<String> hint() {
+        return Optional.ofNullable(hint);
     }
 
     /** @return the rest of the sentence after the field's name (STATEMENT), or all of it (TEXT) */

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.model.PublishedModel;
 
@@ -26,16 +27,34 @@ import org.ketaminepk.model.PublishedModel;
 public final class CompartmentTable {
 
     /**
-     * One numbered entry.
+     * One numbered entry: a dosing compartment (a route) or an observation compartment (an analyte), never both.
      *
      * @param number the CMT number
-     * @param route the dosing route, or null for an observation compartment
-     * @param analyte the observed analyte, or null for a dosing compartment
+     * @param route the dosing route, empty for an observation compartment
+     * @param analyte the observed analyte, empty for a dosing compartment
      */
-    public record Entry(int number, Route route, Analyte analyte) {
+    public record Entry(int number, Optional<Route> route, Optional<Analyte> analyte) {
+        /**
+         * @throws InvalidInputException for a route or analyte that is null rather than empty, or an entry with
+         *         both or neither
+         */
+        public Entry {
+            Checks.notNull("route", route);
+            Checks.notNull("analyte", analyte);
+            if (route.isPresent() == analyte.isPresent()) {
+                throw new InvalidInputException("CMT", "a compartment entry names a route or an analyte, one of "
+                        + "them, but entry " + number + " names " + (route.isPresent() ? "both" : "neither"));
+            }
+        }
+
+        /** @return whether this is a dosing compartment */
+        public boolean dosing() {
+            return route.isPresent();
+        }
+
         /** @return the name accepted in a CMT cell ("iv", "ketamine", ...) */
         public String name() {
-            return route != null ? route.shortName() : analyte.label();
+            return route.map(Route::shortName).orElseGet(() -> analyte.orElseThrow().label());
         }
     }
 
@@ -51,9 +70,7 @@ public final class CompartmentTable {
         for (Entry e : entries) {
             m.put(Integer.toString(e.number()), e);
             m.put(e.name(), e);
-            if (e.route() != null) {
-                m.put(e.route().longName(), e);
-            }
+            e.route().ifPresent(r -> m.put(r.longName(), e));
         }
         this.common = Map.copyOf(m);
     }
@@ -64,12 +81,12 @@ public final class CompartmentTable {
         int n = 1;
         for (Route r : Route.values()) {
             if (model.routes().containsKey(r)) {
-                e.add(new Entry(n++, r, null));
+                e.add(new Entry(n++, Optional.of(r), Optional.empty()));
             }
         }
         for (Analyte a : Analyte.values()) {
             if (model.analytes().contains(a)) {
-                e.add(new Entry(n++, null, a));
+                e.add(new Entry(n++, Optional.empty(), Optional.of(a)));
             }
         }
         return new CompartmentTable(model, e);
@@ -107,13 +124,13 @@ public final class CompartmentTable {
             // a name
         }
         for (Entry e : entries) {
-            if (e.analyte() != null && e.analyte().label().equals(c)) {
+            if (e.analyte().isPresent() && e.analyte().get().label().equals(c)) {
                 return Optional.of(e);
             }
         }
         try {
             Route r = Route.parse(c);
-            return entries.stream().filter(e -> e.route() == r).findFirst();
+            return entries.stream().filter(e -> e.route().equals(Optional.of(r))).findFirst();
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
@@ -123,7 +140,7 @@ public final class CompartmentTable {
     public String describe() {
         List<String> parts = new ArrayList<>();
         for (Entry e : entries) {
-            parts.add(e.number() + " = " + e.name() + (e.route() != null ? " (dose)" : " (observation)"));
+            parts.add(e.number() + " = " + e.name() + (e.dosing() ? " (dose)" : " (observation)"));
         }
         return String.join(", ", parts);
     }

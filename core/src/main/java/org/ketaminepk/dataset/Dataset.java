@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,7 @@ public final class Dataset {
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     /**
-     * One event record.
+     * One event record. A missing DUR or CMT is empty, never a NaN or a null.
      *
      * @param line line number in the file (1-based)
      * @param id the ID cell as written
@@ -53,18 +56,31 @@ public final class Dataset {
      * @param evid event type (0 observation, 1 dose, 2 other, 3 reset, 4 reset and dose)
      * @param amountMg AMT, mg (0 when missing)
      * @param rate RATE: 0 bolus, &gt; 0 mg/h, −1 modelled rate, −2 duration in DUR
-     * @param durationH DUR, h (NaN when missing)
-     * @param cmt the CMT cell, or null when missing
+     * @param durationH DUR, h, empty when missing
+     * @param cmt the CMT cell, empty when missing
      * @param intervalH II, h (0 when missing)
      * @param additional ADDL (0 when missing)
      * @param steadyState SS (0, 1 or 2)
-     * @param cells every cell as written, in column order ({@code null} for a cell past the end of a short line)
+     * @param cells every cell as written, in column order ("" for a cell past the end of a short line)
      */
-    public record Record(int line, String id, double timeH, int evid, double amountMg, double rate, double durationH,
-            String cmt, double intervalH, int additional, int steadyState, List<String> cells) {
-        /** Copies the cells. */
+    public record Record(int line, String id, double timeH, int evid, double amountMg, double rate,
+            OptionalDouble durationH, Optional<String> cmt, double intervalH, int additional, int steadyState,
+            List<String> cells) {
+        /**
+         * Copies the cells.
+         *
+         * @throws InvalidInputException for a missing id, DUR, CMT or list of cells (null rather than empty), or a
+         *         null cell
+         */
         public Record {
-            cells = Collections.unmodifiableList(new ArrayList<>(cells));
+            Checks.notNull("ID", id);
+            Checks.notNull("DUR", durationH);
+            Checks.notNull("CMT", cmt);
+            Checks.notNull("cells", cells);
+            for (String c : cells) {
+                Checks.notNull("cell", c);
+            }
+            cells = List.copyOf(cells);
         }
 
         /** @return whether this record gives a dose (EVID 1 or 4) */
@@ -96,17 +112,30 @@ public final class Dataset {
     }
 
     /**
+     * Reads a dataset that has no file name; messages call it "dataset".
+     *
+     * @param in the text (not closed)
+     * @return the dataset, in file order
+     * @throws InvalidInputException naming the line and column of the first bad cell
+     * @throws UncheckedIOException if reading fails
+     */
+    public static Dataset read(Reader in) {
+        return read(in, "dataset");
+    }
+
+    /**
      * Reads a dataset.
      *
      * @param in the text (not closed)
-     * @param source the file name used in error messages
+     * @param source the file name used in error messages (for none use {@link #read(Reader)})
      * @return the dataset, in file order
-     * @throws InvalidInputException naming the file, line and column of the first bad cell
+     * @throws InvalidInputException naming the file, line and column of the first bad cell, or for a missing text
+     *         or source
      * @throws UncheckedIOException if reading fails
      */
     public static Dataset read(Reader in, String source) {
         Checks.notNull("dataset", in);
-        String src = source == null ? "dataset" : source;
+        String src = Checks.notNull("source", source);
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
         try {
             String line;
@@ -231,7 +260,7 @@ public final class Dataset {
             }
             List<String> padded = new ArrayList<>(cells);
             while (padded.size() < columns.size()) {
-                padded.add(null);
+                padded.add("");
             }
             this.cells = padded;
         }
@@ -242,7 +271,7 @@ public final class Dataset {
                 return null;
             }
             String c = cells.get(i);
-            return c == null || c.isEmpty() || c.equals(".") ? null : c;
+            return missing(c) ? null : c;
         }
 
         double number(String column, double missing) {
@@ -289,8 +318,8 @@ public final class Dataset {
             int ss = whole("SS", 0, 2);
             int evid = index.containsKey("EVID") && text("EVID") != null ? whole("EVID", 0, 4)
                     : amt > 0 || (ss > 0 && rate > 0) ? 1 : 0;
-            double dur = number("DUR", Double.NaN);
-            String cmt = text("CMT");
+            OptionalDouble dur = text("DUR") == null ? OptionalDouble.empty() : OptionalDouble.of(number("DUR", 0));
+            Optional<String> cmt = Optional.ofNullable(text("CMT"));
             double ii = number("II", 0);
             int addl = whole("ADDL", 0, MAX_DOSES_PER_ID);
             whole("MDV", 0, 1);
@@ -312,7 +341,7 @@ public final class Dataset {
             return new Record(line, id, time, evid, amt, rate, dur, cmt, ii, addl, ss, cells);
         }
 
-        private void checkDose(double amt, double rate, double dur, double ii, int addl, int ss) {
+        private void checkDose(double amt, double rate, OptionalDouble duration, double ii, int addl, int ss) {
             boolean ssInfusion = ss > 0 && amt == 0 && rate > 0 && ii == 0;
             if (!ssInfusion && !(amt > 0 && amt <= Amount.MAX_MG)) {
                 throw Dataset.error(src, line, "AMT", "AMT must be between 0 and " + Checks.fmt(Amount.MAX_MG)
@@ -332,9 +361,10 @@ public final class Dataset {
                         + " h, longer than " + Checks.fmt(Dose.MAX_INFUSION_H) + " h");
             }
             if (rate == -2) {
-                if (Double.isNaN(dur)) {
+                if (duration.isEmpty()) {
                     throw Dataset.error(src, line, "DUR", "RATE -2 takes the duration from DUR, which is missing");
                 }
+                double dur = duration.getAsDouble();
                 if (!(dur > 0 && dur <= Dose.MAX_INFUSION_H)) {
                     throw Dataset.error(src, line, "DUR", "DUR must be between 0 and " + Checks.fmt(Dose.MAX_INFUSION_H)
                             + " h (exclusive of 0) with RATE -2 but was " + Checks.fmt(dur));
@@ -369,9 +399,10 @@ public final class Dataset {
         return columns;
     }
 
-    /** @return the index of a column (upper-case name), or -1 */
-    public int column(String upperCaseName) {
-        return index.getOrDefault(upperCaseName, -1);
+    /** @return the index of a column (upper-case name), empty if the header has no such column */
+    public OptionalInt column(String upperCaseName) {
+        Integer i = index.get(upperCaseName);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
     }
 
     /** @return every record, in file order */
@@ -393,13 +424,17 @@ public final class Dataset {
         return out;
     }
 
-    /** @return the cell of {@code rec} in column {@code upperCaseName}, or null when missing */
-    public String cell(Record rec, String upperCaseName) {
-        int i = column(upperCaseName);
-        if (i < 0) {
-            return null;
-        }
-        String c = rec.cells().get(i);
-        return c == null || c.isEmpty() || c.equals(".") ? null : c;
+    /**
+     * @return the cell of {@code rec} in column {@code upperCaseName}, empty when the column is absent or the cell
+     *         missing (empty or {@code .})
+     */
+    public Optional<String> cell(Record rec, String upperCaseName) {
+        Integer i = index.get(upperCaseName);
+        return i == null ? Optional.empty() : Optional.of(rec.cells().get(i)).filter(c -> !missing(c));
+    }
+
+    /** An empty cell or {@code .} is missing (a cell past the end of a short line is empty). */
+    private static boolean missing(String cell) {
+        return cell.isEmpty() || cell.equals(".");
     }
 }

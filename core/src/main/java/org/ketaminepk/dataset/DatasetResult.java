@@ -102,13 +102,12 @@ public final class DatasetResult {
             for (int r = 0; r < recs.size(); r++) {
                 Dataset.Record rec = recs.get(r);
                 line.setLength(0);
-                line.append(rec.id()).append(',').append(dataset.cell(rec, "TIME")).append(',').append(rec.evid());
+                line.append(rec.id()).append(',').append(dataset.cell(rec, "TIME").orElseThrow()).append(',').append(rec.evid());
                 for (double p : predictions[r]) {
                     line.append(',').append(number(p));
                 }
                 for (int i : rest) {
-                    String c = rec.cells().get(i);
-                    line.append(',').append(c == null ? "" : c);
+                    line.append(',').append(rec.cells().get(i));
                 }
                 out.write(line.append('\n').toString());
             }

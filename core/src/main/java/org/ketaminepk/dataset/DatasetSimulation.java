@@ -218,21 +218,21 @@ public final class DatasetSimulation {
         for (int i = 0; i < recs.size(); i++) {
             Dataset.Record r = recs.get(i);
             if (r.dose()) {
-                if (r.cmt() == null) {
+                if (r.cmt().isEmpty()) {
                     throw Dataset.error(d.source(), r.line(), "CMT", "a dose (AMT " + Checks.fmt(r.amountMg())
                             + " mg) needs a CMT naming a route of " + model.id() + ": " + table.describe());
                 }
-                Optional<CompartmentTable.Entry> e = table.find(r.cmt());
-                if (e.isEmpty() || e.get().route() == null) {
-                    throw Dataset.error(d.source(), r.line(), "CMT", "CMT '" + r.cmt() + "' is not a dosing "
+                Optional<CompartmentTable.Entry> e = table.find(r.cmt().get());
+                if (e.isEmpty() || !e.get().dosing()) {
+                    throw Dataset.error(d.source(), r.line(), "CMT", "CMT '" + r.cmt().get() + "' is not a dosing "
                             + "compartment of " + model.id() + ": " + table.describe());
                 }
-                routes[i] = e.get().route();
-            } else if (r.evid() == 0 && r.cmt() != null) {
-                Optional<CompartmentTable.Entry> e = table.find(r.cmt());
-                if (e.isEmpty() || e.get().analyte() == null) {
-                    throw Dataset.error(d.source(), r.line(), "CMT", "CMT '" + r.cmt() + "' is not an observation "
-                            + "compartment of " + model.id() + ": " + table.describe());
+                routes[i] = e.get().route().orElseThrow();
+            } else if (r.evid() == 0 && r.cmt().isPresent()) {
+                Optional<CompartmentTable.Entry> e = table.find(r.cmt().get());
+                if (e.isEmpty() || e.get().dosing()) {
+                    throw Dataset.error(d.source(), r.line(), "CMT", "CMT '" + r.cmt().get() + "' is not an "
+                            + "observation compartment of " + model.id() + ": " + table.describe());
                 }
             }
         }
@@ -247,10 +247,10 @@ public final class DatasetSimulation {
     private static void checkConstantCovariates(Dataset d, List<Dataset.Record> recs) {
         Dataset.Record first = recs.get(0);
         for (String column : COVARIATES) {
-            String v0 = d.cell(first, column);
+            String v0 = d.cell(first, column).orElse(null);
             for (int i = 1; i < recs.size(); i++) {
                 Dataset.Record r = recs.get(i);
-                String v = d.cell(r, column);
+                String v = d.cell(r, column).orElse(null);
                 if (v == null || sameValue(v0, v)) {
                     continue;
                 }
@@ -280,7 +280,7 @@ public final class DatasetSimulation {
     private static Patient patient(Dataset d, Dataset.Record first) {
         Patient p = Patient.standardAdult();
         for (Map.Entry<String, BiFunction<Patient, String, Patient>> c : COVARIATE_READERS.entrySet()) {
-            String v = d.cell(first, c.getKey());
+            String v = d.cell(first, c.getKey()).orElse(null);
             if (v == null) {
                 continue;
             }
@@ -412,7 +412,7 @@ public final class DatasetSimulation {
     private double addDose(Schedule.Builder b, CompartmentSystem sys, Dataset.Record r, Route route, double t,
             String source) {
         double umol = Analyte.KETAMINE.mgToUmol(r.amountMg());
-        double infusionH = r.rate() > 0 ? r.amountMg() / r.rate() : r.rate() == -2 ? r.durationH() : 0;
+        double infusionH = r.rate() > 0 ? r.amountMg() / r.rate() : r.rate() == -2 ? r.durationH().getAsDouble() : 0;
         List<InputChannel> channels = sys.route(route).channels(r.amountMg());
         if (r.rate() == -1 && channels.stream().noneMatch(c -> c.durationH() > 0)) {
             throw Dataset.error(source, r.line(), "RATE", "RATE -1 asks for an input rate set by the model, but "

@@ -2,6 +2,8 @@ package org.ketaminepk.dosing;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.TimeGrid;
@@ -52,12 +54,14 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
     /** An intravenous infusion of {@code amount} over {@code durationH}, starting at {@code timeH}. */
     static Infusion infusion(Amount amount, double durationH, double timeH) {
-        return new Infusion(timeH, durationH, amount, null, Double.NaN, DrugSalt.BASE);
+        return new Infusion(timeH, durationH, Optional.of(Checks.notNull("amount", amount)), Optional.empty(),
+                OptionalDouble.empty(), DrugSalt.BASE);
     }
 
     /** An intravenous infusion at {@code rate} for {@code durationH}, starting at {@code timeH}. */
     static Infusion infusion(Rate rate, double durationH, double timeH) {
-        return new Infusion(timeH, durationH, null, rate, Double.NaN, DrugSalt.BASE);
+        return new Infusion(timeH, durationH, Optional.empty(), Optional.of(Checks.notNull("rate", rate)),
+                OptionalDouble.empty(), DrugSalt.BASE);
     }
 
     /**
@@ -176,36 +180,46 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
     /**
      * Zero-order intravenous infusion, stated either as an amount over a duration or as a rate for a duration,
-     * with an optional rate cap ("0.35 mg/kg/h, not more than 25 mg/h").
+     * with an optional rate cap ("0.35 mg/kg/h, not more than 25 mg/h"). Exactly one of amount and rate is present;
+     * what is not stated is empty, never a null or a NaN.
      *
      * @param timeH start, h
      * @param durationH duration, h, in [{@link #MIN_INFUSION_H}, {@link #MAX_INFUSION_H}]
-     * @param amount total amount, or null when stated as a rate; the rate it implies must not exceed the largest
+     * @param amount total amount, empty when stated as a rate; the rate it implies must not exceed the largest
      *        accepted rate ({@link Rate#MAX_MG_PER_H}, or {@link Rate#MAX_MG_PER_KG_PER_H} for weight-based amounts)
-     * @param rate rate, or null when stated as an amount
-     * @param capMgPerH maximal rate, mg/h, or NaN for none
+     * @param rate rate, empty when stated as an amount
+     * @param capMgPerH maximal rate, mg/h, in (0, {@link Rate#MAX_CAP_MG_PER_H}], empty for none
      * @param salt base or hydrochloride
      */
-    record Infusion(double timeH, double durationH, Amount amount, Rate rate, double capMgPerH, DrugSalt salt)
-            implements Dose {
-        /** Validates. */
+    record Infusion(double timeH, double durationH, Optional<Amount> amount, Optional<Rate> rate,
+            OptionalDouble capMgPerH, DrugSalt salt) implements Dose {
+        /**
+         * Validates.
+         *
+         * @throws InvalidInputException for a time or duration out of range, an amount, rate or cap that is null
+         *         rather than empty, both or neither of amount and rate, an implied rate above the largest, or a
+         *         cap outside (0, {@link Rate#MAX_CAP_MG_PER_H}] mg/h (NaN included)
+         */
         public Infusion {
+            Checks.notNull("amount", amount);
+            Checks.notNull("rate", rate);
+            Checks.notNull("rate cap", capMgPerH);
             checkTime(timeH);
             Checks.positive("infusion duration", durationH, MAX_INFUSION_H, "h");
             if (durationH < MIN_INFUSION_H) {
                 throw new InvalidInputException("infusion duration", String.format(Locale.ROOT,
                         "infusion duration must be at least 1 s but was %s s; give a shorter push as a bolus%s",
-                        Checks.fmt(durationH * 3600), amount != null ? " ('bolus " + amount + "')" : ""));
+                        Checks.fmt(durationH * 3600), amount.map(a -> " ('bolus " + a + "')").orElse("")));
             }
-            if ((amount == null) == (rate == null)) {
+            if (amount.isPresent() == rate.isPresent()) {
                 throw new InvalidInputException("infusion", "an infusion needs either an amount or a rate, not "
-                        + (amount == null ? "neither" : "both"));
+                        + (amount.isEmpty() ? "neither" : "both"));
             }
-            if (amount != null) {
-                checkImpliedRate(amount, durationH);
+            if (amount.isPresent()) {
+                checkImpliedRate(amount.get(), durationH);
             }
-            if (!Double.isNaN(capMgPerH)) {
-                Checks.positive("rate cap", capMgPerH, Rate.MAX_CAP_MG_PER_H, "mg/h");
+            if (capMgPerH.isPresent()) {
+                Checks.positive("rate cap", capMgPerH.getAsDouble(), Rate.MAX_CAP_MG_PER_H, "mg/h");
             }
             Checks.notNull("salt", salt);
         }
@@ -237,9 +251,24 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
             return new Infusion(timeH + dtH, durationH, amount, rate, capMgPerH, salt);
         }
 
-        /** @return a copy with a rate cap, mg/h */
+        /**
+         * @param cap the largest rate, mg/h, in (0, {@link Rate#MAX_CAP_MG_PER_H}]
+         * @return a copy with this rate cap
+         * @throws InvalidInputException for a cap outside that range (NaN included; for no cap use
+         *         {@link #withoutCap()})
+         */
         public Infusion withCapMgPerH(double cap) {
-            return new Infusion(timeH, durationH, amount, rate, cap, salt);
+            return new Infusion(timeH, durationH, amount, rate, OptionalDouble.of(cap), salt);
+        }
+
+        /** @return a copy without a rate cap */
+        public Infusion withoutCap() {
+            return new Infusion(timeH, durationH, amount, rate, OptionalDouble.empty(), salt);
+        }
+
+        /** @return whether the dose is stated per kg of body weight (as an amount or as a rate) */
+        public boolean perKg() {
+            return amount.map(a -> a.unit().perKg()).orElseGet(() -> rate.orElseThrow().unit().perKg());
         }
 
         /** @return a copy stating the amount as {@code salt} */
@@ -249,19 +278,19 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
         /** @return the rate before any cap, mg/h of the stated form */
         public double uncappedMgPerH(double weightKg) {
-            return amount != null ? amount.toMg(weightKg) / durationH : rate.toMgPerH(weightKg);
+            return amount.isPresent() ? amount.get().toMg(weightKg) / durationH : rate.get().toMgPerH(weightKg);
         }
 
         /** @return whether the cap lowers the rate for this weight */
         public boolean capped(double weightKg) {
-            return !Double.isNaN(capMgPerH) && uncappedMgPerH(weightKg) > capMgPerH;
+            return capMgPerH.isPresent() && uncappedMgPerH(weightKg) > capMgPerH.getAsDouble();
         }
 
         /** @return the rate actually given, mg/h of base, after any cap */
         public double rateMgPerH(double weightKg) {
             double r = uncappedMgPerH(weightKg);
-            if (!Double.isNaN(capMgPerH)) {
-                r = Math.min(r, capMgPerH);
+            if (capMgPerH.isPresent()) {
+                r = Math.min(r, capMgPerH.getAsDouble());
             }
             return r * salt.baseFraction();
         }
@@ -278,9 +307,10 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
 
         @Override
         public String describe() {
-            String what = amount != null ? amount + " over " + duration(durationH)
-                    : Checks.sig(rate.value(), 4) + " " + rate.unit().symbol() + " for " + duration(durationH);
-            String cap = Double.isNaN(capMgPerH) ? "" : ", max " + Checks.fmt(capMgPerH) + " mg/h";
+            String what = amount.isPresent() ? amount.get() + " over " + duration(durationH)
+                    : Checks.sig(rate.get().value(), 4) + " " + rate.get().unit().symbol() + " for "
+                            + duration(durationH);
+            String cap = capMgPerH.isPresent() ? ", max " + Checks.fmt(capMgPerH.getAsDouble()) + " mg/h" : "";
             return String.format(Locale.ROOT, "iv %s%s%s at %s", what, cap, saltNote(salt), Checks.hours(timeH));
         }
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -34,13 +35,14 @@ public final class Endpoints {
     private static final String GAMMA_NOT_FOUND = "Hill coefficient not in the abstract; γ = 1 used (a plain Emax "
             + "curve), an assumption";
 
-    private static final Citation OLOFSEN_2022 = new Citation(
+    private static final Citation OLOFSEN_2022 = Citation.of(
             "Olofsen E, Kamp J, Henthorn TK, van Velzen M, Niesters M, Sarton E, Dahan A", 2022,
-            "Ketamine psychedelic and antinociceptive effects are connected", "Anesthesiology 2022;136(5):792-801",
-            "10.1097/ALN.0000000000004176", null);
+            "Ketamine psychedelic and antinociceptive effects are connected", "Anesthesiology 2022;136(5):792-801")
+            .withDoi("10.1097/ALN.0000000000004176");
 
     private static final Population OLOFSEN_POPULATION = new Population("17 healthy male volunteers given "
-            + "escalating S-ketamine and racemic ketamine infusions on separate occasions", 17, 18, 65, 40, 120,
+            + "escalating S-ketamine and racemic ketamine infusions on separate occasions",
+            OptionalInt.of(17), 18, 65, 40, 120,
             "Olofsen 2022 abstract; ages and weights are not in the abstract (adult default range)");
 
     private static final String OLOFSEN_SOURCE = "Olofsen 2022 abstract: C50 0.51 (95 % CI 0.38-0.66) nmol/mL "
@@ -85,11 +87,12 @@ public final class Endpoints {
     /** Simons 2022: drug high, S-ketamine C50 0.3 nmol/mL; no equilibration half-life found. */
     public static final Endpoint SIMONS_2022_DRUG_HIGH = Endpoint.builder("simons-2022-drug-high")
             .name("Simons 2022, drug high after S-ketamine oral thin film and IV")
-            .citation(new Citation("Simons P, Olofsen E, van Velzen M, et al.", 2022,
+            .citation(Citation.of("Simons P, Olofsen E, van Velzen M, et al.", 2022,
                     "S-Ketamine oral thin film—Part 2: Population pharmacodynamics of S-ketamine, S-norketamine and "
-                            + "S-hydroxynorketamine", "Front Pain Res 2022;3:946487", "10.3389/fpain.2022.946487",
-                    null))
-            .population(new Population("20 healthy volunteers (10 men, 10 women), 19-32 years, 53-93 kg", 20, 19,
+                            + "S-hydroxynorketamine", "Front Pain Res 2022;3:946487")
+                    .withDoi("10.3389/fpain.2022.946487"))
+            .population(new Population("20 healthy volunteers (10 men, 10 women), 19-32 years, 53-93 kg",
+                    OptionalInt.of(20), 19,
                     32, 53, 93, "Simons thesis 2024, chapter 3 results (the published paper's population)"))
             .samplingSite(SamplingSite.ARTERIAL)
             .measure("drug high on an 11-point visual analogue scale", "fraction of the maximal effect")
@@ -107,11 +110,12 @@ public final class Endpoints {
     /** Dahan 2024: the concentration that doubles the pressure pain threshold, for esketamine and racemic. */
     public static final Endpoint DAHAN_2024_PAIN_THRESHOLD = Endpoint.builder("dahan-2024-pain-threshold")
             .name("Dahan 2024, rise of the pressure pain threshold in healthy volunteers")
-            .citation(new Citation("Dahan A, Jansen S, van der Schrier R, et al.", 2024,
+            .citation(Citation.of("Dahan A, Jansen S, van der Schrier R, et al.", 2024,
                     "Nitric oxide donor sodium nitroprusside reduces racemic ketamine- but not esketamine-induced "
-                            + "pain relief", "ACS Pharmacol Transl Sci 2024;7(7):2044-2053",
-                    "10.1021/acsptsci.4c00133", null))
-            .population(new Population("17 healthy volunteers, placebo arm of a sodium nitroprusside crossover", 17,
+                            + "pain relief", "ACS Pharmacol Transl Sci 2024;7(7):2044-2053")
+                    .withDoi("10.1021/acsptsci.4c00133"))
+            .population(new Population("17 healthy volunteers, placebo arm of a sodium nitroprusside crossover",
+                    OptionalInt.of(17),
                     18, 65, 40, 120, "Dahan 2024 abstract; ages and weights are not in the abstract (adult default "
                             + "range)"))
             .samplingSite(SamplingSite.ARTERIAL)
@@ -134,11 +138,12 @@ public final class Endpoints {
     /** Herd 2008: sedation score in children, E0 5, fractional Emax 0.939, EC50 0.56 mg/L, γ 3.71, t½ke0 11 s. */
     public static final Endpoint HERD_2008_SEDATION = Endpoint.builder("herd-2008-sedation")
             .name("Herd 2008, sedation score in children given IV racemic ketamine")
-            .citation(new Citation("Herd DW, Anderson BJ, Keene NA, Holford NHG", 2008,
-                    "Investigating the pharmacodynamics of ketamine in children", "Paediatr Anaesth 2008;18(1):36-42",
-                    null, "https://pubmed.ncbi.nlm.nih.gov/18095964/"))
+            .citation(Citation.of("Herd DW, Anderson BJ, Keene NA, Holford NHG", 2008,
+                    "Investigating the pharmacodynamics of ketamine in children", "Paediatr Anaesth 2008;18(1):36-42")
+                    .withUrl("https://pubmed.ncbi.nlm.nih.gov/18095964/"))
             .population(new Population("43 children in an emergency department given 1-1.5 mg/kg racemic "
-                    + "ketamine IV; age 8.15 (SD 3.5) years, weight 34.9 (SD 15.8) kg", 43, 1, 14, 10.8, 74.8,
+                    + "ketamine IV; age 8.15 (SD 3.5) years, weight 34.9 (SD 15.8) kg",
+                    OptionalInt.of(43), 1, 14, 10.8, 74.8,
                     "Herd 2008 abstract for n, dose, age and weight (mean ± SD); ranges as for the herd-2007 model"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("sedation level from 0 (unresponsive) to 5 (spontaneously awake without stimulus)",
@@ -158,10 +163,11 @@ public final class Endpoints {
     /** Schüttler 1987: EEG median frequency, steady state only (no ke0 found). */
     public static final Endpoint SCHUTTLER_1987_EEG = Endpoint.builder("schuttler-1987-eeg")
             .name("Schüttler 1987, slowing of the EEG median frequency")
-            .citation(new Citation("Schüttler J, Stanski DR, White PF, et al.", 1987,
+            .citation(Citation.of("Schüttler J, Stanski DR, White PF, et al.", 1987,
                     "Pharmacodynamic modeling of the EEG effects of ketamine and its enantiomers in man",
-                    "J Pharmacokinet Biopharm 1987;15", "10.1007/BF01066320", null))
-            .population(new Population("5 volunteers given racemic, S- and R-ketamine", 5, 18, 65, 40, 120,
+                    "J Pharmacokinet Biopharm 1987;15").withDoi("10.1007/BF01066320"))
+            .population(new Population("5 volunteers given racemic, S- and R-ketamine",
+                    OptionalInt.of(5), 18, 65, 40, 120,
                     "Schüttler 1987 abstract; ages and weights are not in the abstract (adult default range)"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("change of the median frequency of the EEG power spectrum (negative: slowing)", "Hz")
@@ -184,11 +190,13 @@ public final class Endpoints {
     /** Dahan 2011: CRPS pain relief over weeks, C50 10.5 ng/mL S-ketamine, onset/offset t½ 10.9 days. */
     public static final Endpoint DAHAN_2011_CRPS_RELIEF = Endpoint.builder("dahan-2011-crps-relief")
             .name("Dahan 2011, relief of CRPS-1 pain over weeks after a 100-h S-ketamine infusion")
-            .citation(new Citation("Dahan A, Olofsen E, Sigtermans M, et al.", 2011,
+            .citation(Citation.of("Dahan A, Olofsen E, Sigtermans M, et al.", 2011,
                     "Population pharmacokinetic-pharmacodynamic modeling of ketamine-induced pain relief of "
-                            + "chronic pain", "Eur J Pain 2011;15(3):258-267", "10.1016/j.ejpain.2010.06.016", null))
+                            + "chronic pain", "Eur J Pain 2011;15(3):258-267")
+                    .withDoi("10.1016/j.ejpain.2010.06.016"))
             .population(new Population("60 patients with complex regional pain syndrome type 1, randomised to a "
-                    + "100-h S-ketamine or placebo infusion (the Sigtermans 2009 trial)", 60, 18, 65, 40, 120,
+                    + "100-h S-ketamine or placebo infusion (the Sigtermans 2009 trial)",
+                    OptionalInt.of(60), 18, 65, 40, 120,
                     "Dahan 2011 abstract; ages and weights are not in the abstract (adult default range)"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("pain relief in a responder, as a fraction of full relief", "fraction of full relief")
@@ -214,13 +222,14 @@ public final class Endpoints {
     /** Navarrete 2025: ke0 0.238 /min on the Domino PK set (analgesia nociception index); no C50 found. */
     public static final Endpoint NAVARRETE_2025_ANI = Endpoint.builder("navarrete-2025-ani")
             .name("Navarrete 2025, effect site for the analgesia nociception index under general anaesthesia")
-            .citation(new Citation("Navarrete V, Ibacache M, Contreras V, Cortínez I", 2025,
+            .citation(Citation.of("Navarrete V, Ibacache M, Contreras V, Cortínez I", 2025,
                     "Characterization of the temporal profile of the antinociceptive effects of an intravenous "
                             + "bolus of ketamine using the analgesia nociception index",
-                    "J Clin Monit Comput 2025;39(2):349-354 (preprint doi:10.21203/rs.3.rs-5027055/v1)",
-                    "10.21203/rs.3.rs-5027055/v1", null))
+                    "J Clin Monit Comput 2025;39(2):349-354 (preprint doi:10.21203/rs.3.rs-5027055/v1)")
+                    .withDoi("10.21203/rs.3.rs-5027055/v1"))
             .population(new Population("20 adults (registry: 40-80 years) under general anaesthesia given a 0.1 "
-                    + "mg/kg racemic ketamine bolus", 20, 40, 80, 40, 120, "preprint abstract and registry "
+                    + "mg/kg racemic ketamine bolus",
+                    OptionalInt.of(20), 40, 80, 40, 120, "preprint abstract and registry "
                             + "NCT06344858; weights not stated (adult default range)"))
             .samplingSite(SamplingSite.NOT_STATED)
             .measure("effect-site concentration for the analgesia nociception index (no concentration–effect "

@@ -59,9 +59,9 @@ public record LevelCheck(List<Row> rows, OptionalDouble geometricMeanFoldError, 
                 return OptionalDouble.empty();
             }
             if (predictedNgPerMl == 0) {
-                return OptionalDouble.of(level.valueNgPerMl() == 0 ? 1 : Double.POSITIVE_INFINITY);
+                return OptionalDouble.of(level.valueNgPerMl().getAsDouble() == 0 ? 1 : Double.POSITIVE_INFINITY);
             }
-            return OptionalDouble.of(level.valueNgPerMl() / predictedNgPerMl);
+            return OptionalDouble.of(level.valueNgPerMl().getAsDouble() / predictedNgPerMl);
         }
     }
 

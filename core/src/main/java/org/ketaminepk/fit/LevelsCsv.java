@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,14 +38,25 @@ public final class LevelsCsv {
     }
 
     /**
+     * Reads levels that have no file name; messages call them "levels".
+     *
      * @param in the text (not closed)
-     * @param source the file name used in messages
      * @return the levels, in file order
-     * @throws InvalidInputException naming file, line and column
+     * @throws InvalidInputException naming line and column
+     */
+    public static List<Level> read(Reader in) {
+        return read(in, "levels");
+    }
+
+    /**
+     * @param in the text (not closed)
+     * @param source the file name used in messages (for none use {@link #read(Reader)})
+     * @return the levels, in file order
+     * @throws InvalidInputException naming file, line and column, or for a missing text or source
      */
     public static List<Level> read(Reader in, String source) {
         Checks.notNull("levels", in);
-        String src = source == null ? "levels" : source;
+        String src = Checks.notNull("source", source);
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
         try {
             Map<String, Integer> columns = null;
@@ -103,14 +115,15 @@ public final class LevelsCsv {
             Analyte a = analyte(cell(cells, columns, column));
             column = "lloq";
             String lloqCell = columns.containsKey(column) ? cell(cells, columns, column) : "";
-            double lloq = lloqCell.isEmpty() ? Double.NaN : concentration(lloqCell, a, "LLOQ");
+            OptionalDouble lloq = lloqCell.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of(concentration(lloqCell, a, "LLOQ"));
             column = "value";
             String v = cell(cells, columns, column);
             String w = v.replace(" ", "").toUpperCase(Locale.ROOT);
             if (w.equals("<LLOQ") || w.equals("BLQ") || w.equals("BQL") || w.equals("<LOQ")) {
-                return Level.belowLloq(t, a, lloq);
+                return Level.belowLloq(t, a, lloq.orElseThrow(Level::noLloq));
             }
-            return new Level(t, a, concentration(v, a, "level"), lloq);
+            return new Level(t, a, OptionalDouble.of(concentration(v, a, "level")), lloq);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(column, src + " line " + lineNo + ", column " + column + ": "
                     + e.getMessage());

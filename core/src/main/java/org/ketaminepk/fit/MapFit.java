@@ -445,7 +445,7 @@ public final class MapFit {
                             + l.analyte().label() + ", so its levels have no likelihood; leave them out or choose a "
                             + "model that does (" + modelsWithVariability() + ")");
                 }
-                if (errors[j].type() == ResidualError.Type.EXPONENTIAL && !l.censored() && l.valueNgPerMl() == 0) {
+                if (errors[j].type() == ResidualError.Type.EXPONENTIAL && !l.censored() && l.valueNgPerMl().getAsDouble() == 0) {
                     throw new InvalidInputException("level", "a " + l.analyte().label() + " level of 0 ng/mL at "
                             + Checks.fmt(l.timeH()) + " h cannot be explained by " + model.id() + "'s log-scale "
                             + "residual error; report it as below the LLOQ");
@@ -473,13 +473,13 @@ public final class MapFit {
             double[] typical = null;
             for (int j = 0; j < levels.size(); j++) {
                 Level l = levels.get(j);
-                if (!l.censored() && l.valueNgPerMl() > 0 && l.timeH() <= firstDoseH) {
+                if (!l.censored() && l.valueNgPerMl().getAsDouble() > 0 && l.timeH() <= firstDoseH) {
                     typical = typical == null ? predictions(new double[effects.size()]) : typical;
                     if (typical[j] == 0) {
                         throw new InvalidInputException("level", String.format(Locale.ROOT, "level %d (%s %s ng/mL "
                                 + "at %s h) is at or before the first dose (%s h), where the model predicts 0 for "
                                 + "any patient; give the earlier doses too, or report a pre-dose level as 0 or below "
-                                + "the LLOQ", j + 1, l.analyte().label(), Checks.fmt(l.valueNgPerMl()),
+                                + "the LLOQ", j + 1, l.analyte().label(), Checks.fmt(l.valueNgPerMl().getAsDouble()),
                                 Checks.fmt(l.timeH()), Checks.fmt(firstDoseH)));
                     }
                 }
@@ -525,13 +525,13 @@ public final class MapFit {
         double resid;
         if (log) {
             sd = e.proportionalSd();
-            resid = l.censored() ? Math.log(l.lloqNgPerMl()) - Math.log(f) : Math.log(
-                    Math.max(l.valueNgPerMl(), FLOOR_NG_PER_ML)) - Math.log(f);
+            resid = l.censored() ? Math.log(l.valueOrLloqNgPerMl()) - Math.log(f) : Math.log(
+                    Math.max(l.valueOrLloqNgPerMl(), FLOOR_NG_PER_ML)) - Math.log(f);
         } else {
             double prop = e.type() == ResidualError.Type.ADDITIVE ? 0 : e.proportionalSd() * f;
             double add = e.type() == ResidualError.Type.PROPORTIONAL ? 0 : e.additiveSdNgPerMl();
             sd = Math.sqrt(prop * prop + add * add);
-            resid = (l.censored() ? l.lloqNgPerMl() : l.valueNgPerMl()) - f;
+            resid = l.valueOrLloqNgPerMl() - f;
         }
         if (l.censored()) {
             return -2 * logPhi(resid / sd);

@@ -2,6 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.model.Citation;
@@ -26,12 +28,12 @@ final class Clements1981 {
 
     static final PublishedModel MODEL = PublishedModel.builder("clements-1981")
             .name("Clements 1981, racemic ketamine, 2-compartment (250 µg/kg bolus)")
-            .citation(new Citation("Clements JA, Nimmo WS", 1981,
-                    "Pharmacokinetics and analgesic effect of ketamine in man", "Br J Anaesth 1981;53(1):27-30",
-                    "10.1093/bja/53.1.27", null))
+            .citation(Citation.of("Clements JA, Nimmo WS", 1981,
+                    "Pharmacokinetics and analgesic effect of ketamine in man", "Br J Anaesth 1981;53(1):27-30")
+                    .withDoi("10.1093/bja/53.1.27"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("adults given 250 µg/kg racemic ketamine IV (number, ages and weights not "
-                    + "verified: the paper was not read)", 0, 18, 65, 40, 120,
+                    + "verified: the paper was not read)", OptionalInt.empty(), 18, 65, 40, 120,
                     "dose per the transcription's docstring; the age and weight range is this library's adult "
                             + "default, not a published range"))
             .samplingSite(SamplingSite.NOT_STATED)

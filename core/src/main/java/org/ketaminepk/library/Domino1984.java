@@ -2,6 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -28,12 +30,13 @@ final class Domino1984 {
 
     static final PublishedModel MODEL = PublishedModel.builder("domino-1984")
             .name("Domino 1984, racemic ketamine, 3-compartment (TCI parameter set)")
-            .citation(new Citation("Domino EF, et al.", 1984,
+            .citation(Citation.of("Domino EF, et al.", 1984,
                     "Ketamine kinetics in unmedicated and diazepam-premedicated subjects",
-                    "Clin Pharmacol Ther 1984;36(5):645-653", null, "https://pubmed.ncbi.nlm.nih.gov/6488686/"))
+                    "Clin Pharmacol Ther 1984;36(5):645-653").withUrl("https://pubmed.ncbi.nlm.nih.gov/6488686/"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("subjects given racemic ketamine unmedicated or after diazepam "
-                    + "premedication (number, ages and weights not verified: the paper was not read)", 0, 18, 65,
+                    + "premedication (number, ages and weights not verified: the paper was not read)",
+                    OptionalInt.empty(), 18, 65,
                     40, 120, "title of the paper; the age and weight range is this library's adult default, "
                             + "not a published range"))
             .samplingSite(SamplingSite.NOT_STATED)

@@ -3,6 +3,8 @@ package org.ketaminepk.library;
 import static org.ketaminepk.model.Provenance.PUBLISHED;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -35,13 +37,13 @@ final class Flint2017 {
 
     static final PublishedModel MODEL = PublishedModel.builder("flint-2017")
             .name("Flint 2017, S-ketamine + apparent S-norketamine, children in intensive care (continuous IV)")
-            .citation(new Citation("Flint RB, Brouwer CNM, Kränzlin ASC, Lie-A-Huen L, Bos AP, Mathôt RAA", 2017,
+            .citation(Citation.of("Flint RB, Brouwer CNM, Kränzlin ASC, Lie-A-Huen L, Bos AP, Mathôt RAA", 2017,
                     "Pharmacokinetics of S-ketamine during prolonged sedation at the pediatric intensive care unit",
-                    "Paediatr Anaesth 2017;27(11):1098-1107", "10.1111/pan.13239", null))
+                    "Paediatr Anaesth 2017;27(11):1098-1107").withDoi("10.1111/pan.13239"))
             .drugForm(DrugForm.S_KETAMINE)
             .population(new Population("25 mechanically ventilated children in a paediatric ICU, median age "
                     + "0.42 (0.02-12.5) years, weight 3.4-35 kg (median 7.0), 19 under 2 years; continuous IV "
-                    + "S-ketamine 0.3-3.6 mg/kg/h for 9.6-140.7 h; 86 samples", 25, 0.02, 12.5, 3.4, 35,
+                    + "S-ketamine 0.3-3.6 mg/kg/h for 9.6-140.7 h; 86 samples", OptionalInt.of(25), 0.02, 12.5, 3.4, 35,
                     ABSTRACT + " (n, ages, dose range, samples); weights and durations from Table 2 as "
                             + "transcribed by " + Sources.NLX_FLINT))
             .samplingSite(SamplingSite.NOT_STATED)

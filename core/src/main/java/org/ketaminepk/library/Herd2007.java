@@ -2,6 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.PUBLISHED;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -29,14 +31,14 @@ final class Herd2007 {
 
     static final PublishedModel MODEL = PublishedModel.builder("herd-2007")
             .name("Herd 2007, racemic ketamine in children (emergency-department sedation), 2-compartment")
-            .citation(new Citation("Herd D, Anderson BJ", 2007,
+            .citation(Citation.of("Herd D, Anderson BJ", 2007,
                     "Ketamine disposition in children presenting for procedural sedation and analgesia in a "
                             + "children's emergency department",
-                    "Paediatr Anaesth 2007;17(7):622-629", "10.1111/j.1460-9592.2006.02145.x", null))
+                    "Paediatr Anaesth 2007;17(7):622-629").withDoi("10.1111/j.1460-9592.2006.02145.x"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("54 children given 1-1.5 mg/kg racemic ketamine IV for procedural sedation "
                     + "(188 serum samples, 3-6 per child over 14-152 min); age 8.3 (SD 3.5) years, weight 32.5 "
-                    + "(SD 15.6) kg", 54, 1, 14, 10.8, 74.8,
+                    + "(SD 15.6) kg", OptionalInt.of(54), 1, 14, 10.8, 74.8,
                     "abstract for n, dose, age and weight (mean ± SD); the range 1-14 years and 10.8-74.8 kg is "
                             + "the one " + Sources.OPENTIVA + " uses, whose origin is not stated"))
             .samplingSite(SamplingSite.NOT_STATED)

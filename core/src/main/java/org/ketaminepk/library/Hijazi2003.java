@@ -2,6 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.model.Citation;
@@ -25,13 +27,13 @@ final class Hijazi2003 {
 
     static final PublishedModel MODEL = PublishedModel.builder("hijazi-2003")
             .name("Hijazi 2003, racemic ketamine in ICU patients with brain or spinal cord injury, 2-compartment")
-            .citation(new Citation("Hijazi Y, Bodonian C, Bolon M, Salord F, Boulieu R", 2003,
+            .citation(Citation.of("Hijazi Y, Bodonian C, Bolon M, Salord F, Boulieu R", 2003,
                     "Pharmacokinetics and haemodynamics of ketamine in intensive care patients with brain or "
                             + "spinal cord injury",
-                    "Br J Anaesth 2003;90(2):155-160", "10.1093/bja/aeg028", null))
+                    "Br J Anaesth 2003;90(2):155-160").withDoi("10.1093/bja/aeg028"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("12 intensive-care patients with brain or spinal cord injury (ages, weights "
-                    + "and dosing not verified)", 12, 18, 80, 40, 120,
+                    + "and dosing not verified)", OptionalInt.of(12), 18, 80, 40, 120,
                     "abstract; the age and weight range is this library's adult default, not a published range"))
             .samplingSite(SamplingSite.NOT_STATED)
             .scaling("V1 per kg of body weight; rate constants independent of weight (as transcribed)")

@@ -3,6 +3,7 @@ package org.ketaminepk.library;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
@@ -48,12 +49,12 @@ final class Kamp2020 {
     static final String SOURCE = "typical values identical in " + Sources.OPENTIVA_KAMP + " and "
             + Sources.SIMTIVA_KAMP + "; the paper's table was not read";
 
-    static final Citation CITATION = new Citation(
+    static final Citation CITATION = Citation.of(
             "Kamp J, Olofsen E, Henthorn TK, van Velzen M, Niesters M, Dahan A, for the Ketamine Pharmacokinetic "
                     + "Study Group", 2020,
             "Ketamine Pharmacokinetics: A Systematic Review of the Literature, Meta-analysis, and Population "
                     + "Analysis",
-            "Anesthesiology 2020;133(6):1192-1213", "10.1097/ALN.0000000000003577", null);
+            "Anesthesiology 2020;133(6):1192-1213").withDoi("10.1097/ALN.0000000000003577");
 
     /** The default reading: clearances scale with (WT/70)^0.75. */
     static final PublishedModel MODEL = build("kamp-2020", CLEARANCE_EXPONENT);
@@ -73,7 +74,7 @@ final class Kamp2020 {
                 .drugForm(DrugForm.RACEMIC)
                 .population(new Population("14 raw data sets pooled by the Ketamine Pharmacokinetic Study Group "
                         + "(racemic and S-ketamine studies; numbers of subjects, ages, weights and the "
-                        + "racemic/S split not verified)", 0, 18, 65, 40, 120,
+                        + "racemic/S split not verified)", OptionalInt.empty(), 18, 65, 40, 120,
                         "abstract; the age and weight range is this library's adult default, not a published "
                                 + "range"))
                 .samplingSite(SamplingSite.ARTERIAL)

@@ -2,6 +2,8 @@ package org.ketaminepk.library;
 
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
+import java.util.OptionalInt;
+
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.CompartmentSystem;
@@ -38,10 +40,10 @@ final class Otto2021 {
     static final String TABLE3 = "Otto 2021 Table 3 and supplementary NONMEM code, transcribed by " + Sources.NLX_OTTO;
     static final String FANTA = TABLE3 + "; fixed to Fanta 2015";
 
-    static final Citation CITATION = new Citation("Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ", 2021,
+    static final Citation CITATION = Citation.of("Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ", 2021,
             "Predictive performance of parent-metabolite population pharmacokinetic models of (S)-ketamine in "
                     + "healthy volunteers",
-            "Eur J Clin Pharmacol 2021;77(8):1181-1192", "10.1007/s00228-021-03104-1", null);
+            "Eur J Clin Pharmacol 2021;77(8):1181-1192").withDoi("10.1007/s00228-021-03104-1");
 
     static final PublishedModel MODEL = PublishedModel.builder("otto-2021")
             .name("Otto 2021, S-ketamine (Fanta 2015) + S-norketamine, healthy volunteers, venous")
@@ -49,7 +51,8 @@ final class Otto2021 {
             .drugForm(DrugForm.S_KETAMINE)
             .population(new Population("48 healthy volunteers (26 men) in two studies: 17 given 10 mg S-ketamine "
                     + "IV over 30 min, 31 given a 2-h stepped IV infusion on two occasions; ages 23.0 ± 3.6 and "
-                    + "23.6 ± 5.1 years, weights 68.0 ± 7.2 and 71.3 ± 8.5 kg (mean ± SD)", 48, 18, 39, 46, 97,
+                    + "23.6 ± 5.1 years, weights 68.0 ± 7.2 and 71.3 ± 8.5 kg (mean ± SD)",
+                    OptionalInt.of(48), 18, 39, 46, 97,
                     "Otto 2021 Table 1 as transcribed by " + Sources.NLX_OTTO_VIGNETTE + "; no ranges are "
                             + "printed, so the range here is mean ± 3 SD (adults only)"))
             .samplingSite(SamplingSite.VENOUS)

@@ -6,6 +6,7 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -48,15 +49,16 @@ final class PerezRuixo2021 {
     static final PublishedModel MODEL = PublishedModel.builder("perez-ruixo-2021")
             .name("Perez-Ruixo 2021, esketamine nasal spray / IV / oral with noresketamine, hepato-portal first "
                     + "pass")
-            .citation(new Citation("Perez-Ruixo C, Rossenu S, Zannikos P, Nandy P, Singh J, Drevets WC, "
+            .citation(Citation.of("Perez-Ruixo C, Rossenu S, Zannikos P, Nandy P, Singh J, Drevets WC, "
                     + "Perez-Ruixo JJ", 2021,
                     "Population Pharmacokinetics of Esketamine Nasal Spray and its Metabolite Noresketamine in "
                             + "Healthy Subjects and Patients with Treatment-Resistant Depression",
-                    "Clin Pharmacokinet 2021;60(4):501-516", "10.1007/s40262-020-00953-4", null))
+                    "Clin Pharmacokinet 2021;60(4):501-516").withDoi("10.1007/s40262-020-00953-4"))
             .drugForm(DrugForm.ESKETAMINE)
             .population(new Population("820 subjects in 13 studies: 256 healthy (phase I) and 564 patients with "
                     + "treatment-resistant depression; 58.4 % women, 13.7 % Asian (72 Japanese); intranasal "
-                    + "14-112 mg, IV 28 mg over 40 min and oral 84 mg in 18 subjects of one study", 820, 18, 86, 39,
+                    + "14-112 mg, IV 28 mg over 40 min and oral 84 mg in 18 subjects of one study",
+                    OptionalInt.of(820), 18, 86, 39,
                     170, "abstract (n, design); ranges and splits from Table 2 as transcribed by "
                             + Sources.NLX_PEREZ_RUIXO))
             .samplingSite(SamplingSite.NOT_STATED)

@@ -6,6 +6,7 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
@@ -113,16 +114,17 @@ final class RacemicComposite {
             .name("Racemic ketamine + norketamine composite (Kamp 2020 ketamine, Otto 2021 norketamine, route "
                     + "studies) — the library default")
             .composite()
-            .citation(new Citation("Kamp J, Olofsen E, Henthorn TK, et al. (ketamine); Otto ME, Bergmann KR, "
+            .citation(Citation.of("Kamp J, Olofsen E, Henthorn TK, et al. (ketamine); Otto ME, Bergmann KR, "
                     + "Jacobs G, van Esdonk MJ (norketamine); route studies named per route", 2020,
                     "Composite of this library: ketamine disposition from Kamp 2020, norketamine disposition from "
                             + "Otto 2021 (doi:10.1007/s00228-021-03104-1), formation fraction and routes from the "
                             + "sources in its notes",
-                    "Anesthesiology 2020;133(6):1192-1213; Eur J Clin Pharmacol 2021;77(8):1181-1192",
-                    "10.1097/ALN.0000000000003577", null))
+                    "Anesthesiology 2020;133(6):1192-1213; Eur J Clin Pharmacol 2021;77(8):1181-1192")
+                    .withDoi("10.1097/ALN.0000000000003577"))
             .drugForm(DrugForm.RACEMIC)
             .population(new Population("adults: the ketamine part comes from 14 pooled raw data sets (Kamp 2020), "
-                    + "the norketamine part from 48 healthy volunteers (Otto 2021)", 0, 18, 65, 40, 120,
+                    + "the norketamine part from 48 healthy volunteers (Otto 2021)",
+                    OptionalInt.empty(), 18, 65, 40, 120,
                     "sources as named; the age and weight range is this library's adult default, since the Kamp "
                             + "raw-data population was not verified"))
             .samplingSite(SamplingSite.ARTERIAL)

@@ -5,6 +5,7 @@ import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
@@ -48,15 +49,16 @@ final class Simons2022 {
     static final PublishedModel MODEL = PublishedModel.builder("simons-2022")
             .name("Simons 2022, S-ketamine oral thin film and IV: S-ketamine, S-norketamine, "
                     + "S-hydroxynorketamine, arterial")
-            .citation(new Citation("Simons P, Olofsen E, van Velzen M, van Lemmen M, Mooren R, van Dasselaar T, "
+            .citation(Citation.of("Simons P, Olofsen E, van Velzen M, van Lemmen M, Mooren R, van Dasselaar T, "
                     + "Mohr P, Hammes F, van der Schrier R, Niesters M, Dahan A", 2022,
                     "S-Ketamine Oral Thin Film—Part 1: Population Pharmacokinetics of S-Ketamine, S-Norketamine and "
                             + "S-Hydroxynorketamine",
-                    "Front Pain Res 2022;3:946486", "10.3389/fpain.2022.946486", null))
+                    "Front Pain Res 2022;3:946486").withDoi("10.3389/fpain.2022.946486"))
             .drugForm(DrugForm.S_KETAMINE)
             .population(new Population("20 healthy volunteers (10 men, 10 women); age 24 (19-32) years, weight 73 "
                     + "(53-93) kg; 50 mg or 100 mg S-ketamine film (15 sublingual, 5 buccal), then 20 mg IV over "
-                    + "20 min 6 h later", 20, 19, 32, 53, 93, Sources.SIMONS_THESIS + ", chapters 2 and 3"))
+                    + "20 min 6 h later",
+                    OptionalInt.of(20), 19, 32, 53, 93, Sources.SIMONS_THESIS + ", chapters 2 and 3"))
             .samplingSite(SamplingSite.ARTERIAL)
             .scaling("typical values are printed at 70 kg; the weight exponents (1 on volumes, 0.75 on clearances) "
                     + "are not printed and are nlmixr2lib's assumption")

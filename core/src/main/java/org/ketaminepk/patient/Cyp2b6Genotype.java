@@ -1,6 +1,7 @@
 package org.ketaminepk.patient;
 
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.InvalidInputException;
 
@@ -10,7 +11,7 @@ import org.ketaminepk.base.InvalidInputException;
  */
 public enum Cyp2b6Genotype {
     /** Not tested (no adjustment). */
-    NOT_TESTED("not tested", 0),
+    NOT_TESTED("not tested", -1),
     /** *1/*1, reference genotype (no adjustment). */
     STAR1_STAR1("*1/*1", 0),
     /** *1/*6, one reduced-function allele. */
@@ -19,6 +20,7 @@ public enum Cyp2b6Genotype {
     STAR6_STAR6("*6/*6", 2);
 
     private final String label;
+    /** The count of *6 alleles; -1 when not tested, which never leaves this class. */
     private final int star6Alleles;
 
     Cyp2b6Genotype(String label, int star6Alleles) {
@@ -31,9 +33,9 @@ public enum Cyp2b6Genotype {
         return label;
     }
 
-    /** @return number of *6 alleles (0 when not tested) */
-    public int star6Alleles() {
-        return star6Alleles;
+    /** @return number of *6 alleles, 0 to 2; empty when not tested */
+    public OptionalInt star6Alleles() {
+        return star6Alleles < 0 ? OptionalInt.empty() : OptionalInt.of(star6Alleles);
     }
 
     /** Parses "*1/*1", "*1/*6", "*6/*1", "*6/*6" (stars optional), or "not-tested" / "unknown". */

@@ -160,7 +160,7 @@ public final class PatientCsv {
                 throw e;
             }
             String message = e.getMessage();
-            if (e.value() instanceof Double v && v.isInfinite()) {
+            if (e.value().orElse(null) instanceof Double v && v.isInfinite()) {
                 // a number too large for a double (1e400) is read as infinite: the message shows it as written
                 String raw = optional(cells, columns, e.field());
                 if (raw != null) {

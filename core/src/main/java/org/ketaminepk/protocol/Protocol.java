@@ -2,6 +2,7 @@ package org.ketaminepk.protocol;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
@@ -21,17 +22,18 @@ import org.ketaminepk.model.DrugForm;
  * @param id short stable id, lower case, e.g. {@code crps-schwartzman-2009}
  * @param name one-line human name
  * @param indication what it was used for, in words
- * @param drugForm which ketamine the source gave, or null when not stated (user files)
+ * @param drugForm which ketamine the source gave, empty when not stated (user files)
  * @param regimen the doses, times in h from the first dose
  * @param citations the sources, first the one the regimen was read in; empty only when no source exists
  * @param basis how the regimen relates to its source
  * @param sourceNote what was read where, and what was chosen here (step schedules, weekdays)
  * @param notes further facts for the reader (co-medication not modelled, measured concentrations)
  * @param recommendedModelId the model id that fits the protocol's drug and route (e.g. {@code perez-ruixo-2021} for
- *        nasal esketamine), or null to use the library default
+ *        nasal esketamine), empty to use the library default
  */
-public record Protocol(String id, String name, String indication, DrugForm drugForm, Regimen regimen,
-        List<Citation> citations, Basis basis, String sourceNote, List<String> notes, String recommendedModelId) {
+public record Protocol(String id, String name, String indication, Optional<DrugForm> drugForm, Regimen regimen,
+        List<Citation> citations, Basis basis, String sourceNote, List<String> notes,
+        Optional<String> recommendedModelId) {
 
     /** How a protocol's regimen relates to its source. */
     public enum Basis {
@@ -62,7 +64,12 @@ public record Protocol(String id, String name, String indication, DrugForm drugF
         }
     }
 
-    /** Validates and copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @throws InvalidInputException for a malformed id or a missing component (a drug form or recommended model
+     *         that is null rather than empty included)
+     */
     public Protocol {
         Checks.notNull("id", id);
         if (!id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
@@ -71,11 +78,13 @@ public record Protocol(String id, String name, String indication, DrugForm drugF
         }
         Checks.notNull("name", name);
         Checks.notNull("indication", indication);
+        Checks.notNull("drug form", drugForm);
         Checks.notNull("regimen", regimen);
         citations = List.copyOf(Checks.notNull("citations", citations));
         Checks.notNull("basis", basis);
         Checks.notNull("sourceNote", sourceNote);
         notes = List.copyOf(Checks.notNull("notes", notes));
+        Checks.notNull("recommended model", recommendedModelId);
     }
 
     /** @return a copy with another regimen (e.g. a shorter course), everything else unchanged */
@@ -88,7 +97,7 @@ public record Protocol(String id, String name, String indication, DrugForm drugF
     public boolean weightBased() {
         for (Dose d : regimen.doses()) {
             if (d instanceof Dose.Infusion i) {
-                if (i.amount() != null ? i.amount().unit().perKg() : i.rate().unit().perKg()) {
+                if (i.perKg()) {
                     return true;
                 }
             } else if (amountOf(d).unit().perKg()) {

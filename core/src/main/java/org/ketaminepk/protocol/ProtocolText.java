@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DoseParser;
 import org.ketaminepk.dosing.Regimen;
@@ -33,12 +35,14 @@ public final class ProtocolText {
      * Reads the bytes of a protocol file as UTF-8 text.
      *
      * @param bytes the file's contents
-     * @param sourceName the file's name, for messages
+     * @param sourceName the file's name, for messages ("protocol" when blank)
      * @return the text
      * @throws InvalidInputException (field {@code protocol}) naming the line, column and byte where the bytes stop
-     *         being UTF-8
+     *         being UTF-8, or for missing bytes or a missing name
      */
     public static String utf8(byte[] bytes, String sourceName) {
+        Checks.notNull("protocol", bytes);
+        Checks.notNull("source", sourceName);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -59,22 +63,36 @@ public final class ProtocolText {
         }
         String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
         int column = before.codePointCount(0, before.length()) + 1;
-        String src = sourceName == null || sourceName.isBlank() ? "protocol" : sourceName;
+        String src = sourceName.isBlank() ? "protocol" : sourceName;
         throw new InvalidInputException("protocol", String.format(Locale.ROOT, "%s:%d:%d: the file is not UTF-8 text "
                 + "(byte 0x%02X cannot start or continue a UTF-8 character); save it as UTF-8", src, line, column,
                 bytes[bad] & 0xFF));
     }
 
     /**
+     * Parses protocol text that has no file name; its id and messages say "protocol".
+     *
+     * @param text the whole text
+     * @return the protocol, with basis {@link Protocol.Basis#USER_FILE} and no citation
+     * @throws InvalidInputException (field {@code protocol}) naming line and column of the first error
+     */
+    public static Protocol parse(String text) {
+        return parse(text, "protocol");
+    }
+
+    /**
      * Parses protocol text.
      *
      * @param text the whole text
-     * @param sourceName where it came from, for messages and the protocol id (e.g. a file name {@code crps.txt})
+     * @param sourceName where it came from, for messages and the protocol id (e.g. a file name {@code crps.txt});
+     *        "protocol" when blank (for none use {@link #parse(String)})
      * @return the protocol, with basis {@link Protocol.Basis#USER_FILE} and no citation
-     * @throws InvalidInputException (field {@code protocol}) naming source, line and column of the first error
+     * @throws InvalidInputException (field {@code protocol}) naming source, line and column of the first error, or
+     *         for a missing name
      */
     public static Protocol parse(String text, String sourceName) {
-        String src = sourceName == null || sourceName.isBlank() ? "protocol" : sourceName;
+        Checks.notNull("source", sourceName);
+        String src = sourceName.isBlank() ? "protocol" : sourceName;
         String[] lines = (text == null ? "" : text).split("\r\n|\r|\n", -1);
         String name = null;
         int nameLine = 0;
@@ -119,8 +137,8 @@ public final class ProtocolText {
             throw new InvalidInputException("protocol", String.format(Locale.ROOT,
                     "%s:%d: the protocol '%s' has no dose; add one dose per line after the name", src, nameLine, name));
         }
-        return new Protocol(idFrom(src), name, "user protocol", null, regimen, List.of(), Protocol.Basis.USER_FILE,
-                "read from " + src, List.of(), null);
+        return new Protocol(idFrom(src), name, "user protocol", Optional.empty(), regimen, List.of(),
+                Protocol.Basis.USER_FILE, "read from " + src, List.of(), Optional.empty());
     }
 
     private static boolean looksLikeDose(String line) {

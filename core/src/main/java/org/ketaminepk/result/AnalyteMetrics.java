@@ -87,8 +87,9 @@ public record AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, 
     public double timeInBandH(Band band) {
         int i = bands.indexOf(band);
         if (i < 0) {
-            throw InvalidInputException.statement("band", band, "must be one of " + bands
-                    + " (the bands asked for) but was " + band);
+            String words = "must be one of " + bands + " (the bands asked for) but was " + band;
+            throw band == null ? InvalidInputException.statement("band", words)
+                    : InvalidInputException.statement("band", band, words);
         }
         return timeInBandsH.get(i);
     }

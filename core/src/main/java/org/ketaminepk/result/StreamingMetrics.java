@@ -322,8 +322,9 @@ public final class StreamingMetrics implements BlockObserver {
         for (Track tr : tracks) {
             known.add(tr.analyte);
         }
-        throw InvalidInputException.statement("analyte", a == null ? null : a.label(), "must be one of " + known
-                + " for this model but was " + (a == null ? "missing" : a.label()));
+        String words = "must be one of " + known + " for this model but was " + (a == null ? "missing" : a.label());
+        throw a == null ? InvalidInputException.statement("analyte", words)
+                : InvalidInputException.statement("analyte", a.label(), words);
     }
 
     private AnalyteMetrics build(Track tr) {

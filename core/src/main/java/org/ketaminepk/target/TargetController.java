@@ -150,10 +150,14 @@ public final class TargetController {
         }
     }
 
+    /** The plasma limit factor of a controller without one; it never leaves this class (see plasmaLimitFactor()). */
+    private static final double NO_LIMIT = Double.NaN;
+
     private final CompartmentSystem body;
     private final Mode mode;
     private final EffectLink link;
     private final PumpSettings pump;
+    /** The plasma limit, or {@link #NO_LIMIT}. */
     private final double plasmaLimitFactor;
     private final List<Warning> warnings;
     private final String modelId;
@@ -250,35 +254,68 @@ public final class TargetController {
     }
 
     /**
-     * Plasma targeting of an individual model, optionally also predicting the effect site.
+     * Plasma targeting of an individual model, without an effect site.
      *
      * @param ind the individual model (its warnings are carried on every plan)
      * @param pump the pump
-     * @param predictedLink an effect link whose effect site is predicted (not targeted), or null
      * @return the controller
      */
-    public static TargetController plasma(IndividualModel ind, PumpSettings pump, EffectLink predictedLink) {
+    public static TargetController plasma(IndividualModel ind, PumpSettings pump) {
         Checks.notNull("model", ind);
-        return new TargetController(ind.system(), ind.model().id(), true, Mode.PLASMA, predictedLink, pump,
-                Double.NaN, withLink(ind.warnings(), predictedLink, ind.model().id()));
+        return new TargetController(ind.system(), ind.model().id(), true, Mode.PLASMA, null, pump, NO_LIMIT,
+                ind.warnings());
     }
 
     /**
-     * Effect-site targeting of an individual model.
+     * Plasma targeting of an individual model that also predicts the effect site.
+     *
+     * @param ind the individual model (its warnings are carried on every plan)
+     * @param pump the pump
+     * @param predictedLink an effect link whose effect site is predicted (not targeted); for none use
+     *                      {@link #plasma(IndividualModel, PumpSettings)}
+     * @return the controller
+     * @throws InvalidInputException for a missing link
+     */
+    public static TargetController plasma(IndividualModel ind, PumpSettings pump, EffectLink predictedLink) {
+        Checks.notNull("model", ind);
+        Checks.notNull("effect link", predictedLink);
+        return new TargetController(ind.system(), ind.model().id(), true, Mode.PLASMA, predictedLink, pump,
+                NO_LIMIT, withLink(ind.warnings(), predictedLink, ind.model().id()));
+    }
+
+    /**
+     * Effect-site targeting of an individual model, without a plasma limit.
      *
      * @param ind the individual model
      * @param pump the pump
      * @param link the effect compartment (its basis is labelled on every plan unless fitted)
-     * @param plasmaLimitFactor the largest plasma concentration allowed, as a multiple of the target ({@code >= 1}),
-     *                          or NaN for none
      * @return the controller
+     */
+    public static TargetController effectSite(IndividualModel ind, PumpSettings pump, EffectLink link) {
+        Checks.notNull("model", ind);
+        Checks.notNull("effect link", link);
+        return new TargetController(ind.system(), ind.model().id(), true, Mode.EFFECT_SITE, link, pump, NO_LIMIT,
+                withLink(ind.warnings(), link, ind.model().id()));
+    }
+
+    /**
+     * Effect-site targeting of an individual model with a plasma limit.
+     *
+     * @param ind the individual model
+     * @param pump the pump
+     * @param link the effect compartment (its basis is labelled on every plan unless fitted)
+     * @param plasmaLimitFactor the largest plasma concentration allowed, as a multiple of the target, from 1 to
+     *                          {@value #MAX_PLASMA_LIMIT_FACTOR}; for none use
+     *                          {@link #effectSite(IndividualModel, PumpSettings, EffectLink)}
+     * @return the controller
+     * @throws InvalidInputException for a limit outside that range (NaN included)
      */
     public static TargetController effectSite(IndividualModel ind, PumpSettings pump, EffectLink link,
             double plasmaLimitFactor) {
         Checks.notNull("model", ind);
         Checks.notNull("effect link", link);
         return new TargetController(ind.system(), ind.model().id(), true, Mode.EFFECT_SITE, link, pump,
-                plasmaLimitFactor, withLink(ind.warnings(), link, ind.model().id()));
+                limit(plasmaLimitFactor), withLink(ind.warnings(), link, ind.model().id()));
     }
 
     /**
@@ -289,23 +326,46 @@ public final class TargetController {
      * @return the controller
      */
     public static TargetController plasma(CompartmentSystem system, PumpSettings pump) {
-        return new TargetController(system, "the system", false, Mode.PLASMA, null, pump, Double.NaN, List.of());
+        return new TargetController(system, "the system", false, Mode.PLASMA, null, pump, NO_LIMIT, List.of());
     }
 
     /**
-     * Effect-site targeting of any compartment system that observes ketamine and accepts intravenous doses.
+     * Effect-site targeting of any compartment system that observes ketamine and accepts intravenous doses, without
+     * a plasma limit.
      *
      * @param system the system
      * @param pump the pump
      * @param link the effect compartment
-     * @param plasmaLimitFactor plasma limit as a multiple of the target, or NaN for none
      * @return the controller
+     */
+    public static TargetController effectSite(CompartmentSystem system, PumpSettings pump, EffectLink link) {
+        Checks.notNull("effect link", link);
+        return new TargetController(system, "the system", false, Mode.EFFECT_SITE, link, pump, NO_LIMIT,
+                withLink(List.of(), link, "the system"));
+    }
+
+    /**
+     * Effect-site targeting of any compartment system that observes ketamine and accepts intravenous doses, with a
+     * plasma limit.
+     *
+     * @param system the system
+     * @param pump the pump
+     * @param link the effect compartment
+     * @param plasmaLimitFactor plasma limit as a multiple of the target, from 1 to {@value #MAX_PLASMA_LIMIT_FACTOR};
+     *                          for none use {@link #effectSite(CompartmentSystem, PumpSettings, EffectLink)}
+     * @return the controller
+     * @throws InvalidInputException for a limit outside that range (NaN included)
      */
     public static TargetController effectSite(CompartmentSystem system, PumpSettings pump, EffectLink link,
             double plasmaLimitFactor) {
         Checks.notNull("effect link", link);
-        return new TargetController(system, "the system", false, Mode.EFFECT_SITE, link, pump, plasmaLimitFactor,
-                withLink(List.of(), link, "the system"));
+        return new TargetController(system, "the system", false, Mode.EFFECT_SITE, link, pump,
+                limit(plasmaLimitFactor), withLink(List.of(), link, "the system"));
+    }
+
+    /** A plasma limit that is given: NaN is refused here, as it stands for none only inside this class. */
+    private static double limit(double plasmaLimitFactor) {
+        return Checks.inRange("plasma limit", plasmaLimitFactor, 1, MAX_PLASMA_LIMIT_FACTOR, "× target");
     }
 
     private static List<Warning> withLink(List<Warning> base, EffectLink link, String modelId) {
@@ -468,7 +528,7 @@ public final class TargetController {
      * @return the decision
      */
     public Decision decide(State s, double targetNgPerMl) {
-        return decide(s, targetNgPerMl, Double.NaN);
+        return decide(s, targetNgPerMl, OptionalDouble.empty());
     }
 
     /**
@@ -483,18 +543,23 @@ public final class TargetController {
      *
      * @param s the state now
      * @param targetNgPerMl the target now, ng/mL; 0 stops the pump
-     * @param runningMlPerH the rate running now, mL/h, or NaN to recompute in any case
+     * @param runningMlPerH the rate running now, mL/h, from 0 to the pump's maximum; with no rate running use
+     *                      {@link #decide(State, double)}, which recomputes in any case
      * @return the decision
+     * @throws InvalidInputException for a running rate outside that range (NaN included)
      */
     public Decision decide(State s, double targetNgPerMl, double runningMlPerH) {
+        return decide(s, targetNgPerMl, OptionalDouble.of(Checks.nonNegative("running rate", runningMlPerH,
+                pump.maxRateMlPerH(), "mL/h")));
+    }
+
+    private Decision decide(State s, double targetNgPerMl, OptionalDouble running) {
         check(s);
         if (targetNgPerMl != 0) {
             Checks.inRange("target", targetNgPerMl, TargetSchedule.MIN_TARGET_NG_PER_ML,
                     TargetSchedule.MAX_TARGET_NG_PER_ML, "ng/mL");
         }
-        if (!Double.isNaN(runningMlPerH)) {
-            Checks.nonNegative("running rate", runningMlPerH, pump.maxRateMlPerH(), "mL/h");
-        }
+        double runningMlPerH = running.orElse(Double.NaN);
         if (targetNgPerMl == 0) {
             return new Decision(0, 0, false, OptionalDouble.empty());
         }
@@ -678,7 +743,7 @@ public final class TargetController {
                 break;
             }
             double target = schedule.targetAt(times[k]);
-            Decision d = decide(s, target, k == 0 ? Double.NaN : rates[k - 1]);
+            Decision d = decide(s, target, k == 0 ? OptionalDouble.empty() : OptionalDouble.of(rates[k - 1]));
             if (k == 0) {
                 firstPeakH = d.peakH().orElse(Double.NaN);
             }

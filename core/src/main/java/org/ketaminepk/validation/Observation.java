@@ -3,6 +3,7 @@ package org.ketaminepk.validation;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
@@ -37,21 +38,26 @@ import org.ketaminepk.patient.Sex;
  * @param toH end of the window, h ({@code +∞} for an AUC to infinity; equal to {@code fromH} for C_AT)
  * @param value the value as published, in {@code unit}
  * @param unit the published unit (ng/mL, ug/mL, nmol/mL, umol/L, ng.h/mL, ug.h/L, ng.min/mL, h, min)
- * @param spread SD, geometric SD, range or confidence interval as published, or empty
- * @param n number of subjects, or 0 when not stated
+ * @param spread SD, geometric SD, range or confidence interval as published, empty when none is published
+ * @param n number of subjects, empty when not stated
  * @param read how the value was read: table, text, digitised figure (by whom), derived (how)
  * @param fittedBy ids of the models whose parameters were estimated or calibrated from this value
  * @param gaps per model id, why a known disagreement exists
  */
 public record Observation(String id, String study, String source, String population, double ageYears,
         double weightKg, double heightCm, DrugForm drug, Route route, String dose, Analyte analyte, String site,
-        String statistic, Metric metric, double fromH, double toH, double value, String unit, String spread, int n,
-        String read, Set<String> fittedBy, Map<String, String> gaps) {
+        String statistic, Metric metric, double fromH, double toH, double value, String unit, Optional<String> spread,
+        OptionalInt n, String read, Set<String> fittedBy, Map<String, String> gaps) {
 
     /** Separates several dose specifications in {@link #dose}. */
     public static final String DOSE_SEPARATOR = " | ";
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws InvalidInputException for a missing or out-of-range component (a spread or n that is null rather than
+     *         empty, a blank spread, or an n outside [1, 100000], included)
+     */
     public Observation {
         Checks.notNull("id", id);
         if (id.isBlank()) {
@@ -87,8 +93,13 @@ public record Observation(String id, String study, String source, String populat
         Checks.positive("value", value, 1e9, unit);
         unitFactor(unit, metric, analyte);
         Checks.notNull("spread", spread);
-        if (n < 0 || n > 100_000) {
-            throw new InvalidInputException("n", "n must be between 0 (not stated) and 100000 but was " + n);
+        if (spread.isPresent() && spread.get().isBlank()) {
+            throw new InvalidInputException("spread", "spread must not be blank; leave it out if none is published");
+        }
+        Checks.notNull("n", n);
+        if (n.isPresent() && (n.getAsInt() < 1 || n.getAsInt() > 100_000)) {
+            throw new InvalidInputException("n", "n must be between 1 and 100000 (or not stated) but was "
+                    + n.getAsInt());
         }
         Checks.notNull("read", read);
         fittedBy = Set.copyOf(Checks.notNull("fitted by", fittedBy));

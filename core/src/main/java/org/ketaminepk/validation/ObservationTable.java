@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
@@ -127,13 +129,15 @@ public final class ObservationTable {
             double to = toText.isEmpty() ? from
                     : toText.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY : cells.number("to_h");
             String nText = cells.text("n");
-            int n = nText.isEmpty() ? 0 : (int) cells.number("n");
+            OptionalInt n = nText.isEmpty() ? OptionalInt.empty() : OptionalInt.of((int) cells.number("n"));
+            String spread = cells.text("spread");
             return new Observation(cells.text("id"), cells.text("study"), cells.text("source"),
                     cells.text("population"), cells.number("age_years"), cells.number("weight_kg"),
                     cells.number("height_cm"), drug(cells.text("drug")), Route.parse(cells.text("route")),
                     cells.text("dose"), analyte(cells.text("analyte")), cells.text("site"),
                     cells.text("statistic"), Metric.parse(cells.text("metric")), from, to,
-                    cells.number("value"), cells.text("unit"), cells.text("spread"), n, cells.text("read"),
+                    cells.number("value"), cells.text("unit"),
+                    spread.isEmpty() ? Optional.empty() : Optional.of(spread), n, cells.text("read"),
                     fitted(cells.text("fitted_by")), gaps(cells.text("gap")));
         } catch (InvalidInputException e) {
             if (e.getMessage().startsWith(name + ":")) {

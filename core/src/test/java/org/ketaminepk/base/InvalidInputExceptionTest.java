@@ -1,10 +1,12 @@
 package org.ketaminepk.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +45,47 @@ class InvalidInputExceptionTest {
         InvalidInputException e = thrown(() -> Checks.inRange("weight", 400, 0.5, 350, "kg"));
         assertEquals(InvalidInputException.Kind.OUT_OF_RANGE, e.kind());
         assertEquals("weight", e.field());
-        assertEquals(400.0, e.value());
-        assertEquals("kg", e.unit());
-        assertEquals(0.5, e.min());
-        assertEquals(350, e.max());
-        assertNull(e.hint());
+        assertEquals(Optional.of(400.0), e.value());
+        assertEquals(Optional.of("kg"), e.unit());
+        assertEquals(OptionalDouble.of(0.5), e.min());
+        assertEquals(OptionalDouble.of(350), e.max());
+        assertEquals(Optional.empty(), e.hint());
         InvalidInputException p = thrown(() -> Checks.positive("step", 0, 2, "h"));
-        assertEquals(0, p.min());
-        assertEquals(2, p.max());
-        assertEquals("wait", p.withHint("wait").hint());
+        assertEquals(OptionalDouble.of(0), p.min());
+        assertEquals(OptionalDouble.of(2), p.max());
+        assertEquals(Optional.of("wait"), p.withHint("wait").hint());
         assertEquals("step must be greater than 0 and at most 2 h but was 0; use a longer step",
                 p.withHint("use a longer step").getMessage());
+    }
+
+    @Test
+    void whatAProblemLacksIsEmpty() {
+        // value() was null, min() and max() NaN and hint() null for a problem without them
+        InvalidInputException missing = thrown(() -> Checks.notNull("model", null));
+        assertEquals(Optional.empty(), missing.value());
+        assertEquals(OptionalDouble.empty(), missing.min());
+        assertEquals(OptionalDouble.empty(), missing.max());
+        assertEquals(Optional.empty(), missing.hint());
+        // unit() was "" for a problem without one
+        assertEquals(Optional.empty(), missing.unit());
+        assertEquals(Optional.empty(), thrown(() -> Checks.inRange("INR", 20, 0.5, 15, "")).unit());
+        InvalidInputException text = new InvalidInputException("grid", "the grid is too long");
+        assertEquals(Optional.empty(), text.value());
+        assertEquals(OptionalDouble.empty(), text.renamed("grid", "--grid").min());
+        InvalidInputException none = InvalidInputException.statement("executor", "must accept every task");
+        assertEquals("executor must accept every task", none.getMessage());
+        assertEquals(Optional.empty(), none.value());
+        InvalidInputException some = InvalidInputException.statement("doses", 120, "must be at most 100");
+        assertEquals(Optional.of(120), some.value());
+        assertEquals(Optional.of("x"), InvalidInputException.notOneOf("sex", "x", "male, female").value());
+    }
+
+    @Test
+    void aMissingValueOrHintIsRefusedNotStoredAsNone() {
+        assertEquals("value is required but was missing",
+                thrown(() -> InvalidInputException.statement("doses", null, "must be at most 100")).getMessage());
+        assertEquals("hint is required but was missing",
+                thrown(() -> InvalidInputException.missing("model").withHint(null)).getMessage());
     }
 
     @Test
@@ -63,7 +95,7 @@ class InvalidInputExceptionTest {
         InvalidInputException r = e.renamed("creatinine", "--creatinine");
         assertEquals("creatinine", r.field());
         assertEquals("--creatinine must be between 0.1 and 25 mg/dL but was 0", r.getMessage());
-        assertEquals(0.1, r.min());
+        assertEquals(OptionalDouble.of(0.1), r.min());
         assertEquals("serum creatinine must be between 0.1 and 25 mg/dL but was 0", e.getMessage());
         // a sentence in the thrower's own words is prefixed, never edited
         InvalidInputException text = new InvalidInputException("step", "the grid is too long");

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +33,37 @@ class DatasetReadTest {
         Dataset b = read("ID TIME AMT CMT EVID DV\n1 0 50 iv 1 .\n1 2 0 2 0 120\n");
         assertEquals(a.records().size(), b.records().size());
         assertEquals(50, b.records().get(0).amountMg());
-        assertEquals("2", b.records().get(1).cmt());
+        assertEquals(Optional.of("2"), b.records().get(1).cmt());
         assertTrue(b.records().get(0).dose());
+    }
+
+    @Test
+    void aMissingCellIsEmptyNotNullOrNaN() {
+        // DUR was NaN, CMT null, a short line's cells null, cell(..) null and column(..) -1 for what was missing
+        Dataset d = read("ID,TIME,AMT,RATE,DUR,CMT,WT\n1,0,50,-2,0.5,iv,70\n1,1,.,.,.,.\n1,2\n");
+        Dataset.Record dose = d.records().get(0);
+        assertEquals(OptionalDouble.of(0.5), dose.durationH());
+        assertEquals(Optional.of("iv"), dose.cmt());
+        Dataset.Record dots = d.records().get(1);
+        assertEquals(OptionalDouble.empty(), dots.durationH());
+        assertEquals(Optional.empty(), dots.cmt());
+        Dataset.Record shortLine = d.records().get(2);
+        assertEquals(List.of("1", "2", "", "", "", "", ""), shortLine.cells());
+        assertEquals(Optional.empty(), shortLine.cmt());
+        assertEquals(Optional.of("70"), d.cell(dose, "WT"));
+        assertEquals(Optional.empty(), d.cell(dots, "WT"));
+        assertEquals(Optional.empty(), d.cell(shortLine, "WT"));
+        assertEquals(Optional.empty(), d.cell(dose, "AGE"));
+        assertEquals(OptionalInt.of(6), d.column("WT"));
+        assertEquals(OptionalInt.empty(), d.column("AGE"));
+    }
+
+    @Test
+    void aDatasetWithoutAFileNameHasItsOwnReader() {
+        // read(in, null) named the file "dataset"
+        assertEquals("dataset", Dataset.read(new StringReader("ID,TIME\n1,0\n")).source());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> Dataset.read(new StringReader("ID,TIME\n1,0\n"), null)).getMessage());
     }
 
     @Test

@@ -159,9 +159,10 @@ class EffectInputsTest {
     private static IndividualModel cleared(double clLPerH) {
         org.ketaminepk.model.PublishedModel m = org.ketaminepk.model.PublishedModel.builder("cleared-2024")
                 .name("test one-compartment model")
-                .citation(new org.ketaminepk.model.Citation("test", 2024, "test model", "none", null, null))
+                .citation(org.ketaminepk.model.Citation.of("test", 2024, "test model", "none"))
                 .drugForm(org.ketaminepk.model.DrugForm.RACEMIC)
-                .population(new org.ketaminepk.model.Population("test", 0, 18, 65, 40, 120, "test"))
+                .population(new org.ketaminepk.model.Population("test", java.util.OptionalInt.empty(), 18, 65, 40, 120,
+                        "test"))
                 .samplingSite(org.ketaminepk.model.SamplingSite.ARTERIAL)
                 .scaling("none")
                 .parameter("CL", "clearance", clLPerH, org.ketaminepk.model.Unit.L_PER_H,

@@ -206,7 +206,7 @@ class EffectSimulationTest {
     @Test
     void everyEndpointCarriesItsProvenance() {
         for (Endpoint e : Endpoints.all()) {
-            assertTrue(e.citation().link() != null, e.id());
+            assertTrue(e.citation().link().isPresent(), e.id());
             assertFalse(e.notFor().isBlank(), e.id());
             assertFalse(e.validity().isBlank(), e.id());
             assertFalse(e.link().source().isBlank(), e.id());

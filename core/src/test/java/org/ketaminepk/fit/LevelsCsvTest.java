@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
@@ -21,10 +22,25 @@ class LevelsCsvTest {
         List<Level> l = read("time,analyte,value,lloq\n90min,ketamine,0.2 mg/L,5 ng/mL\n6,norketamine,1 umol/L,\n"
                 + "24,ketamine,<LLOQ,5 ng/mL\n");
         assertEquals(1.5, l.get(0).timeH());
-        assertEquals(200, l.get(0).valueNgPerMl(), 1e-12);
-        assertEquals(Analyte.NORKETAMINE.molarMassGPerMol(), l.get(1).valueNgPerMl(), 1e-12);
+        assertEquals(200, l.get(0).valueNgPerMl().getAsDouble(), 1e-12);
+        assertEquals(OptionalDouble.of(5), l.get(0).lloqNgPerMl());
+        assertEquals(Analyte.NORKETAMINE.molarMassGPerMol(), l.get(1).valueNgPerMl().getAsDouble(), 1e-12);
+        // an empty LLOQ cell was NaN
+        assertEquals(OptionalDouble.empty(), l.get(1).lloqNgPerMl());
         assertTrue(l.get(2).censored());
-        assertEquals(5, l.get(2).lloqNgPerMl());
+        // a censored value was NaN
+        assertEquals(OptionalDouble.empty(), l.get(2).valueNgPerMl());
+        assertEquals(OptionalDouble.of(5), l.get(2).lloqNgPerMl());
+    }
+
+    @Test
+    void levelsWithoutAFileNameHaveTheirOwnReader() {
+        // read(in, null) named the file "levels"
+        assertEquals("levels line 2, column value: a level without a value must state its LLOQ (it is below the limit "
+                + "of quantification)", assertThrows(InvalidInputException.class, () -> LevelsCsv.read(
+                        new StringReader("time,analyte,value\n1,ketamine,<LLOQ\n"))).getMessage());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> LevelsCsv.read(new StringReader("time,analyte,value\n1,ketamine,5\n"), null)).getMessage());
     }
 
     @Test

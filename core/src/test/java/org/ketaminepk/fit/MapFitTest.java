@@ -7,6 +7,7 @@ import static org.ketaminepk.model.Provenance.ASSUMPTION;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -44,9 +45,9 @@ class MapFitTest {
     /** One compartment, intravenous, CL and V log-normal, proportional error: every number a test value. */
     static final PublishedModel ONE_COMPARTMENT = PublishedModel.builder("onecompartment-2024")
             .name("test one-compartment model")
-            .citation(new Citation("test", 2024, "test model", "none", null, null))
+            .citation(Citation.of("test", 2024, "test model", "none"))
             .drugForm(DrugForm.RACEMIC)
-            .population(new Population("test", 0, 18, 65, 40, 120, "test"))
+            .population(new Population("test", OptionalInt.empty(), 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.ARTERIAL)
             .parameter("CL", "clearance", CL_L_PER_H, Unit.L_PER_H, Role.PARENT_CLEARANCE, 0, ASSUMPTION, "test")
             .parameter("V", "volume", V_L, Unit.L, Role.VOLUME, 0, ASSUMPTION, "test")
@@ -76,9 +77,9 @@ class MapFitTest {
             double f = closedForm(etaCl, etaV, l.timeH());
             double sd = PROP_SD * f;
             if (l.censored()) {
-                s -= 2 * Math.log(PHI.cumulativeProbability((l.lloqNgPerMl() - f) / sd));
+                s -= 2 * Math.log(PHI.cumulativeProbability((l.lloqNgPerMl().getAsDouble() - f) / sd));
             } else {
-                double r = (l.valueNgPerMl() - f) / sd;
+                double r = (l.valueNgPerMl().getAsDouble() - f) / sd;
                 s += r * r + 2 * Math.log(sd);
             }
         }

@@ -46,7 +46,7 @@ class ReaderProperties {
                 "time,analyte,value\n" + cell + "min,ketamine,100 ng/mL\n")) {
             try {
                 for (Level l : LevelsCsv.read(new StringReader(text), "levels.csv")) {
-                    assertTrue(Double.isFinite(l.timeH()) && Double.isFinite(l.valueNgPerMl()), () -> l + " from "
+                    assertTrue(Double.isFinite(l.timeH()) && Double.isFinite(l.valueNgPerMl().getAsDouble()), () -> l + " from "
                             + text);
                 }
             } catch (InvalidInputException e) {

@@ -90,11 +90,13 @@ class LibraryContractTest {
     @MethodSource("models")
     void everyModelCarriesItsProvenance(PublishedModel m) {
         assertNotNull(m.citation());
-        assertTrue(m.citation().doi() != null || m.citation().url() != null, "DOI or URL");
+        assertTrue(m.citation().link().isPresent(), "DOI or URL");
         assertFalse(m.citation().authors().isBlank());
         assertFalse(m.citation().journal().isBlank());
         assertFalse(m.population().description().isBlank());
         assertFalse(m.population().source().isBlank());
+        // a number of subjects not stated was 0
+        assertTrue(m.population().subjects().orElse(1) >= 1, m.id());
         assertNotNull(m.samplingSite());
         assertNotNull(m.drugForm());
         assertTrue(m.ageMinYears() < m.ageMaxYears() && m.weightMinKg() < m.weightMaxKg(), "validity range");

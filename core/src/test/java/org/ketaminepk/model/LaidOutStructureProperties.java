@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,9 +34,9 @@ class LaidOutStructureProperties {
     private static PublishedModel varyingModel() {
         return PublishedModel.builder("layout-2024")
                 .name("test model whose structure varies with the patient")
-                .citation(new Citation("test", 2024, "test model", "none", null, null))
+                .citation(Citation.of("test", 2024, "test model", "none"))
                 .drugForm(DrugForm.RACEMIC)
-                .population(new Population("test", 0, 18, 65, 40, 120, "test"))
+                .population(new Population("test", OptionalInt.empty(), 18, 65, 40, 120, "test"))
                 .samplingSite(SamplingSite.ARTERIAL)
                 .scaling("CL × (WT/70)^0.75, V × WT/70")
                 .parameter("V1", "central volume", 25, Unit.L, Role.VOLUME, 1, Provenance.ASSUMPTION, "test")

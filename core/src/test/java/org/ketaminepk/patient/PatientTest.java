@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,15 @@ class PatientTest {
         Patient given = adult.withCreatinineClearanceMlPerMin(40);
         assertEquals("mL/min", given.gfrEstimate().orElseThrow().unit());
         assertTrue(given.creatinineClearanceCockcroftGaultMlPerMin().isEmpty());
+    }
+
+    @Test
+    void anUntestedGenotypeCountsNoAlleles() {
+        // star6Alleles() was 0 for NOT_TESTED, the same as the tested *1/*1
+        assertEquals(OptionalInt.empty(), Cyp2b6Genotype.NOT_TESTED.star6Alleles());
+        assertEquals(OptionalInt.of(0), Cyp2b6Genotype.STAR1_STAR1.star6Alleles());
+        assertEquals(OptionalInt.of(1), Cyp2b6Genotype.STAR1_STAR6.star6Alleles());
+        assertEquals(OptionalInt.of(2), Cyp2b6Genotype.STAR6_STAR6.star6Alleles());
     }
 
     @Test

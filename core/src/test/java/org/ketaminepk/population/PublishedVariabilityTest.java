@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.ketaminepk.model.Provenance.ASSUMPTION;
 
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,9 @@ class PublishedVariabilityTest {
     private static PublishedModel model(UnaryOperator<PublishedModel.Builder> variability) {
         PublishedModel.Builder b = PublishedModel.builder("variability-2024")
                 .name("test one-compartment model")
-                .citation(new Citation("test", 2024, "test model", "none", null, null))
+                .citation(Citation.of("test", 2024, "test model", "none"))
                 .drugForm(DrugForm.RACEMIC)
-                .population(new Population("test", 0, 18, 65, 40, 120, "test"))
+                .population(new Population("test", OptionalInt.empty(), 18, 65, 40, 120, "test"))
                 .samplingSite(SamplingSite.ARTERIAL)
                 .scaling("none")
                 .parameter("CL", "clearance", 60, Unit.L_PER_H, Role.PARENT_CLEARANCE, 0, ASSUMPTION, "test")

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -258,9 +259,9 @@ class VariabilityModelTest {
     void aLogitEffectOnAFractionTheCovariatesTookToOneIsRefused() {
         PublishedModel m = PublishedModel.builder("covariate-2024")
                 .name("test one-compartment model")
-                .citation(new Citation("test", 2024, "test model", "none", null, null))
+                .citation(Citation.of("test", 2024, "test model", "none"))
                 .drugForm(DrugForm.RACEMIC)
-                .population(new Population("test", 0, 18, 120, 40, 200, "test"))
+                .population(new Population("test", OptionalInt.empty(), 18, 120, 40, 200, "test"))
                 .samplingSite(SamplingSite.ARTERIAL)
                 .scaling("none")
                 .parameter("CL", "clearance", 60, Unit.L_PER_H,

@@ -1,12 +1,12 @@
 package org.ketaminepk.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.InvalidInputException;
@@ -30,7 +30,8 @@ class ProtocolTextTest {
         assertEquals(0.5, p.regimen().doses().get(1).timeH(), 1e-12);
         assertEquals(Dose.Bolus.class, p.regimen().doses().get(1).getClass());
         assertEquals(Protocol.Basis.USER_FILE, p.basis());
-        assertNull(p.drugForm());
+        assertEquals(Optional.empty(), p.drugForm());
+        assertEquals(Optional.empty(), p.recommendedModelId());
         assertEquals(List.of(), p.citations());
         assertEquals(840 + 2, p.regimen().totalMg(60), 1e-9);
     }
@@ -90,5 +91,17 @@ class ProtocolTextTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ProtocolText.parse(text, "x.txt"));
         assertEquals("protocol", e.field());
         assertEquals("x.txt:12: a regimen may hold at most 100000 doses but had 110000", e.getMessage());
+    }
+
+    @Test
+    void aProtocolWithoutAFileNameHasItsOwnParser() {
+        // parse(text, null) and utf8(bytes, null) named the source "protocol"
+        Protocol p = ProtocolText.parse("Course\nbolus 2 mg\n");
+        assertEquals("protocol", p.id());
+        assertEquals("read from protocol", p.sourceNote());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> ProtocolText.parse("Course\nbolus 2 mg\n", null)).getMessage());
+        assertEquals("source is required but was missing", assertThrows(InvalidInputException.class,
+                () -> ProtocolText.utf8(new byte[] {'a'}, null)).getMessage());
     }
 }

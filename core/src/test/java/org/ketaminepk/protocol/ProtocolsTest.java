@@ -2,13 +2,13 @@ package org.ketaminepk.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ProtocolsTest {
             assertFalse(p.name().isBlank(), p.id());
             assertFalse(p.sourceNote().isBlank(), p.id());
             assertFalse(p.citations().isEmpty(), p.id() + " needs a source, even when it says none was found");
-            assertTrue(p.drugForm() != null, p.id());
+            assertTrue(p.drugForm().isPresent(), p.id());
             assertSame(p, Protocols.get(p.id()));
             assertSame(p, Protocols.get(" " + p.id().toUpperCase() + " "));
         }
@@ -58,7 +58,7 @@ class ProtocolsTest {
         assertEquals(840, p.regimen().totalMg(60), 1e-9);
         assertEquals(1000, p.regimen().totalMg(90), 1e-9);
         assertTrue(p.weightBased());
-        assertEquals(DrugForm.RACEMIC, p.drugForm());
+        assertEquals(Optional.of(DrugForm.RACEMIC), p.drugForm());
     }
 
     @Test
@@ -77,7 +77,7 @@ class ProtocolsTest {
         // per 70 kg: 5·12 + 10·12 + 15·12 + 20·64 mg
         assertEquals(60 + 120 + 180 + 1280, p.regimen().totalMg(70), 1e-9);
         assertEquals((60 + 120 + 180 + 1280) * 2, p.regimen().totalMg(140), 1e-9);
-        assertEquals(DrugForm.S_KETAMINE, p.drugForm());
+        assertEquals(Optional.of(DrugForm.S_KETAMINE), p.drugForm());
         assertEquals(Protocol.Basis.APPROXIMATION, p.basis());
     }
 
@@ -108,8 +108,8 @@ class ProtocolsTest {
         for (Dose d : p84.regimen().doses()) {
             assertEquals(Route.INTRANASAL, d.route());
         }
-        assertEquals("perez-ruixo-2021", p56.recommendedModelId());
-        assertEquals(DrugForm.ESKETAMINE, p84.drugForm());
+        assertEquals(Optional.of("perez-ruixo-2021"), p56.recommendedModelId());
+        assertEquals(Optional.of(DrugForm.ESKETAMINE), p84.drugForm());
     }
 
     @Test
@@ -120,7 +120,7 @@ class ProtocolsTest {
         Protocol k = Protocols.DEPRESSION_ORAL_KHEIRABADI_2023;
         assertEquals(12, k.regimen().doses().size());
         assertEquals(12 * 80, k.regimen().totalMg(80), 1e-9);
-        assertNull(k.recommendedModelId());
+        assertEquals(Optional.empty(), k.recommendedModelId());
     }
 
     @Test
@@ -150,9 +150,24 @@ class ProtocolsTest {
     void idsAreValidated() {
         Protocol p = Protocols.CRPS_COHEN_2018;
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Protocol("Bad Id", p.name(),
-                p.indication(), p.drugForm(), p.regimen(), p.citations(), p.basis(), p.sourceNote(), p.notes(), null));
+                p.indication(), p.drugForm(), p.regimen(), p.citations(), p.basis(), p.sourceNote(), p.notes(),
+                Optional.empty()));
         assertTrue(e.getMessage().contains("but was 'Bad Id'"));
         assertEquals(4 * 22, p.withRegimen(org.ketaminepk.dosing.DoseParser.parse("22 mg/h for 4 h")).regimen()
                 .totalMg(70), 1e-9);
+    }
+
+    @Test
+    void aDrugFormOrModelNotStatedIsEmptyNotNull() {
+        // the record took null for "not stated" and handed it back
+        Protocol p = Protocols.CRPS_COHEN_2018;
+        assertEquals("drug form is required but was missing", assertThrows(InvalidInputException.class,
+                () -> new Protocol(p.id(), p.name(), p.indication(), null, p.regimen(), p.citations(), p.basis(),
+                        p.sourceNote(), p.notes(), Optional.empty())).getMessage());
+        assertEquals("recommended model is required but was missing", assertThrows(InvalidInputException.class,
+                () -> new Protocol(p.id(), p.name(), p.indication(), p.drugForm(), p.regimen(), p.citations(),
+                        p.basis(), p.sourceNote(), p.notes(), null)).getMessage());
+        assertEquals(Optional.empty(), p.recommendedModelId());
+        assertEquals(p.drugForm(), p.withRegimen(p.regimen()).drugForm());
     }
 }

@@ -40,7 +40,7 @@ class ManualSchemeTest {
     @Test
     void aPublishedModelStaysWithinFifteenPercentAndTheSolverAgrees() {
         IndividualModel ind = TargetControllerTest.individual(Models.DEFAULT);
-        ManualScheme m = ManualScheme.design(TargetController.plasma(ind, PumpSettings.standard(), null), 150, 4,
+        ManualScheme m = ManualScheme.design(TargetController.plasma(ind, PumpSettings.standard()), 150, 4,
                 0.15);
         assertTrue(m.withinTolerance(), m.toString());
         assertTrue(m.steps().size() <= ManualScheme.MAX_RATES);
@@ -69,7 +69,7 @@ class ManualSchemeTest {
     @Test
     void aTightToleranceThatCannotBeMetSaysSo() {
         IndividualModel ind = TargetControllerTest.individual(Models.DEFAULT);
-        ManualScheme m = ManualScheme.design(TargetController.plasma(ind, PumpSettings.standard(), null), 150, 4,
+        ManualScheme m = ManualScheme.design(TargetController.plasma(ind, PumpSettings.standard()), 150, 4,
                 0.001);
         assertFalse(m.withinTolerance());
         assertTrue(m.timeWithinH() < 4);
@@ -120,7 +120,7 @@ class ManualSchemeTest {
         assertTrue(none.norketamineEndNgPerMl().isEmpty());
         assertTrue(none.norketamineMaxNgPerMl().isEmpty());
         ManualScheme some = ManualScheme.design(TargetController.plasma(TargetControllerTest.individual(
-                Models.DEFAULT), PumpSettings.standard(), null), 100, 1, 0.15);
+                Models.DEFAULT), PumpSettings.standard()), 100, 1, 0.15);
         assertTrue(some.norketamineEndNgPerMl().getAsDouble() > 0);
         assertTrue(some.norketamineMaxNgPerMl().getAsDouble() >= some.norketamineEndNgPerMl().getAsDouble());
     }

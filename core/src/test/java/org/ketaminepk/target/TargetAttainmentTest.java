@@ -27,7 +27,7 @@ class TargetAttainmentTest {
 
     private static TargetPlan plan() {
         IndividualModel ind = Simulation.standard().individualize(Models.OTTO_2021, Patient.standardAdult());
-        return TargetController.plasma(ind, PumpSettings.standard(), null).plan(STEPS, 4);
+        return TargetController.plasma(ind, PumpSettings.standard()).plan(STEPS, 4);
     }
 
     private static PopulationSimulation population(TargetPlan plan, int n) {
@@ -90,7 +90,7 @@ class TargetAttainmentTest {
     void effectSiteTargetsAreReadAtTheEffectSite() {
         IndividualModel ind = Simulation.standard().individualize(Models.OTTO_2021, Patient.standardAdult());
         EffectLink link = new EffectLink(6, EffectLink.Basis.GUESSED, "a test value");
-        TargetPlan plan = TargetController.effectSite(ind, PumpSettings.standard(), link, Double.NaN).plan(
+        TargetPlan plan = TargetController.effectSite(ind, PumpSettings.standard(), link).plan(
                 TargetSchedule.constant(150, 0.5), 1);
         PopulationSimulation pop = population(plan, 10);
         TargetAttainment a = TargetAttainment.of(plan, pop, Runnable::run);

@@ -2,6 +2,7 @@ package org.ketaminepk.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.dosing.Regimen;
@@ -73,7 +75,7 @@ class TargetControllerTest {
     void plasmaTargetIsHeldWithinOnePercentAtEveryUpdateAndNeverOvershoots() {
         IndividualModel ind = individual(Models.DEFAULT);
         double target = 150;
-        TargetController tci = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1), null);
+        TargetController tci = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1));
         TargetPlan plan = tci.plan(TargetSchedule.constant(target, 4), 5);
         double[] t = plan.timesH();
         double[] sim = simulatePlasma(ind, plan.regimen(), t);
@@ -100,7 +102,7 @@ class TargetControllerTest {
     @Test
     void theProtocolTextReproducesThePlan() {
         IndividualModel ind = individual(Models.DEFAULT);
-        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1), null)
+        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1))
                 .plan(TargetSchedule.parse("100 ng/mL for 30 min, then 150 ng/mL for 1 h, then 0"), 2);
         Regimen read = ProtocolText.parse(plan.protocolText("tci"), "tci.txt").regimen();
         double[] t = plan.timesH();
@@ -114,7 +116,7 @@ class TargetControllerTest {
     @Test
     void aStepDownStopsThePumpUntilTheConcentrationHasFallen() {
         IndividualModel ind = individual(Models.DEFAULT);
-        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard(), null)
+        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard())
                 .plan(TargetSchedule.parse("150 ng/mL for 1 h, then 75 ng/mL for 1 h"), 2);
         double[] t = plan.timesH();
         double[] r = plan.ratesMlPerH();
@@ -135,7 +137,7 @@ class TargetControllerTest {
     @Test
     void aMaximumRateThatCannotReachTheTargetAtOnceSaysSoAndWhenItWasReached() {
         IndividualModel ind = individual(Models.DEFAULT);
-        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard().withMaxRateMlPerH(10), null)
+        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard().withMaxRateMlPerH(10))
                 .plan(TargetSchedule.constant(150, 2), 2);
         TargetPlan.StepOutcome o = plan.outcomes().get(0);
         assertTrue(o.limitedByMaxRate());
@@ -161,7 +163,7 @@ class TargetControllerTest {
         IndividualModel ind = individual(Models.DOMINO_1984);
         EffectLink link = new EffectLink(0.238 * 60, EffectLink.Basis.FITTED, "Navarrete 2025");
         double target = 200;
-        TargetController tci = TargetController.effectSite(ind, PumpSettings.standard(), link, Double.NaN);
+        TargetController tci = TargetController.effectSite(ind, PumpSettings.standard(), link);
         TargetPlan plan = tci.plan(TargetSchedule.constant(target, 2), 2);
         double predicted = plan.outcomes().get(0).predictedPeakH().getAsDouble();
         TimeGrid grid = TimeGrid.uniform(2, 1.0 / 3600);
@@ -186,7 +188,7 @@ class TargetControllerTest {
         IndividualModel ind = individual(Models.DOMINO_1984);
         EffectLink link = new EffectLink(0.238 * 60, EffectLink.Basis.FITTED, "Navarrete 2025");
         double target = 200;
-        TargetPlan free = TargetController.effectSite(ind, PumpSettings.standard(), link, Double.NaN)
+        TargetPlan free = TargetController.effectSite(ind, PumpSettings.standard(), link)
                 .plan(TargetSchedule.constant(target, 1), 1);
         TargetPlan limited = TargetController.effectSite(ind, PumpSettings.standard(), link, 1.5)
                 .plan(TargetSchedule.constant(target, 1), 1);
@@ -206,7 +208,7 @@ class TargetControllerTest {
         PumpSettings pump = PumpSettings.standard();
         double dt = pump.updateIntervalH();
         TargetController c = TargetController.effectSite(ind, pump, new EffectLink(ke0, EffectLink.Basis.FITTED,
-                "Navarrete 2025"), Double.NaN);
+                "Navarrete 2025"));
         double bolusPeakH = EffectSites.timeToPeakH(ind, ke0);
         // a 10-s infusion peaks about half an interval after a bolus does
         assertEquals(bolusPeakH + dt / 2, c.unitResponsePeakH().getAsDouble(), dt / 2);
@@ -221,14 +223,16 @@ class TargetControllerTest {
     @Test
     void aPumpSteppedInRealTimeGivesThePlanAndSharedControllersAgree() throws Exception {
         IndividualModel ind = individual(Models.DEFAULT);
-        TargetController c = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1), null);
+        TargetController c = TargetController.plasma(ind, PumpSettings.standard().withRateStepMlPerH(0.1));
         TargetSchedule schedule = TargetSchedule.constant(120, 0.5);
         TargetPlan plan = c.plan(schedule, 0.5);
         TargetController.State s = c.initialState();
-        double running = Double.NaN;
+        double running = 0;
         double[] rates = plan.ratesMlPerH();
         for (int k = 0; k < rates.length; k++) {
-            TargetController.Decision d = c.decide(s, schedule.targetAt(s.timeH()), running);
+            double target = schedule.targetAt(s.timeH());
+            // nothing runs before the first interval: the two-argument form recomputes
+            TargetController.Decision d = k == 0 ? c.decide(s, target) : c.decide(s, target, running);
             assertEquals(rates[k], d.rateMlPerH(), 1e-12, "interval " + k);
             running = d.rateMlPerH();
             s = c.advance(s, running);
@@ -330,10 +334,30 @@ class TargetControllerTest {
         TargetController predicting = TargetController.plasma(ind, PumpSettings.standard(), link);
         assertEquals(Optional.of(link), predicting.link());
         assertEquals(OptionalDouble.empty(), predicting.plasmaLimitFactor());
-        TargetController free = TargetController.effectSite(ind, PumpSettings.standard(), link, Double.NaN);
+        TargetController free = TargetController.effectSite(ind, PumpSettings.standard(), link);
         assertEquals(Optional.of(link), free.link());
         assertEquals(OptionalDouble.empty(), free.plasmaLimitFactor());
         TargetController limited = TargetController.effectSite(ind, PumpSettings.standard(), link, 1.5);
         assertEquals(OptionalDouble.of(1.5), limited.plasmaLimitFactor());
+    }
+
+    @Test
+    void noNaNOrNullStandsForNoLimitNoLinkOrNoRunningRate() {
+        // NaN meant "no plasma limit" and "no running rate", null "no predicted effect site"; each has its own
+        // overload now, and the value is refused in one line instead of switching the feature off
+        IndividualModel ind = individual(Models.DOMINO_1984);
+        EffectLink link = new EffectLink(0.238 * 60, EffectLink.Basis.FITTED, "Navarrete 2025");
+        PumpSettings pump = PumpSettings.standard();
+        assertEquals("plasma limit must be between 1 and 10 × target but was NaN", assertThrows(
+                InvalidInputException.class, () -> TargetController.effectSite(ind, pump, link, Double.NaN))
+                .getMessage());
+        assertEquals("plasma limit must be between 1 and 10 × target but was NaN", assertThrows(
+                InvalidInputException.class, () -> TargetController.effectSite(oneCompartment(50, 25), pump, link,
+                        Double.NaN)).getMessage());
+        assertEquals("effect link is required but was missing", assertThrows(InvalidInputException.class,
+                () -> TargetController.plasma(ind, pump, null)).getMessage());
+        TargetController c = TargetController.plasma(ind, pump);
+        assertEquals("running rate must be between 0 and 1200 mL/h but was NaN", assertThrows(
+                InvalidInputException.class, () -> c.decide(c.initialState(), 100, Double.NaN)).getMessage());
     }
 }

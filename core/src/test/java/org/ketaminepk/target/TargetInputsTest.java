@@ -19,7 +19,7 @@ import org.ketaminepk.patient.Patient;
 class TargetInputsTest {
     private static final IndividualModel KAMP = Simulation.standard().individualize(Models.KAMP_2020,
             Patient.standardAdult());
-    private static final TargetController PLASMA = TargetController.plasma(KAMP, PumpSettings.standard(), null);
+    private static final TargetController PLASMA = TargetController.plasma(KAMP, PumpSettings.standard());
 
     @Test
     void aStateHoldsAmountsThatExist() {
@@ -93,7 +93,7 @@ class TargetInputsTest {
     @Test
     void aManualSchemeNeedsAPlasmaController() {
         TargetController effect = TargetController.effectSite(KAMP, PumpSettings.standard(), new EffectLink(0.5,
-                EffectLink.Basis.FITTED, "test"), Double.NaN);
+                EffectLink.Basis.FITTED, "test"));
         // the javadoc asked for a plasma-mode controller; an effect-site one was used silently as if it were one
         assertEquals("controller must target plasma (a manual scheme holds the plasma concentration) but targets the "
                 + "effect site", assertThrows(InvalidInputException.class, () -> ManualScheme.design(effect, 100, 4,

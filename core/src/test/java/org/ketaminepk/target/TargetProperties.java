@@ -45,7 +45,7 @@ class TargetProperties {
                 org.ketaminepk.model.PatientAdjuster.NONE);
         PumpSettings pump = PumpSettings.standard().withSyringe(50, org.ketaminepk.dosing.DrugSalt.BASE)
                 .withUpdateIntervalH(updateS / 3600.0);
-        TargetController c = TargetController.plasma(ind, pump, null);
+        TargetController c = TargetController.plasma(ind, pump);
         TargetPlan plan = c.plan(TargetSchedule.constant(target, 0.5), 0.5);
         double[] cp = plan.plasmaNgPerMl();
         double[] rates = plan.ratesMlPerH();

@@ -4,6 +4,7 @@ import static org.ketaminepk.model.Provenance.ASSUMPTION;
 import static org.ketaminepk.model.Provenance.TRANSCRIPTION;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
@@ -36,7 +37,7 @@ public final class TestModels {
     private TestModels() {
     }
 
-    private static final Citation TEST = new Citation("test", 2024, "test model", "none", null, null);
+    private static final Citation TEST = Citation.of("test", 2024, "test model", "none");
 
     /**
      * Kamp 2020 parent (V1 25, V2 56, V3 157 L; CL 84, Q2 161, Q3 79 L/h at 70 kg; CL and Q × (WT/70)^0.75, V × WT/70)
@@ -56,7 +57,7 @@ public final class TestModels {
             .name("test racemic composite")
             .citation(TEST)
             .drugForm(DrugForm.RACEMIC)
-            .population(new Population("test", 0, 18, 65, 40, 120, "test"))
+            .population(new Population("test", OptionalInt.empty(), 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.ARTERIAL)
             .scaling("CL and Q × (WT/70)^0.75, V × WT/70")
             .parameter("V1", "central volume", 25, Unit.L, Role.VOLUME, 1, TRANSCRIPTION, "Kamp 2020")
@@ -160,7 +161,7 @@ public final class TestModels {
             .name("test esketamine with hepato-portal compartment")
             .citation(TEST)
             .drugForm(DrugForm.ESKETAMINE)
-            .population(new Population("test", 820, 18, 86, 39, 170, "test"))
+            .population(new Population("test", OptionalInt.of(820), 18, 86, 39, 170, "test"))
             .samplingSite(SamplingSite.VENOUS)
             .scaling("none")
             .parameter("Vc", "central volume", 192, Unit.L, Role.VOLUME, 0, TRANSCRIPTION, "NLX-PR")
@@ -259,7 +260,7 @@ public final class TestModels {
             .name("test three analytes")
             .citation(TEST)
             .drugForm(DrugForm.RACEMIC)
-            .population(new Population("test", 0, 18, 65, 40, 120, "test"))
+            .population(new Population("test", OptionalInt.empty(), 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.VENOUS)
             .scaling("CL × (WT/70)^0.75, V × WT/70")
             .parameter("V", "ketamine volume", 200, Unit.L, Role.VOLUME, 1, ASSUMPTION, "test")

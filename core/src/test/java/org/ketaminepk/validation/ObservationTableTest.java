@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,19 @@ class ObservationTableTest {
     private static List<Observation> read(String... rows) {
         return ObservationTable.read(new StringReader("# comment\n" + ObservationTable.HEADER + "\n"
                 + String.join("\n", rows)), "t.csv");
+    }
+
+    @Test
+    void aSpreadOrSubjectCountNotPublishedIsEmpty() {
+        // spread() was "" and n() 0 for what the source does not state
+        Observation stated = read(ROW).get(0);
+        assertEquals(Optional.of("SD 10"), stated.spread());
+        assertEquals(OptionalInt.of(5), stated.n());
+        Observation bare = read(ROW.replace(",SD 10,5,", ",,,")).get(0);
+        assertEquals(Optional.empty(), bare.spread());
+        assertEquals(OptionalInt.empty(), bare.n());
+        assertEquals("t.csv:3: n must be between 1 and 100000 (or not stated) but was 0", assertThrows(
+                InvalidInputException.class, () -> read(ROW.replace(",SD 10,5,", ",SD 10,0,"))).getMessage());
     }
 
     @Test

@@ -108,8 +108,8 @@ public record EffectPanel(String title, String source, String effectUnit, double
 
     /** "Dahan A, Olofsen E, et al. (2011) Eur J Pain 2011;15(3):258-267, doi:10.1016/...". */
     static String shortSource(Citation c) {
-        return c.authors() + " (" + c.year() + ") " + c.journal() + (c.doi() != null ? ", doi:" + c.doi()
-                : c.url() != null ? ", " + c.url() : "");
+        return c.authors() + " (" + c.year() + ") " + c.journal() + c.doi().map(d -> ", doi:" + d)
+                .or(() -> c.url().map(u -> ", " + u)).orElse("");
     }
 
     /** The link of each distinct model (with its basis), the driver, and the endpoint's inferred parts. */

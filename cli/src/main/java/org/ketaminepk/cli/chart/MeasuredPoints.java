@@ -61,7 +61,7 @@ public final class MeasuredPoints {
             spanH = Math.max(spanH, t[t.length - 1]);
         }
         for (Level l : levels) {
-            top = Math.max(top, l.censored() ? l.lloqNgPerMl() : l.valueNgPerMl());
+            top = Math.max(top, l.valueOrLloqNgPerMl());
         }
         JFreeChart chart = ConcentrationChart.create(r, top);
         XYPlot plot = chart.getXYPlot();
@@ -72,7 +72,7 @@ public final class MeasuredPoints {
         List<XYTextAnnotation> labels = new ArrayList<>();
         for (Level l : levels) {
             double x = scale.fromHours(l.timeH());
-            double y = l.censored() ? l.lloqNgPerMl() : l.valueNgPerMl();
+            double y = l.valueOrLloqNgPerMl();
             if (r.logScale() && !(y > 0)) {
                 continue; // a level of 0 has no place on a log axis
             }

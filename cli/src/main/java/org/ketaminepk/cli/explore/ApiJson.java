@@ -51,7 +51,7 @@ final class ApiJson {
                 g.writeStringField("name", m.name());
                 g.writeStringField("drug_form", m.drugForm().label());
                 g.writeStringField("citation", m.citation().format());
-                g.writeStringField("link", m.citation().link());
+                g.writeStringField("link", m.citation().link().orElse(null));
                 g.writeNumberField("age_min_years", m.ageMinYears());
                 g.writeNumberField("age_max_years", m.ageMaxYears());
                 g.writeNumberField("weight_min_kg", m.weightMinKg());
@@ -105,11 +105,7 @@ final class ApiJson {
                 g.writeStringField("name", p.name());
                 g.writeStringField("indication", p.indication());
                 g.writeStringField("source", p.shortSource());
-                if (p.recommendedModelId() == null) {
-                    g.writeNullField("recommended_model");
-                } else {
-                    g.writeStringField("recommended_model", p.recommendedModelId());
-                }
+                g.writeStringField("recommended_model", p.recommendedModelId().orElse(null));
                 g.writeArrayFieldStart("doses");
                 for (Dose d : p.regimen().doses()) {
                     g.writeString(d.describe());
@@ -151,7 +147,7 @@ final class ApiJson {
             g.writeStringField("name", r.model().name());
             g.writeStringField("drug_form", r.model().drugForm().label());
             g.writeStringField("citation", r.model().citation().format());
-            g.writeStringField("link", r.model().citation().link());
+            g.writeStringField("link", r.model().citation().link().orElse(null));
             g.writeEndObject();
             if (r.protocol() == null) {
                 g.writeNullField("protocol");

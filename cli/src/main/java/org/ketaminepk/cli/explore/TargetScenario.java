@@ -194,8 +194,13 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
     TargetPlan plan() {
         IndividualModel ind = individual();
         EffectLink link = endpoint == null ? null : PumpOptions.link(endpoint, model, patient, null, false);
-        TargetController c = effectSiteTarget ? TargetController.effectSite(ind, pump, link, plasmaLimit)
-                : TargetController.plasma(ind, pump, link);
+        TargetController c;
+        if (effectSiteTarget) {
+            c = Double.isNaN(plasmaLimit) ? TargetController.effectSite(ind, pump, link)
+                    : TargetController.effectSite(ind, pump, link, plasmaLimit);
+        } else {
+            c = link == null ? TargetController.plasma(ind, pump) : TargetController.plasma(ind, pump, link);
+        }
         return c.plan(schedule, horizonH);
     }
 

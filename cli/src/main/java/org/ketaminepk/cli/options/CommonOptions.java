@@ -94,10 +94,8 @@ public final class CommonOptions {
         if (id != null) {
             return Models.get(id);
         }
-        if (protocol != null && protocol.recommendedModelId() != null) {
-            return Models.get(protocol.recommendedModelId());
-        }
-        return Models.get(DEFAULT_MODEL_ID);
+        String recommended = protocol == null ? null : protocol.recommendedModelId().orElse(null);
+        return Models.get(recommended != null ? recommended : DEFAULT_MODEL_ID);
     }
 
     /**

@@ -121,7 +121,7 @@ public final class ManualOptions {
      */
     public static ManualScheme design(IndividualModel ind, PumpSettings pump, TargetSchedule.Step step,
             double tolerance) {
-        return ManualScheme.design(TargetController.plasma(ind, pump, null), step.targetNgPerMl(), step.durationH(),
+        return ManualScheme.design(TargetController.plasma(ind, pump), step.targetNgPerMl(), step.durationH(),
                 tolerance);
     }
 }

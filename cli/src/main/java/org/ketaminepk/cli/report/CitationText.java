@@ -91,7 +91,7 @@ public final class CitationText {
         String[] authors = c.authors().split(",\\s*");
         String first = authors[0].replaceFirst("\\s+et al\\.?$", "");
         String who = authors.length > 1 ? first + " et al." : first;
-        String link = c.doi() != null ? ", doi:" + c.doi() : c.url() != null ? ", " + c.url() : "";
+        String link = c.doi().map(d -> ", doi:" + d).or(() -> c.url().map(u -> ", " + u)).orElse("");
         return who + " (" + c.year() + ") " + c.journal() + link;
     }
 }

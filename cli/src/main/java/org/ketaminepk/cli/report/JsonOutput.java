@@ -142,7 +142,7 @@ public final class JsonOutput {
             for (Citation c : p.citations()) {
                 g.writeStartObject();
                 g.writeStringField("text", c.format());
-                g.writeStringField("link", c.link());
+                g.writeStringField("link", c.link().orElse(null));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -377,7 +377,7 @@ public final class JsonOutput {
     private static void citation(JsonGenerator g, String field, Citation c) throws IOException {
         g.writeObjectFieldStart(field);
         g.writeStringField("text", c.format());
-        g.writeStringField("link", c.link());
+        g.writeStringField("link", c.link().orElse(null));
         g.writeEndObject();
     }
 

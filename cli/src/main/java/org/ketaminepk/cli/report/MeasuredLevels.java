@@ -115,7 +115,7 @@ public final class MeasuredLevels {
         for (int j = 0; j < first.size(); j++) {
             Level l = first.get(j).level();
             List<String> cells = new ArrayList<>(List.of(Checks.fmt(l.timeH()), l.analyte().label(),
-                    l.censored() ? "<" + Text.sig(l.lloqNgPerMl(), 4) + " (LLOQ)" : Text.sig(l.valueNgPerMl(), 4)));
+                    (l.censored() ? "<" : "") + Text.sig(l.valueOrLloqNgPerMl(), 4) + (l.censored() ? " (LLOQ)" : "")));
             for (LevelCheck c : checks) {
                 LevelCheck.Row row = c.rows().get(j);
                 cells.add(Text.sig(row.predictedNgPerMl(), 4));
@@ -146,7 +146,7 @@ public final class MeasuredLevels {
 
     private static String ratio(LevelCheck.Row row) {
         if (row.level().censored()) {
-            return row.predictedNgPerMl() < row.level().lloqNgPerMl() ? "<LLOQ, as predicted"
+            return row.predictedNgPerMl() < row.level().valueOrLloqNgPerMl() ? "<LLOQ, as predicted"
                     : "<LLOQ, predicted above";
         }
         double r = row.ratio().getAsDouble();
@@ -184,10 +184,10 @@ public final class MeasuredLevels {
                 if (l.censored()) {
                     g.writeNullField("measured_ng_per_mL");
                 } else {
-                    g.writeNumberField("measured_ng_per_mL", l.valueNgPerMl());
+                    g.writeNumberField("measured_ng_per_mL", l.valueNgPerMl().getAsDouble());
                 }
-                if (!Double.isNaN(l.lloqNgPerMl())) {
-                    g.writeNumberField("lloq_ng_per_mL", l.lloqNgPerMl());
+                if (l.lloqNgPerMl().isPresent()) {
+                    g.writeNumberField("lloq_ng_per_mL", l.lloqNgPerMl().getAsDouble());
                 }
                 g.writeBooleanField("censored", l.censored());
                 g.writeNumberField("predicted_ng_per_mL", row.predictedNgPerMl());
@@ -222,8 +222,8 @@ public final class MeasuredLevels {
                     b.append(CsvOutput.quote(runs.get(i).label())).append(',');
                 }
                 b.append(CsvOutput.number(l.timeH())).append(',').append(l.analyte().label()).append(',')
-                        .append(l.censored() ? "" : CsvOutput.number(l.valueNgPerMl())).append(',')
-                        .append(Double.isNaN(l.lloqNgPerMl()) ? "" : CsvOutput.number(l.lloqNgPerMl()))
+                        .append(optional(l.valueNgPerMl())).append(',')
+                        .append(optional(l.lloqNgPerMl()))
                         .append(',').append(l.censored()).append(',')
                         .append(CsvOutput.number(row.predictedNgPerMl())).append(',')
                         .append(finiteRatio(row)).append('\n');
@@ -293,5 +293,10 @@ public final class MeasuredLevels {
             ChartWindow.show(chart, title);
             app.windowOpened = true;
         }
+    }
+
+    /** @return the number as the CSV writes it, "" when absent */
+    private static String optional(OptionalDouble v) {
+        return v.isPresent() ? CsvOutput.number(v.getAsDouble()) : "";
     }
 }

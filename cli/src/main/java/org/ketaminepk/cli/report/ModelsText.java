@@ -68,16 +68,17 @@ public final class ModelsText {
             field(w, "Citation", c.authors() + " (" + c.year() + ") " + c.title()
                     + (c.title().endsWith(".") ? " " : ". ") + c.journal() + ".");
         }
-        if (c.doi() != null) {
-            field(w, "DOI", c.doi() + " (" + c.link() + ")" + (m.composite() ? ", the first source" : ""));
+        if (c.doi().isPresent()) {
+            field(w, "DOI", c.doi().get() + " (" + c.link().orElseThrow() + ")"
+                    + (m.composite() ? ", the first source" : ""));
         }
-        if (c.url() != null) {
-            field(w, "URL", c.url());
+        if (c.url().isPresent()) {
+            field(w, "URL", c.url().get());
         }
         field(w, "Drug form", m.drugForm().label() + (m.composite() ? " (composite of several sources)" : ""));
         Population p = m.population();
-        field(w, "Population", p.description() + (p.subjects() > 0 ? "; " + p.subjects() + " subjects" : "")
-                + "; age " + range(p.ageMinYears(), p.ageMaxYears()) + " years, weight "
+        String subjects = p.subjects().isPresent() ? "; " + p.subjects().getAsInt() + " subjects" : "";
+        field(w, "Population", p.description() + subjects + "; age " + range(p.ageMinYears(), p.ageMaxYears()) + " years, weight "
                 + range(p.weightMinKg(), p.weightMaxKg()) + " kg (source: " + p.source() + ")");
         field(w, "Sampling", m.samplingSite().label());
         field(w, "Validity", "age " + range(m.ageMinYears(), m.ageMaxYears()) + " years, weight "

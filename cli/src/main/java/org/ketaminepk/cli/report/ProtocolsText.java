@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.model.Citation;
+import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.protocol.Protocol;
 import org.ketaminepk.protocol.Protocols;
 
@@ -19,7 +20,7 @@ public final class ProtocolsText {
     public static void list(PrintWriter w) {
         Text.Table t = new Text.Table(false, "id", "drug", "first source");
         for (Protocol p : Protocols.all()) {
-            t.row(p.id(), p.drugForm().label(), p.shortSource());
+            t.row(p.id(), p.drugForm().map(DrugForm::label).orElse("not stated"), p.shortSource());
             for (String line : Text.wrap(p.name(), 76)) {
                 t.row("    " + line);
             }
@@ -37,7 +38,7 @@ public final class ProtocolsText {
         w.println(p.id() + " · " + p.name());
         w.println();
         field(w, "Indication", p.indication());
-        field(w, "Drug", p.drugForm() == null ? "not stated" : p.drugForm().label());
+        field(w, "Drug", p.drugForm().map(DrugForm::label).orElse("not stated"));
         field(w, "Basis", p.basis().label());
         field(w, "Source note", p.sourceNote());
         if (p.citations().isEmpty()) {
@@ -50,9 +51,8 @@ public final class ProtocolsText {
         for (int i = 0; i < p.notes().size(); i++) {
             field(w, i == 0 ? "Notes" : "", "- " + p.notes().get(i));
         }
-        if (p.recommendedModelId() != null) {
-            field(w, "Model", p.recommendedModelId() + " (recommended; used by simulate unless --model is given)");
-        }
+        p.recommendedModelId().ifPresent(id -> field(w, "Model", id
+                + " (recommended; used by simulate unless --model is given)"));
         w.println();
         List<Dose> doses = p.regimen().doses();
         if (weightKg == null) {

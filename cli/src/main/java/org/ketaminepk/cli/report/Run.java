@@ -118,8 +118,8 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
         Map<Analyte, Metrics> metrics = new EnumMap<>(Analyte.class);
         for (Analyte a : Analyte.values()) {
             if (profile.has(a)) {
-                metrics.put(a, measure(profile.series(a), exact.get(a),
-                        result.metrics(a, a == Analyte.KETAMINE ? band : null), a == Analyte.KETAMINE, band,
+                ExposureMetrics exposure = a == Analyte.KETAMINE ? result.metrics(a, band) : result.metrics(a);
+                metrics.put(a, measure(profile.series(a), exact.get(a), exposure, a == Analyte.KETAMINE, band,
                         regimen.endH()));
             }
         }
@@ -130,9 +130,10 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
         if (modelNote != null) {
             notes.add(modelNote);
         }
-        if (protocol != null && protocol.drugForm() != null && protocol.drugForm() != model.drugForm()) {
+        DrugForm given = protocol == null ? null : protocol.drugForm().orElse(null);
+        if (given != null && given != model.drugForm()) {
             notes.add(String.format(Locale.ROOT, "%s gives %s but model %s describes %s; the concentrations are those of the "
-                    + "model's drug for the same mg", protocol.id(), protocol.drugForm().label(), model.id(),
+                    + "model's drug for the same mg", protocol.id(), given.label(), model.id(),
                     model.drugForm().label()));
         }
         if (band.equals(OutputOptions.DEFAULT_BAND) && model.drugForm() != DrugForm.RACEMIC) {

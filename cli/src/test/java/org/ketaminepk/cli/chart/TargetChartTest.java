@@ -29,7 +29,7 @@ class TargetChartTest {
     @Test
     void theEffectSiteCurveAndTheTargetAreDrawnWithTheirOwnLegendLines() {
         IndividualModel ind = Simulation.standard().individualize(Models.DOMINO_1984, Patient.standardAdult());
-        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard(), null).plan(SCHEDULE, 2);
+        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard()).plan(SCHEDULE, 2);
         TimeGrid grid = TimeGrid.uniform(2, 1.0 / 360);
         Series ce = EffectSites.concentrations(ind, plan.regimen(), grid, 14).series(Analyte.KETAMINE);
         ChartRequest r = ChartRequest.of("t", "s", new PlotSeries("", Simulation.standard().simulate(ind,
@@ -59,7 +59,7 @@ class TargetChartTest {
     @Test
     void withoutAnEffectSiteOnlyTheTargetIsAdded() {
         IndividualModel ind = Simulation.standard().individualize(Models.DOMINO_1984, Patient.standardAdult());
-        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard(), null).plan(SCHEDULE, 2);
+        TargetPlan plan = TargetController.plasma(ind, PumpSettings.standard()).plan(SCHEDULE, 2);
         ChartRequest r = ChartRequest.of("t", "s", new PlotSeries("", Simulation.standard().simulate(ind,
                 plan.regimen(), TimeGrid.uniform(2, 1.0 / 60)).profile()));
         JFreeChart chart = TargetChart.typical(r, SCHEDULE, "Target (plasma)", null);

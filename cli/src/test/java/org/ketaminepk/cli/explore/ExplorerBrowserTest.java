@@ -265,7 +265,7 @@ class ExplorerBrowserTest {
                 && driver.findElements(By.cssSelector("#schedule tbody tr")).size() > 1);
         org.ketaminepk.target.TargetPlan plan = org.ketaminepk.target.TargetController.plasma(
                 Simulation.standard().individualize(Models.DOMINO_1984, Patient.standardAdult()),
-                org.ketaminepk.target.PumpSettings.standard().withRateStepMlPerH(0.1), null)
+                org.ketaminepk.target.PumpSettings.standard().withRateStepMlPerH(0.1))
                 .plan(org.ketaminepk.target.TargetSchedule.parse("150 ng/mL for 1 h"), 3);
         List<WebElement> rows = driver.findElements(By.cssSelector("#schedule tbody tr"));
         assertEquals(plan.segments().size(), rows.size());

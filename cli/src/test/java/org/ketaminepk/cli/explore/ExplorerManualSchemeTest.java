@@ -89,7 +89,7 @@ class ExplorerManualSchemeTest extends LoopbackExplorer {
         // the library's scheme for the same inputs
         ManualScheme m = ManualScheme.design(TargetController.plasma(Simulation.standard().individualize(
                 Models.DOMINO_1984, Patient.standardAdult().withWeightKg(80)), PumpSettings.standard()
-                .withRateStepMlPerH(0.1), null), 150, 2, 0.10);
+                .withRateStepMlPerH(0.1)), 150, 2, 0.10);
         JsonNode s = doc.path("manual");
         assertEquals(10, s.path("tolerance_percent").asDouble(), 1e-12);
         assertEquals(m.bolusMg(), s.path("bolus_mg").asDouble(), 0);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,9 +42,9 @@ class MetaboliteOutputTest {
     /** Ketamine → norketamine → hydroxynorketamine, one compartment each; numbers invented for the test. */
     static final PublishedModel CHAIN = PublishedModel.builder("fixture-2000")
             .name("test chain")
-            .citation(new Citation("Nobody N.", 2000, "A test fixture", "none", null, null))
+            .citation(Citation.of("Nobody N.", 2000, "A test fixture", "none"))
             .drugForm(DrugForm.RACEMIC)
-            .population(new Population("none", 0, 18, 65, 40, 120, "test"))
+            .population(new Population("none", OptionalInt.empty(), 18, 65, 40, 120, "test"))
             .samplingSite(SamplingSite.NOT_STATED)
             .parameter("k", "ketamine elimination", 0.5, Unit.PER_H, Role.PARENT_CLEARANCE, 0, Provenance.ASSUMPTION,
                     "test")
