@@ -329,7 +329,7 @@ class ExplorerBrowserTest {
         org.ketaminepk.target.ManualScheme m = org.ketaminepk.target.ManualScheme.design(
                 org.ketaminepk.target.TargetController.plasma(Simulation.standard().individualize(Models.DOMINO_1984,
                         Patient.standardAdult()), org.ketaminepk.target.PumpSettings.standard()
-                        .withRateStepMlPerH(0.1), null), 150, 2, 0.15);
+                        .withRateStepMlPerH(0.1)), 150, 2, 0.15);
         List<WebElement> rows = driver.findElements(By.cssSelector("#manual-scheme tbody tr"));
         assertEquals(m.steps().size() + 1, rows.size(), "the bolus, then each rate");
         assertEquals(m.bolusMg(), Double.parseDouble(rows.get(0).getAttribute("data-bolus-mg")), 0);
