@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
@@ -170,7 +171,7 @@ public final class PatientCsv {
     }
 
     /** Sets a value read from {@code cell}; a value out of range is reported as the cell writes it ("1e400"). */
-    private static Patient asWritten(String cell, java.util.function.Supplier<Patient> set) {
+    private static Patient asWritten(String cell, Supplier<Patient> set) {
         try {
             return set.get();
         } catch (InvalidInputException e) {

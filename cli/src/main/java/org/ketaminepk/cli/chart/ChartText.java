@@ -2,6 +2,7 @@ package org.ketaminepk.cli.chart;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -116,7 +117,7 @@ final class ChartText {
                 out[n++] = b;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** JFreeChart's {@code TextUtils.nextLineBreak} over the break points given; -1 when the rest fits. */
@@ -156,7 +157,7 @@ final class ChartText {
 
     /** @return the index of the first break after {@code position} */
     private static int following(int[] breaks, int position) {
-        int i = java.util.Arrays.binarySearch(breaks, position);
+        int i = Arrays.binarySearch(breaks, position);
         return i >= 0 ? i + 1 : -i - 1;
     }
 }

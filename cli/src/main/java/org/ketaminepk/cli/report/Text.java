@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.model.Warning;
@@ -206,7 +207,7 @@ public final class Text {
     }
 
     /** A unit as it follows a number in a sentence ("ng/mL,", "%", "h)", "mg/kg/h"), not a word ("2020 (arterial)"). */
-    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("(?:%|[µμ]?(?:g|mg|ng|kg|L|mL"
+    private static final Pattern UNIT = Pattern.compile("(?:%|[µμ]?(?:g|mg|ng|kg|L|mL"
             + "|mol|mmol|nmol)|h|min|s|d|cm|m²|px|years?|days?|hours?|weeks?|[µμ]?[A-Za-z]+(?:·[A-Za-z]+)?/\\S+)"
             + "[,;:.)]*");
 
