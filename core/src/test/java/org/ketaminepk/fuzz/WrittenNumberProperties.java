@@ -19,6 +19,7 @@ import org.ketaminepk.dataset.DatasetSimulation;
 import org.ketaminepk.fit.LevelsCsv;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.population.PatientCsv;
+import org.ketaminepk.population.PatientDistributions;
 import org.ketaminepk.target.TargetSchedule;
 
 /**
@@ -115,6 +116,11 @@ class WrittenNumberProperties {
         assertEquals("l.csv line 2, column value: level must be a number with its unit (ng/mL, ug/L, ug/mL, mg/L, "
                 + "nmol/L, umol/L) but was 'NaN ng/mL'", message(() -> LevelsCsv.read(new StringReader("time,"
                         + "analyte,value\n1,ketamine,NaN ng/mL\n"), "l.csv")));
+        // a distribution quoted its number lower-cased: 'nan'
+        assertEquals("distribution item 1 'weight=NaN..120' must hold numbers but 'NaN' is not one",
+                message(() -> PatientDistributions.parse("weight=NaN..120")));
+        assertEquals("distribution item 1 'weight=normal(70,1E400)' must hold numbers but '1E400' is not one",
+                message(() -> PatientDistributions.parse("weight=normal(70,1E400)")));
         // a covariate that is no number says which column, not "the value"
         assertEquals("d.csv line 2, column WT: WT must be a number but was 'NaN'", message(() -> simulateDataset(
                 "ID,TIME,AMT,CMT,WT\n1,0,100,1,NaN\n1,1,.,2,.\n")));
