@@ -211,18 +211,26 @@ public final class Text {
             + "|mol|mmol|nmol)|h|min|s|d|cm|m²|px|years?|days?|hours?|weeks?|[µμ]?[A-Za-z]+(?:·[A-Za-z]+)?/\\S+)"
             + "[,;:.)]*");
 
-    /** The words with each number joined to the unit after it, by a space. */
+    /** The words with each number joined to the unit after it, and a mean to its "± SD", by a space. */
     private static List<String> unitsKept(String[] words) {
         List<String> out = new ArrayList<>(words.length);
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
-            if (i + 1 < words.length && !w.isEmpty() && Character.isDigit(w.charAt(w.length() - 1))
-                    && UNIT.matcher(words[i + 1]).matches()) {
+            if (endsWithDigit(w) && i + 2 < words.length && words[i + 1].equals("±")
+                    && Character.isDigit(words[i + 2].charAt(0))) {
+                w = w + " ± " + words[i + 2];
+                i += 2;
+            }
+            if (endsWithDigit(w) && i + 1 < words.length && UNIT.matcher(words[i + 1]).matches()) {
                 w = w + " " + words[++i];
             }
             out.add(w);
         }
         return out;
+    }
+
+    private static boolean endsWithDigit(String w) {
+        return !w.isEmpty() && Character.isDigit(w.charAt(w.length() - 1));
     }
 
     /**

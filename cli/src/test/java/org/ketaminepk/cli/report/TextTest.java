@@ -55,6 +55,8 @@ class TextTest {
         // a year or a table number is no unit: "Kamp 2020" keeps its year, "Table 6" its number
         assertEquals(List.of("from Kamp 2020", "(arterial)"), Text.wrap("from Kamp 2020 (arterial)", 16));
         assertEquals(List.of("Table 6", "(https://x)"), Text.wrap("Table 6 (https://x)", 8));
+        // a mean keeps its standard deviation: "23.6" / "± 5.1 years" was printed by 'models otto-2021'
+        assertEquals(List.of("ages", "23.6 ± 5.1 years,"), Text.wrap("ages 23.6 ± 5.1 years,", 10));
     }
 
     @Test
