@@ -351,7 +351,8 @@ public final class TargetCommand implements Callable<Integer> {
             String what = Checks.fmt(st.targetNgPerMl()) + " ng/mL from " + Text.clock(st.startH());
             String reached = o.reached() ? "reached at " + Text.clock(o.reachedH().getAsDouble()) + " (within "
                     + Checks.fmt(TargetController.REACHED_TOLERANCE * 100) + " %, " + c.mode().label() + ")"
-                    : "NOT reached before " + Text.clock(st.endH());
+                    : "NOT reached before " + Text.clock(st.endH()) + " (" + c.mode().label() + " "
+                            + closest(plan, st, c.mode()) + ")";
             if (o.limitedByMaxRate()) {
                 reached += "; the maximum rate of " + Checks.fmt(p.maxRateMlPerH()) + " mL/h held the pump back";
             }
@@ -420,5 +421,29 @@ public final class TargetCommand implements Callable<Integer> {
             k++;
         }
         return k;
+    }
+
+    /**
+     * @return the targeted concentration during a step that did not reach its target, as the reader compares it:
+     *         the highest against a target above it, the lowest against one below it, with the target's percentage
+     */
+    private static String closest(TargetPlan plan, TargetSchedule.Step st, TargetController.Mode mode) {
+        double[] t = plan.timesH();
+        double[] conc = mode == TargetController.Mode.PLASMA ? plan.plasmaNgPerMl()
+                : plan.effectSiteNgPerMl().orElseThrow();
+        boolean rising = true;
+        double best = Double.NaN;
+        for (int k = 0; k < t.length; k++) {
+            if (t[k] > st.startH() + 1e-12 && t[k] <= st.endH() + 1e-12) {
+                if (Double.isNaN(best)) {
+                    rising = conc[k] < st.targetNgPerMl();
+                    best = conc[k];
+                } else {
+                    best = rising ? Math.max(best, conc[k]) : Math.min(best, conc[k]);
+                }
+            }
+        }
+        return (rising ? "at most " : "at least ") + Text.sig(best, 4) + " ng/mL, "
+                + Text.sig(best / st.targetNgPerMl() * 100, 3) + " % of the target";
     }
 }

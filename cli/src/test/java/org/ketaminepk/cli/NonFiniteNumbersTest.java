@@ -55,7 +55,8 @@ class NonFiniteNumbersTest {
     void nanAndInfinityAreRefusedByName(String command, String option) {
         List<String> run = RUNS.get(command);
         assertTrue(run != null, () -> command + " has the numeric option " + option + "; add a run of it here");
-        for (String value : new String[] {"NaN", "Infinity", "-Infinity"}) {
+        // 1e400 is read as infinite and was shown as "Infinity"; every refusal shows the value as written
+        for (String value : new String[] {"NaN", "Infinity", "-Infinity", "1e400", "-1e400"}) {
             List<String> args = new ArrayList<>(run);
             args.add(option);
             args.add(value);
@@ -64,6 +65,27 @@ class NonFiniteNumbersTest {
             assertEquals("", r.out(), () -> args.toString());
             assertEquals(1, r.errLines().length, r::err);
             assertTrue(r.err().startsWith("error: ") && r.err().contains(option), () -> args + "\n" + r.err());
+            assertTrue(r.err().contains(value), () -> args + "\n" + r.err());
+            assertTrue(value.contains("Infinity") || !r.err().contains("Infinity"), () -> args + "\n" + r.err());
+        }
+    }
+
+    /**
+     * Options whose text holds a number: "1e400mg/dL" was refused for its unit ("e400mg/dL"), and a target of
+     * "1e400 ng/mL" as "Infinity ng/mL".
+     */
+    @org.junit.jupiter.api.Test
+    void textOptionsShowANumberBeyondTheDoublesAsWritten() {
+        for (String n : new String[] {"1e400", "-1e400"}) {
+            Cli.Result r = Cli.run("simulate", "--model", "domino-1984", "--dose", "bolus 20 mg", "--creatinine",
+                    n + "mg/dL");
+            assertEquals(2, r.code(), r::err);
+            assertEquals("error: --creatinine must be a number with its unit, mg/dL or µmol/L (e.g. 1.2mg/dL or "
+                    + "106umol/L), but was '" + n + "mg/dL'", r.err().strip());
+            r = Cli.run("target", "--model", "domino-1984", "--target", n + " ng/mL for 1 h");
+            assertEquals(2, r.code(), r::err);
+            assertEquals("error: target must be 0 (stop) or between 1 and 5000 ng/mL but was " + n
+                    + " ng/mL in '" + n + " ng/mL for 1 h'", r.err().strip());
         }
     }
 }

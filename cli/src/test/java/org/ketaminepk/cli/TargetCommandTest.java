@@ -138,6 +138,24 @@ class TargetCommandTest {
         assertTrue(r.out().contains("reached at 0:"), r.out());
     }
 
+    /** A target not reached said only "NOT reached"; the reader had to find how close it came elsewhere. */
+    @Test
+    void aTargetNotReachedSaysHowCloseItCame() {
+        Cli.Result r = Cli.run("target", "--target", "2000 ng/mL for 30 min", "--model", Cli.MODEL, "--max-rate",
+                "20mL/h");
+        assertEquals(0, r.code(), r.err());
+        String flat = r.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("2000 ng/mL from 0:00:00: NOT reached before 0:30:00 (plasma at most 862.8 ng/mL, "
+                + "43.1 % of the target); the maximum rate of 20 mL/h held the pump back"), r.out());
+        // a step down that the concentration cannot fall to in time: how far above it stayed
+        r = Cli.run("target", "--target", "400 ng/mL for 30 min, then 100 ng/mL for 5 min, then 0", "--model",
+                Cli.MODEL);
+        assertEquals(0, r.code(), r.err());
+        flat = r.out().replaceAll("\\s+", " ");
+        assertTrue(java.util.regex.Pattern.compile("100 ng/mL from 0:30:00: NOT reached before 0:35:00 \\(plasma at "
+                + "least [0-9.]+ ng/mL, [0-9.]+ % of the target\\)").matcher(flat).find(), r.out());
+    }
+
     @Test
     void manualSchemeReportsTheAchievedRangeAndSimulateReadsIt() throws Exception {
         Path protocol = dir.resolve("manual.txt");

@@ -19,7 +19,8 @@ public final class Checks {
      * Reads a number written in plain decimal notation ("70", "-0.5", ".25", "1.2e3"), surrounding blanks ignored.
      * Unlike {@link Double#parseDouble} it refuses what no file of measurements means as a number: hexadecimal
      * ("0x1p5"), Java's type suffixes ("70d", "170f" — "70d" could be days), "NaN" and "Infinity". Readers catch
-     * the exception and report the cell with its line and column.
+     * the exception and report the cell with its line and column; a range check that refuses the number read is
+     * reported with the text as written through {@link InvalidInputException#writtenAs} ("1e400", not "Infinity").
      *
      * @param text the text
      * @return its value (infinite only when the exponent is beyond the doubles, e.g. "1e400")

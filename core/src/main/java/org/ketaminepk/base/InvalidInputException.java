@@ -57,6 +57,11 @@ public class InvalidInputException extends IllegalArgumentException {
     /** What to do about it; null when there is no hint (never leaves this class as null). */
     private final String hint;
     private transient volatile String message;
+    /**
+     * The value as the user wrote it ("1e400"), shown instead of the number read from it; null when not known. Set
+     * only on a new copy before it is thrown (see {@link #writtenAs}).
+     */
+    private String written;
 
     private InvalidInputException(Kind kind, String field, String name, Object value, String unit, double min,
             double max, String words, String hint, Throwable cause) {
@@ -173,8 +178,30 @@ public class InvalidInputException extends IllegalArgumentException {
      * @throws InvalidInputException for a missing text
      */
     public InvalidInputException withHint(String text) {
-        return new InvalidInputException(kind, field, name, value, unit, min, max, words(),
+        InvalidInputException e = new InvalidInputException(kind, field, name, value, unit, min, max, words(),
                 Checks.notNull("hint", text), getCause());
+        e.written = written;
+        return e;
+    }
+
+    /**
+     * The same problem with its value shown as the user wrote it: "weight must be between 0.5 and 350 kg but was
+     * 1e400", where the number read from "1e400" is infinite and would be shown as "Infinity". For readers of user
+     * text (files, options), which check the number they read and know the text it came from. Only a numeric value
+     * of a range check is shown this way; {@link #value()} stays the number. The stack trace is the original's.
+     *
+     * @param text the value as written, e.g. a cell of a file ("1e400", "90 min"); blank or null for unknown
+     * @return the copy, or this exception when it has no numeric value or the text is blank
+     */
+    public InvalidInputException writtenAs(String text) {
+        if (!(value instanceof Double) || text == null || text.isBlank()) {
+            return this;
+        }
+        InvalidInputException e = new InvalidInputException(kind, field, name, value, unit, min, max, words(), hint,
+                getCause());
+        e.written = text.strip();
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /**
@@ -189,6 +216,7 @@ public class InvalidInputException extends IllegalArgumentException {
     public InvalidInputException renamed(String newField, String newName) {
         InvalidInputException e = new InvalidInputException(kind, newField, newName, value, unit, min, max,
                 words(), hint, getCause());
+        e.written = written;
         e.setStackTrace(getStackTrace());
         return e;
     }
@@ -327,8 +355,14 @@ public class InvalidInputException extends IllegalArgumentException {
         return Checks.fmt(v);
     }
 
-    /** The value with as many digits as it takes to tell it from the bound it crossed. */
+    /**
+     * The value as written when a reader gave it; else with as many digits as it takes to tell it from the bound it
+     * crossed.
+     */
     private String shown() {
+        if (written != null) {
+            return written;
+        }
         if (!(value instanceof Double)) {
             return String.valueOf(value);
         }

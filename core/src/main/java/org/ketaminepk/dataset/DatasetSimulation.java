@@ -185,17 +185,17 @@ public final class DatasetSimulation {
 
     private static Map<String, BiFunction<Patient, String, Patient>> covariateReaders() {
         Map<String, BiFunction<Patient, String, Patient>> m = new LinkedHashMap<>();
-        m.put("AGE", (p, v) -> p.withAgeYears(number(v)));
-        m.put("WT", (p, v) -> p.withWeightKg(number(v)));
-        m.put("HT", (p, v) -> p.withHeightCm(number(v)));
+        m.put("AGE", (p, v) -> p.withAgeYears(number("AGE", v)));
+        m.put("WT", (p, v) -> p.withWeightKg(number("WT", v)));
+        m.put("HT", (p, v) -> p.withHeightCm(number("HT", v)));
         m.put("SEX", (p, v) -> p.withSex(Sex.parse(v)));
-        m.put("CRCL", (p, v) -> p.withCreatinineClearanceMlPerMin(number(v)));
+        m.put("CRCL", (p, v) -> p.withCreatinineClearanceMlPerMin(number("CRCL", v)));
         m.put("EGFR", (p, v) -> {
             // CRCL is read first: a patient that already has a clearance had both columns
             if (p.kidney() instanceof KidneyFunction.CreatinineClearance) {
                 throw new InvalidInputException("EGFR", "give CRCL or EGFR for an ID, not both");
             }
-            return p.withEgfrMlPerMinPer173m2(number(v));
+            return p.withEgfrMlPerMinPer173m2(number("EGFR", v));
         });
         m.put("CHILDPUGH", (p, v) -> {
             if (!v.matches("\\d+")) {
@@ -287,17 +287,18 @@ public final class DatasetSimulation {
             try {
                 p = c.getValue().apply(p, v);
             } catch (InvalidInputException e) {
-                throw Dataset.error(d.source(), first.line(), c.getKey(), e.getMessage());
+                // the value as the cell writes it: "1e400", not the "Infinity" read from it
+                throw Dataset.error(d.source(), first.line(), c.getKey(), e.writtenAs(v).getMessage());
             }
         }
         return p;
     }
 
-    private static double number(String v) {
+    private static double number(String column, String v) {
         try {
             return Checks.parseDecimal(v);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("covariate", "the value must be a number but was '" + v + "'");
+            throw new InvalidInputException(column, column + " must be a number but was '" + v + "'");
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
 
 /**
  * Reads measured levels from comma-separated text with a header:
@@ -109,24 +110,30 @@ public final class LevelsCsv {
 
     private static Level row(String[] cells, Map<String, Integer> columns, String src, int lineNo) {
         String column = "time";
+        String text = cell(cells, columns, column);
         try {
-            double t = time(cell(cells, columns, column));
+            // each range checked while its column is read, so that the error names that column (the time was
+            // refused as "column value" when only the Level checked it)
+            double t = Checks.inRange("level time", time(text), 0, TimeGrid.MAX_TIME_H, "h");
             column = "analyte";
-            Analyte a = analyte(cell(cells, columns, column));
+            text = cell(cells, columns, column);
+            Analyte a = analyte(text);
             column = "lloq";
-            String lloqCell = columns.containsKey(column) ? cell(cells, columns, column) : "";
-            OptionalDouble lloq = lloqCell.isEmpty() ? OptionalDouble.empty()
-                    : OptionalDouble.of(concentration(lloqCell, a, "LLOQ"));
+            text = columns.containsKey(column) ? cell(cells, columns, column) : "";
+            OptionalDouble lloq = text.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of(Checks.positive("LLOQ", concentration(text, a, "LLOQ"), Level.MAX_NG_PER_ML,
+                            "ng/mL"));
             column = "value";
-            String v = cell(cells, columns, column);
-            String w = v.replace(" ", "").toUpperCase(Locale.ROOT);
+            text = cell(cells, columns, column);
+            String w = text.replace(" ", "").toUpperCase(Locale.ROOT);
             if (w.equals("<LLOQ") || w.equals("BLQ") || w.equals("BQL") || w.equals("<LOQ")) {
                 return Level.belowLloq(t, a, lloq.orElseThrow(Level::noLloq));
             }
-            return new Level(t, a, OptionalDouble.of(concentration(v, a, "level")), lloq);
+            return new Level(t, a, OptionalDouble.of(concentration(text, a, "level")), lloq);
         } catch (InvalidInputException e) {
+            // the value as the cell writes it: "1e400", not the "Infinity" read from it
             throw new InvalidInputException(column, src + " line " + lineNo + ", column " + column + ": "
-                    + e.getMessage());
+                    + e.writtenAs(text).getMessage());
         }
     }
 

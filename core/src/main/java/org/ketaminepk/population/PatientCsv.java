@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
@@ -133,17 +134,20 @@ public final class PatientCsv {
             String cr = optional(cells, columns, "creatinine");
             if (cr != null) {
                 kidney++;
-                p = creatinine(p, cr, where);
+                Patient q = p;
+                p = asWritten(cr, () -> creatinine(q, cr, where));
             }
             String egfr = optional(cells, columns, "egfr");
             if (egfr != null) {
                 kidney++;
-                p = p.withEgfrMlPerMinPer173m2(parse(egfr, "egfr", where));
+                Patient q = p;
+                p = asWritten(egfr, () -> q.withEgfrMlPerMinPer173m2(parse(egfr, "egfr", where)));
             }
             String clcr = optional(cells, columns, "clcr");
             if (clcr != null) {
                 kidney++;
-                p = p.withCreatinineClearanceMlPerMin(parse(clcr, "clcr", where));
+                Patient q = p;
+                p = asWritten(clcr, () -> q.withCreatinineClearanceMlPerMin(parse(clcr, "clcr", where)));
             }
             if (kidney > 1) {
                 throw new InvalidInputException("patients", where + "give at most one of creatinine, egfr, clcr "
@@ -151,23 +155,27 @@ public final class PatientCsv {
             }
             String cp = optional(cells, columns, "child_pugh");
             if (cp != null) {
-                p = cp.matches("\\d+") ? p.withChildPughScore(childPughScore(cp)) : p.withChildPugh(
-                        ChildPughClass.parse(cp));
+                Patient q = p;
+                p = cp.matches("\\d+") ? asWritten(cp, () -> q.withChildPughScore(childPughScore(cp)))
+                        : p.withChildPugh(ChildPughClass.parse(cp));
             }
             return p;
         } catch (InvalidInputException e) {
             if (e.getMessage().startsWith("line ")) {
                 throw e;
             }
-            String message = e.getMessage();
-            if (e.value().orElse(null) instanceof Double v && v.isInfinite()) {
-                // a number too large for a double (1e400) is read as infinite: the message shows it as written
-                String raw = optional(cells, columns, e.field());
-                if (raw != null) {
-                    message = message.replace(v < 0 ? "-Infinity" : "Infinity", raw);
-                }
-            }
-            throw new InvalidInputException(e.field(), where + message);
+            // the value as the cell writes it: "1e400", not the "Infinity" read from it
+            String raw = optional(cells, columns, e.field());
+            throw new InvalidInputException(e.field(), where + e.writtenAs(raw).getMessage());
+        }
+    }
+
+    /** Sets a value read from {@code cell}; a value out of range is reported as the cell writes it ("1e400"). */
+    private static Patient asWritten(String cell, Supplier<Patient> set) {
+        try {
+            return set.get();
+        } catch (InvalidInputException e) {
+            throw e.writtenAs(cell);
         }
     }
 

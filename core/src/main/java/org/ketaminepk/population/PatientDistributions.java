@@ -137,8 +137,9 @@ public final class PatientDistributions {
 
     private static Dist dist(String name, String value, double[] range, String where) {
         String unit = UNITS.get(name);
-        String v = value.toLowerCase(Locale.ROOT);
-        if (v.startsWith("normal(") && v.endsWith(")")) {
+        // the numbers as written: a refused one is quoted ("NaN" was quoted as 'nan')
+        String v = value;
+        if (v.toLowerCase(Locale.ROOT).startsWith("normal(") && v.endsWith(")")) {
             String[] ms = v.substring(7, v.length() - 1).split(",", -1);
             if (ms.length != 2) {
                 throw new InvalidInputException("distributions", where + " must be normal(mean,sd)");

@@ -27,7 +27,10 @@ import org.ketaminepk.model.Warning;
  *       doi:10.1109/10.81576; Jacobs JR, IEEE Trans Biomed Eng 1990;37:107, doi:10.1109/10.43622): the rate that
  *       brings the plasma concentration to the target at the end of the update interval, {@code (Ct − Cp_free(Δ)) /
  *       UDF_p(Δ)}; 0 while the concentration is above the target (after a step down), so the pump stays off until it
- *       has fallen.</li>
+ *       has fallen. When the doses reach plasma through another compartment (a depot), plasma keeps rising after
+ *       the interval, and that rate overshot the target many times over; the rate is then the largest whose plasma
+ *       peak does not exceed the target, {@code min_t (Ct − Cp_free(t)) / UDF_p(t)} over the whole rise, the rule
+ *       Shafer and Gregg give for the effect site applied to plasma.</li>
  *   <li><b>Effect-site targeting</b> (Shafer SL, Gregg KM, J Pharmacokinet Biopharm 1992;20:147,
  *       doi:10.1007/BF01070999): the largest rate for one interval whose effect-site peak does not exceed the target,
  *       so the effect site reaches the target at its time of peak without overshooting it. With the predictions on a
@@ -61,6 +64,8 @@ public final class TargetController {
      * effect-site rate (5 %, as STANPUMP and Ionescu's PAS switch to plasma targeting; peers-and-algorithms §5.2).
      */
     public static final double EFFECT_SITE_NEAR = 0.05;
+    /** How many samples a plasma response that peaks after its interval has up to its peak, at least. */
+    static final int DELAYED_SAMPLES_TO_PEAK = 200;
     /** Largest plasma limit accepted, as a multiple of the target. */
     public static final double MAX_PLASMA_LIMIT_FACTOR = 10;
 
@@ -176,6 +181,10 @@ public final class TargetController {
     private final double[] udfPlasma;
     private final double[] udfEffect;
     private final double udfEffectPeakH;
+    /** When plasma still rises after an interval of input (doses through a depot): the sampling step; else null. */
+    private final StepPropagator delayedSample;
+    /** The plasma response per mL/h to one interval at unit rate, on {@link #delayedSample}'s grid; else null. */
+    private final double[] udfPlasmaDelayed;
 
     private TargetController(CompartmentSystem body, String modelId, boolean published, Mode mode, EffectLink link,
             PumpSettings pump, double plasmaLimitFactor, List<Warning> warnings) {
@@ -234,6 +243,14 @@ public final class TargetController {
             // every plasma rate would be (target − free)/0: the pump at its maximum for ever, or NaN
             throw new InvalidInputException("model", "the intravenous route of " + modelId + " does not bring drug "
                     + "to the compartment whose ketamine concentration is targeted within one pump interval");
+        }
+        double[] afterStep = step.advance(new double[n + 1], inputPerMlPerH);
+        if (fine.advance(afterStep, null)[central] > afterStep[central]) {
+            this.delayedSample = delayedSampling(kAug, afterStep);
+            this.udfPlasmaDelayed = delayedResponse(afterStep);
+        } else {
+            this.delayedSample = null;
+            this.udfPlasmaDelayed = null;
         }
         if (link != null) {
             List<double[]> resp = unitResponse();
@@ -419,6 +436,66 @@ public final class TargetController {
         return List.of(p, e);
     }
 
+    /**
+     * A sampling step for a plasma response that peaks after its interval: about {@value #DELAYED_SAMPLES_TO_PEAK}
+     * samples up to the peak, a whole fraction of the update interval, and not finer than the fine grid.
+     */
+    private StepPropagator delayedSampling(double[][] kAug, double[] afterStep) {
+        double dt = step.stepH();
+        double[] x = afterStep;
+        double peakH = dt;
+        while (peakH < MAX_HORIZON_H) {
+            double[] next = step.advance(x, null);
+            if (next[central] <= x[central]) {
+                break;
+            }
+            x = next;
+            peakH += dt;
+        }
+        int perStep = (int) Math.min(finePerStep, Math.max(1, Math.ceil(dt * DELAYED_SAMPLES_TO_PEAK / peakH)));
+        return perStep == finePerStep ? fine : StepPropagator.of(kAug, dt / perStep);
+    }
+
+    /** The plasma response per mL/h to one interval at unit rate on {@link #delayedSample}'s grid, past its peak. */
+    private double[] delayedResponse(double[] afterStep) {
+        int perStep = (int) Math.round(step.stepH() / delayedSample.stepH());
+        int maxSamples = (int) Math.ceil(MAX_HORIZON_H / delayedSample.stepH());
+        List<Double> cp = new ArrayList<>();
+        cp.add(0.0);
+        double[] x = new double[n + 1];
+        int peak = 0;
+        for (int j = 1; j <= maxSamples; j++) {
+            x = delayedSample.advance(x, j <= perStep ? inputPerMlPerH : null);
+            cp.add(x[central] / centralVolumeL);
+            if (x[central] / centralVolumeL > cp.get(peak)) {
+                peak = j;
+            }
+            // twice the peak's time, as for the effect site, so that a free course rising later is seen
+            if (j > perStep && j >= 2 * peak + perStep) {
+                break;
+            }
+        }
+        return cp.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @param x the augmented state now
+     * @param ct the target, µmol/L
+     * @return the largest rate for one interval whose plasma course from {@code x} stays at or below {@code ct}
+     *         over the sampled rise, mL/h (negative when the free course alone exceeds it)
+     */
+    private double delayedPlasmaRate(double[] x, double ct) {
+        double rate = Double.POSITIVE_INFINITY;
+        double[] y = x;
+        for (int j = 1; j < udfPlasmaDelayed.length; j++) {
+            y = delayedSample.advance(y, null);
+            if (udfPlasmaDelayed[j] > 0) {
+                rate = Math.min(rate, (ct - y[central] / centralVolumeL) / udfPlasmaDelayed[j]);
+            }
+        }
+        return rate;
+    }
+
     /** @return what is targeted */
     public Mode mode() {
         return mode;
@@ -566,7 +643,8 @@ public final class TargetController {
         double ct = targetNgPerMl / Analyte.KETAMINE.molarMassGPerMol();
         double[] x = augmentedState(s);
         double freePlasma = step.advance(x, null)[central] / centralVolumeL;
-        double plasmaRate = (ct - freePlasma) / udfPlasmaAtStep;
+        double plasmaRate = udfPlasmaDelayed == null ? (ct - freePlasma) / udfPlasmaAtStep
+                : delayedPlasmaRate(x, ct);
         double required;
         double peakH = Double.NaN;
         boolean plasmaRules = mode == Mode.PLASMA;

@@ -246,9 +246,11 @@ public record TargetSchedule(List<Step> steps, double endH) {
             c = value * scale;
         }
         if (c != 0 && (!(c >= MIN_TARGET_NG_PER_ML) || c > MAX_TARGET_NG_PER_ML)) {
+            // a number beyond the doubles ("1e400") is read as infinite: shown as written, not as "Infinity"
+            String was = Double.isFinite(c) ? Checks.fmt(c) + " ng/mL" : m.group("c") + " " + unit;
             throw new InvalidInputException("target", String.format(Locale.ROOT, "target must be 0 (stop) or between "
-                    + "%s and %s ng/mL but was %s ng/mL in '%s'", Checks.fmt(MIN_TARGET_NG_PER_ML),
-                    Checks.fmt(MAX_TARGET_NG_PER_ML), Checks.fmt(c), part));
+                    + "%s and %s ng/mL but was %s in '%s'", Checks.fmt(MIN_TARGET_NG_PER_ML),
+                    Checks.fmt(MAX_TARGET_NG_PER_ML), was, part));
         }
         String rest = m.group("rest").strip();
         double duration = Double.NaN;

@@ -212,7 +212,7 @@ class DatasetSimulationTest {
                 org.ketaminepk.base.InvalidInputException.class, () -> run(Models.OTTO_2021,
                         "ID,TIME,AMT,CMT,AGE,HT\n1,0,20,iv,40,tall\n"));
         assertEquals("HT", e.field());
-        assertEquals("t.csv line 2, column HT: the value must be a number but was 'tall'", e.getMessage());
+        assertEquals("t.csv line 2, column HT: HT must be a number but was 'tall'", e.getMessage());
     }
 
     /** A score of more digits than an int holds is refused like any other score outside 5–15, not crashed on. */

@@ -84,8 +84,9 @@ class PatientCsvProperties {
     @Example
     void aNegativeCreatinineIsRefusedWithItsRangeAndMinusZeroIsZero() {
         // refused before as "must be a value with its unit ... but was '-1 mg/dL'"
-        assertEquals("line 2: serum creatinine must be between 0.1 and 25 mg/dL but was -1", org.junit.jupiter.api
-                .Assertions.assertThrows(org.ketaminepk.base.InvalidInputException.class, () -> PatientCsv.read(
+        // shown as the cell writes it, with its unit
+        assertEquals("line 2: serum creatinine must be between 0.1 and 25 mg/dL but was -1 mg/dL",
+                org.junit.jupiter.api.Assertions.assertThrows(org.ketaminepk.base.InvalidInputException.class, () -> PatientCsv.read(
                         new StringReader("age,weight,height,sex,creatinine\n40,70,175,male,-1 mg/dL\n")))
                 .getMessage());
         // a patient of age −0 before, not equal to the same patient of age 0

@@ -324,6 +324,20 @@ class TargetControllerTest {
         assertTrue(plan.ratesMlPerH()[0] > 0 && plan.plasmaNgPerMl()[plan.timesH().length - 1] > 0);
     }
 
+    /**
+     * A depot that empties more slowly than plasma clears (absorption 0.3/h, elimination 0.5/h) brings one interval's
+     * dose to its plasma peak 2.55 h later (ln(0.5/0.3)/0.2 h): a 2-h target cannot be reached without passing it
+     * afterwards, so the plan approaches it from below, says it was not reached, and never exceeds it.
+     */
+    @Test
+    void aDepotSlowerThanTheTargetStepApproachesItFromBelow() {
+        TargetPlan plan = TargetController.plasma(ManualSchemeTest.throughADepot(0.3), PumpSettings.standard())
+                .plan(TargetSchedule.constant(100, 2), 2);
+        assertFalse(plan.outcomes().get(0).reached());
+        assertTrue(plan.maxPlasmaNgPerMl() <= 100 * (1 + 1e-5), () -> "at most " + plan.maxPlasmaNgPerMl());
+        assertTrue(plan.maxPlasmaNgPerMl() > 90, () -> "at most " + plan.maxPlasmaNgPerMl());
+    }
+
     @Test
     void aMissingLinkOrPlasmaLimitIsEmptyAndAGivenOneIsCarried() {
         IndividualModel ind = individual(Models.DOMINO_1984);

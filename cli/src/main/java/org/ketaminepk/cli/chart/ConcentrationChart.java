@@ -162,12 +162,12 @@ public final class ConcentrationChart {
     /** Title and subtitle on top, caption lines at the foot, legend on the right of the plot. */
     private static void addTitles(JFreeChart chart, ChartRequest r, XYPlot plot) {
         // a line never breaks between a number and its unit nor inside a model id
-        TextTitle title = new TextTitle(ChartText.unbreakable(r.title()), ChartStyle.TITLE, ChartStyle.TEXT,
+        TextTitle title = new ChartTitle(ChartText.unbreakable(r.title()), ChartStyle.TITLE, ChartStyle.TEXT,
                 RectangleEdge.TOP, HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(0, 8, 2, 8));
         title.setTextAlignment(HorizontalAlignment.LEFT);
         chart.setTitle(title);
         if (!r.subtitle().isBlank()) {
-            TextTitle sub = new TextTitle(ChartText.unbreakable(r.subtitle()), ChartStyle.SUBTITLE,
+            TextTitle sub = new ChartTitle(ChartText.unbreakable(r.subtitle()), ChartStyle.SUBTITLE,
                     ChartStyle.SUBTLE_TEXT, RectangleEdge.TOP, HorizontalAlignment.LEFT, VerticalAlignment.TOP,
                     new RectangleInsets(2, 8, 10, 8));
             sub.setTextAlignment(HorizontalAlignment.LEFT);
@@ -176,7 +176,7 @@ public final class ConcentrationChart {
         List<String> caption = captionLines(r);
         // titles at the bottom edge stack upwards in the order added, so the last line goes in first
         for (int i = caption.size() - 1; i >= 0; i--) {
-            TextTitle line = new TextTitle(ChartText.unbreakable(caption.get(i)), ChartStyle.CAPTION,
+            TextTitle line = new ChartTitle(ChartText.unbreakable(caption.get(i)), ChartStyle.CAPTION,
                     ChartStyle.SUBTLE_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT, VerticalAlignment.BOTTOM,
                     new RectangleInsets(i == 0 ? 8 : 0, 8, 1, CAPTION_RIGHT_MARGIN_PX));
             line.setTextAlignment(HorizontalAlignment.LEFT);

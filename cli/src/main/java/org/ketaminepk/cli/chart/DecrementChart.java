@@ -115,16 +115,16 @@ public final class DecrementChart {
         JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(16, 16, 12, 24));
-        TextTitle main = new TextTitle(ChartText.unbreakable(title), ChartStyle.TITLE);
+        TextTitle main = new ChartTitle(ChartText.unbreakable(title), ChartStyle.TITLE);
         main.setPaint(ChartStyle.TEXT);
         main.setHorizontalAlignment(HorizontalAlignment.LEFT);
         chart.addSubtitle(main);
-        TextTitle sub = new TextTitle(ChartText.unbreakable(subtitle), ChartStyle.SUBTITLE);
+        TextTitle sub = new ChartTitle(ChartText.unbreakable(subtitle), ChartStyle.SUBTITLE);
         sub.setPaint(ChartStyle.SUBTLE_TEXT);
         sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
         sub.setPadding(new RectangleInsets(4, 0, 12, 0));
         chart.addSubtitle(sub);
-        TextTitle caption = new TextTitle(ChartText.unbreakable("Solid: time to fall by 50 % (context-sensitive "
+        TextTitle caption = new ChartTitle(ChartText.unbreakable("Solid: time to fall by 50 % (context-sensitive "
                 + "half-time, Hughes 1992); dashed: by 80 %. Typical values of each model; not a recovery time. A "
                 + "teaching and review tool, not a dosing device."), ChartStyle.CAPTION);
         caption.setPaint(ChartStyle.SUBTLE_TEXT);

@@ -504,7 +504,7 @@ public final class EffectChart {
         List<String> lines = footerLines(p);
         // bottom titles stack upwards in the order added, so the last line goes in first
         for (int i = lines.size() - 1; i >= 0; i--) {
-            TextTitle t = new TextTitle(ChartText.unbreakable(lines.get(i)), ChartStyle.CAPTION,
+            TextTitle t = new ChartTitle(ChartText.unbreakable(lines.get(i)), ChartStyle.CAPTION,
                     i == 0 ? ChartStyle.TEXT : ChartStyle.SUBTLE_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
                     VerticalAlignment.BOTTOM, new RectangleInsets(i == 0 ? 10 : 1, 8, 1, 70));
             t.setTextAlignment(HorizontalAlignment.LEFT);

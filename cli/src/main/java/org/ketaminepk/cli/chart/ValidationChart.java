@@ -329,20 +329,20 @@ public final class ValidationChart {
 
     private static void titles(JFreeChart chart, XYPlot plot, String title, ValidationReport report,
             List<String> caption) {
-        TextTitle t = new TextTitle(ChartText.unbreakable(title), TITLE, TEXT, RectangleEdge.TOP, HorizontalAlignment.LEFT,
+        TextTitle t = new ChartTitle(ChartText.unbreakable(title), TITLE, TEXT, RectangleEdge.TOP, HorizontalAlignment.LEFT,
                 VerticalAlignment.TOP, new RectangleInsets(0, 8, 2, 8));
         t.setTextAlignment(HorizontalAlignment.LEFT);
         chart.setTitle(t);
         long observations = report.comparisons().stream().map(c -> c.observation().id()).distinct().count();
         String sub = String.format(Locale.ROOT, "%d predictions of %d published observations: typical values "
                 + "against study means, geometric means or medians", report.comparisons().size(), observations);
-        TextTitle s = new TextTitle(ChartText.unbreakable(sub), SUBTITLE, SUBTLE, RectangleEdge.TOP, HorizontalAlignment.LEFT,
+        TextTitle s = new ChartTitle(ChartText.unbreakable(sub), SUBTITLE, SUBTLE, RectangleEdge.TOP, HorizontalAlignment.LEFT,
                 VerticalAlignment.TOP, new RectangleInsets(2, 8, 10, 8));
         s.setTextAlignment(HorizontalAlignment.LEFT);
         chart.addSubtitle(s);
         // titles at the bottom edge stack upwards in the order added, so the last line goes in first
         for (int i = caption.size() - 1; i >= 0; i--) {
-            TextTitle line = new TextTitle(ChartText.unbreakable(caption.get(i)), CAPTION, SUBTLE, RectangleEdge.BOTTOM,
+            TextTitle line = new ChartTitle(ChartText.unbreakable(caption.get(i)), CAPTION, SUBTLE, RectangleEdge.BOTTOM,
                     HorizontalAlignment.LEFT, VerticalAlignment.BOTTOM, new RectangleInsets(i == 0 ? 10 : 1, 8, 1, 8));
             line.setTextAlignment(HorizontalAlignment.LEFT);
             chart.addSubtitle(line);

@@ -61,6 +61,7 @@ public final class Converters {
      */
     private static final Map<String, String> NUMBER_EXPECTED = Map.of(
             "--effect-level", "a number in the endpoint's unit (see 'ketamine-pk effects')",
+            "--level", "a number in the endpoint's unit (see 'ketamine-pk effects')",
             "--s-share", "a number greater than 0 and at most 1",
             "--plasma-limit", "a factor of the target from 1 to 10",
             "--ke0-guess", "a number greater than 0 and at most " + Math.round(EffectSites.MAX_KE0_PER_H / 60)
@@ -68,15 +69,24 @@ public final class Converters {
             "--weight", "a number of kg from 0.5 to 350",
             "--port", "a whole number from 0 to 65535");
 
-    /** Reads a number for any {@code double} option; see {@link #notANumber}. */
+    /**
+     * Reads a number for any {@code double} option; see {@link #notANumber}. A value no option takes, "NaN",
+     * "Infinity" or one beyond the doubles ("1e400", read as infinite), is refused here, where the text is still as
+     * written: the options' own range checks would show it as "Infinity".
+     */
     public static final class Number implements ITypeConverter<Double> {
         @Override
         public Double convert(String text) {
+            double v;
             try {
-                return Double.parseDouble(text.strip());
+                v = Double.parseDouble(text.strip());
             } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+            if (!Double.isFinite(v)) {
                 throw new TypeConversionException(NOT_A_NUMBER + "'" + text + "'");
             }
+            return v;
         }
     }
 

@@ -356,7 +356,8 @@ public final class PatientFields {
     /** Splits "1.2mg/dL" into the number and the unit text, which must be present. */
     private static Measured measured(String key, String text, Function<String, String> name, String units) {
         Matcher m = NUMBER_AND_UNIT.matcher(text.trim());
-        if (!m.matches()) {
+        // "1e400mg/dL" is a number in exponent notation, which no patient field takes, not 1 with the unit "e400mg/dL"
+        if (!m.matches() || m.group(2).matches("(?i)e[+-]?\\d.*")) {
             throw about(key, name, text, "must be a number with its unit, " + units + ", but was '" + text + "'");
         }
         if (m.group(2).isBlank()) {

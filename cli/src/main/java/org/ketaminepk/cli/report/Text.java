@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.model.Warning;
@@ -183,14 +184,15 @@ public final class Text {
     }
 
     /**
-     * Wraps {@code text} to lines of at most {@code width} characters (words longer than a line stay whole).
+     * Wraps {@code text} to lines of at most {@code width} characters (words longer than a line stay whole). A number
+     * stays on the line of its unit ("289.3 ng/mL", "40 %"), as on the charts.
      *
      * @return the lines, at least one
      */
     public static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.trim().split("\\s+")) {
+        for (String word : unitsKept(text.trim().split("\\s+"))) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
                 lines.add(line.toString());
                 line.setLength(0);
@@ -202,6 +204,33 @@ public final class Text {
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /** A unit as it follows a number in a sentence ("ng/mL,", "%", "h)", "mg/kg/h"), not a word ("2020 (arterial)"). */
+    private static final Pattern UNIT = Pattern.compile("(?:%|[µμ]?(?:g|mg|ng|kg|L|mL"
+            + "|mol|mmol|nmol)|h|min|s|d|cm|m²|px|years?|days?|hours?|weeks?|[µμ]?[A-Za-z]+(?:·[A-Za-z]+)?/\\S+)"
+            + "[,;:.)]*");
+
+    /** The words with each number joined to the unit after it, and a mean to its "± SD", by a space. */
+    private static List<String> unitsKept(String[] words) {
+        List<String> out = new ArrayList<>(words.length);
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (endsWithDigit(w) && i + 2 < words.length && words[i + 1].equals("±")
+                    && Character.isDigit(words[i + 2].charAt(0))) {
+                w = w + " ± " + words[i + 2];
+                i += 2;
+            }
+            if (endsWithDigit(w) && i + 1 < words.length && UNIT.matcher(words[i + 1]).matches()) {
+                w = w + " " + words[++i];
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static boolean endsWithDigit(String w) {
+        return !w.isEmpty() && Character.isDigit(w.charAt(w.length() - 1));
     }
 
     /**

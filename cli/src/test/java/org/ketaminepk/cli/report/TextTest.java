@@ -44,6 +44,21 @@ class TextTest {
         assertEquals(List.of("aaa bbb", "ccc"), Text.wrap("aaa bbb ccc", 7));
     }
 
+    /** "effect site at most 289.3" / "ng/mL" was printed by target: a number stays with its unit. */
+    @Test
+    void aNumberStaysOnTheLineOfItsUnit() {
+        assertEquals(List.of("(effect site at most", "289.3 ng/mL, 96.4 % of", "the target)"),
+                Text.wrap("(effect site at most 289.3 ng/mL, 96.4 % of the target)", 25));
+        assertEquals(List.of("a", "12 ng/mL"), Text.wrap("a 12  ng/mL", 3));
+        assertEquals(List.of("40 %"), Text.wrap("  40 %  ", 2));
+        assertEquals(List.of("every 9 d", "4 h, plus"), Text.wrap("every 9 d 4 h, plus", 9));
+        // a year or a table number is no unit: "Kamp 2020" keeps its year, "Table 6" its number
+        assertEquals(List.of("from Kamp 2020", "(arterial)"), Text.wrap("from Kamp 2020 (arterial)", 16));
+        assertEquals(List.of("Table 6", "(https://x)"), Text.wrap("Table 6 (https://x)", 8));
+        // a mean keeps its standard deviation: "23.6" / "± 5.1 years" was printed by 'models otto-2021'
+        assertEquals(List.of("ages", "23.6 ± 5.1 years,"), Text.wrap("ages 23.6 ± 5.1 years,", 10));
+    }
+
     @Test
     void hangingIndentWrapsUnderTheFirstLinesText() {
         StringWriter out = new StringWriter();
