@@ -26,7 +26,7 @@ class WrittenValueTest {
             InvalidInputException w = e.writtenAs(" " + written + " ");
             assertEquals("weight must be between 0.5 and 350 kg but was " + written, w.getMessage());
             // the number stays the number read
-            assertEquals(read, w.value());
+            assertEquals(read, w.value().orElseThrow());
             assertEquals("weight", w.field());
             assertEquals(e.kind(), w.kind());
         }
