@@ -177,8 +177,8 @@ public final class TargetCommand implements Callable<Integer> {
             + "summary then goes to standard error).")
     String csv;
 
-    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the settings, pump schedule, outcomes, "
-            + "(or manual scheme), warnings and predicted concentrations as JSON ('-' for standard output).")
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the settings, pump schedule or manual "
+            + "scheme, outcomes, warnings and predicted concentrations as JSON ('-' for standard output).")
     String json;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the plasma ketamine and "
