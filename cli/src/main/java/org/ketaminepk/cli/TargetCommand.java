@@ -87,7 +87,8 @@ import picocli.CommandLine.Spec;
             "",
             "With --manual, designs a loading bolus and a few stepped rates for a pump without target control that "
                     + "keep the plasma concentration within --tolerance of a single target, and reports the "
-                    + "achieved minimum, maximum and time within tolerance.",
+                    + "achieved minimum, maximum and time within tolerance; --csv and --json then hold the scheme's "
+                    + "rates, cumulative dose and predicted concentrations every 10 s, with the tolerance band.",
             "",
             "A teaching and review tool, NOT a dosing device: it drives the typical values of a published model, not "
                     + "the patient in front of you."},
@@ -172,12 +173,12 @@ public final class TargetCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--csv", paramLabel = "FILE|-", description = "Write the pump rate and the predicted "
-            + "concentrations at every update as CSV ('-' for standard output; the summary then goes to standard "
-            + "error).")
+            + "concentrations at every update (a manual scheme: every 10 s) as CSV ('-' for standard output; the "
+            + "summary then goes to standard error).")
     String csv;
 
-    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the settings, pump schedule, outcomes, "
-            + "warnings and predicted concentrations as JSON ('-' for standard output).")
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the settings, pump schedule or manual "
+            + "scheme, outcomes, warnings and predicted concentrations as JSON ('-' for standard output).")
     String json;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the plasma ketamine and "
@@ -301,11 +302,16 @@ public final class TargetCommand implements Callable<Integer> {
     private Integer manual(PrintWriter out, PrintWriter summary, TargetSchedule schedule, PumpSettings pump,
             IndividualModel ind, Path plotFile) throws IOException {
         TargetSchedule.Step st = ManualOptions.step(schedule);
-        ManualOptions.refuseCsvAndJson(csv != null || json != null);
         double tol = ManualOptions.tolerance(tolerance);
         double horizonH = PumpOptions.horizonH(schedule, duration);
         ManualScheme m = ManualOptions.design(ind, pump, st, tol);
         manualSummary(summary, m, ind);
+        if (csv != null) {
+            OutputFiles.writeText("--csv", csv, out, w -> ManualSchemeReport.csv(w, ind, m, horizonH));
+        }
+        if (json != null) {
+            OutputFiles.writeText("--json", json, out, w -> ManualSchemeReport.json(w, ind, m, horizonH));
+        }
         if (protocolOut != null) {
             String text = ManualSchemeReport.protocol(m);
             OutputFiles.writeText("--protocol-out", protocolOut, out, w -> w.write(text));

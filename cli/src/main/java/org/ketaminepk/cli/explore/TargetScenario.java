@@ -20,7 +20,6 @@ import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
@@ -33,13 +32,11 @@ import org.ketaminepk.cli.report.TargetFiles;
 import org.ketaminepk.cli.report.TargetJson;
 import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Text;
-import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.effect.EffectLink;
 import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.PublishedModel;
-import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.VariabilityModel;
 import org.ketaminepk.result.Profile;
@@ -257,10 +254,18 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
     }
 
     private byte[] manualExport(String format, int widthPx, int heightPx) throws IOException {
-        ManualOptions.refuseCsvAndJson(format.equals("csv") || format.equals("json"));
         ManualScheme m = scheme();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         switch (format) {
+            case "csv", "json" -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                if (format.equals("csv")) {
+                    ManualSchemeReport.csv(w, individual(), m, horizonH);
+                } else {
+                    ManualSchemeReport.json(w, individual(), m, horizonH);
+                }
+                w.flush();
+            }
             case "png" -> ChartFiles.writePng(ManualSchemeReport.chart(individual(), m, horizonH), out, widthPx,
                     heightPx);
             case "svg" -> ChartFiles.writeSvg(ManualSchemeReport.chart(individual(), m, horizonH), out, widthPx,
@@ -344,8 +349,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
     private String manualAnswer(int buckets) throws IOException {
         IndividualModel ind = individual();
         ManualScheme m = ManualOptions.design(ind, pump, ManualOptions.step(schedule), tolerance);
-        Profile profile = Simulation.standard().simulate(ind, m.regimen(),
-                TimeGrid.uniform(horizonH, PumpSettings.DEFAULT_UPDATE_INTERVAL_H)).profile();
+        Profile profile = ManualSchemeReport.profile(ind, m, horizonH);
         StringWriter w = new StringWriter(64 * 1024);
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
@@ -360,21 +364,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             g.writeStringField("citation", model.citation().format());
             g.writeEndObject();
             g.writeStringField("targets", schedule.toString());
-            manual(g, m);
-            g.writeObjectFieldStart("pump");
-            g.writeNumberField("syringe_mg_per_ml", pump.syringeMgPerMl());
-            g.writeStringField("salt", pump.salt() == DrugSalt.HYDROCHLORIDE ? "hydrochloride" : "base");
-            g.writeNumberField("max_rate_ml_per_h", pump.maxRateMlPerH());
-            g.writeNumberField("rate_step_ml_per_h", pump.rateStepMlPerH());
-            g.writeEndObject();
-            g.writeArrayFieldStart("warnings");
-            for (Warning x : m.warnings()) {
-                g.writeStartObject();
-                g.writeStringField("code", x.code().name());
-                g.writeStringField("message", x.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            ManualSchemeReport.fields(g, m);
             ApiJson.shadedBands(g);
             g.writeObjectFieldStart("regimen");
             g.writeArrayFieldStart("doses");
@@ -412,55 +402,6 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             g.writeEndObject();
         }
         return w.toString();
-    }
-
-    /** Writes {@code manual}: the scheme's numbers, then its table and lines as {@code target --manual} prints them. */
-    private static void manual(JsonGenerator g, ManualScheme m) throws IOException {
-        g.writeObjectFieldStart("manual");
-        g.writeNumberField("target_ng_per_ml", m.targetNgPerMl());
-        g.writeNumberField("duration_h", m.durationH());
-        g.writeNumberField("tolerance_percent", m.tolerance() * 100);
-        g.writeStringField("form", ManualSchemeReport.form(m));
-        g.writeNumberField("bolus_ml", m.bolusMl());
-        g.writeNumberField("bolus_mg", m.bolusMg());
-        g.writeArrayFieldStart("rates");
-        for (ManualScheme.RateStep r : m.steps()) {
-            g.writeStartObject();
-            g.writeNumberField("start_h", r.startH());
-            g.writeNumberField("end_h", r.endH());
-            g.writeNumberField("rate_ml_per_h", r.rateMlPerH());
-            g.writeNumberField("rate_mg_per_h", r.rateMgPerH());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeNumberField("min_ng_per_ml", m.minNgPerMl());
-        g.writeNumberField("max_ng_per_ml", m.maxNgPerMl());
-        g.writeNumberField("time_within_h", m.timeWithinH());
-        g.writeBooleanField("within_tolerance", m.withinTolerance());
-        g.writeNumberField("total_mg", m.totalMg());
-        if (m.hasNorketamine()) {
-            g.writeNumberField("norketamine_end_ng_per_ml", m.norketamineEndNgPerMl().getAsDouble());
-            g.writeNumberField("norketamine_max_ng_per_ml", m.norketamineMaxNgPerMl().getAsDouble());
-        }
-        g.writeArrayFieldStart("table");
-        for (List<String> row : ManualSchemeReport.rows(m)) {
-            g.writeStartArray();
-            for (String cell : row) {
-                g.writeString(cell);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("lines");
-        g.writeStringField("target", ManualSchemeReport.target(m));
-        g.writeStringField("syringe", ManualSchemeReport.syringe(m));
-        g.writeStringField("achieved", ManualSchemeReport.achieved(m));
-        g.writeStringField("total", ManualSchemeReport.total(m));
-        if (ManualSchemeReport.norketamine(m).isPresent()) {
-            g.writeStringField("norketamine", ManualSchemeReport.norketamine(m).get());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
     }
 
     private static void display(JsonGenerator g, TargetPlan plan, int buckets) throws IOException {

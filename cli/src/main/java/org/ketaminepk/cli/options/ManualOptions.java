@@ -60,20 +60,6 @@ public final class ManualOptions {
     }
 
     /**
-     * Refuses a CSV or JSON file for a manual scheme: its curve is a regimen's, which {@code simulate} writes from the
-     * protocol file.
-     *
-     * @param asked whether a CSV or JSON file was asked for
-     * @throws InvalidInputException if one was
-     */
-    public static void refuseCsvAndJson(boolean asked) {
-        if (asked) {
-            throw new InvalidInputException("manual", "--manual writes --plot and --protocol-out only; simulate the "
-                    + "protocol file for CSV or JSON");
-        }
-    }
-
-    /**
      * @param schedule the targets
      * @return the one target a manual scheme holds
      * @throws InvalidInputException unless the schedule is one target from time 0

@@ -92,15 +92,13 @@
   // a regimen's export holds the typical patient's curves; the server refuses a population or an effect there
   const EXPORT_LEAVES_OUT = ['population', 'seed', 'endpoint'];
 
-  // a manual scheme, as target --manual: the chart and the protocol file (the server refuses CSV and JSON)
+  // a manual scheme, as target --manual: the chart, the CSV, the JSON and the protocol file of that command
   function updateExports(cur) {
     const target = !!cur.get('target');
     const manual = target && !!cur.get('manual');
     const left = target ? [] : EXPORT_LEAVES_OUT.filter((k) => cur.get(k));
     $('export-note').hidden = left.length === 0;
     $('export-manual-note').hidden = !manual;
-    $('export-csv').hidden = manual;
-    $('export-json').hidden = manual;
     $('export-protocol').hidden = !target;
     for (const f of ['png', 'svg', 'csv', 'json', 'protocol']) {
       const p = new URLSearchParams();

@@ -349,9 +349,27 @@ class ExplorerBrowserTest {
         Number points = (Number) js.executeScript("return explorer.plot.data[1].filter(v => v > 0).length");
         assertTrue(points.intValue() > 100, "ketamine points drawn: " + points);
         assertTrue(driver.getCurrentUrl().contains("manual=true"), driver.getCurrentUrl());
-        assertTrue(!driver.findElement(By.id("export-csv")).isDisplayed()
-                && driver.findElement(By.id("export-protocol")).isDisplayed(), "the files of target --manual");
+        assertTrue(driver.findElement(By.id("export-protocol")).isDisplayed(), "the files of target --manual");
         assertTrue(driver.findElement(By.id("export-protocol")).getAttribute("href").contains("manual=true"));
+        // the CSV and JSON links fetch the files of target --manual --csv/--json, byte for byte
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String f : List.of("csv", "json")) {
+            WebElement link = driver.findElement(By.id("export-" + f));
+            assertTrue(link.isDisplayed(), f);
+            String href = link.getAttribute("href");
+            assertTrue(href.contains("manual=true") && href.contains("format=" + f), href);
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), () -> new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            Path file = Files.createDirectories(OUT).resolve("explorer-manual." + f);
+            Files.deleteIfExists(file);
+            int code = org.ketaminepk.cli.Main.commandLine(new org.ketaminepk.cli.Main(),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(
+                            java.io.Writer.nullWriter())).execute("target", "--target", "150 ng/mL for 2 h", "--model",
+                    "domino-1984", "--manual", "--" + f, file.toString());
+            assertEquals(0, code, f);
+            assertArrayEquals(Files.readAllBytes(file), r.body(), f);
+        }
         js.executeScript("window.scrollTo(0, 0)");
         Files.write(OUT.resolve("explorer-manual.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
 

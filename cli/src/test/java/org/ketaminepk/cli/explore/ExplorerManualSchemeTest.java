@@ -164,8 +164,7 @@ class ExplorerManualSchemeTest extends LoopbackExplorer {
         "manual=true&tolerance=0%25|--manual --tolerance 0%|tolerance",
         "manual=true&tolerance=abc|--manual --tolerance abc|tolerance",
         "manual=true&duration=1h|--manual --duration 1h|duration",
-        "manual=true&format=csv|--manual --csv -|manual",
-        "manual=true&format=json|--manual --json -|manual"})
+        "manual=true&format=csv&population=50|--manual --csv - --population 50|population"})
     void refusedWithTheCommandLinesMessage(String query, String options, String field) throws Exception {
         List<String> args = new ArrayList<>(List.of("target", "--target", TARGET));
         args.addAll(List.of(options.split(" ")));
@@ -223,6 +222,31 @@ class ExplorerManualSchemeTest extends LoopbackExplorer {
             args[i] = args[i].replace('_', ' ');
         }
         assertArrayEquals(written("--protocol-out", "m.txt", args), r.body());
+    }
+
+    /** CSV and JSON of a manual scheme are the files of {@code target --manual --csv/--json}, byte for byte. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "csv|model=domino-1984|--model domino-1984",
+        "json|model=domino-1984|--model domino-1984",
+        "csv|model=domino-1984&syringe=50+mg%2FmL+HCl&tolerance=20&duration=5h|--model domino-1984 --syringe "
+                + "50_mg/mL_HCl --tolerance 20 --duration 5h",
+        "json|weight=55&rate-step=1mL%2Fh|--weight 55 --rate-step 1mL/h"})
+    void theCsvAndJsonExportsAreTheFilesOfTheCommand(String format, String query, String options) throws Exception {
+        HttpResponse<byte[]> r = get("/api/target?manual=true&format=" + format + "&target=" + q(TARGET) + "&"
+                + query);
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("attachment; filename=\"ketamine-pk-target." + format + "\"",
+                r.headers().firstValue("Content-Disposition").orElse(""));
+        String[] args = options.split(" ");
+        for (int i = 0; i < args.length; i++) {
+            args[i] = args[i].replace('_', ' ');
+        }
+        byte[] file = written("--" + format, "m." + format, args);
+        assertArrayEquals(file, r.body());
+        String text = new String(file, StandardCharsets.UTF_8);
+        assertTrue(format.equals("csv") ? text.startsWith("time_h,target_ng_per_ml,rate_ml_per_h,")
+                : text.contains("\"scheme\" : \"manual\""), () -> text.substring(0, 200));
     }
 
     @Test
