@@ -306,12 +306,12 @@ public final class EffectText {
         }
         g.writeEndArray();
         if (times) {
-            array(g, "time_h", r.timesH());
+            JsonOutput.array(g, "time_h", r.timesH());
         }
-        array(g, "plasma_ng_per_ml", r.plasmaNgPerMl());
-        array(g, "effect_site_ng_per_ml", r.effectSiteNgPerMl());
+        JsonOutput.array(g, "plasma_ng_per_ml", r.plasmaNgPerMl());
+        JsonOutput.array(g, "effect_site_ng_per_ml", r.effectSiteNgPerMl());
         if (r.hasEffect()) {
-            array(g, "effect", r.effect().orElseThrow());
+            JsonOutput.array(g, "effect", r.effect().orElseThrow());
         }
     }
 
@@ -321,13 +321,5 @@ public final class EffectText {
         } else {
             g.writeNullField(name);
         }
-    }
-
-    private static void array(JsonGenerator g, String name, double[] v) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (double x : v) {
-            g.writeNumber(x);
-        }
-        g.writeEndArray();
     }
 }

@@ -384,4 +384,16 @@ public final class JsonOutput {
     private static void array(JsonGenerator g, double[] v) throws IOException {
         g.writeArray(v, 0, v.length);
     }
+
+    /**
+     * Writes {@code "name": [ ... ]}, one number per element as the generator writes a double: the arrays of the
+     * target, manual-scheme and effect files.
+     */
+    static void array(JsonGenerator g, String name, double[] v) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (double x : v) {
+            g.writeNumber(x);
+        }
+        g.writeEndArray();
+    }
 }

@@ -236,16 +236,16 @@ public final class ManualSchemeReport {
             g.writeStringField("scheme", "manual");
             fields(g, m);
             double[] t = p.timesH();
-            array(g, "time_h", t);
-            array(g, "plasma_ng_per_ml", p.series(Analyte.KETAMINE).ngPerMl());
+            JsonOutput.array(g, "time_h", t);
+            JsonOutput.array(g, "plasma_ng_per_ml", p.series(Analyte.KETAMINE).ngPerMl());
             if (p.has(Analyte.NORKETAMINE)) {
-                array(g, "norketamine_ng_per_ml", p.series(Analyte.NORKETAMINE).ngPerMl());
+                JsonOutput.array(g, "norketamine_ng_per_ml", p.series(Analyte.NORKETAMINE).ngPerMl());
             }
             double[] targets = new double[t.length];
             for (int i = 0; i < t.length; i++) {
                 targets[i] = targetAt(m, t[i]);
             }
-            array(g, "target_ng_per_ml", targets);
+            JsonOutput.array(g, "target_ng_per_ml", targets);
             g.writeEndObject();
         }
         w.flush();
@@ -319,14 +319,6 @@ public final class ManualSchemeReport {
             g.writeStringField("code", x.code().name());
             g.writeStringField("message", x.message());
             g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void array(JsonGenerator g, String name, double[] v) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (double x : v) {
-            g.writeNumber(x);
         }
         g.writeEndArray();
     }

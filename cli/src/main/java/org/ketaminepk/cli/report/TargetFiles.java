@@ -199,14 +199,14 @@ public final class TargetFiles {
             g.writeStringField("model", c.modelId());
             g.writeStringField("patient", Text.patient(patient));
             TargetJson.plan(g, plan);
-            array(g, "time_h", plan.timesH());
-            array(g, "rate_ml_per_h", plan.ratesMlPerH());
-            array(g, "plasma_ng_per_ml", plan.plasmaNgPerMl());
+            JsonOutput.array(g, "time_h", plan.timesH());
+            JsonOutput.array(g, "rate_ml_per_h", plan.ratesMlPerH());
+            JsonOutput.array(g, "plasma_ng_per_ml", plan.plasmaNgPerMl());
             if (plan.hasEffectSite()) {
-                array(g, "effect_site_ng_per_ml", plan.effectSiteNgPerMl().orElseThrow());
+                JsonOutput.array(g, "effect_site_ng_per_ml", plan.effectSiteNgPerMl().orElseThrow());
             }
             if (plan.hasNorketamine()) {
-                array(g, "norketamine_ng_per_ml", plan.norketamineNgPerMl().orElseThrow());
+                JsonOutput.array(g, "norketamine_ng_per_ml", plan.norketamineNgPerMl().orElseThrow());
             }
             if (pop != null) {
                 pop.writeJson(g);
@@ -214,13 +214,5 @@ public final class TargetFiles {
             g.writeEndObject();
         }
         w.flush();
-    }
-
-    private static void array(JsonGenerator g, String name, double[] v) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (double x : v) {
-            g.writeNumber(x);
-        }
-        g.writeEndArray();
     }
 }
