@@ -316,10 +316,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             g.writeObjectFieldStart("regimen");
             g.writeArrayFieldStart("doses");
             for (TargetPlan.Segment s : plan.runningSegments()) {
-                g.writeStartObject();
-                g.writeNumberField("time_h", s.startH());
-                g.writeNumberField("end_h", s.endH());
-                g.writeEndObject();
+                dose(g, s.startH(), s.endH());
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -368,16 +365,14 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             ApiJson.shadedBands(g);
             g.writeObjectFieldStart("regimen");
             g.writeArrayFieldStart("doses");
+            // the bolus (written as whole numbers, as the answer always had it), then each running rate
             g.writeStartObject();
             g.writeNumberField("time_h", 0);
             g.writeNumberField("end_h", 0);
             g.writeEndObject();
             for (ManualScheme.RateStep r : m.steps()) {
                 if (r.rateMlPerH() > 0) {
-                    g.writeStartObject();
-                    g.writeNumberField("time_h", r.startH());
-                    g.writeNumberField("end_h", r.endH());
-                    g.writeEndObject();
+                    dose(g, r.startH(), r.endH());
                 }
             }
             g.writeEndArray();
@@ -453,6 +448,14 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
             }
             g.writeEndArray();
         }
+        g.writeEndObject();
+    }
+
+    /** One entry of {@code regimen.doses}: when an input starts and ends, h (a bolus starts and ends at once). */
+    private static void dose(JsonGenerator g, double startH, double endH) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("time_h", startH);
+        g.writeNumberField("end_h", endH);
         g.writeEndObject();
     }
 }
