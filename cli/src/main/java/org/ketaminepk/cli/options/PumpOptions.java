@@ -69,7 +69,8 @@ public final class PumpOptions {
         if (rateStep != null) {
             PumpSettings q = p;
             p = option("--rate-step", () -> {
-                double step = mlPerH("rate-step", rateStep);
+                double step = Checks.nonNegative("rate step", mlPerH("rate-step", rateStep),
+                        PumpSettings.MAX_RATE_STEP_ML_PER_H, "mL/h");
                 return step == 0 ? q.withoutRateStep() : q.withRateStepMlPerH(step);
             });
         }
