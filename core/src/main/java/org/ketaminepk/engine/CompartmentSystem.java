@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
@@ -260,14 +261,36 @@ public final class CompartmentSystem {
         return String.join(", ", names);
     }
 
-    /** @return index of the compartment with this name, or -1 */
-    public int indexOf(String name) {
+    /**
+     * @param name a compartment's name, e.g. "depot"
+     * @return the index of the compartment with this name, or empty when the system has none
+     * @throws InvalidInputException if the name is missing
+     */
+    public OptionalInt find(String name) {
+        Checks.notNull("compartment", name);
         for (int i = 0; i < compartments.size(); i++) {
             if (compartments.get(i).name().equals(name)) {
-                return i;
+                return OptionalInt.of(i);
             }
         }
-        return -1;
+        return OptionalInt.empty();
+    }
+
+    /**
+     * @param name the name of a compartment of this system (use {@link #find(String)} when it may have none)
+     * @return its index
+     * @throws InvalidInputException naming the compartments there are, if the system has none of that name
+     */
+    public int indexOf(String name) {
+        OptionalInt i = find(name);
+        if (i.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Compartment c : compartments) {
+                names.add(c.name());
+            }
+            throw InvalidInputException.notOneOf("compartment", name, String.join(", ", names));
+        }
+        return i.getAsInt();
     }
 
     private static void checkIndex(String field, int index, int size, String what) {

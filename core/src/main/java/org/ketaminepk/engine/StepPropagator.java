@@ -1,5 +1,8 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
+
 /**
  * The exact state transition of {@code dx/dt = K x + r} over one fixed step {@code h} with a constant input r:
  * {@code x(h) = Φ x(0) + Γ r}, {@code Φ = e^{Kh}}, {@code Γ = ∫₀ʰ e^{Ks} ds}. Computed once by the same matrix
@@ -61,11 +64,34 @@ public final class StepPropagator {
     }
 
     /**
+     * The state after one step without input: {@code x(h) = Φ x(0)}.
+     *
      * @param state x(0), in the units of the system (e.g. µmol)
-     * @param input r, constant over the step, in state units per hour; null for none
      * @return x(h), a new array
+     * @throws InvalidInputException if the state is missing
+     * @throws IllegalArgumentException if the state does not hold {@link #size()} values
+     */
+    public double[] advance(double[] state) {
+        return apply(state, null);
+    }
+
+    /**
+     * The state after one step with a constant input: {@code x(h) = Φ x(0) + Γ r}. Without input use
+     * {@link #advance(double[])}.
+     *
+     * @param state x(0), in the units of the system (e.g. µmol)
+     * @param input r, constant over the step, in state units per hour
+     * @return x(h), a new array
+     * @throws InvalidInputException if the state or the input is missing
+     * @throws IllegalArgumentException if the state or the input does not hold {@link #size()} values
      */
     public double[] advance(double[] state, double[] input) {
+        return apply(state, Checks.notNull("input", input));
+    }
+
+    /** x(h) from x(0) and r; a null r adds nothing. */
+    private double[] apply(double[] state, double[] input) {
+        Checks.notNull("state", state);
         if (state.length != n || (input != null && input.length != n)) {
             throw new IllegalArgumentException("state and input must hold " + n + " values");
         }

@@ -25,8 +25,8 @@ import org.ketaminepk.model.Warning;
  * <p>How it is chosen: the rate steps last w, 2w, 4w, ... (w = 5, 10, 15, 20 or 30 min) and the maintenance rate
  * runs to the end; each rate, taken in time order, is the one that keeps the predicted plasma concentration closest
  * to the target over its window (the smallest largest deviation, on a grid of at most 1 s, rounded to the pump's
- * step). Of all these candidates the one with the fewest rates that stays within the tolerance wins; when none does,
- * the one with the smallest deviation, and the scheme says it missed. The achieved minimum, maximum and time within
+ * step, or to {@value #DEFAULT_RATE_STEP_ML_PER_H} mL/h when the pump states none). Of all these candidates the
+ * one with the fewest rates that stays within the tolerance wins; when none does, the one with the smallest deviation, and the scheme says it missed. The achieved minimum, maximum and time within
  * tolerance are computed exactly for the rounded scheme. Immutable.
  *
  * @param targetNgPerMl the plasma target, ng/mL
@@ -59,8 +59,12 @@ public record ManualScheme(double targetNgPerMl, double durationH, double tolera
     public static final int MAX_RATES = 5;
     /** Largest tolerance accepted (±50 %). */
     public static final double MAX_TOLERANCE = 0.5;
-    /** Rate resolution used when the pump states none, mL/h (what an ordinary pump can be set to). */
-    static final double DEFAULT_RATE_STEP_ML_PER_H = 0.1;
+    /**
+     * Rate resolution a scheme is rounded to when the pump states none ({@link PumpSettings#rateStepMlPerH()} empty),
+     * mL/h: a scheme is typed into an ordinary pump by hand, and 0.1 mL/h is what such a pump can be set to (an
+     * assumption, the same as the command line's default rate step).
+     */
+    public static final double DEFAULT_RATE_STEP_ML_PER_H = 0.1;
     /** Resolution of the bolus, mg of the stated form. */
     static final double BOLUS_STEP_MG = 0.1;
 
@@ -187,7 +191,7 @@ public record ManualScheme(double targetNgPerMl, double durationH, double tolera
     private static Evaluation candidate(TargetController c, double target, double tolerance, double bolusMl,
             List<double[]> windows, int totalSteps) {
         PumpSettings pump = c.pump();
-        double step = pump.rateStepMlPerH() > 0 ? pump.rateStepMlPerH() : DEFAULT_RATE_STEP_ML_PER_H;
+        double step = pump.rateStepMlPerH().orElse(DEFAULT_RATE_STEP_ML_PER_H);
         double[] x = c.bolus(c.emptyState(), bolusMl);
         double[] rates = new double[windows.size()];
         for (int i = 0; i < windows.size(); i++) {

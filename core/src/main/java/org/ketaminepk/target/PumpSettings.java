@@ -1,5 +1,6 @@
 package org.ketaminepk.target;
 
+import java.util.OptionalDouble;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.DrugSalt;
@@ -13,11 +14,11 @@ import org.ketaminepk.dosing.DrugSalt;
  * @param salt whether the syringe concentration is base or hydrochloride
  * @param maxRateMlPerH largest rate, mL/h, in (0, 1200]
  * @param updateIntervalH time between rate changes, h, from 1 s to 10 min
- * @param rateStepMlPerH the pump's rate resolution, mL/h, in [0, 10]; 0 for none; computed rates are rounded down
- *                       to a multiple of it, so that rounding never adds drug
+ * @param rateStepMlPerH the pump's rate resolution, mL/h, in (0, 10], or empty for a pump that takes any rate;
+ *                       computed rates are rounded down to a multiple of it, so that rounding never adds drug
  */
 public record PumpSettings(double syringeMgPerMl, DrugSalt salt, double maxRateMlPerH, double updateIntervalH,
-        double rateStepMlPerH) {
+        OptionalDouble rateStepMlPerH) {
     /** Largest syringe concentration accepted, mg/mL: the strongest ketamine vial sold (100 mg/mL, Ketalar label). */
     public static final double MAX_SYRINGE_MG_PER_ML = 100;
     /**
@@ -41,7 +42,10 @@ public record PumpSettings(double syringeMgPerMl, DrugSalt salt, double maxRateM
         Checks.positive("maximum rate", maxRateMlPerH, MAX_RATE_ML_PER_H, "mL/h");
         Checks.inRange("update interval", updateIntervalH * 3600, MIN_UPDATE_INTERVAL_H * 3600,
                 MAX_UPDATE_INTERVAL_H * 3600, "s");
-        Checks.nonNegative("rate step", rateStepMlPerH, MAX_RATE_STEP_ML_PER_H, "mL/h");
+        Checks.notNull("rate step", rateStepMlPerH);
+        if (rateStepMlPerH.isPresent()) {
+            Checks.positive("rate step", rateStepMlPerH.getAsDouble(), MAX_RATE_STEP_ML_PER_H, "mL/h");
+        }
     }
 
     /**
@@ -50,7 +54,7 @@ public record PumpSettings(double syringeMgPerMl, DrugSalt salt, double maxRateM
      * @return the settings
      */
     public static PumpSettings standard() {
-        return new PumpSettings(10, DrugSalt.BASE, MAX_RATE_ML_PER_H, DEFAULT_UPDATE_INTERVAL_H, 0);
+        return new PumpSettings(10, DrugSalt.BASE, MAX_RATE_ML_PER_H, DEFAULT_UPDATE_INTERVAL_H, OptionalDouble.empty());
     }
 
     /** @return a copy with another syringe concentration, mg/mL of {@code s} */
@@ -68,9 +72,19 @@ public record PumpSettings(double syringeMgPerMl, DrugSalt salt, double maxRateM
         return new PumpSettings(syringeMgPerMl, salt, maxRateMlPerH, v, rateStepMlPerH);
     }
 
-    /** @return a copy with another rate step, mL/h */
+    /**
+     * @param v the rate step, mL/h, in (0, {@value #MAX_RATE_STEP_ML_PER_H}]
+     * @return a copy with that rate step
+     * @throws InvalidInputException for 0, a negative, a too large or a non-finite step (use {@link #withoutRateStep()}
+     *                               for a pump without one)
+     */
     public PumpSettings withRateStepMlPerH(double v) {
-        return new PumpSettings(syringeMgPerMl, salt, maxRateMlPerH, updateIntervalH, v);
+        return new PumpSettings(syringeMgPerMl, salt, maxRateMlPerH, updateIntervalH, OptionalDouble.of(v));
+    }
+
+    /** @return a copy for a pump that takes any rate (no rate step) */
+    public PumpSettings withoutRateStep() {
+        return new PumpSettings(syringeMgPerMl, salt, maxRateMlPerH, updateIntervalH, OptionalDouble.empty());
     }
 
     /** @return mg of base per mL of syringe contents */
@@ -85,9 +99,10 @@ public record PumpSettings(double syringeMgPerMl, DrugSalt salt, double maxRateM
      */
     public double quantize(double mlPerH) {
         Checks.nonNegative("rate", mlPerH, maxRateMlPerH, "mL/h");
-        if (rateStepMlPerH == 0) {
+        if (rateStepMlPerH.isEmpty()) {
             return mlPerH;
         }
-        return Math.floor(mlPerH / rateStepMlPerH + 1e-9) * rateStepMlPerH;
+        double step = rateStepMlPerH.getAsDouble();
+        return Math.floor(mlPerH / step + 1e-9) * step;
     }
 }

@@ -245,7 +245,7 @@ public final class TargetController {
                     + "to the compartment whose ketamine concentration is targeted within one pump interval");
         }
         double[] afterStep = step.advance(new double[n + 1], inputPerMlPerH);
-        if (fine.advance(afterStep, null)[central] > afterStep[central]) {
+        if (fine.advance(afterStep)[central] > afterStep[central]) {
             this.delayedSample = delayedSampling(kAug, afterStep);
             this.udfPlasmaDelayed = delayedResponse(afterStep);
         } else {
@@ -416,7 +416,7 @@ public final class TargetController {
         int maxSteps = (int) Math.ceil(MAX_HORIZON_H / fine.stepH());
         int peak = 0;
         for (int j = 1; j <= maxSteps; j++) {
-            x = fine.advance(x, j <= finePerStep ? inputPerMlPerH : null);
+            x = j <= finePerStep ? fine.advance(x, inputPerMlPerH) : fine.advance(x);
             cp.add(x[central] / centralVolumeL);
             ce.add(x[n]);
             if (x[n] > ce.get(peak)) {
@@ -445,7 +445,7 @@ public final class TargetController {
         double[] x = afterStep;
         double peakH = dt;
         while (peakH < MAX_HORIZON_H) {
-            double[] next = step.advance(x, null);
+            double[] next = step.advance(x);
             if (next[central] <= x[central]) {
                 break;
             }
@@ -465,7 +465,7 @@ public final class TargetController {
         double[] x = new double[n + 1];
         int peak = 0;
         for (int j = 1; j <= maxSamples; j++) {
-            x = delayedSample.advance(x, j <= perStep ? inputPerMlPerH : null);
+            x = j <= perStep ? delayedSample.advance(x, inputPerMlPerH) : delayedSample.advance(x);
             cp.add(x[central] / centralVolumeL);
             if (x[central] / centralVolumeL > cp.get(peak)) {
                 peak = j;
@@ -488,7 +488,7 @@ public final class TargetController {
         double rate = Double.POSITIVE_INFINITY;
         double[] y = x;
         for (int j = 1; j < udfPlasmaDelayed.length; j++) {
-            y = delayedSample.advance(y, null);
+            y = delayedSample.advance(y);
             if (udfPlasmaDelayed[j] > 0) {
                 rate = Math.min(rate, (ct - y[central] / centralVolumeL) / udfPlasmaDelayed[j]);
             }
@@ -642,7 +642,7 @@ public final class TargetController {
         }
         double ct = targetNgPerMl / Analyte.KETAMINE.molarMassGPerMol();
         double[] x = augmentedState(s);
-        double freePlasma = step.advance(x, null)[central] / centralVolumeL;
+        double freePlasma = step.advance(x)[central] / centralVolumeL;
         double plasmaRate = udfPlasmaDelayed == null ? (ct - freePlasma) / udfPlasmaAtStep
                 : delayedPlasmaRate(x, ct);
         double required;
@@ -655,7 +655,7 @@ public final class TargetController {
             int at = -1;
             double limit = Double.isNaN(plasmaLimitFactor) ? Double.NaN : plasmaLimitFactor * ct;
             for (int j = 1; j < udfEffect.length; j++) {
-                x = fine.advance(x, null);
+                x = fine.advance(x);
                 if (udfEffect[j] > 0) {
                     double r = (ct - x[n]) / udfEffect[j];
                     if (r < required) {
@@ -737,7 +737,7 @@ public final class TargetController {
     /** @return the augmented state (amounts, then the effect site) one fine step later at a constant rate */
     double[] fineStep(double[] x, double rateMlPerH) {
         if (rateMlPerH == 0) {
-            return fine.advance(x, null);
+            return fine.advance(x);
         }
         double[] in = new double[n + 1];
         for (int i = 0; i <= n; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -75,6 +76,24 @@ class EngineInputErrorsTest {
         assertTrue(assertThrows(InvalidInputException.class, () -> ExactSolver.instance().solve(sys, toSink, GRID))
                 .getMessage().contains("sink index between 0 and 0 but was 3"));
         refused(() -> Schedule.builder().bolus(0, -1, false, 100), "target", -1);
+    }
+
+    @Test
+    void aCompartmentTheSystemDoesNotHaveIsRefusedOrFoundEmpty() {
+        CompartmentSystem.Builder b = CompartmentSystem.builder();
+        int c = b.compartment("central", Analyte.KETAMINE, CompartmentSystem.Kind.CENTRAL);
+        b.compartment("peripheral", Analyte.KETAMINE, CompartmentSystem.Kind.PERIPHERAL);
+        b.observe(Analyte.KETAMINE, c, 20);
+        b.route(Route.INTRAVENOUS, RouteInput.fixed(List.of(InputChannel.into(c, 1))));
+        CompartmentSystem sys = b.build();
+        assertEquals(1, sys.indexOf("peripheral"));
+        assertEquals(OptionalInt.of(1), sys.find("peripheral"));
+        assertEquals(OptionalInt.empty(), sys.find("depot"));
+        // returned -1 before, which a caller could pass on as a compartment index
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> sys.indexOf("depot"));
+        assertEquals("compartment", e.field());
+        assertTrue(e.getMessage().contains("central, peripheral") && e.getMessage().contains("'depot'"),
+                e::getMessage);
     }
 
     @Test

@@ -67,6 +67,20 @@ class ManualSchemeTest {
     }
 
     @Test
+    void aPumpWithoutARateStepGetsRatesRoundedToTheDocumentedDefault() {
+        IndividualModel ind = TargetControllerTest.individual(Models.DEFAULT);
+        PumpSettings none = PumpSettings.standard().withoutRateStep();
+        ManualScheme m = ManualScheme.design(TargetController.plasma(ind, none), 150, 4, 0.15);
+        ManualScheme stated = ManualScheme.design(TargetController.plasma(ind,
+                none.withRateStepMlPerH(ManualScheme.DEFAULT_RATE_STEP_ML_PER_H)), 150, 4, 0.15);
+        assertEquals(stated.steps(), m.steps());
+        for (ManualScheme.RateStep r : m.steps()) {
+            double tenths = r.rateMlPerH() / ManualScheme.DEFAULT_RATE_STEP_ML_PER_H;
+            assertEquals(Math.rint(tenths), tenths, 1e-6, () -> r.toString());
+        }
+    }
+
+    @Test
     void aTightToleranceThatCannotBeMetSaysSo() {
         IndividualModel ind = TargetControllerTest.individual(Models.DEFAULT);
         ManualScheme m = ManualScheme.design(TargetController.plasma(ind, PumpSettings.standard()), 150, 4,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.InvalidInputException;
@@ -70,6 +71,22 @@ class TargetInputsTest {
             for (double v : plan.plasmaNgPerMl()) {
                 assertTrue(v >= 0 && Double.isFinite(v), () -> "plasma " + v);
             }
+        }
+    }
+
+    @Test
+    void aPumpWithoutARateStepSaysSoAndARateStepIsPositive() {
+        PumpSettings none = PumpSettings.standard();
+        // 0 stood for "no rate step" before, and a manual scheme read that 0 as 0.1 mL/h
+        assertEquals(OptionalDouble.empty(), none.rateStepMlPerH());
+        assertEquals(OptionalDouble.of(0.5), none.withRateStepMlPerH(0.5).rateStepMlPerH());
+        assertEquals(OptionalDouble.empty(), none.withRateStepMlPerH(0.5).withoutRateStep().rateStepMlPerH());
+        assertEquals(1.2345, none.quantize(1.2345));
+        assertEquals(1.0, none.withRateStepMlPerH(0.5).quantize(1.2345));
+        for (double bad : new double[] {0, -0.1, Double.NaN, 10.5}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> none.withRateStepMlPerH(bad));
+            assertTrue(e.getMessage().startsWith("rate step must be"), e::getMessage);
+            assertTrue(e.getMessage().contains("mL/h"), e::getMessage);
         }
     }
 

@@ -43,7 +43,8 @@ public final class PumpOptions {
     /**
      * @param syringe e.g. "10mg/mL" or "50 mg/mL HCl", or null for 10 mg/mL base
      * @param maxRate e.g. "200mL/h", or null for the largest
-     * @param rateStep e.g. "0.1mL/h", or null for {@value #DEFAULT_RATE_STEP_ML_PER_H} mL/h
+     * @param rateStep e.g. "0.1mL/h", "0" for a pump without a rate step, or null for
+     *                 {@value #DEFAULT_RATE_STEP_ML_PER_H} mL/h
      * @param update e.g. "10s", or null for the default interval
      * @return the pump
      * @throws InvalidInputException naming the option, the value and the accepted range
@@ -67,7 +68,11 @@ public final class PumpOptions {
         }
         if (rateStep != null) {
             PumpSettings q = p;
-            p = option("--rate-step", () -> q.withRateStepMlPerH(mlPerH("rate-step", rateStep)));
+            p = option("--rate-step", () -> {
+                double step = Checks.nonNegative("rate step", mlPerH("rate-step", rateStep),
+                        PumpSettings.MAX_RATE_STEP_ML_PER_H, "mL/h");
+                return step == 0 ? q.withoutRateStep() : q.withRateStepMlPerH(step);
+            });
         }
         if (update != null) {
             PumpSettings q = p;

@@ -311,7 +311,7 @@ public final class ManualSchemeReport {
         g.writeNumberField("syringe_mg_per_ml", pump.syringeMgPerMl());
         g.writeStringField("salt", pump.salt() == DrugSalt.HYDROCHLORIDE ? "hydrochloride" : "base");
         g.writeNumberField("max_rate_ml_per_h", pump.maxRateMlPerH());
-        g.writeNumberField("rate_step_ml_per_h", pump.rateStepMlPerH());
+        g.writeNumberField("rate_step_ml_per_h", pump.rateStepMlPerH().orElse(0));
         g.writeEndObject();
         g.writeArrayFieldStart("warnings");
         for (Warning x : m.warnings()) {

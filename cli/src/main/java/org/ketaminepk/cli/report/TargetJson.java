@@ -43,7 +43,7 @@ public final class TargetJson {
         g.writeStringField("salt", p.salt() == DrugSalt.HYDROCHLORIDE ? "hydrochloride" : "base");
         g.writeNumberField("max_rate_ml_per_h", p.maxRateMlPerH());
         g.writeNumberField("update_interval_s", p.updateIntervalH() * 3600);
-        g.writeNumberField("rate_step_ml_per_h", p.rateStepMlPerH());
+        g.writeNumberField("rate_step_ml_per_h", p.rateStepMlPerH().orElse(0));
         g.writeEndObject();
         g.writeArrayFieldStart("pump_schedule");
         for (TargetPlan.Segment s : plan.segments()) {
