@@ -401,8 +401,10 @@ final class BandHistogram {
                 long before = cum[t];
                 int k = next[t];
                 while (k < r && sorted[k] < before + c) {
-                    // below the floor, where the smallest value lies: that value (0 unless every patient is above 0)
-                    bySorted[k][t] = b == 0 ? lowest[t] : withinBin(b, sorted[k] - before, c, lowest[t], highest[t]);
+                    // below the floor, where the smallest value lies: that value (0 unless every patient is above 0);
+                    // when every patient is below it, its last rank is the largest value, which is kept exactly too
+                    bySorted[k][t] = b == 0 ? (highest[t] < FLOOR_NG_PER_ML && sorted[k] == before + c - 1
+                            ? highest[t] : lowest[t]) : withinBin(b, sorted[k] - before, c, lowest[t], highest[t]);
                     k++;
                 }
                 next[t] = k;

@@ -77,6 +77,23 @@ class BandHistogramProperties {
     }
 
     /**
+     * Every patient below the floor (1e-3 ng/mL), where one bin holds them all: the largest value is still the 100th
+     * percentile, not the smallest (a random run found 9.55e-4 for the largest of 9.55e-4 and 9.77e-4 ng/mL).
+     */
+    @Example
+    void everyPatientBelowTheFloorKeepsBothExtremes() {
+        double small = Math.pow(10, -3.02);
+        double large = Math.pow(10, -3.01);
+        for (double[] values : new double[][] {{large, small}, {small, large}, {0, small, large, 0}}) {
+            double[][] est = onePoint(values).percentiles(new double[] {0, 50, 100}, values.length);
+            double lowest = Arrays.stream(values).min().orElseThrow();
+            assertEquals(lowest, est[0][0], () -> Arrays.toString(values));
+            assertEquals(large, est[2][0], () -> Arrays.toString(values));
+            assertTrue(est[1][0] >= lowest && est[1][0] <= large, () -> Arrays.toString(values));
+        }
+    }
+
+    /**
      * Whatever the values, no estimate lies outside the smallest and largest value, the 0th and 100th percentiles are
      * those values exactly, and the estimates do not decrease with the percentile.
      */
