@@ -336,7 +336,8 @@ public final class TargetCommand implements Callable<Integer> {
         line(out, "pump", String.format(Locale.ROOT, "syringe %s mg/mL%s, at most %s mL/h, a new rate every %s, rate "
                 + "step %s mL/h", Checks.fmt(p.syringeMgPerMl()), p.salt() == DrugSalt.HYDROCHLORIDE
                         ? " ketamine hydrochloride (" + Text.sig(p.baseMgPerMl(), 4) + " mg/mL base)" : " base",
-                Checks.fmt(p.maxRateMlPerH()), Text.step(p.updateIntervalH()), Checks.fmt(p.rateStepMlPerH().orElse(0))));
+                Checks.fmt(p.maxRateMlPerH()), Text.step(p.updateIntervalH()),
+                Checks.fmt(p.rateStepMlPerH().orElse(0))));
         out.println();
         List<TargetPlan.Segment> rows = plan.segments();
         out.printf(Locale.ROOT, "Pump schedule (%d rate changes; equal consecutive rates merged):%n", rows.size());
