@@ -137,8 +137,7 @@ final class ApiJson {
         double kg = r.patient().weightKg();
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
-            g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
-            g.writeStringField("version", Main.version());
+            preamble(g);
             g.writeStringField("title", s.title());
             g.writeStringField("subtitle", s.subtitle());
             g.writeStringField("label", r.label());
@@ -236,6 +235,12 @@ final class ApiJson {
             g.writeEndObject();
         }
         return w.toString();
+    }
+
+    /** The first fields of every answer that is a simulation: the disclaimer and the version. */
+    static void preamble(JsonGenerator g) throws IOException {
+        g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
+        g.writeStringField("version", Main.version());
     }
 
     /** Writes the shaded concentration bands of the charts and their source. */

@@ -20,7 +20,6 @@ import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
-import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.ManualOptions;
@@ -295,8 +294,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
         StringWriter w = new StringWriter(64 * 1024);
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
-            g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
-            g.writeStringField("version", Main.version());
+            ApiJson.preamble(g);
             g.writeStringField("scheme", "target-controlled");
             g.writeStringField("title", "Target-controlled infusion, " + plan.controller().mode().label()
                     + " target " + schedule);
@@ -350,8 +348,7 @@ record TargetScenario(PublishedModel model, Patient patient, TargetSchedule sche
         StringWriter w = new StringWriter(64 * 1024);
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
-            g.writeStringField("disclaimer", "A teaching and review tool, not a dosing device.");
-            g.writeStringField("version", Main.version());
+            ApiJson.preamble(g);
             g.writeStringField("scheme", "manual");
             g.writeStringField("title", ManualSchemeReport.title(m));
             g.writeStringField("subtitle", "model " + model.id() + " · " + Text.patient(patient));
