@@ -271,14 +271,7 @@ class ExplorerManualSchemeTest extends LoopbackExplorer {
                 "domino-1984", "--duration", "6h")));
         assertEquals(drawn.getWidth(), served.getWidth());
         assertEquals(drawn.getHeight(), served.getHeight());
-        int differ = 0;
-        for (int y = 0; y < drawn.getHeight(); y += 3) {
-            for (int x = 0; x < drawn.getWidth(); x += 3) {
-                if (drawn.getRGB(x, y) != served.getRGB(x, y)) {
-                    differ++;
-                }
-            }
-        }
+        int differ = ExplorerTargetExportTest.differingPixels(drawn, served);
         assertEquals(0, differ, "pixels that differ from target --manual --plot");
         // --duration reaches the plot: a longer window is another picture
         BufferedImage shorter = ImageIO.read(new ByteArrayInputStream(written("--plot", "s.png", "--model",

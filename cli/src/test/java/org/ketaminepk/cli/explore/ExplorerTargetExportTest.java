@@ -99,14 +99,7 @@ class ExplorerTargetExportTest extends LoopbackExplorer {
                 "domino-1984")));
         assertEquals(drawn.getWidth(), served.getWidth());
         assertEquals(drawn.getHeight(), served.getHeight());
-        int differ = 0;
-        for (int y = 0; y < drawn.getHeight(); y += 3) {
-            for (int x = 0; x < drawn.getWidth(); x += 3) {
-                if (drawn.getRGB(x, y) != served.getRGB(x, y)) {
-                    differ++;
-                }
-            }
-        }
+        int differ = ExplorerTargetExportTest.differingPixels(drawn, served);
         assertEquals(0, differ, "pixels that differ from target --plot");
     }
 
@@ -138,5 +131,18 @@ class ExplorerTargetExportTest extends LoopbackExplorer {
         assertEquals(field, err.path("field").asText(), err::toString);
         String message = err.path("message").asText();
         assertTrue(!message.isBlank() && !message.contains("\n") && !message.contains("Exception"), message);
+    }
+
+    /** @return how many of every third pixel in each direction differ between two images of the same size */
+    static int differingPixels(BufferedImage drawn, BufferedImage served) {
+        int differ = 0;
+        for (int y = 0; y < drawn.getHeight(); y += 3) {
+            for (int x = 0; x < drawn.getWidth(); x += 3) {
+                if (drawn.getRGB(x, y) != served.getRGB(x, y)) {
+                    differ++;
+                }
+            }
+        }
+        return differ;
     }
 }
