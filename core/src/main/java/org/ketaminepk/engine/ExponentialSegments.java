@@ -116,6 +116,8 @@ public final class ExponentialSegments {
         final double[] keptH = new double[KEPT];
         final double[][] keptExpm1;
         int keptNext;
+        /** The rate inputs before this one have all ended by the current change ({@link Schedule#firstNotEnded}). */
+        int ended;
 
         Walk(ReachableSubsystem sys, MatrixExponential.Spectral spectral) {
             n = sys.full.length;
@@ -167,7 +169,9 @@ public final class ExponentialSegments {
 
         private void setRates(List<Schedule.RateInput> rates, double t) {
             java.util.Arrays.fill(r, 0);
-            for (Schedule.RateInput ri : rates) {
+            ended = Schedule.firstNotEnded(rates, ended, t);
+            for (int k = ended; k < rates.size(); k++) {
+                Schedule.RateInput ri = rates.get(k);
                 if (ri.startH() > t) {
                     break;
                 }

@@ -96,6 +96,22 @@ public final class Schedule {
     }
 
     /**
+     * Where a walk through the input changes in time order may start reading {@code rates} (as {@link #rates()}
+     * orders them, by start) at time {@code t}: past the leading inputs that have all ended by then. Those end no
+     * later, so a course of daily infusions is not read from its first day at every change.
+     *
+     * @param from where the walk started reading at an earlier change (0 at the first)
+     * @return the index of the first input from {@code from} on that has not ended by {@code t}
+     */
+    static int firstNotEnded(List<RateInput> rates, int from, double t) {
+        int i = from;
+        while (i < rates.size() && rates.get(i).endH() <= t) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
      * Checks that every input goes to a compartment or sink of {@code system}; solvers call it before solving.
      *
      * @throws InvalidInputException naming the first input whose target the system does not have

@@ -35,6 +35,8 @@ abstract class SteppingScheme {
     boolean inputActive;
     /** Incremented whenever the input changes, so products with it can be cached. */
     int inputVersion;
+    /** The rate inputs before this one have all ended by the current change ({@link Schedule#firstNotEnded}). */
+    private int ended;
     /** Per-point arrays handed to observers that take one point at a time (made when first needed). */
     private double[][] pointAmounts;
     private double[][] pointAuc;
@@ -261,7 +263,9 @@ abstract class SteppingScheme {
         Arrays.fill(r, 0);
         Arrays.fill(rs, 0);
         boolean any = false;
-        for (Schedule.RateInput ri : rates) {
+        ended = Schedule.firstNotEnded(rates, ended, t);
+        for (int k = ended; k < rates.size(); k++) {
+            Schedule.RateInput ri = rates.get(k);
             if (ri.startH() > t) {
                 break;
             }
