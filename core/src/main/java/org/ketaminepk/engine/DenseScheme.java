@@ -192,7 +192,7 @@ final class DenseScheme extends SteppingScheme {
     @Override
     int observeRun(TimeGrid grid, int gi, double t, double nextEvent, Observer observer) {
         double first = grid.time(gi);
-        double h = first - t;
+        double h = stepTo(grid, gi, t);
         int count = runLength(grid, gi, h, nextEvent, timeBuf);
         DenseStep whole = cache.get(h, count);
         if (whole == null) {

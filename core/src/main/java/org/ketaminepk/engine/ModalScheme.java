@@ -92,7 +92,7 @@ final class ModalScheme extends SteppingScheme {
 
     @Override
     int observeRun(TimeGrid grid, int gi, double t, double nextEvent, Observer observer) {
-        double h = grid.time(gi) - t;
+        double h = stepTo(grid, gi, t);
         // a block runs while the output points stay before the next event and a step of the same key apart
         double[] times = timeBuf;
         blockStartH = t;

@@ -118,11 +118,35 @@ abstract class SteppingScheme {
     }
 
     /**
+     * The step from {@code t} to output point {@code gi}, h: the grid's own step when the difference is that step to
+     * within the round-off of the point's time ({@link #sameAsGridStep}), else the difference.
+     */
+    static double stepTo(TimeGrid grid, int gi, double t) {
+        double tg = grid.time(gi);
+        double h = tg - t;
+        double nominal = grid.stepH().orElse(Double.NaN);
+        return sameAsGridStep(h, nominal, tg) ? nominal : h;
+    }
+
+    /**
+     * Whether a step {@code d} ending at the time {@code end} of a uniform grid is the grid's step {@code nominal}
+     * but for the round-off of the grid's times. Those are {@code i·step} rounded to the nearest double, within half
+     * an ulp, so that the difference of two neighbours is within an ulp of the later one from the step. Past about
+     * 1,000 h that exceeds the resolution of {@link StepCache#key} (2.3e-13 h at 1,024 h, 1.5e-11 h at ten years),
+     * and steps that are one in exact arithmetic would break runs and ask for operators of their own at every point.
+     * Taking each such step as exactly the grid's keeps the state at the exact grid times: the output stays within
+     * an ulp of its time, and the error does not grow along the grid.
+     */
+    static boolean sameAsGridStep(double d, double nominal, double end) {
+        return Math.abs(d - nominal) <= Math.ulp(end);
+    }
+
+    /**
      * The output points from {@code gi} on that form one run of equal steps: they lie before {@code nextEvent}, at
      * most {@code times.length} of them, each a step of the same cache key ({@link StepCache#key}) as {@code h} after
-     * the one before.
+     * the one before, or, when {@code h} is the grid's own step ({@link #stepTo}), a step of the grid's.
      *
-     * @param h the step from the current time to point {@code gi}, h
+     * @param h the step from the current time to point {@code gi}, h, as {@link #stepTo} gives it
      * @param times receives the points' times
      * @return how many points (at least 1)
      */
@@ -131,14 +155,17 @@ abstract class SteppingScheme {
         long key = StepCache.key(h);
         double keyLow = key - 0.5;
         double keyHigh = key + 0.5;
+        boolean gridStep = h == grid.stepH().orElse(Double.NaN);
         int limit = Math.min(times.length, grid.size() - gi);
         double prev = grid.time(gi);
         times[0] = prev;
         int count = 1;
         while (count < limit) {
             double next = grid.time(gi + count);
-            double scaled = (next - prev) * 1e12;
-            if (!(next < nextEvent && scaled >= keyLow && scaled < keyHigh)) {
+            double d = next - prev;
+            double scaled = d * 1e12;
+            boolean same = scaled >= keyLow && scaled < keyHigh || gridStep && sameAsGridStep(d, h, next);
+            if (!(next < nextEvent && same)) {
                 break;
             }
             times[count++] = next;
