@@ -66,8 +66,8 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
         PercentileBands ce;
         try {
             ce = EffectSiteBands.simulate(o.model(), patients, o.regimen(), o.seed(), o.variability(),
-                    PopulationReport.displayGrid(report.grid()), t.link().ke0PerH(),
-                    PopulationReport.BAND_PERCENTILES, pool);
+                    PopulationReport.displayGrid(report.grid(), report.typical().result().profile()),
+                    t.link().ke0PerH(), PopulationReport.BAND_PERCENTILES, pool);
         } finally {
             pool.shutdownNow();
         }
