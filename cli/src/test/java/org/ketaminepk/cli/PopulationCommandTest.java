@@ -41,6 +41,36 @@ class PopulationCommandTest {
         return out;
     }
 
+    /**
+     * A population of which some patients are read on the grid (rates that nearly coincide) does not carry the
+     * typical patient's "exact" note: its notes, and so the chart's caption, say what holds for the population.
+     */
+    @Test
+    void aPopulationPartlyReadOnTheGridIsNotCalledExact() throws Exception {
+        String[] run = {"simulate", "--model", VARYING_MODEL, "--dose", "0.5 mg/kg over 40 min", "--population",
+            "2000", "--reference-population", "us-adults", "--duration", "12h"};
+        Cli.Result json = Cli.run(Stream.concat(Arrays.stream(run), Stream.of("--json", "-")).toArray(String[]::new));
+        assertEquals(0, json.code(), json.err());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        JsonNode doc = root.get("population");
+        int exact = doc.get("patients_with_exact_metrics").asInt();
+        // the premise: the typical patient is exact, some virtual patients are not
+        assertTrue(exact < doc.get("patients").asInt() && exact > 0, "exact patients: " + exact);
+        List<String> notes = new ArrayList<>();
+        root.get("notes").forEach(n -> notes.add(n.asText()));
+        assertFalse(notes.stream().anyMatch(n -> n.startsWith("Cmax, Tmax, AUC and time in band are exact")),
+                notes::toString);
+        assertTrue(notes.contains(doc.get("metrics_method").asText()), notes::toString);
+        Cli.Result text = Cli.run(run);
+        assertEquals(0, text.code(), text.err());
+        assertFalse(text.out().contains("are exact: found on the continuous curve"), text.out());
+        String method = doc.get("metrics_method").asText();
+        // said once, under the distributions
+        assertEquals(text.out().indexOf("are exact for " + String.format(java.util.Locale.ROOT, "%,d", exact)),
+                text.out().lastIndexOf("are exact for " + String.format(java.util.Locale.ROOT, "%,d", exact)),
+                () -> method + "\n" + text.out());
+    }
+
     /** Whether Cmax, Tmax and band hours were found exactly or read on the grid is said, in text and JSON. */
     @Test
     void saysHowTheMetricsWereFound() throws Exception {

@@ -532,7 +532,11 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         }
         out.add(covariates != null ? covariates : "every virtual patient has the covariates of " + Text.patient(
                 typical.patient()) + "; only the model's random effects differ");
-        out.addAll(typical.notes());
+        for (String n : typical.notes()) {
+            // the typical patient's "exact" holds for the population only when every patient's metrics were exact
+            // (a patient whose rates nearly coincide is read on the grid): otherwise the population's own account
+            out.add(n.equals(Run.EXACT_NOTE) && exactPatients() < outcome.size() ? metricsMethod() : n);
+        }
         return out;
     }
 

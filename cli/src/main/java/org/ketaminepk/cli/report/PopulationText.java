@@ -67,7 +67,10 @@ public final class PopulationText {
             w.println(line);
         }
         w.println();
-        SummaryText.messages(w, warningLines(r), r.notes());
+        List<String> notes = new ArrayList<>(r.notes());
+        // printed under the distributions already
+        notes.remove(r.metricsMethod());
+        SummaryText.messages(w, warningLines(r), notes);
         w.flush();
     }
 
