@@ -295,7 +295,8 @@ public final class ExplorerServer implements AutoCloseable {
                 int px = integer(p, "px", DEFAULT_COLUMNS, 50, 4000);
                 String body = computed(() -> {
                     Scenario s = Scenario.parse(p, "", 0);
-                    return ApiJson.simulation(s, s.run(), s.populationBands(), s.effect(), px);
+                    Run run = s.run();
+                    return ApiJson.simulation(s, run, s.populationBands(run), s.effect(), px);
                 });
                 json(ex, body);
                 return;

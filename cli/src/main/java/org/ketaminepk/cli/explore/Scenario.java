@@ -14,6 +14,7 @@ import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientFields;
 import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DoseParser;
@@ -186,11 +187,14 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
     /**
      * Percentile bands of the virtual population: {@link #population} copies of the patient, each with random
      * effects drawn from the model's published variability, seeded; 5th, 50th and 95th percentiles on about 600
-     * display times. Run on the calling thread, so that one request never takes more than its share of the cores.
+     * display times, and at the typical patient's peaks and troughs that those miss
+     * ({@link PopulationReport#withTurns}). Run on the calling thread, so that one request never takes more than its
+     * share of the cores.
      *
+     * @param typical the typical patient's run ({@link #run})
      * @return the outcome, or null when no population was asked for
      */
-    PopulationOutcome populationBands() {
+    PopulationOutcome populationBands(Run typical) {
         if (population == 0) {
             return null;
         }
@@ -201,7 +205,9 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
                     + "population 0");
         }
         double end = grid.endH();
-        TimeGrid display = TimeGrid.uniform(end, end / 600);
+        // 600 steps put the end of the CRPS protocol's daily infusion 4 min from a display time, by which ketamine
+        // has fallen about 3 % from its peak
+        TimeGrid display = PopulationReport.withTurns(TimeGrid.uniform(end, end / 600), typical.result().profile());
         // the bands are read on their own display times; the metrics grid is thinned alike, as its numbers are not shown
         return PopulationSimulation.of(model, Collections.nCopies(population, patient), regimen, display, seed)
                 .withPercentileBands(display, 5, 50, 95).run();

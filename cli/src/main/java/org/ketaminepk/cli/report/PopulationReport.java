@@ -182,9 +182,21 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
      */
     static TimeGrid displayGrid(TimeGrid grid, Profile typical) {
         TimeGrid base = displayGrid(grid);
-        if (base == grid) {
-            return grid;
-        }
+        return base == grid ? grid : withTurns(base, typical);
+    }
+
+    /**
+     * {@code base} and the times of the peaks and troughs of {@code typical} that it misses by more than
+     * {@value #MISSED_FRACTION} of the analyte's highest concentration, at most
+     * {@value PopulationSimulation#MAX_DISPLAY_POINTS} times in all ({@link #displayGrid(TimeGrid, Profile)}).
+     *
+     * @param base the times the bands are read at anyway
+     * @param typical the typical patient's profile, on a grid at least as fine
+     * @return {@code base} itself when it misses none
+     */
+    public static TimeGrid withTurns(TimeGrid base, Profile typical) {
+        Checks.notNull("base", base);
+        Checks.notNull("typical", typical);
         double[] times = base.times();
         // a time added between two others moves the line that the extrema next to it are measured against: again
         // until none is missed (twice for regular doses: a peak, then the trough beside it)

@@ -149,6 +149,25 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertTrue(e.get("message").asText().contains("between 20 and 200"), e.toString());
     }
 
+    /**
+     * The bands meet the typical patient's peaks: in the default model no variability reaches ketamine, so its band
+     * is the typical curve, and its highest median must be the typical Cmax, though the CRPS protocol's infusions end
+     * between the 600 display times.
+     */
+    @Test
+    void theBandsReachTheTypicalPatientsPeaks() throws Exception {
+        HttpResponse<byte[]> r = get("/api/simulate?protocol=crps-schwartzman-2009&population=30&seed=11");
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode doc = json(r);
+        JsonNode p50 = doc.at("/population/ketamine_ng_per_mL/p50");
+        double top = 0;
+        for (JsonNode v : p50) {
+            top = Math.max(top, v.asDouble());
+        }
+        double cmax = doc.at("/metrics/ketamine/cmax_ng_per_mL").asDouble();
+        assertEquals(cmax, top, 1e-3 * cmax, "the median band's highest value against the typical Cmax");
+    }
+
     @Test
     void modelsAndProtocolsListTheLibrary() throws Exception {
         JsonNode models = json(get("/api/models")).get("models");
