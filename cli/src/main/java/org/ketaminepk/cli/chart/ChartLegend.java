@@ -30,21 +30,25 @@ final class ChartLegend {
     private ChartLegend() {
     }
 
-    /** @return the legend items, in the order listed above */
+    /**
+     * @param dense for each profile, whether its curves are drawn as peak–trough envelopes: their entries say so
+     *        and show the fill between the lines
+     * @return the legend items, in the order listed above
+     */
     static LegendItemCollection items(List<PlotSeries> all, Set<Analyte> analytes,
-            List<ConcentrationBands.Band> shown, DoseLanes.Summary doses) {
+            List<ConcentrationBands.Band> shown, DoseLanes.Summary doses, boolean[] dense) {
         boolean single = all.size() == 1;
         LegendItemCollection items = new LegendItemCollection();
         Line2D line = new Line2D.Double(-22, 0, 22, 0);
         if (single) {
             for (Analyte a : analytes) {
-                items.add(lineItem(capitalised(a.label()), line, ChartStyle.analyteStroke(a),
-                        ChartStyle.analyteColour(a)));
+                items.add(curveItem(capitalised(a.label()), line, ChartStyle.analyteStroke(a),
+                        ChartStyle.analyteColour(a), dense[0]));
             }
         } else {
             for (int i = 0; i < all.size(); i++) {
-                items.add(lineItem(all.get(i).label(), line, ChartStyle.analyteStroke(Analyte.KETAMINE),
-                        ChartStyle.SERIES_COLOURS.get(i)));
+                items.add(curveItem(all.get(i).label(), line, ChartStyle.analyteStroke(Analyte.KETAMINE),
+                        ChartStyle.SERIES_COLOURS.get(i), dense[i]));
             }
             if (analytes.size() > 1) {
                 for (Analyte a : analytes) {
@@ -93,6 +97,23 @@ final class ChartLegend {
         legend.setLegendItemGraphicPadding(new RectangleInsets(5, 4, 5, 4));
         legend.setPadding(new RectangleInsets(8, 12, 8, 0));
         return legend;
+    }
+
+    /** Suffix of the legend entry of a curve drawn as its peak–trough envelope. */
+    static final String ENVELOPE_SUFFIX = ", peaks and troughs";
+
+    /**
+     * @return a curve's entry: its line, or for a curve drawn as its envelope, the line over the envelope's fill and
+     *         the label followed by {@link #ENVELOPE_SUFFIX}
+     */
+    static LegendItem curveItem(String label, Line2D line, Stroke stroke, Color colour, boolean envelope) {
+        if (!envelope) {
+            return lineItem(label, line, stroke, colour);
+        }
+        Shape band = new Rectangle2D.Double(-22, -7, 44, 14);
+        return new LegendItem(label + ENVELOPE_SUFFIX, null, null, null, true, band, true,
+                ChartStyle.translucent(colour, DenseCourse.FILL_ALPHA), false, colour, stroke, true, line, stroke,
+                colour);
     }
 
     private static LegendItem lineItem(String label, Line2D line, Stroke stroke, Color colour) {
