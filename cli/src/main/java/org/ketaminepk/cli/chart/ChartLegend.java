@@ -8,6 +8,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jfree.chart.LegendItem;
@@ -69,7 +70,9 @@ final class ChartLegend {
         }
         if (doses.infusions()) {
             Shape bar = new Rectangle2D.Double(-16, -5, 32, 10);
-            items.add(new LegendItem("Infusion running", null, null, null, bar, ChartStyle.DOSE_MARK));
+            String counted = doses.infusionSpans().isEmpty() ? "" : " (" + String.join("; ", doses.infusionSpans())
+                    + ")";
+            items.add(new LegendItem("Infusion running" + counted, null, null, null, bar, ChartStyle.DOSE_MARK));
         }
         if (!doses.instantRoutes().isEmpty()) {
             Path2D.Double tri = new Path2D.Double();
@@ -80,7 +83,26 @@ final class ChartLegend {
             items.add(new LegendItem(instantLabel(doses.instantRoutes()), null, null, null, tri,
                     ChartStyle.DOSE_MARK));
         }
+        for (Map.Entry<Route, List<String>> e : doses.instantSpans().entrySet()) {
+            items.add(new LegendItem(instantLabel(Set.of(e.getKey())) + " (" + String.join("; ", e.getValue()) + ")",
+                    null, null, null, spanShape(), ChartStyle.DOSE_MARK));
+        }
         return items;
+    }
+
+    /** @return the legend mark of a span of doses: a low bar with a triangle at each end */
+    private static Shape spanShape() {
+        Path2D.Double span = new Path2D.Double();
+        span.moveTo(-20, -8);
+        span.lineTo(-12, 7);
+        span.lineTo(-28, 7);
+        span.closePath();
+        span.moveTo(20, -8);
+        span.lineTo(28, 7);
+        span.lineTo(12, 7);
+        span.closePath();
+        span.append(new Rectangle2D.Double(-20, 2, 40, 5), false);
+        return span;
     }
 
     /** @return the legend block for the plot's fixed items, placed right of the plot */

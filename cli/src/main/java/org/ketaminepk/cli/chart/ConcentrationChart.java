@@ -142,7 +142,7 @@ public final class ConcentrationChart {
         } else {
             plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.FOREGROUND);
         }
-        DoseLanes.Summary doses = DoseLanes.addTo(plot, all, sharedDoses, scale);
+        DoseLanes.Summary doses = DoseLanes.addTo(plot, all, sharedDoses, scale, dense);
         plot.setFixedLegendItems(ChartLegend.items(all, analytes, shown, doses, dense));
 
         JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, false);
