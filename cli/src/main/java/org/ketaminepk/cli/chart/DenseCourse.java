@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.jfree.chart.annotations.XYPolygonAnnotation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
@@ -159,6 +161,20 @@ final class DenseCourse {
         // fewer than three vertices enclose nothing
         return polygon.size() < 6 ? null
                 : new Fill(polygon.stream().mapToDouble(Double::doubleValue).toArray(), colour);
+    }
+
+    /**
+     * Removes the envelopes' fills from the plot's first renderer, for a chart that replaces the curves they belong
+     * to (a population's medians replace the typical patient's curves).
+     */
+    static void removeFills(XYPlot plot) {
+        if (plot.getRenderer(0) instanceof AbstractXYItemRenderer r) {
+            for (Object a : r.getAnnotations()) {
+                if (a instanceof Fill f) {
+                    r.removeAnnotation(f);
+                }
+            }
+        }
     }
 
     /** The fill between an envelope's lines: a polygon in data coordinates, without outline. */

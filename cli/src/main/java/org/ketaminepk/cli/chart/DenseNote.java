@@ -14,12 +14,9 @@ enum DenseNote {
             "its curves are drawn as the band between their peaks and their troughs",
             "their curves are drawn as the band between their peaks and their troughs"),
     /** The drawn curves are medians with percentile bands around them. */
-    MEDIANS("each median is drawn as the band between its peaks and its troughs, and each percentile band from the "
-            + "troughs of its lower edge to the peaks of its upper edge",
-            "its medians are drawn as the band between their peaks and their troughs, and its percentile bands from "
-                    + "the troughs of their lower edges to the peaks of their upper edges",
-            "their medians are drawn as the band between their peaks and their troughs, and their percentile bands "
-                    + "from the troughs of their lower edges to the peaks of their upper edges");
+    MEDIANS("each median and each percentile band is drawn from its troughs to its peaks",
+            "its medians and percentile bands are drawn from their troughs to their peaks",
+            "their medians and percentile bands are drawn from their troughs to their peaks");
 
     private final String all;
     private final String one;

@@ -8,18 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Collections;
+
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
+import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.PopulationSimulation;
+import org.ketaminepk.population.VariabilityModel;
+import org.ketaminepk.population.VariabilitySpec;
 import org.ketaminepk.result.Profile;
 
 /** Long courses drawn as peak–trough envelopes, and everything else drawn as before. */
@@ -166,6 +176,56 @@ class DenseCourseTest {
         assertEquals("3", DoseLanes.describe(new double[] {0, 8, 20}));
         assertEquals("4, every 8 h", DoseLanes.describe(new double[] {0, 8, 16, 24}));
         assertEquals("3, every 7 days", DoseLanes.describe(new double[] {0, 168, 336}));
+    }
+
+    @Test
+    void aPopulationOnALongCourseDrawsItsMedianAndBandsFromTroughsToPeaks() {
+        Regimen regimen = ORAL_480.regimen();
+        TimeGrid grid = TimeGrid.uniform(480 * 8 + 24, 1.0 / 3);
+        // the display grid of percentile bands holds at most 5000 points: ten per dosing interval here
+        TimeGrid display = TimeGrid.uniform(480 * 8 + 24, 0.8);
+        int patients = 40;
+        PercentileBands bands = PopulationSimulation.of(Fixtures.WITH_HNK_AND_ORAL, Collections.nCopies(patients,
+                Patient.standardAdult()), regimen, grid, 7L).withVariability(VariabilityModel.published(
+                        Fixtures.WITH_HNK_AND_ORAL).withAssumed(VariabilitySpec.parse("CL=30%")))
+                .withPercentileBands(display, 5, 25, 50, 75, 95).run()
+                .percentileBands().orElseThrow();
+        PlotSeries typical = new PlotSeries("", Simulation.run(Fixtures.WITH_HNK_AND_ORAL, Patient.standardAdult(),
+                regimen, grid).profile());
+        JFreeChart c = PopulationChart.create(ChartRequest.of("Population", "", typical), bands, patients);
+        XYPlot plot = plot(c);
+        assertEquals("Ketamine, median peaks and troughs", legendLabels(c).get(0));
+        assertTrue(legendLabels(c).contains("Middle 90 % of patients"));
+        assertTrue(captions(c).contains("480 doses are too close together to draw one by one: each median and each "
+                + "percentile band is drawn from its troughs to its peaks."), () -> captions(c).toString());
+        assertEquals(0, fills(c), "the typical patient's fills are gone with its curves");
+
+        double[] t = bands.timesH();
+        double[] p5 = bands.ngPerMl(Analyte.KETAMINE, 5);
+        double[] p95 = bands.ngPerMl(Analyte.KETAMINE, 95);
+        double trough5 = Double.POSITIVE_INFINITY;
+        double peak95 = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] > 80 * 24 && t[i] < 159 * 24) {
+                trough5 = Math.min(trough5, p5[i]);
+                peak95 = Math.max(peak95, p95[i]);
+            }
+        }
+        YIntervalSeriesCollection outer = (YIntervalSeriesCollection) plot.getDataset(2);
+        XYSeries median = data(c).getSeries(0);
+        assertTrue(outer.getItemCount(0) < 4 * 480 + 400, () -> "points: " + outer.getItemCount(0));
+        for (int i = 0; i < outer.getItemCount(0); i++) {
+            double day = outer.getXValue(0, i);
+            if (day > 81 && day < 158) {
+                int at = i;
+                double lo = trough5;
+                double hi = peak95;
+                // the band reaches from the 5th percentile's troughs to the 95th percentile's peaks all along
+                assertEquals(lo, outer.getStartYValue(0, i), hi * 0.01, () -> "5th percentile trough, item " + at);
+                assertEquals(hi, outer.getEndYValue(0, i), hi * 0.01, () -> "95th percentile peak, item " + at);
+            }
+        }
+        assertTrue(median.getMaxY() <= peak95 && median.getMaxY() > 0);
     }
 
     private static int fills(JFreeChart c) {
