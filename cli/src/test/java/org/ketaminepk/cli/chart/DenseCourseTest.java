@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Collections;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
@@ -181,17 +182,10 @@ class DenseCourseTest {
     @Test
     void aPopulationOnALongCourseDrawsItsMedianAndBandsFromTroughsToPeaks() {
         Regimen regimen = ORAL_480.regimen();
-        TimeGrid grid = TimeGrid.uniform(480 * 8 + 24, 1.0 / 3);
-        // the display grid of percentile bands holds at most 5000 points: ten per dosing interval here
-        TimeGrid display = TimeGrid.uniform(480 * 8 + 24, 0.8);
         int patients = 40;
-        PercentileBands bands = PopulationSimulation.of(Fixtures.WITH_HNK_AND_ORAL, Collections.nCopies(patients,
-                Patient.standardAdult()), regimen, grid, 7L).withVariability(VariabilityModel.published(
-                        Fixtures.WITH_HNK_AND_ORAL).withAssumed(VariabilitySpec.parse("CL=30%")))
-                .withPercentileBands(display, 5, 25, 50, 75, 95).run()
-                .percentileBands().orElseThrow();
+        PercentileBands bands = bands(regimen, patients);
         PlotSeries typical = new PlotSeries("", Simulation.run(Fixtures.WITH_HNK_AND_ORAL, Patient.standardAdult(),
-                regimen, grid).profile());
+                regimen, TimeGrid.uniform(480 * 8 + 24, 1.0 / 3)).profile());
         JFreeChart c = PopulationChart.create(ChartRequest.of("Population", "", typical), bands, patients);
         XYPlot plot = plot(c);
         assertEquals("Ketamine, median peaks and troughs", legendLabels(c).get(0));
@@ -226,6 +220,35 @@ class DenseCourseTest {
             }
         }
         assertTrue(median.getMaxY() <= peak95 && median.getMaxY() > 0);
+    }
+
+    @Test
+    void aPopulationComparisonOfLongCoursesNamesItsMediansAsPeaksAndTroughs() {
+        Profile twelveHourly = oral(100, 12, 320);
+        ChartRequest r = new ChartRequest("t", "", List.of(new PlotSeries("A", ORAL_480),
+                new PlotSeries("B", twelveHourly)), false, List.of());
+        JFreeChart c = PopulationCompareChart.create(r, List.of(bands(ORAL_480.regimen(), 20),
+                bands(twelveHourly.regimen(), 20)), 20);
+        List<String> labels = new ArrayList<>();
+        LegendItemCollection items = ((XYPlot) c.getPlot()).getFixedLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        assertEquals(List.of("A, median peaks and troughs", "B, median peaks and troughs"), labels.subList(0, 2));
+        assertTrue(captions(c).contains("480 and 320 doses are too close together to draw one by one: each median "
+                + "and each percentile band is drawn from its troughs to its peaks."), () -> captions(c).toString());
+    }
+
+    /** Percentile bands of {@code patients} standard adults with an assumed 30 % CV of clearance. */
+    private static PercentileBands bands(Regimen regimen, int patients) {
+        double endH = 161 * 24;
+        // the display grid of percentile bands holds at most 5000 points: ten per 8-hour interval here
+        return PopulationSimulation.of(Fixtures.WITH_HNK_AND_ORAL, Collections.nCopies(patients,
+                Patient.standardAdult()), regimen, TimeGrid.uniform(endH, 1.0 / 3), 7L)
+                .withVariability(VariabilityModel.published(Fixtures.WITH_HNK_AND_ORAL)
+                        .withAssumed(VariabilitySpec.parse("CL=30%")))
+                .withPercentileBands(TimeGrid.uniform(endH, 0.8), 5, 25, 50, 75, 95).run()
+                .percentileBands().orElseThrow();
     }
 
     private static int fills(JFreeChart c) {
