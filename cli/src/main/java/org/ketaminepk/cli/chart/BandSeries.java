@@ -80,9 +80,9 @@ record BandSeries(XYSeries median, YIntervalSeries inner, YIntervalSeries outer)
 
     /**
      * Fills {@code s} from the lower line of {@code low}'s envelope to the upper line of {@code high}'s, at every
-     * vertex of either (thinned like a curve).
+     * vertex of either (thinned like a curve); {@code x} in time-axis units.
      */
-    private static void fillInterval(YIntervalSeries s, double[] x, double[] low, double[] high, double slowSpan,
+    static void fillInterval(YIntervalSeries s, double[] x, double[] low, double[] high, double slowSpan,
             boolean logScale) {
         Envelope lo = Envelope.of(x, low, slowSpan);
         Envelope hi = Envelope.of(x, high, slowSpan);

@@ -1,8 +1,8 @@
 package org.ketaminepk.cli.chart;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 import org.jfree.chart.annotations.XYPolygonAnnotation;
 import org.jfree.chart.plot.XYPlot;
@@ -19,8 +19,9 @@ import org.ketaminepk.dosing.Regimen;
  * takes the rest). A cycle is the time from one dose to the next; a curve draws one rise and one fall per cycle, each
  * a stroke of {@value ChartStyle#LINE_WIDTH} px plus anti-aliasing, so below about {@value #MIN_CYCLE_PX} px per
  * cycle the strokes of neighbouring cycles touch and the curve fills in as a solid block (a dashed one as a moiré).
- * A course is dense when it has at least {@value #MIN_DOSES} distinct dose times on the time axis and their mean
- * spacing is under {@value #MIN_CYCLE_PX} px. The 10-day CRPS protocol (one infusion a day on an 11-day axis, about
+ * A course is dense when it starts at least {@value #MIN_DOSES} dosing cycles on the time axis and their mean
+ * spacing is under {@value #MIN_CYCLE_PX} px; a cycle starts with a dose given while no infusion runs, so that a
+ * pump's back-to-back infusions count as one. The 10-day CRPS protocol (one infusion a day on an 11-day axis, about
  * 90 px per cycle) is far from it; 480 oral doses every 8 h (2 px per cycle) far past it. Counting doses rather than
  * the curve's wiggles keeps round-off ripples of a steady state from ever switching a chart.
  *
@@ -35,8 +36,10 @@ final class DenseCourse {
     static final double PLOT_WIDTH_PX = 1000;
     /** Narrowest dosing cycle drawn one by one, px. */
     static final double MIN_CYCLE_PX = 8;
-    /** Fewest distinct dose times that make a course dense: with two there are no cycles to merge. */
+    /** Fewest dosing cycles that make a course dense: with two there are no cycles to merge. */
     static final int MIN_DOSES = 3;
+    /** Gap between an infusion's end and the next dose still taken as back to back, h (round-off of dose times). */
+    private static final double CONTIGUOUS_H = 1e-9;
     /** Opacity of the fill between the peaks and the troughs. */
     static final double FILL_ALPHA = 0.18;
 
@@ -55,16 +58,36 @@ final class DenseCourse {
         return meanSpacing / axisEnd * PLOT_WIDTH_PX < MIN_CYCLE_PX;
     }
 
-    /** @return the distinct dose start times on the axis, in {@code scale}'s unit, increasing */
+    /**
+     * @return the times, in {@code scale}'s unit, at which the course starts dosing again on the axis, increasing: a
+     *         dose starts a cycle unless it begins while an earlier infusion still runs, so back-to-back infusions (a
+     *         pump's schedule) and a bolus with its infusion are one cycle each
+     */
     static double[] doseTimes(Regimen regimen, double axisEnd, TimeScale scale) {
-        TreeSet<Double> times = new TreeSet<>();
-        for (Dose d : regimen.doses()) {
-            double t = scale.fromHours(d.timeH());
+        List<Double> out = new ArrayList<>();
+        for (double h : cycleStartsH(regimen)) {
+            double t = scale.fromHours(h);
             if (t <= axisEnd) {
-                times.add(t);
+                out.add(t);
             }
         }
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** @return the start of each dosing cycle of the course, h (see {@link #doseTimes}) */
+    static List<Double> cycleStartsH(Regimen regimen) {
+        List<Dose> doses = new ArrayList<>(regimen.doses());
+        doses.sort(Comparator.comparingDouble(Dose::timeH));
+        List<Double> starts = new ArrayList<>();
+        double runningEndH = Double.NEGATIVE_INFINITY;
+        for (Dose d : doses) {
+            // a pump's next segment may start a round-off after the last one ends
+            if (starts.isEmpty() || d.timeH() > runningEndH + CONTIGUOUS_H) {
+                starts.add(d.timeH());
+            }
+            runningEndH = Math.max(runningEndH, d.endH());
+        }
+        return starts;
     }
 
     /**

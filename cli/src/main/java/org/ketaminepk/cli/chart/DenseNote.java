@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The caption line of a chart whose curves are drawn as peak–trough envelopes ({@link DenseCourse}): how many doses,
- * and what the bands between peaks and troughs are. Worded for the curves of single patients or for a population's
+ * The caption line of a chart whose curves are drawn as peak–trough envelopes ({@link DenseCourse}): how many doses
+ * (dosing cycles: a bolus with its infusion counts once), and what the bands between peaks and troughs are. Worded for the curves of single patients or for a population's
  * medians and percentile bands.
  */
 enum DenseNote {
@@ -39,7 +39,7 @@ enum DenseNote {
         List<String> named = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             if (dense[i]) {
-                int n = series.get(i).profile().regimen().doses().size();
+                int n = DenseCourse.cycleStartsH(series.get(i).profile().regimen()).size();
                 if (!counts.contains(n)) {
                     counts.add(n);
                 }
