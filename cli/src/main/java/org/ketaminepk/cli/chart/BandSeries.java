@@ -1,5 +1,8 @@
 package org.ketaminepk.cli.chart;
 
+import java.util.Arrays;
+import java.util.stream.DoubleStream;
+
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
 import org.ketaminepk.base.Analyte;
@@ -88,8 +91,7 @@ record BandSeries(XYSeries median, YIntervalSeries inner, YIntervalSeries outer)
         Envelope hi = Envelope.of(x, high, slowSpan);
         double[] lx = Decimation.minMax(lo.lowerX(), lo.lowerY(), ConcentrationChart.DRAW_BUCKETS)[0];
         double[] hx = Decimation.minMax(hi.upperX(), hi.upperY(), ConcentrationChart.DRAW_BUCKETS)[0];
-        double[] at = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(lx), java.util.Arrays.stream(hx))
-                .sorted().distinct().toArray();
+        double[] at = DoubleStream.concat(Arrays.stream(lx), Arrays.stream(hx)).sorted().distinct().toArray();
         for (double t : at) {
             double bottom = Envelope.valueAt(lo.lowerX(), lo.lowerY(), t);
             double top = Envelope.valueAt(hi.upperX(), hi.upperY(), t);

@@ -46,6 +46,10 @@ import org.ketaminepk.result.Series;
  * does not flatten a sub-anaesthetic profile; a band left out is marked "above the scale" in the legend. When the
  * user chose no simulated time, the time axis ends where the curves stop being of interest ({@link TimeWindow});
  * the log axis starts a little below the lowest concentration of interest; zero concentrations (before the first dose) are left out of a log plot instead of being drawn at minus infinity.
+ *
+ * <p><b>Long courses.</b> A profile whose doses come too close together for the plot's width ({@link DenseCourse})
+ * draws each curve as its peak–trough {@link Envelope}: the line through its peaks and the line through its
+ * troughs, lightly filled between, with the legend entry and a caption line saying so, and its dose lane as one span.
  */
 public final class ConcentrationChart {
     private ConcentrationChart() {

@@ -1,5 +1,6 @@
 package org.ketaminepk.cli.chart;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.ketaminepk.dosing.Regimen;
  *
  * <p><b>The rule.</b> The plot of a chart laid out at 1600 px is about {@value #PLOT_WIDTH_PX} px wide (the legend
  * takes the rest). A cycle is the time from one dose to the next; a curve draws one rise and one fall per cycle, each
- * a stroke of {@value ChartStyle#LINE_WIDTH} px plus anti-aliasing, so below about {@value #MIN_CYCLE_PX} px per
+ * a stroke {@link ChartStyle#LINE_WIDTH} (2.75 px) wide plus anti-aliasing, so below about {@value #MIN_CYCLE_PX} px per
  * cycle the strokes of neighbouring cycles touch and the curve fills in as a solid block (a dashed one as a moiré).
  * A course is dense when it starts at least {@value #MIN_DOSES} dosing cycles on the time axis and their mean
  * spacing is under {@value #MIN_CYCLE_PX} px; a cycle starts with a dose given while no infusion runs, so that a
@@ -165,7 +166,7 @@ final class DenseCourse {
      * @return the fill, or null when fewer than three vertices are left to draw
      */
     static Fill fill(double[] upperX, double[] upperY, double[] lowerX, double[] lowerY, boolean logScale,
-            java.awt.Color colour) {
+            Color colour) {
         double[][] up = Decimation.minMax(upperX, upperY, ConcentrationChart.DRAW_BUCKETS);
         double[][] low = Decimation.minMax(lowerX, lowerY, ConcentrationChart.DRAW_BUCKETS);
         List<Double> polygon = new ArrayList<>();
@@ -204,7 +205,7 @@ final class DenseCourse {
     static final class Fill extends XYPolygonAnnotation {
         private static final long serialVersionUID = 1L;
 
-        Fill(double[] polygon, java.awt.Color colour) {
+        Fill(double[] polygon, Color colour) {
             super(polygon, null, null, colour);
         }
     }

@@ -19,7 +19,8 @@ import org.ketaminepk.result.Profile;
 
 /**
  * The dose strip under the zero line: one lane per profile (or one shared lane when all were dosed at the same
- * times), infusions as bars and instant doses as marks, and the infusion periods shaded behind a shared lane.
+ * times), infusions as bars and instant doses as marks, and the infusion periods shaded behind a shared lane. A lane
+ * whose course is too dense to mark dose by dose ({@link DenseCourse}) draws one span per kind of dose instead.
  */
 final class DoseLanes {
     private DoseLanes() {
