@@ -210,7 +210,8 @@ public final class ConcentrationChart {
     /**
      * The curves up to {@code endH} (and the first point after it), in time-axis units, thinned for drawing. Series
      * keys: the analyte's label for a single unnamed profile ("ketamine"), otherwise "label – analyte" ("kamp-2020 – norketamine"); in profile order, and within a
-     * profile ketamine, norketamine, hydroxynorketamine.
+     * profile ketamine, norketamine, hydroxynorketamine. The curves of a profile marked in {@code dense} are its
+     * envelope's lines instead ({@link DenseCourse#lines}), found on every grid point, not on the thinned curve.
      */
     static XYSeriesCollection dataset(ChartRequest r, TimeScale scale, double endH, boolean[] dense) {
         XYSeriesCollection c = new XYSeriesCollection();
