@@ -1,5 +1,8 @@
 package org.ketaminepk.cli.chart;
 
+import java.util.Arrays;
+import java.util.stream.DoubleStream;
+
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
 import org.ketaminepk.base.Analyte;
@@ -49,6 +52,54 @@ record BandSeries(XYSeries median, YIntervalSeries inner, YIntervalSeries outer)
             }
         }
         return new BandSeries(m, in, out);
+    }
+
+    /**
+     * As {@link #of}, for a course too dense to draw one cycle at a time ({@link DenseCourse}): the median as the
+     * lines through its peaks and its troughs ({@link DenseCourse#lines}), and each interval from the troughs of its
+     * lower percentile to the peaks of its upper one, so that it still holds the curves it summarises.
+     *
+     * @param slowSpan the width, in time-axis units, above which a stretch without oscillation is drawn as the curve
+     *        itself ({@link DenseCourse#slowSpan})
+     */
+    static BandSeries envelopes(String medianKey, String bandKey, PercentileBands bands, Analyte a, TimeScale scale,
+            boolean logScale, int patients, double slowSpan) {
+        double[] times = bands.timesH();
+        double[] x = new double[times.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = scale.fromHours(times[i]);
+        }
+        XYSeries m = DenseCourse.lines(medianKey, Envelope.of(x, bands.ngPerMl(a, 50), slowSpan), logScale);
+        YIntervalSeries in = new YIntervalSeries(bandKey + " 25–75", false, true);
+        YIntervalSeries out = new YIntervalSeries(bandKey + " 5–95", false, true);
+        if (PercentileSupport.shown(25, patients)) {
+            fillInterval(in, x, bands.ngPerMl(a, 25), bands.ngPerMl(a, 75), slowSpan, logScale);
+        }
+        if (PercentileSupport.shown(5, patients)) {
+            fillInterval(out, x, bands.ngPerMl(a, 5), bands.ngPerMl(a, 95), slowSpan, logScale);
+        }
+        return new BandSeries(m, in, out);
+    }
+
+    /**
+     * Fills {@code s} from the lower line of {@code low}'s envelope to the upper line of {@code high}'s, at every
+     * vertex of either (thinned like a curve); {@code x} in time-axis units.
+     */
+    static void fillInterval(YIntervalSeries s, double[] x, double[] low, double[] high, double slowSpan,
+            boolean logScale) {
+        Envelope lo = Envelope.of(x, low, slowSpan);
+        Envelope hi = Envelope.of(x, high, slowSpan);
+        double[] lx = Decimation.minMax(lo.lowerX(), lo.lowerY(), ConcentrationChart.DRAW_BUCKETS)[0];
+        double[] hx = Decimation.minMax(hi.upperX(), hi.upperY(), ConcentrationChart.DRAW_BUCKETS)[0];
+        double[] at = DoubleStream.concat(Arrays.stream(lx), Arrays.stream(hx)).sorted().distinct().toArray();
+        for (double t : at) {
+            double bottom = Envelope.valueAt(lo.lowerX(), lo.lowerY(), t);
+            double top = Envelope.valueAt(hi.upperX(), hi.upperY(), t);
+            if (logScale && !(bottom > 0)) {
+                continue;
+            }
+            s.add(t, (bottom + top) / 2, bottom, top);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jfree.chart.LegendItem;
@@ -30,21 +31,25 @@ final class ChartLegend {
     private ChartLegend() {
     }
 
-    /** @return the legend items, in the order listed above */
+    /**
+     * @param dense for each profile, whether its curves are drawn as peak–trough envelopes: their entries say so
+     *        and show the fill between the lines
+     * @return the legend items, in the order listed above
+     */
     static LegendItemCollection items(List<PlotSeries> all, Set<Analyte> analytes,
-            List<ConcentrationBands.Band> shown, DoseLanes.Summary doses) {
+            List<ConcentrationBands.Band> shown, DoseLanes.Summary doses, boolean[] dense) {
         boolean single = all.size() == 1;
         LegendItemCollection items = new LegendItemCollection();
         Line2D line = new Line2D.Double(-22, 0, 22, 0);
         if (single) {
             for (Analyte a : analytes) {
-                items.add(lineItem(capitalised(a.label()), line, ChartStyle.analyteStroke(a),
-                        ChartStyle.analyteColour(a)));
+                items.add(curveItem(capitalised(a.label()), line, ChartStyle.analyteStroke(a),
+                        ChartStyle.analyteColour(a), dense[0]));
             }
         } else {
             for (int i = 0; i < all.size(); i++) {
-                items.add(lineItem(all.get(i).label(), line, ChartStyle.analyteStroke(Analyte.KETAMINE),
-                        ChartStyle.SERIES_COLOURS.get(i)));
+                items.add(curveItem(all.get(i).label(), line, ChartStyle.analyteStroke(Analyte.KETAMINE),
+                        ChartStyle.SERIES_COLOURS.get(i), dense[i]));
             }
             if (analytes.size() > 1) {
                 for (Analyte a : analytes) {
@@ -65,7 +70,9 @@ final class ChartLegend {
         }
         if (doses.infusions()) {
             Shape bar = new Rectangle2D.Double(-16, -5, 32, 10);
-            items.add(new LegendItem("Infusion running", null, null, null, bar, ChartStyle.DOSE_MARK));
+            String counted = doses.infusionSpans().isEmpty() ? "" : " (" + String.join("; ", doses.infusionSpans())
+                    + ")";
+            items.add(new LegendItem("Infusion running" + counted, null, null, null, bar, ChartStyle.DOSE_MARK));
         }
         if (!doses.instantRoutes().isEmpty()) {
             Path2D.Double tri = new Path2D.Double();
@@ -76,7 +83,26 @@ final class ChartLegend {
             items.add(new LegendItem(instantLabel(doses.instantRoutes()), null, null, null, tri,
                     ChartStyle.DOSE_MARK));
         }
+        for (Map.Entry<Route, List<String>> e : doses.instantSpans().entrySet()) {
+            items.add(new LegendItem(instantLabel(Set.of(e.getKey())) + " (" + String.join("; ", e.getValue()) + ")",
+                    null, null, null, spanShape(), ChartStyle.DOSE_MARK));
+        }
         return items;
+    }
+
+    /** @return the legend mark of a span of doses: a low bar with a triangle at each end */
+    private static Shape spanShape() {
+        Path2D.Double span = new Path2D.Double();
+        span.moveTo(-20, -8);
+        span.lineTo(-12, 7);
+        span.lineTo(-28, 7);
+        span.closePath();
+        span.moveTo(20, -8);
+        span.lineTo(28, 7);
+        span.lineTo(12, 7);
+        span.closePath();
+        span.append(new Rectangle2D.Double(-20, 2, 40, 5), false);
+        return span;
     }
 
     /** @return the legend block for the plot's fixed items, placed right of the plot */
@@ -93,6 +119,23 @@ final class ChartLegend {
         legend.setLegendItemGraphicPadding(new RectangleInsets(5, 4, 5, 4));
         legend.setPadding(new RectangleInsets(8, 12, 8, 0));
         return legend;
+    }
+
+    /** Suffix of the legend entry of a curve drawn as its peak–trough envelope. */
+    static final String ENVELOPE_SUFFIX = ", peaks and troughs";
+
+    /**
+     * @return a curve's entry: its line, or for a curve drawn as its envelope, the line over the envelope's fill and
+     *         the label followed by {@link #ENVELOPE_SUFFIX}
+     */
+    static LegendItem curveItem(String label, Line2D line, Stroke stroke, Color colour, boolean envelope) {
+        if (!envelope) {
+            return lineItem(label, line, stroke, colour);
+        }
+        Shape band = new Rectangle2D.Double(-22, -7, 44, 14);
+        return new LegendItem(label + ENVELOPE_SUFFIX, null, null, null, true, band, true,
+                ChartStyle.translucent(colour, DenseCourse.FILL_ALPHA), false, colour, stroke, true, line, stroke,
+                colour);
     }
 
     private static LegendItem lineItem(String label, Line2D line, Stroke stroke, Color colour) {

@@ -46,6 +46,10 @@ import org.ketaminepk.result.Series;
  * does not flatten a sub-anaesthetic profile; a band left out is marked "above the scale" in the legend. When the
  * user chose no simulated time, the time axis ends where the curves stop being of interest ({@link TimeWindow});
  * the log axis starts a little below the lowest concentration of interest; zero concentrations (before the first dose) are left out of a log plot instead of being drawn at minus infinity.
+ *
+ * <p><b>Long courses.</b> A profile whose doses come too close together for the plot's width ({@link DenseCourse})
+ * draws each curve as its peak–trough {@link Envelope}: the line through its peaks and the line through its
+ * troughs, lightly filled between, with the legend entry and a caption line saying so, and its dose lane as one span.
  */
 public final class ConcentrationChart {
     private ConcentrationChart() {
@@ -85,6 +89,19 @@ public final class ConcentrationChart {
      * @return a chart ready to be written or shown
      */
     static JFreeChart create(ChartRequest r, double dataMaxAtLeastNgPerMl) {
+        return create(r, dataMaxAtLeastNgPerMl, DenseNote.CURVES);
+    }
+
+    /**
+     * As {@link #create(ChartRequest, double)}, with the caption line for courses drawn as envelopes worded for
+     * the chart that the caller builds on this one.
+     *
+     * @param r what to draw
+     * @param dataMaxAtLeastNgPerMl the highest concentration the axis must show, ng/mL
+     * @param denseNote what the curves drawn as envelopes are
+     * @return a chart ready to be written or shown
+     */
+    static JFreeChart create(ChartRequest r, double dataMaxAtLeastNgPerMl, DenseNote denseNote) {
         Checks.notNull("chart request", r);
         List<PlotSeries> all = r.series();
         double spanH = 0;
@@ -108,8 +125,11 @@ public final class ConcentrationChart {
                 ? ConcentrationAxes.log(dataMax, TimeWindow.lowestOfInterestNgPerMl(all, spanH), shown)
                 : ConcentrationAxes.linear(dataMax, sharedDoses ? 1 : all.size(), shown);
 
-        XYPlot plot = new XYPlot(dataset(r, scale, spanH), ConcentrationAxes.time(scale, spanH), yAxis,
-                renderer(all));
+        boolean[] dense = dense(all, scale, spanH);
+        XYLineAndShapeRenderer renderer = renderer(all);
+        XYPlot plot = new XYPlot(dataset(r, scale, spanH, dense), ConcentrationAxes.time(scale, spanH), yAxis,
+                renderer);
+        addEnvelopeFills(renderer, r, scale, spanH, dense);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
@@ -126,8 +146,8 @@ public final class ConcentrationChart {
         } else {
             plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.FOREGROUND);
         }
-        DoseLanes.Summary doses = DoseLanes.addTo(plot, all, sharedDoses, scale);
-        plot.setFixedLegendItems(ChartLegend.items(all, analytes, shown, doses));
+        DoseLanes.Summary doses = DoseLanes.addTo(plot, all, sharedDoses, scale, dense);
+        plot.setFixedLegendItems(ChartLegend.items(all, analytes, shown, doses, dense));
 
         JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -137,7 +157,7 @@ public final class ConcentrationChart {
         chart.getRenderingHints().put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         chart.getRenderingHints().put(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         chart.setPadding(new RectangleInsets(14, 20, 10, 36));
-        addTitles(chart, r, plot);
+        addTitles(chart, r, plot, dense, denseNote);
         return chart;
     }
 
@@ -160,7 +180,8 @@ public final class ConcentrationChart {
     }
 
     /** Title and subtitle on top, caption lines at the foot, legend on the right of the plot. */
-    private static void addTitles(JFreeChart chart, ChartRequest r, XYPlot plot) {
+    private static void addTitles(JFreeChart chart, ChartRequest r, XYPlot plot, boolean[] dense,
+            DenseNote denseNote) {
         // a line never breaks between a number and its unit nor inside a model id
         TextTitle title = new ChartTitle(ChartText.unbreakable(r.title()), ChartStyle.TITLE, ChartStyle.TEXT,
                 RectangleEdge.TOP, HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(0, 8, 2, 8));
@@ -173,7 +194,7 @@ public final class ConcentrationChart {
             sub.setTextAlignment(HorizontalAlignment.LEFT);
             chart.addSubtitle(sub);
         }
-        List<String> caption = captionLines(r);
+        List<String> caption = captionLines(r, dense, denseNote);
         // titles at the bottom edge stack upwards in the order added, so the last line goes in first
         for (int i = caption.size() - 1; i >= 0; i--) {
             TextTitle line = new ChartTitle(ChartText.unbreakable(caption.get(i)), ChartStyle.CAPTION,
@@ -189,23 +210,23 @@ public final class ConcentrationChart {
     /**
      * The curves up to {@code endH} (and the first point after it), in time-axis units, thinned for drawing. Series
      * keys: the analyte's label for a single unnamed profile ("ketamine"), otherwise "label – analyte" ("kamp-2020 – norketamine"); in profile order, and within a
-     * profile ketamine, norketamine, hydroxynorketamine.
+     * profile ketamine, norketamine, hydroxynorketamine. The curves of a profile marked in {@code dense} are its
+     * envelope's lines instead ({@link DenseCourse#lines}), found on every grid point, not on the thinned curve.
      */
-    static XYSeriesCollection dataset(ChartRequest r, TimeScale scale, double endH) {
+    static XYSeriesCollection dataset(ChartRequest r, TimeScale scale, double endH, boolean[] dense) {
         XYSeriesCollection c = new XYSeriesCollection();
-        for (PlotSeries s : r.series()) {
+        double slowSpan = DenseCourse.slowSpan(scale.fromHours(endH));
+        for (int si = 0; si < r.series().size(); si++) {
+            PlotSeries s = r.series().get(si);
             Profile p = s.profile();
             for (Analyte a : p.analytes()) {
-                Series curve = p.series(a);
-                double[] t = curve.timesH();
-                double[] y = curve.ngPerMl();
-                int n = 0;
-                while (n < t.length && (n == 0 || t[n - 1] < endH)) {
-                    n++;
-                }
-                if (n < t.length) {
-                    t = Arrays.copyOf(t, n);
-                    y = Arrays.copyOf(y, n);
+                double[][] ty = upTo(p.series(a), endH);
+                double[] t = ty[0];
+                double[] y = ty[1];
+                if (dense[si]) {
+                    c.addSeries(DenseCourse.lines(seriesKey(s.label(), a), envelope(t, y, scale, slowSpan),
+                            r.logScale()));
+                    continue;
                 }
                 double[][] kept = Decimation.minMax(t, y, DRAW_BUCKETS);
                 XYSeries xy = new XYSeries(seriesKey(s.label(), a), false, true);
@@ -222,6 +243,65 @@ public final class ConcentrationChart {
         return c;
     }
 
+    /** @return a curve's times, h, and values, ng/mL, up to {@code endH} and the first point after it */
+    static double[][] upTo(Series curve, double endH) {
+        double[] t = curve.timesH();
+        double[] y = curve.ngPerMl();
+        int n = 0;
+        while (n < t.length && (n == 0 || t[n - 1] < endH)) {
+            n++;
+        }
+        if (n < t.length) {
+            t = Arrays.copyOf(t, n);
+            y = Arrays.copyOf(y, n);
+        }
+        return new double[][] {t, y};
+    }
+
+    /** @return the peak–trough envelope of a curve given in hours, in time-axis units */
+    static Envelope envelope(double[] tH, double[] y, TimeScale scale, double slowSpan) {
+        double[] x = new double[tH.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = scale.fromHours(tH[i]);
+        }
+        return Envelope.of(x, y, slowSpan);
+    }
+
+    /**
+     * @return for each profile, whether its doses are too close together to draw one cycle at a time
+     *         ({@link DenseCourse})
+     */
+    static boolean[] dense(List<PlotSeries> all, TimeScale scale, double spanH) {
+        boolean[] dense = new boolean[all.size()];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = DenseCourse.dense(all.get(i).profile().regimen(), scale.fromHours(spanH), scale);
+        }
+        return dense;
+    }
+
+    /** The light fill between each enveloped curve's peaks and troughs, behind the curves. */
+    private static void addEnvelopeFills(XYLineAndShapeRenderer renderer, ChartRequest r, TimeScale scale,
+            double spanH, boolean[] dense) {
+        double slowSpan = DenseCourse.slowSpan(scale.fromHours(spanH));
+        int k = 0;
+        for (int si = 0; si < r.series().size(); si++) {
+            Profile p = r.series().get(si).profile();
+            for (Analyte a : p.analytes()) {
+                if (dense[si]) {
+                    double[][] ty = upTo(p.series(a), spanH);
+                    Envelope e = envelope(ty[0], ty[1], scale, slowSpan);
+                    Color c = (Color) renderer.getSeriesPaint(k);
+                    DenseCourse.Fill fill = DenseCourse.fill(e.upperX(), e.upperY(), e.lowerX(), e.lowerY(),
+                            r.logScale(), ChartStyle.translucent(c, DenseCourse.FILL_ALPHA));
+                    if (fill != null) {
+                        renderer.addAnnotation(fill, Layer.BACKGROUND);
+                    }
+                }
+                k++;
+            }
+        }
+    }
+
     /** @return the dataset key of one curve */
     static String seriesKey(String label, Analyte a) {
         return label.isEmpty() ? a.label() : label + " – " + a.label();
@@ -230,5 +310,20 @@ public final class ConcentrationChart {
     /** The band source first, then the caller's lines, as {@link ChartFooter} fits them under the chart. */
     static List<String> captionLines(ChartRequest r) {
         return ChartFooter.lines(r.captionLines());
+    }
+
+    /**
+     * As {@link #captionLines(ChartRequest)}, with a line saying so first when some curves are drawn as envelopes
+     * (it explains the curves, so it is not one to lose to the line budget).
+     */
+    static List<String> captionLines(ChartRequest r, boolean[] dense, DenseNote note) {
+        String line = note.text(r.series(), dense);
+        if (line.isEmpty()) {
+            return captionLines(r);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(line);
+        lines.addAll(r.captionLines());
+        return ChartFooter.lines(lines);
     }
 }

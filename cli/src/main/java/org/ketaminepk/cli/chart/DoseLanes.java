@@ -2,13 +2,16 @@ package org.ketaminepk.cli.chart;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
@@ -16,7 +19,8 @@ import org.ketaminepk.result.Profile;
 
 /**
  * The dose strip under the zero line: one lane per profile (or one shared lane when all were dosed at the same
- * times), infusions as bars and instant doses as marks, and the infusion periods shaded behind a shared lane.
+ * times), infusions as bars and instant doses as marks, and the infusion periods shaded behind a shared lane. A lane
+ * whose course is too dense to mark dose by dose ({@link DenseCourse}) draws one span per kind of dose instead.
  */
 final class DoseLanes {
     private DoseLanes() {
@@ -26,9 +30,14 @@ final class DoseLanes {
      * What the dose strip holds, for the legend.
      *
      * @param infusions whether any infusion is drawn
-     * @param instantRoutes the routes of the instant doses drawn
+     * @param instantRoutes the routes of the instant doses drawn one by one
+     * @param infusionSpans for each lane whose infusions are drawn as one span, how many and how often
+     *        ("160, every 24 h"), in lane order
+     * @param instantSpans for each route whose instant doses are drawn as one span in some lane, how many and how
+     *        often in each such lane
      */
-    record Summary(boolean infusions, Set<Route> instantRoutes) {
+    record Summary(boolean infusions, Set<Route> instantRoutes, List<String> infusionSpans,
+            Map<Route, List<String>> instantSpans) {
     }
 
     /**
@@ -54,30 +63,60 @@ final class DoseLanes {
         return out;
     }
 
-    /** Adds the lanes (and, for a shared lane, the shaded infusion periods) to the plot. */
-    static Summary addTo(XYPlot plot, List<PlotSeries> all, boolean shared, TimeScale scale) {
+    /**
+     * Adds the lanes (and, for a shared lane, the shaded infusion periods) to the plot. A lane whose course is dense
+     * ({@link DenseCourse}) would draw its marks on top of each other: it draws one span from the first to the last
+     * dose of each kind instead (infusions as one bar, each route's instant doses as one marked span), and its
+     * infusion periods are not shaded one by one.
+     *
+     * @param dense for each profile, whether its course is dense; a shared lane follows the first
+     */
+    static Summary addTo(XYPlot plot, List<PlotSeries> all, boolean shared, TimeScale scale, boolean[] dense) {
         boolean infusions = false;
         Set<Route> instantRoutes = new LinkedHashSet<>();
+        List<String> infusionSpans = new ArrayList<>();
+        Map<Route, List<String>> instantSpans = new LinkedHashMap<>();
         int lanes = shared ? 1 : all.size();
         for (int si = 0; si < lanes; si++) {
             Profile p = all.get(si).profile();
             Regimen reg = p.regimen();
             List<double[]> bars = new ArrayList<>();
-            List<Double> instants = new ArrayList<>();
+            List<Double> barStartsH = new ArrayList<>();
+            Map<Route, List<Double>> instantsH = new LinkedHashMap<>();
             for (Dose d : reg.doses()) {
                 double start = scale.fromHours(d.timeH());
                 if (d instanceof Dose.Infusion) {
                     double end = scale.fromHours(d.endH());
                     bars.add(new double[] {start, end});
+                    barStartsH.add(d.timeH());
                     infusions = true;
-                    if (shared) {
+                    if (shared && !dense[si]) {
                         IntervalMarker m = new IntervalMarker(start, end, ChartStyle.INFUSION_FILL);
                         m.setOutlinePaint(null);
                         plot.addDomainMarker(m, Layer.BACKGROUND);
                     }
                 } else {
-                    instants.add(start);
-                    instantRoutes.add(d.route());
+                    instantsH.computeIfAbsent(d.route(), k -> new ArrayList<>()).add(d.timeH());
+                }
+            }
+            List<Double> spanStarts = new ArrayList<>();
+            List<Double> spanEnds = new ArrayList<>();
+            List<Double> single = new ArrayList<>();
+            if (dense[si] && bars.size() > 1) {
+                infusionSpans.add(describe(array(barStartsH)));
+                bars = List.of(new double[] {bars.get(0)[0], bars.get(bars.size() - 1)[1]});
+            }
+            for (Map.Entry<Route, List<Double>> e : instantsH.entrySet()) {
+                double[] timesH = array(e.getValue());
+                if (dense[si] && timesH.length > 1) {
+                    spanStarts.add(scale.fromHours(timesH[0]));
+                    spanEnds.add(scale.fromHours(timesH[timesH.length - 1]));
+                    instantSpans.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(describe(timesH));
+                } else {
+                    for (double h : timesH) {
+                        single.add(scale.fromHours(h));
+                    }
+                    instantRoutes.add(e.getKey());
                 }
             }
             double[] s0 = new double[bars.size()];
@@ -86,10 +125,39 @@ final class DoseLanes {
                 s0[i] = bars.get(i)[0];
                 s1[i] = bars.get(i)[1];
             }
-            double[] in = instants.stream().mapToDouble(Double::doubleValue).toArray();
             Color colour = shared ? ChartStyle.DOSE_MARK : ChartStyle.SERIES_COLOURS.get(si);
-            plot.addAnnotation(new DoseLaneAnnotation(si, lanes, colour, s0, s1, in), false);
+            plot.addAnnotation(new DoseLaneAnnotation(si, lanes, colour, s0, s1, array(single), array(spanStarts),
+                    array(spanEnds)), false);
         }
-        return new Summary(infusions, instantRoutes);
+        return new Summary(infusions, instantRoutes, List.copyOf(infusionSpans), instantSpans);
     }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /**
+     * @param timesH dose times, h, increasing
+     * @return how many doses, and their interval when it is regular: "480, every 8 h", "12, every 7 days", or "35"
+     */
+    static String describe(double[] timesH) {
+        int n = timesH.length;
+        if (n < 2) {
+            return Integer.toString(n);
+        }
+        double first = timesH[1] - timesH[0];
+        for (int i = 2; i < n; i++) {
+            if (Math.abs(timesH[i] - timesH[i - 1] - first) > REGULAR_TOLERANCE_H) {
+                return Integer.toString(n);
+            }
+        }
+        double rounded = Math.round(first * 1000) / 1000.0;
+        if (rounded >= 48 && rounded % 24 == 0) {
+            return n + ", every " + Checks.fmt(rounded / 24) + " days";
+        }
+        return n + ", every " + Checks.fmt(rounded) + " h";
+    }
+
+    /** Largest difference between dosing intervals still called regular, h (round-off of the dose times). */
+    private static final double REGULAR_TOLERANCE_H = 1e-6;
 }

@@ -131,11 +131,21 @@ public final class EffectChart {
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
         boolean single = r.series().size() == 1;
-        addEffectSites(conc, r, p, scale, single);
+        // a course too dense to draw cycle by cycle draws its effect curves as peaks and troughs too
+        double axisEnd = conc.getDomainAxis().getUpperBound();
+        double[] slowSpans = new double[r.series().size()];
+        boolean anyDense = false;
+        for (int i = 0; i < slowSpans.length; i++) {
+            boolean dense = DenseCourse.dense(r.series().get(i).profile().regimen(), axisEnd, scale);
+            slowSpans[i] = dense ? DenseCourse.slowSpan(axisEnd) : Double.NaN;
+            anyDense |= dense;
+        }
+        String envelope = anyDense ? ChartLegend.ENVELOPE_SUFFIX : "";
+        addEffectSites(conc, r, p, scale, single, slowSpans);
         LegendItemCollection legend = conc.getFixedLegendItems();
         Line2D line = new Line2D.Double(-22, 0, 22, 0);
         if (single || p.bands() != null) {
-            legend.add(lineItem(capitalised(p.curves().get(0).effectSiteName()), line, EFFECT_SITE_STROKE,
+            legend.add(lineItem(capitalised(p.curves().get(0).effectSiteName()) + envelope, line, EFFECT_SITE_STROKE,
                     EFFECT_COLOUR));
         } else {
             // one line style for every series' effect site, named by what drives it when that is the same for all
@@ -143,15 +153,16 @@ public final class EffectChart {
             for (EffectPanel.Curve c : p.curves()) {
                 name = c.effectSiteName().equals(name) ? name : "At the effect site";
             }
-            legend.add(lineItem(capitalised(name), line, EFFECT_SITE_STROKE, ChartStyle.AXIS));
+            legend.add(lineItem(capitalised(name) + envelope, line, EFFECT_SITE_STROKE, ChartStyle.AXIS));
         }
         XYPlot top = conc;
         if (p.hasEffect()) {
-            XYPlot effect = effectPlot(conc, r, p, scale, single, patients);
+            XYPlot effect = effectPlot(conc, r, p, scale, single, patients, slowSpans);
             if (p.bands() != null) {
-                legend.add(lineItem("Effect, median", line, EFFECT_STROKE, EFFECT_COLOUR));
+                legend.add(lineItem(anyDense ? "Effect, median peaks and troughs" : "Effect, median", line,
+                        EFFECT_STROKE, EFFECT_COLOUR));
             } else if (single) {
-                legend.add(lineItem("Effect (lower panel)", line, EFFECT_STROKE, EFFECT_COLOUR));
+                legend.add(lineItem("Effect" + envelope + " (lower panel)", line, EFFECT_STROKE, EFFECT_COLOUR));
             }
             legend.add(lineItem("Effect without drug: " + Checks.fmt(p.baseline()), line, REFERENCE_STROKE,
                     ChartStyle.AXIS));
@@ -179,7 +190,7 @@ public final class EffectChart {
 
     /** Each profile's effect-site curve, dash-dotted, in the profile's colour (the effect's colour for one). */
     private static void addEffectSites(XYPlot conc, ChartRequest r, EffectPanel p, TimeScale scale,
-            boolean single) {
+            boolean single, double[] slowSpans) {
         XYSeriesCollection sites = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
@@ -189,7 +200,7 @@ public final class EffectChart {
         for (int i = 0; i < curves.size(); i++) {
             EffectPanel.Curve c = curves.get(i);
             String key = (single ? "" : r.series().get(i).label() + " – ") + c.effectSiteName();
-            sites.addSeries(series(key, c.timesH(), c.effectSiteNgPerMl(), scale, r.logScale()));
+            sites.addSeries(series(key, c.timesH(), c.effectSiteNgPerMl(), scale, r.logScale(), slowSpans[i]));
             renderer.setSeriesPaint(i, single || p.bands() != null ? EFFECT_COLOUR
                     : ChartStyle.SERIES_COLOURS.get(i));
             renderer.setSeriesStroke(i, EFFECT_SITE_STROKE);
@@ -221,7 +232,7 @@ public final class EffectChart {
 
     /** The effect panel: curves or bands, baseline, level, peaks, infusion shading. */
     private static XYPlot effectPlot(XYPlot conc, ChartRequest r, EffectPanel p, TimeScale scale, boolean single,
-            int patients) {
+            int patients, double[] slowSpans) {
         XYSeriesCollection lines = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
@@ -235,26 +246,44 @@ public final class EffectChart {
         XYPlot plot = new XYPlot();
         if (p.bands() != null) {
             EffectPanel.Bands b = p.bands();
-            lines.addSeries(series("effect, median", b.timesH(), b.p50(), scale, false));
+            lines.addSeries(series("effect, median", b.timesH(), b.p50(), scale, false, slowSpans[0]));
             renderer.setSeriesPaint(0, EFFECT_COLOUR);
             renderer.setSeriesStroke(0, EFFECT_STROKE);
             YIntervalSeries inner = new YIntervalSeries("effect 25–75", false, true);
             YIntervalSeries outer = new YIntervalSeries("effect 5–95", false, true);
             double[] t = b.timesH();
+            boolean dense = !Double.isNaN(slowSpans[0]);
             for (int i = 0; i < t.length; i++) {
                 double x = scale.fromHours(t[i]);
                 lo = Math.min(lo, b.p50()[i]);
                 hi = Math.max(hi, b.p50()[i]);
                 // a band of too few patients is left out, as on the concentration panel
                 if (PercentileSupport.shown(25, patients)) {
-                    inner.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
+                    if (!dense) {
+                        inner.add(x, b.p50()[i], b.p25()[i], b.p75()[i]);
+                    }
                     lo = Math.min(lo, b.p25()[i]);
                     hi = Math.max(hi, b.p75()[i]);
                 }
                 if (PercentileSupport.shown(5, patients)) {
-                    outer.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
+                    if (!dense) {
+                        outer.add(x, b.p50()[i], b.p5()[i], b.p95()[i]);
+                    }
                     lo = Math.min(lo, b.p5()[i]);
                     hi = Math.max(hi, b.p95()[i]);
+                }
+            }
+            if (dense) {
+                // from the troughs of the lower percentile to the peaks of the upper one, as on the concentration panel
+                double[] x = new double[t.length];
+                for (int i = 0; i < t.length; i++) {
+                    x[i] = scale.fromHours(t[i]);
+                }
+                if (PercentileSupport.shown(25, patients)) {
+                    BandSeries.fillInterval(inner, x, b.p25(), b.p75(), slowSpans[0], false);
+                }
+                if (PercentileSupport.shown(5, patients)) {
+                    BandSeries.fillInterval(outer, x, b.p5(), b.p95(), slowSpans[0], false);
                 }
             }
             YIntervalSeriesCollection in = new YIntervalSeriesCollection();
@@ -271,7 +300,7 @@ public final class EffectChart {
             for (int i = 0; i < p.curves().size(); i++) {
                 EffectPanel.Curve c = p.curves().get(i);
                 String key = single ? "effect" : r.series().get(i).label();
-                lines.addSeries(series(key, c.timesH(), c.effect(), scale, false));
+                lines.addSeries(series(key, c.timesH(), c.effect(), scale, false, slowSpans[i]));
                 Color colour = single ? EFFECT_COLOUR : ChartStyle.SERIES_COLOURS.get(i);
                 renderer.setSeriesPaint(i, colour);
                 renderer.setSeriesStroke(i, EFFECT_STROKE);
@@ -473,8 +502,19 @@ public final class EffectChart {
         return d;
     }
 
-    /** One curve in time-axis units, thinned for drawing; non-positive values left out of a log plot. */
-    private static XYSeries series(String key, double[] t, double[] y, TimeScale scale, boolean log) {
+    /**
+     * One curve in time-axis units, thinned for drawing, or for a dense course ({@code slowSpan} not NaN) the lines
+     * through its peaks and its troughs ({@link DenseCourse#lines}); non-positive values left out of a log plot.
+     */
+    private static XYSeries series(String key, double[] t, double[] y, TimeScale scale, boolean log,
+            double slowSpan) {
+        if (!Double.isNaN(slowSpan)) {
+            double[] x = new double[t.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = scale.fromHours(t[i]);
+            }
+            return DenseCourse.lines(key, Envelope.of(x, y, slowSpan), log);
+        }
         double[][] kept = Decimation.minMax(t, y, ConcentrationChart.DRAW_BUCKETS);
         XYSeries xy = new XYSeries(key, false, true);
         for (int i = 0; i < kept[0].length; i++) {

@@ -51,18 +51,24 @@ public final class PopulationChart {
             top = Math.max(top, BandSeries.top(bands, a, patients));
         }
         JFreeChart chart = ConcentrationChart.create(r.withTitles(r.title(),
-                PercentileSupport.subtitle(r.subtitle(), patients)), top);
+                PercentileSupport.subtitle(r.subtitle(), patients)), top, DenseNote.MEDIANS);
         XYPlot plot = chart.getXYPlot();
         double[] t = r.series().get(0).profile().timesH();
         TimeScale scale = TimeScale.forSpanH(t[t.length - 1]);
+        double axisEnd = plot.getDomainAxis().getUpperBound();
+        boolean dense = DenseCourse.dense(r.series().get(0).profile().regimen(), axisEnd, scale);
+        DenseCourse.removeFills(plot);
         List<Analyte> analytes = List.copyOf(r.series().get(0).profile().analytes());
 
         XYSeriesCollection medians = new XYSeriesCollection();
         YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
         YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
         for (Analyte a : analytes) {
-            BandSeries bs = BandSeries.of(ConcentrationChart.seriesKey("", a), a.label(), bands, a, scale,
-                    r.logScale(), patients);
+            BandSeries bs = dense
+                    ? BandSeries.envelopes(ConcentrationChart.seriesKey("", a), a.label(), bands, a, scale,
+                            r.logScale(), patients, DenseCourse.slowSpan(axisEnd))
+                    : BandSeries.of(ConcentrationChart.seriesKey("", a), a.label(), bands, a, scale, r.logScale(),
+                            patients);
             medians.addSeries(bs.median());
             inner.addSeries(bs.inner());
             outer.addSeries(bs.outer());
@@ -79,7 +85,7 @@ public final class PopulationChart {
             lines.setSeriesPaint(k, ChartStyle.analyteColour(analytes.get(k)));
             lines.setSeriesStroke(k, ChartStyle.analyteStroke(analytes.get(k)));
         }
-        plot.setFixedLegendItems(legend(plot.getFixedLegendItems(), analytes, patients));
+        plot.setFixedLegendItems(legend(plot.getFixedLegendItems(), analytes, patients, dense));
         return chart;
     }
 
@@ -95,8 +101,12 @@ public final class PopulationChart {
         return d;
     }
 
-    /** The analytes' lines become medians, followed by the fills drawn. */
-    private static LegendItemCollection legend(LegendItemCollection items, List<Analyte> analytes, int patients) {
+    /**
+     * The analytes' lines become medians ("Ketamine, median", or "Ketamine, median peaks and troughs" for a dense
+     * course), followed by the fills drawn.
+     */
+    private static LegendItemCollection legend(LegendItemCollection items, List<Analyte> analytes, int patients,
+            boolean dense) {
         LegendItemCollection out = new LegendItemCollection();
         Line2D line = new Line2D.Double(-22, 0, 22, 0);
         Iterator<?> it = items.iterator();
@@ -106,8 +116,9 @@ public final class PopulationChart {
             if (k < analytes.size()) {
                 Analyte a = analytes.get(k);
                 Color c = ChartStyle.analyteColour(a);
-                out.add(new LegendItem(capitalised(a.label()) + ", median", null, null, null, false, line, false, c,
-                        false, c, ChartStyle.analyteStroke(a), true, line, ChartStyle.analyteStroke(a), c));
+                String label = capitalised(a.label()) + (dense ? ", median peaks and troughs" : ", median");
+                out.add(new LegendItem(label, null, null, null, false, line, false, c, false, c,
+                        ChartStyle.analyteStroke(a), true, line, ChartStyle.analyteStroke(a), c));
                 k++;
                 if (k == analytes.size()) {
                     PercentileSupport.addBandSwatches(out, patients, INNER_ALPHA, OUTER_ALPHA);

@@ -82,18 +82,25 @@ public final class PopulationCompareChart {
         List<Analyte> panels = List.copyOf(analytes);
         // the first panel is ConcentrationChart's own plot, fitted to the first analyte's bands and every curve
         r = r.withTitles(r.title(), PercentileSupport.subtitle(r.subtitle(), patients));
-        JFreeChart single = ConcentrationChart.create(r, top(bands, panels.get(0), patients));
+        JFreeChart single = ConcentrationChart.create(r, top(bands, panels.get(0), patients), DenseNote.MEDIANS);
         XYPlot first = single.getXYPlot();
+        DenseCourse.removeFills(first);
         double spanH = 0;
         for (PlotSeries s : r.series()) {
             double[] t = s.profile().timesH();
             spanH = Math.max(spanH, t[t.length - 1]);
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
+        double axisEnd = first.getDomainAxis().getUpperBound();
+        boolean[] dense = new boolean[r.series().size()];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = DenseCourse.dense(r.series().get(i).profile().regimen(), axisEnd, scale);
+        }
+        double slowSpan = DenseCourse.slowSpan(axisEnd);
         LegendItemCollection legend = legend(first.getFixedLegendItems(), r.series().size(), panels.size(),
                 patients);
         if (panels.size() == 1) {
-            addBands(first, r, bands, panels.get(0), scale, patients);
+            addBands(first, r, bands, panels.get(0), scale, patients, dense, slowSpan);
             first.setFixedLegendItems(legend);
             return single;
         }
@@ -105,7 +112,7 @@ public final class PopulationCompareChart {
         combined.setInsets(first.getInsets());
         for (Analyte a : panels) {
             XYPlot panel = a == panels.get(0) ? first : panel(first, r, top(bands, a, patients), spanH);
-            addBands(panel, r, bands, a, scale, patients);
+            addBands(panel, r, bands, a, scale, patients, dense, slowSpan);
             // the axis label has a panel's height, not the chart's: the unit there, the analyte inside the panel
             panel.getRangeAxis().setLabel(r.logScale() ? "ng/mL (log scale)" : "ng/mL");
             panel.addAnnotation(panelTitle(capitalised(a.label())));
@@ -191,10 +198,11 @@ public final class PopulationCompareChart {
 
     /**
      * Sets, on {@code plot}, each series' median of analyte {@code a} as a line in the series' colour and the
-     * analyte's line style, over its middle 50 % and middle 90 % of patients as fills of that colour.
+     * analyte's line style, over its middle 50 % and middle 90 % of patients as fills of that colour; a series whose
+     * course is dense as peaks and troughs ({@link BandSeries#envelopes}).
      */
     private static void addBands(XYPlot plot, ChartRequest r, List<PercentileBands> bands, Analyte a,
-            TimeScale scale, int patients) {
+            TimeScale scale, int patients, boolean[] dense, double slowSpan) {
         XYSeriesCollection medians = new XYSeriesCollection();
         YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
         YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
@@ -217,7 +225,8 @@ public final class PopulationCompareChart {
                 continue;
             }
             String key = ConcentrationChart.seriesKey(s.label(), a);
-            BandSeries bs = BandSeries.of(key, key, b, a, scale, r.logScale(), patients);
+            BandSeries bs = dense[si] ? BandSeries.envelopes(key, key, b, a, scale, r.logScale(), patients, slowSpan)
+                    : BandSeries.of(key, key, b, a, scale, r.logScale(), patients);
             medians.addSeries(bs.median());
             inner.addSeries(bs.inner());
             outer.addSeries(bs.outer());
@@ -262,8 +271,8 @@ public final class PopulationCompareChart {
     }
 
     /**
-     * The series' lines become medians, and after them (and the analytes' line styles) come the two fills, in
-     * grey: each series has them in its own colour.
+     * The series' lines become medians ("A, median", or "A, median peaks and troughs" for a dense course), and after
+     * them (and the analytes' line styles) come the two fills, in grey: each series has them in its own colour.
      */
     private static LegendItemCollection legend(LegendItemCollection items, int series, int analytes, int patients) {
         LegendItemCollection out = new LegendItemCollection();
@@ -273,7 +282,13 @@ public final class PopulationCompareChart {
         while (it.hasNext()) {
             LegendItem item = (LegendItem) it.next();
             if (k < series) {
-                item = new LegendItem(item.getLabel() + ", median", null, null, null, false, item.getLine(), false,
+                String label = item.getLabel();
+                // a dense course's entry ("A, peaks and troughs") becomes "A, median peaks and troughs"
+                label = label.endsWith(ChartLegend.ENVELOPE_SUFFIX)
+                        ? label.substring(0, label.length() - ChartLegend.ENVELOPE_SUFFIX.length())
+                                + ", median peaks and troughs"
+                        : label + ", median";
+                item = new LegendItem(label, null, null, null, false, item.getLine(), false,
                         item.getLinePaint(), false, item.getLinePaint(), item.getLineStroke(), true, item.getLine(),
                         item.getLineStroke(), item.getLinePaint());
             }

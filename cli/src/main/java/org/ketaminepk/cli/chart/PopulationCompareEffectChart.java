@@ -128,10 +128,14 @@ public final class PopulationCompareEffectChart {
         return chart;
     }
 
-    /** The effect panel: each series' median and bands, baseline, level, median peaks, infusion shading. */
+    /**
+     * The effect panel: each series' median and bands (for a dense course from troughs to peaks, see
+     * {@link DenseCourse}), baseline, level, median peaks, infusion shading.
+     */
     private static XYPlot effectPlot(XYPlot first, ChartRequest r, EffectPanel p, List<EffectPanel.Bands> bands,
             TimeScale scale, int patients) {
         double baseline = p.hasEffect() ? p.baseline() : 0;
+        double axisEnd = first.getDomainAxis().getUpperBound();
         XYSeriesCollection medians = new XYSeriesCollection();
         YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
         YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
@@ -154,11 +158,30 @@ public final class PopulationCompareEffectChart {
             YIntervalSeries in = new YIntervalSeries(key + " 25–75", false, true);
             YIntervalSeries out = new YIntervalSeries(key + " 5–95", false, true);
             double[] t = b.timesH();
-            for (int i = 0; i < t.length; i++) {
-                m.add(scale.fromHours(t[i]), b.p50()[i], false);
-            }
             double[] range = {lo, hi};
-            EffectChart.addBands(b, scale, patients, in, out, range);
+            if (DenseCourse.dense(r.series().get(si).profile().regimen(), axisEnd, scale)) {
+                // as on the concentration panels: the median's peaks and troughs, each band from the troughs of its
+                // lower percentile to the peaks of its upper one
+                double[] x = new double[t.length];
+                for (int i = 0; i < t.length; i++) {
+                    x[i] = scale.fromHours(t[i]);
+                }
+                double slowSpan = DenseCourse.slowSpan(axisEnd);
+                m = DenseCourse.lines(key, Envelope.of(x, b.p50(), slowSpan), false);
+                EffectChart.addBands(b, scale, patients, new YIntervalSeries(key, false, true),
+                        new YIntervalSeries(key, false, true), range);
+                if (PercentileSupport.shown(25, patients)) {
+                    BandSeries.fillInterval(in, x, b.p25(), b.p75(), slowSpan, false);
+                }
+                if (PercentileSupport.shown(5, patients)) {
+                    BandSeries.fillInterval(out, x, b.p5(), b.p95(), slowSpan, false);
+                }
+            } else {
+                for (int i = 0; i < t.length; i++) {
+                    m.add(scale.fromHours(t[i]), b.p50()[i], false);
+                }
+                EffectChart.addBands(b, scale, patients, in, out, range);
+            }
             lo = range[0];
             hi = range[1];
             medians.addSeries(m);

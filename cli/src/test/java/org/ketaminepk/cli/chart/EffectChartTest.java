@@ -73,6 +73,27 @@ class EffectChartTest {
     }
 
     @Test
+    void aDenseCourseDrawsItsEffectSiteAndEffectAsPeaksAndTroughs() {
+        // 200 boluses half an hour apart over 100 h: 5 px a cycle
+        Regimen boluses = Regimen.repeat(Dose.bolus(Amount.mg(5), 0), 0.5, 200);
+        EffectResult r = EffectSimulation.run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, Models.get("kamp-2020"),
+                Patient.standardAdult(), boluses, TimeGrid.uniform(101, 1.0 / 30), EffectSimulation.Options.DEFAULT);
+        JFreeChart c = chart(List.of(r), null);
+        CombinedDomainXYPlot combined = (CombinedDomainXYPlot) c.getPlot();
+        List<String> labels = legend(combined);
+        assertTrue(labels.contains("S-ketamine at the effect site, peaks and troughs"), labels::toString);
+        assertTrue(labels.contains("Effect, peaks and troughs (lower panel)"), labels::toString);
+        XYPlot effect = (XYPlot) combined.getSubplots().get(1);
+        XYSeriesCollection lines = (XYSeriesCollection) effect.getDataset(0);
+        boolean broken = false;
+        for (int i = 0; i < lines.getItemCount(0); i++) {
+            broken |= Double.isNaN(lines.getYValue(0, i));
+        }
+        assertTrue(broken, "the effect's lower line is a stroke of its own");
+        assertTrue(lines.getItemCount(0) < r.pk().profile().size() / 2, () -> "points: " + lines.getItemCount(0));
+    }
+
+    @Test
     void theEffectGetsASecondPanelOnTheSameTimeAxis() {
         EffectResult r = run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, "kamp-2020", INFUSION);
         JFreeChart c = chart(List.of(r), 0.3);
