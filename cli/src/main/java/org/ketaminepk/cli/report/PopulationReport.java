@@ -198,6 +198,10 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         Checks.notNull("base", base);
         Checks.notNull("typical", typical);
         double[] times = base.times();
+        if (times.length < 2) {
+            // no line to miss a turn by
+            return base;
+        }
         // a time added between two others moves the line that the extrema next to it are measured against: again
         // until none is missed (twice for regular doses: a peak, then the trough beside it)
         for (int round = 0; round < REFINE_ROUNDS; round++) {

@@ -79,6 +79,14 @@ class PopulationDisplayGridTest {
     }
 
     @Test
+    void aSinglePointIsKeptAsItIs() {
+        TimeGrid one = TimeGrid.of(2);
+        Profile typical = Simulation.run(Models.DEFAULT, Patient.standardAdult(),
+                Protocols.CRPS_SCHWARTZMAN_2009.regimen(), TimeGrid.uniform(24, 1.0 / 60)).profile();
+        assertSame(one, PopulationReport.withTurns(one, typical));
+    }
+
+    @Test
     void theCrpsCourseKeepsItsRoundGrid() {
         TimeGrid grid = TimeGrid.uniform(244, 1.0 / 60);
         Profile typical = Simulation.run(Models.DEFAULT, Patient.standardAdult(),
