@@ -123,17 +123,42 @@ final class ChartLegend {
 
     /** Suffix of the legend entry of a curve drawn as its peak–trough envelope. */
     static final String ENVELOPE_SUFFIX = ", peaks and troughs";
+    /**
+     * Longest entry, in characters, that takes a suffix on its own line ({@link #withSuffix}): the legend is as wide as
+     * its longest line, which the plot gives up, and a series named by its doses with the envelope's suffix after it
+     * ("0.35 mg/kg/h for 4 h daily x160 max 25 mg/h, peaks and troughs") took a fifth of the plot's width.
+     */
+    static final int ONE_LINE_CHARS = 48;
+
+    /**
+     * @param suffix what the entry adds, starting with ", " (as {@link #ENVELOPE_SUFFIX})
+     * @return {@code label} followed by {@code suffix}, or, past {@value #ONE_LINE_CHARS} characters, by the suffix on
+     *         a line of its own
+     */
+    static String withSuffix(String label, String suffix) {
+        String one = label + suffix;
+        return one.length() <= ONE_LINE_CHARS ? one : label + ",\n" + suffix.substring(2);
+    }
+
+    /** @return the label of an entry of {@link #withSuffix} before the suffix, or null when it does not end with it */
+    static String withoutSuffix(String entry, String suffix) {
+        if (entry.endsWith(suffix)) {
+            return entry.substring(0, entry.length() - suffix.length());
+        }
+        String own = ",\n" + suffix.substring(2);
+        return entry.endsWith(own) ? entry.substring(0, entry.length() - own.length()) : null;
+    }
 
     /**
      * @return a curve's entry: its line, or for a curve drawn as its envelope, the line over the envelope's fill and
-     *         the label followed by {@link #ENVELOPE_SUFFIX}
+     *         the label followed by {@link #ENVELOPE_SUFFIX} ({@link #withSuffix})
      */
     static LegendItem curveItem(String label, Line2D line, Stroke stroke, Color colour, boolean envelope) {
         if (!envelope) {
             return lineItem(label, line, stroke, colour);
         }
         Shape band = new Rectangle2D.Double(-22, -7, 44, 14);
-        return new LegendItem(label + ENVELOPE_SUFFIX, null, null, null, true, band, true,
+        return new LegendItem(withSuffix(label, ENVELOPE_SUFFIX), null, null, null, true, band, true,
                 ChartStyle.translucent(colour, DenseCourse.FILL_ALPHA), false, colour, stroke, true, line, stroke,
                 colour);
     }

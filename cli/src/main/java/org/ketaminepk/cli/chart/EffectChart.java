@@ -140,20 +140,19 @@ public final class EffectChart {
             slowSpans[i] = dense ? DenseCourse.slowSpan(axisEnd) : Double.NaN;
             anyDense |= dense;
         }
-        String envelope = anyDense ? ChartLegend.ENVELOPE_SUFFIX : "";
         addEffectSites(conc, r, p, scale, single, slowSpans);
         LegendItemCollection legend = conc.getFixedLegendItems();
         Line2D line = new Line2D.Double(-22, 0, 22, 0);
         if (single || p.bands() != null) {
-            legend.add(lineItem(capitalised(p.curves().get(0).effectSiteName()) + envelope, line, EFFECT_SITE_STROKE,
-                    EFFECT_COLOUR));
+            legend.add(lineItem(enveloped(capitalised(p.curves().get(0).effectSiteName()), anyDense), line,
+                    EFFECT_SITE_STROKE, EFFECT_COLOUR));
         } else {
             // one line style for every series' effect site, named by what drives it when that is the same for all
             String name = p.curves().get(0).effectSiteName();
             for (EffectPanel.Curve c : p.curves()) {
                 name = c.effectSiteName().equals(name) ? name : "At the effect site";
             }
-            legend.add(lineItem(capitalised(name) + envelope, line, EFFECT_SITE_STROKE, ChartStyle.AXIS));
+            legend.add(lineItem(enveloped(capitalised(name), anyDense), line, EFFECT_SITE_STROKE, ChartStyle.AXIS));
         }
         XYPlot top = conc;
         if (p.hasEffect()) {
@@ -162,7 +161,8 @@ public final class EffectChart {
                 legend.add(lineItem(anyDense ? "Effect, median peaks and troughs" : "Effect, median", line,
                         EFFECT_STROKE, EFFECT_COLOUR));
             } else if (single) {
-                legend.add(lineItem("Effect" + envelope + " (lower panel)", line, EFFECT_STROKE, EFFECT_COLOUR));
+                legend.add(lineItem(enveloped("Effect", anyDense) + " (lower panel)", line, EFFECT_STROKE,
+                        EFFECT_COLOUR));
             }
             legend.add(lineItem("Effect without drug: " + Checks.fmt(p.baseline()), line, REFERENCE_STROKE,
                     ChartStyle.AXIS));
@@ -580,4 +580,10 @@ public final class EffectChart {
     private static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
+
+    /** @return {@code label}, with the envelope's suffix when {@code dense} ({@link ChartLegend#withSuffix}) */
+    private static String enveloped(String label, boolean dense) {
+        return dense ? ChartLegend.withSuffix(label, ChartLegend.ENVELOPE_SUFFIX) : label;
+    }
+
 }

@@ -284,9 +284,8 @@ public final class PopulationCompareChart {
             if (k < series) {
                 String label = item.getLabel();
                 // a dense course's entry ("A, peaks and troughs") becomes "A, median peaks and troughs"
-                label = label.endsWith(ChartLegend.ENVELOPE_SUFFIX)
-                        ? label.substring(0, label.length() - ChartLegend.ENVELOPE_SUFFIX.length())
-                                + ", median peaks and troughs"
+                String dense = ChartLegend.withoutSuffix(label, ChartLegend.ENVELOPE_SUFFIX);
+                label = dense != null ? ChartLegend.withSuffix(dense, ", median peaks and troughs")
                         : label + ", median";
                 item = new LegendItem(label, null, null, null, false, item.getLine(), false,
                         item.getLinePaint(), false, item.getLinePaint(), item.getLineStroke(), true, item.getLine(),

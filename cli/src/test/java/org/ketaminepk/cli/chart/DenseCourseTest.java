@@ -116,6 +116,22 @@ class DenseCourseTest {
         assertFalse(DenseCourse.dense(CRPS.regimen(), 11, TimeScale.forSpanH(11 * 24)));
     }
 
+    /**
+     * A long series name takes the envelope's suffix on a line of its own, so that the legend, and the plot beside it,
+     * keep the width they have without it; a short one keeps it on its line.
+     */
+    @Test
+    void aLongNameTakesTheSuffixOnItsOwnLine() {
+        String name = "0.35 mg/kg/h for 4 h daily x160 max 25 mg/h";
+        ChartRequest r = new ChartRequest("t", "", List.of(new PlotSeries(name, ORAL_480),
+                new PlotSeries("100 mg every 12 h", oral(100, 12, 320))), false, List.of());
+        assertEquals(List.of(name + ",\npeaks and troughs", "100 mg every 12 h, peaks and troughs"),
+                legendLabels(ConcentrationChart.create(r)).subList(0, 2));
+        assertEquals(name, ChartLegend.withoutSuffix(name + ",\npeaks and troughs", ChartLegend.ENVELOPE_SUFFIX));
+        assertEquals("short", ChartLegend.withoutSuffix("short, peaks and troughs", ChartLegend.ENVELOPE_SUFFIX));
+        assertEquals(null, ChartLegend.withoutSuffix("short, median", ChartLegend.ENVELOPE_SUFFIX));
+    }
+
     @Test
     void aComparisonOfLongCoursesSaysHowManyDosesEach() {
         Profile twelveHourly = oral(100, 12, 320);
