@@ -26,6 +26,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
 
@@ -300,6 +301,40 @@ public final class ConcentrationChart {
                 k++;
             }
         }
+    }
+
+    /**
+     * Whether a chart of {@code regimen} over the first {@code spanH} hours draws its curves as their peaks and
+     * troughs: a course whose dosing cycles are too close together to draw one by one ({@link DenseCourse}).
+     *
+     * @param regimen the course
+     * @param spanH the time the chart shows, from 0, h
+     * @return whether it does
+     */
+    public static boolean drawnAsEnvelope(Regimen regimen, double spanH) {
+        Checks.notNull("regimen", regimen);
+        TimeScale scale = TimeScale.forSpanH(spanH);
+        return DenseCourse.dense(regimen, scale.fromHours(spanH), scale);
+    }
+
+    /**
+     * The lines through the peaks and through the troughs of the curve {@code (t, y)} ({@link Envelope}) as a chart
+     * over {@code spanH} hours draws them, read at {@code at}.
+     *
+     * @param t times, h, non-decreasing (a time may repeat at an input change)
+     * @param y the curve's values
+     * @param at where to read the lines, h
+     * @param spanH the time the chart shows, from 0, h
+     * @return {peaks, troughs} at {@code at}
+     */
+    public static double[][] envelopeAt(double[] t, double[] y, double[] at, double spanH) {
+        Envelope e = Envelope.of(t, y, DenseCourse.slowSpan(spanH));
+        double[][] out = new double[2][at.length];
+        for (int i = 0; i < at.length; i++) {
+            out[0][i] = Envelope.valueAt(e.upperX(), e.upperY(), at[i]);
+            out[1][i] = Envelope.valueAt(e.lowerX(), e.lowerY(), at[i]);
+        }
+        return out;
     }
 
     /** @return the dataset key of one curve */

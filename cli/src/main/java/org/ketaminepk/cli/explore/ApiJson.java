@@ -13,6 +13,7 @@ import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.chart.ConcentrationBands;
+import org.ketaminepk.cli.chart.ConcentrationChart;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.effect.EffectMetrics;
@@ -316,16 +317,47 @@ final class ApiJson {
             g.writeNumber(round(t[i], 6));
         }
         g.writeEndArray();
+        // a course too dense to draw cycle by cycle: each curve as the line through its peaks, and under "troughs"
+        // the line through its troughs, as the command line's charts draw it
+        double spanH = t[t.length - 1];
+        boolean dense = ConcentrationChart.drawnAsEnvelope(p.regimen(), spanH);
+        double[] at = new double[keep.length];
+        for (int j = 0; j < keep.length; j++) {
+            at[j] = t[keep[j]];
+        }
+        List<double[]> troughs = new ArrayList<>();
         for (int k = 0; k < analytes.size(); k++) {
-            g.writeArrayFieldStart(analytes.get(k).label() + "_ng_per_mL");
             double[] y = ys.get(k);
-            for (int i : keep) {
-                g.writeNumber(round(y[i], 6));
+            double[] shown = new double[keep.length];
+            if (dense) {
+                double[][] lines = ConcentrationChart.envelopeAt(t, y, at, spanH);
+                shown = lines[0];
+                troughs.add(lines[1]);
+            } else {
+                for (int j = 0; j < keep.length; j++) {
+                    shown[j] = y[keep[j]];
+                }
             }
-            g.writeEndArray();
+            numbers(g, analytes.get(k).label() + "_ng_per_mL", shown);
+        }
+        if (dense) {
+            g.writeObjectFieldStart("troughs");
+            for (int k = 0; k < analytes.size(); k++) {
+                numbers(g, analytes.get(k).label() + "_ng_per_mL", troughs.get(k));
+            }
+            g.writeEndObject();
         }
         g.writeEndObject();
         return keep;
+    }
+
+    /** Writes {@code values}, each to 6 significant digits, as the array {@code name}. */
+    private static void numbers(JsonGenerator g, String name, double[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (double v : values) {
+            g.writeNumber(round(v, 6));
+        }
+        g.writeEndArray();
     }
 
     /**

@@ -199,11 +199,18 @@
     return out;
   }
 
+  // a course too dense to draw cycle by cycle comes as the line through each curve's peaks and, here, through its troughs
+  function troughsOf(doc) {
+    const t = doc.display.troughs;
+    if (!t) return [];
+    return analytesOf(doc).map((a) => ({ name: a + ' troughs', values: t[a + '_ng_per_mL'], stroke: COLOURS[a], dash: DASHES[a] }));
+  }
+
   function draw() {
     const cur = state.current;
     const log = $('log').value === 'true';
     const curAnalytes = analytesOf(cur);
-    const extras = extrasOf(cur);
+    const extras = extrasOf(cur).concat(troughsOf(cur));
     const pin = state.pinned;
     const pinAnalytes = pin ? analytesOf(pin) : [];
     let data = table(cur, log);
@@ -214,7 +221,7 @@
     $('subtitle').textContent = cur.subtitle + (pin ? ' — dashed grey: pinned, ' + pin.subtitle : '');
     if (!state.plot || state.plotKey !== key) {
       if (state.plot) state.plot.destroy();
-      state.plot = new uPlot(options(curAnalytes, extras, pinAnalytes, log), data, $('chart'));
+      state.plot = new uPlot(options(curAnalytes, extras, pinAnalytes, log, !!cur.display.troughs), data, $('chart'));
       state.plotKey = key;
     } else {
       state.plot.setData(data);
@@ -338,10 +345,10 @@
     return Number(v.toPrecision(digits || 3)).toString();
   }
 
-  function options(curAnalytes, extras, pinAnalytes, log) {
+  function options(curAnalytes, extras, pinAnalytes, log, dense) {
     const series = [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') }];
     for (const a of curAnalytes) {
-      series.push({ label: a, stroke: COLOURS[a], width: 2, dash: DASHES[a], spanGaps: true,
+      series.push({ label: dense ? a + ' peaks' : a, stroke: COLOURS[a], width: 2, dash: DASHES[a], spanGaps: true,
         value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
     }
     for (const e of extras) {
@@ -405,6 +412,12 @@
     });
     if (cur.population) populationBand(u, cur.population);
     if (cur.manual) toleranceBand(u, cur.manual);
+    if (cur.display.troughs) {
+      // the band between each curve's peaks and troughs; one mark per dose would only grey the plot over
+      envelopeBand(u, cur.display);
+      ctx.restore();
+      return;
+    }
     ctx.fillStyle = 'rgba(0,0,0,0.07)';
     ctx.strokeStyle = 'rgba(0,0,0,0.45)';
     for (const d of cur.regimen.doses) {
@@ -437,6 +450,27 @@
     ctx.font = 'italic ' + Math.round(11 * devicePixelRatio) + 'px system-ui, sans-serif';
     ctx.textAlign = 'left';
     ctx.fillText('target ±' + fmt(m.tolerance_percent, 3) + ' %', x0 + 6 * devicePixelRatio, hi - 4 * devicePixelRatio);
+  }
+
+  // a dense course: the band between each curve's peaks and troughs, filled lightly in the curve's colour
+  function envelopeBand(u, display) {
+    const ctx = u.ctx;
+    const log = u.scales.y.distr === 3;
+    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    const t = display.time_h;
+    for (const [key, low] of Object.entries(display.troughs)) {
+      const high = display[key];
+      const a = key.replace('_ng_per_mL', '');
+      ctx.beginPath();
+      for (let i = 0; i < t.length; i++) {
+        const x = u.valToPos(t[i], 'x', true);
+        if (i === 0) ctx.moveTo(x, y(high[i])); else ctx.lineTo(x, y(high[i]));
+      }
+      for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(low[i]));
+      ctx.closePath();
+      ctx.fillStyle = (COLOURS[a] || '#777777') + '2e';
+      ctx.fill();
+    }
   }
 
   // the 5th–95th percentile band of each analyte, filled in the analyte's colour
@@ -505,7 +539,9 @@
       + ' virtual patients like this one (seed ' + cur.population.seed + '), from the model\'s published variability.' : '';
     $('band-note').textContent = 'Band for the metrics: ketamine ' + cur.band.low_ng_per_mL + '–' + cur.band.high_ng_per_mL
       + ' ng/mL (' + cur.band.source + '). AUC from 0 to the end of the window; grid: ' + cur.grid.points.toLocaleString('en-US')
-      + ' points every ' + fmt(cur.grid.step_h * 60, 3) + ' min, drawn as ' + cur.display.points.toLocaleString('en-US') + ' (every peak kept).' + popNote;
+      + ' points every ' + fmt(cur.grid.step_h * 60, 3) + ' min, drawn as ' + cur.display.points.toLocaleString('en-US') + ' (every peak kept).'
+      + (cur.display.troughs ? ' The doses are too close together to draw one by one: each curve is drawn as the band between its peaks and its troughs.' : '')
+      + popNote;
   }
 
   function notes(cur) {

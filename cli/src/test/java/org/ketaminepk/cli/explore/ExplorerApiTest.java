@@ -168,6 +168,33 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertEquals(cmax, top, 1e-3 * cmax, "the median band's highest value against the typical Cmax");
     }
 
+    /**
+     * A course too dense to draw cycle by cycle comes as the line through each curve's peaks and, under "troughs",
+     * the line through its troughs, as the command line's charts draw it; the CRPS protocol comes as its curves.
+     */
+    @Test
+    void aDenseCourseComesAsPeaksAndTroughs() throws Exception {
+        HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("oral 50 mg every 8 h x480") + "&step=5min");
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode doc = json(r);
+        for (String a : new String[] {"ketamine", "norketamine"}) {
+            JsonNode peaks = doc.at("/display/" + a + "_ng_per_mL");
+            JsonNode troughs = doc.at("/display/troughs/" + a + "_ng_per_mL");
+            assertEquals(peaks.size(), troughs.size(), a);
+            double top = 0;
+            for (int i = 0; i < peaks.size(); i++) {
+                assertTrue(troughs.get(i).asDouble() <= peaks.get(i).asDouble(), a + " at point " + i);
+                top = Math.max(top, peaks.get(i).asDouble());
+            }
+            double cmax = doc.at("/metrics/" + a + "/cmax_ng_per_mL").asDouble();
+            assertEquals(cmax, top, 1e-3 * cmax, a + ": the highest peak against Cmax");
+            // the troughs line stays well below the peaks over the course: a band, not a line
+            int mid = peaks.size() / 2;
+            assertTrue(troughs.get(mid).asDouble() < 0.8 * peaks.get(mid).asDouble(), a + " mid-course");
+        }
+        assertTrue(json(get("/api/simulate?protocol=crps-schwartzman-2009")).at("/display/troughs").isMissingNode());
+    }
+
     @Test
     void modelsAndProtocolsListTheLibrary() throws Exception {
         JsonNode models = json(get("/api/models")).get("models");

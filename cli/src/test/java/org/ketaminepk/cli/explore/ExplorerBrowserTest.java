@@ -149,6 +149,23 @@ class ExplorerBrowserTest {
         Files.write(OUT.resolve("explorer-page.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** A course too dense to draw cycle by cycle is drawn as each curve's peaks and troughs, and the page says so. */
+    @Test
+    void aDenseCourseIsDrawnAsPeaksAndTroughs() {
+        open("dose=" + "oral%2050%20mg%20every%208%20h%20x480&step=5min");
+        waiting().until(d -> !Double.isNaN(shownCmax()));
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) js.executeScript(
+                "return explorer.plot.series.slice(1).map(s => s.label);");
+        assertEquals(List.of("ketamine peaks", "norketamine peaks", "ketamine troughs", "norketamine troughs"),
+                labels);
+        assertTrue(driver.findElement(By.id("band-note")).getText().contains("too close together to draw one by one"),
+                driver.findElement(By.id("band-note")).getText());
+        Number drawnPeak = (Number) js.executeScript("const y = explorer.plot.data[1].filter(v => v !== null);"
+                + "return Math.max.apply(null, y);");
+        assertEquals(shownCmax(), drawnPeak.doubleValue(), shownCmax() * 1e-3, "the drawn ketamine peaks");
+    }
+
     @Test
     void aBadDoseShowsTheCommandLinesErrorBesideTheBox() {
         open("dose=" + "bolus%2020%20mg");
