@@ -259,14 +259,26 @@ final class ApiJson {
     }
 
     private static void population(JsonGenerator g, Scenario s, PopulationOutcome pop) throws IOException {
-        population(g, pop, pop.percentileBands().orElseThrow());
+        population(g, pop, pop.percentileBands().orElseThrow(),
+                ConcentrationChart.drawnAsEnvelope(s.regimen(), s.grid().endH()) ? s.grid().endH() : Double.NaN);
+    }
+
+    /** As {@link #population(JsonGenerator, PopulationOutcome, PercentileBands, double)}, for a course drawn as is. */
+    static void population(JsonGenerator g, PopulationOutcome pop, PercentileBands b) throws IOException {
+        population(g, pop, b, Double.NaN);
     }
 
     /**
      * Writes {@code population}: size, seed (a string of digits), variability, {@code time_h} and per analyte the percentiles
-     * ({@code p5}, {@code p50}, {@code p95}, ...) in ng/mL.
+     * ({@code p5}, {@code p50}, {@code p95}, ...) in ng/mL; for a course too dense to draw cycle by cycle also
+     * {@code p95_peaks} and {@code p5_troughs}, the lines through the peaks of the 95th percentile and the troughs
+     * of the 5th, between which the page fills the band.
+     *
+     * @param denseSpanH the time a dense course's chart shows, h ({@link ConcentrationChart#envelopeAt}); NaN for a
+     *        course drawn as it is
      */
-    static void population(JsonGenerator g, PopulationOutcome pop, PercentileBands b) throws IOException {
+    static void population(JsonGenerator g, PopulationOutcome pop, PercentileBands b, double denseSpanH)
+            throws IOException {
         g.writeObjectFieldStart("population");
         g.writeNumberField("size", pop.size());
         // as text: a JavaScript number holds whole numbers exactly only up to 2^53, a seed takes 64 bits
@@ -285,6 +297,11 @@ final class ApiJson {
                     g.writeNumber(round(v, 5));
                 }
                 g.writeEndArray();
+            }
+            if (!Double.isNaN(denseSpanH)) {
+                double[] t = b.timesH();
+                numbers(g, "p95_peaks", ConcentrationChart.envelopeAt(t, b.ngPerMl(a, 95), t, denseSpanH)[0], 5);
+                numbers(g, "p5_troughs", ConcentrationChart.envelopeAt(t, b.ngPerMl(a, 5), t, denseSpanH)[1], 5);
             }
             g.writeEndObject();
         }
@@ -338,12 +355,12 @@ final class ApiJson {
                     shown[j] = y[keep[j]];
                 }
             }
-            numbers(g, analytes.get(k).label() + "_ng_per_mL", shown);
+            numbers(g, analytes.get(k).label() + "_ng_per_mL", shown, 6);
         }
         if (dense) {
             g.writeObjectFieldStart("troughs");
             for (int k = 0; k < analytes.size(); k++) {
-                numbers(g, analytes.get(k).label() + "_ng_per_mL", troughs.get(k));
+                numbers(g, analytes.get(k).label() + "_ng_per_mL", troughs.get(k), 6);
             }
             g.writeEndObject();
         }
@@ -351,11 +368,11 @@ final class ApiJson {
         return keep;
     }
 
-    /** Writes {@code values}, each to 6 significant digits, as the array {@code name}. */
-    private static void numbers(JsonGenerator g, String name, double[] values) throws IOException {
+    /** Writes {@code values}, each to {@code digits} significant digits, as the array {@code name}. */
+    private static void numbers(JsonGenerator g, String name, double[] values, int digits) throws IOException {
         g.writeArrayFieldStart(name);
         for (double v : values) {
-            g.writeNumber(round(v, 6));
+            g.writeNumber(round(v, digits));
         }
         g.writeEndArray();
     }

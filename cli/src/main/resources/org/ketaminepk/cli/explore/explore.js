@@ -482,12 +482,15 @@
       if (!key.endsWith('_ng_per_mL')) continue;
       const a = key.replace('_ng_per_mL', '');
       const t = pop.time_h;
+      // a dense course: from the troughs of the 5th percentile to the peaks of the 95th
+      const high = band.p95_peaks || band.p95;
+      const low = band.p5_troughs || band.p5;
       ctx.beginPath();
       for (let i = 0; i < t.length; i++) {
         const x = u.valToPos(t[i], 'x', true);
-        if (i === 0) ctx.moveTo(x, y(band.p95[i])); else ctx.lineTo(x, y(band.p95[i]));
+        if (i === 0) ctx.moveTo(x, y(high[i])); else ctx.lineTo(x, y(high[i]));
       }
-      for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(band.p5[i]));
+      for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(low[i]));
       ctx.closePath();
       ctx.fillStyle = (COLOURS[a] || '#777777') + '33';
       ctx.fill();
@@ -535,7 +538,9 @@
         }
       }
     }
-    const popNote = cur.population ? ' Shaded in each curve\'s colour: 5th–95th percentiles of ' + cur.population.size
+    const popNote = cur.population ? ' Shaded in each curve\'s colour: '
+      + (cur.display.troughs ? 'from the troughs of the 5th percentile to the peaks of the 95th, ' : '5th–95th percentiles ')
+      + 'of ' + cur.population.size
       + ' virtual patients like this one (seed ' + cur.population.seed + '), from the model\'s published variability.' : '';
     $('band-note').textContent = 'Band for the metrics: ketamine ' + cur.band.low_ng_per_mL + '–' + cur.band.high_ng_per_mL
       + ' ng/mL (' + cur.band.source + '). AUC from 0 to the end of the window; grid: ' + cur.grid.points.toLocaleString('en-US')

@@ -193,6 +193,25 @@ class ExplorerApiTest extends LoopbackExplorer {
             assertTrue(troughs.get(mid).asDouble() < 0.8 * peaks.get(mid).asDouble(), a + " mid-course");
         }
         assertTrue(json(get("/api/simulate?protocol=crps-schwartzman-2009")).at("/display/troughs").isMissingNode());
+
+        // its population band: from the troughs of the 5th percentile to the peaks of the 95th
+        JsonNode pop = json(get("/api/simulate?dose=" + q("oral 50 mg every 8 h x480") + "&step=5min&population=20"))
+                .at("/population/norketamine_ng_per_mL");
+        JsonNode p5 = pop.get("p5");
+        JsonNode p95 = pop.get("p95");
+        JsonNode low = pop.get("p5_troughs");
+        JsonNode high = pop.get("p95_peaks");
+        double top95 = 0;
+        double topPeaks = 0;
+        for (int i = 0; i < p95.size(); i++) {
+            assertTrue(low.get(i).asDouble() <= high.get(i).asDouble(), "band at point " + i);
+            top95 = Math.max(top95, p95.get(i).asDouble());
+            topPeaks = Math.max(topPeaks, high.get(i).asDouble());
+        }
+        assertEquals(top95, topPeaks, 1e-9, "the peaks line passes through the 95th percentile's highest value");
+        assertEquals(p5.size(), low.size());
+        assertTrue(json(get("/api/simulate?protocol=crps-schwartzman-2009&population=20"))
+                .at("/population/ketamine_ng_per_mL/p95_peaks").isMissingNode());
     }
 
     @Test
