@@ -338,8 +338,8 @@ final class ApiJson {
         // the line through its troughs, as the command line's charts draw it
         double spanH = t[t.length - 1];
         boolean dense = ConcentrationChart.drawnAsEnvelope(p.regimen(), spanH);
-        double[] at = new double[keep.length];
-        for (int j = 0; j < keep.length; j++) {
+        double[] at = new double[dense ? keep.length : 0];
+        for (int j = 0; j < at.length; j++) {
             at[j] = t[keep[j]];
         }
         List<double[]> troughs = new ArrayList<>();

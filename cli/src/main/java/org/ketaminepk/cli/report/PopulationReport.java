@@ -191,7 +191,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
      * {@value PopulationSimulation#MAX_DISPLAY_POINTS} times in all ({@link #displayGrid(TimeGrid, Profile)}).
      *
      * @param base the times the bands are read at anyway
-     * @param typical the typical patient's profile, on a grid at least as fine
+     * @param typical the typical patient's profile, over the same span on a grid at least as fine
      * @return {@code base} itself when it misses none
      */
     public static TimeGrid withTurns(TimeGrid base, Profile typical) {
@@ -236,6 +236,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             double[] t = s.timesH();
             double[] y = s.ngPerMl();
             double top = s.cmaxNgPerMl();
+            // the grids share their span: the line's ends are read within the series
             int k = 0;
             for (int i = 1; i + 1 < t.length; i++) {
                 boolean peak = y[i] > y[i - 1] && y[i] >= y[i + 1];
@@ -249,8 +250,8 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                 if (times[k] == t[i] || times[k + 1] == t[i]) {
                     continue;
                 }
-                double left = valueAt(t, y, times[k]);
-                double right = valueAt(t, y, times[k + 1]);
+                double left = s.ngPerMlAt(times[k]);
+                double right = s.ngPerMlAt(times[k + 1]);
                 double shown = left + (right - left) * (t[i] - times[k]) / (times[k + 1] - times[k]);
                 double miss = Math.abs(y[i] - shown);
                 if (miss > MISSED_FRACTION * top && (missed.isEmpty() || missed.get(missed.size() - 1)[0] != t[i])) {
@@ -269,25 +270,6 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
             }
         }
         return distinct;
-    }
-
-    /** The curve {@code (t, y)} at {@code at}, by linear interpolation (the later value where a time repeats). */
-    private static double valueAt(double[] t, double[] y, double at) {
-        int i = Arrays.binarySearch(t, at);
-        if (i >= 0) {
-            while (i + 1 < t.length && t[i + 1] == at) {
-                i++;
-            }
-            return y[i];
-        }
-        int hi = -i - 1;
-        if (hi == 0) {
-            return y[0];
-        }
-        if (hi >= t.length) {
-            return y[t.length - 1];
-        }
-        return y[hi - 1] + (y[hi] - y[hi - 1]) * (at - t[hi - 1]) / (t[hi] - t[hi - 1]);
     }
 
     /**

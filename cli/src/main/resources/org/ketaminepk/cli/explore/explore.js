@@ -454,46 +454,34 @@
 
   // a dense course: the band between each curve's peaks and troughs, filled lightly in the curve's colour
   function envelopeBand(u, display) {
+    for (const [key, low] of Object.entries(display.troughs)) {
+      fillBetween(u, display.time_h, display[key], low, (COLOURS[key.replace('_ng_per_mL', '')] || '#777777') + '2e');
+    }
+  }
+
+  // fills the area between the lines high and low over the times t
+  function fillBetween(u, t, high, low, fill) {
     const ctx = u.ctx;
     const log = u.scales.y.distr === 3;
     const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
-    const t = display.time_h;
-    for (const [key, low] of Object.entries(display.troughs)) {
-      const high = display[key];
-      const a = key.replace('_ng_per_mL', '');
-      ctx.beginPath();
-      for (let i = 0; i < t.length; i++) {
-        const x = u.valToPos(t[i], 'x', true);
-        if (i === 0) ctx.moveTo(x, y(high[i])); else ctx.lineTo(x, y(high[i]));
-      }
-      for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(low[i]));
-      ctx.closePath();
-      ctx.fillStyle = (COLOURS[a] || '#777777') + '2e';
-      ctx.fill();
+    ctx.beginPath();
+    for (let i = 0; i < t.length; i++) {
+      const x = u.valToPos(t[i], 'x', true);
+      if (i === 0) ctx.moveTo(x, y(high[i])); else ctx.lineTo(x, y(high[i]));
     }
+    for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(low[i]));
+    ctx.closePath();
+    ctx.fillStyle = fill;
+    ctx.fill();
   }
 
   // the 5th–95th percentile band of each analyte, filled in the analyte's colour
   function populationBand(u, pop) {
-    const ctx = u.ctx;
-    const log = u.scales.y.distr === 3;
-    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
     for (const [key, band] of Object.entries(pop)) {
       if (!key.endsWith('_ng_per_mL')) continue;
-      const a = key.replace('_ng_per_mL', '');
-      const t = pop.time_h;
       // a dense course: from the troughs of the 5th percentile to the peaks of the 95th
-      const high = band.p95_peaks || band.p95;
-      const low = band.p5_troughs || band.p5;
-      ctx.beginPath();
-      for (let i = 0; i < t.length; i++) {
-        const x = u.valToPos(t[i], 'x', true);
-        if (i === 0) ctx.moveTo(x, y(high[i])); else ctx.lineTo(x, y(high[i]));
-      }
-      for (let i = t.length - 1; i >= 0; i--) ctx.lineTo(u.valToPos(t[i], 'x', true), y(low[i]));
-      ctx.closePath();
-      ctx.fillStyle = (COLOURS[a] || '#777777') + '33';
-      ctx.fill();
+      fillBetween(u, pop.time_h, band.p95_peaks || band.p95, band.p5_troughs || band.p5,
+        (COLOURS[key.replace('_ng_per_mL', '')] || '#777777') + '33');
     }
   }
 
