@@ -38,7 +38,10 @@ import org.ketaminepk.engine.Schedule;
  * last window of the same shape, if any (a repeated dose). The zeros of C' split the segment into monotone pieces:
  * Cmax is the largest value at their ends, Tmax the last time it is reached (to within round-off: {@link PeakTime}),
  * and each band edge is crossed at most
- * once per piece (found the same way). AUC is the closed-form integral {@code Σ_i (a_i τ φ₁(λ_i τ) + b_i τ²
+ * once per piece (found the same way). A single zero of C' where C' turns from negative to positive (a minimum, as
+ * when a metabolite still falls for a few seconds after its parent's infusion starts) is not refined unless a band
+ * edge might be crossed twice around it ({@link #minimumNeeded}): a minimum is never Cmax, and the window taken
+ * whole gives the same band times. AUC is the closed-form integral {@code Σ_i (a_i τ φ₁(λ_i τ) + b_i τ²
  * φ₂(λ_i τ))}.
  *
  * <p><b>Definitions.</b> Cmax and the band times are taken over the grid's span, from its first to its last time, on
@@ -739,11 +742,58 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             if (count == 1 && flo * fhi < 0) {
                 settledBy = chain;
+                if (flo < 0 && !minimumNeeded(lo, hi)) {
+                    return 0;
+                }
                 out[0] = refine(0, 0, terms, lo, hi, flo, fhi, 0, Double.NaN);
                 return 1;
             }
         }
         return zeros(0, 0, terms, lo, hi, out);
+    }
+
+    /**
+     * Whether the one zero of C' in the window, where C' goes from negative to positive (a minimum of C), must be found.
+     * A minimum is never Cmax, and the window taken as one piece gives the band times of {@link #inside} unchanged
+     * unless a band edge lies between the least value C may take and the lower of its two end values: below both ends
+     * and above the minimum an edge is crossed twice, and that needs the minimum to split them. Each term of C is
+     * monotone in τ, so the sum of each term's lower end value bounds C from below over the window. Round-off is
+     * kept on the safe side: an edge within 1e-9 of the terms' magnitude of either bound counts as between them.
+     *
+     * @return true unless every band edge is clear of that range
+     */
+    private boolean minimumNeeded(double lo, double hi) {
+        if (bandLow.length == 0) {
+            return false;
+        }
+        double least = 0;
+        double c0 = 0;
+        double c1 = 0;
+        double magnitude = 0;
+        for (int k = 0; k < terms; k++) {
+            double l = lam[k];
+            double e0 = expFrom[k];
+            double e1 = expTo[k];
+            double t0 = a[k] * e0 + (b[k] == 0 ? 0 : l == 0 ? b[k] * lo : b[k] * ((e0 - 1) / l));
+            double t1 = a[k] * e1 + (b[k] == 0 ? 0 : l == 0 ? b[k] * hi : b[k] * ((e1 - 1) / l));
+            least += Math.min(t0, t1);
+            c0 += t0;
+            c1 += t1;
+            magnitude += Math.abs(t0) + Math.abs(t1);
+        }
+        double margin = 1e-9 * magnitude;
+        double lowerEnd = Math.min(c0, c1);
+        for (int q = 0; q < bandLow.length; q++) {
+            if (between(bandLow[q], least, lowerEnd, margin) || between(bandHigh[q], least, lowerEnd, margin)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether {@code edge} is within [{@code from − margin}, {@code to + margin}] */
+    private static boolean between(double edge, double from, double to, double margin) {
+        return edge >= from - margin && edge <= to + margin;
     }
 
     /**
