@@ -108,25 +108,25 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      */
     private static final int SHAPES = 4;
     private static final int REMEMBERED = 8;
-    private final double[] shapeLength;
-    private final double[] shapeFrom;
-    private final double[] shapeTo;
-    private final long[] shapeUsed;
-    private final int[] shapeSize;
-    private final int[] shapeKind;
-    private final double[] shapeRoot;
+    private double[] shapeLength;
+    private double[] shapeFrom;
+    private double[] shapeTo;
+    private long[] shapeUsed;
+    private int[] shapeSize;
+    private int[] shapeKind;
+    private double[] shapeRoot;
     /**
      * The chain whose count settled the last window of the shape ({@link #derivativeZeros}: {@link #GREEDY},
      * {@link #DROP_FIRST} or {@link #DROP_LAST}), tried first in the next; {@link #UNSETTLED} if none did.
      */
-    private final int[] shapeChain;
+    private int[] shapeChain;
     /** Whether an input was in force in the last window of the shape. */
-    private final boolean[] shapeInput;
+    private boolean[] shapeInput;
     /** The chain that settled the current window, or {@link #UNSETTLED}. */
     private int settledBy;
     /** The points of the current window, kept by {@link #closeWindow}. */
-    private final int[] foundKind = new int[REMEMBERED];
-    private final double[] foundRoot = new double[REMEMBERED];
+    private int[] foundKind;
+    private double[] foundRoot;
     private int foundCount;
     /** The shape whose roots the current window recalls, or −1; whether it is the window's own shape. */
     private int recallShape = -1;
@@ -150,7 +150,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double[][] displayOut;
     private int displayNext;
 
-    // work arrays, sized at start()
+    // work arrays, sized at start(): taken from the thread's spare workspace, given back after the last segment
+    private Workspace workspace;
     private int n;
     /** Eigenvalues ascending; {@code order[k]} is the engine's index of the k-th. */
     private double[] lambda;
@@ -236,16 +237,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         }
         auc = new double[o];
         hours = new double[o][bandLow.length];
-        shapeLength = new double[o * SHAPES];
-        java.util.Arrays.fill(shapeLength, Double.NaN);
-        shapeFrom = new double[o * SHAPES];
-        shapeTo = new double[o * SHAPES];
-        shapeUsed = new long[o * SHAPES];
-        shapeSize = new int[o * SHAPES];
-        shapeKind = new int[o * SHAPES * REMEMBERED];
-        shapeRoot = new double[o * SHAPES * REMEMBERED];
-        shapeChain = new int[o * SHAPES];
-        shapeInput = new boolean[o * SHAPES];
     }
 
     /**
@@ -321,7 +312,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     public void start(double[] lambdaPerH) {
         n = lambdaPerH.length;
         // ascending by eigenvalue, ties in the engine's order (a stable insertion sort: n is small)
-        order = new int[n];
+        Workspace ws = Workspace.take(n, analytes.length);
+        workspace = ws;
+        order = ws.order;
         for (int i = 0; i < n; i++) {
             int j = i - 1;
             while (j >= 0 && Double.compare(lambdaPerH[order[j]], lambdaPerH[i]) > 0) {
@@ -330,39 +323,50 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             order[j + 1] = i;
         }
-        lambda = new double[n];
+        lambda = ws.lambda;
         maxAbsLambda = 0;
         for (int k = 0; k < n; k++) {
             lambda[k] = lambdaPerH[order[k]];
             maxAbsLambda = Math.max(maxAbsLambda, Math.abs(lambda[k]));
         }
-        segmentExpm1 = new double[n];
-        segmentExp = new double[n];
-        lam = new double[n];
-        a = new double[n];
-        b = new double[n];
-        m = new double[n];
-        mExp = new double[n];
-        p = new double[n];
-        q = new double[n];
-        expForm = new boolean[n];
-        coef = new double[n + 1][n];
-        roots = new double[n + 1][n + 1];
-        rootExp = new double[n + 1][];
-        chainFirst = new int[n + 1];
-        chainLast = new int[n + 1];
-        evalExp = new double[n];
-        foundExp = new double[REMEMBERED * n];
-        shapeExp = new double[analytes.length * SHAPES * REMEMBERED * n];
-        termMode = new int[n];
-        breaks = new double[n + 2];
-        values = new double[n + 2];
-        expStep = new double[n];
-        stepExp = new double[n];
+        segmentExpm1 = ws.segmentExpm1;
+        segmentExp = ws.segmentExp;
+        lam = ws.lam;
+        a = ws.a;
+        b = ws.b;
+        m = ws.m;
+        mExp = ws.mExp;
+        p = ws.p;
+        q = ws.q;
+        expForm = ws.expForm;
+        coef = ws.coef;
+        roots = ws.roots;
+        rootExp = ws.rootExp;
+        chainFirst = ws.chainFirst;
+        chainLast = ws.chainLast;
+        evalExp = ws.evalExp;
+        foundExp = ws.foundExp;
+        foundKind = ws.foundKind;
+        foundRoot = ws.foundRoot;
+        termMode = ws.termMode;
+        breaks = ws.breaks;
+        values = ws.values;
+        expStep = ws.expStep;
+        stepExp = ws.stepExp;
         stepExpFor = Double.NaN;
-        expNow = new double[n];
-        expFrom = new double[n];
-        expTo = new double[n];
+        expNow = ws.expNow;
+        expFrom = ws.expFrom;
+        expTo = ws.expTo;
+        shapeLength = ws.shapeLength;
+        shapeFrom = ws.shapeFrom;
+        shapeTo = ws.shapeTo;
+        shapeUsed = ws.shapeUsed;
+        shapeSize = ws.shapeSize;
+        shapeKind = ws.shapeKind;
+        shapeRoot = ws.shapeRoot;
+        shapeChain = ws.shapeChain;
+        shapeInput = ws.shapeInput;
+        shapeExp = ws.shapeExp;
         started = true;
     }
 
@@ -415,6 +419,10 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 j++;
             }
             displayNext = j;
+        }
+        if (last) {
+            Workspace.give(workspace);
+            workspace = null;
         }
     }
 
@@ -1429,6 +1437,130 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         }
         for (int j = from; j < to; j++) {
             out[j] = Math.max(0, out[j] + cst);
+        }
+    }
+
+    /**
+     * The work arrays of one run for n modes and o analytes. A population runs thousands of patients on each thread,
+     * all with the same n, and these arrays were about a quarter of what each patient allocated: each thread keeps one
+     * spare workspace, which a run takes at its start (or, if the spare is in use or of another size, makes anew) and
+     * gives back after its last segment, when nothing reads them any more. Two runs interleaved on one thread never
+     * share one: the second finds no spare and makes its own.
+     */
+    private static final class Workspace {
+        private static final ThreadLocal<Workspace> SPARE = new ThreadLocal<>();
+
+        final int n;
+        final int analytes;
+        final int[] order;
+        final double[] lambda;
+        final double[] segmentExpm1;
+        final double[] segmentExp;
+        final double[] lam;
+        final double[] a;
+        final double[] b;
+        final double[] m;
+        final double[] mExp;
+        final double[] p;
+        final double[] q;
+        final boolean[] expForm;
+        final double[][] coef;
+        final double[][] roots;
+        final double[][] rootExp;
+        final int[] chainFirst;
+        final int[] chainLast;
+        final double[] evalExp;
+        final double[] foundExp;
+        final int[] foundKind = new int[REMEMBERED];
+        final double[] foundRoot = new double[REMEMBERED];
+        final int[] termMode;
+        final double[] breaks;
+        final double[] values;
+        final double[] expStep;
+        final double[] stepExp;
+        final double[] expNow;
+        final double[] expFrom;
+        final double[] expTo;
+        final double[] shapeLength;
+        final double[] shapeFrom;
+        final double[] shapeTo;
+        final long[] shapeUsed;
+        final int[] shapeSize;
+        final int[] shapeKind;
+        final double[] shapeRoot;
+        final int[] shapeChain;
+        final boolean[] shapeInput;
+        final double[] shapeExp;
+
+        private Workspace(int n, int analytes) {
+            this.n = n;
+            this.analytes = analytes;
+            order = new int[n];
+            lambda = new double[n];
+            segmentExpm1 = new double[n];
+            segmentExp = new double[n];
+            lam = new double[n];
+            a = new double[n];
+            b = new double[n];
+            m = new double[n];
+            mExp = new double[n];
+            p = new double[n];
+            q = new double[n];
+            expForm = new boolean[n];
+            coef = new double[n + 1][n];
+            roots = new double[n + 1][n + 1];
+            rootExp = new double[n + 1][];
+            chainFirst = new int[n + 1];
+            chainLast = new int[n + 1];
+            evalExp = new double[n];
+            foundExp = new double[REMEMBERED * n];
+            termMode = new int[n];
+            breaks = new double[n + 2];
+            values = new double[n + 2];
+            expStep = new double[n];
+            stepExp = new double[n];
+            expNow = new double[n];
+            expFrom = new double[n];
+            expTo = new double[n];
+            int shapes = analytes * SHAPES;
+            shapeLength = new double[shapes];
+            shapeFrom = new double[shapes];
+            shapeTo = new double[shapes];
+            shapeUsed = new long[shapes];
+            shapeSize = new int[shapes];
+            shapeKind = new int[shapes * REMEMBERED];
+            shapeRoot = new double[shapes * REMEMBERED];
+            shapeChain = new int[shapes];
+            shapeInput = new boolean[shapes];
+            shapeExp = new double[shapes * REMEMBERED * n];
+            forgetShapes();
+        }
+
+        /** @return the thread's spare workspace for n modes and that many analytes, or a new one */
+        static Workspace take(int n, int analytes) {
+            Workspace spare = SPARE.get();
+            if (spare != null && spare.n == n && spare.analytes == analytes) {
+                SPARE.set(null);
+                spare.forgetShapes();
+                return spare;
+            }
+            return new Workspace(n, analytes);
+        }
+
+        /** Makes {@code ws} the thread's spare. */
+        static void give(Workspace ws) {
+            if (ws != null) {
+                SPARE.set(ws);
+            }
+        }
+
+        /**
+         * Forgets the windows of the last run: a shape with no length matches no window, and one never used is never
+         * the latest (every other array is written before it is read within a run).
+         */
+        private void forgetShapes() {
+            java.util.Arrays.fill(shapeLength, Double.NaN);
+            java.util.Arrays.fill(shapeUsed, 0);
         }
     }
 
