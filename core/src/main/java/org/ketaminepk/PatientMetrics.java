@@ -49,7 +49,7 @@ public record PatientMetrics(Patient patient, Map<Analyte, AnalyteMetrics> analy
             }
         }
         for (int i = 0; i < warnings.size(); i++) {
-            Checks.notNull("warnings[" + i + "]", warnings.get(i));
+            Checks.notNull("warnings", i, warnings.get(i));
         }
         analytes = analytes.isEmpty() ? Map.of() : ByAnalyte.of(analytes);
         warnings = List.copyOf(warnings);

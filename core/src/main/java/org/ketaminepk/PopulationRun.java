@@ -102,7 +102,7 @@ public final class PopulationRun {
                     + " patients but held " + patients.size());
         }
         for (int i = 0; i < patients.size(); i++) {
-            Checks.notNull("patients[" + i + "]", patients.get(i));
+            Checks.notNull("patients", i, patients.get(i));
         }
         return new PopulationRun(model, List.copyOf(patients), regimen, grid, List.of(), Simulation.standard(),
                 Simulation.RegimenReview.of(model, regimen, grid));

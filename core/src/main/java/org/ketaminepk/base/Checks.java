@@ -78,6 +78,17 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * Requires a non-null list entry, named {@code field[index]} if missing: the name is built only then (a population
+     * checks several entries per patient, and building each name took longer than the check).
+     */
+    public static <T> T notNull(String field, int index, T value) {
+        if (value == null) {
+            throw InvalidInputException.missing(field + "[" + index + "]");
+        }
+        return value;
+    }
+
     /** Formats a number compactly for messages (no trailing zeros, no exponent for everyday values). */
     public static String fmt(double v) {
         if (Double.isNaN(v)) {

@@ -26,7 +26,7 @@ public final class Regimen {
 
     private Regimen(List<Dose> doses) {
         for (int i = 0; i < doses.size(); i++) {
-            Checks.notNull("doses[" + i + "]", doses.get(i));
+            Checks.notNull("doses", i, doses.get(i));
         }
         if (doses.isEmpty()) {
             throw new InvalidInputException("doses", "a regimen needs at least one dose");

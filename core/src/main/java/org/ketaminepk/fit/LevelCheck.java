@@ -109,7 +109,7 @@ public record LevelCheck(List<Row> rows, OptionalDouble geometricMeanFoldError, 
         Checks.notNull("levels", levels);
         Checks.notNull("solver", solver);
         for (int i = 0; i < levels.size(); i++) {
-            Checks.notNull("levels[" + i + "]", levels.get(i));
+            Checks.notNull("levels", i, levels.get(i));
         }
         if (levels.isEmpty()) {
             throw new InvalidInputException("levels", "give at least one measured level");

@@ -218,7 +218,7 @@ public final class MapFit {
             throw new InvalidInputException("levels", "an individual fit needs at least one measured level");
         }
         for (int i = 0; i < levels.size(); i++) {
-            Checks.notNull("levels[" + i + "]", levels.get(i));
+            Checks.notNull("levels", i, levels.get(i));
         }
         Objective obj = new Objective(patient, regimen, levels);
         obj.refuseLevelsBeforeTheFirstDose();

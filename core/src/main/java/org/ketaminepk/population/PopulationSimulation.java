@@ -110,7 +110,7 @@ public final class PopulationSimulation {
                     + PopulationRun.MAX_PATIENTS + " patients but held " + patients.size());
         }
         for (int i = 0; i < patients.size(); i++) {
-            Checks.notNull("patients[" + i + "]", patients.get(i));
+            Checks.notNull("patients", i, patients.get(i));
         }
         return new PopulationSimulation(model, List.copyOf(patients), regimen, grid, seed,
                 VariabilityModel.published(model), List.of(), StandardPatientAdjuster.instance(), null,

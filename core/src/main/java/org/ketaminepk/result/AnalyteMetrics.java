@@ -58,12 +58,14 @@ public record AnalyteMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, 
         Checks.notNull("bands", bands);
         Checks.notNull("times in bands", timeInBandsH);
         for (int i = 0; i < bands.size(); i++) {
-            Checks.notNull("bands[" + i + "]", bands.get(i));
+            Checks.notNull("bands", i, bands.get(i));
         }
         for (int i = 0; i < timeInBandsH.size(); i++) {
             Double h = timeInBandsH.get(i);
-            Checks.notNull("times in bands[" + i + "]", h);
-            finite("times in bands[" + i + "]", h, "h");
+            Checks.notNull("times in bands", i, h);
+            if (!Double.isFinite(h)) {
+                finite("times in bands[" + i + "]", h, "h");
+            }
         }
         bands = List.copyOf(bands);
         timeInBandsH = List.copyOf(timeInBandsH);

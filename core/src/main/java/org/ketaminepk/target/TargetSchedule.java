@@ -83,7 +83,7 @@ public record TargetSchedule(List<Step> steps, double endH) {
     public TargetSchedule {
         Checks.notNull("target steps", steps);
         for (int i = 0; i < steps.size(); i++) {
-            Checks.notNull("target steps[" + i + "]", steps.get(i));
+            Checks.notNull("target steps", i, steps.get(i));
         }
         steps = List.copyOf(steps);
         if (steps.isEmpty()) {

@@ -39,7 +39,7 @@ public record Agreement(int count, int fitted, OptionalDouble within125, Optiona
         int in2 = 0;
         double sumAbsLog = 0;
         for (int i = 0; i < n; i++) {
-            Comparison c = Checks.notNull("comparisons[" + i + "]", comparisons.get(i));
+            Comparison c = Checks.notNull("comparisons", i, comparisons.get(i));
             double a = Math.abs(Math.log(c.ratio()));
             sumAbsLog += a;
             in125 += a <= Math.log(1.25) + EPS ? 1 : 0;

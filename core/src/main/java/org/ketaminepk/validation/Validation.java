@@ -48,10 +48,10 @@ public final class Validation {
         Checks.notNull("models", models);
         Checks.notNull("observations", observations);
         for (int i = 0; i < models.size(); i++) {
-            Checks.notNull("models[" + i + "]", models.get(i));
+            Checks.notNull("models", i, models.get(i));
         }
         for (int i = 0; i < observations.size(); i++) {
-            Checks.notNull("observations[" + i + "]", observations.get(i));
+            Checks.notNull("observations", i, observations.get(i));
         }
         List<Comparison> comparisons = new ArrayList<>();
         List<ValidationReport.Unmatched> unmatched = new ArrayList<>();
