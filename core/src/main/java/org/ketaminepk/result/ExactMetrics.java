@@ -204,6 +204,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** The terms {@code [chainFirst[j], chainLast[j])} of level j of the chain of {@link #derivativeZeros}. */
     private int[] chainFirst;
     private int[] chainLast;
+    /** The values of each level of that chain at the window's ends, and those ends (τ, h). */
+    private double[] chainLo;
+    private double[] chainHi;
+    private double windowLo;
+    private double windowHi;
     private double[] breaks;
     private double[] values;
     private double[] expStep;
@@ -344,6 +349,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         rootExp = ws.rootExp;
         chainFirst = ws.chainFirst;
         chainLast = ws.chainLast;
+        chainLo = ws.chainLo;
+        chainHi = ws.chainHi;
         evalExp = ws.evalExp;
         foundExp = ws.foundExp;
         foundKind = ws.foundKind;
@@ -721,6 +728,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             // dose): straight to the recursion
             return zeros(0, 0, terms, lo, hi, out);
         }
+        windowLo = lo;
+        windowHi = hi;
         double flo = Double.NaN;
         double fhi = Double.NaN;
         for (int i = 0; i < CHAINS; i++) {
@@ -734,14 +743,14 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 settledBy = chain;
                 return 0;
             }
-            int atLo = signChanges(levels, expFrom, lo);
-            int atHi = signChanges(levels, expTo, hi);
+            int atLo = signChanges(levels, chainLo);
+            int atHi = signChanges(levels, chainHi);
             if (atLo < 0 || atHi < 0) {
                 continue;
             }
             if (Double.isNaN(flo)) {
-                flo = chainValue(0, expFrom, lo);
-                fhi = chainValue(0, expTo, hi);
+                flo = chainLo[0];
+                fhi = chainHi[0];
             }
             int count = atLo - atHi;
             if (count == 0 && flo * fhi > 0) {
@@ -815,14 +824,55 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         int levels = 0;
         int first = 0;
         int last = terms;
-        while (changes(coef[levels], first, last) > 0) {
+        while (true) {
+            double[] c = coef[levels];
+            // one pass over the level: its sign changes, whether its first term and its last each take part in one
+            // (then dropping that term removes exactly that change), and its values at the window's ends
+            int changes = 0;
+            int lastSign = 0;
+            int lastNonZero = -1;
+            boolean firstStarts = false;
+            boolean lastEnds = false;
+            double atLo = 0;
+            double atHi = 0;
+            for (int k = first; k < last; k++) {
+                double v = c[k];
+                atLo += v * expFrom[k];
+                atHi += v * expTo[k];
+                int sg = v > 0 ? 1 : v < 0 ? -1 : 0;
+                if (sg != 0) {
+                    if (lastSign != 0 && sg != lastSign) {
+                        if (changes == 0 && lastNonZero == first) {
+                            firstStarts = true;
+                        }
+                        changes++;
+                        lastEnds = k == last - 1;
+                    } else {
+                        lastEnds = false;
+                    }
+                    lastSign = sg;
+                    lastNonZero = k;
+                }
+            }
+            chainFirst[levels] = first;
+            chainLast[levels] = last;
+            if (changes == 0 && levels == 0) {
+                // C' has coefficients of one sign (or none): its values are not read
+                return 0;
+            }
+            // far into a long segment every exponential of a sum may underflow to 0: its sign is then read from the
+            // sum over its slowest exponential, which does not
+            chainLo[levels] = atLo == 0 ? scaledSum(c, first, last, windowLo) : atLo;
+            chainHi[levels] = atHi == 0 ? scaledSum(c, first, last, windowHi) : atHi;
+            if (changes == 0) {
+                return levels;
+            }
             if (levels + 1 >= coef.length) {
                 return -1;
             }
-            boolean dropFirst = chain == GREEDY ? derive(levels, first, last) : derive(levels, first, last,
-                    chain == DROP_FIRST);
-            chainFirst[levels] = first;
-            chainLast[levels] = last;
+            // GREEDY drops the end term whose removal leaves fewer sign changes (ties: the last), as derive does
+            boolean dropFirst = chain == GREEDY ? (firstStarts ? 1 : 0) > (lastEnds ? 1 : 0) : chain == DROP_FIRST;
+            derive(levels, first, last, dropFirst);
             if (dropFirst) {
                 first++;
             } else {
@@ -830,32 +880,26 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             }
             levels++;
         }
-        chainFirst[levels] = first;
-        chainLast[levels] = last;
-        return levels;
     }
 
-    /** @return the sign changes of {@code g₀(τ) … g_levels(τ)} at an end of the window, or −1 if one of them is 0 */
-    private int signChanges(int levels, double[] exps, double tau) {
+    /**
+     * @return the sign changes of {@code g₀ … g_levels} at an end of the window (their values there in {@code g}), or
+     *         −1 if one of them is 0
+     */
+    private static int signChanges(int levels, double[] g) {
         int changes = 0;
         double previous = 0;
         for (int j = 0; j <= levels; j++) {
-            double g = chainValue(j, exps, tau);
-            if (g == 0) {
+            double v = g[j];
+            if (v == 0) {
                 return -1;
             }
-            if (previous != 0 && (g < 0) != (previous < 0)) {
+            if (previous != 0 && (v < 0) != (previous < 0)) {
                 changes++;
             }
-            previous = g;
+            previous = v;
         }
         return changes;
-    }
-
-    /** {@code g_j} at an end of the window, from its exponentials there (over the slowest one if they underflow). */
-    private double chainValue(int j, double[] exps, double tau) {
-        double g = dot(coef[j], exps, chainFirst[j], chainLast[j]);
-        return g == 0 ? scaledSum(coef[j], chainFirst[j], chainLast[j], tau) : g;
     }
 
     /**
@@ -1469,6 +1513,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         final double[][] rootExp;
         final int[] chainFirst;
         final int[] chainLast;
+        final double[] chainLo;
+        final double[] chainHi;
         final double[] evalExp;
         final double[] foundExp;
         final int[] foundKind = new int[REMEMBERED];
@@ -1512,6 +1558,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             rootExp = new double[n + 1][];
             chainFirst = new int[n + 1];
             chainLast = new int[n + 1];
+            chainLo = new double[n + 1];
+            chainHi = new double[n + 1];
             evalExp = new double[n];
             foundExp = new double[REMEMBERED * n];
             termMode = new int[n];
