@@ -21,6 +21,7 @@ import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.InputChannel;
 import org.ketaminepk.engine.RouteInput;
 import org.ketaminepk.engine.ExactSolver;
+import org.ketaminepk.engine.ExponentialSegments;
 import org.ketaminepk.engine.OdeReferenceSolver;
 import org.ketaminepk.engine.Schedule;
 import org.ketaminepk.engine.Solver;
@@ -173,6 +174,45 @@ class ExactMetricsTest {
         List<Band> bands = List.of(Band.above(twice), Band.within(twice, once), Band.above(once),
                 Band.within(0, twice));
         assertAgrees(TestModels.RACEMIC_COMPOSITE, patient, daily, fine, path, 1e-9, bands);
+    }
+
+    /**
+     * Runs keep their work arrays per thread between runs: a run started inside another's on the same thread (here,
+     * from the first one's segments) must not take the arrays the first is still using. Each run's metrics equal those
+     * of the same run alone.
+     */
+    @Test
+    void aRunInsideAnotherOnTheSameThreadSharesNoWorkArrays() {
+        Regimen crps = Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25)), 3);
+        Regimen bolus = Regimen.of(Dose.bolus(Amount.mg(30), 1));
+        Run outer = prepare(TestModels.RACEMIC_COMPOSITE, Patient.standardAdult(), crps);
+        Run inner = prepare(TestModels.RACEMIC_COMPOSITE, Patient.standardAdult().withWeightKg(95), bolus);
+        TimeGrid grid = TimeGrid.uniform(72, 0.5);
+        Map<Analyte, AnalyteMetrics> outerAlone = ExactMetrics.compute(outer.system(), outer.schedule(), grid, BANDS)
+                .orElseThrow();
+        Map<Analyte, AnalyteMetrics> innerAlone = ExactMetrics.compute(inner.system(), inner.schedule(), grid, BANDS)
+                .orElseThrow();
+        ExactMetrics accumulator = ExactMetrics.of(outer.system(), BANDS, grid);
+        List<Map<Analyte, AnalyteMetrics>> innerRuns = new java.util.ArrayList<>();
+        ExponentialSegments.run(outer.system(), outer.schedule(), grid.endH(), new ExponentialSegments.Consumer() {
+            @Override
+            public void start(double[] lambdaPerH) {
+                accumulator.start(lambdaPerH);
+            }
+
+            @Override
+            public void segment(double startH, double endH, boolean last, double[][] u, double[][] w,
+                    double[] expm1) {
+                accumulator.segment(startH, endH, last, u, w, expm1);
+                if (innerRuns.size() < 3) {
+                    innerRuns.add(ExactMetrics.compute(inner.system(), inner.schedule(), grid, BANDS).orElseThrow());
+                }
+            }
+        });
+        assertEquals(outerAlone, accumulator.metrics());
+        for (Map<Analyte, AnalyteMetrics> m : innerRuns) {
+            assertEquals(innerAlone, m);
+        }
     }
 
     @Test
