@@ -226,9 +226,13 @@ final class ApiJson {
                     extra.add(effect.effect().orElseThrow());
                 }
             }
-            int[] keep = display(g, r.result().profile(), extra, buckets);
+            Profile profile = r.result().profile();
+            double[] t = profile.timesH();
+            double spanH = t[t.length - 1];
+            double denseSpanH = ConcentrationChart.drawnAsEnvelope(profile.regimen(), spanH) ? spanH : Double.NaN;
+            int[] keep = display(g, profile, extra, buckets, denseSpanH);
             if (effect != null) {
-                effect(g, effect, keep);
+                effect(g, effect, t, keep, denseSpanH);
             }
             if (pop != null) {
                 population(g, s, pop);
@@ -312,9 +316,12 @@ final class ApiJson {
      * Writes the thinned curves; {@code extra} curves on the same grid take part in choosing the points kept (so
      * their peaks are kept too) and are written by the caller.
      *
+     * @param denseSpanH the time a dense course's chart shows, h ({@link ConcentrationChart#envelopeAt}); NaN for a
+     *        course drawn as it is
      * @return the indices kept
      */
-    private static int[] display(JsonGenerator g, Profile p, List<double[]> extra, int buckets) throws IOException {
+    private static int[] display(JsonGenerator g, Profile p, List<double[]> extra, int buckets, double denseSpanH)
+            throws IOException {
         List<Analyte> analytes = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (Analyte a : Analyte.values()) {
@@ -336,28 +343,13 @@ final class ApiJson {
         g.writeEndArray();
         // a course too dense to draw cycle by cycle: each curve as the line through its peaks, and under "troughs"
         // the line through its troughs, as the command line's charts draw it
-        double spanH = t[t.length - 1];
-        boolean dense = ConcentrationChart.drawnAsEnvelope(p.regimen(), spanH);
-        double[] at = new double[dense ? keep.length : 0];
-        for (int j = 0; j < at.length; j++) {
-            at[j] = t[keep[j]];
-        }
         List<double[]> troughs = new ArrayList<>();
         for (int k = 0; k < analytes.size(); k++) {
-            double[] y = ys.get(k);
-            double[] shown = new double[keep.length];
-            if (dense) {
-                double[][] lines = ConcentrationChart.envelopeAt(t, y, at, spanH);
-                shown = lines[0];
-                troughs.add(lines[1]);
-            } else {
-                for (int j = 0; j < keep.length; j++) {
-                    shown[j] = y[keep[j]];
-                }
-            }
-            numbers(g, analytes.get(k).label() + "_ng_per_mL", shown, 6);
+            double[][] lines = shown(t, ys.get(k), keep, denseSpanH);
+            numbers(g, analytes.get(k).label() + "_ng_per_mL", lines[0], 6);
+            troughs.add(lines[1]);
         }
-        if (dense) {
+        if (!Double.isNaN(denseSpanH)) {
             g.writeObjectFieldStart("troughs");
             for (int k = 0; k < analytes.size(); k++) {
                 numbers(g, analytes.get(k).label() + "_ng_per_mL", troughs.get(k), 6);
@@ -366,6 +358,28 @@ final class ApiJson {
         }
         g.writeEndObject();
         return keep;
+    }
+
+    /**
+     * The curve {@code (t, y)} as drawn: its values at the kept indices, or for a dense course the lines through its
+     * peaks and through its troughs read at the kept times.
+     *
+     * @param denseSpanH the time a dense course's chart shows, h; NaN for a course drawn as it is
+     * @return {values or peaks, troughs}; the troughs are null for a course drawn as it is
+     */
+    private static double[][] shown(double[] t, double[] y, int[] keep, double denseSpanH) {
+        if (Double.isNaN(denseSpanH)) {
+            double[] values = new double[keep.length];
+            for (int j = 0; j < keep.length; j++) {
+                values[j] = y[keep[j]];
+            }
+            return new double[][] {values, null};
+        }
+        double[] at = new double[keep.length];
+        for (int j = 0; j < keep.length; j++) {
+            at[j] = t[keep[j]];
+        }
+        return ConcentrationChart.envelopeAt(t, y, at, denseSpanH);
     }
 
     /** Writes {@code values}, each to {@code digits} significant digits, as the array {@code name}. */
@@ -379,9 +393,14 @@ final class ApiJson {
 
     /**
      * The effect panel: the endpoint, the link, the metrics of {@code effects} and the effect-site concentration and
-     * effect at the display times.
+     * effect at the display times; for a dense course, as the concentrations, each as the line through its peaks and
+     * under {@code troughs} the line through its troughs.
+     *
+     * @param t the grid's times, h
+     * @param denseSpanH the time a dense course's chart shows, h; NaN for a course drawn as it is
      */
-    private static void effect(JsonGenerator g, EffectResult e, int[] keep) throws IOException {
+    private static void effect(JsonGenerator g, EffectResult e, double[] t, int[] keep, double denseSpanH)
+            throws IOException {
         Endpoint ep = e.endpoint();
         EffectMetrics m = e.metrics();
         g.writeObjectFieldStart("effect");
@@ -414,19 +433,19 @@ final class ApiJson {
         g.writeEndObject();
         strings(g, "warnings", Run.collapse(e.warnings(), 2));
         g.writeObjectFieldStart("display");
-        double[] ce = e.effectSiteNgPerMl();
-        g.writeArrayFieldStart("effect_site_ng_per_mL");
-        for (int i : keep) {
-            g.writeNumber(round(ce[i], 6));
+        double[][] site = shown(t, e.effectSiteNgPerMl(), keep, denseSpanH);
+        double[][] effect = e.hasEffect() ? shown(t, e.effect().orElseThrow(), keep, denseSpanH) : null;
+        numbers(g, "effect_site_ng_per_mL", site[0], 6);
+        if (effect != null) {
+            numbers(g, "effect", effect[0], 6);
         }
-        g.writeEndArray();
-        if (e.hasEffect()) {
-            double[] y = e.effect().orElseThrow();
-            g.writeArrayFieldStart("effect");
-            for (int i : keep) {
-                g.writeNumber(round(y[i], 6));
+        if (!Double.isNaN(denseSpanH)) {
+            g.writeObjectFieldStart("troughs");
+            numbers(g, "effect_site_ng_per_mL", site[1], 6);
+            if (effect != null) {
+                numbers(g, "effect", effect[1], 6);
             }
-            g.writeEndArray();
+            g.writeEndObject();
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -194,7 +194,16 @@
   function extrasOf(doc) {
     const out = [];
     const eff = doc.effect ? doc.effect.display : doc.target_display;
-    if (eff && eff.effect_site_ng_per_mL) out.push({ name: 'ketamine effect site', values: eff.effect_site_ng_per_mL, stroke: EFFECT_COLOUR, dash: [12, 4, 2, 4] });
+    if (eff && eff.effect_site_ng_per_mL) {
+      const site = { stroke: EFFECT_COLOUR, dash: [12, 4, 2, 4] };
+      // a dense course: the lines through its peaks and its troughs, unfilled as in the PNG charts
+      if (eff.troughs) {
+        out.push({ ...site, name: 'ketamine effect site peaks', values: eff.effect_site_ng_per_mL });
+        out.push({ ...site, name: 'ketamine effect site troughs', values: eff.troughs.effect_site_ng_per_mL });
+      } else {
+        out.push({ ...site, name: 'ketamine effect site', values: eff.effect_site_ng_per_mL });
+      }
+    }
     if (doc.target_display) out.push({ name: 'target', values: doc.target_display.target_ng_per_mL, stroke: '#000', dash: [3, 4] });
     return out;
   }
@@ -241,26 +250,40 @@
       if (state.effectPlot) { state.effectPlot.destroy(); state.effectPlot = null; state.effectKey = ''; }
       return;
     }
-    const y = e.has_effect ? e.display.effect : e.display.effect_site_ng_per_mL;
+    const field = e.has_effect ? 'effect' : 'effect_site_ng_per_mL';
+    const y = e.display[field];
+    // a dense course, as on the concentration chart: the line through the peaks, the one through the troughs and
+    // the band between them
+    const troughs = e.display.troughs ? e.display.troughs[field] : null;
     const label = e.has_effect ? e.endpoint.measure + ' (' + e.endpoint.unit + ')' : 'effect-site concentration (ng/mL)';
     $('effect-title').textContent = e.endpoint.name;
-    const data = [cur.display.time_h, y];
-    const key = e.endpoint.id + '|' + e.has_effect;
+    const data = troughs ? [cur.display.time_h, y, troughs] : [cur.display.time_h, y];
+    const key = e.endpoint.id + '|' + e.has_effect + '|' + !!troughs;
     if (!state.effectPlot || state.effectKey !== key) {
       if (state.effectPlot) state.effectPlot.destroy();
       const el = $('effect-chart');
+      const name = e.has_effect ? e.endpoint.measure : 'ketamine effect site';
+      const curve = { stroke: EFFECT_COLOUR, width: 2, value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ' + e.endpoint.unit) };
+      const series = [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') }];
+      if (troughs) {
+        series.push({ ...curve, label: name + ' peaks' }, { ...curve, label: name + ' troughs' });
+      } else {
+        series.push({ ...curve, label: name });
+      }
       state.effectPlot = new uPlot({
         width: Math.max(400, $('chart').clientWidth), height: 200,
-        series: [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') },
-          { label: e.has_effect ? e.endpoint.measure : 'ketamine effect site', stroke: EFFECT_COLOUR, width: 2,
-            value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ' + e.endpoint.unit) }],
+        series,
         scales: { x: { time: false } },
-        axes: [{ label: 'time (h)', values: (u, vs) => vs.map((v) => fmt(v, 4)) }, { label, size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }]
+        axes: [{ label: 'time (h)', values: (u, vs) => vs.map((v) => fmt(v, 4)) }, { label, size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }],
+        hooks: troughs ? { drawClear: [effectBand] } : {}
       }, data, el);
       state.effectKey = key;
     } else {
       state.effectPlot.setData(data);
     }
+    $('effect-dense-note').hidden = !troughs;
+    $('effect-dense-note').textContent = troughs ? 'The doses are too close together to draw one by one: the '
+      + (e.has_effect ? 'effect' : 'effect-site concentration') + ' is drawn as the band between its peaks and its troughs.' : '';
     const body = $('effect-metrics').tBodies[0];
     body.textContent = '';
     const tr = body.insertRow();
@@ -275,6 +298,17 @@
     }
     $('effect-note').textContent = 'Effect site: ' + e.link.describe + ', ' + e.link.basis + ' (' + e.link.how + '); driven by '
       + e.driver + '. Source: ' + e.endpoint.citation + '. Not for: ' + e.endpoint.not_for;
+  }
+
+  // the effect of a dense course: the band between its peaks (series 1) and its troughs (series 2)
+  function effectBand(u) {
+    const { left, top, width, height } = u.bbox;
+    u.ctx.save();
+    u.ctx.beginPath();
+    u.ctx.rect(left, top, width, height);
+    u.ctx.clip();
+    fillBetween(u, u.data[0], u.data[1], u.data[2], EFFECT_COLOUR + '2e');
+    u.ctx.restore();
   }
 
   function clock(h) {

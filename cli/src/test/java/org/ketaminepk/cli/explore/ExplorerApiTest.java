@@ -214,6 +214,43 @@ class ExplorerApiTest extends LoopbackExplorer {
                 .at("/population/ketamine_ng_per_mL/p95_peaks").isMissingNode());
     }
 
+    /**
+     * The effect panel of a dense course follows the concentration panel: the effect-site concentration and the
+     * effect each as the line through their peaks and, under "troughs", through their troughs. Courses drawn cycle
+     * by cycle carry no troughs.
+     */
+    @Test
+    void aDenseCoursesEffectComesAsPeaksAndTroughs() throws Exception {
+        HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("oral 50 mg every 8 h x480") + "&step=5min"
+                + "&endpoint=olofsen-2022-antinociception");
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode doc = json(r);
+        int n = doc.at("/display/time_h").size();
+        String[][] curves = {{"effect_site_ng_per_mL", "peak_effect_site_ng_per_mL"}, {"effect", "peak_effect"}};
+        for (String[] c : curves) {
+            JsonNode peaks = doc.at("/effect/display/" + c[0]);
+            JsonNode troughs = doc.at("/effect/display/troughs/" + c[0]);
+            assertEquals(n, peaks.size(), c[0]);
+            assertEquals(n, troughs.size(), c[0] + " troughs");
+            double top = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                assertTrue(troughs.get(i).asDouble() <= peaks.get(i).asDouble(), c[0] + " at point " + i);
+                top = Math.max(top, peaks.get(i).asDouble());
+            }
+            double peak = doc.at("/effect/metrics/" + c[1]).asDouble();
+            assertEquals(peak, top, 1e-3 * Math.abs(peak), c[0] + ": the highest peak against " + c[1]);
+            int mid = n / 2;
+            assertTrue(troughs.get(mid).asDouble() < 0.8 * peaks.get(mid).asDouble(), c[0] + " mid-course");
+        }
+        for (String course : new String[] {"protocol=crps-schwartzman-2009",
+            "dose=" + q("0.5 mg/kg over 40 min")}) {
+            JsonNode effect = json(get("/api/simulate?" + course + "&endpoint=olofsen-2022-antinociception"))
+                    .at("/effect/display");
+            assertTrue(effect.has("effect"), course);
+            assertTrue(effect.path("troughs").isMissingNode(), course);
+        }
+    }
+
     @Test
     void modelsAndProtocolsListTheLibrary() throws Exception {
         JsonNode models = json(get("/api/models")).get("models");

@@ -166,6 +166,39 @@ class ExplorerBrowserTest {
         assertEquals(shownCmax(), drawnPeak.doubleValue(), shownCmax() * 1e-3, "the drawn ketamine peaks");
     }
 
+    /** The effect panel of a dense course, like the concentration panel, draws peaks and troughs and says why. */
+    @Test
+    void aDenseCoursesEffectIsDrawnAsPeaksAndTroughs() throws IOException {
+        open("dose=" + "oral%2050%20mg%20every%208%20h%20x480&step=5min&endpoint=olofsen-2022-antinociception");
+        WebElement panel = driver.findElement(By.id("effect-panel"));
+        waiting().until(d -> panel.isDisplayed() && shownEffect("peak-effect") != null);
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) js.executeScript(
+                "return explorer.effectPlot.series.slice(1).map(s => s.label);");
+        assertEquals(2, labels.size(), labels.toString());
+        assertTrue(labels.get(0).endsWith(" peaks") && labels.get(1).endsWith(" troughs"), labels.toString());
+        Boolean below = (Boolean) js.executeScript("const d = explorer.effectPlot.data;"
+                + "return d[2].length === d[1].length && d[2].every((v, i) => v <= d[1][i]);");
+        assertTrue(below, "the troughs line stays at or below the peaks line");
+        Number drawnPeak = (Number) js.executeScript("return Math.max.apply(null, explorer.effectPlot.data[1]);");
+        double peak = Double.parseDouble(shownEffect("peak-effect"));
+        assertEquals(peak, drawnPeak.doubleValue(), peak * 1e-3, "the drawn effect peaks");
+        WebElement note = driver.findElement(By.id("effect-dense-note"));
+        assertTrue(note.isDisplayed() && note.getText().contains("too close together to draw one by one"),
+                note.getText());
+        @SuppressWarnings("unchecked")
+        List<String> chart = (List<String>) js.executeScript("return explorer.plot.series.map(s => s.label);");
+        assertTrue(chart.contains("ketamine effect site peaks") && chart.contains("ketamine effect site troughs"),
+                chart.toString());
+        Files.write(OUT.resolve("explorer-dense-effect.png"),
+                ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+
+        open("protocol=crps-schwartzman-2009&endpoint=olofsen-2022-antinociception");
+        waiting().until(d -> d.findElement(By.id("effect-panel")).isDisplayed() && shownEffect("peak-effect") != null);
+        assertEquals(2, ((Number) js.executeScript("return explorer.effectPlot.series.length")).intValue());
+        assertTrue(!driver.findElement(By.id("effect-dense-note")).isDisplayed());
+    }
+
     @Test
     void aBadDoseShowsTheCommandLinesErrorBesideTheBox() {
         open("dose=" + "bolus%2020%20mg");
