@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
  * @param peakTimeH when it occurs, h from time 0
  * @param onsetH time from the first dose until the change first reaches half its peak, h; empty if never
  * @param offsetH time from the end of the last input (or from the peak, if later) until the change falls below half
- *                its peak, counted from the end of the last input, h; empty if it is still above at the end of the
- *                simulation
+ *                its peak for the last time, counted from the end of the last input, h; empty if it is still above at
+ *                the end of the simulation
  * @param peakEffectSiteNgPerMl peak effect-site concentration of the driving analyte, ng/mL
  * @param peakEffectSiteTimeH when it occurs, h from time 0
  */
@@ -55,13 +55,18 @@ public record EffectMetrics(double peakEffect, double peakTimeH, OptionalDouble 
                     break;
                 }
             }
-            double from = Math.max(t[peak], lastInputEndH);
-            for (int i = 1; i < n; i++) {
-                if (t[i] > from && m[i] < half) {
-                    double at = m[i - 1] >= half ? Math.max(crossing(t, m, i - 1, half), from) : from;
-                    offset = OptionalDouble.of(at - lastInputEndH);
-                    break;
+            // the last fall below half: after the last input the change may rise again (a swallowed dose still
+            // being absorbed, or a course whose last dose comes at a trough), and it has ended only if it stays below
+            int lastAbove = peak;
+            for (int i = peak + 1; i < n; i++) {
+                if (m[i] >= half) {
+                    lastAbove = i;
                 }
+            }
+            if (lastAbove < n - 1) {
+                double from = Math.max(t[peak], lastInputEndH);
+                double at = Math.max(crossing(t, m, lastAbove, half), from);
+                offset = OptionalDouble.of(at - lastInputEndH);
             }
         }
         return new EffectMetrics(response[peak], t[peak], onset, offset, ce[cePeak], t[cePeak]);

@@ -36,6 +36,24 @@ class EffectMetricsTest {
         assertEquals(5, r.timeAtLeastH(3), 1e-12, "score at or below 3 from 2.5 h to 7.5 h");
     }
 
+    /**
+     * A course of swallowed doses whose last dose comes at a trough: the change is below half its peak when the last
+     * dose is taken, rises above it again as that dose is absorbed, and only then falls for good. The offset is that
+     * last fall, not the trough at the last dose.
+     */
+    @Test
+    void theOffsetIsTheLastFallBelowHalf() {
+        double[] repeated = {0, 10, 2, 10, 2, 10, 2, 9, 6, 3, 0};
+        // the last dose at 5.5 h, as the change falls to the trough at 6 h
+        EffectMetrics m = EffectMetrics.of(T, repeated, 0, repeated, 0, 5.5);
+        assertEquals(1.0, m.peakTimeH());
+        // half the peak is 5: the change passes 5 downwards for the last time between 8 h (6) and 9 h (3)
+        assertEquals(8 + 1.0 / 3 - 5.5, m.offsetH().getAsDouble(), 1e-12);
+        double[] endsAbove = {0, 10, 2, 10, 2, 10, 2, 9, 6, 3, 7};
+        assertFalse(EffectMetrics.of(T, endsAbove, 0, endsAbove, 0, 5.5).offsetH().isPresent(),
+                "above half again at the end: no offset yet");
+    }
+
     @Test
     void effectStillHighAtTheEndHasNoOffset() {
         double[] rising = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
