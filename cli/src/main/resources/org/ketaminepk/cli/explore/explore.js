@@ -8,6 +8,8 @@
   const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
   const LOG_FLOOR = 1; // ng/mL, as the PNG charts
   const EFFECT_COLOUR = '#CC79A7'; // the effect-site curve of the PNG target charts
+  // time ticks in hours, days and weeks, shared by the concentration and effect charts so that their ticks line up
+  const TIME_INCRS = [0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720];
   const FIELDS = ['protocol', 'dose', 'model', 'age', 'weight', 'height', 'sex', 'child-pugh', 'comed', 'duration',
     'step', 'log', 'population', 'seed', 'endpoint', 'target', 'manual', 'tolerance', 'site', 'syringe'];
   // what /api/target reads; the other fields describe the regimen of /api/simulate
@@ -255,7 +257,8 @@
     // a dense course, as on the concentration chart: the line through the peaks, the one through the troughs and
     // the band between them
     const troughs = e.display.troughs ? e.display.troughs[field] : null;
-    const label = e.has_effect ? e.endpoint.measure + ' (' + e.endpoint.unit + ')' : 'effect-site concentration (ng/mL)';
+    // the panel's title names the endpoint and the legend its measure: the axis takes the unit alone
+    const label = e.has_effect ? e.endpoint.unit : 'effect-site concentration (ng/mL)';
     $('effect-title').textContent = e.endpoint.name;
     const data = troughs ? [cur.display.time_h, y, troughs] : [cur.display.time_h, y];
     const key = e.endpoint.id + '|' + e.has_effect + '|' + !!troughs;
@@ -271,10 +274,11 @@
         series.push({ ...curve, label: name });
       }
       state.effectPlot = new uPlot({
-        width: Math.max(400, $('chart').clientWidth), height: 200,
+        width: Math.max(400, $('chart').clientWidth), height: 260,
         series,
         scales: { x: { time: false } },
-        axes: [{ label: 'time (h)', values: (u, vs) => vs.map((v) => fmt(v, 4)) }, { label, size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }],
+        axes: [{ label: 'time (h)', incrs: TIME_INCRS, values: (u, vs) => vs.map((v) => fmt(v, 4)) },
+          { label, size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }],
         hooks: troughs ? { drawClear: [effectBand] } : {}
       }, data, el);
       state.effectKey = key;
@@ -399,7 +403,7 @@
       series,
       scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
       axes: [
-        { label: 'time (h)', incrs: [0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720], values: (u, vs) => vs.map((v) => fmt(v, 4)) },
+        { label: 'time (h)', incrs: TIME_INCRS, values: (u, vs) => vs.map((v) => fmt(v, 4)) },
         { label: 'plasma concentration (ng/mL)', size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }
       ],
       cursor: { drag: { x: true, y: false } },
