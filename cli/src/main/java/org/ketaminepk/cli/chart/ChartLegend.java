@@ -157,8 +157,13 @@ final class ChartLegend {
         if (!envelope) {
             return lineItem(label, line, stroke, colour);
         }
+        return envelopeItem(withSuffix(label, ENVELOPE_SUFFIX), line, stroke, colour);
+    }
+
+    /** @return an enveloped curve's entry with its label as given: the line over the envelope's fill */
+    static LegendItem envelopeItem(String label, Line2D line, Stroke stroke, Color colour) {
         Shape band = new Rectangle2D.Double(-22, -7, 44, 14);
-        return new LegendItem(withSuffix(label, ENVELOPE_SUFFIX), null, null, null, true, band, true,
+        return new LegendItem(label, null, null, null, true, band, true,
                 ChartStyle.translucent(colour, DenseCourse.FILL_ALPHA), false, colour, stroke, true, line, stroke,
                 colour);
     }

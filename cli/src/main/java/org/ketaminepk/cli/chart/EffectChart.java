@@ -161,8 +161,10 @@ public final class EffectChart {
                 legend.add(lineItem(anyDense ? "Effect, median peaks and troughs" : "Effect, median", line,
                         EFFECT_STROKE, EFFECT_COLOUR));
             } else if (single) {
-                legend.add(lineItem(enveloped("Effect", anyDense) + " (lower panel)", line, EFFECT_STROKE,
-                        EFFECT_COLOUR));
+                String label = enveloped("Effect", anyDense) + " (lower panel)";
+                // a dense course's effect is filled between its peaks and troughs, and its entry shows the fill
+                legend.add(anyDense ? ChartLegend.envelopeItem(label, line, EFFECT_STROKE, EFFECT_COLOUR)
+                        : lineItem(label, line, EFFECT_STROKE, EFFECT_COLOUR));
             }
             legend.add(lineItem("Effect without drug: " + Checks.fmt(p.baseline()), line, REFERENCE_STROKE,
                     ChartStyle.AXIS));
@@ -304,6 +306,19 @@ public final class EffectChart {
                 Color colour = single ? EFFECT_COLOUR : ChartStyle.SERIES_COLOURS.get(i);
                 renderer.setSeriesPaint(i, colour);
                 renderer.setSeriesStroke(i, EFFECT_STROKE);
+                if (!Double.isNaN(slowSpans[i])) {
+                    // the light fill between the peaks and the troughs, as the concentration panel has it
+                    double[] x = new double[c.timesH().length];
+                    for (int j = 0; j < x.length; j++) {
+                        x[j] = scale.fromHours(c.timesH()[j]);
+                    }
+                    Envelope e = Envelope.of(x, c.effect(), slowSpans[i]);
+                    DenseCourse.Fill fill = DenseCourse.fill(e.upperX(), e.upperY(), e.lowerX(), e.lowerY(), false,
+                            ChartStyle.translucent(colour, DenseCourse.FILL_ALPHA));
+                    if (fill != null) {
+                        renderer.addAnnotation(fill, Layer.BACKGROUND);
+                    }
+                }
                 for (double v : c.effect()) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);

@@ -14,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -91,6 +92,16 @@ class EffectChartTest {
         }
         assertTrue(broken, "the effect's lower line is a stroke of its own");
         assertTrue(lines.getItemCount(0) < r.pk().profile().size() / 2, () -> "points: " + lines.getItemCount(0));
+        // filled between its peaks and troughs as the concentrations are, and its legend entry shows the fill
+        long fills = ((AbstractXYItemRenderer) effect.getRenderer(0)).getAnnotations().stream()
+                .filter(a -> a instanceof DenseCourse.Fill).count();
+        assertEquals(1, fills, "one fill behind the effect's peaks and troughs");
+        LegendItemCollection items = combined.getFixedLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            if (items.get(i).getLabel().equals("Effect, peaks and troughs (lower panel)")) {
+                assertTrue(items.get(i).isShapeFilled(), "the entry shows the fill");
+            }
+        }
     }
 
     @Test
