@@ -17,14 +17,17 @@ import org.ketaminepk.dosing.Regimen;
  * their peak–trough {@link Envelope}.
  *
  * <p><b>The rule.</b> The plot of a chart laid out at 1600 px is about {@value #PLOT_WIDTH_PX} px wide (the legend
- * takes the rest). A cycle is the time from one dose to the next; a curve draws one rise and one fall per cycle, each
- * a stroke {@link ChartStyle#LINE_WIDTH} (2.75 px) wide plus anti-aliasing, so below about {@value #MIN_CYCLE_PX} px per
- * cycle the strokes of neighbouring cycles touch and the curve fills in as a solid block (a dashed one as a moiré).
- * A course is dense when it starts at least {@value #MIN_DOSES} dosing cycles on the time axis and their mean
- * spacing is under {@value #MIN_CYCLE_PX} px; a cycle starts with a dose given while no infusion runs, so that a
- * pump's back-to-back infusions count as one. The 10-day CRPS protocol (one infusion a day on an 11-day axis, about
- * 90 px per cycle) is far from it; 480 oral doses every 8 h (2 px per cycle) far past it. Counting doses rather than
- * the curve's wiggles keeps round-off ripples of a steady state from ever switching a chart.
+ * takes the rest; a population's or an effect's longer legend leaves it about 700 px). A cycle is the time from one
+ * dose to the next; a curve draws one rise and one fall per cycle, each a stroke {@link ChartStyle#LINE_WIDTH} (2.75
+ * px) wide plus anti-aliasing, so below about 8 px per cycle the strokes of neighbouring cycles touch and the curve
+ * fills in as a solid block, and up to about 12 px a dashed curve (norketamine) breaks into a grid of dashes in which
+ * no cycle can be followed: 90 oral doses every 8 h over 30 days, about 11 px per cycle, looked so. A course is dense
+ * when it starts at least {@value #MIN_DOSES} dosing cycles on the time axis and their mean spacing is under
+ * {@value #MIN_CYCLE_PX} px of the {@value #PLOT_WIDTH_PX}, which keeps at least 8 px per cycle drawn one by one
+ * under the widest legend; a cycle starts with a dose given while no infusion runs, so that a pump's back-to-back
+ * infusions count as one. The 10-day CRPS protocol (one infusion a day on an 11-day axis, about 90 px per cycle) is
+ * far from it, 75 oral doses (13 px per cycle) just short of it, and 480 (2 px per cycle) far past it. Counting doses
+ * rather than the curve's wiggles keeps round-off ripples of a steady state from ever switching a chart.
  *
  * <p>The same width sets how long a stretch without oscillation must be to be drawn as the curve itself
  * ({@link #slowSpan}): one cycle's worth of pixels.
@@ -36,7 +39,7 @@ final class DenseCourse {
     /** Width of the plot area at the 1600 px layout, px (about; the legend's width varies). */
     static final double PLOT_WIDTH_PX = 1000;
     /** Narrowest dosing cycle drawn one by one, px. */
-    static final double MIN_CYCLE_PX = 8;
+    static final double MIN_CYCLE_PX = 12;
     /** Fewest dosing cycles that make a course dense: with two there are no cycles to merge. */
     static final int MIN_DOSES = 3;
     /** Gap between an infusion's end and the next dose still taken as back to back, h (round-off of dose times). */

@@ -120,6 +120,23 @@ class DenseCourseTest {
      * A long series name takes the envelope's suffix on a line of its own, so that the legend, and the plot beside it,
      * keep the width they have without it; a short one keeps it on its line.
      */
+    /**
+     * A month of oral doses every 8 h (90 doses, about 11 px a cycle on the 1000-px plot) is drawn as its peaks and
+     * troughs, where its dashed norketamine broke into a grid of dashes; 75 doses (about 13 px a cycle) are still
+     * drawn one by one. Each on the axis it is drawn on, to a day after the last dose.
+     */
+    @Test
+    void aMonthOfOralDosesEvery8HoursIsDense() {
+        Regimen month = Regimen.repeat(Dose.extravascular(Route.ORAL, Amount.mg(50), 0), 8, 90);
+        double monthEndH = 90 * 8 + 24;
+        TimeScale monthScale = TimeScale.forSpanH(monthEndH);
+        assertTrue(DenseCourse.dense(month, monthScale.fromHours(monthEndH), monthScale));
+        Regimen shorter = Regimen.repeat(Dose.extravascular(Route.ORAL, Amount.mg(50), 0), 8, 75);
+        double shorterEndH = 75 * 8 + 24;
+        TimeScale shorterScale = TimeScale.forSpanH(shorterEndH);
+        assertFalse(DenseCourse.dense(shorter, shorterScale.fromHours(shorterEndH), shorterScale));
+    }
+
     @Test
     void aLongNameTakesTheSuffixOnItsOwnLine() {
         String name = "0.35 mg/kg/h for 4 h daily x160 max 25 mg/h";
