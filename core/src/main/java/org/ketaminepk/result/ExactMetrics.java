@@ -53,7 +53,8 @@ import org.ketaminepk.engine.Schedule;
  * cannot reach an analyte's compartment (its coefficients are exactly 0, as norketamine's modes are for ketamine) is
  * left out of that analyte's sums.
  *
- * <p>One instance observes one run on one thread. The static {@link #compute} is thread-safe. Not for the dense
+ * <p>One instance observes one run on one thread; its work arrays are the thread's spare set while the run lasts
+ * ({@link Workspace}). The static {@link #compute} is thread-safe. Not for the dense
  * scheme's systems (coincident eigenvalues): {@link #compute} returns an empty {@code Optional} there.
  */
 public final class ExactMetrics implements ExponentialSegments.Consumer {
@@ -316,9 +317,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     @Override
     public void start(double[] lambdaPerH) {
         n = lambdaPerH.length;
-        // ascending by eigenvalue, ties in the engine's order (a stable insertion sort: n is small)
         Workspace ws = Workspace.take(n, analytes.length);
         workspace = ws;
+        // ascending by eigenvalue, ties in the engine's order (a stable insertion sort: n is small)
         order = ws.order;
         for (int i = 0; i < n; i++) {
             int j = i - 1;
