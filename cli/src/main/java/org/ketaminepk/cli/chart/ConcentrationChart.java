@@ -216,7 +216,7 @@ public final class ConcentrationChart {
      */
     static XYSeriesCollection dataset(ChartRequest r, TimeScale scale, double endH, boolean[] dense) {
         XYSeriesCollection c = new XYSeriesCollection();
-        double slowSpan = DenseCourse.slowSpan(scale.fromHours(endH));
+        double slowSpan = DenseCourse.slowSpan(regimens(r.series()), scale.fromHours(endH), scale);
         for (int si = 0; si < r.series().size(); si++) {
             PlotSeries s = r.series().get(si);
             Profile p = s.profile();
@@ -273,17 +273,22 @@ public final class ConcentrationChart {
      *         ({@link DenseCourse})
      */
     static boolean[] dense(List<PlotSeries> all, TimeScale scale, double spanH) {
-        boolean[] dense = new boolean[all.size()];
-        for (int i = 0; i < dense.length; i++) {
-            dense[i] = DenseCourse.dense(all.get(i).profile().regimen(), scale.fromHours(spanH), scale);
+        return DenseCourse.dense(regimens(all), scale.fromHours(spanH), scale);
+    }
+
+    /** @return each series' course, in order */
+    static List<Regimen> regimens(List<PlotSeries> all) {
+        List<Regimen> out = new ArrayList<>(all.size());
+        for (PlotSeries s : all) {
+            out.add(s.profile().regimen());
         }
-        return dense;
+        return out;
     }
 
     /** The light fill between each enveloped curve's peaks and troughs, behind the curves. */
     private static void addEnvelopeFills(XYLineAndShapeRenderer renderer, ChartRequest r, TimeScale scale,
             double spanH, boolean[] dense) {
-        double slowSpan = DenseCourse.slowSpan(scale.fromHours(spanH));
+        double slowSpan = DenseCourse.slowSpan(regimens(r.series()), scale.fromHours(spanH), scale);
         int k = 0;
         for (int si = 0; si < r.series().size(); si++) {
             Profile p = r.series().get(si).profile();

@@ -40,6 +40,9 @@ final class DenseCourse {
     static final double PLOT_WIDTH_PX = 1000;
     /** Narrowest dosing cycle drawn one by one, px. */
     static final double MIN_CYCLE_PX = 12;
+    /** Narrowest cycle drawn one by one beside a course drawn as its envelope, px ({@link #dense(List, double,
+     * TimeScale)}). */
+    static final double COMPANION_CYCLE_PX = 24;
     /** Fewest dosing cycles that make a course dense: with two there are no cycles to merge. */
     static final int MIN_DOSES = 3;
     /** Gap between an infusion's end and the next dose still taken as back to back, h (round-off of dose times). */
@@ -54,12 +57,65 @@ final class DenseCourse {
      * @return whether its doses are too close together to draw one cycle at a time
      */
     static boolean dense(Regimen regimen, double axisEnd, TimeScale scale) {
+        return cyclePx(regimen, axisEnd, scale) < MIN_CYCLE_PX;
+    }
+
+    /**
+     * Whether each of several courses drawn on one plot is drawn as its envelope. A course dense by itself
+     * ({@link #dense(Regimen, double, TimeScale)}) is; and once one is, so is every other course with at least
+     * {@value #MIN_DOSES} cycles narrower than {@value #COMPANION_CYCLE_PX} px: drawn cycle by cycle over another's
+     * envelope, a course of 60 doses every 12 h beside one of 90 every 8 h was a comb of strokes across the other's
+     * band (a comparison's legend also leaves the plot nearer 800 px than 1000), where two envelopes read side by side.
+     * A course of a few wide cycles (the 10-day CRPS protocol, about 90 px each) stays as it is.
+     *
+     * @param regimens the courses, in the order drawn
+     * @param axisEnd the end of the time axis, in {@code scale}'s unit
+     * @param scale the time axis' unit
+     * @return per course, whether it is drawn as its peaks and troughs
+     */
+    static boolean[] dense(List<Regimen> regimens, double axisEnd, TimeScale scale) {
+        boolean[] dense = new boolean[regimens.size()];
+        boolean any = false;
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = dense(regimens.get(i), axisEnd, scale);
+            any |= dense[i];
+        }
+        if (any) {
+            for (int i = 0; i < dense.length; i++) {
+                dense[i] |= cyclePx(regimens.get(i), axisEnd, scale) < COMPANION_CYCLE_PX;
+            }
+        }
+        return dense;
+    }
+
+    /**
+     * The width above which a stretch without oscillation is drawn as the curve itself ({@link #slowSpan(double)}) for
+     * courses drawn together: one companion cycle's worth ({@value #COMPANION_CYCLE_PX} px) when a course is drawn as
+     * its envelope only as another's companion ({@link #dense(List, double, TimeScale)}), so that its wider cycles
+     * still read as oscillation; else one narrowest cycle's worth, as for a course alone.
+     *
+     * @return the width, in {@code scale}'s unit
+     */
+    static double slowSpan(List<Regimen> regimens, double axisEnd, TimeScale scale) {
+        boolean[] together = dense(regimens, axisEnd, scale);
+        for (int i = 0; i < together.length; i++) {
+            if (together[i] && !dense(regimens.get(i), axisEnd, scale)) {
+                return axisEnd * COMPANION_CYCLE_PX / PLOT_WIDTH_PX;
+            }
+        }
+        return slowSpan(axisEnd);
+    }
+
+    /**
+     * @return the mean width of the course's dosing cycles on the plot, px, or infinity with fewer than
+     *         {@value #MIN_DOSES} cycles on the axis
+     */
+    private static double cyclePx(Regimen regimen, double axisEnd, TimeScale scale) {
         double[] t = doseTimes(regimen, axisEnd, scale);
         if (t.length < MIN_DOSES || !(axisEnd > 0)) {
-            return false;
+            return Double.POSITIVE_INFINITY;
         }
-        double meanSpacing = (t[t.length - 1] - t[0]) / (t.length - 1);
-        return meanSpacing / axisEnd * PLOT_WIDTH_PX < MIN_CYCLE_PX;
+        return (t[t.length - 1] - t[0]) / (t.length - 1) / axisEnd * PLOT_WIDTH_PX;
     }
 
     /**

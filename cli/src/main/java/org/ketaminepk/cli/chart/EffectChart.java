@@ -44,6 +44,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.population.PercentileBands;
 
 /**
@@ -135,10 +136,12 @@ public final class EffectChart {
         double axisEnd = conc.getDomainAxis().getUpperBound();
         double[] slowSpans = new double[r.series().size()];
         boolean anyDense = false;
+        List<Regimen> regimens = ConcentrationChart.regimens(r.series());
+        boolean[] dense = DenseCourse.dense(regimens, axisEnd, scale);
+        double slowSpan = DenseCourse.slowSpan(regimens, axisEnd, scale);
         for (int i = 0; i < slowSpans.length; i++) {
-            boolean dense = DenseCourse.dense(r.series().get(i).profile().regimen(), axisEnd, scale);
-            slowSpans[i] = dense ? DenseCourse.slowSpan(axisEnd) : Double.NaN;
-            anyDense |= dense;
+            slowSpans[i] = dense[i] ? slowSpan : Double.NaN;
+            anyDense |= dense[i];
         }
         addEffectSites(conc, r, p, scale, single, slowSpans);
         LegendItemCollection legend = conc.getFixedLegendItems();

@@ -92,11 +92,8 @@ public final class PopulationCompareChart {
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
         double axisEnd = first.getDomainAxis().getUpperBound();
-        boolean[] dense = new boolean[r.series().size()];
-        for (int i = 0; i < dense.length; i++) {
-            dense[i] = DenseCourse.dense(r.series().get(i).profile().regimen(), axisEnd, scale);
-        }
-        double slowSpan = DenseCourse.slowSpan(axisEnd);
+        boolean[] dense = DenseCourse.dense(ConcentrationChart.regimens(r.series()), axisEnd, scale);
+        double slowSpan = DenseCourse.slowSpan(ConcentrationChart.regimens(r.series()), axisEnd, scale);
         LegendItemCollection legend = legend(first.getFixedLegendItems(), r.series().size(), panels.size(),
                 patients);
         if (panels.size() == 1) {

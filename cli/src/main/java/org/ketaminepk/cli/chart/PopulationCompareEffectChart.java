@@ -151,6 +151,7 @@ public final class PopulationCompareEffectChart {
             lo = Math.min(lo, p.level());
             hi = Math.max(hi, p.level());
         }
+        boolean[] dense = DenseCourse.dense(ConcentrationChart.regimens(r.series()), axisEnd, scale);
         for (int si = 0; si < bands.size(); si++) {
             EffectPanel.Bands b = bands.get(si);
             String key = r.series().get(si).label() + " – effect";
@@ -159,14 +160,14 @@ public final class PopulationCompareEffectChart {
             YIntervalSeries out = new YIntervalSeries(key + " 5–95", false, true);
             double[] t = b.timesH();
             double[] range = {lo, hi};
-            if (DenseCourse.dense(r.series().get(si).profile().regimen(), axisEnd, scale)) {
+            if (dense[si]) {
                 // as on the concentration panels: the median's peaks and troughs, each band from the troughs of its
                 // lower percentile to the peaks of its upper one
                 double[] x = new double[t.length];
                 for (int i = 0; i < t.length; i++) {
                     x[i] = scale.fromHours(t[i]);
                 }
-                double slowSpan = DenseCourse.slowSpan(axisEnd);
+                double slowSpan = DenseCourse.slowSpan(ConcentrationChart.regimens(r.series()), axisEnd, scale);
                 m = DenseCourse.lines(key, Envelope.of(x, b.p50(), slowSpan), false);
                 EffectChart.addBands(b, scale, patients, new YIntervalSeries(key, false, true),
                         new YIntervalSeries(key, false, true), range);

@@ -1,6 +1,7 @@
 package org.ketaminepk.cli.chart;
 
 import static org.ketaminepk.cli.chart.ChartInspection.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,6 +136,60 @@ class DenseCourseTest {
         double shorterEndH = 75 * 8 + 24;
         TimeScale shorterScale = TimeScale.forSpanH(shorterEndH);
         assertFalse(DenseCourse.dense(shorter, shorterScale.fromHours(shorterEndH), shorterScale));
+    }
+
+    /**
+     * Beside a course drawn as its envelope, a course of 60 doses every 12 h (about 17 px a cycle, not dense by itself)
+     * is drawn as its envelope too, with a span long enough that its cycles read as oscillation; the 10-day CRPS
+     * protocol beside it (about 32 px a cycle on a month's axis) stays as it is.
+     */
+    @Test
+    void aCourseBesideADenseOneIsDrawnAsItsEnvelopeWhenItsCyclesAreNarrow() {
+        Regimen month = Regimen.repeat(Dose.extravascular(Route.ORAL, Amount.mg(50), 0), 8, 90);
+        Regimen twiceDaily = Regimen.repeat(Dose.extravascular(Route.ORAL, Amount.mg(100), 0), 12, 60);
+        double endH = 90 * 8 + 24;
+        TimeScale scale = TimeScale.forSpanH(endH);
+        double axisEnd = scale.fromHours(endH);
+        assertFalse(DenseCourse.dense(twiceDaily, axisEnd, scale), "not dense by itself");
+        assertArrayEquals(new boolean[] {true, true}, DenseCourse.dense(List.of(month, twiceDaily), axisEnd, scale));
+        assertArrayEquals(new boolean[] {false, true},
+                DenseCourse.dense(List.of(CRPS.regimen(), month), axisEnd, scale));
+        assertArrayEquals(new boolean[] {false, false},
+                DenseCourse.dense(List.of(CRPS.regimen(), twiceDaily), axisEnd, scale), "no dense course, no companion");
+        assertEquals(DenseCourse.slowSpan(axisEnd), DenseCourse.slowSpan(List.of(month), axisEnd, scale),
+                "a course alone keeps its span");
+        double companionSpan = DenseCourse.slowSpan(List.of(month, twiceDaily), axisEnd, scale);
+        assertTrue(companionSpan > scale.fromHours(12), "wider than one of the companion's 12-h cycles");
+
+        // drawn so: both named as envelopes, and the companion's ketamine as two lines, not one curve per cycle
+        ChartRequest r = new ChartRequest("t", "", List.of(new PlotSeries("every 8 h", oral(50, 8, 90)),
+                new PlotSeries("every 12 h", oral(100, 12, 60))), false, List.of());
+        JFreeChart c = ConcentrationChart.create(r);
+        assertEquals(List.of("every 8 h, peaks and troughs", "every 12 h, peaks and troughs"),
+                legendLabels(c).subList(0, 2));
+        XYSeries companion = data(c).getSeries(3);
+        int counted = 0;
+        for (int i = 0; i < companion.getItemCount(); i++) {
+            counted += Double.isNaN(companion.getY(i).doubleValue()) ? 1 : 0;
+        }
+        int breaks = counted;
+        assertTrue(breaks >= 1 && breaks < 10, () -> companion.getKey() + ": " + companion.getItemCount()
+                + " points, " + breaks + " breaks");
+        double highest = Double.NEGATIVE_INFINITY;
+        double lowestPeak = Double.POSITIVE_INFINITY;
+        boolean upper = true;
+        for (int i = 0; i < companion.getItemCount(); i++) {
+            double y = companion.getY(i).doubleValue();
+            if (Double.isNaN(y)) {
+                upper = false;
+            } else if (upper && companion.getX(i).doubleValue() > scale.fromHours(48)
+                    && companion.getX(i).doubleValue() < scale.fromHours(600)) {
+                lowestPeak = Math.min(lowestPeak, y);
+                highest = Math.max(highest, y);
+            }
+        }
+        assertTrue(lowestPeak > 0.9 * highest, "the upper line runs along the peaks (" + lowestPeak + " of "
+                + highest + "), not down each cycle");
     }
 
     @Test
