@@ -226,13 +226,25 @@
     const pinAnalytes = pin ? analytesOf(pin) : [];
     let data = table(cur, log);
     for (const e of extras) data.push(log ? e.values.map((y) => (y >= LOG_FLOOR ? y : null)) : e.values);
-    if (pin) data = uPlot.join([data, table(pin, log)]);
-    const key = [log, curAnalytes.join(), extras.map((e) => e.name).join(), pinAnalytes.join()].join('|');
+    // a pinned dense course: its peaks and, after them, its troughs, as the current course draws them
+    const pinDense = !!(pin && pin.display.troughs);
+    if (pin) {
+      const pinned = table(pin, log);
+      if (pinDense) {
+        for (const a of pinAnalytes) {
+          const v = pin.display.troughs[a + '_ng_per_mL'];
+          pinned.push(log ? v.map((y) => (y >= LOG_FLOOR ? y : null)) : v);
+        }
+      }
+      data = uPlot.join([data, pinned]);
+    }
+    const key = [log, curAnalytes.join(), extras.map((e) => e.name).join(), pinAnalytes.join(), pinDense].join('|');
     $('title').textContent = cur.title;
     $('subtitle').textContent = cur.subtitle + (pin ? ' — dashed grey: pinned, ' + pin.subtitle : '');
     if (!state.plot || state.plotKey !== key) {
       if (state.plot) state.plot.destroy();
-      state.plot = new uPlot(options(curAnalytes, extras, pinAnalytes, log, !!cur.display.troughs), data, $('chart'));
+      state.plot = new uPlot(options(curAnalytes, extras, pinAnalytes, log, !!cur.display.troughs, pinDense), data,
+        $('chart'));
       state.plotKey = key;
     } else {
       state.plot.setData(data);
@@ -383,7 +395,7 @@
     return Number(v.toPrecision(digits || 3)).toString();
   }
 
-  function options(curAnalytes, extras, pinAnalytes, log, dense) {
+  function options(curAnalytes, extras, pinAnalytes, log, dense, pinDense) {
     const series = [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') }];
     for (const a of curAnalytes) {
       series.push({ label: dense ? a + ' peaks' : a, stroke: COLOURS[a], width: 2, dash: DASHES[a], spanGaps: true,
@@ -393,9 +405,11 @@
       series.push({ label: e.name, stroke: e.stroke, width: e.name === 'target' ? 1.5 : 2, dash: e.dash, spanGaps: true,
         value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
     }
-    for (const a of pinAnalytes) {
-      series.push({ label: 'pinned ' + a, stroke: '#777', width: 1.5, dash: a === 'ketamine' ? [6, 4] : [2, 4],
-        spanGaps: true, value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
+    for (const part of pinDense ? [' peaks', ' troughs'] : ['']) {
+      for (const a of pinAnalytes) {
+        series.push({ label: 'pinned ' + a + part, stroke: '#777', width: 1.5, dash: a === 'ketamine' ? [6, 4] : [2, 4],
+          spanGaps: true, value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ng/mL') });
+      }
     }
     const el = $('chart');
     return {

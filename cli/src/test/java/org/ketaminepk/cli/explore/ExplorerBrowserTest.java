@@ -213,6 +213,31 @@ class ExplorerBrowserTest {
         assertTrue(dose.getAttribute("class").contains("invalid"));
     }
 
+    /** A pinned dense course is drawn as its peaks and its troughs, as the current one, not as its peaks alone. */
+    @Test
+    void aPinnedDenseCourseKeepsItsPeaksAndTroughs() {
+        open("dose=" + "oral%2050%20mg%20every%208%20h%20x480&step=5min&weight=55");
+        waiting().until(d -> !Double.isNaN(shownCmax()));
+        driver.findElement(By.id("pin")).click();
+        WebElement weight = driver.findElement(By.id("weight-num"));
+        weight.clear();
+        weight.sendKeys("110");
+        waiting().until(d -> !Double.isNaN(shownCmax("pinned")) && Math.abs(shownCmax() - shownCmax("pinned")) > 1);
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) js.executeScript(
+                "return explorer.plot.series.slice(1).map(s => s.label);");
+        assertTrue(labels.containsAll(List.of("pinned ketamine peaks", "pinned norketamine peaks",
+                "pinned ketamine troughs", "pinned norketamine troughs")), labels.toString());
+        int peaks = labels.indexOf("pinned ketamine peaks") + 1;
+        int troughs = labels.indexOf("pinned ketamine troughs") + 1;
+        // where both lines have a point (the pinned course's times joined with the current one's leave gaps)
+        Boolean below = (Boolean) js.executeScript("const d = explorer.plot.data, p = arguments[0], t = arguments[1];"
+                + "const both = d[t].map((v, i) => [v, d[p][i]]).filter(([v, w]) => typeof v === 'number'"
+                + " && typeof w === 'number');"
+                + "return both.length > 100 && both.every(([v, w]) => v <= w);", peaks, troughs);
+        assertTrue(below, "the pinned troughs stay at or below the pinned peaks");
+    }
+
     @Test
     void aSharedAddressOpensTheSamePictureWithThePinnedCurve() {
         open("protocol=crps-schwartzman-2009&weight=55");
