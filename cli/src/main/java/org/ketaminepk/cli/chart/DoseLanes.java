@@ -64,6 +64,28 @@ final class DoseLanes {
     }
 
     /**
+     * @param periods infusion periods, [start, end] in time-axis units, in any order
+     * @return the same time as periods that neither touch nor overlap, in order: a pump's back-to-back rates (a
+     *         target-controlled schedule changes its rate every few minutes) shaded one by one left a seam of
+     *         anti-aliasing at every change
+     */
+    static List<double[]> merged(List<double[]> periods) {
+        List<double[]> sorted = new ArrayList<>(periods);
+        sorted.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+        List<double[]> out = new ArrayList<>();
+        for (double[] p : sorted) {
+            double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            // back to back to within round-off of the later time
+            if (last != null && p[0] <= last[1] + 1e-9 * Math.max(1, Math.abs(last[1]))) {
+                last[1] = Math.max(last[1], p[1]);
+            } else {
+                out.add(new double[] {p[0], p[1]});
+            }
+        }
+        return out;
+    }
+
+    /**
      * Adds the lanes (and, for a shared lane, the shaded infusion periods) to the plot. A lane whose course is dense
      * ({@link DenseCourse}) would draw its marks on top of each other: it draws one span from the first to the last
      * dose of each kind instead (infusions as one bar, each route's instant doses as one marked span), and its
@@ -77,6 +99,7 @@ final class DoseLanes {
         List<String> infusionSpans = new ArrayList<>();
         Map<Route, List<String>> instantSpans = new LinkedHashMap<>();
         int lanes = shared ? 1 : all.size();
+        List<double[]> shaded = new ArrayList<>();
         for (int si = 0; si < lanes; si++) {
             Profile p = all.get(si).profile();
             Regimen reg = p.regimen();
@@ -91,9 +114,7 @@ final class DoseLanes {
                     barStartsH.add(d.timeH());
                     infusions = true;
                     if (shared && !dense[si]) {
-                        IntervalMarker m = new IntervalMarker(start, end, ChartStyle.INFUSION_FILL);
-                        m.setOutlinePaint(null);
-                        plot.addDomainMarker(m, Layer.BACKGROUND);
+                        shaded.add(new double[] {start, end});
                     }
                 } else {
                     instantsH.computeIfAbsent(d.route(), k -> new ArrayList<>()).add(d.timeH());
@@ -128,6 +149,11 @@ final class DoseLanes {
             Color colour = shared ? ChartStyle.DOSE_MARK : ChartStyle.SERIES_COLOURS.get(si);
             plot.addAnnotation(new DoseLaneAnnotation(si, lanes, colour, s0, s1, array(single), array(spanStarts),
                     array(spanEnds)), false);
+        }
+        for (double[] period : merged(shaded)) {
+            IntervalMarker m = new IntervalMarker(period[0], period[1], ChartStyle.INFUSION_FILL);
+            m.setOutlinePaint(null);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
         }
         return new Summary(infusions, instantRoutes, List.copyOf(infusionSpans), instantSpans);
     }

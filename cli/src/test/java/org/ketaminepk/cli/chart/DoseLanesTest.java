@@ -35,6 +35,30 @@ class DoseLanesTest {
         assertEquals(0, lane.instants().length);
     }
 
+    /**
+     * A pump's back-to-back rates (here three steps of a stepped infusion, then after a gap a fourth) are shaded as one
+     * period, not one per rate: abutting markers leave a seam of anti-aliasing at each change.
+     */
+    @Test
+    void backToBackInfusionsAreShadedAsOnePeriod() {
+        Regimen stepped = Regimen.of(Dose.infusion(Amount.mg(5), 1, 0), Dose.infusion(Amount.mg(10), 1, 1),
+                Dose.infusion(Amount.mg(20), 2, 2), Dose.infusion(Amount.mg(10), 1, 6));
+        Profile p = Fixtures.profile(Models.DOMINO_1984, Patient.standardAdult(), stepped, 10, 1.0 / 60);
+        List<IntervalMarker> runs = intervals(plot(ConcentrationChart.create(single(p))).getDomainMarkers(
+                org.jfree.chart.ui.Layer.BACKGROUND));
+        assertEquals(2, runs.size());
+        assertEquals(0, runs.get(0).getStartValue(), 1e-12);
+        assertEquals(4, runs.get(0).getEndValue(), 1e-12);
+        assertEquals(6, runs.get(1).getStartValue(), 1e-12);
+        assertEquals(7, runs.get(1).getEndValue(), 1e-12);
+        // in any order, overlapping or touching, merged to the same time
+        List<double[]> merged = DoseLanes.merged(List.of(new double[] {5, 6}, new double[] {0, 2},
+                new double[] {1, 3}, new double[] {3, 4}));
+        assertEquals(2, merged.size());
+        assertEquals(List.of(0.0, 4.0, 5.0, 6.0), List.of(merged.get(0)[0], merged.get(0)[1], merged.get(1)[0],
+                merged.get(1)[1]));
+    }
+
     @Test
     void bolusesAndOralDosesAreTickMarks() {
         Regimen twoBoluses = Regimen.of(Dose.bolus(Amount.mgPerKg(0.1), 0), Dose.bolus(Amount.mgPerKg(0.1), 0.5));
