@@ -451,6 +451,8 @@
     ctx.rect(left, top, width, height);
     ctx.clip();
     const [ymin, ymax] = [u.scales.y.min, u.scales.y.max];
+    // labels of bands cut off at the same top edge would print over each other: each goes under the one before
+    const labelled = [];
     cur.shaded_bands.forEach((b, i) => {
       if (b.high_ng_per_mL < ymin || b.low_ng_per_mL > ymax) return;
       const y1 = u.valToPos(Math.min(b.high_ng_per_mL, ymax), 'y', true);
@@ -460,7 +462,11 @@
       ctx.fillStyle = BAND_TEXT[i % BAND_TEXT.length];
       ctx.font = 'italic ' + Math.round(11 * devicePixelRatio) + 'px system-ui, sans-serif';
       ctx.textAlign = 'right';
-      ctx.fillText(b.name + ' ' + b.low_ng_per_mL + '–' + b.high_ng_per_mL + ' ng/mL', left + width - 6 * devicePixelRatio, y1 + 13 * devicePixelRatio);
+      const line = 14 * devicePixelRatio;
+      let at = y1 + 13 * devicePixelRatio;
+      while (labelled.some((y) => Math.abs(y - at) < line)) at += line;
+      labelled.push(at);
+      ctx.fillText(b.name + ' ' + b.low_ng_per_mL + '–' + b.high_ng_per_mL + ' ng/mL', left + width - 6 * devicePixelRatio, at);
     });
     if (cur.population) populationBand(u, cur.population);
     if (cur.manual) toleranceBand(u, cur.manual);
@@ -472,17 +478,31 @@
     }
     ctx.fillStyle = 'rgba(0,0,0,0.07)';
     ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+    // back-to-back rates (a pump's schedule) shaded as one period: translucent columns side by side darken where
+    // they overlap by a pixel and stripe the plot
+    const periods = [];
     for (const d of cur.regimen.doses) {
-      const x0 = u.valToPos(d.time_h, 'x', true);
       if (d.end_h > d.time_h) {
-        const x1 = u.valToPos(d.end_h, 'x', true);
-        ctx.fillRect(x0, top, Math.max(1, x1 - x0), height);
+        periods.push([d.time_h, d.end_h]);
       } else {
+        const x0 = u.valToPos(d.time_h, 'x', true);
         ctx.beginPath();
         ctx.moveTo(x0, top);
         ctx.lineTo(x0, top + height);
         ctx.stroke();
       }
+    }
+    periods.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const p of periods) {
+      const last = merged[merged.length - 1];
+      if (last && p[0] <= last[1] + 1e-9 * Math.max(1, Math.abs(last[1]))) last[1] = Math.max(last[1], p[1]);
+      else merged.push([p[0], p[1]]);
+    }
+    for (const [start, end] of merged) {
+      const x0 = u.valToPos(start, 'x', true);
+      const x1 = u.valToPos(end, 'x', true);
+      ctx.fillRect(x0, top, Math.max(1, x1 - x0), height);
     }
     ctx.restore();
   }
