@@ -271,7 +271,9 @@
     const troughs = e.display.troughs ? e.display.troughs[field] : null;
     // the panel's title names the endpoint and the legend its measure: the axis takes the unit alone
     const label = e.has_effect ? e.endpoint.unit : 'effect-site concentration (ng/mL)';
-    $('effect-title').textContent = e.endpoint.name;
+    // with virtual patients the chart above shows their bands, this panel the typical patient alone: say so
+    const population = !!cur.population;
+    $('effect-title').textContent = e.endpoint.name + (population ? ' — the typical patient' : '');
     const data = troughs ? [cur.display.time_h, y, troughs] : [cur.display.time_h, y];
     const key = e.endpoint.id + '|' + e.has_effect + '|' + !!troughs;
     if (!state.effectPlot || state.effectKey !== key) {
@@ -312,8 +314,11 @@
       td.dataset.metric = name;
       if (typeof v === 'number') td.dataset.value = String(v);
     }
-    $('effect-note').textContent = 'Effect site: ' + e.link.describe + ', ' + e.link.basis + ' (' + e.link.how + '); driven by '
-      + e.driver + '. Source: ' + e.endpoint.citation + '. Not for: ' + e.endpoint.not_for;
+    $('effect-note').textContent = (population ? 'The effect of the typical patient only, not of the virtual '
+      + 'patients whose bands the chart above shows; ketamine-pk simulate --population N --effect ' + e.endpoint.id
+      + ' draws the population\'s effect bands. ' : '') + 'Effect site: ' + e.link.describe + ', ' + e.link.basis
+      + ' (' + e.link.how + '); driven by ' + e.driver + '. Source: ' + e.endpoint.citation + '. Not for: '
+      + e.endpoint.not_for;
   }
 
   // the effect of a dense course: the band between its peaks (series 1) and its troughs (series 2)

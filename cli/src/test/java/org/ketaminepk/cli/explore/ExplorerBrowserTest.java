@@ -2,6 +2,7 @@ package org.ketaminepk.cli.explore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -211,6 +212,19 @@ class ExplorerBrowserTest {
         assertTrue(error.getText().startsWith("dose \"0.5 mg/kg ovr 40 min\", column 11 ('ovr'): unknown word"),
                 error.getText());
         assertTrue(dose.getAttribute("class").contains("invalid"));
+    }
+
+    /** With virtual patients the effect panel says that it shows the typical patient, not the population. */
+    @Test
+    void theEffectPanelOfAPopulationSaysItIsTheTypicalPatients() {
+        open("protocol=crps-schwartzman-2009&endpoint=olofsen-2022-antinociception&population=50");
+        WebElement title = driver.findElement(By.id("effect-title"));
+        waiting().until(d -> title.getText().endsWith("the typical patient"));
+        assertTrue(driver.findElement(By.id("effect-note")).getText().startsWith("The effect of the typical patient "
+                + "only"), driver.findElement(By.id("effect-note")).getText());
+        open("protocol=crps-schwartzman-2009&endpoint=olofsen-2022-antinociception");
+        waiting().until(d -> d.findElement(By.id("effect-note")).getText().startsWith("Effect site:"));
+        assertFalse(driver.findElement(By.id("effect-title")).getText().contains("typical patient"));
     }
 
     /** A pinned dense course is drawn as its peaks and its troughs, as the current one, not as its peaks alone. */
