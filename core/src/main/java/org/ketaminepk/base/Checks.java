@@ -40,10 +40,26 @@ public final class Checks {
      * @return the value, for chaining in constructors
      */
     public static double inRange(String field, double value, double min, double max, String unit) {
-        if (!Double.isFinite(value) || value < min || value > max) {
+        if (outside(value, min, max)) {
             throw InvalidInputException.outOfRange(field, value, min, max, unit);
         }
         return value;
+    }
+
+    /**
+     * As {@link #inRange(String, double, double, double, String)} for a list entry, named {@code field[index]}: the
+     * name is built only for the message (a subject's observation times are checked one by one).
+     */
+    public static double inRange(String field, int index, double value, double min, double max, String unit) {
+        if (outside(value, min, max)) {
+            throw InvalidInputException.outOfRange(field + "[" + index + "]", value, min, max, unit);
+        }
+        return value;
+    }
+
+    /** @return whether {@code value} is not a finite number within [{@code min}, {@code max}] */
+    private static boolean outside(double value, double min, double max) {
+        return !Double.isFinite(value) || value < min || value > max;
     }
 
     /** Requires a finite value strictly greater than zero and at most {@code max}. */

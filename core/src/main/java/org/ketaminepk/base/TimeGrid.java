@@ -62,9 +62,7 @@ public final class TimeGrid {
         }
         double[] t = timesH.clone();
         for (int i = 0; i < t.length; i++) {
-            if (!(t[i] >= 0 && t[i] <= MAX_TIME_H)) {
-                Checks.inRange("times[" + i + "]", t[i], 0, MAX_TIME_H, "h");
-            }
+            Checks.inRange("times", i, t[i], 0, MAX_TIME_H, "h");
             if (i > 0 && !(t[i] > t[i - 1])) {
                 throw new InvalidInputException("times[" + i + "]", "times must be strictly increasing but times["
                         + i + "] = " + Checks.fmt(t[i]) + " h follows " + Checks.fmt(t[i - 1]) + " h");

@@ -202,14 +202,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     private double[] shapeExp;
     /** The mode (ascending) of each term of the current analyte. */
     private int[] termMode;
-    /** The terms {@code [chainFirst[j], chainLast[j])} of level j of the chain of {@link #derivativeZeros}. */
-    private int[] chainFirst;
-    private int[] chainLast;
-    /** The values of each level of that chain at the window's ends, and those ends (τ, h). */
+    /** The values of each level of the chain of {@link #derivativeZeros} at the window's two ends. */
     private double[] chainLo;
     private double[] chainHi;
-    private double windowLo;
-    private double windowHi;
     private double[] breaks;
     private double[] values;
     private double[] expStep;
@@ -348,8 +343,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         coef = ws.coef;
         roots = ws.roots;
         rootExp = ws.rootExp;
-        chainFirst = ws.chainFirst;
-        chainLast = ws.chainLast;
         chainLo = ws.chainLo;
         chainHi = ws.chainHi;
         evalExp = ws.evalExp;
@@ -729,13 +722,11 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             // dose): straight to the recursion
             return zeros(0, 0, terms, lo, hi, out);
         }
-        windowLo = lo;
-        windowHi = hi;
         double flo = Double.NaN;
         double fhi = Double.NaN;
         for (int i = 0; i < CHAINS; i++) {
             int chain = (first + i) % CHAINS;
-            int levels = chain(chain);
+            int levels = chain(chain, lo, hi);
             if (levels < 0) {
                 continue;
             }
@@ -815,13 +806,13 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     }
 
     /**
-     * Builds the chain {@code g₀ = C' … g_L} of {@link #derivativeZeros} into {@link #coef}, {@link #chainFirst} and
-     * {@link #chainLast}, each level dropping the end term that {@code chain} names, down to a level whose
-     * coefficients have one sign.
+     * Builds the chain {@code g₀ = C' … g_L} of {@link #derivativeZeros} into {@link #coef}, each level dropping the
+     * end term that {@code chain} names, down to a level whose coefficients have one sign, and writes each level's
+     * values at the window's ends {@code lo} and {@code hi} into {@link #chainLo} and {@link #chainHi}.
      *
      * @return L, or −1 when the chain would need more levels than {@link #coef} holds
      */
-    private int chain(int chain) {
+    private int chain(int chain, double lo, double hi) {
         int levels = 0;
         int first = 0;
         int last = terms;
@@ -855,16 +846,14 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                     lastNonZero = k;
                 }
             }
-            chainFirst[levels] = first;
-            chainLast[levels] = last;
             if (changes == 0 && levels == 0) {
                 // C' has coefficients of one sign (or none): its values are not read
                 return 0;
             }
             // far into a long segment every exponential of a sum may underflow to 0: its sign is then read from the
             // sum over its slowest exponential, which does not
-            chainLo[levels] = atLo == 0 ? scaledSum(c, first, last, windowLo) : atLo;
-            chainHi[levels] = atHi == 0 ? scaledSum(c, first, last, windowHi) : atHi;
+            chainLo[levels] = atLo == 0 ? scaledSum(c, first, last, lo) : atLo;
+            chainHi[levels] = atHi == 0 ? scaledSum(c, first, last, hi) : atHi;
             if (changes == 0) {
                 return levels;
             }
@@ -1516,8 +1505,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         final double[][] coef;
         final double[][] roots;
         final double[][] rootExp;
-        final int[] chainFirst;
-        final int[] chainLast;
         final double[] chainLo;
         final double[] chainHi;
         final double[] evalExp;
@@ -1561,8 +1548,6 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             coef = new double[n + 1][n];
             roots = new double[n + 1][n + 1];
             rootExp = new double[n + 1][];
-            chainFirst = new int[n + 1];
-            chainLast = new int[n + 1];
             chainLo = new double[n + 1];
             chainHi = new double[n + 1];
             evalExp = new double[n];

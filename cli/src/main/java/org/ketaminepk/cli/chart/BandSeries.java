@@ -64,21 +64,31 @@ record BandSeries(XYSeries median, YIntervalSeries inner, YIntervalSeries outer)
      */
     static BandSeries envelopes(String medianKey, String bandKey, PercentileBands bands, Analyte a, TimeScale scale,
             boolean logScale, int patients, double slowSpan) {
-        double[] times = bands.timesH();
-        double[] x = new double[times.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = scale.fromHours(times[i]);
-        }
+        double[] x = scale.fromHours(bands.timesH());
         XYSeries m = DenseCourse.lines(medianKey, Envelope.of(x, bands.ngPerMl(a, 50), slowSpan), logScale);
         YIntervalSeries in = new YIntervalSeries(bandKey + " 25–75", false, true);
         YIntervalSeries out = new YIntervalSeries(bandKey + " 5–95", false, true);
+        fillIntervals(in, out, x, new double[][] {bands.ngPerMl(a, 5), bands.ngPerMl(a, 25), bands.ngPerMl(a, 75),
+            bands.ngPerMl(a, 95)}, patients, slowSpan, logScale);
+        return new BandSeries(m, in, out);
+    }
+
+    /**
+     * Fills the middle 50 % ({@code in}) and 90 % ({@code out}) of a dense course's patients from the troughs of the
+     * lower percentile to the peaks of the upper one ({@link #fillInterval}), each only where there are patients
+     * enough for it ({@link PercentileSupport}).
+     *
+     * @param x the times, in time-axis units
+     * @param p5to95 the 5th, 25th, 75th and 95th percentiles at those times
+     */
+    static void fillIntervals(YIntervalSeries in, YIntervalSeries out, double[] x, double[][] p5to95, int patients,
+            double slowSpan, boolean logScale) {
         if (PercentileSupport.shown(25, patients)) {
-            fillInterval(in, x, bands.ngPerMl(a, 25), bands.ngPerMl(a, 75), slowSpan, logScale);
+            fillInterval(in, x, p5to95[1], p5to95[2], slowSpan, logScale);
         }
         if (PercentileSupport.shown(5, patients)) {
-            fillInterval(out, x, bands.ngPerMl(a, 5), bands.ngPerMl(a, 95), slowSpan, logScale);
+            fillInterval(out, x, p5to95[0], p5to95[3], slowSpan, logScale);
         }
-        return new BandSeries(m, in, out);
     }
 
     /**

@@ -261,11 +261,7 @@ public final class ConcentrationChart {
 
     /** @return the peak–trough envelope of a curve given in hours, in time-axis units */
     static Envelope envelope(double[] tH, double[] y, TimeScale scale, double slowSpan) {
-        double[] x = new double[tH.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = scale.fromHours(tH[i]);
-        }
-        return Envelope.of(x, y, slowSpan);
+        return Envelope.of(scale.fromHours(tH), y, slowSpan);
     }
 
     /**

@@ -280,16 +280,8 @@ public final class EffectChart {
             }
             if (dense) {
                 // from the troughs of the lower percentile to the peaks of the upper one, as on the concentration panel
-                double[] x = new double[t.length];
-                for (int i = 0; i < t.length; i++) {
-                    x[i] = scale.fromHours(t[i]);
-                }
-                if (PercentileSupport.shown(25, patients)) {
-                    BandSeries.fillInterval(inner, x, b.p25(), b.p75(), slowSpans[0], false);
-                }
-                if (PercentileSupport.shown(5, patients)) {
-                    BandSeries.fillInterval(outer, x, b.p5(), b.p95(), slowSpans[0], false);
-                }
+                BandSeries.fillIntervals(inner, outer, scale.fromHours(t), new double[][] {b.p5(), b.p25(), b.p75(),
+                    b.p95()}, patients, slowSpans[0], false);
             }
             YIntervalSeriesCollection in = new YIntervalSeriesCollection();
             in.addSeries(inner);
@@ -305,17 +297,15 @@ public final class EffectChart {
             for (int i = 0; i < p.curves().size(); i++) {
                 EffectPanel.Curve c = p.curves().get(i);
                 String key = single ? "effect" : r.series().get(i).label();
-                lines.addSeries(series(key, c.timesH(), c.effect(), scale, false, slowSpans[i]));
                 Color colour = single ? EFFECT_COLOUR : ChartStyle.SERIES_COLOURS.get(i);
                 renderer.setSeriesPaint(i, colour);
                 renderer.setSeriesStroke(i, EFFECT_STROKE);
-                if (!Double.isNaN(slowSpans[i])) {
-                    // the light fill between the peaks and the troughs, as the concentration panel has it
-                    double[] x = new double[c.timesH().length];
-                    for (int j = 0; j < x.length; j++) {
-                        x[j] = scale.fromHours(c.timesH()[j]);
-                    }
-                    Envelope e = Envelope.of(x, c.effect(), slowSpans[i]);
+                if (Double.isNaN(slowSpans[i])) {
+                    lines.addSeries(series(key, c.timesH(), c.effect(), scale, false, Double.NaN));
+                } else {
+                    // the lines through the peaks and the troughs over a light fill, as the concentration panel has them
+                    Envelope e = ConcentrationChart.envelope(c.timesH(), c.effect(), scale, slowSpans[i]);
+                    lines.addSeries(DenseCourse.lines(key, e, false));
                     DenseCourse.Fill fill = DenseCourse.fill(e.upperX(), e.upperY(), e.lowerX(), e.lowerY(), false,
                             ChartStyle.translucent(colour, DenseCourse.FILL_ALPHA));
                     if (fill != null) {
@@ -527,11 +517,7 @@ public final class EffectChart {
     private static XYSeries series(String key, double[] t, double[] y, TimeScale scale, boolean log,
             double slowSpan) {
         if (!Double.isNaN(slowSpan)) {
-            double[] x = new double[t.length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = scale.fromHours(t[i]);
-            }
-            return DenseCourse.lines(key, Envelope.of(x, y, slowSpan), log);
+            return DenseCourse.lines(key, ConcentrationChart.envelope(t, y, scale, slowSpan), log);
         }
         double[][] kept = Decimation.minMax(t, y, ConcentrationChart.DRAW_BUCKETS);
         XYSeries xy = new XYSeries(key, false, true);

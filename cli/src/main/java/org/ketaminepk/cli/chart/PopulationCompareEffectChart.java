@@ -33,6 +33,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.population.PercentileBands;
 
 /**
@@ -151,7 +152,9 @@ public final class PopulationCompareEffectChart {
             lo = Math.min(lo, p.level());
             hi = Math.max(hi, p.level());
         }
-        boolean[] dense = DenseCourse.dense(ConcentrationChart.regimens(r.series()), axisEnd, scale);
+        List<Regimen> regimens = ConcentrationChart.regimens(r.series());
+        boolean[] dense = DenseCourse.dense(regimens, axisEnd, scale);
+        double slowSpan = DenseCourse.slowSpan(regimens, axisEnd, scale);
         for (int si = 0; si < bands.size(); si++) {
             EffectPanel.Bands b = bands.get(si);
             String key = r.series().get(si).label() + " – effect";
@@ -163,20 +166,12 @@ public final class PopulationCompareEffectChart {
             if (dense[si]) {
                 // as on the concentration panels: the median's peaks and troughs, each band from the troughs of its
                 // lower percentile to the peaks of its upper one
-                double[] x = new double[t.length];
-                for (int i = 0; i < t.length; i++) {
-                    x[i] = scale.fromHours(t[i]);
-                }
-                double slowSpan = DenseCourse.slowSpan(ConcentrationChart.regimens(r.series()), axisEnd, scale);
+                double[] x = scale.fromHours(t);
                 m = DenseCourse.lines(key, Envelope.of(x, b.p50(), slowSpan), false);
                 EffectChart.addBands(b, scale, patients, new YIntervalSeries(key, false, true),
                         new YIntervalSeries(key, false, true), range);
-                if (PercentileSupport.shown(25, patients)) {
-                    BandSeries.fillInterval(in, x, b.p25(), b.p75(), slowSpan, false);
-                }
-                if (PercentileSupport.shown(5, patients)) {
-                    BandSeries.fillInterval(out, x, b.p5(), b.p95(), slowSpan, false);
-                }
+                BandSeries.fillIntervals(in, out, x, new double[][] {b.p5(), b.p25(), b.p75(), b.p95()}, patients,
+                        slowSpan, false);
             } else {
                 for (int i = 0; i < t.length; i++) {
                     m.add(scale.fromHours(t[i]), b.p50()[i], false);

@@ -48,6 +48,15 @@ enum TimeScale {
         return h * perHour;
     }
 
+    /** @return times in this unit, from hours */
+    double[] fromHours(double[] h) {
+        double[] out = new double[h.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fromHours(h[i]);
+        }
+        return out;
+    }
+
     /** @return the unit's symbol, as printed in the axis label */
     String unit() {
         return unit;

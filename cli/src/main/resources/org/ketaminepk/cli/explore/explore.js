@@ -183,12 +183,14 @@
     return Object.keys(doc.display).filter((k) => k.endsWith('_ng_per_mL')).map((k) => k.replace('_ng_per_mL', ''));
   }
 
+  // on a log axis, values below its floor are left out (drawn as gaps), as the PNG charts leave them out
+  function forAxis(values, log) {
+    return log ? values.map((y) => (y >= LOG_FLOOR ? y : null)) : values;
+  }
+
   function table(doc, log) {
     const xs = doc.display.time_h;
-    const ys = analytesOf(doc).map((a) => {
-      const v = doc.display[a + '_ng_per_mL'];
-      return log ? v.map((y) => (y >= LOG_FLOOR ? y : null)) : v;
-    });
+    const ys = analytesOf(doc).map((a) => forAxis(doc.display[a + '_ng_per_mL'], log));
     return [xs, ...ys];
   }
 
@@ -225,16 +227,13 @@
     const pin = state.pinned;
     const pinAnalytes = pin ? analytesOf(pin) : [];
     let data = table(cur, log);
-    for (const e of extras) data.push(log ? e.values.map((y) => (y >= LOG_FLOOR ? y : null)) : e.values);
+    for (const e of extras) data.push(forAxis(e.values, log));
     // a pinned dense course: its peaks and, after them, its troughs, as the current course draws them
     const pinDense = !!(pin && pin.display.troughs);
     if (pin) {
       const pinned = table(pin, log);
       if (pinDense) {
-        for (const a of pinAnalytes) {
-          const v = pin.display.troughs[a + '_ng_per_mL'];
-          pinned.push(log ? v.map((y) => (y >= LOG_FLOOR ? y : null)) : v);
-        }
+        for (const a of pinAnalytes) pinned.push(forAxis(pin.display.troughs[a + '_ng_per_mL'], log));
       }
       data = uPlot.join([data, pinned]);
     }
