@@ -14,6 +14,8 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.Main;
 import org.ketaminepk.cli.chart.ConcentrationBands;
 import org.ketaminepk.cli.chart.ConcentrationChart;
+import org.ketaminepk.cli.report.PopulationEffect;
+import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.effect.EffectMetrics;
@@ -125,15 +127,15 @@ final class ApiJson {
      * bands and the curves thinned to about {@code buckets} columns.
      */
     static String simulation(Scenario s, Run r, int buckets) throws IOException {
-        return simulation(s, r, null, null, buckets);
+        return simulation(s, r, null, null, null, buckets);
     }
 
     /**
-     * As {@link #simulation(Scenario, Run, int)}, with the percentile bands of a virtual population and the effect
-     * of an endpoint, each when given.
+     * As {@link #simulation(Scenario, Run, int)}, with the percentile bands of a virtual population, the effect of an
+     * endpoint and the population's effect bands, each when given.
      */
-    static String simulation(Scenario s, Run r, PopulationOutcome pop, EffectResult effect, int buckets)
-            throws IOException {
+    static String simulation(Scenario s, Run r, PopulationOutcome pop, EffectResult effect, PopulationEffect popEffect,
+            int buckets) throws IOException {
         StringWriter w = new StringWriter(64 * 1024);
         double kg = r.patient().weightKg();
         try (JsonGenerator g = JSON.createGenerator(w)) {
@@ -232,7 +234,7 @@ final class ApiJson {
             double denseSpanH = ConcentrationChart.drawnAsEnvelope(profile.regimen(), spanH) ? spanH : Double.NaN;
             int[] keep = display(g, profile, extra, buckets, denseSpanH);
             if (effect != null) {
-                effect(g, effect, t, keep, denseSpanH);
+                effect(g, effect, t, keep, denseSpanH, pop, popEffect);
             }
             if (pop != null) {
                 population(g, s, pop);
@@ -394,13 +396,16 @@ final class ApiJson {
     /**
      * The effect panel: the endpoint, the link, the metrics of {@code effects} and the effect-site concentration and
      * effect at the display times; for a dense course, as the concentrations, each as the line through its peaks and
-     * under {@code troughs} the line through its troughs.
+     * under {@code troughs} the line through its troughs. With a population, its bands under {@code population}
+     * ({@link #populationEffect}).
      *
      * @param t the grid's times, h
      * @param denseSpanH the time a dense course's chart shows, h; NaN for a course drawn as it is
+     * @param pop the population, or null
+     * @param popEffect the population's effect, or null
      */
-    private static void effect(JsonGenerator g, EffectResult e, double[] t, int[] keep, double denseSpanH)
-            throws IOException {
+    private static void effect(JsonGenerator g, EffectResult e, double[] t, int[] keep, double denseSpanH,
+            PopulationOutcome pop, PopulationEffect popEffect) throws IOException {
         Endpoint ep = e.endpoint();
         EffectMetrics m = e.metrics();
         g.writeObjectFieldStart("effect");
@@ -448,6 +453,79 @@ final class ApiJson {
             g.writeEndObject();
         }
         g.writeEndObject();
+        if (popEffect != null) {
+            populationEffect(g, pop, popEffect, denseSpanH);
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes the {@code population} of the effect: the virtual patients (size, seed), whose variability, the
+     * assumption that every one has the typical patient's ke0, {@code no_spread} (the one line saying so when no
+     * between-patient variability reaches the analyte that drives the endpoint, so that the bands are the typical
+     * patient's curve; else null), {@code time_h} (the times of the concentration bands), and the percentiles
+     * {@code p5}, {@code p25}, {@code p50}, {@code p75} and {@code p95} of the curve the panel draws, under the key
+     * it has in {@code display}: {@code effect}, or for an endpoint without an effect model
+     * {@code effect_site_ng_per_mL} (the S-ketamine share applied), as {@code simulate --population N --effect
+     * ENDPOINT} computes them (its files hold both). For a course too dense to draw cycle by cycle also
+     * {@code p95_peaks},
+     * {@code p75_peaks}, {@code p50_peaks}, {@code p50_troughs}, {@code p25_troughs} and {@code p5_troughs}: the
+     * median as the lines through its peaks and its troughs, and each band from the troughs of its lower percentile
+     * to the peaks of its upper one, as the command line's charts draw them. Every array has one value per time.
+     *
+     * @param denseSpanH the time a dense course's chart shows, h; NaN for a course drawn as it is
+     */
+    private static void populationEffect(JsonGenerator g, PopulationOutcome pop, PopulationEffect p,
+            double denseSpanH) throws IOException {
+        Analyte driver = p.typical().endpoint().analyte();
+        g.writeObjectFieldStart("population");
+        g.writeNumberField("size", pop.size());
+        g.writeStringField("seed", Long.toString(pop.seed()));
+        g.writeStringField("variability", PopulationReport.variabilityLabel(pop.variability()));
+        strings(g, "assumptions", List.of(PopulationEffect.SAME_KE0));
+        if (PopulationReport.flatAnalytes(pop).contains(driver)) {
+            g.writeStringField("no_spread", PopulationReport.noVariabilityNote(driver, pop.variability())
+                    + (p.effect() != null ? " and the same effect" : "") + ": the bands have no width");
+        } else {
+            g.writeNullField("no_spread");
+        }
+        double[] times = p.timesH();
+        numbers(g, "time_h", times, 6);
+        // one curve, the one drawn: a dense course's bands take six lines besides the five percentiles
+        if (p.effect() != null) {
+            percentiles(g, "effect", times, p.effect(), denseSpanH);
+        } else {
+            percentiles(g, "effect_site_ng_per_mL", times, p.effectSite(), denseSpanH);
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes one quantity's percentiles ({@link PopulationEffect#percentiles()}) as {@code p5} ... {@code p95} and,
+     * for a dense course, its envelopes ({@link #populationEffect}).
+     *
+     * @param bands the 5th, 25th, 50th, 75th and 95th percentiles at {@code times}
+     */
+    private static void percentiles(JsonGenerator g, String name, double[] times, double[][] bands,
+            double denseSpanH) throws IOException {
+        double[] ps = PopulationEffect.percentiles();
+        g.writeObjectFieldStart(name);
+        for (int k = 0; k < ps.length; k++) {
+            numbers(g, "p" + Math.round(ps[k]), bands[k], 5);
+        }
+        if (!Double.isNaN(denseSpanH)) {
+            double[][] p5 = ConcentrationChart.envelopeAt(times, bands[0], times, denseSpanH);
+            double[][] p25 = ConcentrationChart.envelopeAt(times, bands[1], times, denseSpanH);
+            double[][] p50 = ConcentrationChart.envelopeAt(times, bands[2], times, denseSpanH);
+            double[][] p75 = ConcentrationChart.envelopeAt(times, bands[3], times, denseSpanH);
+            double[][] p95 = ConcentrationChart.envelopeAt(times, bands[4], times, denseSpanH);
+            numbers(g, "p95_peaks", p95[0], 5);
+            numbers(g, "p75_peaks", p75[0], 5);
+            numbers(g, "p50_peaks", p50[0], 5);
+            numbers(g, "p50_troughs", p50[1], 5);
+            numbers(g, "p25_troughs", p25[1], 5);
+            numbers(g, "p5_troughs", p5[1], 5);
+        }
         g.writeEndObject();
     }
 

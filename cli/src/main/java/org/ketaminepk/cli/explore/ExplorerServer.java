@@ -46,6 +46,8 @@ import org.ketaminepk.cli.chart.PlotSeries;
 import org.ketaminepk.cli.report.CsvOutput;
 import org.ketaminepk.cli.report.JsonOutput;
 import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.effect.EffectResult;
+import org.ketaminepk.population.PopulationOutcome;
 
 /**
  * The explorer's local web server, on the JDK's own {@code com.sun.net.httpserver}: the page and its scripts from
@@ -296,7 +298,9 @@ public final class ExplorerServer implements AutoCloseable {
                 String body = computed(() -> {
                     Scenario s = Scenario.parse(p, "", 0);
                     Run run = s.run();
-                    return ApiJson.simulation(s, run, s.populationBands(run), s.effect(), px);
+                    PopulationOutcome pop = s.populationBands(run);
+                    EffectResult effect = s.effect();
+                    return ApiJson.simulation(s, run, pop, effect, s.populationEffect(run, pop, effect), px);
                 });
                 json(ex, body);
                 return;

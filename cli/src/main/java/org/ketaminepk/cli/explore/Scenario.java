@@ -14,6 +14,8 @@ import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.OutputOptions;
 import org.ketaminepk.cli.options.PatientFields;
 import org.ketaminepk.cli.options.PopulationOptions;
+import org.ketaminepk.cli.report.EffectRuns;
+import org.ketaminepk.cli.report.PopulationEffect;
 import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.Run;
 import org.ketaminepk.cli.report.Text;
@@ -204,13 +206,38 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
                     + "between-patient variability, so it has no percentile bands; choose another model or "
                     + "population 0");
         }
-        double end = grid.endH();
-        // 600 steps put the end of the CRPS protocol's daily infusion 4 min from a display time, by which ketamine
-        // has fallen about 3 % from its peak
-        TimeGrid display = PopulationReport.withTurns(TimeGrid.uniform(end, end / 600), typical.result().profile());
+        TimeGrid display = bandGrid(typical);
         // the bands are read on their own display times; the metrics grid is thinned alike, as its numbers are not shown
         return PopulationSimulation.of(model, Collections.nCopies(population, patient), regimen, display, seed)
                 .withPercentileBands(display, 5, 50, 95).run();
+    }
+
+    /** @return the times the population's bands are read at: about 600, and the typical patient's turns they miss */
+    private TimeGrid bandGrid(Run typical) {
+        double end = grid.endH();
+        // 600 steps put the end of the CRPS protocol's daily infusion 4 min from a display time, by which ketamine
+        // has fallen about 3 % from its peak
+        return PopulationReport.withTurns(TimeGrid.uniform(end, end / 600), typical.result().profile());
+    }
+
+    /**
+     * The effect of the virtual population of {@link #populationBands}: the same patients, each with the typical
+     * patient's ke0, and the percentile bands of their effect-site concentration and effect at the times of the
+     * concentration bands, computed as {@code simulate --population N --effect ENDPOINT} computes them
+     * ({@link PopulationEffect}). Run on the calling thread, as the population is.
+     *
+     * @param typical the typical patient's run ({@link #run})
+     * @param pop the population ({@link #populationBands}), or null
+     * @param effect the typical patient's effect ({@link #effect}), or null
+     * @return the population's effect, or null without a population or an endpoint
+     */
+    PopulationEffect populationEffect(Run typical, PopulationOutcome pop, EffectResult effect) {
+        if (pop == null || effect == null) {
+            return null;
+        }
+        EffectRuns runs = new EffectRuns(endpoint, null, EffectSimulation.Options.DEFAULT.sKetamineShare(),
+                List.of(effect));
+        return PopulationEffect.simulate(pop, bandGrid(typical), runs, Runnable::run);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.chart.EffectPanel;
 import org.ketaminepk.cli.chart.PercentileSupport;
 import org.ketaminepk.effect.ConcentrationEffect;
@@ -21,6 +23,7 @@ import org.ketaminepk.patient.Patient;
 import org.ketaminepk.population.EffectSiteBands;
 import org.ketaminepk.population.PercentileBands;
 import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.population.PopulationSimulation;
 
 /**
  * The effect endpoint of a population run of {@code simulate}: the typical patient's effect (its link, metrics and
@@ -39,38 +42,51 @@ import org.ketaminepk.population.PopulationOutcome;
 public record PopulationEffect(EffectRuns typical, double[][] effectSite, double[][] effect, double[] timesH) {
 
     /** Note on every output: the link does not vary between patients. */
-    static final String SAME_KE0 = "the effect site's ke0 is the typical patient's for every virtual patient: no "
-            + "between-patient variability of it is drawn";
+    public static final String SAME_KE0 = "the effect site's ke0 is the typical patient's for every virtual patient: "
+            + "no between-patient variability of it is drawn";
 
     /**
-     * Simulates the population's effect sites.
+     * Simulates the population's effect sites on all processors.
      *
      * @param report the population run (its patients, seed and variability)
      * @param typical the typical patient's effect, from {@link EffectRuns#simulate}
      * @return the population's effect
      */
     public static PopulationEffect simulate(PopulationReport report, EffectRuns typical) {
-        EffectResult t = typical.results().get(0);
-        PopulationOutcome o = report.outcome();
-        List<Patient> patients = new ArrayList<>();
-        for (PatientMetrics m : o.patients()) {
-            patients.add(m.patient());
-        }
-        PercentileBands display = report.bands();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 r -> {
                     Thread th = new Thread(r, "population-effect");
                     th.setDaemon(true);
                     return th;
                 });
-        PercentileBands ce;
         try {
-            ce = EffectSiteBands.simulate(o.model(), patients, o.regimen(), o.seed(), o.variability(),
-                    PopulationReport.displayGrid(report.grid(), report.typical().result().profile()),
-                    t.link().ke0PerH(), PopulationReport.BAND_PERCENTILES, pool);
+            return simulate(report.outcome(), PopulationReport.displayGrid(report.grid(),
+                    report.typical().result().profile()), typical, pool);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Simulates the effect sites of a population already run, on {@code executor}: every patient of {@code o} with
+     * its own random effects and the typical patient's ke0, read at {@code display} for the percentiles of
+     * {@link PopulationReport#BAND_PERCENTILES}, and the effect's bands from them.
+     *
+     * @param o the population's outcome (its model, patients, regimen, seed and variability)
+     * @param display the times of the bands, at most {@value PopulationSimulation#MAX_DISPLAY_POINTS}
+     * @param typical the typical patient's effect on the same model and regimen
+     * @param executor where the patients are simulated (not shut down; {@code Runnable::run} for the calling thread)
+     * @return the population's effect
+     */
+    public static PopulationEffect simulate(PopulationOutcome o, TimeGrid display, EffectRuns typical,
+            Executor executor) {
+        EffectResult t = typical.results().get(0);
+        List<Patient> patients = new ArrayList<>();
+        for (PatientMetrics m : o.patients()) {
+            patients.add(m.patient());
+        }
+        PercentileBands ce = EffectSiteBands.simulate(o.model(), patients, o.regimen(), o.seed(), o.variability(),
+                display, t.link().ke0PerH(), PopulationReport.BAND_PERCENTILES, executor);
         Endpoint e = typical.endpoint();
         Analyte a = e.analyte();
         double share = EffectRuns.sharedOut(t) ? typical.sKetamineShare() : 1;
@@ -94,7 +110,12 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
                 }
             }
         }
-        return new PopulationEffect(typical, site, effect, display.timesH());
+        return new PopulationEffect(typical, site, effect, ce.timesH());
+    }
+
+    /** @return the percentiles of the bands, in the order of {@link #effectSite()} and {@link #effect()} */
+    public static double[] percentiles() {
+        return PopulationReport.BAND_PERCENTILES.clone();
     }
 
     /** @return the chart's effect panel: the median effect site and the effect's median and bands */

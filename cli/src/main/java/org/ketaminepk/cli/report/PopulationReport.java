@@ -446,7 +446,14 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
      *         al. 2017", "variability: Vn, CLn borrowed from Otto 2021" or "variability: user assumption CL CV 30 %"
      */
     public String variabilityLabel() {
-        VariabilityModel v = outcome.variability();
+        return variabilityLabel(outcome.variability());
+    }
+
+    /**
+     * @param v the variability a population was drawn from
+     * @return which parameters vary and whose variability it is ({@link #variabilityLabel()})
+     */
+    public static String variabilityLabel(VariabilityModel v) {
         List<String> published = new ArrayList<>();
         Map<String, List<String>> borrowed = new LinkedHashMap<>();
         List<String> assumed = new ArrayList<>();
@@ -472,7 +479,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         }
         List<String> parts = new ArrayList<>();
         if (!published.isEmpty()) {
-            parts.add(names(published) + " published by " + shortCitation(typical.model().citation()));
+            parts.add(names(published) + " published by " + shortCitation(v.model().citation()));
         }
         for (Map.Entry<String, List<String>> e : borrowed.entrySet()) {
             parts.add(names(e.getValue()) + " borrowed from " + e.getKey());
@@ -525,8 +532,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                     + "distributions, probabilities and per-patient values are of the predictions");
         }
         for (Analyte a : flatAnalytes()) {
-            out.add(a.label() + ": no between-patient variability reaches it (" + variabilityLabel() + "), so "
-                    + "every virtual patient has the same " + a.label() + " curve and its band has no width");
+            out.add(noVariabilityNote(a, outcome.variability()) + " and its band has no width");
         }
         out.add(covariates != null ? covariates : "every virtual patient has the covariates of " + Text.patient(
                 typical.patient()) + "; only the model's random effects differ");
@@ -569,8 +575,28 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
                 + " percentiles are left out of the distributions and of --csv and --json (empty cells, null)";
     }
 
+    /**
+     * @param a an analyte no between-patient variability reaches ({@link #flatAnalytes(PopulationOutcome)})
+     * @param v the variability the population was drawn from
+     * @return e.g. "ketamine: no between-patient variability reaches it (variability: Vn, CLn borrowed from Otto
+     *         2021), so every virtual patient has the same ketamine curve", for the caller to finish
+     */
+    public static String noVariabilityNote(Analyte a, VariabilityModel v) {
+        return a.label() + ": no between-patient variability reaches it (" + variabilityLabel(v) + "), so every "
+                + "virtual patient has the same " + a.label() + " curve";
+    }
+
     /** @return the analytes whose outermost percentile bands coincide at every time: no variability reaches them */
     List<Analyte> flatAnalytes() {
+        return flatAnalytes(outcome);
+    }
+
+    /**
+     * @param outcome a population run with percentile bands
+     * @return the analytes of its model whose outermost percentile bands coincide at every time, within the bands'
+     *         accuracy: no between-patient variability reaches them; none without bands or with one patient
+     */
+    public static List<Analyte> flatAnalytes(PopulationOutcome outcome) {
         List<Analyte> out = new ArrayList<>();
         PercentileBands b = outcome.percentileBands().orElse(null);
         if (b == null || outcome.size() < 2) {
@@ -579,7 +605,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
         double[] p = b.percentiles();
         double lo = Arrays.stream(p).min().orElse(0);
         double hi = Arrays.stream(p).max().orElse(0);
-        for (Analyte a : typical.model().analytes()) {
+        for (Analyte a : outcome.model().analytes()) {
             double[] low = b.ngPerMl(a, lo);
             double[] high = b.ngPerMl(a, hi);
             boolean flat = true;

@@ -8,6 +8,7 @@
   const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
   const LOG_FLOOR = 1; // ng/mL, as the PNG charts
   const EFFECT_COLOUR = '#CC79A7'; // the effect-site curve of the PNG target charts
+  const EFFECT_MEDIAN = '#8a3d6b'; // a population's median effect: darker than the typical patient's curve
   // time ticks in hours, days and weeks, shared by the concentration and effect charts so that their ticks line up
   const TIME_INCRS = [0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720];
   const FIELDS = ['protocol', 'dose', 'model', 'age', 'weight', 'height', 'sex', 'child-pugh', 'comed', 'duration',
@@ -20,7 +21,7 @@
   const $ = (id) => document.getElementById(id);
 
   const state = {
-    plot: null, plotKey: '', effectPlot: null, effectKey: '', current: null, pinned: null, pinnedParams: null,
+    plot: null, plotKey: '', effectPlot: null, effectKey: '', effectBands: null, current: null, pinned: null, pinnedParams: null,
     inFlight: false, pending: false, startedAt: 0, drawStart: null,
     timings: [], requests: 0
   };
@@ -255,12 +256,14 @@
     manualPanel(cur);
   }
 
-  // the effect over time in its own panel, with the metrics of 'ketamine-pk effects'
+  // the effect over time in its own panel, with the metrics of 'ketamine-pk effects'; with virtual patients, their
+  // median and middle 50 % and 90 % around the typical patient's curve, as 'simulate --population N --effect' draws them
   function effectPanel(cur) {
     const e = cur.effect;
     $('effect-panel').hidden = !e;
     if (!e) {
       if (state.effectPlot) { state.effectPlot.destroy(); state.effectPlot = null; state.effectKey = ''; }
+      state.effectBands = null;
       return;
     }
     const field = e.has_effect ? 'effect' : 'effect_site_ng_per_mL';
@@ -270,37 +273,48 @@
     const troughs = e.display.troughs ? e.display.troughs[field] : null;
     // the panel's title names the endpoint and the legend its measure: the axis takes the unit alone
     const label = e.has_effect ? e.endpoint.unit : 'effect-site concentration (ng/mL)';
-    // with virtual patients the chart above shows their bands, this panel the typical patient alone: say so
-    const population = !!cur.population;
-    $('effect-title').textContent = e.endpoint.name + (population ? ' — the typical patient' : '');
-    const data = troughs ? [cur.display.time_h, y, troughs] : [cur.display.time_h, y];
-    const key = e.endpoint.id + '|' + e.has_effect + '|' + !!troughs;
+    // the population's bands, unless no between-patient variability reaches the analyte that drives the endpoint:
+    // then every patient's curve is the typical one, and one line says so instead of bands without width
+    const pop = e.population || null;
+    const b = pop && !pop.no_spread ? pop[field] : null;
+    state.effectBands = b ? (troughs
+      ? { t: pop.time_h, lo90: b.p5_troughs, hi90: b.p95_peaks, lo50: b.p25_troughs, hi50: b.p75_peaks }
+      : { t: pop.time_h, lo90: b.p5, hi90: b.p95, lo50: b.p25, hi50: b.p75 }) : null;
+    $('effect-title').textContent = e.endpoint.name + (pop ? ' — the typical patient and ' + pop.size + ' virtual patients' : '');
+    let data = troughs ? [cur.display.time_h, y, troughs] : [cur.display.time_h, y];
+    if (b) data = uPlot.join([data, troughs ? [pop.time_h, b.p50_peaks, b.p50_troughs] : [pop.time_h, b.p50]]);
+    const key = e.endpoint.id + '|' + e.has_effect + '|' + !!troughs + '|' + (b ? pop.size : '');
     if (!state.effectPlot || state.effectKey !== key) {
       if (state.effectPlot) state.effectPlot.destroy();
       const el = $('effect-chart');
       const name = e.has_effect ? e.endpoint.measure : 'ketamine effect site';
-      const curve = { stroke: EFFECT_COLOUR, width: 2, value: (u, v) => (v === null ? '—' : fmt(v, 3) + ' ' + e.endpoint.unit) };
+      const value = (u, v) => (v === null || v === undefined ? '—' : fmt(v, 3) + ' ' + e.endpoint.unit);
+      const curve = { stroke: EFFECT_COLOUR, width: 2, spanGaps: true, value };
+      const median = { stroke: EFFECT_MEDIAN, width: 2, dash: [7, 4], spanGaps: true, value };
+      // with bands the title and the axis name the measure; the legend tells the curves apart
+      const typical = b ? 'typical patient' : name;
       const series = [{ label: 'time (h)', value: (u, v) => (v === null ? '—' : fmt(v, 4) + ' h') }];
-      if (troughs) {
-        series.push({ ...curve, label: name + ' peaks' }, { ...curve, label: name + ' troughs' });
-      } else {
-        series.push({ ...curve, label: name });
-      }
+      const parts = troughs ? [' peaks', ' troughs'] : [''];
+      for (const part of parts) series.push({ ...curve, label: typical + part });
+      if (b) for (const part of parts) series.push({ ...median, label: 'median of ' + pop.size + ' virtual patients' + part });
       state.effectPlot = new uPlot({
         width: Math.max(400, $('chart').clientWidth), height: 260,
         series,
-        scales: { x: { time: false } },
+        scales: { x: { time: false }, y: { range: effectRange } },
         axes: [{ label: 'time (h)', incrs: TIME_INCRS, values: (u, vs) => vs.map((v) => fmt(v, 4)) },
           { label, size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }],
-        hooks: troughs ? { drawClear: [effectBand] } : {}
+        hooks: { drawClear: [effectShade] }
       }, data, el);
       state.effectKey = key;
     } else {
       state.effectPlot.setData(data);
     }
     $('effect-dense-note').hidden = !troughs;
-    $('effect-dense-note').textContent = troughs ? 'The doses are too close together to draw one by one: the '
-      + (e.has_effect ? 'effect' : 'effect-site concentration') + ' is drawn as the band between its peaks and its troughs.' : '';
+    $('effect-dense-note').textContent = !troughs ? '' : 'The doses are too close together to draw one by one: the '
+      + (e.has_effect ? 'effect' : 'effect-site concentration') + (b ? ' of the typical patient and the median are each'
+        + ' drawn as the lines through their peaks and their troughs, and each band from the troughs of its lower'
+        + ' percentile to the peaks of its upper one.' : ' is drawn as the band between its peaks and its troughs.');
+    effectLegend(pop, b);
     const body = $('effect-metrics').tBodies[0];
     body.textContent = '';
     const tr = body.insertRow();
@@ -313,21 +327,65 @@
       td.dataset.metric = name;
       if (typeof v === 'number') td.dataset.value = String(v);
     }
-    $('effect-note').textContent = (population ? 'The effect of the typical patient only, not of the virtual '
-      + 'patients whose bands the chart above shows; ketamine-pk simulate --population N --effect ' + e.endpoint.id
-      + ' draws the population\'s effect bands. ' : '') + 'Effect site: ' + e.link.describe + ', ' + e.link.basis
-      + ' (' + e.link.how + '); driven by ' + e.driver + '. Source: ' + e.endpoint.citation + '. Not for: '
-      + e.endpoint.not_for;
+    $('effect-note').textContent = (pop ? 'The metrics are the typical patient\'s. ' : '')
+      + (pop && pop.no_spread ? 'Assumption: ' + pop.assumptions.join('; ') + '. ' : '')
+      + 'Effect site: ' + e.link.describe + ', ' + e.link.basis + ' (' + e.link.how + '); driven by ' + e.driver
+      + '. Source: ' + e.endpoint.citation + '. Not for: ' + e.endpoint.not_for;
   }
 
-  // the effect of a dense course: the band between its peaks (series 1) and its troughs (series 2)
-  function effectBand(u) {
+  // what the bands of the effect panel are: how many patients, whose variability, and the link's assumption; or,
+  // when no variability reaches the endpoint's driver, the one line that says so
+  function effectLegend(pop, bands) {
+    const el = $('effect-bands-legend');
+    el.textContent = '';
+    el.hidden = !pop;
+    if (!pop) return;
+    if (!bands) {
+      el.textContent = pop.no_spread.charAt(0).toUpperCase() + pop.no_spread.slice(1) + '.';
+      return;
+    }
+    const swatch = (cls, text) => {
+      const s = document.createElement('span');
+      s.className = 'key';
+      const mark = document.createElement('span');
+      mark.className = 'swatch ' + cls;
+      s.append(mark, text);
+      el.append(s, ' ');
+    };
+    swatch('effect-50', 'middle 50 %');
+    swatch('effect-90', 'middle 90 %');
+    swatch('effect-median', 'median');
+    el.append('of ' + pop.size + ' virtual patients like this one (seed ' + pop.seed + '; ' + pop.variability
+      + '); solid: the typical patient. Assumption: ' + pop.assumptions.join('; ') + '.');
+  }
+
+  // the effect axis holds the bands as well as the curves
+  function effectRange(u, min, max) {
+    const b = state.effectBands;
+    if (min === null) return [null, null];
+    if (b) {
+      for (const v of b.lo90) if (v < min) min = v;
+      for (const v of b.hi90) if (v > max) max = v;
+    }
+    return uPlot.rangeNum(min, max, 0.1, true);
+  }
+
+  // behind the effect curves: a population's middle 90 % and 50 %, or a dense course's band between its peaks
+  // (series 1) and its troughs (series 2)
+  function effectShade(u) {
+    const b = state.effectBands;
+    if (!b && u.series.length < 3) return;
     const { left, top, width, height } = u.bbox;
     u.ctx.save();
     u.ctx.beginPath();
     u.ctx.rect(left, top, width, height);
     u.ctx.clip();
-    fillBetween(u, u.data[0], u.data[1], u.data[2], EFFECT_COLOUR + '2e');
+    if (b) {
+      fillBetween(u, b.t, b.hi90, b.lo90, EFFECT_COLOUR + '2e');
+      fillBetween(u, b.t, b.hi50, b.lo50, EFFECT_COLOUR + '4d');
+    } else {
+      fillBetween(u, u.data[0], u.data[1], u.data[2], EFFECT_COLOUR + '2e');
+    }
     u.ctx.restore();
   }
 

@@ -7,17 +7,29 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
+import org.ketaminepk.PatientMetrics;
 import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.report.Run;
+import org.ketaminepk.effect.ConcentrationEffect;
+import org.ketaminepk.effect.EffectResult;
+import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.library.Models;
+import org.ketaminepk.model.DrugForm;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.population.EffectSiteBands;
+import org.ketaminepk.population.PercentileBands;
+import org.ketaminepk.population.PopulationOutcome;
+import org.ketaminepk.population.PopulationSimulation;
 import org.ketaminepk.protocol.Protocols;
 import org.ketaminepk.result.Series;
 
@@ -249,6 +261,123 @@ class ExplorerApiTest extends LoopbackExplorer {
             assertTrue(effect.has("effect"), course);
             assertTrue(effect.path("troughs").isMissingNode(), course);
         }
+    }
+
+    /**
+     * With virtual patients and an endpoint the effect comes with the population's bands: the 5th, 25th, 50th, 75th
+     * and 95th percentiles, in order, on the times of the concentration bands, and each the endpoint's effect of the
+     * effect-site percentile that {@link EffectSiteBands} gives for the same patients with the typical patient's
+     * ke0. The typical patient's curve stays, and the answer says whose variability it is and that ke0 does not
+     * vary.
+     */
+    @Test
+    void aPopulationsEffectComesWithItsBands() throws Exception {
+        String endpoint = "olofsen-2022-antinociception";
+        Map<String, List<String>> params = Map.of("dose", List.of("0.5 mg/kg over 40 min"), "model",
+                List.of("otto-2021"), "duration", List.of("6h"), "population", List.of("20"), "seed", List.of("7"),
+                "endpoint", List.of(endpoint));
+        HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&model=otto-2021"
+                + "&duration=6h&population=20&seed=7&endpoint=" + endpoint);
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode doc = json(r);
+        assertEquals(doc.at("/display/time_h").size(), doc.at("/effect/display/effect").size(),
+                "the typical patient's effect");
+        JsonNode pop = doc.at("/effect/population");
+        assertEquals(20, pop.path("size").asInt());
+        assertEquals("7", pop.path("seed").asText());
+        assertEquals("variability: V1, CL, Vn, CLn published by Otto et al. 2021", pop.path("variability").asText());
+        assertTrue(pop.path("assumptions").get(0).asText().contains("no between-patient variability of it is drawn"),
+                pop.path("assumptions")::toString);
+        assertTrue(pop.path("no_spread").isNull(), pop.path("no_spread")::toString);
+        JsonNode times = pop.get("time_h");
+        assertEquals(doc.at("/population/time_h"), times, "the times of the concentration bands");
+
+        Scenario s = Scenario.parse(params, "", 0);
+        Run run = s.run();
+        PopulationOutcome o = s.populationBands(run);
+        EffectResult typical = s.effect();
+        double[] ps = {5, 25, 50, 75, 95};
+        PercentileBands site = EffectSiteBands.simulate(o.model(), o.patients().stream().map(PatientMetrics::patient)
+                .toList(), o.regimen(), 7, o.variability(), TimeGrid.of(o.percentileBands().orElseThrow().timesH()),
+                typical.link().ke0PerH(), ps, Runnable::run);
+        ConcentrationEffect f = Endpoints.get(endpoint).relationshipFor(DrugForm.S_KETAMINE).orElseThrow().model();
+        JsonNode effect = pop.get("effect");
+        double widest = 0;
+        for (int i = 0; i < times.size(); i++) {
+            for (int k = 0; k < ps.length; k++) {
+                double expected = f.effect(site.ngPerMl(Analyte.KETAMINE, ps[k])[i]);
+                double shown = effect.get("p" + (int) ps[k]).get(i).asDouble();
+                int at = i;
+                int p = k;
+                assertEquals(expected, shown, 1e-4 * Math.abs(expected) + 1e-12, () -> "p" + (int) ps[p] + " at "
+                        + times.get(at).asDouble() + " h");
+                if (k > 0) {
+                    assertTrue(effect.get("p" + (int) ps[k - 1]).get(i).asDouble() <= shown, () -> "p" + (int) ps[p]
+                            + " below the percentile before it at " + times.get(at).asDouble() + " h");
+                }
+            }
+            widest = Math.max(widest, effect.get("p95").get(i).asDouble() - effect.get("p5").get(i).asDouble());
+        }
+        assertTrue(widest > 0.02, "variability reaches ketamine in otto-2021, so the bands spread: " + widest);
+        assertTrue(pop.path("effect_site_ng_per_mL").isMissingNode(), "only the curve the panel draws");
+        assertTrue(effect.path("p95_peaks").isMissingNode(), "a course drawn as it is has no envelopes");
+    }
+
+    /**
+     * Where no between-patient variability reaches the analyte that drives the endpoint (the default model's ketamine),
+     * the bands are the typical curve and one line says so, in the words of the command line's note; without a
+     * population there are no bands.
+     */
+    @Test
+    void aPopulationsEffectWithoutSpreadSaysSo() throws Exception {
+        JsonNode pop = json(get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&duration=6h&population=20"
+                + "&endpoint=olofsen-2022-antinociception")).at("/effect/population");
+        assertEquals("ketamine: no between-patient variability reaches it (variability: Vn, CLn borrowed from Otto "
+                + "2021), so every virtual patient has the same ketamine curve and the same effect: the bands have no "
+                + "width", pop.path("no_spread").asText());
+        JsonNode p5 = pop.at("/effect/p5");
+        JsonNode p95 = pop.at("/effect/p95");
+        for (int i = 0; i < p5.size(); i++) {
+            assertEquals(p5.get(i).asDouble(), p95.get(i).asDouble(), 1e-3 * Math.abs(p95.get(i).asDouble()) + 1e-9);
+        }
+        assertTrue(json(get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min")
+                + "&endpoint=olofsen-2022-antinociception")).at("/effect/population").isMissingNode());
+    }
+
+    /**
+     * On a course too dense to draw cycle by cycle the effect's bands come, as the concentration bands do, on the
+     * bands' own times (not the grid's), with the median as the lines through its peaks and its troughs and each
+     * band from the troughs of its lower percentile to the peaks of its upper one.
+     */
+    @Test
+    void aDenseCoursesPopulationEffectComesAsPeaksAndTroughs() throws Exception {
+        HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("intranasal 56 mg every 8 h x300") + "&step=5min"
+                + "&model=perez-ruixo-2021&population=20&endpoint=olofsen-2022-antinociception");
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode doc = json(r);
+        JsonNode pop = doc.at("/effect/population");
+        int n = pop.path("time_h").size();
+        assertTrue(n > 600 && n <= PopulationSimulation.MAX_DISPLAY_POINTS && n < doc.at("/grid/points").asInt() / 10,
+                "band times: " + n);
+        JsonNode e = pop.get("effect");
+        for (String k : new String[] {"p5", "p25", "p50", "p75", "p95", "p95_peaks", "p75_peaks", "p50_peaks",
+            "p50_troughs", "p25_troughs", "p5_troughs"}) {
+            assertEquals(n, e.path(k).size(), k);
+        }
+        double topPeaks = 0;
+        double top95 = 0;
+        for (int i = 0; i < n; i++) {
+            assertTrue(e.get("p5_troughs").get(i).asDouble() <= e.get("p95_peaks").get(i).asDouble(), "90 % at " + i);
+            assertTrue(e.get("p25_troughs").get(i).asDouble() <= e.get("p75_peaks").get(i).asDouble(), "50 % at " + i);
+            assertTrue(e.get("p50_troughs").get(i).asDouble() <= e.get("p50_peaks").get(i).asDouble(),
+                    "median at " + i);
+            topPeaks = Math.max(topPeaks, e.get("p95_peaks").get(i).asDouble());
+            top95 = Math.max(top95, e.get("p95").get(i).asDouble());
+        }
+        assertEquals(top95, topPeaks, 1e-9, "the peaks line passes through the 95th percentile's highest value");
+        int mid = n / 2;
+        assertTrue(e.get("p5_troughs").get(mid).asDouble() < 0.8 * e.get("p95_peaks").get(mid).asDouble(),
+                "a band mid-course, not a line");
     }
 
     @Test

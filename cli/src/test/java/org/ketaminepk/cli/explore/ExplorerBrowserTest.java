@@ -214,17 +214,60 @@ class ExplorerBrowserTest {
         assertTrue(dose.getAttribute("class").contains("invalid"));
     }
 
-    /** With virtual patients the effect panel says that it shows the typical patient, not the population. */
+    /**
+     * With virtual patients the effect panel draws their median and their middle 50 % and 90 % around the typical
+     * patient's curve, and its legend says how many patients, whose variability, and that ke0 is assumed not to vary.
+     * Where no variability reaches the endpoint's driver (the default model's ketamine) one line says the bands have
+     * no width, and none is drawn.
+     */
     @Test
-    void theEffectPanelOfAPopulationSaysItIsTheTypicalPatients() {
+    void theEffectPanelOfAPopulationDrawsItsBands() throws IOException {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&endpoint=olofsen-2022-antinociception"
+                + "&population=50");
+        WebElement legend = driver.findElement(By.id("effect-bands-legend"));
+        waiting().until(d -> legend.isDisplayed() && legend.getText().contains("50 virtual patients"));
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) js.executeScript(
+                "return explorer.effectPlot.series.slice(1).map(s => s.label);");
+        assertEquals(List.of("typical patient", "median of 50 virtual patients"), labels);
+        String text = legend.getText();
+        for (String part : new String[] {"middle 50 %", "middle 90 %", "median of 50 virtual patients like this one "
+            + "(seed 2026; variability: V1, CL, Vn, CLn published by Otto et al. 2021)", "Assumption: the effect "
+            + "site's ke0 is the typical patient's for every virtual patient: no between-patient variability of it "
+            + "is drawn."}) {
+            assertTrue(text.contains(part), part + " in: " + text);
+        }
+        // the bands drawn hold the median and spread around it
+        Boolean ordered = (Boolean) js.executeScript("const b = explorer.effectBands;"
+                + "return b.t.length > 100 && b.t.every((t, i) => b.lo90[i] <= b.lo50[i] && b.lo50[i] <= b.hi50[i]"
+                + " && b.hi50[i] <= b.hi90[i]) && b.t.some((t, i) => b.hi90[i] - b.lo90[i] > 0.02);");
+        assertTrue(ordered, "5th <= 25th <= 75th <= 95th percentile, and a band with width");
+        Number medianPoints = (Number) js.executeScript("return explorer.effectPlot.data[2].filter(v => v != null)"
+                + ".length");
+        assertEquals(((Number) js.executeScript("return explorer.current.effect.population.time_h.length"))
+                .intValue(), medianPoints.intValue());
+        assertEquals("Olofsen 2022, antinociception (pressure pain threshold) in healthy volunteers — the typical "
+                + "patient and 50 virtual patients", driver.findElement(By.id("effect-title")).getText());
+        String note = driver.findElement(By.id("effect-note")).getText();
+        assertTrue(note.startsWith("The metrics are the typical patient's.") && !note.contains("ketamine-pk simulate"),
+                note);
+        Files.write(OUT.resolve("explorer-population-effect.png"),
+                ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+
         open("protocol=crps-schwartzman-2009&endpoint=olofsen-2022-antinociception&population=50");
-        WebElement title = driver.findElement(By.id("effect-title"));
-        waiting().until(d -> title.getText().endsWith("the typical patient"));
-        assertTrue(driver.findElement(By.id("effect-note")).getText().startsWith("The effect of the typical patient "
-                + "only"), driver.findElement(By.id("effect-note")).getText());
+        WebElement flat = driver.findElement(By.id("effect-bands-legend"));
+        waiting().until(d -> flat.isDisplayed() && flat.getText().startsWith("Ketamine: no between-patient "
+                + "variability reaches it"));
+        assertTrue(flat.getText().endsWith("so every virtual patient has the same ketamine curve and the same "
+                + "effect: the bands have no width."), flat.getText());
+        assertEquals(2, ((Number) js.executeScript("return explorer.effectPlot.series.length")).intValue());
+        assertTrue((Boolean) js.executeScript("return explorer.effectBands === null"));
+        assertTrue(driver.findElement(By.id("effect-note")).getText().contains("Assumption: the effect site's ke0"));
+
         open("protocol=crps-schwartzman-2009&endpoint=olofsen-2022-antinociception");
         waiting().until(d -> d.findElement(By.id("effect-note")).getText().startsWith("Effect site:"));
-        assertFalse(driver.findElement(By.id("effect-title")).getText().contains("typical patient"));
+        assertFalse(driver.findElement(By.id("effect-bands-legend")).isDisplayed());
+        assertFalse(driver.findElement(By.id("effect-title")).getText().contains("virtual patients"));
     }
 
     /** A pinned dense course is drawn as its peaks and its troughs, as the current one, not as its peaks alone. */
