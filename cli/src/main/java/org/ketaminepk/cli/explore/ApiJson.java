@@ -275,10 +275,13 @@ final class ApiJson {
     }
 
     /**
-     * Writes {@code population}: size, seed (a string of digits), variability, {@code time_h} and per analyte the percentiles
-     * ({@code p5}, {@code p50}, {@code p95}, ...) in ng/mL; for a course too dense to draw cycle by cycle also
-     * {@code p95_peaks} and {@code p5_troughs}, the lines through the peaks of the 95th percentile and the troughs
-     * of the 5th, between which the page fills the band.
+     * Writes {@code population}: size, seed (a string of digits), variability (its sources, and under
+     * {@code variability_label} which parameters vary and whose variability it is, as {@code simulate} words it),
+     * {@code no_spread} (one line for each analyte no between-patient variability reaches, whose band has no width),
+     * {@code time_h} and per analyte the percentiles ({@code p5}, {@code p25}, {@code p50}, {@code p75},
+     * {@code p95}) in ng/mL; for a course too dense to draw cycle by cycle also {@code p95_peaks} and
+     * {@code p5_troughs}, the lines through the peaks of the 95th percentile and the troughs of the 5th, between which
+     * the page fills the 90 % band, and {@code p75_peaks} and {@code p25_troughs} for the 50 % band.
      *
      * @param denseSpanH the time a dense course's chart shows, h ({@link ConcentrationChart#envelopeAt}); NaN for a
      *        course drawn as it is
@@ -290,6 +293,12 @@ final class ApiJson {
         // as text: a JavaScript number holds whole numbers exactly only up to 2^53, a seed takes 64 bits
         g.writeStringField("seed", Long.toString(pop.seed()));
         strings(g, "variability", pop.variability().provenance());
+        g.writeStringField("variability_label", PopulationReport.variabilityLabel(pop.variability()));
+        List<String> flat = new ArrayList<>();
+        for (Analyte a : PopulationReport.flatAnalytes(pop)) {
+            flat.add(PopulationReport.noVariabilityNote(a, pop.variability()) + " and its band has no width");
+        }
+        strings(g, "no_spread", flat);
         g.writeArrayFieldStart("time_h");
         for (double t : b.timesH()) {
             g.writeNumber(round(t, 6));
@@ -308,10 +317,25 @@ final class ApiJson {
                 double[] t = b.timesH();
                 numbers(g, "p95_peaks", ConcentrationChart.envelopeAt(t, b.ngPerMl(a, 95), t, denseSpanH)[0], 5);
                 numbers(g, "p5_troughs", ConcentrationChart.envelopeAt(t, b.ngPerMl(a, 5), t, denseSpanH)[1], 5);
+                if (holds(b, 25) && holds(b, 75)) {
+                    numbers(g, "p75_peaks", ConcentrationChart.envelopeAt(t, b.ngPerMl(a, 75), t, denseSpanH)[0], 5);
+                    numbers(g, "p25_troughs", ConcentrationChart.envelopeAt(t, b.ngPerMl(a, 25), t, denseSpanH)[1],
+                            5);
+                }
             }
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    /** @return whether {@code b} has the {@code p}-th percentile */
+    private static boolean holds(PercentileBands b, double p) {
+        for (double q : b.percentiles()) {
+            if (q == p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

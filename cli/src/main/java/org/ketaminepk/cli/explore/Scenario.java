@@ -188,7 +188,8 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
 
     /**
      * Percentile bands of the virtual population: {@link #population} copies of the patient, each with random
-     * effects drawn from the model's published variability, seeded; 5th, 50th and 95th percentiles on about 600
+     * effects drawn from the model's published variability, seeded; 5th, 25th, 50th, 75th and 95th percentiles (those
+     * of {@code simulate --population N}) on about 600
      * display times, and at the typical patient's peaks and troughs that those miss
      * ({@link PopulationReport#withTurns}). Run on the calling thread, so that one request never takes more than its
      * share of the cores.
@@ -209,7 +210,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         TimeGrid display = bandGrid(typical);
         // the bands are read on their own display times; the metrics grid is thinned alike, as its numbers are not shown
         return PopulationSimulation.of(model, Collections.nCopies(population, patient), regimen, display, seed)
-                .withPercentileBands(display, 5, 50, 95).run();
+                .withPercentileBands(display, PopulationEffect.percentiles()).run();
     }
 
     /** @return the times the population's bands are read at: about 600, and the typical patient's turns they miss */

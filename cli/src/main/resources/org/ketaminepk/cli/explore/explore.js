@@ -609,14 +609,27 @@
     ctx.fill();
   }
 
-  // the 5th–95th percentile band of each analyte, filled in the analyte's colour
+  // the middle 90 % (5th–95th percentile) and 50 % (25th–75th) of each analyte, filled in the analyte's colour, the
+  // 50 % over the 90 % so that it reads darker, as 'simulate --population N' shades them
   function populationBand(u, pop) {
     for (const [key, band] of Object.entries(pop)) {
       if (!key.endsWith('_ng_per_mL')) continue;
-      // a dense course: from the troughs of the 5th percentile to the peaks of the 95th
-      fillBetween(u, pop.time_h, band.p95_peaks || band.p95, band.p5_troughs || band.p5,
-        (COLOURS[key.replace('_ng_per_mL', '')] || '#777777') + '33');
+      const colour = COLOURS[key.replace('_ng_per_mL', '')] || '#777777';
+      // a dense course: from the troughs of the lower percentile to the peaks of the upper one
+      fillBetween(u, pop.time_h, band.p95_peaks || band.p95, band.p5_troughs || band.p5, colour + '33');
+      if (band.p25 && band.p75) {
+        fillBetween(u, pop.time_h, band.p75_peaks || band.p75, band.p25_troughs || band.p25, colour + '33');
+      }
     }
+  }
+
+  // what a population's shading is, whose variability it draws from, and which analytes it does not reach
+  function populationWords(pop, dense, whom) {
+    const spread = pop.variability_label ? pop.variability_label.replace(/^variability: /, '') : 'the model\'s published variability';
+    return ' Shaded in each curve\'s colour: the middle 90 % and, darker, the middle 50 % '
+      + (dense ? '(each from the troughs of its lower percentile to the peaks of its upper one) ' : '')
+      + 'of ' + pop.size + ' virtual patients ' + whom + ' (seed ' + pop.seed + '); variability: ' + spread + '.'
+      + (pop.no_spread || []).map((n) => ' ' + n.charAt(0).toUpperCase() + n.slice(1) + '.').join('');
   }
 
   // the time from a change in the form to the redrawn chart, read by the browser test
@@ -633,8 +646,7 @@
     if (!cur.metrics) {
       $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the '
         + (cur.manual ? 'manual scheme, with the deviation it stays within (the band around the target),' : 'pump schedule') + ' is below the chart.'
-        + (cur.population ? ' Shaded in each curve\'s colour: 5th–95th percentiles of ' + cur.population.size + ' virtual patients'
-          + ' given this pump schedule (seed ' + cur.population.seed + '), from the model\'s published variability.' : '');
+        + (cur.population ? populationWords(cur.population, false, 'given this pump schedule') : '');
       return;
     }
     const rows = [[cur, '']];
@@ -660,10 +672,7 @@
         }
       }
     }
-    const popNote = cur.population ? ' Shaded in each curve\'s colour: '
-      + (cur.display.troughs ? 'from the troughs of the 5th percentile to the peaks of the 95th, ' : '5th–95th percentiles ')
-      + 'of ' + cur.population.size
-      + ' virtual patients like this one (seed ' + cur.population.seed + '), from the model\'s published variability.' : '';
+    const popNote = cur.population ? populationWords(cur.population, !!cur.display.troughs, 'like this one') : '';
     $('band-note').textContent = 'Band for the metrics: ketamine ' + cur.band.low_ng_per_mL + '–' + cur.band.high_ng_per_mL
       + ' ng/mL (' + cur.band.source + '). AUC from 0 to the end of the window; grid: ' + cur.grid.points.toLocaleString('en-US')
       + ' points every ' + fmt(cur.grid.step_h * 60, 3) + ' min, drawn as ' + cur.display.points.toLocaleString('en-US') + ' (every peak kept).'

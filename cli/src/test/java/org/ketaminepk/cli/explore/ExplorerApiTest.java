@@ -132,6 +132,50 @@ class ExplorerApiTest extends LoopbackExplorer {
                 "no inline script and nothing fetched from elsewhere");
     }
 
+    /**
+     * A population's concentration bands carry the middle 50 % as well as the 90 %, as {@code simulate --population N}
+     * shades them, and say whose variability they come from: the default model's is borrowed from Otto 2021 and does
+     * not reach ketamine, whose band has no width; otto-2021's is its own and reaches both analytes.
+     */
+    @Test
+    void aPopulationsBandsHoldTheMiddleHalfAndSayWhoseVariabilityTheyShow() throws Exception {
+        JsonNode pop = json(get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min")
+                + "&duration=6h&population=30&seed=11")).get("population");
+        assertEquals("variability: Vn, CLn borrowed from Otto 2021", pop.get("variability_label").asText());
+        assertEquals(1, pop.get("no_spread").size(), pop.get("no_spread").toString());
+        assertTrue(pop.get("no_spread").get(0).asText().startsWith("ketamine: no between-patient variability "
+                + "reaches it (variability: Vn, CLn borrowed from Otto 2021)"), pop.get("no_spread").toString());
+        assertTrue(pop.get("no_spread").get(0).asText().endsWith("and its band has no width"));
+        JsonNode nk = pop.get("norketamine_ng_per_mL");
+        boolean wider = false;
+        for (int i = 0; i < nk.get("p50").size(); i++) {
+            double[] v = new double[5];
+            String[] keys = {"p5", "p25", "p50", "p75", "p95"};
+            for (int k = 0; k < 5; k++) {
+                v[k] = nk.get(keys[k]).get(i).asDouble();
+                assertTrue(k == 0 || v[k - 1] <= v[k], keys[k] + " in order at " + i);
+            }
+            wider |= v[4] - v[0] > 1.5 * (v[3] - v[1]) && v[3] > v[1];
+        }
+        assertTrue(wider, "the middle 50 % lies inside a wider middle 90 %");
+
+        JsonNode otto = json(get("/api/simulate?dose=" + q("0.5 mg/kg over 40 min")
+                + "&model=otto-2021&duration=6h&population=30&seed=11")).get("population");
+        assertEquals(0, otto.get("no_spread").size(), otto.get("no_spread").toString());
+        assertTrue(otto.get("variability_label").asText().contains("published by Otto"),
+                otto.get("variability_label").asText());
+        JsonNode dense = json(get("/api/simulate?dose=" + q("oral 50 mg every 8 h x480")
+                + "&step=5min&population=20&seed=11")).at("/population/norketamine_ng_per_mL");
+        assertTrue(dense.get("p75_peaks").size() > 100, "a dense course's 50 % envelope");
+        for (int i = 0; i < dense.get("p75_peaks").size(); i++) {
+            assertTrue(dense.get("p25_troughs").get(i).asDouble() <= dense.get("p75_peaks").get(i).asDouble(),
+                    "50 % envelope at " + i);
+            assertTrue(dense.get("p5_troughs").get(i).asDouble() <= dense.get("p25_troughs").get(i).asDouble() + 1e-9
+                    && dense.get("p75_peaks").get(i).asDouble() <= dense.get("p95_peaks").get(i).asDouble() + 1e-9,
+                    "the 50 % envelope inside the 90 % one at " + i);
+        }
+    }
+
     @Test
     void aSeededPopulationGivesOrderedPercentileBandsAndTheSameAnswerTwice() throws Exception {
         String query = "/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&duration=6h&population=30&seed=11";

@@ -527,6 +527,51 @@ class ExplorerBrowserTest {
         return ((Number) rgba.get(2)).intValue() - ((Number) rgba.get(0)).intValue();
     }
 
+    /**
+     * The concentration chart shades a population's middle 50 % darker than its middle 90 %, and the note under it
+     * says whose variability it is and which analyte it does not reach.
+     */
+    @Test
+    void aPopulationsMiddleHalfIsShadedDarkerAndItsNoteSaysWhoseVariability() {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&population=50&seed=3");
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!(explorer.current.population && explorer.current.population.size === 50)")));
+        // the time where norketamine's bands are tallest on screen; one point inside the middle 50 % (a quarter of
+        // the way from the median to the 75th percentile, away from the typical curve's line), one inside the 90 %
+        // only (half-way from the 75th to the 95th)
+        Map<?, ?> at = (Map<?, ?>) js.executeScript("const p = explorer.current.population; const u = explorer.plot;"
+                + "const k = p.norketamine_ng_per_mL; let best = 0;"
+                + "for (let i = 0; i < p.time_h.length; i++) {"
+                + "  const h = u.valToPos(k.p25[i], 'y') - u.valToPos(k.p95[i], 'y');"
+                + "  if (h > u.valToPos(k.p25[best], 'y') - u.valToPos(k.p95[best], 'y')) best = i; }"
+                + "return {t: p.time_h[best], half: k.p50[best] + 0.25 * (k.p75[best] - k.p50[best]),"
+                + "  wide: (k.p75[best] + k.p95[best]) / 2};");
+        double t = ((Number) at.get("t")).doubleValue();
+        double half = ((Number) at.get("half")).doubleValue();
+        double wide = ((Number) at.get("wide")).doubleValue();
+        List<?> halfWith = pixelAt(t, half);
+        List<?> wideWith = pixelAt(t, wide);
+        WebElement note = driver.findElement(By.id("band-note"));
+        assertTrue(note.getText().contains("the middle 90 % and, darker, the middle 50 % of 50 virtual patients like "
+                + "this one (seed 3); variability:") && note.getText().contains("published by Otto"), note.getText());
+
+        new Select(driver.findElement(By.id("population"))).selectByValue("");
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript("return !explorer.current.population")));
+        // norketamine is #D55E00: each layer of its shading makes a point redder and less blue than what lies behind
+        int halfShift = blueOverRed(pixelAt(t, half)) - blueOverRed(halfWith);
+        int wideShift = blueOverRed(pixelAt(t, wide)) - blueOverRed(wideWith);
+        assertTrue(wideShift > 5 && halfShift > wideShift + 5, () -> "two layers inside the middle 50 % ("
+                + halfShift + ") against one outside it (" + wideShift + ")");
+
+        // the default model: its variability is borrowed, and ketamine's band has no width
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&population=50&seed=3");
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!(explorer.current.population && explorer.current.population.size === 50)")));
+        String text = driver.findElement(By.id("band-note")).getText();
+        assertTrue(text.contains("variability: Vn, CLn borrowed from Otto 2021.") && text.contains("Ketamine: no "
+                + "between-patient variability reaches it") && !text.contains("published variability"), text);
+    }
+
     @Test
     void aPopulationInTargetModeDrawsTheBandAndPrintsTheAttainment() throws Exception {
         open("target=" + "150%20ng%2FmL%20for%202%20h&model=otto-2021&population=50&seed=3");
