@@ -1,6 +1,7 @@
 package org.ketaminepk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -143,6 +144,22 @@ class EffectOnSimulateAndCompareTest {
         assertTrue(out.contains("peak effect (fraction of the maximal effect)"), out);
         assertTrue(out.contains("at or beyond 0.2 fraction of the maximal effect"), out);
         assertTrue(out.contains("offset after last input"), out);
+    }
+
+    /**
+     * The default model's variability (borrowed for norketamine) does not reach ketamine, so every virtual patient has
+     * the typical effect: the text says so instead of a range from a value to itself.
+     */
+    @Test
+    void aPopulationWhoseEffectDoesNotVarySaysSo() {
+        Cli.Result r = Cli.run("simulate", "--dose", DOSE, "--duration", "6h", "--population", "50", "--effect",
+                "antinociception");
+        assertEquals(0, r.code(), r.err());
+        // the text wraps at 100 columns
+        String words = r.out().replaceAll("\\s+", " ");
+        assertTrue(words.contains("every virtual patient's effect there is the same to the digits shown (no "
+                + "between-patient variability reaches ketamine)"), r.out());
+        assertFalse(r.out().contains("lie between"), r.out());
     }
 
     @Test

@@ -150,7 +150,12 @@ public record PopulationEffect(EffectRuns typical, double[][] effectSite, double
             }
             String unit = typical.endpoint().effectUnit();
             String spread = "";
-            if (PercentileSupport.shown(5, patients)) {
+            boolean same = Text.sig(effect[0][peak], 4).equals(Text.sig(effect[4][peak], 4));
+            if (same && PercentileSupport.shown(5, patients)) {
+                // a range from a value to itself reads as a misprint: say what it means
+                spread = "; every virtual patient's effect there is the same to the digits shown (no between-patient "
+                        + "variability reaches " + typical.endpoint().analyte().label() + ")";
+            } else if (PercentileSupport.shown(5, patients)) {
                 spread = String.format(Locale.ROOT, "; then the middle 90 %% of patients lie between %s and %s, the "
                         + "middle 50 %% between %s and %s", Text.sig(effect[0][peak], 4), Text.sig(effect[4][peak], 4),
                         Text.sig(effect[1][peak], 4), Text.sig(effect[3][peak], 4));
