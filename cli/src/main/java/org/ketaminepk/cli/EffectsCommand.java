@@ -14,12 +14,14 @@ import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.EffectText;
+import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectResult;
 import org.ketaminepk.effect.EffectSimulation;
 import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
 
 import picocli.CommandLine.ArgGroup;
@@ -161,8 +163,12 @@ public final class EffectsCommand implements Callable<Integer> {
         if (level != null && !Double.isFinite(level)) {
             throw new InvalidInputException("level", "--level must be a finite number but was " + level);
         }
-        EffectResult r = EffectSimulation.run(endpoint, model, PatientOptions.orEmpty(patientOptions).patient(),
-                regimen, grid(regimen.endH()), options);
+        Patient patient = PatientOptions.orEmpty(patientOptions).patient();
+        TimeGrid grid = grid(regimen.endH());
+        // as simulate --effect: the run with the effect compartment's link beside the plain one
+        int values = MemoryBudget.valuesPerPoint(model, patient);
+        MemoryBudget.check(grid, List.of(values, values + 3));
+        EffectResult r = EffectSimulation.run(endpoint, model, patient, regimen, grid, options);
         boolean dataOnStdout = "-".equals(csv) || "-".equals(json);
         EffectText.summary(dataOnStdout ? spec.commandLine().getErr() : out, r, level);
         if (csv != null) {
