@@ -137,6 +137,20 @@ class EffectsCommandTest {
     }
 
     /**
+     * A run shorter than the default step of 1 min blamed the step the user had not given, in hours without a unit:
+     * "--step: step must be greater than 0 and at most 0.000278 h but was 0.016667". It now says, as simulate does,
+     * that the step must fit in the run and where the run's length comes from.
+     */
+    @Test
+    void aRunShorterThanTheStepSaysSo() {
+        Cli.Result r = Cli.run("effects", "navarrete-2025-ani", "--model", "domino-1984", "--dose", "bolus 10 mg",
+                "--duration", "1s");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --step must be at most the length of the run, 1 s (--duration), but was 1 min; give a "
+                + "shorter --step or a longer --duration\n", r.err());
+    }
+
+    /**
      * A listing (no doses) prints the same text whatever the run options say, and never writes the files asked for:
      * each run option is refused there, named, rather than ignored.
      */
