@@ -20,6 +20,7 @@ import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.report.CountedProgress;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.SummaryText;
+import org.ketaminepk.cli.report.Terminal;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.cli.report.WarningGroups;
 import org.ketaminepk.dataset.CompartmentTable;
@@ -134,7 +135,7 @@ public final class DatasetCommand implements Callable<Integer> {
             throw new InvalidInputException("FILE", "dataset file " + file + " does not exist");
         }
         int ids = d.individuals().size();
-        CountedProgress progress = CountedProgress.on(spec.commandLine().getErr(), System.console() != null,
+        CountedProgress progress = CountedProgress.on(spec.commandLine().getErr(), Terminal.stderr(),
                 "simulating " + Text.count(ids) + (ids == 1 ? " individual" : " individuals"));
         DatasetResult result;
         try {
