@@ -3,14 +3,13 @@ package org.ketaminepk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
@@ -19,7 +18,9 @@ import org.ketaminepk.cli.options.InputFiles;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.report.CountedProgress;
+import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.SummaryText;
+import org.ketaminepk.cli.report.Terminal;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.cli.report.WarningGroups;
 import org.ketaminepk.dataset.CompartmentTable;
@@ -109,7 +110,7 @@ public final class DatasetCommand implements Callable<Integer> {
         if (file == null) {
             throw new InvalidInputException("FILE", "give the dataset FILE (or --cmt-table)");
         }
-        return simulate(file, model, out, spec);
+        return simulate(file, model, "--out", out, spec);
     }
 
     /**
@@ -117,12 +118,16 @@ public final class DatasetCommand implements Callable<Integer> {
      *
      * @param file the event records
      * @param model the model
+     * @param option the option that named the output, for messages ("--out", or "--csv" of 'simulate --dataset')
      * @param out where to write the predictions, "-" for standard output (the summary then goes to standard error)
      * @param spec the command, for its output streams
      * @return the exit code
      */
-    static int simulate(Path file, PublishedModel model, String out, CommandSpec spec) throws IOException {
+    static int simulate(Path file, PublishedModel model, String option, String out, CommandSpec spec)
+            throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        // before the file is read and every ID simulated: an output that cannot be written is told at once
+        OutputFiles.checkOutputs(Map.of(option, out));
         Dataset d;
         try (Reader r = InputFiles.open(file)) {
             d = Dataset.read(r, file.getFileName().toString());
@@ -130,7 +135,7 @@ public final class DatasetCommand implements Callable<Integer> {
             throw new InvalidInputException("FILE", "dataset file " + file + " does not exist");
         }
         int ids = d.individuals().size();
-        CountedProgress progress = CountedProgress.on(spec.commandLine().getErr(), System.console() != null,
+        CountedProgress progress = CountedProgress.on(spec.commandLine().getErr(), Terminal.stderr(),
                 "simulating " + Text.count(ids) + (ids == 1 ? " individual" : " individuals"));
         DatasetResult result;
         try {
@@ -139,13 +144,14 @@ public final class DatasetCommand implements Callable<Integer> {
             progress.finish();
         }
         boolean toStdout = out.equals("-");
-        if (toStdout) {
-            result.write(stdout);
-        } else {
-            try (Writer w = Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+        // whole or not at all, as every other output file
+        OutputFiles.writeText(option, out, stdout, w -> {
+            try {
                 result.write(w);
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // a failed write is the file's, told with its name
             }
-        }
+        });
         PrintWriter summary = toStdout ? spec.commandLine().getErr() : stdout;
         summary.printf(Locale.ROOT, "%s: %s individuals, %s records simulated with %s%s%n", file.getFileName(),
                 Text.count(d.individuals().size()), Text.count(d.records().size()), model.id(),

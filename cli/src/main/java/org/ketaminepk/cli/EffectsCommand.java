@@ -3,9 +3,11 @@ package org.ketaminepk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.report.OutputFiles;
@@ -14,12 +16,15 @@ import org.ketaminepk.cli.options.Converters;
 import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.report.EffectText;
+import org.ketaminepk.cli.report.MemoryBudget;
+import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.effect.EffectResult;
 import org.ketaminepk.effect.EffectSimulation;
 import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.patient.Patient;
 import org.ketaminepk.protocol.Protocol;
 
 import picocli.CommandLine.ArgGroup;
@@ -161,8 +166,12 @@ public final class EffectsCommand implements Callable<Integer> {
         if (level != null && !Double.isFinite(level)) {
             throw new InvalidInputException("level", "--level must be a finite number but was " + level);
         }
-        EffectResult r = EffectSimulation.run(endpoint, model, PatientOptions.orEmpty(patientOptions).patient(),
-                regimen, grid(regimen.endH()), options);
+        Patient patient = PatientOptions.orEmpty(patientOptions).patient();
+        TimeGrid grid = grid(regimen.endH());
+        // as simulate --effect: the run with the effect compartment's link beside the plain one
+        int values = MemoryBudget.valuesPerPoint(model, patient);
+        MemoryBudget.check(grid, List.of(values, values + 3));
+        EffectResult r = EffectSimulation.run(endpoint, model, patient, regimen, grid, options);
         boolean dataOnStdout = "-".equals(csv) || "-".equals(json);
         EffectText.summary(dataOnStdout ? spec.commandLine().getErr() : out, r, level);
         if (csv != null) {
@@ -198,6 +207,14 @@ public final class EffectsCommand implements Callable<Integer> {
         try {
             return TimeGrid.uniform(end, s);
         } catch (InvalidInputException e) {
+            if ("step".equals(e.field()) && s > end) {
+                // the limit is the run's length: "--step ... at most 0.000278 h but was 0.016667" for a step not given
+                throw new InvalidInputException("step", String.format(Locale.ROOT, "--step must be at most "
+                        + "the length of the run, %s (%s), but was %s; give a shorter --step or a longer --duration",
+                        Text.step(end), duration == null ? "the default: the last input's end, "
+                                + Text.hoursMinutes(lastInputEndH) + ", plus " + Checks.fmt(DEFAULT_WASHOUT_H)
+                                + " h of wash-out" : "--duration", Text.step(s)));
+            }
             String option = "step".equals(e.field()) ? "--step" : "--duration";
             throw new InvalidInputException(e.field(), option + ": " + e.getMessage());
         }

@@ -179,7 +179,7 @@ public final class FitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
                     (l.censored() ? "<" : "") + num(l.valueOrLloqNgPerMl()), num(p.typicalNgPerMl()),
                     num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio().getAsDouble())
-                            ? String.format(Locale.ROOT, "%.2f", p.ratio().getAsDouble()) : "none (prediction 0)");
+                            ? twoDecimals(p.ratio().getAsDouble()) : "none (prediction 0)");
         }
         List<String> far = new java.util.ArrayList<>();
         for (int i = 0; i < fit.predictions().size(); i++) {
@@ -207,8 +207,9 @@ public final class FitCommand implements Callable<Integer> {
                     num(t.cmaxNgPerMl()), Checks.fmt(Math.round(s.tmaxH() * 100) / 100.0),
                     Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0), num(s.aucNgHPerMl()), num(t.aucNgHPerMl())), 85);
         }
-        Text.hanging(out, "", String.format(Locale.ROOT, "−2 log posterior: %.2f at the typical patient, %.2f at the "
-                + "estimate (%d model evaluations)", fit.typicalObjective(), fit.objective(), fit.evaluations()), 100);
+        Text.hanging(out, "", String.format(Locale.ROOT, "−2 log posterior: %s at the typical patient, %s at the "
+                + "estimate (%d model evaluations)", twoDecimals(fit.typicalObjective()), twoDecimals(fit.objective()),
+                fit.evaluations()), 100);
         for (Warning w : curve.warnings()) {
             if (w.code() != Warning.Code.ADJUSTMENT) {
                 Text.hanging(out, "warning: ", w.message(), 91);
@@ -221,6 +222,14 @@ public final class FitCommand implements Callable<Integer> {
     /** @return the number as {@link Checks#fmt} writes it, "" when absent */
     private static String fmtOrBlank(OptionalDouble v) {
         return v.isPresent() ? Checks.fmt(v.getAsDouble()) : "";
+    }
+
+    /**
+     * @return the number with two decimals, or with four significant digits once it is a million or more: a level
+     *         far beyond the curve's reach gave a ratio printed with 42 digits
+     */
+    private static String twoDecimals(double v) {
+        return Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.2f", v) : num(v);
     }
 
     private static String num(double v) {

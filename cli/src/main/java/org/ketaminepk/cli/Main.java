@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -135,6 +140,7 @@ public final class Main implements Runnable {
         cl.registerConverter(Integer.TYPE, new Converters.WholeNumber());
         cl.setExecutionStrategy(parseResult -> {
             refuseRepeatedAndEmptyValues(parseResult);
+            refuseOutputOverInput(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -260,6 +266,82 @@ public final class Main implements Runnable {
                 throw new ParameterException(spec.commandLine(), name + " was given twice ('" + first + "' and '"
                         + value + "'); give it once");
             }
+        }
+    }
+
+    /** Options that name a file the command reads (a protocol option may name a built-in id instead). */
+    private static final List<String> INPUT_OPTIONS = List.of("--protocol", "--observed", "--patients", "--dataset");
+    /** Options that name a file the command writes ("-" is standard output). */
+    private static final List<String> OUTPUT_OPTIONS = List.of("--csv", "--json", "--plot", "--population-csv",
+            "--observed-csv", "--out", "--protocol-out");
+
+    /**
+     * Refuses an output that names a file the same command reads: the output replaces it when the run succeeds, and
+     * the user's protocol, levels, patients or dataset would be gone. A positional FILE (dataset, protocols) counts
+     * as an input.
+     *
+     * @throws ParameterException naming both options and the file
+     */
+    static void refuseOutputOverInput(ParseResult top) {
+        ParseResult pr = top;
+        while (pr.hasSubcommand()) {
+            pr = pr.subcommand();
+        }
+        Map<String, List<String>> inputs = new LinkedHashMap<>();
+        for (OptionSpec o : pr.matchedOptions()) {
+            if (INPUT_OPTIONS.contains(o.longestName())) {
+                inputs.put(o.longestName(), o.originalStringValues());
+            }
+        }
+        for (PositionalParamSpec p : pr.matchedPositionals()) {
+            if (p.paramLabel().contains("FILE")) {
+                inputs.put(p.paramLabel(), p.originalStringValues());
+            }
+        }
+        if (inputs.isEmpty()) {
+            return;
+        }
+        for (OptionSpec o : pr.matchedOptions()) {
+            if (!OUTPUT_OPTIONS.contains(o.longestName())) {
+                continue;
+            }
+            for (String output : o.originalStringValues()) {
+                Path out = existingFile(output);
+                if (out == null) {
+                    continue; // standard output, or a file not yet written: it cannot be an input
+                }
+                for (Map.Entry<String, List<String>> in : inputs.entrySet()) {
+                    for (String input : in.getValue()) {
+                        Path read = existingFile(input);
+                        if (read != null && sameFile(out, read)) {
+                            throw new ParameterException(pr.commandSpec().commandLine(), o.longestName() + " '"
+                                    + output + "' is the file given with " + in.getKey() + " '" + input
+                                    + "', which writing it would replace; give the output another name");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the path of an existing regular file named by {@code text}, or null */
+    private static Path existingFile(String text) {
+        if (text == null || text.equals("-") || text.isBlank()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(text);
+            return Files.isRegularFile(p) ? p : null;
+        } catch (InvalidPathException e) {
+            return null; // the command reports the bad name itself
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -281,7 +281,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         String csv = output == null || output.csv == null ? "-" : output.csv;
-        return DatasetCommand.simulate(dataset, common.model(null), csv, spec);
+        return DatasetCommand.simulate(dataset, common.model(null), "--csv", csv, spec);
     }
 
     /** @return how the model was chosen when the user did not choose it, or null */

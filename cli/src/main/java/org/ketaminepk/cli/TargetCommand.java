@@ -26,6 +26,7 @@ import org.ketaminepk.cli.report.PopulationReport;
 import org.ketaminepk.cli.report.TargetFiles;
 import org.ketaminepk.cli.report.TargetPopulation;
 import org.ketaminepk.cli.report.Outputs;
+import org.ketaminepk.cli.report.Terminal;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.effect.EffectLink;
@@ -262,7 +263,7 @@ public final class TargetCommand implements Callable<Integer> {
         if (population.asked()) {
             List<Patient> patients = population.patients(patient);
             pop = TargetPopulation.simulate(plan, model, patient, patients, population, variability,
-                    PopulationReport.Progress.on(spec.commandLine().getErr(), System.console() != null,
+                    PopulationReport.Progress.on(spec.commandLine().getErr(), Terminal.stderr(),
                             patients.size()));
             pop.writeText(summary);
             summary.flush();

@@ -70,4 +70,27 @@ class DatasetCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1  iv") && r.out().contains("3  norketamine"), r.out());
     }
+
+    /**
+     * An output that cannot be written ended the run with "error: internal failure:
+     * java.nio.file.NoSuchFileException" and exit code 1, after every ID was simulated: the predictions were written
+     * with a plain writer, not checked before the run like every other output file. Now the output is refused before
+     * the file is read, as a usage error naming the option, and a directory or missing directory alike.
+     */
+    @Test
+    void anOutputThatCannotBeWrittenIsAUsageErrorBeforeAnythingRuns() throws IOException {
+        Path in = file("study.csv", "ID,TIME,AMT,CMT\n1,0,50,iv\n1,2,,\n");
+        String missing = dir.resolve("no-such-dir").resolve("pred.csv").toString();
+        Cli.Result r = Cli.run("dataset", in.toString(), "--out", missing);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --out: cannot write '" + missing + "': no such directory " + dir.resolve("no-such-dir"),
+                r.err().trim());
+        r = Cli.run("dataset", in.toString(), "--out", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --out: cannot write '" + dir + "': it is a directory", r.err().trim());
+        r = Cli.run("simulate", "--dataset", in.toString(), "--csv", missing);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: --csv: cannot write '" + missing + "'"), r.err());
+        assertEquals("", r.out());
+    }
 }

@@ -137,6 +137,20 @@ class EffectsCommandTest {
     }
 
     /**
+     * A run shorter than the default step of 1 min blamed the step the user had not given, in hours without a unit:
+     * "--step: step must be greater than 0 and at most 0.000278 h but was 0.016667". It now says, as simulate does,
+     * that the step must fit in the run and where the run's length comes from.
+     */
+    @Test
+    void aRunShorterThanTheStepSaysSo() {
+        Cli.Result r = Cli.run("effects", "navarrete-2025-ani", "--model", "domino-1984", "--dose", "bolus 10 mg",
+                "--duration", "1s");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --step must be at most the length of the run, 1 s (--duration), but was 1 min; give a "
+                + "shorter --step or a longer --duration\n", r.err());
+    }
+
+    /**
      * A listing (no doses) prints the same text whatever the run options say, and never writes the files asked for:
      * each run option is refused there, named, rather than ignored.
      */
@@ -187,5 +201,25 @@ class EffectsCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("NOT a dosing device"), r.out());
         assertTrue(r.out().contains("Examples:\n  ketamine-pk effects"), r.out());
+    }
+
+    /**
+     * A grid too large for the Java heap ended 'effects' with "Exception in thread "main"
+     * java.lang.OutOfMemoryError: Java heap space" and a stack trace, where 'simulate --effect' on the same grid says
+     * how much memory it would need: the command did not check the grid against the heap. Run in a JVM of 96 MiB.
+     */
+    @Test
+    void aGridLargerThanTheHeapIsRefusedWithTheMemoryItNeeds() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose", "bolus 10 mg",
+                "--duration", "30d", "--step", "1s").redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "still running");
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(2, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("error: --step: the output grid of 2592001 points for 2 series needs about "), err);
+        assertEquals("", Files.readString(dir.resolve("out.txt")));
     }
 }

@@ -52,6 +52,38 @@ class ErrorHandlingTest {
         assertFalse(r.err().contains("is not a"), r.err());
     }
 
+    /**
+     * A CSV saved as Windows-1252 ("µmol/L" or a name with an accent) ended 'fit' and 'dataset' as an internal
+     * failure (java.nio.charset.MalformedInputException, exit code 1) and '--patients' and '--observed' with
+     * "cannot be read: Input length = 1". Each now names the file, the line and column and the byte, as a protocol
+     * file does, and asks for UTF-8.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "fit --observed FILE --dose '20 mg over 1 h' --model otto-2021|time,analyte,value",
+        "dataset FILE|ID,TIME,AMT,CMT",
+        "simulate --dose 'bolus 10 mg' --model otto-2021 --observed FILE|time,analyte,value",
+        "simulate --dose 'bolus 10 mg' --model otto-2021 --patients FILE|age,weight,height,sex"})
+    void aFileThatIsNotUtf8IsAnInputErrorWithItsLine(String line, String header) throws Exception {
+        Path file = dir.resolve("latin1.csv");
+        byte[] head = (header + "\n1,2,3,").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xB5; // µ in Latin-1
+        bytes[head.length + 1] = '\n';
+        Files.write(file, bytes);
+        java.util.List<String> args = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(line);
+        while (m.find()) {
+            String a = m.group(1) != null ? m.group(1) : m.group(2);
+            args.add(a.equals("FILE") ? file.toString() : a);
+        }
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("latin1.csv:2:7: the file is not UTF-8 text (byte 0xB5 cannot start or "
+                + "continue a UTF-8 character); save it as UTF-8"), r.err());
+    }
+
     @Test
     void negativeWeightNamesTheOption() {
         Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--weight", "-3", "--dose", "bolus 20 mg");

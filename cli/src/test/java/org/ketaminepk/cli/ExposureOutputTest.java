@@ -47,6 +47,21 @@ class ExposureOutputTest {
         assertTrue(text.contains("Norketamine/ketamine AUC ratio (by mass): "), text);
     }
 
+    /**
+     * Doses less than 2 s apart were said to repeat "every 0 h": the interval was rounded to 0.001 h. It is now
+     * written in the unit that reads best, as the grid's step is.
+     */
+    @Test
+    void aShortDosingIntervalIsNotCalledZero() {
+        Cli.Result r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 1 mg every 1 s x10", "--duration",
+                "1h");
+        assertEquals(0, r.code(), r.err());
+        String text = r.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("Repeated every 1 s: "), text);
+        r = Cli.run("simulate", "--model", Cli.MODEL, "--dose", "bolus 1 mg every 30 min x3", "--duration", "3h");
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("Repeated every 30 min: "), r.out());
+    }
+
     @Test
     void dosingWeightChangesTheMgAndIsShown() throws Exception {
         Cli.Result r = Cli.run("compare", "--dose", "0.5 mg/kg over 40 min", "--patient", "weight=120",

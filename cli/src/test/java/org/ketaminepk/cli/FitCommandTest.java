@@ -128,6 +128,24 @@ class FitCommandTest {
      * A level the model cannot explain (10 ng/mL 200 h after 20 mg) leaves the random effects unidentifiable; the
      * report still fits 100 columns, its parameter rows and its objective line included.
      */
+    /**
+     * A level 1000 h after a 40-min infusion, where the model predicts 1e-40 ng/mL, printed its ratio
+     * measured/individual as "276622678987698750000000000000000000000000.00" and the −2 log posterior as
+     * "28705479004910440000000.00". Large numbers now have four significant digits; the note still says the fit
+     * does not explain the level.
+     */
+    @Test
+    void aLevelFarBeyondTheCurveGivesReadableNumbers() throws IOException {
+        Path p = dir.resolve("late.csv");
+        Files.writeString(p, "time,analyte,value\n1000,ketamine,40 ng/mL\n");
+        Cli.Result r = Cli.run("fit", "--observed", p.toString(), "--dose", "0.5 mg/kg over 40 min", "--model",
+                "otto-2021");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(!r.out().matches("(?s).*\\d{13}.*"), r.out());
+        assertTrue(r.out().contains("more than 10-fold from the individual prediction"), r.out());
+        assertTrue(r.out().matches("(?s).*−2 log posterior: \\d\\.\\d{3}e\\+\\d+ at the typical patient.*"), r.out());
+    }
+
     @Test
     void anUnidentifiableFitStillFitsOneHundredColumns() throws IOException {
         Path p = dir.resolve("late.csv");

@@ -74,4 +74,53 @@ class OutputCollisionTest {
         assertEquals(1, r.errLines().length, r::err);
         assertTrue(r.err().contains("standard output"), r::err);
     }
+
+    /** command with INPUT where its input file goes, and the output option that names the same file. */
+    static Stream<Arguments> outputOverInput() {
+        return Stream.of(
+                Arguments.of(List.of("simulate", "--protocol", "INPUT", "--model", "domino-1984", "--duration", "1h"),
+                        "--csv", "course\nbolus 10 mg\n"),
+                Arguments.of(List.of("compare", "--protocol", "INPUT", "--dose", "bolus 5 mg", "--model",
+                        "domino-1984", "--duration", "1h"), "--json", "course\nbolus 10 mg\n"),
+                Arguments.of(List.of("simulate", "--dose", "20 mg over 1 h", "--model", "otto-2021", "--observed",
+                        "INPUT", "--duration", "3h"), "--observed-csv", "time,analyte,value\n2,ketamine,40 ng/mL\n"),
+                Arguments.of(List.of("fit", "--observed", "INPUT", "--dose", "20 mg over 1 h", "--model",
+                        "otto-2021"), "--csv", "time,analyte,value\n2,ketamine,40 ng/mL\n"),
+                Arguments.of(List.of("simulate", "--dose", "bolus 10 mg", "--model", "otto-2021", "--patients",
+                        "INPUT", "--duration", "1h"), "--population-csv", "age,weight,height,sex\n40,70,175,male\n"),
+                Arguments.of(List.of("dataset", "INPUT"), "--out", "ID,TIME,AMT,CMT\n1,0,10,1\n1,1,0,7\n"),
+                Arguments.of(List.of("simulate", "--dataset", "INPUT"), "--csv",
+                        "ID,TIME,AMT,CMT\n1,0,10,1\n1,1,0,7\n"),
+                Arguments.of(List.of("effects", "navarrete-2025-ani", "--model", "domino-1984", "--protocol", "INPUT",
+                        "--duration", "1h"), "--csv", "course\nbolus 10 mg\n"));
+    }
+
+    /**
+     * An output that names the file the command reads was written over it: "simulate --protocol course.txt --csv
+     * course.txt" ran, printed its summary and left the protocol replaced by the CSV. It is refused before anything
+     * runs, by another spelling of the name and through a symbolic link too, and the input stays as it was.
+     */
+    @ParameterizedTest
+    @MethodSource("outputOverInput")
+    void anOutputNamingTheInputFileIsRefusedAndTheInputKept(List<String> command, String output, String content)
+            throws Exception {
+        Path input = dir.resolve("input.txt");
+        Path link = dir.resolve("input-link.txt");
+        Files.createSymbolicLink(link, input);
+        for (String other : new String[] {input.toString(), dir.resolve(".").resolve("input.txt").toString(),
+            link.toString()}) {
+            Files.writeString(input, content);
+            List<String> args = new ArrayList<>();
+            for (String a : command) {
+                args.add(a.equals("INPUT") ? input.toString() : a);
+            }
+            args.addAll(List.of(output, other));
+            Cli.Result r = Cli.run(args.toArray(new String[0]));
+            assertEquals(2, r.code(), () -> args + "\n" + r.out() + r.err());
+            assertEquals(1, r.errLines().length, r::err);
+            assertTrue(r.err().startsWith("error: " + output + " '" + other + "' is the file given with ")
+                    && r.err().contains("which writing it would replace"), r::err);
+            assertEquals(content, Files.readString(input), () -> args.toString());
+        }
+    }
 }

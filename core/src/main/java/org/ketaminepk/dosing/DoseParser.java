@@ -535,7 +535,24 @@ public final class DoseParser {
             return pos < tokens.size() ? tokens.get(pos++) : null;
         }
 
+        /** @return what a word that may be given once sets, for messages ("the route", "the salt") */
+        private String part(String word) {
+            if (ROUTE_WORDS.containsKey(word)) {
+                return "the route";
+            }
+            return switch (word) {
+                case "hcl", "hydrochloride", "base" -> "whether the amount is the salt or the base";
+                case "every", "daily", "weekly" -> "how the dose repeats";
+                default -> "the rate cap";
+            };
+        }
+
         private void once(Token previous, Token t) {
+            if (previous != null && !previous.norm.equals(t.norm)) {
+                // 'HCl base' or 'oral sublingual': two different words for one part, not one word twice
+                throw error(t, "'" + t.text + "' and '" + previous.text + "' (column " + previous.column + ") "
+                        + "both say " + part(t.norm) + "; give one of them");
+            }
             if (previous != null) {
                 throw error(t, "'" + t.norm + "' is given twice");
             }

@@ -74,6 +74,7 @@ public final class LevelsCsv {
                     columns = header(cells, src, lineNo);
                     continue;
                 }
+                refuseExtraCells(cells, columns, src, lineNo);
                 out.add(row(cells, columns, src, lineNo));
             }
             if (out.isEmpty()) {
@@ -106,6 +107,21 @@ public final class LevelsCsv {
             }
         }
         return columns;
+    }
+
+    /**
+     * Refuses a row with a value beyond the header's columns (an LLOQ under a header without {@code lloq}, a
+     * concentration written "1,500 ng/mL"): it was dropped without a word. Empty cells after the last column, as a
+     * spreadsheet may write them, hold nothing and pass.
+     */
+    private static void refuseExtraCells(String[] cells, Map<String, Integer> columns, String src, int lineNo) {
+        for (int i = columns.size(); i < cells.length; i++) {
+            if (!cells[i].isBlank()) {
+                throw new InvalidInputException("levels", src + " line " + lineNo + ": " + cells.length + " cells but "
+                        + "the header names " + columns.size() + " columns (" + String.join(",", columns.keySet())
+                        + "); cell " + (i + 1) + " '" + cells[i].trim() + "' has no column");
+            }
+        }
     }
 
     private static Level row(String[] cells, Map<String, Integer> columns, String src, int lineNo) {

@@ -157,11 +157,13 @@ public record VariabilitySpec(Map<String, Double> cvPercent, List<Correlation> c
                 throw new InvalidInputException("variability", where + " must give a coefficient of variation in "
                         + "percent, e.g. " + left + "=30%, but was '" + right + "'");
             }
-            double cv = number(right.substring(0, right.length() - 1).trim(), where, "a CV in percent");
+            String written = right.substring(0, right.length() - 1).trim();
+            double cv = number(written, where, "a CV in percent");
             if (!(cv >= MIN_CV_PERCENT && cv <= MAX_CV_PERCENT)) {
+                // the value as typed: every digit of "1e308" was printed, a line of 309 characters
                 throw new InvalidInputException("variability", where + ": CV must be between "
                         + Checks.fmt(MIN_CV_PERCENT) + " and " + Checks.fmt(MAX_CV_PERCENT) + " % but was "
-                        + Checks.exact(cv) + " %");
+                        + written + " %");
             }
             if (cvs.put(left, cv) != null) {
                 throw new InvalidInputException("variability", where + ": " + left + " is given twice");

@@ -153,7 +153,8 @@ public record TargetSchedule(List<Step> steps, double endH) {
             throw new InvalidInputException("target", "target must be at most " + DoseParser.MAX_LENGTH
                     + " characters but was " + text.length());
         }
-        String[] parts = SEPARATOR.split(text.strip());
+        // -1 keeps a trailing empty step: "150 ng/mL for 1 h, then" was read as if the schedule ended there
+        String[] parts = SEPARATOR.split(text.strip(), -1);
         List<double[]> raw = new ArrayList<>();
         for (String part : parts) {
             if (part.isBlank()) {

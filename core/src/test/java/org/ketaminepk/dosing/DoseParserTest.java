@@ -229,6 +229,11 @@ class DoseParserTest {
         "bolus -3 mg | 7 | negative numbers",
         "bolus 20000 mg | 7 | at most 10000 mg",
         "bolus 20 mg bolus | 13 | given twice",
+        // two words for one part were called one word given twice: "'base' is given twice"
+        "bolus 20 mg HCl base | 17 | 'base' and 'HCl' (column 13) both say whether the amount is the salt or the base",
+        "oral sublingual 20 mg | 6 | 'sublingual' and 'oral' (column 1) both say the route",
+        "oral 20 mg every 8 h x3 daily x2 | 25 | 'daily' and 'every' (column 12) both say how the dose repeats",
+        "20 mg over 1 h max 500 mg/h cap 400 mg/h | 29 | 'cap' and 'max' (column 16) both say the rate cap",
         "bolus 20 mg 30 mg | 13 | a second amount",
         "20 mg over 0 min | 7 | infusion duration must be greater than 0",
         "bolus 20 mg at 20 years | 19 | needs a time unit",

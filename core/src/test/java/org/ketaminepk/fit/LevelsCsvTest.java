@@ -33,6 +33,20 @@ class LevelsCsvTest {
         assertEquals(OptionalDouble.of(5), l.get(2).lloqNgPerMl());
     }
 
+    /**
+     * A value beyond the header's columns was dropped: "2,ketamine,40 ng/mL,5 ng/mL" under the header
+     * "time,analyte,value" read as a quantified level of 40 ng/mL and the LLOQ was lost without a word. It is refused
+     * with the line and the cell; empty cells after the last column still pass.
+     */
+    @Test
+    void aValueWithoutAColumnIsRefusedNotDropped() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> read("time,analyte,value\n1,ketamine,80 ng/mL\n2,ketamine,40 ng/mL,5 ng/mL\n"));
+        assertEquals("levels.csv line 3: 4 cells but the header names 3 columns (time,analyte,value); cell 4 "
+                + "'5 ng/mL' has no column", e.getMessage());
+        assertEquals(2, read("time,analyte,value\n1,ketamine,80 ng/mL,\n2,ketamine,40 ng/mL, ,\n").size());
+    }
+
     @Test
     void levelsWithoutAFileNameHaveTheirOwnReader() {
         // read(in, null) named the file "levels"

@@ -30,6 +30,8 @@ class VariabilitySpecTest {
         "CL=0%|CV must be between 0.001 and 500 % but was 0 %",
         "CL=0.000001%|CV must be between 0.001 and 500 % but was 0.000001 %",
         "CL=600%|but was 600 %",
+        // every digit of 1e308 was printed: 309 of them
+        "CL=1e308%|CV must be between 0.001 and 500 % but was 1e308 %",
         "CL=30%,,V1=2%|item 2 is empty",
         "1CL=30%|parameter name must be",
         "CL=30%,CL=20%|CL is given twice",

@@ -44,6 +44,10 @@ class TargetScheduleTest {
         "150 ng/mL for 1 h, 100 ng/mL|the last target (100 ng/mL) needs a duration",
         "150 ng/mL for 1 parsec|unknown time unit",
         "150 ng/mL for 1 h then then 0|has an empty step",
+        // a schedule cut short after its separator was taken as complete
+        "150 ng/mL for 1 h, then|has an empty step",
+        "150 ng/mL for 1 h then|has an empty step",
+        "150 ng/mL for 1 h;|has an empty step",
         "150 ng/mL for 800 h|must end by 720 h but ends at 800 h",
         "150 ng/mL during 1 h|expected 'for TIME' or 'at TIME'",
         "ng/mL|must start with a concentration"})

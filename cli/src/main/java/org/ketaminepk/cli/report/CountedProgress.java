@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * work has taken longer than {@link #QUIET_NANOS}, rewritten in place with a carriage return, and wiped by
  * {@link #finish()} so that nothing of it stays among the results. Thread-safe.
  * <pre>
- *   CountedProgress p = CountedProgress.on(err, System.console() != null, "simulating 1,000 individuals");
+ *   CountedProgress p = CountedProgress.on(err, Terminal.stderr(), "simulating 1,000 individuals");
  *   ... p.update(done, total) from any thread ...
  *   p.finish();
  * </pre>
@@ -41,7 +41,7 @@ public final class CountedProgress {
 
     /**
      * @param err standard error
-     * @param terminal whether standard error is a terminal ({@code System.console() != null})
+     * @param terminal whether standard error is a terminal ({@link Terminal#stderr()})
      * @param label what is being done
      * @return progress that writes only on a terminal
      */

@@ -41,7 +41,8 @@ final class ExposureText {
             if (steady != null) {
                 parts.add("steady-state average " + steady);
             }
-            out.add("Repeated every " + Checks.fmt(Math.round(first.dosingIntervalH() * 1000) / 1000.0) + " h: "
+            // in the unit that reads best: rounded to 0.001 h, doses 0.36 s apart were "every 0 h"
+            out.add("Repeated every " + Text.step(first.dosingIntervalH()) + ": "
                     + String.join("; ", parts) + ".");
         } else if (first.lastTroughNgPerMl() != null) {
             out.add("Trough before the last dose: " + perAnalyte(run, m -> m.lastTroughNgPerMl() == null ? null

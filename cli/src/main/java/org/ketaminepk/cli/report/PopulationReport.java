@@ -650,7 +650,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
 
         /**
          * @param err standard error
-         * @param terminal whether standard error is a terminal ({@code System.console() != null})
+         * @param terminal whether standard error is a terminal ({@link Terminal#stderr()})
          * @param patients the population's size
          * @return progress that writes only on a terminal
          */
@@ -660,7 +660,7 @@ public record PopulationReport(Run typical, PopulationOutcome outcome, TimeGrid 
 
         /**
          * @param err standard error
-         * @param terminal whether standard error is a terminal ({@code System.console() != null})
+         * @param terminal whether standard error is a terminal ({@link Terminal#stderr()})
          * @param patients the size of each population
          * @param series how many populations run one after another (one per compared series)
          * @return progress over all of them that writes only on a terminal

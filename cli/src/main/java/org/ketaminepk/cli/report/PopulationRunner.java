@@ -63,7 +63,7 @@ public final class PopulationRunner {
      *         than a second
      */
     public static PopulationReport.Progress progress(PrintWriter err, int patients, int series) {
-        return PopulationReport.Progress.on(err, System.console() != null, patients, series);
+        return PopulationReport.Progress.on(err, Terminal.stderr(), patients, series);
     }
 
     /**
