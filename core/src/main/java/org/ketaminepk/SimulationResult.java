@@ -22,6 +22,7 @@ import org.ketaminepk.result.AucRatio;
 import org.ketaminepk.result.Band;
 import org.ketaminepk.result.Disposition;
 import org.ketaminepk.result.ExactMetrics;
+import org.ketaminepk.result.LevelTimes;
 import org.ketaminepk.result.ExposureMetrics;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
@@ -86,6 +87,26 @@ public record SimulationResult(IndividualModel individual, Profile profile, List
             out.put(a, new AnalyteMetrics(a, s.cmaxNgPerMl(), s.tmaxH(), s.aucNgHPerMl(), bands, hours));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * When each analyte first reaches {@code levelNgPerMl} and last is at or above it, found on the continuous curve
+     * between input changes ({@link ExactMetrics#levelTimes}) over the grid's span, whatever its step.
+     *
+     * @return per analyte; empty when the run's solver is not the exact one or its eigen-decomposition is not
+     *         trusted (then read them on the grid: {@link Series#timeToReachH}, {@link Series#timeToFallBelowH})
+     */
+    public Optional<Map<Analyte, LevelTimes>> levelTimes(double levelNgPerMl) {
+        if (!"exact".equals(solver)) {
+            return Optional.empty();
+        }
+        double[] times = null;
+        for (Analyte a : profile.analytes()) {
+            times = profile.series(a).timesH();
+            break;
+        }
+        Schedule schedule = profile.regimen().schedule(individual.system(), profile.weightKg());
+        return ExactMetrics.levelTimes(individual.system(), schedule, TimeGrid.of(times), levelNgPerMl);
     }
 
     /** @return what was adjusted for this patient */

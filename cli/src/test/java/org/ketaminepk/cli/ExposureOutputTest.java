@@ -48,6 +48,35 @@ class ExposureOutputTest {
     }
 
     /**
+     * With a 3-h output step the time to reach the band read 0.18 h (11 min) and the time to fall below it 0.00 h,
+     * both read on the grid while the note called the metrics exact; they are now found on the continuous curve, so
+     * the JSON gives the same times with a 3-h step as with a 1-s step, and the warning about the step names the
+     * values at the output times, not Cmax and Tmax, which are exact.
+     */
+    @Test
+    void theBandIsReachedAndLeftAtTheSameTimesWhateverTheStep() throws Exception {
+        JsonNode coarse = metricsWithStep("3h");
+        JsonNode fine = metricsWithStep("1s");
+        assertEquals(fine.at("/time_to_reach_band_h").asDouble(), coarse.at("/time_to_reach_band_h").asDouble(), 1e-6);
+        assertEquals(fine.at("/time_to_below_band_after_last_input_h").asDouble(),
+                coarse.at("/time_to_below_band_after_last_input_h").asDouble(), 1e-6);
+        assertEquals(2.6, coarse.at("/time_to_reach_band_h").asDouble() * 60, 0.05);
+        assertTrue(coarse.at("/time_to_below_band_after_last_input_h").asDouble() > 0.5);
+        Cli.Result r = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min", "--step", "3h", "--duration", "24h");
+        String text = r.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("the concentrations at the output times can miss the peaks between them"), text);
+        assertTrue(text.contains("when the band is reached and left are exact"), text);
+        assertTrue(!text.contains("Cmax and Tmax may miss"), text);
+    }
+
+    private static JsonNode metricsWithStep(String step) throws Exception {
+        Cli.Result r = Cli.run("simulate", "--dose", "0.5 mg/kg over 40 min", "--step", step, "--duration", "24h",
+                "--json", "-");
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out()).at("/series/0/metrics/ketamine");
+    }
+
+    /**
      * Doses less than 2 s apart were said to repeat "every 0 h": the interval was rounded to 0.001 h. It is now
      * written in the unit that reads best, as the grid's step is.
      */

@@ -62,7 +62,8 @@ public final class Warning {
                 "{0} infusions from {1} h to {2} h: rate capped at {3} mg/h (uncapped {4} mg/h at {5} kg)"),
         /** Arguments: output step (min). */
         STEP_LONGER_THAN_INPUT(Code.COARSE_GRID,
-                "the output step ({0} min) is longer than the shortest input; Cmax and Tmax may miss the peak"),
+                "the output step ({0} min) is longer than the shortest input: the concentrations at the output "
+                        + "times can miss the peaks between them (metrics read on the grid can too; exact ones do not)"),
         /** Arguments: end of the simulation (h), end of the last dose (h). */
         ENDS_BEFORE_LAST_DOSE(Code.COARSE_GRID, "the simulation ends at {0} h, before the last dose ends at {1} h"),
         /**

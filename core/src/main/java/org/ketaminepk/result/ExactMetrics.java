@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -138,6 +139,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** The band edge of the level being refined. */
     private int levelKind;
     private long windowsSeen;
+
+    /**
+     * Per analyte and band, when asked for ({@link #withLevelTimes}; null otherwise): the first time C is at or above
+     * the band's lower edge, the last time it is (absolute, h; NaN while none), and whether the last value seen is.
+     */
+    private double[][] firstAtOrAbove;
+    private double[][] lastAtOrAbove;
+    private boolean[][] atOrAboveAtEnd;
+    /** Start of the segment of the current window, h. */
+    private double windowSegmentStartH;
 
     /** Cmax and Tmax per analyte. */
     private final PeakTime[] peak;
@@ -280,6 +291,54 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         this.displayOut = Checks.notNull("out", out);
         this.displayNext = 0;
         return this;
+    }
+
+    /**
+     * Also finds, for each analyte and band, when the curve is first and last at or above the band's lower edge
+     * ({@link #levelTimes}): crossings that the band times find anyway, kept.
+     *
+     * @return this
+     */
+    public ExactMetrics withLevelTimes() {
+        int o = analytes.length;
+        firstAtOrAbove = new double[o][bandLow.length];
+        lastAtOrAbove = new double[o][bandLow.length];
+        atOrAboveAtEnd = new boolean[o][bandLow.length];
+        for (int k = 0; k < o; k++) {
+            java.util.Arrays.fill(firstAtOrAbove[k], Double.NaN);
+            java.util.Arrays.fill(lastAtOrAbove[k], Double.NaN);
+        }
+        return this;
+    }
+
+    /**
+     * The times at or above {@code level} of every analyte, found exactly as {@link #compute} finds the band times:
+     * when a curve first reaches the level, when it last is at or above it, and whether it still is at the grid's
+     * end. Thread-safe.
+     *
+     * @param level the level, ng/mL, at least 0
+     * @return per analyte, in analyte order; empty when the eigen-decomposition is not trusted (then read the times
+     *         on the grid: {@link Series#timeToReachH}, {@link Series#timeToFallBelowH})
+     */
+    public static Optional<Map<Analyte, LevelTimes>> levelTimes(CompartmentSystem system, Schedule schedule,
+            TimeGrid grid, double level) {
+        Checks.nonNegative("level", level, 1e7, "ng/mL");
+        ExactMetrics m = of(system, List.of(Band.above(level)), grid).withLevelTimes();
+        if (!m.run(system, schedule)) {
+            return Optional.empty();
+        }
+        Map<Analyte, LevelTimes> out = new EnumMap<>(Analyte.class);
+        for (int o = 0; o < m.analytes.length; o++) {
+            out.put(m.analytes[o], m.levelTimes(o, 0, level));
+        }
+        return Optional.of(Collections.unmodifiableMap(out));
+    }
+
+    private LevelTimes levelTimes(int o, int q, double level) {
+        double first = firstAtOrAbove[o][q];
+        double last = lastAtOrAbove[o][q];
+        return new LevelTimes(level, Double.isNaN(first) ? OptionalDouble.empty() : OptionalDouble.of(first),
+                Double.isNaN(last) ? OptionalDouble.empty() : OptionalDouble.of(last), atOrAboveAtEnd[o][q]);
     }
 
     /**
@@ -430,6 +489,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
     /** Cmax, Tmax and band times of analyte {@code o} over τ ∈ [from, to] of the segment starting at {@code startH}. */
     private void window(int o, double startH, double from, double to) {
         openWindow(o, from, to);
+        windowSegmentStartH = startH;
         double[] d = coef[0];
         double cst = 0;
         for (int k = 0; k < terms; k++) {
@@ -466,6 +526,12 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             peak[o].offer(startH + breaks[k], c);
         }
         double[] hb = hours[o];
+        if (count == 1 && firstAtOrAbove != null) {
+            // a window of one instant (an input at the grid's end) has no piece, but its value is the curve's there
+            for (int q = 0; q < hb.length; q++) {
+                atOrAbove(q, breaks[0], breaks[0], values[0], values[0], bandLow[q], Double.NaN);
+            }
+        }
         for (int q = 0; q < hb.length; q++) {
             double lo = bandLow[q];
             double hi = bandHigh[q];
@@ -485,9 +551,15 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
         double low = Math.min(c0, c1);
         double high = Math.max(c0, c1);
         if (high < lo || low > hi) {
+            if (firstAtOrAbove != null) {
+                atOrAbove(edges / 2, t0, t1, c0, c1, lo, Double.NaN);
+            }
             return 0;
         }
         if (low >= lo && high <= hi) {
+            if (firstAtOrAbove != null) {
+                atOrAbove(edges / 2, t0, t1, c0, c1, lo, Double.NaN);
+            }
             return t1 - t0;
         }
         // one edge or both are crossed, each once: the curve is monotone here
@@ -509,7 +581,31 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 leave = level(t0, t1, c0 - lo, c1 - lo, lo, edges);
             }
         }
+        if (firstAtOrAbove != null) {
+            // where the piece crosses the lower edge, if it does, is the entry found above (rising) or the exit
+            // (falling)
+            atOrAbove(edges / 2, t0, t1, c0, c1, lo, rising ? (c0 < lo ? enter : Double.NaN)
+                    : (c1 < lo ? leave : Double.NaN));
+        }
         return Math.max(0, leave - enter);
+    }
+
+    /**
+     * Keeps when the monotone piece from {@code t0} (value {@code c0}) to {@code t1} ({@code c1}) of the current
+     * window is at or above {@code lo}, band {@code q}'s lower edge: its first such time if none was seen yet, its
+     * last such time, and whether its end is.
+     *
+     * @param crossing where the piece crosses {@code lo}, if it does (NaN otherwise)
+     */
+    private void atOrAbove(int q, double t0, double t1, double c0, double c1, double lo, double crossing) {
+        int o = currentAnalyte;
+        if (Math.max(c0, c1) >= lo) {
+            if (Double.isNaN(firstAtOrAbove[o][q])) {
+                firstAtOrAbove[o][q] = windowSegmentStartH + (c0 >= lo ? t0 : crossing);
+            }
+            lastAtOrAbove[o][q] = windowSegmentStartH + (c1 >= lo ? t1 : crossing);
+        }
+        atOrAboveAtEnd[o][q] = c1 >= lo;
     }
 
     /**

@@ -27,6 +27,7 @@ import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.AucRatio;
 import org.ketaminepk.result.Band;
 import org.ketaminepk.result.ExposureMetrics;
+import org.ketaminepk.result.LevelTimes;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
 
@@ -115,12 +116,15 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
         }
         Profile profile = result.profile();
         Map<Analyte, AnalyteMetrics> exact = result.metrics(List.of(band));
+        // when ketamine reaches the band and falls below it: on the continuous curve where the run allows it
+        Map<Analyte, LevelTimes> levels = profile.has(Analyte.KETAMINE) ? result.levelTimes(band.lowNgPerMl())
+                .orElse(null) : null;
         Map<Analyte, Metrics> metrics = new EnumMap<>(Analyte.class);
         for (Analyte a : Analyte.values()) {
             if (profile.has(a)) {
                 ExposureMetrics exposure = a == Analyte.KETAMINE ? result.metrics(a, band) : result.metrics(a);
                 metrics.put(a, measure(profile.series(a), exact.get(a), exposure, a == Analyte.KETAMINE, band,
-                        regimen.endH()));
+                        regimen.endH(), levels == null ? null : levels.get(a)));
             }
         }
         List<String> notes = new ArrayList<>();
@@ -151,12 +155,16 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
                 dosingWeight);
     }
 
-    /** Says how Cmax, Tmax, AUC and the time in band were found when they are exact. */
-    static final String EXACT_NOTE = "Cmax, Tmax, AUC and time in band are exact: found on the continuous curve "
-            + "between doses, not read on the output grid";
+    /** Says how Cmax, Tmax, AUC and the times about the band were found when they are exact. */
+    static final String EXACT_NOTE = "Cmax, Tmax, AUC, time in band and when the band is reached and left are exact: "
+            + "found on the continuous curve between doses, not read on the output grid";
 
+    /**
+     * @param levels when the curve is at or above the band's lower edge, found exactly, or null to read it on the
+     *        grid
+     */
     private static Metrics measure(Series s, AnalyteMetrics m, ExposureMetrics e, boolean parent, Band band,
-            double lastInputEndH) {
+            double lastInputEndH, LevelTimes levels) {
         Double inBand = null;
         Double below = null;
         boolean stillAbove = false;
@@ -164,7 +172,9 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
             inBand = m.timeInBandH(0);
             double endH = s.timeH(s.size() - 1);
             if (lastInputEndH <= endH) {
-                OptionalDouble t = s.timeToFallBelowH(band.lowNgPerMl(), Math.max(s.timeH(0), lastInputEndH));
+                double after = Math.max(s.timeH(0), lastInputEndH);
+                OptionalDouble t = levels != null ? levels.timeToFallBelowH(after)
+                        : s.timeToFallBelowH(band.lowNgPerMl(), after);
                 if (t.isPresent()) {
                     below = t.getAsDouble();
                 } else {
@@ -172,7 +182,8 @@ public record Run(String label, PublishedModel model, Patient patient, Protocol 
                 }
             }
         }
-        Double reach = parent ? timeToReach(s, band.lowNgPerMl()) : null;
+        Double reach = !parent ? null : levels != null ? orNull(levels.firstAtOrAboveH())
+                : timeToReach(s, band.lowNgPerMl());
         if (parent && reach == null) {
             // never reached: there is nothing to fall below
             below = null;
