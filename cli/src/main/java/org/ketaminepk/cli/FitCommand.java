@@ -270,7 +270,7 @@ public final class FitCommand implements Callable<Integer> {
             Series s = curve.profile().series(a);
             Series t = typical.profile().series(a);
             Text.hanging(out, String.format(Locale.ROOT, "  %-12s ", a.label()), String.format(Locale.ROOT,
-                    "Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), linear trapezoids", num(s.cmaxNgPerMl()),
+                    "Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), exact integral", num(s.cmaxNgPerMl()),
                     num(t.cmaxNgPerMl()), Checks.fmt(Math.round(s.tmaxH() * 100) / 100.0),
                     Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0), num(s.aucNgHPerMl()), num(t.aucNgHPerMl())), 85);
         }

@@ -238,4 +238,18 @@ class FitCommandTest {
         assertEquals(87_660, FitCommand.curveEndH(bolus, at.apply(87_650)));
         assertEquals(28, FitCommand.curveEndH(bolus, at.apply(3.5)));
     }
+
+    /**
+     * The curve's AUC was labelled "linear trapezoids", but it is the solver's exact integral, the same on any grid
+     * (README, Series): the label told a reader of a coarse curve that its AUC was coarse too.
+     */
+    @Test
+    void theCurveAucIsCalledTheExactIntegral() throws IOException {
+        Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\\n  ketamine     Cmax .*; AUC [0-9.]+ ng·h/mL \\([0-9.]+\\), exact "
+                + "integral\\n.*"), r.out());
+        assertTrue(!r.out().contains("trapezoid"), r.out());
+    }
 }
