@@ -132,6 +132,25 @@ class DatasetReadTest {
         assertTrue(lines[4].endsWith(",ketamine,-0.2"), lines[4]);
     }
 
+    /**
+     * A steady state of 10 mg every 0.0001 h (SS 1, II 0.0001) predicts about a million ng/mL of ketamine, and the
+     * dataset drew no warning: each dose is within the label. The highest prediction far above the anaesthetic
+     * range is named with its line, ID and time.
+     */
+    @Test
+    void aPredictionFarAboveTheAnaestheticRangeIsWarnedWithItsLine() {
+        DatasetResult r = DatasetSimulation.of(Models.OTTO_2021).simulate(read(
+                "ID,TIME,AMT,CMT,EVID,SS,II\n1,0,10,iv,1,1,0.0001\n1,1,,ketamine,0,,\n2,0,10,iv,1,,\n2,1,,ketamine,0,,\n"));
+        List<String> far = r.warnings().stream().map(org.ketaminepk.model.Warning::message)
+                .filter(m -> m.startsWith("ketamine reaches")).toList();
+        assertEquals(1, far.size(), r.warnings().toString());
+        assertTrue(far.get(0).matches("ketamine reaches 1050000 ng/mL on line 2 \\(ID 1, 0 h\\), 438 times the upper "
+                + "edge of the anaesthetic range \\(1200–2400 ng/mL after 1–2 mg/kg iv; Zanos P et al\\..*"), far.get(0));
+        DatasetResult usual = DatasetSimulation.of(Models.OTTO_2021).simulate(read(
+                "ID,TIME,AMT,CMT,EVID,SS,II\n1,0,10,iv,1,1,24\n1,1,,ketamine,0,,\n"));
+        assertTrue(usual.warnings().stream().noneMatch(w -> w.message().startsWith("ketamine reaches")));
+    }
+
     @Test
     void unknownColumnsAreKeptAndWrittenBack() {
         Dataset d = read("ID,TIME,AMT,CMT,STUDY,DV\n7,0,50,iv,A12,.\n7,1,,ketamine,A12,80.5\n");
