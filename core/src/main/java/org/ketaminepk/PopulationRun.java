@@ -152,10 +152,9 @@ public final class PopulationRun {
         Checks.notNull("patient", patient);
         IndividualModel ind = simulation.individualize(model, patient);
         Simulation.Prepared run = Simulation.prepare(ind, review, DosingWeight.TOTAL);
-        List<Warning> warnings = run.warnings();
         Map<Analyte, AnalyteMetrics> metrics = metrics(simulation.solver(), ind.system(), run.schedule(), grid,
                 bands);
-        return new PatientMetrics(patient, metrics, warnings);
+        return new PatientMetrics(patient, metrics, Simulation.withFarAboveAnaestheticRange(run.warnings(), metrics));
     }
 
     /**
@@ -200,7 +199,7 @@ public final class PopulationRun {
             metrics = StreamingMetrics.compute(simulation.solver(), system, run.schedule(), grid, bands);
             simulation.solver().run(system, run.schedule(), display, false, new Concentrations(system, out));
         }
-        return new PatientMetrics(patient, metrics, run.warnings());
+        return new PatientMetrics(patient, metrics, Simulation.withFarAboveAnaestheticRange(run.warnings(), metrics));
     }
 
     /** Writes the observed concentrations at each output point, formed as {@code Profile} forms them. */

@@ -1,10 +1,13 @@
 package org.ketaminepk;
 
+import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.base.Checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.dosing.Dose;
@@ -20,6 +23,7 @@ import org.ketaminepk.model.PublishedModel;
 import org.ketaminepk.model.Warning;
 import org.ketaminepk.patient.DosingWeight;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.result.AnalyteMetrics;
 import org.ketaminepk.result.Profile;
 
 /**
@@ -106,7 +110,15 @@ public final class Simulation {
         Prepared run = prepare(ind, regimen, grid, dosingWeight);
         Solution sol = solver.solve(ind.system(), run.schedule(), grid);
         Profile profile = Profile.of(ind.system(), sol, regimen, run.doseWeightKg());
-        return new SimulationResult(ind, profile, run.warnings(), solver.name());
+        SimulationResult result = new SimulationResult(ind, profile, run.warnings(), solver.name());
+        // the grid's peak is at most the curve's: only a run whose grid already passes the limit pays for the exact
+        // peak, which is the number the result's metrics report
+        if (profile.analytes().contains(Analyte.KETAMINE) && profile.series(Analyte.KETAMINE).cmaxNgPerMl()
+                > FAR_ABOVE_ANAESTHETIC_FACTOR * ANAESTHETIC_RANGE_HIGH_NG_PER_ML) {
+            result = new SimulationResult(ind, profile, withFarAboveAnaestheticRange(run.warnings(),
+                    result.metrics(List.of())), solver.name());
+        }
+        return result;
     }
 
     /**
@@ -271,6 +283,64 @@ public final class Simulation {
      * administered intramuscularly may range from 6.5 to 13 mg/kg" (Intramuscular Route).
      */
     static final double KETALAR_2022_MAX_INITIAL_IM_MG_PER_KG = 13;
+
+    /**
+     * Lower edge of the anaesthetic range of racemic ketamine, ng/mL: 1200–2400 ng/mL (5–10 µM) after 1–2 mg/kg
+     * intravenously (Zanos P et al. "Ketamine and ketamine metabolite pharmacology", Pharmacol Rev 2018;70:621–660,
+     * Table 1, row "General anesthesia", doi:10.1124/pr.117.015198). It is the highest of the concentration bands the
+     * charts shade, and the range that {@code TargetSchedule}'s largest target is set from.
+     */
+    public static final double ANAESTHETIC_RANGE_LOW_NG_PER_ML = 1200;
+
+    /** Upper edge of the same range, ng/mL. */
+    public static final double ANAESTHETIC_RANGE_HIGH_NG_PER_ML = 2400;
+
+    /**
+     * A ketamine concentration more than this many times {@link #ANAESTHETIC_RANGE_HIGH_NG_PER_ML} is warned about
+     * ({@link #farAboveAnaestheticRange}). The dose check above sees one dose at a time; this sees what the doses add
+     * up to (many doses close together, a steady state with a very short interval). Far enough above the range not
+     * to fire for doses within the label: one bolus of the label's largest initial dose, 4.5 mg/kg at 70 kg, peaks
+     * at the instant it is given at up to 71,430 ng/mL (about 30 times the edge) in the model with the smallest
+     * central volume (domino-1984), and no built-in protocol comes near it.
+     */
+    public static final double FAR_ABOVE_ANAESTHETIC_FACTOR = 100;
+
+    /**
+     * @param ketamineNgPerMl a predicted ketamine concentration, ng/mL
+     * @param where where it is reached, in words ("at 1 h", "on line 12 (ID 3)")
+     * @return a warning when the concentration is more than {@link #FAR_ABOVE_ANAESTHETIC_FACTOR} times the upper
+     *         edge of the anaesthetic range, naming it, the range and its source; else empty
+     */
+    public static Optional<Warning> farAboveAnaestheticRange(double ketamineNgPerMl, String where) {
+        Checks.notNull("where", where);
+        if (!(ketamineNgPerMl > FAR_ABOVE_ANAESTHETIC_FACTOR * ANAESTHETIC_RANGE_HIGH_NG_PER_ML)) {
+            return Optional.empty();
+        }
+        // four significant digits: the comparison is with a range of reported peaks, not a measurement
+        double shown = new java.math.BigDecimal(ketamineNgPerMl).round(new java.math.MathContext(4)).doubleValue();
+        return Optional.of(Warning.of(Warning.Kind.FAR_ABOVE_ANAESTHETIC_RANGE, shown, where,
+                (double) Math.round(ketamineNgPerMl / ANAESTHETIC_RANGE_HIGH_NG_PER_ML),
+                ANAESTHETIC_RANGE_LOW_NG_PER_ML, ANAESTHETIC_RANGE_HIGH_NG_PER_ML));
+    }
+
+    /**
+     * @param warnings a run's warnings
+     * @param metrics its metrics
+     * @return the warnings, with {@link #farAboveAnaestheticRange}'s at the end when the run's ketamine Cmax calls for
+     *         it (the list itself when it does not)
+     */
+    static List<Warning> withFarAboveAnaestheticRange(List<Warning> warnings, Map<Analyte, AnalyteMetrics> metrics) {
+        AnalyteMetrics k = metrics.get(Analyte.KETAMINE);
+        Optional<Warning> far = k == null ? Optional.empty() : farAboveAnaestheticRange(k.cmaxNgPerMl(), "at "
+                + Checks.fmt(Math.round(k.tmaxH() * 100) / 100.0) + " h");
+        if (far.isEmpty()) {
+            return warnings;
+        }
+        List<Warning> out = new ArrayList<>(warnings.size() + 1);
+        out.addAll(warnings);
+        out.add(far.get());
+        return out;
+    }
 
     /**
      * A dose no model was built from: the first single dose above the label's largest initial dose, among

@@ -274,9 +274,11 @@ public final class CompareCommand implements Callable<Integer> {
         TimeGrid grid = output.grid(lastEnd);
         Band band = output.band();
         List<Integer> values = new ArrayList<>();
+        List<PublishedModel> published = new ArrayList<>();
         for (Source s : sources) {
             for (String id : models) {
                 PublishedModel model = CommonOptions.model(id, s.protocol());
+                published.add(model);
                 for (Patient p : people) {
                     int v = MemoryBudget.valuesPerPoint(model, p);
                     values.add(v);
@@ -286,6 +288,9 @@ public final class CompareCommand implements Callable<Integer> {
                     }
                 }
             }
+        }
+        if (endpoint != null) {
+            EffectOptions.checkLevel("--effect-level", effect.level, endpoint, published);
         }
         MemoryBudget.check(grid, values);
         List<Run> runs = new ArrayList<>();

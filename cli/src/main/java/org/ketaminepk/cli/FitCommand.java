@@ -25,6 +25,7 @@ import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.options.CommonOptions;
 import org.ketaminepk.cli.options.PatientOptions;
+import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.OutputFiles;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.dosing.Regimen;
@@ -78,6 +79,12 @@ import picocli.CommandLine.Spec;
 public final class FitCommand implements Callable<Integer> {
     /** A level this many times above or below its individual prediction is named as not explained by the fit. */
     static final double FAR_FOLD = 10;
+    /**
+     * Steps of the grid the curves are drawn on, min, finest first: the first whose grid fits in the heap is used
+     * ({@link #curveStepMin}). None is longer than 5 min, the step beyond which a simulation warns that Cmax and Tmax
+     * may miss the peak of a short input; a curve that needs a longer one is refused instead.
+     */
+    static final int[] CURVE_STEPS_MIN = {1, 2, 5};
 
     @Option(names = "--observed", required = true, paramLabel = "FILE", description = "The measured levels.")
     Path observed;
@@ -121,28 +128,87 @@ public final class FitCommand implements Callable<Integer> {
         }
         PublishedModel model = common.model(protocol);
         IndividualFit fit = MapFit.of(model).fit(PatientOptions.orEmpty(patientOptions).patient(), regimen, levels);
-        double lastH = Math.max(regimen.endH(), levels.stream().mapToDouble(Level::timeH).max().orElse(0));
-        double endH = Math.ceil(lastH + 24);
-        SimulationResult curve = Simulation.standard().simulate(fit.individual(), regimen,
-                TimeGrid.uniform(endH, 1.0 / 60));
-        SimulationResult typical = Simulation.standard().simulate(fit.typical(), regimen,
-                TimeGrid.uniform(endH, 1.0 / 60));
+        double endH = curveEndH(regimen, levels);
+        int values = MemoryBudget.valuesPerPoint(fit.model(), fit.patient());
+        long heap = MemoryBudget.maxHeapBytes();
+        int stepMin = curveStepMin(endH, values, heap);
+        TimeGrid grid = TimeGrid.uniform(endH, stepMin / 60.0);
+        SimulationResult curve = Simulation.standard().simulate(fit.individual(), regimen, grid);
+        SimulationResult typical = Simulation.standard().simulate(fit.typical(), regimen, grid);
         boolean csvToStdout = "-".equals(csv);
         boolean jsonToStdout = "-".equals(json);
         PrintWriter text = csvToStdout || jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        summary(text, fit, curve, typical, endH);
+        summary(text, fit, curve, typical, endH, stepMin, stepMin == 1 ? "" : coarseCurveNote(endH, values, heap,
+                stepMin));
         PrintWriter out = spec.commandLine().getOut();
         if (csv != null) {
             OutputFiles.writeText("--csv", csv, out, w -> csv(w, fit));
         }
         if (json != null) {
-            OutputFiles.writeText("--json", json, out, w -> json(w, fit, curve, typical));
+            OutputFiles.writeText("--json", json, out, w -> json(w, fit, curve, typical, stepMin));
         }
         return 0;
     }
 
+    /**
+     * @return where the curves end: a day past the last level or the end of the last dose, in whole hours, but not
+     *         past the last time a grid may reach ({@link TimeGrid#MAX_TIME_H}, which a level may be taken at)
+     */
+    static double curveEndH(Regimen regimen, List<Level> levels) {
+        double lastH = Math.max(regimen.endH(), levels.stream().mapToDouble(Level::timeH).max().orElse(0));
+        return Math.min(Math.ceil(lastH + 24), TimeGrid.MAX_TIME_H);
+    }
+
+    /**
+     * @param endH the end of the curve, h
+     * @param stepMin the step of its grid, min
+     * @return the points of that grid (the end is added when the step does not divide it)
+     */
+    static long curvePoints(double endH, int stepMin) {
+        return (long) Math.ceil(endH * 60 / stepMin - 1e-9) + 1;
+    }
+
+    /**
+     * The step of the grid the individual and typical curves are drawn on: the finest of {@link #CURVE_STEPS_MIN}
+     * whose two curves fit in the heap ({@link MemoryBudget}). The fit itself solves the model at the levels' own
+     * times only; the grid serves the curves' Cmax, Tmax and AUC, and of those Cmax and Tmax depend on it (AUC is
+     * the exact integral on any grid).
+     *
+     * @param endH the end of the curves, h
+     * @param valuesPerPoint values one run keeps per grid point ({@link MemoryBudget#valuesPerPoint})
+     * @param maxHeapBytes the largest heap the JVM may use, bytes
+     * @return the step, min
+     * @throws InvalidInputException when even the coarsest step does not fit, with the memory it needs
+     */
+    static int curveStepMin(double endH, int valuesPerPoint, long maxHeapBytes) {
+        List<Integer> runs = List.of(valuesPerPoint, valuesPerPoint);
+        for (int s : CURVE_STEPS_MIN) {
+            if (MemoryBudget.fits(curvePoints(endH, s), runs, maxHeapBytes)) {
+                return s;
+            }
+        }
+        int coarsest = CURVE_STEPS_MIN[CURVE_STEPS_MIN.length - 1];
+        int points = (int) curvePoints(endH, coarsest);
+        throw new InvalidInputException("observed", String.format(Locale.ROOT, "--observed: the individual and "
+                + "typical curves to %s h need %s even with a point every %d min; give Java more memory (e.g. %s) "
+                + "or leave out levels taken long after the doses (the curves run to a day past the last level)", Checks.fmt(endH),
+                MemoryBudget.shortfall(points, runs, maxHeapBytes), coarsest, MemoryBudget.heapOption(points, runs)));
+    }
+
+    /** @return why the curve is drawn every {@code stepMin} minutes rather than every minute, and what that changes */
+    static String coarseCurveNote(double endH, int valuesPerPoint, long maxHeapBytes, int stepMin) {
+        List<Integer> runs = List.of(valuesPerPoint, valuesPerPoint);
+        int fine = (int) Math.min(Integer.MAX_VALUE, curvePoints(endH, 1));
+        return String.format(Locale.ROOT, "the curves are drawn every %d min, not every minute: to %s h a 1-min grid "
+                + "would need %s. Cmax and Tmax are read on this grid, so a peak between two of its points is read "
+                + "at one of them, up to %d min away; AUC is the exact integral on any grid, and the fit uses the "
+                + "levels' own times and does not depend on the grid. More memory (e.g. %s) gives the 1-min grid.",
+                stepMin, Checks.fmt(endH),
+                MemoryBudget.shortfall(fine, runs, maxHeapBytes), stepMin, MemoryBudget.heapOption(fine, runs));
+    }
+
     private void summary(PrintWriter out, IndividualFit fit, SimulationResult curve, SimulationResult typical,
-            double endH) {
+            double endH, int stepMin, String coarseNote) {
         Text.hanging(out, "", String.format(Locale.ROOT, "Individual fit of %s to %d level%s (maximum a posteriori: "
                 + "published variability as prior, published residual error as likelihood)", fit.model().id(),
                 fit.predictions().size(), fit.predictions().size() == 1 ? "" : "s"), 100);
@@ -198,14 +264,18 @@ public final class FitCommand implements Callable<Integer> {
                     + "analyte.", 94);
         }
         out.println();
-        out.printf(Locale.ROOT, "Individual curve, 0–%s h (typical in brackets)%n", Checks.fmt(endH));
+        out.printf(Locale.ROOT, "Individual curve, 0–%s h%s (typical in brackets)%n", Checks.fmt(endH),
+                stepMin == 1 ? "" : ", every " + stepMin + " min");
         for (Analyte a : fit.model().analytes()) {
             Series s = curve.profile().series(a);
             Series t = typical.profile().series(a);
             Text.hanging(out, String.format(Locale.ROOT, "  %-12s ", a.label()), String.format(Locale.ROOT,
-                    "Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), linear trapezoids", num(s.cmaxNgPerMl()),
+                    "Cmax %s ng/mL (%s) at %s h (%s); AUC %s ng·h/mL (%s), exact integral", num(s.cmaxNgPerMl()),
                     num(t.cmaxNgPerMl()), Checks.fmt(Math.round(s.tmaxH() * 100) / 100.0),
                     Checks.fmt(Math.round(t.tmaxH() * 100) / 100.0), num(s.aucNgHPerMl()), num(t.aucNgHPerMl())), 85);
+        }
+        if (!coarseNote.isEmpty()) {
+            Text.hanging(out, "note: ", coarseNote, 94);
         }
         Text.hanging(out, "", String.format(Locale.ROOT, "−2 log posterior: %s at the typical patient, %s at the "
                 + "estimate (%d model evaluations)", twoDecimals(fit.typicalObjective()), twoDecimals(fit.objective()),
@@ -249,8 +319,8 @@ public final class FitCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private static void json(Writer o, IndividualFit fit, SimulationResult curve, SimulationResult typical)
-            throws IOException {
+    private static void json(Writer o, IndividualFit fit, SimulationResult curve, SimulationResult typical,
+            int stepMin) throws IOException {
         // the generator flushes into the writer but leaves it open: the newline after the document goes there too
         try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(o)) {
             g.useDefaultPrettyPrinter();
@@ -310,6 +380,7 @@ public final class FitCommand implements Callable<Integer> {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeNumberField("curve_step_h", stepMin / 60.0);
             g.writeNumberField("objective", fit.objective());
             g.writeNumberField("typical_objective", fit.typicalObjective());
             g.writeEndObject();

@@ -219,6 +219,9 @@ public final class SimulateCommand implements Callable<Integer> {
         dosing.refuseWithoutWeightBasedDoses(List.of(regimen));
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         PublishedModel model = common.model(protocol);
+        if (endpoint != null) {
+            EffectOptions.checkLevel("--effect-level", effect.level, endpoint, List.of(model));
+        }
         TimeGrid grid = output.grid(regimen.endH());
         int values = MemoryBudget.valuesPerPoint(model, patient);
         // an effect keeps a second run with its link compartments, and three more series

@@ -93,4 +93,22 @@ class DatasetCommandTest {
         assertTrue(r.err().startsWith("error: --csv: cannot write '" + missing + "'"), r.err());
         assertEquals("", r.out());
     }
+
+    /**
+     * 'dataset' wrote a DV of NaN back into its predictions file ("1,1,0,...,NaN") and exited 0, where an AMT of NaN
+     * is refused; now DV NaN is refused the same way, one line naming the file, the line and the column, and nothing
+     * is written.
+     */
+    @Test
+    void aDvOfNanIsRefusedLikeAnAmtOfNan() throws IOException {
+        Path in = file("study.csv", "ID,TIME,AMT,CMT,EVID,DV\n1,0,10,1,1,.\n1,1,0,2,0,NaN\n1,2,0,2,0,\n");
+        Path out = dir.resolve("pred.csv");
+        Cli.Result r = Cli.run("dataset", in.toString(), "--model", "otto-2021", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: study.csv line 3, column DV: DV must be a number but was 'NaN'\n", r.err());
+        assertTrue(Files.notExists(out));
+        Cli.Result amt = Cli.run("dataset", file("amt.csv", "ID,TIME,AMT,CMT,EVID,DV\n1,0,NaN,1,1,.\n").toString(),
+                "--model", "otto-2021");
+        assertEquals("error: amt.csv line 2, column AMT: AMT must be a number but was 'NaN'\n", amt.err());
+    }
 }

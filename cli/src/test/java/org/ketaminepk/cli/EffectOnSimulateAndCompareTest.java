@@ -254,4 +254,37 @@ class EffectOnSimulateAndCompareTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
     }
+
+    /**
+     * 'simulate ... --effect antinociception --effect-level -1' printed "at or beyond -1 fraction of the maximal
+     * effect" for the whole run, the hours before any drug included: antinociception rises from 0, so every effect is
+     * at or beyond -1. A level at or beyond the baseline the wrong way is refused before anything is printed, by
+     * simulate, by simulate --population and by compare; one on the right side still runs.
+     */
+    @Test
+    void anEffectLevelOnTheWrongSideOfTheBaselineIsRefused() {
+        String wrong = "error: --effect-level must be above 0 fraction of the maximal effect (the baseline of "
+                + "olofsen-2022-antinociception, which the drug raises: a level at or below the baseline is met "
+                + "without any drug) but was ";
+        for (String level : new String[] {"-1", "0"}) {
+            Cli.Result r = Cli.run("simulate", "--model", "kamp-2020", "--dose", "bolus 10 mg", "--effect",
+                    "antinociception", "--effect-level", level);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(List.of(wrong + level + " fraction of the maximal effect"), List.of(r.errLines()));
+        }
+        Cli.Result population = Cli.run("simulate", "--model", "kamp-2020", "--dose", "bolus 10 mg", "--effect",
+                "antinociception", "--effect-level", "-1", "--population", "20");
+        assertEquals(2, population.code(), population.err());
+        assertEquals("", population.out());
+        assertEquals(1, population.errLines().length, population.err());
+        Cli.Result compare = Cli.run("compare", "--model", "kamp-2020", "--dose", "bolus 10 mg", "--dose",
+                "bolus 20 mg", "--effect", "antinociception", "--effect-level", "-0.5");
+        assertEquals(2, compare.code(), compare.err());
+        assertEquals("", compare.out());
+        assertEquals(List.of(wrong + "-0.5 fraction of the maximal effect"), List.of(compare.errLines()));
+        Cli.Result right = Cli.run("simulate", "--model", "kamp-2020", "--dose", "bolus 10 mg", "--effect",
+                "antinociception", "--effect-level", "0.01", "--duration", "2h");
+        assertEquals(0, right.code(), right.err());
+    }
 }

@@ -222,4 +222,35 @@ class EffectsCommandTest {
         assertTrue(err.startsWith("error: --step: the output grid of 2592001 points for 2 series needs about "), err);
         assertEquals("", Files.readString(dir.resolve("out.txt")));
     }
+
+    /**
+     * 'effects olofsen-2022-antinociception --dose "bolus 10 mg" --level -5' reported the whole run as at or beyond
+     * -5, time before the dose included. A level the effect meets without drug is refused, on either side: below
+     * the baseline of an effect the drug raises, above that of one it lowers (the sedation score falls from 5), and
+     * for an endpoint with an effect site only, an effect-site concentration of 0 ng/mL or less.
+     */
+    @Test
+    void aLevelTheEffectMeetsWithoutDrugIsRefused() {
+        Cli.Result rising = Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--level", "-5");
+        assertEquals(2, rising.code(), rising.err());
+        assertEquals("", rising.out());
+        assertEquals("error: --level must be above 0 fraction of the maximal effect (the baseline of "
+                + "olofsen-2022-antinociception, which the drug raises: a level at or below the baseline is met "
+                + "without any drug) but was -5 fraction of the maximal effect\n", rising.err());
+        Cli.Result falling = Cli.run("effects", "herd-2008-sedation", "--model", "herd-2007", "--dose", "bolus 10 mg",
+                "--age", "6", "--weight", "20", "--height", "115", "--level", "5.5");
+        assertEquals(2, falling.code(), falling.err());
+        assertTrue(falling.err().startsWith("error: --level must be below 5 sedation score (0-5) (the baseline of "
+                + "herd-2008-sedation, which the drug lowers: "), falling.err());
+        assertTrue(falling.err().endsWith("but was 5.5 sedation score (0-5)\n"), falling.err());
+        Cli.Result site = Cli.run("effects", "navarrete-2025-ani", "--model", "domino-1984", "--dose", "bolus 10 mg",
+                "--level", "-2");
+        assertEquals(2, site.code(), site.err());
+        assertEquals("error: --level is an effect-site concentration for navarrete-2025-ani and must be above 0 "
+                + "ng/mL, its value without drug, but was -2 ng/mL\n", site.err());
+        Cli.Result below = Cli.run("effects", "herd-2008-sedation", "--model", "herd-2007", "--dose", "bolus 10 mg",
+                "--age", "6", "--weight", "20", "--height", "115", "--level", "4", "--duration", "2h");
+        assertEquals(0, below.code(), below.err());
+    }
 }

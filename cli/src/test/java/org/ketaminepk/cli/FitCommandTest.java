@@ -165,4 +165,91 @@ class FitCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: domino-1984 publishes no between-patient variability"), r.err());
     }
+
+    /**
+     * A level 20,000 h after the dose ended 'fit' in a 200 MiB JVM with "java.lang.OutOfMemoryError: Java heap space"
+     * and a stack trace: the fitted curve was drawn on a 1-min grid to a day past the last level with no memory
+     * check. Now it is drawn every 5 min, which fits, and the output says so; the fit, which solves the model at the
+     * levels' own times, is the library's fit to the last digit.
+     */
+    @Test
+    void aCurveTooLongForTheHeapIsDrawnOnACoarserGridAndTheFitIsUnchanged() throws Exception {
+        Path far = dir.resolve("far.csv");
+        Files.writeString(far, "time,analyte,value\n20000,ketamine,40 ng/mL\n");
+        Path json = dir.resolve("fit.json");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx200m",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "fit", "--observed", far.toString(), "--dose", "bolus 10 mg", "--model", "otto-2021", "--json",
+                json.toString()).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "still running");
+        String out = Files.readString(dir.resolve("out.txt"));
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(0, p.exitValue(), err);
+        assertEquals("", err);
+        assertTrue(out.contains("Individual curve, 0–20024 h, every 5 min (typical in brackets)"), out);
+        assertTrue(out.contains("note: the curves are drawn every 5 min, not every minute: to 20024 h a 1-min grid"
+                + " would need about"), out);
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile());
+        assertEquals(5.0 / 60, doc.get("curve_step_h").asDouble(), 1e-12);
+        org.ketaminepk.fit.IndividualFit fit = org.ketaminepk.fit.MapFit.of(
+                org.ketaminepk.library.Models.get("otto-2021")).fit(org.ketaminepk.patient.Patient.standardAdult(),
+                        org.ketaminepk.dosing.DoseParser.parse("bolus 10 mg"),
+                        org.ketaminepk.fit.LevelsCsv.read(new java.io.StringReader(Files.readString(far)), "far.csv"));
+        for (int i = 0; i < fit.estimates().size(); i++) {
+            assertEquals(fit.estimates().get(i).individualValue(),
+                    doc.get("parameters").get(i).get("individual").asDouble(), 0, doc.toString());
+        }
+        assertEquals(fit.objective(), doc.get("objective").asDouble(), 0);
+    }
+
+    /** Below 5 min a curve is drawn as finely as the heap allows; past it the run is refused with what to change. */
+    @Test
+    void theCurveStepFollowsTheHeapAndIsNeverCoarserThanFiveMinutes() {
+        int values = org.ketaminepk.cli.report.MemoryBudget.valuesPerPoint(
+                org.ketaminepk.library.Models.get("otto-2021"), org.ketaminepk.patient.Patient.standardAdult());
+        long gib = 1L << 30;
+        assertEquals(1, FitCommand.curveStepMin(48, values, 256L << 20));
+        assertEquals(1, FitCommand.curveStepMin(80_024, values, 4 * gib));
+        assertEquals(2, FitCommand.curveStepMin(80_024, values, gib));
+        assertEquals(5, FitCommand.curveStepMin(80_024, values, 512L << 20));
+        org.ketaminepk.base.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ketaminepk.base.InvalidInputException.class,
+                () -> FitCommand.curveStepMin(80_024, values, 256L << 20));
+        assertTrue(e.getMessage().startsWith("--observed: the individual and typical curves to 80024 h need about "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("Java may use at most 256 MiB even with a point every 5 min; give Java "
+                + "more memory (e.g. KETAMINE_PK_JAVA_OPTS=-Xmx1g) or leave out levels taken long after the doses"),
+                e.getMessage());
+    }
+
+    /**
+     * A level at 87,660 h, the last time a level may have, was refused with "--duration must be greater than 0 and
+     * at most 87660 h but was 87684": an option 'fit' does not have, for a grid the user did not ask for. The curve
+     * now ends at the last time a grid may reach.
+     */
+    @Test
+    void aLevelAtTheLastTimeAllowedEndsTheCurveThere() {
+        org.ketaminepk.dosing.Regimen bolus = org.ketaminepk.dosing.DoseParser.parse("bolus 10 mg");
+        java.util.function.DoubleFunction<java.util.List<org.ketaminepk.fit.Level>> at = h -> org.ketaminepk.fit
+                .LevelsCsv.read(new java.io.StringReader("time,analyte,value\n" + h + ",ketamine,40 ng/mL\n"), "x");
+        assertEquals(87_660, FitCommand.curveEndH(bolus, at.apply(87_660)));
+        assertEquals(87_660, FitCommand.curveEndH(bolus, at.apply(87_650)));
+        assertEquals(28, FitCommand.curveEndH(bolus, at.apply(3.5)));
+    }
+
+    /**
+     * The curve's AUC was labelled "linear trapezoids", but it is the solver's exact integral, the same on any grid
+     * (README, Series): the label told a reader of a coarse curve that its AUC was coarse too.
+     */
+    @Test
+    void theCurveAucIsCalledTheExactIntegral() throws IOException {
+        Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "0.5 mg/kg over 40 min",
+                "--model", "otto-2021");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\\n  ketamine     Cmax .*; AUC [0-9.]+ ng·h/mL \\([0-9.]+\\), exact "
+                + "integral\\n.*"), r.out());
+        assertTrue(!r.out().contains("trapezoid"), r.out());
+    }
 }

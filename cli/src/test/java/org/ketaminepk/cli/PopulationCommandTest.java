@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ketaminepk.cli.options.PopulationOptions;
 
 /** {@code simulate --population}: distributions, probabilities, bands and files, and refusals of bad input. */
 class PopulationCommandTest {
@@ -296,6 +297,26 @@ class PopulationCommandTest {
             }
         }
         return out.stream();
+    }
+
+    /**
+     * '--patients FILE' ran a file of 100,001 patients (and would have run up to the library's 10 million) while
+     * '--population' stops at 100,000: the same population, given row by row, passed a limit it could not pass as a
+     * number. The file is now held to the same limit, and the refusal says how many rows it holds.
+     */
+    @Test
+    void aPatientsFileIsHeldToThePopulationLimit() throws Exception {
+        Path file = dir.resolve("cohort.csv");
+        StringBuilder b = new StringBuilder("age,weight,height,sex\n");
+        for (int i = 0; i < PopulationOptions.MAX_PATIENTS + 5; i++) {
+            b.append(i % 2 == 0 ? "30,60,165,female\n" : "# a comment between patients\n50,80,175,male\n");
+        }
+        Files.writeString(file, b);
+        Cli.Result r = Cli.run(args("--patients", file.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals("error: --patients '" + file + "': the file holds 100005 patients (rows after the header) but "
+                + "may hold at most 100000; patient 100001 is on line 150002\n", r.err());
     }
 
     @Test

@@ -342,4 +342,20 @@ class SimulateCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("the last input ends at 40 min"), r.out());
     }
+
+    /**
+     * 'simulate --dose "bolus 10 mg every 0.36 s x10000"' (100 g in an hour) printed a ketamine Cmax of 560,400
+     * ng/mL with no warning. It now prints one, with the number, the range and its source, and still exits 0.
+     */
+    @Test
+    void aHugeTotalDoseIsWarnedButRun() {
+        Cli.Result r = Cli.run("simulate", "--dose", "bolus 10 mg every 0.36 s x10000", "--duration", "2h");
+        assertEquals(0, r.code(), r.err());
+        String oneLine = r.out().replaceAll("\n {9}", " ");
+        assertTrue(oneLine.contains("\nwarning: ketamine reaches 560400 ng/mL at 1 h, 234 times the upper edge of the "
+                + "anaesthetic range (1200–2400 ng/mL after 1–2 mg/kg iv; Zanos P et al. Pharmacol Rev "
+                + "2018;70:621–660, Table 1)"), r.out());
+        Cli.Result usual = Cli.run("simulate", "--dose", "bolus 10 mg every 4 h x6", "--duration", "2h");
+        assertFalse(usual.out().contains("anaesthetic range"), usual.out());
+    }
 }

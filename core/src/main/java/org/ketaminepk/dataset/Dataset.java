@@ -30,7 +30,8 @@ import org.ketaminepk.dosing.Rate;
  * {@code ID} and {@code TIME} are required; {@code AMT}, {@code RATE}, {@code DUR}, {@code CMT}, {@code EVID},
  * {@code II}, {@code ADDL}, {@code SS}, {@code MDV}, {@code DV} and the covariates {@code AGE}, {@code WT},
  * {@code HT}, {@code SEX}, {@code CRCL}, {@code EGFR}, {@code CHILDPUGH} are read when present; any other column is
- * kept and written back unchanged. An empty cell or {@code .} is missing. Blank lines and lines starting with
+ * kept and written back unchanged. An empty cell or {@code .} is missing; DV, when not missing, must be a finite
+ * number, and is written back as it was written. Blank lines and lines starting with
  * {@code #} are skipped.
  *
  * <p>Without an {@code EVID} column a record with AMT &gt; 0 (or a steady-state infusion: SS &gt; 0 and RATE &gt; 0) is
@@ -323,6 +324,9 @@ public final class Dataset {
             double ii = number("II", 0);
             int addl = whole("ADDL", 0, MAX_DOSES_PER_ID);
             whole("MDV", 0, 1);
+            // DV is written back as it is, but only a number (or missing, '.' or empty) is a measured value: a NaN
+            // or a word went through to the output
+            number("DV", 0);
             boolean dose = evid == 1 || evid == 4;
             if (ii < 0 || ii > TimeGrid.MAX_TIME_H) {
                 throw Dataset.error(src, line, "II", "II must be between 0 and " + Checks.fmt(TimeGrid.MAX_TIME_H)

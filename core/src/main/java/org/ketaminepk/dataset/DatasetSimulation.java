@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
+import org.ketaminepk.Simulation;
 import org.ketaminepk.adjust.StandardPatientAdjuster;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
@@ -156,7 +157,28 @@ public final class DatasetSimulation {
                 });
             }
         }
+        farAboveAnaestheticRange(dataset, predictions).ifPresent(warnings::add);
         return new DatasetResult(dataset, model, analytes(), predictions, warnings);
+    }
+
+    /**
+     * @return the warning for the highest ketamine prediction of the dataset when it is far above the anaesthetic
+     *         range ({@link Simulation#farAboveAnaestheticRange}), naming its line, ID and time; else empty
+     */
+    private Optional<Warning> farAboveAnaestheticRange(Dataset dataset, double[][] predictions) {
+        int k = analytes().indexOf(Analyte.KETAMINE);
+        if (k < 0) {
+            return Optional.empty();
+        }
+        int top = -1;
+        for (int r = 0; r < predictions.length; r++) {
+            if (top < 0 || predictions[r][k] > predictions[top][k]) {
+                top = r;
+            }
+        }
+        Dataset.Record rec = dataset.records().get(top);
+        return Simulation.farAboveAnaestheticRange(predictions[top][k], "on line " + rec.line() + " (ID " + rec.id()
+                + ", " + Checks.fmt(rec.timeH()) + " h)");
     }
 
     private List<Analyte> analytes() {

@@ -48,6 +48,12 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
     /** @return the effect without drug */
     double baseline();
 
+    /**
+     * @return 1 when the drug raises the effect above its {@link #baseline()}, −1 when it lowers it below (the sign
+     *         of Emax, or of the effect at the reference concentration)
+     */
+    int direction();
+
     /** @return the formula with its numbers, for reports */
     String formula();
 
@@ -87,6 +93,11 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
         @Override
         public double baseline() {
             return e0;
+        }
+
+        @Override
+        public int direction() {
+            return emax > 0 ? 1 : -1;
         }
 
         @Override
@@ -138,6 +149,11 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
         @Override
         public double baseline() {
             return e0;
+        }
+
+        @Override
+        public int direction() {
+            return effectAtReference > 0 ? 1 : -1;
         }
 
         @Override

@@ -73,6 +73,14 @@ public final class Warning {
         DOSE_ABOVE_LABEL(Code.DOSE_OUTSIDE_RANGE, "{0} dose at {4} h: {1} mg ({2} mg/kg at {3} kg) is above the "
                 + "largest initial {0} dose of the Ketalar label ({5} mg/kg; FDA prescribing information, 2022); "
                 + "no model here was built from such doses"),
+        /**
+         * Arguments: the ketamine concentration (ng/mL), where it is reached (in words), how many times the upper edge
+         * of the anaesthetic range it is, the range's lower and upper edges (ng/mL).
+         */
+        FAR_ABOVE_ANAESTHETIC_RANGE(Code.DOSE_OUTSIDE_RANGE, "ketamine reaches {0} ng/mL {1}, {2} times the upper "
+                + "edge of the anaesthetic range ({3}–{4} ng/mL after 1–2 mg/kg iv; Zanos P et al. Pharmacol Rev "
+                + "2018;70:621–660, Table 1); no model here was built from such concentrations: check the doses, "
+                + "their units and their intervals"),
         /** Arguments: number of overlaps, start of the later infusion (h), start and end of the earlier one (h). */
         INFUSIONS_OVERLAP(Code.DOSE_OUTSIDE_RANGE, "{0} infusion(s) start before the previous one ends (first: at {1} "
                 + "h, while the one from {2} h runs to {3} h); their rates add up"),

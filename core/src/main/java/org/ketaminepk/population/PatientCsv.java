@@ -57,7 +57,23 @@ public final class PatientCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static List<Patient> read(Reader in) {
+        return read(in, MAX_PATIENTS);
+    }
+
+    /**
+     * As {@link #read(Reader)}, with a lower limit on the number of patients, for a front end that caps its
+     * populations below the library's {@value #MAX_PATIENTS}.
+     *
+     * @param in the text (not closed)
+     * @param maxPatients most patients the file may hold, 1–{@value #MAX_PATIENTS}
+     * @return the patients, in file order
+     * @throws InvalidInputException as {@link #read(Reader)}, and for a file with more patients than
+     *         {@code maxPatients}, saying how many it holds (the rows past the limit are counted, not read)
+     * @throws UncheckedIOException if reading fails
+     */
+    public static List<Patient> read(Reader in, int maxPatients) {
         Checks.notNull("patient file", in);
+        Checks.inRange("most patients", maxPatients, 1, MAX_PATIENTS, "");
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
         try {
             String line;
@@ -78,9 +94,11 @@ public final class PatientCsv {
                     columns = header(line, lineNo);
                     continue;
                 }
-                if (out.size() == MAX_PATIENTS) {
-                    throw new InvalidInputException("patients", "line " + lineNo + ": a patient file may hold at "
-                            + "most " + MAX_PATIENTS + " patients");
+                if (out.size() == maxPatients) {
+                    long held = maxPatients + 1L + countRows(r);
+                    throw new InvalidInputException("patients", "the file holds " + held + " patients (rows after "
+                            + "the header) but may hold at most " + maxPatients + "; patient " + (maxPatients + 1)
+                            + " is on line " + lineNo);
                 }
                 out.add(row(line, lineNo, columns));
             }
@@ -95,6 +113,18 @@ public final class PatientCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the rows left in {@code r} that would be patients (not blank, not comments), without reading them */
+    private static long countRows(BufferedReader r) throws IOException {
+        long n = 0;
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Map<String, Integer> header(String line, int lineNo) {

@@ -87,6 +87,9 @@ class DatasetReadTest {
         "bad EVID|ID,TIME,EVID\\n1,0,7\\n|study.csv line 2, column EVID: EVID must be a whole number from 0 to 4 but was 7",
         "RATE -2 without DUR|ID,TIME,AMT,RATE,CMT\\n1,0,10,-2,iv\\n|study.csv line 2, column DUR: RATE -2 takes the duration from DUR, which is missing",
         "ID again|ID,TIME\\n1,0\\n2,0\\n1,1\\n|study.csv line 4, column ID: ID 1 appears again after other IDs",
+        "DV NaN|ID,TIME,AMT,CMT,DV\\n1,0,10,iv,.\\n1,1,,ketamine,NaN\\n|study.csv line 3, column DV: DV must be a number but was 'NaN'",
+        "DV a word|ID,TIME,AMT,CMT,DV\\n1,0,10,iv,.\\n1,1,,ketamine,BQL\\n|study.csv line 3, column DV: DV must be a number but was 'BQL'",
+        "DV too large|ID,TIME,AMT,CMT,DV\\n1,0,10,iv,.\\n1,1,,ketamine,1e400\\n|study.csv line 3, column DV: DV must be finite but was '1e400'",
     })
     void parsingErrorsNameFileLineAndColumn(String what, String text, String expected) {
         String message = error(text.replace("\\n", "\n"));
@@ -111,6 +114,41 @@ class DatasetReadTest {
     void aBrokenLaterIndividualStopsTheWholeRun() {
         String text = "ID,TIME,AMT,CMT\n1,0,10,iv\n1,1,,\n2,0,10,99\n";
         assertTrue(error(text).startsWith("study.csv line 4, column CMT"));
+    }
+
+    /**
+     * A DV of NaN was written back to the output as 'NaN', while an AMT of NaN is refused: DV is now read as a
+     * number. NONMEM's missing DV, '.' or an empty cell, still passes, as does any number, written back as written.
+     */
+    @Test
+    void aMissingDvStaysMissingAndANumberIsWrittenBackAsWritten() {
+        Dataset d = read("ID,TIME,AMT,CMT,DV\n1,0,10,iv,.\n1,1,,ketamine,\n1,2,,ketamine,8.50\n1,3,,ketamine,-0.2\n");
+        java.io.StringWriter w = new java.io.StringWriter();
+        DatasetSimulation.of(Models.OTTO_2021).simulate(d).write(w);
+        String[] lines = w.toString().split("\n");
+        assertTrue(lines[1].endsWith(",10,iv,."), lines[1]);
+        assertTrue(lines[2].endsWith(",ketamine,"), lines[2]);
+        assertTrue(lines[3].endsWith(",ketamine,8.50"), lines[3]);
+        assertTrue(lines[4].endsWith(",ketamine,-0.2"), lines[4]);
+    }
+
+    /**
+     * A steady state of 10 mg every 0.0001 h (SS 1, II 0.0001) predicts about a million ng/mL of ketamine, and the
+     * dataset drew no warning: each dose is within the label. The highest prediction far above the anaesthetic
+     * range is named with its line, ID and time.
+     */
+    @Test
+    void aPredictionFarAboveTheAnaestheticRangeIsWarnedWithItsLine() {
+        DatasetResult r = DatasetSimulation.of(Models.OTTO_2021).simulate(read(
+                "ID,TIME,AMT,CMT,EVID,SS,II\n1,0,10,iv,1,1,0.0001\n1,1,,ketamine,0,,\n2,0,10,iv,1,,\n2,1,,ketamine,0,,\n"));
+        List<String> far = r.warnings().stream().map(org.ketaminepk.model.Warning::message)
+                .filter(m -> m.startsWith("ketamine reaches")).toList();
+        assertEquals(1, far.size(), r.warnings().toString());
+        assertTrue(far.get(0).matches("ketamine reaches 1050000 ng/mL on line 2 \\(ID 1, 0 h\\), 438 times the upper "
+                + "edge of the anaesthetic range \\(1200–2400 ng/mL after 1–2 mg/kg iv; Zanos P et al\\..*"), far.get(0));
+        DatasetResult usual = DatasetSimulation.of(Models.OTTO_2021).simulate(read(
+                "ID,TIME,AMT,CMT,EVID,SS,II\n1,0,10,iv,1,1,24\n1,1,,ketamine,0,,\n"));
+        assertTrue(usual.warnings().stream().noneMatch(w -> w.message().startsWith("ketamine reaches")));
     }
 
     @Test

@@ -195,4 +195,28 @@ class EffectInputsTest {
         double expected = Math.log(1 / k) / (1 - k);
         assertEquals(expected, EffectSites.timeToPeakH(cleared(1e-9), 1), 1e-4 * expected);
     }
+
+    /**
+     * The side of the baseline an effect moves to, which a front end needs to refuse a level the effect meets without
+     * drug: the sign of Emax or of the reference effect, and for every built-in relationship the side its effect at a
+     * high concentration lies on.
+     */
+    @Test
+    void theDirectionIsTheSideOfTheBaselineTheDrugMovesTheEffectTo() {
+        assertEquals(1, new ConcentrationEffect.SigmoidEmax(0, 1, 50, 2, true).direction());
+        assertEquals(-1, new ConcentrationEffect.SigmoidEmax(5, -4.7, 50, 2, true).direction());
+        assertEquals(1, new ConcentrationEffect.Linear(0, 100, 50).direction());
+        assertEquals(-1, new ConcentrationEffect.Linear(1e9, -1e-300, 1e6).direction());
+        int checked = 0;
+        for (Endpoint e : Endpoints.all()) {
+            for (Optional<Endpoint.Relationship> r : java.util.List.of(e.sKetamine(), e.racemic())) {
+                if (r.isPresent()) {
+                    ConcentrationEffect f = r.get().model();
+                    assertEquals(Math.signum(f.effect(1000) - f.baseline()), f.direction(), e.id());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 7, "relationships checked: " + checked);
+    }
 }

@@ -94,6 +94,22 @@ class PatientCsvProperties {
                 "age,weight,height,sex\n-0,70,175,male\n")));
     }
 
+    /**
+     * A front end's own limit: the file is read up to it, and one patient more is refused with the number of rows
+     * the file holds (blank lines and comments not counted) and the line of the first patient past it.
+     */
+    @Example
+    void aLowerLimitIsEnforcedWithTheRowsTheFileHolds() {
+        String text = "age,weight,height,sex\n40,70,175,male\n\n# next\n30,60,165,female\n50,80,175,male\n"
+                + "60,90,180,male\n";
+        assertEquals(4, PatientCsv.read(new StringReader(text), 4).size());
+        assertEquals("the file holds 4 patients (rows after the header) but may hold at most 2; patient 3 is on "
+                + "line 6", org.junit.jupiter.api.Assertions.assertThrows(org.ketaminepk.base.InvalidInputException
+                        .class, () -> PatientCsv.read(new StringReader(text), 2)).getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(org.ketaminepk.base.InvalidInputException.class,
+                () -> PatientCsv.read(new StringReader(text), 0));
+    }
+
     /** A number too large for a double is shown as written, not as "Infinity", in the usual range message. */
     @Example
     void aNumberTooLargeToReadIsShownAsWritten() {

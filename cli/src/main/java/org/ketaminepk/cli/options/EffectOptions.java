@@ -1,11 +1,17 @@
 package org.ketaminepk.cli.options;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.effect.ConcentrationEffect;
 import org.ketaminepk.effect.EffectSimulation;
 import org.ketaminepk.effect.EffectSites;
 import org.ketaminepk.effect.Endpoint;
 import org.ketaminepk.effect.Endpoints;
+import org.ketaminepk.model.PublishedModel;
 
 import picocli.CommandLine.Option;
 
@@ -64,6 +70,50 @@ public final class EffectOptions {
         if (level != null && !Double.isFinite(level)) {
             throw new InvalidInputException("effect-level", "--effect-level must be a finite number but was "
                     + level);
+        }
+    }
+
+    /**
+     * Refuses, before anything is simulated, an effect level that the effect meets without any drug: at or below the
+     * baseline of an effect the drug raises, at or above that of one it lowers. The time "at or beyond" such a level
+     * would be the whole run, time before the first dose included. The baseline and the direction come from the
+     * concentration–effect relationship each model would drive; for an endpoint with an effect site only the level is
+     * an effect-site concentration, 0 ng/mL without drug.
+     *
+     * @param option the option that gave the level ({@code --effect-level}, {@code --level})
+     * @param level the level, in the endpoint's unit, or null when none was given
+     * @param endpoint the endpoint
+     * @param models the models that will drive it (one whose drug form cannot is left to the run to refuse)
+     * @throws InvalidInputException naming the option, the value with its unit and the side it must be on
+     */
+    public static void checkLevel(String option, Double level, Endpoint endpoint, List<PublishedModel> models) {
+        if (level == null) {
+            return;
+        }
+        if (!endpoint.hasEffectModel()) {
+            if (!(level > 0)) {
+                throw new InvalidInputException(option.substring(2), String.format(Locale.ROOT, "%s is an "
+                        + "effect-site concentration for %s and must be above 0 ng/mL, its value without drug, but "
+                        + "was %s ng/mL", option, endpoint.id(), Checks.fmt(level)));
+            }
+            return;
+        }
+        for (PublishedModel m : models) {
+            Optional<Endpoint.Relationship> rel = endpoint.relationshipFor(m.drugForm());
+            if (rel.isEmpty()) {
+                continue;
+            }
+            ConcentrationEffect f = rel.get().model();
+            double base = f.baseline();
+            boolean rises = f.direction() > 0;
+            if (rises ? !(level > base) : !(level < base)) {
+                String unit = endpoint.effectUnit();
+                throw new InvalidInputException(option.substring(2), String.format(Locale.ROOT, "%s must be %s %s %s "
+                        + "(the baseline of %s, which the drug %s: a level at or %s the baseline is met without any "
+                        + "drug) but was %s %s", option, rises ? "above" : "below", Checks.fmt(base), unit,
+                        endpoint.id(), rises ? "raises" : "lowers", rises ? "below" : "above", Checks.fmt(level),
+                        unit));
+            }
         }
     }
 

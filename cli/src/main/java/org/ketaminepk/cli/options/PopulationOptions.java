@@ -39,7 +39,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class PopulationOptions {
     /** Option group heading in the help. */
     public static final String HEADING = "%nPopulation (between-patient variability):%n";
-    /** Largest population the command line accepts. */
+    /** Largest population the command line accepts, from --population or from a --patients file. */
     public static final int MAX_PATIENTS = 100_000;
     /** Seed when none is given, so that a population run is reproducible by default. */
     public static final long DEFAULT_SEED = 2026L;
@@ -86,7 +86,7 @@ public final class PopulationOptions {
 
     @Option(names = "--patients", paramLabel = "FILE.csv", description = "Virtual patients from a CSV file with "
             + "columns age,weight,height,sex (years, kg, cm, male|female) and optionally creatinine, egfr, clcr, "
-            + "child_pugh; one patient per row.")
+            + "child_pugh; one patient per row, at most 100000 rows.")
     public Path patientsFile;
 
     @Option(names = "--reference-population", paramLabel = "NAME", converter = ReferenceName.class,
@@ -227,7 +227,8 @@ public final class PopulationOptions {
 
     static List<Patient> readPatients(Path file) {
         try (Reader r = InputFiles.open(file)) {
-            return PatientCsv.read(r);
+            // the limit of --population: a file is a population given row by row, with the same cost per patient
+            return PatientCsv.read(r, MAX_PATIENTS);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("patients", "--patients '" + file + "': no such file");
         } catch (IOException | UncheckedIOException e) {

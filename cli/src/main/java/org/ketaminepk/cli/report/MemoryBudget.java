@@ -56,6 +56,40 @@ public final class MemoryBudget {
     }
 
     /**
+     * @param points grid points
+     * @param valuesPerPoint per run, from {@link #valuesPerPoint}
+     * @param maxHeapBytes the largest heap the JVM may use, bytes
+     * @return whether the runs on a grid of {@code points} fit in that heap (where {@link #check} lets them through)
+     */
+    public static boolean fits(long points, List<Integer> valuesPerPoint, long maxHeapBytes) {
+        return points <= Integer.MAX_VALUE && bytesNeeded((int) points, valuesPerPoint) <= maxHeapBytes;
+    }
+
+    /** @return the largest heap this JVM may use, bytes */
+    public static long maxHeapBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /**
+     * @param points grid points
+     * @param valuesPerPoint per run, from {@link #valuesPerPoint}
+     * @param maxHeapBytes the largest heap the JVM may use, bytes
+     * @return "about 1.4 GiB of memory but Java may use at most 1.0 GiB", for a message
+     */
+    public static String shortfall(int points, List<Integer> valuesPerPoint, long maxHeapBytes) {
+        return "about " + size(bytesNeeded(points, valuesPerPoint)) + " of memory but Java may use at most "
+                + size(maxHeapBytes);
+    }
+
+    /**
+     * @return the heap option that would hold the runs on a grid of {@code points}
+     *         ({@code KETAMINE_PK_JAVA_OPTS=-Xmx2g}), for a message
+     */
+    public static String heapOption(int points, List<Integer> valuesPerPoint) {
+        return "KETAMINE_PK_JAVA_OPTS=-Xmx" + ((bytesNeeded(points, valuesPerPoint) >> 30) + 1) + "g";
+    }
+
+    /**
      * Checks the runs against the heap this JVM may use.
      *
      * @param grid the output grid
@@ -75,17 +109,16 @@ public final class MemoryBudget {
      * @throws InvalidInputException when they would not fit, with the memory they need and the points that fit
      */
     static void check(int points, List<Integer> valuesPerPoint, long maxHeapBytes) {
-        long need = bytesNeeded(points, valuesPerPoint);
-        if (need <= maxHeapBytes) {
+        if (fits(points, valuesPerPoint, maxHeapBytes)) {
             return;
         }
         long perPoint = bytesNeeded(1, valuesPerPoint) - (RESERVED_MIB << 20);
         long fit = Math.max(0, (maxHeapBytes - (RESERVED_MIB << 20)) / perPoint);
         String runs = valuesPerPoint.size() == 1 ? "" : " for " + valuesPerPoint.size() + " series";
         throw new InvalidInputException("step", String.format(Locale.ROOT, "--step: the output grid of %d points%s "
-                + "needs about %s of memory but Java may use at most %s, enough for about %d points; use a longer "
-                + "--step or a shorter --duration, or give Java more memory (e.g. KETAMINE_PK_JAVA_OPTS=-Xmx%dg)",
-                points, runs, size(need), size(maxHeapBytes), fit, (need >> 30) + 1));
+                + "needs %s, enough for about %d points; use a longer --step or a shorter --duration, or give Java "
+                + "more memory (e.g. %s)", points, runs, shortfall(points, valuesPerPoint, maxHeapBytes), fit,
+                heapOption(points, valuesPerPoint)));
     }
 
     /** @return bytes in MiB or GiB with one decimal */

@@ -48,4 +48,19 @@ class ConcentrationBandsTest {
         assertFalse(ConcentrationBands.ANALGESIC.contains(160.01));
         assertEquals("70–160 ng/mL", ConcentrationBands.ANALGESIC.rangeText());
     }
+
+    /**
+     * The warning for a ketamine peak far above the anaesthetic range names the range the charts shade as their
+     * highest band: the library keeps its own copy of the edges, which must stay the same.
+     */
+    @Test
+    void theLibrarysAnaestheticRangeIsTheHighestBand() {
+        ConcentrationBands.Band top = ConcentrationBands.ALL.get(ConcentrationBands.ALL.size() - 1);
+        assertEquals(ConcentrationBands.ANAESTHETIC, top);
+        assertEquals(org.ketaminepk.Simulation.ANAESTHETIC_RANGE_LOW_NG_PER_ML, top.lowNgPerMl());
+        assertEquals(org.ketaminepk.Simulation.ANAESTHETIC_RANGE_HIGH_NG_PER_ML, top.highNgPerMl());
+        for (ConcentrationBands.Band b : ConcentrationBands.ALL) {
+            assertTrue(b.highNgPerMl() <= top.highNgPerMl(), b.name());
+        }
+    }
 }
