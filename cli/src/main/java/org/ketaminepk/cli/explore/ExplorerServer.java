@@ -616,11 +616,24 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
+    /** Parameters that may be given more than once, as {@code --dose} and {@code --comed} repeat; also as pin.NAME. */
+    static final List<String> REPEATABLE = List.of("dose", "comed");
+
+    /**
+     * Adds a value, refusing a second value of a parameter that takes one, as the command line refuses a single-valued
+     * option given twice: the last one would otherwise win silently, wherever the two came from (query string, form,
+     * JSON array).
+     */
     private static void add(Map<String, List<String>> p, String k, String v) throws HttpError {
         if (p.size() >= 200 && !p.containsKey(k)) {
             throw new HttpError(400, null, null, "too many parameters (at most 200)");
         }
         List<String> values = p.computeIfAbsent(k, x -> new ArrayList<>());
+        if (!values.isEmpty() && !REPEATABLE.contains(k.startsWith("pin.") ? k.substring(4) : k)) {
+            throw new HttpError(400, clip(k), clip(v), clip(k) + " was given twice ('" + clip(values.get(0))
+                    + "' and '" + clip(v) + "'); give it once (only " + String.join(" and ", REPEATABLE)
+                    + " may repeat)");
+        }
         if (values.size() >= 100) {
             throw new HttpError(400, clip(k), null, "parameter '" + clip(k) + "' repeats more than 100 times");
         }

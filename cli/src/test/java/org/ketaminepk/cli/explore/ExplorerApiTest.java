@@ -85,6 +85,48 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertEquals("weight must be between 0.5 and 350 kg but was 900", e.get("message").asText());
     }
 
+    /**
+     * A parameter given twice is refused, naming it and both values, as the command line refuses {@code --weight}
+     * given twice: the last one used to win silently. Dose lines and co-medications repeat, as {@code --dose} and
+     * {@code --comed} do, and so may their pinned forms.
+     */
+    @Test
+    void aParameterGivenTwiceIsRefusedUnlessItRepeatsOnTheCommandLine() throws Exception {
+        String dose = "dose=" + q("bolus 10 mg");
+        String[][] cases = {
+            {"/api/simulate?" + dose + "&weight=70&weight=80", "weight", "80"},
+            {"/api/simulate?" + dose + "&model=otto-2021&model=kamp-2020", "model", "kamp-2020"},
+            {"/api/simulate?" + dose + "&duration=6h&duration=12h", "duration", "12h"},
+            {"/api/export?format=csv&" + dose + "&pin." + dose + "&pin.age=30&pin.age=80", "pin.age", "80"},
+            {"/api/export?format=csv&format=png&" + dose, "format", "png"},
+            {"/api/target?target=" + q("150 ng/mL for 1 h") + "&syringe=10mg/mL&syringe=50mg/mL", "syringe",
+                "50mg/mL"}};
+        for (String[] c : cases) {
+            HttpResponse<byte[]> r = get(c[0]);
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText(), c[0]);
+            assertEquals(c[2], e.get("value").asText(), c[0]);
+            assertTrue(e.get("message").asText().startsWith(c[1] + " was given twice"), e.toString());
+        }
+        JsonNode e = json(get("/api/simulate?" + dose + "&weight=70&weight=80")).get("error");
+        assertEquals("weight was given twice ('70' and '80'); give it once (only dose and comed may repeat)",
+                e.get("message").asText());
+        HttpResponse<byte[]> form = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate?weight=70"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(dose + "&weight=80")));
+        assertEquals(400, form.statusCode(), "once in the query string and once in the body");
+        assertEquals("weight", json(form).at("/error/field").asText());
+
+        // two dose lines and two co-medications, in the current and in the pinned scenario
+        JsonNode doc = json(get("/api/simulate?" + dose + "&dose=" + q("bolus 20 mg at 1 h")
+                + "&comed=rifampicin&comed=clarithromycin"));
+        assertEquals(2, doc.at("/regimen/doses").size(), doc.toString());
+        HttpResponse<byte[]> pinned = get("/api/export?format=json&" + dose + "&pin." + dose + "&pin.dose="
+                + q("bolus 20 mg at 1 h") + "&pin.comed=rifampicin&pin.comed=clarithromycin");
+        assertEquals(200, pinned.statusCode(), () -> new String(pinned.body(), StandardCharsets.UTF_8));
+    }
+
     @Test
     void aBadDoseLineGivesTheParsersMessageWithLineAndColumn() throws Exception {
         HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("bolus 20 mg\n0.5 mg/kg ovr 40 min"));
