@@ -12,10 +12,12 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -640,6 +642,12 @@ public final class ExplorerServer implements AutoCloseable {
         values.add(v);
     }
 
+    /**
+     * Reads a flat JSON object. A key given twice is refused, whatever it is (JSON leaves its meaning open, and a
+     * parser that keeps the last one would hide the first), and so is a null: "not given" is said by leaving the key
+     * out, as an option left off the command line takes its default; a null more often comes from a client's empty
+     * or undefined field, and would silently become a 70-kg adult.
+     */
     private static void json(String text, Map<String, List<String>> p) throws HttpError {
         String problem = "a JSON body must be one flat object of strings, numbers, booleans or arrays of strings, "
                 + "e.g. {\"protocol\": \"crps-schwartzman-2009\", \"weight\": 80}";
@@ -647,20 +655,33 @@ public final class ExplorerServer implements AutoCloseable {
             if (j.nextToken() != JsonToken.START_OBJECT) {
                 throw new HttpError(400, null, null, problem);
             }
+            Set<String> keys = new HashSet<>();
             JsonToken t;
             while ((t = j.nextToken()) == JsonToken.FIELD_NAME) {
                 String k = j.getCurrentName();
+                if (!keys.add(k)) {
+                    throw new HttpError(400, clip(k), null, "the JSON body gives the key '" + clip(k) + "' twice; "
+                            + "give each key once (several dose lines as an array: \"dose\": [\"bolus 10 mg\", "
+                            + "\"bolus 20 mg at 1 h\"])");
+                }
                 JsonToken v = j.nextToken();
                 if (v == JsonToken.START_ARRAY) {
                     while ((v = j.nextToken()) != JsonToken.END_ARRAY) {
+                        if (v == JsonToken.VALUE_NULL) {
+                            throw new HttpError(400, clip(k), null, clip(k) + " holds a null; give a value, or "
+                                    + "leave " + clip(k) + " out for its default");
+                        }
                         if (!v.isScalarValue()) {
                             throw new HttpError(400, clip(k), null, problem);
                         }
                         add(p, k, j.getText());
                     }
-                } else if (v != null && v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+                } else if (v == JsonToken.VALUE_NULL) {
+                    throw new HttpError(400, clip(k), null, clip(k) + " is null; give a value, or leave " + clip(k)
+                            + " out for its default");
+                } else if (v != null && v.isScalarValue()) {
                     add(p, k, j.getText());
-                } else if (v != JsonToken.VALUE_NULL) {
+                } else {
                     throw new HttpError(400, clip(k), null, problem);
                 }
             }

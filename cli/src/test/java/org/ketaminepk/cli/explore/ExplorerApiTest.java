@@ -127,6 +127,39 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertEquals(200, pinned.statusCode(), () -> new String(pinned.body(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * A JSON body that gives a key twice, or a key as null, is refused naming the key: the last key used to win, and
+     * a null to stand for the default (a 70-kg adult) without a word. Leaving a key out is the way to ask for its
+     * default; several dose lines are an array.
+     */
+    @Test
+    void aJsonBodyWithAKeyTwiceOrANullIsRefusedNamingTheKey() throws Exception {
+        String[][] cases = {
+            {"{\"dose\": \"bolus 10 mg\", \"weight\": 70, \"weight\": 80}", "weight",
+                "the JSON body gives the key 'weight' twice; give each key once (several dose lines as an array: "
+                    + "\"dose\": [\"bolus 10 mg\", \"bolus 20 mg at 1 h\"])"},
+            {"{\"dose\": \"bolus 10 mg\", \"dose\": \"bolus 20 mg at 1 h\"}", "dose", null},
+            {"{\"dose\": \"bolus 10 mg\", \"weight\": null}", "weight",
+                "weight is null; give a value, or leave weight out for its default"},
+            {"{\"dose\": [\"bolus 10 mg\", null]}", "dose",
+                "dose holds a null; give a value, or leave dose out for its default"}};
+        for (String[] c : cases) {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(c[0])));
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText(), c[0]);
+            if (c[2] != null) {
+                assertEquals(c[2], e.get("message").asText(), c[0]);
+            }
+        }
+        HttpResponse<byte[]> lines = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"dose\": [\"bolus 10 mg\", \"bolus 20 mg at 1 h\"], \"weight\": 80}")));
+        assertEquals(200, lines.statusCode(), () -> new String(lines.body(), StandardCharsets.UTF_8));
+        assertEquals(2, json(lines).at("/regimen/doses").size());
+    }
+
     @Test
     void aBadDoseLineGivesTheParsersMessageWithLineAndColumn() throws Exception {
         HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("bolus 20 mg\n0.5 mg/kg ovr 40 min"));
