@@ -572,6 +572,43 @@ class ExplorerApiTest extends LoopbackExplorer {
     }
 
     /**
+     * An error in the pinned scenario of an export names the pinned parameter and its value, not the current
+     * scenario's parameter of the same name (whose value is fine): a pinned scenario without doses named the current
+     * dose, "bolus 10 mg", and a pinned weight of 900 kg was reported as "weight" with no value.
+     */
+    @Test
+    void anErrorInThePinnedScenarioNamesThePinnedParameter() throws Exception {
+        String export = "/api/export?format=csv&dose=" + q("bolus 10 mg") + "&weight=70";
+        String pinDose = "&pin.dose=" + q("bolus 20 mg");
+        Object[][] cases = {
+            {"&pin.weight=900", "pin.dose", null, "pin.dose: give a protocol or at least one dose line"},
+            {pinDose + "&pin.weight=900", "pin.weight", "900", "pin.weight must be between 0.5 and 350 kg but was 900"},
+            {pinDose + "&pin.age=10", "pin.weight", null, "pin.weight is needed for a patient under 18 years"},
+            {pinDose + "&pin.egfr=40&pin.creatinine=" + q("1.4mg/dL"), "pin.egfr", "40",
+                "pin.creatinine and pin.egfr both describe kidney function"},
+            {pinDose + "&pin.model=xyz", "pin.model", "xyz", "pin.model must be one of racemic-composite"},
+            {"&pin.protocol=nope", "pin.protocol", "nope", "pin.protocol 'nope' is not a built-in protocol"},
+            {"&pin.dose=" + q("bolus 20 mg\nbolus x"), "pin.dose", "bolus 20 mg bolus x",
+                "line 2: pin.dose \"bolus x\", column 7 ('x')"}};
+        for (Object[] c : cases) {
+            HttpResponse<byte[]> r = get(export + c[0]);
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText(), c[0] + ": " + e);
+            assertEquals(c[2], e.get("value").isNull() ? null : e.get("value").asText(), c[0] + ": " + e);
+            assertTrue(e.get("message").asText().startsWith((String) c[3]), c[0] + ": " + e);
+        }
+        JsonNode line = json(get(export + "&pin.dose=" + q("bolus 20 mg\nbolus x"))).get("error");
+        assertEquals(2, line.get("line").asInt());
+        assertEquals(7, line.get("column").asInt());
+        // the current scenario's errors are named as before
+        JsonNode current = json(get("/api/export?format=csv&dose=" + q("bolus 10 mg") + "&weight=900" + pinDose))
+                .get("error");
+        assertEquals("weight", current.get("field").asText());
+        assertEquals("900", current.get("value").asText());
+    }
+
+    /**
      * Any seed {@code --seed} takes, 19 digits and negative ones included, draws the same patients in the explorer as
      * on the command line, and comes back as a string: a JavaScript number would round it.
      */
