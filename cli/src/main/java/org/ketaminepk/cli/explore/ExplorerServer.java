@@ -331,6 +331,16 @@ public final class ExplorerServer implements AutoCloseable {
                 checkKeys(p, List.of("format", "image-width", "image-height"));
                 for (String k : p.keySet()) {
                     String base = k.startsWith("pin.") ? k.substring(4) : k;
+                    if (k.startsWith("pin.") && PIN_SHARES.contains(base)) {
+                        // both series on one grid and one chart, as compare writes them: the pinned scenario's own
+                        // window, step or scale would be replaced unsaid, so it is refused
+                        throw new HttpError(400, clip(k), clip(Scenario.one(p, k)), k + ": an export with a pinned "
+                                + "scenario is " + (base.equals("log") ? "one chart on one scale, as 'compare' "
+                                + "draws its series; log sets it for both" : "one table on one time grid, as "
+                                + "'compare' writes its series with one --step and one --duration; step and "
+                                + "duration set it for both (without duration, the window covers both regimens)")
+                                + ", so leave " + k + " out");
+                    }
                     if (EXPORT_LEAVES_OUT.contains(base)) {
                         // the export draws and writes the typical patient's curves only: refused, not dropped
                         throw new HttpError(400, clip(k), clip(Scenario.one(p, k)), k + ": the export holds the "
@@ -398,16 +408,17 @@ public final class ExplorerServer implements AutoCloseable {
             Scenario current = Scenario.parse(p, "", 0);
             List<Scenario> scenarios = new ArrayList<>();
             if (pinned) {
-                Scenario pin = Scenario.parse(p, "pin.", current.grid().endH());
-                // one grid for both: the longer window at the finer step, as compare uses
-                double end = Math.max(current.grid().endH(), pin.grid().endH());
-                double step = Math.min(current.grid().stepH().getAsDouble(), pin.grid().stepH().getAsDouble());
-                if (end / step + 1 > Scenario.MAX_POINTS) {
-                    throw new InvalidInputException("step", "step: the pinned and the current scenario together "
-                            + "need more than " + Scenario.MAX_POINTS + " grid points; choose a longer step");
+                // one grid for both, as compare writes every series on one: this scenario's step and duration, and
+                // without a duration a window that covers both regimens, as compare's default covers every series
+                Scenario pin;
+                try {
+                    pin = Scenario.parse(p, "pin.", "", current.grid().endH());
+                } catch (InvalidInputException e) {
+                    throw "step".equals(e.field()) || "duration".equals(e.field())
+                            ? e.withHint("the window covers the pinned scenario's doses too") : e;
                 }
-                TimeGrid g = TimeGrid.uniform(end, step);
-                scenarios.add(pin.withGrid(g).withLabel("pinned: " + pin.label()));
+                TimeGrid g = pin.grid();
+                scenarios.add(pin.withLabel("pinned: " + pin.label()));
                 scenarios.add(current.withGrid(g).withLabel("current: " + current.label()));
             } else {
                 scenarios.add(current);
@@ -541,6 +552,9 @@ public final class ExplorerServer implements AutoCloseable {
             }
         }
     }
+
+    /** Parameters of the current scenario that an export with a pinned one applies to both: pin.NAME is refused. */
+    static final List<String> PIN_SHARES = List.of("duration", "step", "log");
 
     /** Scenario parameters that {@code /api/export} does not write (the command line does). */
     private static final List<String> EXPORT_LEAVES_OUT = List.of("population", "seed", "endpoint");

@@ -89,6 +89,18 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
      *         ({@code pin.weight}), its value and the accepted values
      */
     static Scenario parse(Map<String, List<String>> params, String prefix, double endAtLeastH) {
+        return parse(params, prefix, prefix, endAtLeastH);
+    }
+
+    /**
+     * Reads a scenario whose time grid is set by other parameters than its own: the pinned scenario of an export,
+     * which is written on the current scenario's {@code step} and {@code duration}, as {@code compare} writes every
+     * series on one grid.
+     *
+     * @param gridPrefix prefix of {@code duration} and {@code step}
+     * @throws InvalidInputException as {@link #parse(Map, String, double)}; a grid's error names the parameter read
+     */
+    static Scenario parse(Map<String, List<String>> params, String prefix, String gridPrefix, double endAtLeastH) {
         String protocolId = one(params, prefix + "protocol");
         Protocol protocol = null;
         if (protocolId != null) {
@@ -115,8 +127,8 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         }
 
         Patient patient = patient(params, prefix);
-        TimeGrid grid = grid(prefix, one(params, prefix + "duration"), one(params, prefix + "step"), regimen.endH(),
-                endAtLeastH);
+        TimeGrid grid = grid(gridPrefix, one(params, gridPrefix + "duration"), one(params, gridPrefix + "step"),
+                regimen.endH(), endAtLeastH);
         String log = one(params, prefix + "log");
         boolean logScale = log != null && (log.equalsIgnoreCase("true") || log.equals("1"));
         if (log != null && !logScale && !log.equalsIgnoreCase("false") && !log.equals("0")) {

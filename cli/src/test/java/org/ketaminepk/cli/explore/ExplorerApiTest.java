@@ -609,6 +609,60 @@ class ExplorerApiTest extends LoopbackExplorer {
     }
 
     /**
+     * An export with a pinned scenario is one table on one grid, as {@code compare} writes its series with one
+     * {@code --step} and one {@code --duration}: the current scenario's step and duration hold for both (without a
+     * duration, a window that covers both regimens, as compare's default), and the pinned scenario's own step,
+     * duration or scale, which used to replace the current one's without a word, is refused by name. The series are
+     * those of {@code compare} with the same step and duration.
+     */
+    @Test
+    void anExportWithAPinnedScenarioIsOneGridAsCompareWritesIt() throws Exception {
+        String export = "/api/export?format=csv&dose=" + q("bolus 10 mg") + "&step=2min&pin.dose=" + q("bolus 20 mg");
+        String[][] refused = {{"&pin.step=1min", "pin.step", "1min"}, {"&pin.duration=48h", "pin.duration", "48h"},
+            {"&pin.log=true", "pin.log", "true"}};
+        for (String[] c : refused) {
+            HttpResponse<byte[]> r = get(export + c[0]);
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText());
+            assertEquals(c[2], e.get("value").asText());
+            assertTrue(e.get("message").asText().startsWith(c[1] + ": an export with a pinned scenario is one "),
+                    e.toString());
+            assertTrue(e.get("message").asText().endsWith("so leave " + c[1] + " out"), e.toString());
+        }
+        assertTrue(json(get(export + "&pin.step=1min")).at("/error/message").asText().contains("as 'compare' writes "
+                + "its series with one --step and one --duration; step and duration set it for both"));
+
+        String[][] grids = {
+            // the current scenario's step; without a duration, the pinned dose at 30 h and its wash-out covered
+            {"&step=2min", "bolus 10 mg", "bolus 20 mg at 30 h", "--step", "2min"},
+            // the current scenario's duration, as compare's --duration, even where it cuts the pinned course short
+            {"&step=2min&duration=6h", "bolus 10 mg", "bolus 20 mg at 10 h", "--duration", "6h"}};
+        for (String[] g : grids) {
+            String url = "/api/export?format=csv&dose=" + q(g[1]) + g[0] + "&pin.dose=" + q(g[2]);
+            HttpResponse<byte[]> r = get(url);
+            assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+            java.io.StringWriter out = new java.io.StringWriter();
+            List<String> args = new java.util.ArrayList<>(List.of("compare", "--dose", g[2], "--dose", g[1],
+                    "--step", "2min", "--csv", "-"));
+            if (g[0].contains("duration")) {
+                args.addAll(List.of("--duration", "6h"));
+            }
+            String[] a = args.toArray(new String[0]);
+            int code = org.ketaminepk.cli.Main.commandLine(new org.ketaminepk.cli.Main(), new java.io.PrintWriter(out,
+                    true), new java.io.PrintWriter(new java.io.StringWriter(), true), a).execute(a);
+            assertEquals(0, code, out::toString);
+            // the same rows, the series named by the explorer's labels instead of the dose texts
+            String cli = out.toString().replace(g[2] + ",", "pinned: doses,").replace(g[1] + ",", "current: doses,");
+            assertEquals(cli, new String(r.body(), StandardCharsets.UTF_8), url);
+        }
+        String csv = new String(get(export).body(), StandardCharsets.UTF_8);
+        assertEquals(2 * 721 + 1, csv.lines().count(), "both series every 2 min over 24 h");
+        assertTrue(csv.contains("\ncurrent: doses,24.00000000,") && csv.contains("\npinned: doses,24.00000000,")
+                && csv.contains("\npinned: doses,0.03333333333,"), csv.substring(0, 300));
+    }
+
+    /**
      * Any seed {@code --seed} takes, 19 digits and negative ones included, draws the same patients in the explorer as
      * on the command line, and comes back as a string: a JavaScript number would round it.
      */
