@@ -7,15 +7,18 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +56,10 @@ import org.ketaminepk.population.PopulationOutcome;
  * The explorer's local web server, on the JDK's own {@code com.sun.net.httpserver}: the page and its scripts from
  * the class path (an allow-list, never a file path), and a small JSON API that simulates with the library and draws
  * exports with the command line's chart and report code.
+ *
+ * <p>The JDK server listens on a loopback port of its own behind a {@link FrontDoor} on the address asked for, which
+ * answers an address that server cannot read (malformed percent-encoding) with the API's JSON error instead of the
+ * server's HTML page, and relays every other connection; so every answer closes its connection.
  *
  * <p>Built to be left running: every request is bounded in size ({@value #MAX_BODY_BYTES} bytes), in grid points
  * ({@link Scenario#MAX_POINTS}) and in compute time ({@value #COMPUTE_TIMEOUT_S} s, then 503); at most
@@ -99,6 +106,7 @@ public final class ExplorerServer implements AutoCloseable {
     private final ExecutorService requests;
     private final ThreadPoolExecutor compute;
     private final Map<String, byte[]> assets = new LinkedHashMap<>();
+    private FrontDoor door;
 
     private ExplorerServer(HttpServer server, ExecutorService requests, ThreadPoolExecutor compute) {
         this.server = server;
@@ -115,7 +123,8 @@ public final class ExplorerServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static ExplorerServer start(String host, int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
+        // the JDK server on a loopback port of its own, behind the door on the address asked for (see FrontDoor)
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         ExecutorService requests = Executors.newFixedThreadPool(16, daemon("explore-http"));
         ThreadPoolExecutor compute = new ThreadPoolExecutor(COMPUTE_THREADS, COMPUTE_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(COMPUTE_QUEUE), daemon("explore-compute"), new ThreadPoolExecutor.AbortPolicy());
@@ -124,12 +133,18 @@ public final class ExplorerServer implements AutoCloseable {
         http.createContext("/", s::handle);
         http.setExecutor(requests);
         http.start();
+        try {
+            s.door = FrontDoor.open(new InetSocketAddress(host, port), http.getAddress());
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
         return s;
     }
 
     /** @return the address to open, e.g. {@code http://127.0.0.1:8080/} */
     public URI uri() {
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = door.address();
         String host = a.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
@@ -140,6 +155,9 @@ public final class ExplorerServer implements AutoCloseable {
     /** Stops accepting requests and ends the worker threads. */
     @Override
     public void close() {
+        if (door != null) {
+            door.close();
+        }
         server.stop(0);
         requests.shutdownNow();
         compute.shutdownNow();
@@ -183,6 +201,8 @@ public final class ExplorerServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             securityHeaders(ex.getResponseHeaders());
+            // one request per connection, so that the front door reads every request line
+            ex.getResponseHeaders().set("Connection", "close");
             String path = ex.getRequestURI().getRawPath();
             try {
                 if (path.startsWith("/api/")) {
@@ -311,6 +331,16 @@ public final class ExplorerServer implements AutoCloseable {
                 checkKeys(p, List.of("format", "image-width", "image-height"));
                 for (String k : p.keySet()) {
                     String base = k.startsWith("pin.") ? k.substring(4) : k;
+                    if (k.startsWith("pin.") && PIN_SHARES.contains(base)) {
+                        // both series on one grid and one chart, as compare writes them: the pinned scenario's own
+                        // window, step or scale would be replaced unsaid, so it is refused
+                        throw new HttpError(400, clip(k), clip(Scenario.one(p, k)), k + ": an export with a pinned "
+                                + "scenario is " + (base.equals("log") ? "one chart on one scale, as 'compare' "
+                                + "draws its series; log sets it for both" : "one table on one time grid, as "
+                                + "'compare' writes its series with one --step and one --duration; step and "
+                                + "duration set it for both (without duration, the window covers both regimens)")
+                                + ", so leave " + k + " out");
+                    }
                     if (EXPORT_LEAVES_OUT.contains(base)) {
                         // the export draws and writes the typical patient's curves only: refused, not dropped
                         throw new HttpError(400, clip(k), clip(Scenario.one(p, k)), k + ": the export holds the "
@@ -378,16 +408,17 @@ public final class ExplorerServer implements AutoCloseable {
             Scenario current = Scenario.parse(p, "", 0);
             List<Scenario> scenarios = new ArrayList<>();
             if (pinned) {
-                Scenario pin = Scenario.parse(p, "pin.", current.grid().endH());
-                // one grid for both: the longer window at the finer step, as compare uses
-                double end = Math.max(current.grid().endH(), pin.grid().endH());
-                double step = Math.min(current.grid().stepH().getAsDouble(), pin.grid().stepH().getAsDouble());
-                if (end / step + 1 > Scenario.MAX_POINTS) {
-                    throw new InvalidInputException("step", "step: the pinned and the current scenario together "
-                            + "need more than " + Scenario.MAX_POINTS + " grid points; choose a longer step");
+                // one grid for both, as compare writes every series on one: this scenario's step and duration, and
+                // without a duration a window that covers both regimens, as compare's default covers every series
+                Scenario pin;
+                try {
+                    pin = Scenario.parse(p, "pin.", "", current.grid().endH());
+                } catch (InvalidInputException e) {
+                    throw "step".equals(e.field()) || "duration".equals(e.field())
+                            ? e.withHint("the window covers the pinned scenario's doses too") : e;
                 }
-                TimeGrid g = TimeGrid.uniform(end, step);
-                scenarios.add(pin.withGrid(g).withLabel("pinned: " + pin.label()));
+                TimeGrid g = pin.grid();
+                scenarios.add(pin.withLabel("pinned: " + pin.label()));
                 scenarios.add(current.withGrid(g).withLabel("current: " + current.label()));
             } else {
                 scenarios.add(current);
@@ -522,6 +553,9 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
+    /** Parameters of the current scenario that an export with a pinned one applies to both: pin.NAME is refused. */
+    static final List<String> PIN_SHARES = List.of("duration", "step", "log");
+
     /** Scenario parameters that {@code /api/export} does not write (the command line does). */
     private static final List<String> EXPORT_LEAVES_OUT = List.of("population", "seed", "endpoint");
 
@@ -616,17 +650,36 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
+    /** Parameters that may be given more than once, as {@code --dose} and {@code --comed} repeat; also as pin.NAME. */
+    static final List<String> REPEATABLE = List.of("dose", "comed");
+
+    /**
+     * Adds a value, refusing a second value of a parameter that takes one, as the command line refuses a single-valued
+     * option given twice: the last one would otherwise win silently, wherever the two came from (query string, form,
+     * JSON array).
+     */
     private static void add(Map<String, List<String>> p, String k, String v) throws HttpError {
         if (p.size() >= 200 && !p.containsKey(k)) {
             throw new HttpError(400, null, null, "too many parameters (at most 200)");
         }
         List<String> values = p.computeIfAbsent(k, x -> new ArrayList<>());
+        if (!values.isEmpty() && !REPEATABLE.contains(k.startsWith("pin.") ? k.substring(4) : k)) {
+            throw new HttpError(400, clip(k), clip(v), clip(k) + " was given twice ('" + clip(values.get(0))
+                    + "' and '" + clip(v) + "'); give it once (only " + String.join(" and ", REPEATABLE)
+                    + " may repeat)");
+        }
         if (values.size() >= 100) {
             throw new HttpError(400, clip(k), null, "parameter '" + clip(k) + "' repeats more than 100 times");
         }
         values.add(v);
     }
 
+    /**
+     * Reads a flat JSON object. A key given twice is refused, whatever it is (JSON leaves its meaning open, and a
+     * parser that keeps the last one would hide the first), and so is a null: "not given" is said by leaving the key
+     * out, as an option left off the command line takes its default; a null more often comes from a client's empty
+     * or undefined field, and would silently become a 70-kg adult.
+     */
     private static void json(String text, Map<String, List<String>> p) throws HttpError {
         String problem = "a JSON body must be one flat object of strings, numbers, booleans or arrays of strings, "
                 + "e.g. {\"protocol\": \"crps-schwartzman-2009\", \"weight\": 80}";
@@ -634,20 +687,33 @@ public final class ExplorerServer implements AutoCloseable {
             if (j.nextToken() != JsonToken.START_OBJECT) {
                 throw new HttpError(400, null, null, problem);
             }
+            Set<String> keys = new HashSet<>();
             JsonToken t;
             while ((t = j.nextToken()) == JsonToken.FIELD_NAME) {
                 String k = j.getCurrentName();
+                if (!keys.add(k)) {
+                    throw new HttpError(400, clip(k), null, "the JSON body gives the key '" + clip(k) + "' twice; "
+                            + "give each key once (several dose lines as an array: \"dose\": [\"bolus 10 mg\", "
+                            + "\"bolus 20 mg at 1 h\"])");
+                }
                 JsonToken v = j.nextToken();
                 if (v == JsonToken.START_ARRAY) {
                     while ((v = j.nextToken()) != JsonToken.END_ARRAY) {
+                        if (v == JsonToken.VALUE_NULL) {
+                            throw new HttpError(400, clip(k), null, clip(k) + " holds a null; give a value, or "
+                                    + "leave " + clip(k) + " out for its default");
+                        }
                         if (!v.isScalarValue()) {
                             throw new HttpError(400, clip(k), null, problem);
                         }
                         add(p, k, j.getText());
                     }
-                } else if (v != null && v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+                } else if (v == JsonToken.VALUE_NULL) {
+                    throw new HttpError(400, clip(k), null, clip(k) + " is null; give a value, or leave " + clip(k)
+                            + " out for its default");
+                } else if (v != null && v.isScalarValue()) {
                     add(p, k, j.getText());
-                } else if (v != JsonToken.VALUE_NULL) {
+                } else {
                     throw new HttpError(400, clip(k), null, problem);
                 }
             }

@@ -85,42 +85,62 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
      * @param prefix prefix of every name ("" for the current scenario, "pin." for the pinned one)
      * @param endAtLeastH the grid reaches at least this time, h (0 for none), so that two scenarios share one grid
      * @return the scenario
-     * @throws InvalidInputException naming the parameter, its value and the accepted values
+     * @throws InvalidInputException naming the parameter as the request gives it, prefix included
+     *         ({@code pin.weight}), its value and the accepted values
      */
     static Scenario parse(Map<String, List<String>> params, String prefix, double endAtLeastH) {
+        return parse(params, prefix, prefix, endAtLeastH);
+    }
+
+    /**
+     * Reads a scenario whose time grid is set by other parameters than its own: the pinned scenario of an export,
+     * which is written on the current scenario's {@code step} and {@code duration}, as {@code compare} writes every
+     * series on one grid.
+     *
+     * @param gridPrefix prefix of {@code duration} and {@code step}
+     * @throws InvalidInputException as {@link #parse(Map, String, double)}; a grid's error names the parameter read
+     */
+    static Scenario parse(Map<String, List<String>> params, String prefix, String gridPrefix, double endAtLeastH) {
         String protocolId = one(params, prefix + "protocol");
         Protocol protocol = null;
         if (protocolId != null) {
             if (!Protocols.exists(protocolId)) {
-                throw new InvalidInputException("protocol", "protocol '" + protocolId + "' is not a built-in "
+                throw new InvalidInputException(prefix + "protocol", prefix + "protocol '" + protocolId
+                        + "' is not a built-in "
                         + "protocol; choose one of " + String.join(", ", Protocols.ids()));
             }
             protocol = Protocols.get(protocolId);
         }
-        Regimen doses = doses(all(params, prefix + "dose"));
+        Regimen doses = doses(all(params, prefix + "dose"), prefix);
         if (protocol == null && doses == null) {
-            throw new InvalidInputException("dose", "dose: give a protocol or at least one dose line "
-                    + "(e.g. 0.5 mg/kg over 40 min)");
+            throw new InvalidInputException(prefix + "dose", prefix + "dose: give a protocol or at least one dose "
+                    + "line (e.g. 0.5 mg/kg over 40 min)");
         }
         Regimen regimen = protocol == null ? doses : doses == null ? protocol.regimen() : protocol.regimen().and(doses);
         CommonOptions choice = new CommonOptions();
         choice.modelId = one(params, prefix + "model");
-        PublishedModel model = choice.model(protocol);
+        PublishedModel model;
+        try {
+            model = choice.model(protocol);
+        } catch (InvalidInputException e) {
+            throw prefixed(e, prefix);
+        }
 
         Patient patient = patient(params, prefix);
-        TimeGrid grid = grid(one(params, prefix + "duration"), one(params, prefix + "step"), regimen.endH(),
-                endAtLeastH);
+        TimeGrid grid = grid(gridPrefix, one(params, gridPrefix + "duration"), one(params, gridPrefix + "step"),
+                regimen.endH(), endAtLeastH);
         String log = one(params, prefix + "log");
         boolean logScale = log != null && (log.equalsIgnoreCase("true") || log.equals("1"));
         if (log != null && !logScale && !log.equalsIgnoreCase("false") && !log.equals("0")) {
-            throw new InvalidInputException("log", "log must be true or false but was '" + log + "'");
+            throw new InvalidInputException(prefix + "log", prefix + "log must be true or false but was '" + log
+                    + "'");
         }
         int population = population(params, prefix);
         long seed = seed(params, prefix);
         String title = protocol != null ? protocol.name() : "Doses: " + String.join("; ", all(params, prefix + "dose"));
         String label = protocol != null ? protocol.id() + (doses != null ? " + doses" : "") : "doses";
         String endpointId = one(params, prefix + "endpoint");
-        Endpoint endpoint = endpointId == null ? null : Endpoints.get(endpointId);
+        Endpoint endpoint = endpointId == null ? null : Endpoints.get(prefix + "endpoint", endpointId);
         return new Scenario(model, patient, protocol, regimen, grid, logScale, title, label, population, seed,
                 endpoint);
     }
@@ -136,7 +156,8 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         }
         if (!pop.matches("\\d{1,6}") || (Integer.parseInt(pop) != 0 && (Integer.parseInt(pop) < MIN_POPULATION
                 || Integer.parseInt(pop) > MAX_POPULATION))) {
-            throw new InvalidInputException("population", "population must be 0 (none) or a number of virtual "
+            throw new InvalidInputException(prefix + "population", prefix + "population must be 0 (none) or a "
+                    + "number of virtual "
                     + "patients between " + MIN_POPULATION + " and " + MAX_POPULATION + " but was '" + pop + "'");
         }
         return Integer.parseInt(pop);
@@ -157,13 +178,14 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
             // the range of --seed: a seed copied from the command line draws the same patients here
             seed = Long.parseLong(seedText.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("seed", "seed must be a whole number from " + Long.MIN_VALUE + " to "
+            throw new InvalidInputException(prefix + "seed", prefix + "seed must be a whole number from "
+                    + Long.MIN_VALUE + " to "
                     + Long.MAX_VALUE + " but was '" + seedText + "'");
         }
         if (population(params, prefix) == 0) {
             // as the command line refuses --seed without --population: a seed that draws no one would be ignored
-            throw new InvalidInputException("seed", "seed applies to a virtual population; choose a number of "
-                    + "virtual patients, or leave the seed out");
+            throw new InvalidInputException(prefix + "seed", prefix + "seed applies to a virtual population; choose "
+                    + "a number of virtual patients, or leave the seed out");
         }
         return seed;
     }
@@ -177,7 +199,29 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
                 given.put(key, values);
             }
         }
-        return PatientFields.build(given, k -> k);
+        try {
+            return PatientFields.build(given, k -> prefix + k);
+        } catch (InvalidInputException e) {
+            throw prefixed(e, prefix);
+        }
+    }
+
+    /**
+     * @return {@code e}, thrown by shared code about a field without the prefix ({@code weight}), about the
+     *         parameter {@code prefix + field} ({@code pin.weight}); a sentence in the thrower's own words is kept as
+     *         it is (the patient's name it with the prefix already)
+     */
+    private static InvalidInputException prefixed(InvalidInputException e, String prefix) {
+        if (prefix.isEmpty() || e.field() == null || e.field().startsWith(prefix)) {
+            return e;
+        }
+        String key = prefix + e.field();
+        if (e.kind() != InvalidInputException.Kind.TEXT) {
+            return e.renamed(key, key);
+        }
+        InvalidInputException p = new InvalidInputException(key, e.getMessage());
+        p.initCause(e);
+        return p;
     }
 
     /** @return the series as the command line reports it */
@@ -271,7 +315,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         return new Scenario(model, patient, protocol, regimen, grid, logScale, title, l, population, seed, endpoint);
     }
 
-    private static Regimen doses(List<String> lines) {
+    private static Regimen doses(List<String> lines, String prefix) {
         List<String> specs = new ArrayList<>();
         for (String text : lines) {
             for (String line : text.split("\\R")) {
@@ -281,7 +325,8 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
             }
         }
         if (specs.size() > MAX_DOSE_LINES) {
-            throw new InvalidInputException("dose", "dose: at most " + MAX_DOSE_LINES + " lines are read but "
+            throw new InvalidInputException(prefix + "dose", prefix + "dose: at most " + MAX_DOSE_LINES
+                    + " lines are read but "
                     + specs.size() + " were given (use 'every TIME xN' to repeat a dose)");
         }
         Regimen r = null;
@@ -290,7 +335,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
             try {
                 one = DoseParser.parse(specs.get(i));
             } catch (DoseParser.ParseException e) {
-                throw new DoseLineException(i + 1, e);
+                throw new DoseLineException(prefix + "dose", i + 1, e);
             }
             r = r == null ? one : r.and(one);
         }
@@ -303,8 +348,8 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         private final int line;
         private final transient DoseParser.ParseException cause;
 
-        DoseLineException(int line, DoseParser.ParseException cause) {
-            super("dose", (line > 1 ? "line " + line + ": " : "") + cause.getMessage());
+        DoseLineException(String field, int line, DoseParser.ParseException cause) {
+            super(field, (line > 1 ? "line " + line + ": " : "") + cause.messageAbout(field));
             this.line = line;
             this.cause = cause;
         }
@@ -322,13 +367,15 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         }
     }
 
-    private static TimeGrid grid(String duration, String step, double lastInputEndH, double endAtLeastH) {
+    private static TimeGrid grid(String prefix, String duration, String step, double lastInputEndH,
+            double endAtLeastH) {
         double end = duration == null ? Math.ceil(lastInputEndH + OutputOptions.DEFAULT_WASHOUT_H - 1e-9)
-                : time("duration", duration);
+                : time(prefix + "duration", duration);
         end = Math.max(end, endAtLeastH);
-        double stepH = step == null ? 1.0 / 60 : time("step", step);
+        double stepH = step == null ? 1.0 / 60 : time(prefix + "step", step);
         if (stepH > 0 && end / stepH + 1 > MAX_POINTS) {
-            throw new InvalidInputException("step", String.format(Locale.ROOT, "step %s over %s would give %s grid "
+            throw new InvalidInputException(prefix + "step", String.format(Locale.ROOT, prefix + "step %s over %s "
+                    + "would give %s grid "
                     + "points; the explorer draws at most %s per request (choose a longer step or a shorter "
                     + "duration)", step == null ? "1min" : step.strip(), Text.span(end),
                     Text.count((long) Math.ceil(end / stepH + 1)), Text.count(MAX_POINTS)));
@@ -336,7 +383,7 @@ record Scenario(PublishedModel model, Patient patient, Protocol protocol, Regime
         try {
             return TimeGrid.uniform(end, stepH);
         } catch (InvalidInputException e) {
-            String field = "step".equals(e.field()) ? "step" : "duration";
+            String field = prefix + ("step".equals(e.field()) ? "step" : "duration");
             throw new InvalidInputException(field, e.messageAbout(field));
         }
     }

@@ -94,6 +94,9 @@
   // target from /api/target with a format (a pinned regimen is not part of a target's files)
   // a regimen's export holds the typical patient's curves; the server refuses a population or an effect there
   const EXPORT_LEAVES_OUT = ['population', 'seed', 'endpoint'];
+  // with a pinned curve the files are compare's: one grid and one scale for both, this scenario's window, step and
+  // scale (the server refuses the pinned curve's own), so the links leave those out and the page says so when they differ
+  const PIN_SHARES = ['duration', 'step', 'log'];
 
   // a manual scheme, as target --manual: the chart, the CSV, the JSON and the protocol file of that command
   function updateExports(cur) {
@@ -101,6 +104,8 @@
     const manual = target && !!cur.get('manual');
     const left = target ? [] : EXPORT_LEAVES_OUT.filter((k) => cur.get(k));
     $('export-note').hidden = left.length === 0;
+    $('export-pin-note').hidden = target || !state.pinnedParams
+      || PIN_SHARES.every((k) => (state.pinnedParams.get(k) || '') === (cur.get(k) || ''));
     $('export-manual-note').hidden = !manual;
     $('export-protocol').hidden = !target;
     for (const f of ['png', 'svg', 'csv', 'json', 'protocol']) {
@@ -109,7 +114,7 @@
         if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k) && !EXPORT_LEAVES_OUT.includes(k)) p.append(k, v);
       }
       if (!target && state.pinnedParams) {
-        for (const [k, v] of state.pinnedParams) if (!EXPORT_LEAVES_OUT.includes(k)) p.append('pin.' + k, v);
+        for (const [k, v] of state.pinnedParams) if (!EXPORT_LEAVES_OUT.includes(k) && !PIN_SHARES.includes(k)) p.append('pin.' + k, v);
       }
       p.set('format', f);
       const a = $('export-' + f);

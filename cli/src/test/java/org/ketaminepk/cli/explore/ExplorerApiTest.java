@@ -85,6 +85,123 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertEquals("weight must be between 0.5 and 350 kg but was 900", e.get("message").asText());
     }
 
+    /**
+     * A parameter given twice is refused, naming it and both values, as the command line refuses {@code --weight}
+     * given twice: the last one used to win silently. Dose lines and co-medications repeat, as {@code --dose} and
+     * {@code --comed} do, and so may their pinned forms.
+     */
+    @Test
+    void aParameterGivenTwiceIsRefusedUnlessItRepeatsOnTheCommandLine() throws Exception {
+        String dose = "dose=" + q("bolus 10 mg");
+        String[][] cases = {
+            {"/api/simulate?" + dose + "&weight=70&weight=80", "weight", "80"},
+            {"/api/simulate?" + dose + "&model=otto-2021&model=kamp-2020", "model", "kamp-2020"},
+            {"/api/simulate?" + dose + "&duration=6h&duration=12h", "duration", "12h"},
+            {"/api/export?format=csv&" + dose + "&pin." + dose + "&pin.age=30&pin.age=80", "pin.age", "80"},
+            {"/api/export?format=csv&format=png&" + dose, "format", "png"},
+            {"/api/target?target=" + q("150 ng/mL for 1 h") + "&syringe=10mg/mL&syringe=50mg/mL", "syringe",
+                "50mg/mL"}};
+        for (String[] c : cases) {
+            HttpResponse<byte[]> r = get(c[0]);
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText(), c[0]);
+            assertEquals(c[2], e.get("value").asText(), c[0]);
+            assertTrue(e.get("message").asText().startsWith(c[1] + " was given twice"), e.toString());
+        }
+        JsonNode e = json(get("/api/simulate?" + dose + "&weight=70&weight=80")).get("error");
+        assertEquals("weight was given twice ('70' and '80'); give it once (only dose and comed may repeat)",
+                e.get("message").asText());
+        HttpResponse<byte[]> form = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate?weight=70"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(dose + "&weight=80")));
+        assertEquals(400, form.statusCode(), "once in the query string and once in the body");
+        assertEquals("weight", json(form).at("/error/field").asText());
+
+        // two dose lines and two co-medications, in the current and in the pinned scenario
+        JsonNode doc = json(get("/api/simulate?" + dose + "&dose=" + q("bolus 20 mg at 1 h")
+                + "&comed=rifampicin&comed=clarithromycin"));
+        assertEquals(2, doc.at("/regimen/doses").size(), doc.toString());
+        HttpResponse<byte[]> pinned = get("/api/export?format=json&" + dose + "&pin." + dose + "&pin.dose="
+                + q("bolus 20 mg at 1 h") + "&pin.comed=rifampicin&pin.comed=clarithromycin");
+        assertEquals(200, pinned.statusCode(), () -> new String(pinned.body(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A JSON body that gives a key twice, or a key as null, is refused naming the key: the last key used to win, and
+     * a null to stand for the default (a 70-kg adult) without a word. Leaving a key out is the way to ask for its
+     * default; several dose lines are an array.
+     */
+    @Test
+    void aJsonBodyWithAKeyTwiceOrANullIsRefusedNamingTheKey() throws Exception {
+        String[][] cases = {
+            {"{\"dose\": \"bolus 10 mg\", \"weight\": 70, \"weight\": 80}", "weight",
+                "the JSON body gives the key 'weight' twice; give each key once (several dose lines as an array: "
+                    + "\"dose\": [\"bolus 10 mg\", \"bolus 20 mg at 1 h\"])"},
+            {"{\"dose\": \"bolus 10 mg\", \"dose\": \"bolus 20 mg at 1 h\"}", "dose", null},
+            {"{\"dose\": \"bolus 10 mg\", \"weight\": null}", "weight",
+                "weight is null; give a value, or leave weight out for its default"},
+            {"{\"dose\": [\"bolus 10 mg\", null]}", "dose",
+                "dose holds a null; give a value, or leave dose out for its default"}};
+        for (String[] c : cases) {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(c[0])));
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText(), c[0]);
+            if (c[2] != null) {
+                assertEquals(c[2], e.get("message").asText(), c[0]);
+            }
+        }
+        HttpResponse<byte[]> lines = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"dose\": [\"bolus 10 mg\", \"bolus 20 mg at 1 h\"], \"weight\": 80}")));
+        assertEquals(200, lines.statusCode(), () -> new String(lines.body(), StandardCharsets.UTF_8));
+        assertEquals(2, json(lines).at("/regimen/doses").size());
+    }
+
+    /**
+     * An address the JDK's server cannot read (a '%' without two hex digits, a '|' in the query) gets the API's JSON
+     * error naming the bad part, with the API's headers, not the server's HTML page "URISyntaxException thrown"; the
+     * connection is closed after it, and a good request on a new one is answered as before.
+     */
+    @Test
+    void aMalformedAddressGetsTheApisJsonErrorNamingTheBadPart() throws Exception {
+        String[][] cases = {
+            {"/api/simulate?dose=bolus%2010%20mg&%ZZ=1", null, "%ZZ=1", "the query part '%ZZ=1' has malformed "
+                + "percent-encoding: a '%' must be followed by two hex digits (write a % sign as %25)"},
+            {"/api/simulate?dose=bolus%2010%20mg&weight=80%", "weight", "80%", "the query part 'weight=80%' has "
+                + "malformed percent-encoding: a '%' must be followed by two hex digits (write a % sign as %25)"},
+            {"/api/export?format=csv&dose=bolus%2010%20mg|bolus%2020%20mg", "dose", "bolus%2010%20mg|bolus%2020%20mg",
+                "the query part 'dose=bolus%2010%20mg|bolus%2020%20mg' has the character '|', which must be "
+                    + "percent-encoded in an address (as %7C)"},
+            {"/%zz", null, "/%zz", "the path part '/%zz' has malformed percent-encoding: a '%' must be followed by "
+                + "two hex digits (write a % sign as %25)"}};
+        for (String[] c : cases) {
+            String answer = rawAnswer("GET " + c[0] + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertTrue(head.startsWith("http/1.1 400 "), answer);
+            assertTrue(head.contains("\r\ncontent-type: application/json; charset=utf-8"), answer);
+            assertTrue(head.contains("\r\ncontent-security-policy: default-src 'self'"), answer);
+            assertTrue(head.contains("\r\nx-content-type-options: nosniff"), answer);
+            assertTrue(head.contains("\r\nx-frame-options: deny"), answer);
+            assertTrue(head.contains("\r\nreferrer-policy: no-referrer"), answer);
+            assertTrue(head.contains("\r\ncache-control: no-store"), answer);
+            assertEquals(1, body.strip().lines().count(), body);
+            JsonNode e = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("error");
+            assertEquals(400, e.get("status").asInt());
+            assertEquals(c[1] == null ? "null" : c[1], e.get("field").isNull() ? "null" : e.get("field").asText(),
+                    c[0]);
+            assertEquals(c[2], e.get("value").asText(), c[0]);
+            assertEquals(c[3], e.get("message").asText(), c[0]);
+        }
+        // a target the server reads goes through as before, whatever else is odd about it
+        String good = rawAnswer("GET /api/simulate?dose=bolus%2010%20mg&weight=80 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(good.startsWith("HTTP/1.1 200 "), good.substring(0, Math.min(200, good.length())));
+        assertEquals(200, get("/api/simulate?dose=" + q("bolus 10 mg") + "&weight=80").statusCode());
+    }
+
     @Test
     void aBadDoseLineGivesTheParsersMessageWithLineAndColumn() throws Exception {
         HttpResponse<byte[]> r = get("/api/simulate?dose=" + q("bolus 20 mg\n0.5 mg/kg ovr 40 min"));
@@ -452,6 +569,97 @@ class ExplorerApiTest extends LoopbackExplorer {
         assertEquals(400, get("/api/export?format=exe&protocol=crps-schwartzman-2009").statusCode());
         assertEquals(400, get("/api/export?format=png&protocol=crps-schwartzman-2009&image-width=100000")
                 .statusCode());
+    }
+
+    /**
+     * An error in the pinned scenario of an export names the pinned parameter and its value, not the current
+     * scenario's parameter of the same name (whose value is fine): a pinned scenario without doses named the current
+     * dose, "bolus 10 mg", and a pinned weight of 900 kg was reported as "weight" with no value.
+     */
+    @Test
+    void anErrorInThePinnedScenarioNamesThePinnedParameter() throws Exception {
+        String export = "/api/export?format=csv&dose=" + q("bolus 10 mg") + "&weight=70";
+        String pinDose = "&pin.dose=" + q("bolus 20 mg");
+        Object[][] cases = {
+            {"&pin.weight=900", "pin.dose", null, "pin.dose: give a protocol or at least one dose line"},
+            {pinDose + "&pin.weight=900", "pin.weight", "900", "pin.weight must be between 0.5 and 350 kg but was 900"},
+            {pinDose + "&pin.age=10", "pin.weight", null, "pin.weight is needed for a patient under 18 years"},
+            {pinDose + "&pin.egfr=40&pin.creatinine=" + q("1.4mg/dL"), "pin.egfr", "40",
+                "pin.creatinine and pin.egfr both describe kidney function"},
+            {pinDose + "&pin.model=xyz", "pin.model", "xyz", "pin.model must be one of racemic-composite"},
+            {"&pin.protocol=nope", "pin.protocol", "nope", "pin.protocol 'nope' is not a built-in protocol"},
+            {"&pin.dose=" + q("bolus 20 mg\nbolus x"), "pin.dose", "bolus 20 mg bolus x",
+                "line 2: pin.dose \"bolus x\", column 7 ('x')"}};
+        for (Object[] c : cases) {
+            HttpResponse<byte[]> r = get(export + c[0]);
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText(), c[0] + ": " + e);
+            assertEquals(c[2], e.get("value").isNull() ? null : e.get("value").asText(), c[0] + ": " + e);
+            assertTrue(e.get("message").asText().startsWith((String) c[3]), c[0] + ": " + e);
+        }
+        JsonNode line = json(get(export + "&pin.dose=" + q("bolus 20 mg\nbolus x"))).get("error");
+        assertEquals(2, line.get("line").asInt());
+        assertEquals(7, line.get("column").asInt());
+        // the current scenario's errors are named as before
+        JsonNode current = json(get("/api/export?format=csv&dose=" + q("bolus 10 mg") + "&weight=900" + pinDose))
+                .get("error");
+        assertEquals("weight", current.get("field").asText());
+        assertEquals("900", current.get("value").asText());
+    }
+
+    /**
+     * An export with a pinned scenario is one table on one grid, as {@code compare} writes its series with one
+     * {@code --step} and one {@code --duration}: the current scenario's step and duration hold for both (without a
+     * duration, a window that covers both regimens, as compare's default), and the pinned scenario's own step,
+     * duration or scale, which used to replace the current one's without a word, is refused by name. The series are
+     * those of {@code compare} with the same step and duration.
+     */
+    @Test
+    void anExportWithAPinnedScenarioIsOneGridAsCompareWritesIt() throws Exception {
+        String export = "/api/export?format=csv&dose=" + q("bolus 10 mg") + "&step=2min&pin.dose=" + q("bolus 20 mg");
+        String[][] refused = {{"&pin.step=1min", "pin.step", "1min"}, {"&pin.duration=48h", "pin.duration", "48h"},
+            {"&pin.log=true", "pin.log", "true"}};
+        for (String[] c : refused) {
+            HttpResponse<byte[]> r = get(export + c[0]);
+            assertEquals(400, r.statusCode(), () -> c[0] + "\n" + new String(r.body(), StandardCharsets.UTF_8));
+            JsonNode e = json(r).get("error");
+            assertEquals(c[1], e.get("field").asText());
+            assertEquals(c[2], e.get("value").asText());
+            assertTrue(e.get("message").asText().startsWith(c[1] + ": an export with a pinned scenario is one "),
+                    e.toString());
+            assertTrue(e.get("message").asText().endsWith("so leave " + c[1] + " out"), e.toString());
+        }
+        assertTrue(json(get(export + "&pin.step=1min")).at("/error/message").asText().contains("as 'compare' writes "
+                + "its series with one --step and one --duration; step and duration set it for both"));
+
+        String[][] grids = {
+            // the current scenario's step; without a duration, the pinned dose at 30 h and its wash-out covered
+            {"&step=2min", "bolus 10 mg", "bolus 20 mg at 30 h", "--step", "2min"},
+            // the current scenario's duration, as compare's --duration, even where it cuts the pinned course short
+            {"&step=2min&duration=6h", "bolus 10 mg", "bolus 20 mg at 10 h", "--duration", "6h"}};
+        for (String[] g : grids) {
+            String url = "/api/export?format=csv&dose=" + q(g[1]) + g[0] + "&pin.dose=" + q(g[2]);
+            HttpResponse<byte[]> r = get(url);
+            assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+            java.io.StringWriter out = new java.io.StringWriter();
+            List<String> args = new java.util.ArrayList<>(List.of("compare", "--dose", g[2], "--dose", g[1],
+                    "--step", "2min", "--csv", "-"));
+            if (g[0].contains("duration")) {
+                args.addAll(List.of("--duration", "6h"));
+            }
+            String[] a = args.toArray(new String[0]);
+            int code = org.ketaminepk.cli.Main.commandLine(new org.ketaminepk.cli.Main(), new java.io.PrintWriter(out,
+                    true), new java.io.PrintWriter(new java.io.StringWriter(), true), a).execute(a);
+            assertEquals(0, code, out::toString);
+            // the same rows, the series named by the explorer's labels instead of the dose texts
+            String cli = out.toString().replace(g[2] + ",", "pinned: doses,").replace(g[1] + ",", "current: doses,");
+            assertEquals(cli, new String(r.body(), StandardCharsets.UTF_8), url);
+        }
+        String csv = new String(get(export).body(), StandardCharsets.UTF_8);
+        assertEquals(2 * 721 + 1, csv.lines().count(), "both series every 2 min over 24 h");
+        assertTrue(csv.contains("\ncurrent: doses,24.00000000,") && csv.contains("\npinned: doses,24.00000000,")
+                && csv.contains("\npinned: doses,0.03333333333,"), csv.substring(0, 300));
     }
 
     /**
