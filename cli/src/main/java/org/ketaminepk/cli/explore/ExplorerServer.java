@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -57,10 +56,6 @@ import org.ketaminepk.population.PopulationOutcome;
  * the class path (an allow-list, never a file path), and a small JSON API that simulates with the library and draws
  * exports with the command line's chart and report code.
  *
- * <p>The JDK server listens on a loopback port of its own behind a {@link FrontDoor} on the address asked for, which
- * answers an address that server cannot read (malformed percent-encoding) with the API's JSON error instead of the
- * server's HTML page, and relays every other connection; so every answer closes its connection.
- *
  * <p>Built to be left running: every request is bounded in size ({@value #MAX_BODY_BYTES} bytes), in grid points
  * ({@link Scenario#MAX_POINTS}) and in compute time ({@value #COMPUTE_TIMEOUT_S} s, then 503); at most
  * {@value #COMPUTE_THREADS} simulations run at once and {@value #COMPUTE_QUEUE} wait (then 503). Every answer carries
@@ -106,7 +101,6 @@ public final class ExplorerServer implements AutoCloseable {
     private final ExecutorService requests;
     private final ThreadPoolExecutor compute;
     private final Map<String, byte[]> assets = new LinkedHashMap<>();
-    private FrontDoor door;
 
     private ExplorerServer(HttpServer server, ExecutorService requests, ThreadPoolExecutor compute) {
         this.server = server;
@@ -123,8 +117,7 @@ public final class ExplorerServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static ExplorerServer start(String host, int port) throws IOException {
-        // the JDK server on a loopback port of its own, behind the door on the address asked for (see FrontDoor)
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
         ExecutorService requests = Executors.newFixedThreadPool(16, daemon("explore-http"));
         ThreadPoolExecutor compute = new ThreadPoolExecutor(COMPUTE_THREADS, COMPUTE_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(COMPUTE_QUEUE), daemon("explore-compute"), new ThreadPoolExecutor.AbortPolicy());
@@ -133,18 +126,12 @@ public final class ExplorerServer implements AutoCloseable {
         http.createContext("/", s::handle);
         http.setExecutor(requests);
         http.start();
-        try {
-            s.door = FrontDoor.open(new InetSocketAddress(host, port), http.getAddress());
-        } catch (IOException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
         return s;
     }
 
     /** @return the address to open, e.g. {@code http://127.0.0.1:8080/} */
     public URI uri() {
-        InetSocketAddress a = door.address();
+        InetSocketAddress a = server.getAddress();
         String host = a.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
@@ -155,9 +142,6 @@ public final class ExplorerServer implements AutoCloseable {
     /** Stops accepting requests and ends the worker threads. */
     @Override
     public void close() {
-        if (door != null) {
-            door.close();
-        }
         server.stop(0);
         requests.shutdownNow();
         compute.shutdownNow();
@@ -201,8 +185,6 @@ public final class ExplorerServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             securityHeaders(ex.getResponseHeaders());
-            // one request per connection, so that the front door reads every request line
-            ex.getResponseHeaders().set("Connection", "close");
             String path = ex.getRequestURI().getRawPath();
             try {
                 if (path.startsWith("/api/")) {

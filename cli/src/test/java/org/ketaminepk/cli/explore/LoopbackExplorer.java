@@ -65,18 +65,6 @@ abstract class LoopbackExplorer {
         }
     }
 
-    /** Sends a whole request as bytes, as {@link #raw}, and returns the whole answer as text (UTF-8). */
-    static String rawAnswer(String request) throws IOException {
-        URI u = server.uri();
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(u.getHost(), u.getPort()), 5000);
-            s.setSoTimeout(30_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            s.getOutputStream().flush();
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     static JsonNode json(HttpResponse<byte[]> r) throws IOException {
         return JSON.readTree(r.body());
     }
