@@ -104,7 +104,10 @@
     const manual = target && !!cur.get('manual');
     const left = target ? [] : EXPORT_LEAVES_OUT.filter((k) => cur.get(k));
     $('export-note').hidden = left.length === 0;
-    $('export-pin-note').hidden = target || !state.pinnedParams
+    // a curve pinned in target mode is a pump schedule, which a regimen's export (compare's files) cannot hold
+    const pinnedTarget = !!(state.pinnedParams && state.pinnedParams.get('target'));
+    $('export-pin-target-note').hidden = target || !pinnedTarget;
+    $('export-pin-note').hidden = target || !state.pinnedParams || pinnedTarget
       || PIN_SHARES.every((k) => (state.pinnedParams.get(k) || '') === (cur.get(k) || ''));
     $('export-manual-note').hidden = !manual;
     $('export-protocol').hidden = !target;
@@ -113,7 +116,7 @@
       for (const [k, v] of cur) {
         if (target ? TARGET_KEYS.includes(k) : !TARGET_ONLY.includes(k) && !EXPORT_LEAVES_OUT.includes(k)) p.append(k, v);
       }
-      if (!target && state.pinnedParams) {
+      if (!target && state.pinnedParams && !pinnedTarget) {
         for (const [k, v] of state.pinnedParams) if (!EXPORT_LEAVES_OUT.includes(k) && !PIN_SHARES.includes(k)) p.append('pin.' + k, v);
       }
       p.set('format', f);

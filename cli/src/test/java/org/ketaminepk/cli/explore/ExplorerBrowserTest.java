@@ -355,6 +355,26 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * A curve pinned in target mode, then a regimen: the regimen's export links leave the pinned pump schedule out
+     * (the server knows no pinned target: its files are compare's), say so, and the file comes.
+     */
+    @Test
+    void aPinnedTargetIsLeftOutOfARegimensExportsAndTheyComeAndSaySo() throws Exception {
+        open("dose=" + "bolus%2020%20mg&model=otto-2021&pinned=1&pin.target=150%20ng%2FmL%20for%202%20h"
+                + "&pin.model=otto-2021");
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript("return !!explorer.pinned")));
+        WebElement note = driver.findElement(By.id("export-pin-target-note"));
+        waiting().until(d -> note.isDisplayed());
+        String href = driver.findElement(By.id("export-csv")).getAttribute("href");
+        assertFalse(href.contains("pin."), href);
+        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(driver.findElement(By.id("export-pin-note")).isDisplayed());
+    }
+
+    /**
      * A pinned curve with another step: the export links leave the pinned step out (the server refuses it, as compare
      * writes both series on one grid), the page says both are on this window and step, and the file comes.
      */
