@@ -636,13 +636,18 @@ public final class ExplorerServer implements AutoCloseable {
     static final List<String> REPEATABLE = List.of("dose", "comed");
 
     /**
-     * Adds a value, refusing a second value of a parameter that takes one, as the command line refuses a single-valued
-     * option given twice: the last one would otherwise win silently, wherever the two came from (query string, form,
-     * JSON array).
+     * Adds a value, refusing an empty one and a second value of a parameter that takes one, as the command line refuses
+     * an empty option and a single-valued option given twice: the default or the last one would otherwise be taken
+     * silently, wherever the values came from (query string, form, JSON array).
      */
     private static void add(Map<String, List<String>> p, String k, String v) throws HttpError {
         if (p.size() >= 200 && !p.containsKey(k)) {
             throw new HttpError(400, null, null, "too many parameters (at most 200)");
+        }
+        if (v.isBlank()) {
+            // as the command line refuses --weight '': an empty value is not the default, which leaving the key out is
+            throw new HttpError(400, clip(k), v, clip(k) + " is empty; give a value, or leave " + clip(k)
+                    + " out for its default");
         }
         List<String> values = p.computeIfAbsent(k, x -> new ArrayList<>());
         if (!values.isEmpty() && !REPEATABLE.contains(k.startsWith("pin.") ? k.substring(4) : k)) {

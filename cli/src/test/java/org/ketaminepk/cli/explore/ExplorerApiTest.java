@@ -251,6 +251,25 @@ class ExplorerApiTest extends LoopbackExplorer {
         }
     }
 
+    /** An empty value is refused, as the command line refuses --weight '': leaving the key out takes the default. */
+    @Test
+    void anEmptyValueIsRefusedNotTakenAsTheDefault() throws Exception {
+        for (String query : new String[] {"dose=" + q("bolus 10 mg") + "&weight=", "dose=" + q("bolus 10 mg")
+                + "&duration=%20", "dose="}) {
+            HttpResponse<byte[]> r = get("/api/simulate?" + query);
+            assertEquals(400, r.statusCode(), query);
+            JsonNode e = json(r).get("error");
+            assertTrue(e.get("message").asText().endsWith("is empty; give a value, or leave " + e.get("field")
+                    .asText() + " out for its default"), e.toString());
+        }
+        HttpResponse<byte[]> body = send(HttpRequest.newBuilder(server.uri().resolve("/api/simulate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"dose\": \"bolus 10 mg\", \"weight\": \"\"}")));
+        assertEquals(400, body.statusCode());
+        assertEquals("weight", json(body).at("/error/field").asText());
+        assertEquals(200, get("/api/simulate?dose=" + q("bolus 10 mg")).statusCode());
+    }
+
     @Test
     void aSeededPopulationGivesOrderedPercentileBandsAndTheSameAnswerTwice() throws Exception {
         String query = "/api/simulate?dose=" + q("0.5 mg/kg over 40 min") + "&duration=6h&population=30&seed=11";
