@@ -16,7 +16,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -449,12 +448,9 @@ public final class EffectChart {
             return;
         }
         plot.addAnnotation(new PeakDot(x, y, colour));
-        XYTextAnnotation text = new XYTextAnnotation(String.format(Locale.ROOT, "   %s %s at %s", what,
-                sig(y), duration(t[peak])), x, y);
-        text.setFont(ChartStyle.LEGEND);
-        text.setPaint(ChartStyle.darker(colour, 0.75));
-        text.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
-        plot.addAnnotation(text);
+        // laid out with the panel's other peak labels, so that two peaks close together do not print one over the other
+        PeakLabels.of(plot).add(new PeakLabels.Label(x, y, String.format(Locale.ROOT, "%s %s at %s", what, sig(y),
+                duration(t[peak])), colour));
     }
 
     /** @return "50 min", "2.03 h", "4.17 days": minutes under 2 h, hours under 3 days, three significant digits */

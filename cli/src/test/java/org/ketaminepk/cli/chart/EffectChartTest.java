@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,5 +189,24 @@ class EffectChartTest {
         ChartRequest request = new ChartRequest("Title", "", two, false, List.of());
         EffectPanel one = EffectPanel.of(List.of(r), List.of("site"), null);
         assertThrows(InvalidInputException.class, () -> EffectChart.create(request, one));
+    }
+
+    @Test
+    void twoPeaksAtAboutTheSameTimeAndHeightHaveTheirLabelsApart() {
+        // two patients' curves that peak together, 2 % apart: their labels used to print one over the other
+        EffectResult a = run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, "kamp-2020", INFUSION);
+        EffectResult b = run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, "kamp-2020",
+                Regimen.of(Dose.infusion(Rate.mgPerH(20.4), 2, 0)));
+        JFreeChart c = chart(List.of(a, b), null);
+        XYPlot effect = ((CombinedDomainXYPlot) c.getPlot()).getSubplots().get(1);
+        PeakLabels labels = PeakLabels.of(effect);
+        assertEquals(2, labels.labels().size());
+        ChartFiles.render(c, 1600, 1200);
+        List<Rectangle2D> boxes = labels.lastBoxes();
+        assertEquals(2, boxes.size(), "both labels drawn");
+        assertFalse(boxes.get(0).intersects(boxes.get(1)), () -> "overlapping labels: " + boxes);
+        for (Rectangle2D box : boxes) {
+            assertTrue(box.getMinX() > 0 && box.getMaxX() < 1600, () -> "inside the chart: " + box);
+        }
     }
 }
