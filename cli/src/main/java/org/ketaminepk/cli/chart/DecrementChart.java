@@ -31,6 +31,9 @@ public final class DecrementChart {
     private DecrementChart() {
     }
 
+    /** Longest infusion, h, from which the length axis is labelled in whole hours. */
+    static final double WHOLE_HOURS_FROM_H = 4;
+
     /** The line of each legend entry, px: as long as the concentration charts', two dashes and more. */
     static final Line2D LEGEND_LINE = new Line2D.Double(-22, 0, 22, 0);
 
@@ -99,6 +102,10 @@ public final class DecrementChart {
             }
         }
         x.setRange(0, Math.max(longest, 1e-3));
+        if (longest >= WHOLE_HOURS_FROM_H) {
+            // 25 labels "0.0, 0.5, ... 12.0" crowded the axis edge to edge: whole hours from a few hours up
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         // long enough to show the dashes: the default 14 px line is shorter than one dash and its gap, so the
         // solid and the dashed entries looked the same

@@ -68,4 +68,25 @@ class DecrementChartTest {
         assertTrue(dashed.getLine().getBounds2D().getWidth() >= 2 * period,
                 "legend line " + dashed.getLine().getBounds2D().getWidth() + " px, dash period " + period + " px");
     }
+
+    @Test
+    void aTwelveHourAxisIsLabelledInWholeHours() {
+        List<DecrementTimes.Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i <= 24; i++) {
+            points.add(new DecrementTimes.Point(i * 0.5, OptionalDouble.of(0.1 + 0.05 * i),
+                    OptionalDouble.of(0.5 + 0.2 * i)));
+        }
+        JFreeChart chart = DecrementChart.create(List.of(new DecrementChart.Curve("m", points)), "t", "ketamine");
+        ChartFiles.render(chart, 1600, 900);
+        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot())
+                .getDomainAxis();
+        // half hours put 25 labels edge to edge along the axis
+        assertTrue(x.getTickUnit().getSize() >= 1, () -> "tick unit " + x.getTickUnit().getSize() + " h");
+        // a 2-h axis keeps its fractions of an hour
+        JFreeChart shortOne = DecrementChart.create(List.of(new DecrementChart.Curve("m", points.subList(0, 5))), "t",
+                "ketamine");
+        ChartFiles.render(shortOne, 1600, 900);
+        assertTrue(((org.jfree.chart.axis.NumberAxis) ((XYPlot) shortOne.getPlot()).getDomainAxis()).getTickUnit()
+                .getSize() < 1);
+    }
 }
