@@ -209,4 +209,27 @@ class EffectChartTest {
             assertTrue(box.getMinX() > 0 && box.getMaxX() < 1600, () -> "inside the chart: " + box);
         }
     }
+
+    @Test
+    void aFittedTimeAxisEndsWhenTheEffectIsOverNotAtTheEndOfTheRun() {
+        // a bolus simulated for a day, as 'simulate --effect' does by default: the effect is over within hours
+        Regimen bolus = Regimen.of(Dose.bolus(Amount.mg(35), 0));
+        EffectResult r = EffectSimulation.run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, Models.get("kamp-2020"),
+                Patient.standardAdult(), bolus, TimeGrid.uniform(24, 1.0 / 60), EffectSimulation.Options.DEFAULT);
+        ChartRequest request = new ChartRequest("Title", "subtitle", List.of(new PlotSeries("", r.pk().profile())),
+                false, List.of());
+        EffectPanel panel = EffectPanel.of(List.of(r), List.of("S-ketamine at the effect site"), null);
+        CombinedDomainXYPlot whole = (CombinedDomainXYPlot) EffectChart.create(request, panel).getPlot();
+        assertEquals(24, whole.getDomainAxis().getUpperBound(), 1e-9, "without fitting: the whole run, in hours");
+        CombinedDomainXYPlot fitted = (CombinedDomainXYPlot) EffectChart.create(request.withFitTime(true), panel)
+                .getPlot();
+        String label = fitted.getDomainAxis().getLabel();
+        double endH = fitted.getDomainAxis().getUpperBound() / (label.contains("min") ? 60 : 1);
+        // a day-long axis squeezed the bolus and its effect into the left edge
+        assertTrue(endH < 12, () -> "axis ends at " + endH + " h (" + label + ")");
+        double[] effect = panel.curves().get(0).effect();
+        double over = TimeWindow.lastTimeBeyond(panel.curves().get(0).timesH(), effect, panel.baseline());
+        assertTrue(endH >= over, () -> "the effect is still " + TimeWindow.EFFECT_FRACTION + " of its peak at "
+                + over + " h, after the axis ends at " + endH + " h");
+    }
 }
