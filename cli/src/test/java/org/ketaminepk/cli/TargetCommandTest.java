@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,33 @@ class TargetCommandTest {
         Cli.Result bad = Cli.run("target", "--target", "150 ng/mL for 1 h", "--plot", dir.resolve("x.gif").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("error: --plot must name a .png or .svg file but was"), bad.err());
+    }
+
+    /**
+     * The chart says on top what the pump does, and below it the model and the patient, as simulate's charts do: the
+     * title used to be the model and the patient, which says nothing of what a slide shows.
+     */
+    @Test
+    void theChartTitleSaysWhatThePumpDoes() throws Exception {
+        for (boolean manual : new boolean[] {false, true}) {
+            Path svg = dir.resolve(manual ? "manual-title.svg" : "tci-title.svg");
+            List<String> args = new ArrayList<>(List.of("target", "--target", "150 ng/mL for 1 h", "--model",
+                    Cli.MODEL, "--plot", svg.toString()));
+            if (manual) {
+                args.add("--manual");
+            }
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text[^>]*>([^<]*)</text>")
+                    .matcher(Files.readString(svg).replaceAll("[\\u00a0\\u202f]", " ").replace('\u2011', '-'));
+            List<String> texts = new ArrayList<>();
+            while (m.find() && texts.size() < 2) {
+                texts.add(m.group(1));
+            }
+            String what = manual ? "Manual scheme for 150 ng/mL for " : "Target-controlled infusion, plasma target";
+            assertTrue(texts.get(0).startsWith(what), texts::toString);
+            assertTrue(texts.get(1).startsWith("model " + Cli.MODEL + " · "), texts::toString);
+        }
     }
 
     /** Every example in the help text runs (those on the default model only when this build has it). */

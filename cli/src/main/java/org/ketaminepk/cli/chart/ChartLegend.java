@@ -2,6 +2,7 @@ package org.ketaminepk.cli.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
@@ -40,7 +41,7 @@ final class ChartLegend {
             List<ConcentrationBands.Band> shown, DoseLanes.Summary doses, boolean[] dense) {
         boolean single = all.size() == 1;
         LegendItemCollection items = new LegendItemCollection();
-        Line2D line = new Line2D.Double(-22, 0, 22, 0);
+        Line2D line = ENTRY_LINE;
         if (single) {
             for (Analyte a : analytes) {
                 items.add(curveItem(capitalised(a.label()), line, ChartStyle.analyteStroke(a),
@@ -72,7 +73,7 @@ final class ChartLegend {
             Shape bar = new Rectangle2D.Double(-16, -5, 32, 10);
             String counted = doses.infusionSpans().isEmpty() ? "" : " (" + String.join("; ", doses.infusionSpans())
                     + ")";
-            items.add(new LegendItem("Infusion running" + counted, null, null, null, bar, ChartStyle.DOSE_MARK));
+            items.add(markItem("Infusion running" + counted, bar, ChartStyle.DOSE_MARK));
         }
         if (!doses.instantRoutes().isEmpty()) {
             Path2D.Double tri = new Path2D.Double();
@@ -80,28 +81,46 @@ final class ChartLegend {
             tri.lineTo(8, 7);
             tri.lineTo(-8, 7);
             tri.closePath();
-            items.add(new LegendItem(instantLabel(doses.instantRoutes()), null, null, null, tri,
-                    ChartStyle.DOSE_MARK));
+            items.add(markItem(instantLabel(doses.instantRoutes()), tri, ChartStyle.DOSE_MARK));
         }
         for (Map.Entry<Route, List<String>> e : doses.instantSpans().entrySet()) {
-            items.add(new LegendItem(instantLabel(Set.of(e.getKey())) + " (" + String.join("; ", e.getValue()) + ")",
-                    null, null, null, spanShape(), ChartStyle.DOSE_MARK));
+            items.add(markItem(instantLabel(Set.of(e.getKey())) + " (" + String.join("; ", e.getValue()) + ")",
+                    spanShape(), ChartStyle.DOSE_MARK));
         }
         return items;
     }
 
-    /** @return the legend mark of a span of doses: a low bar with a triangle at each end */
+    /**
+     * The line of a curve's entry, px. Every entry's graphic is at least this wide (an entry without a line carries it
+     * invisible): JFreeChart sizes a graphic by its line and shape together, so a narrower mark started its label
+     * further left than the others, a ragged column.
+     */
+    static final Line2D ENTRY_LINE = new Line2D.Double(-22, 0, 22, 0);
+
+    /**
+     * @return an entry of a filled mark (a dose mark, a measured point, a band swatch) with its label where every other
+     *         entry's starts ({@link #ENTRY_LINE})
+     */
+    static LegendItem markItem(String label, Shape mark, Paint fill) {
+        return new LegendItem(label, null, null, null, true, mark, true, fill, false, fill, new BasicStroke(1f), false,
+                ENTRY_LINE, new BasicStroke(1f), Color.BLACK);
+    }
+
+    /**
+     * @return the legend mark of a span of doses: a low bar with a triangle at each end, no wider than a curve's
+     *         line
+     */
     private static Shape spanShape() {
         Path2D.Double span = new Path2D.Double();
-        span.moveTo(-20, -8);
-        span.lineTo(-12, 7);
-        span.lineTo(-28, 7);
+        span.moveTo(-15, -8);
+        span.lineTo(-8, 7);
+        span.lineTo(-22, 7);
         span.closePath();
-        span.moveTo(20, -8);
-        span.lineTo(28, 7);
-        span.lineTo(12, 7);
+        span.moveTo(15, -8);
+        span.lineTo(22, 7);
+        span.lineTo(8, 7);
         span.closePath();
-        span.append(new Rectangle2D.Double(-20, 2, 40, 5), false);
+        span.append(new Rectangle2D.Double(-15, 2, 30, 5), false);
         return span;
     }
 

@@ -15,7 +15,7 @@ import org.ketaminepk.model.PublishedModel;
 
 /**
  * Keeps together, when a chart's title, subtitle or caption wraps, what a reader takes as one token: a number and
- * what follows it ("40 %", "0.5 mg/kg", "3 patients") and an id ("flint-2017", "crps-schwartzman-2009",
+ * what follows it ("40 %", "0.5 mg/kg", "3 patients"), an author with "et al." ("Otto et al.") and an id ("flint-2017", "crps-schwartzman-2009",
  * "racemic-composite": a lower-case hyphenated token with a digit, or a model id of the catalogue). JFreeChart wraps
  * titles where {@link java.text.BreakIterator#getLineInstance()} allows a break, which is at every space and after
  * every hyphen; a no-break space (U+00A0) and a non-breaking hyphen (U+2011) look the same and allow none. Ordinary
@@ -34,6 +34,8 @@ final class ChartText {
 
     /** A space after a digit, before more text. */
     private static final Pattern SPACE_AFTER_NUMBER = Pattern.compile("(?<=\\d) (?=\\S)");
+    /** The spaces of an author's "et al.", which a line broke between the name and "al.". */
+    private static final Pattern ET_AL = Pattern.compile("(?<=\\S) et al\\.");
     /** A lower-case token with inner hyphens, the form of the library's ids. */
     private static final Pattern ID = Pattern.compile(
             "(?<![\\p{L}\\p{N}-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\p{L}\\p{N}-])");
@@ -53,6 +55,7 @@ final class ChartText {
      */
     static String unbreakable(String text) {
         String out = SPACE_AFTER_NUMBER.matcher(text).replaceAll(String.valueOf(NO_BREAK_SPACE));
+        out = ET_AL.matcher(out).replaceAll(NO_BREAK_SPACE + "et" + NO_BREAK_SPACE + "al.");
         Matcher m = ID.matcher(out);
         StringBuilder sb = new StringBuilder(out.length());
         while (m.find()) {

@@ -103,6 +103,14 @@ public final class ConcentrationChart {
      * @return a chart ready to be written or shown
      */
     static JFreeChart create(ChartRequest r, double dataMaxAtLeastNgPerMl, DenseNote denseNote) {
+        return create(r, dataMaxAtLeastNgPerMl, denseNote, Double.NaN);
+    }
+
+    /**
+     * As {@link #create(ChartRequest, double, DenseNote)}, with the time axis ending at {@code endH} when it is a
+     * number (a chart built on this one that fits its time axis to more than the concentrations).
+     */
+    static JFreeChart create(ChartRequest r, double dataMaxAtLeastNgPerMl, DenseNote denseNote, double endH) {
         Checks.notNull("chart request", r);
         List<PlotSeries> all = r.series();
         double spanH = 0;
@@ -116,7 +124,9 @@ public final class ConcentrationChart {
                 dataMax = Math.max(dataMax, s.profile().series(a).cmaxNgPerMl());
             }
         }
-        if (r.fitTime()) {
+        if (!Double.isNaN(endH)) {
+            spanH = Math.min(spanH, endH);
+        } else if (r.fitTime()) {
             spanH = TimeWindow.fittedEndH(all, r.logScale());
         }
         TimeScale scale = TimeScale.forSpanH(spanH);

@@ -2,6 +2,7 @@ package org.ketaminepk.cli.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Line2D;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
@@ -29,6 +30,12 @@ import org.ketaminepk.base.InvalidInputException;
 public final class DecrementChart {
     private DecrementChart() {
     }
+
+    /** Longest infusion, h, from which the length axis is labelled in whole hours. */
+    static final double WHOLE_HOURS_FROM_H = 4;
+
+    /** The line of each legend entry, px: as long as the concentration charts', two dashes and more. */
+    static final Line2D LEGEND_LINE = new Line2D.Double(-22, 0, 22, 0);
 
     /**
      * One model's curve.
@@ -95,7 +102,14 @@ public final class DecrementChart {
             }
         }
         x.setRange(0, Math.max(longest, 1e-3));
+        if (longest >= WHOLE_HOURS_FROM_H) {
+            // 25 labels "0.0, 0.5, ... 12.0" crowded the axis edge to edge: whole hours from a few hours up
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // long enough to show the dashes: the default 14 px line is shorter than one dash and its gap, so the
+        // solid and the dashed entries looked the same
+        r.setLegendLine(LEGEND_LINE);
         for (int i = 0; i < curves.size(); i++) {
             Color colour = ChartStyle.SERIES_COLOURS.get(i % ChartStyle.SERIES_COLOURS.size());
             r.setSeriesPaint(2 * i, colour);
@@ -137,6 +151,9 @@ public final class DecrementChart {
         legend.setItemPaint(ChartStyle.TEXT);
         legend.setFrame(BlockBorder.NONE);
         legend.setPosition(RectangleEdge.BOTTOM);
+        // space after each entry, so that one entry's label does not run into the next entry's line
+        legend.setItemLabelPadding(new RectangleInsets(2, 6, 2, 28));
+        legend.setLegendItemGraphicPadding(new RectangleInsets(2, 4, 2, 4));
         chart.addSubtitle(legend);
         return chart;
     }

@@ -140,6 +140,9 @@ final class DoseLanes {
                     instantRoutes.add(e.getKey());
                 }
             }
+            // a pump's back-to-back rates drawn one bar each left a light seam at every change, a striped bar that
+            // reads as many separate infusions
+            bars = merged(bars);
             double[] s0 = new double[bars.size()];
             double[] s1 = new double[bars.size()];
             for (int i = 0; i < bars.size(); i++) {

@@ -16,7 +16,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -102,7 +101,13 @@ public final class EffectChart {
             throw new InvalidInputException("effect curves", "effect curves must number one per plot series ("
                     + r.series().size() + ") but were " + p.curves().size());
         }
-        return combine(ConcentrationChart.create(r), r, p, 1);
+        if (!r.fitTime()) {
+            return combine(ConcentrationChart.create(r), r, p, 1, Double.NaN);
+        }
+        // the concentrations and the effect both: an effect can outlast the concentrations by weeks, and a bolus's
+        // is over in minutes, which a day-long axis squeezed into its left edge
+        double endH = TimeWindow.fittedEndH(r.series(), r.logScale(), p);
+        return combine(ConcentrationChart.create(r, 0, DenseNote.CURVES, endH), r, p, 1, endH);
     }
 
     /**
@@ -119,16 +124,23 @@ public final class EffectChart {
         if (p.bands() == null) {
             throw new InvalidInputException("effect bands", "a population effect panel needs effect bands");
         }
-        return combine(PopulationChart.create(r, bands, patients), r, p, patients);
+        return combine(PopulationChart.create(r, bands, patients), r, p, patients, Double.NaN);
     }
 
-    /** @param patients how many patients the effect panel's bands are of (1 when it has curves, not bands) */
-    private static JFreeChart combine(JFreeChart base, ChartRequest r, EffectPanel p, int patients) {
+    /**
+     * @param patients how many patients the effect panel's bands are of (1 when it has curves, not bands)
+     * @param endH where the concentration panel's time axis ends, h, or NaN for the whole run
+     */
+    private static JFreeChart combine(JFreeChart base, ChartRequest r, EffectPanel p, int patients, double endH) {
         XYPlot conc = base.getXYPlot();
         double spanH = 0;
         for (PlotSeries s : r.series()) {
             double[] t = s.profile().timesH();
             spanH = Math.max(spanH, t[t.length - 1]);
+        }
+        if (!Double.isNaN(endH)) {
+            // the time unit of the concentration panel, which ends there
+            spanH = Math.min(spanH, endH);
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
         boolean single = r.series().size() == 1;
@@ -449,12 +461,9 @@ public final class EffectChart {
             return;
         }
         plot.addAnnotation(new PeakDot(x, y, colour));
-        XYTextAnnotation text = new XYTextAnnotation(String.format(Locale.ROOT, "   %s %s at %s", what,
-                sig(y), duration(t[peak])), x, y);
-        text.setFont(ChartStyle.LEGEND);
-        text.setPaint(ChartStyle.darker(colour, 0.75));
-        text.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
-        plot.addAnnotation(text);
+        // laid out with the panel's other peak labels, so that two peaks close together do not print one over the other
+        PeakLabels.of(plot).add(new PeakLabels.Label(x, y, String.format(Locale.ROOT, "%s %s at %s", what, sig(y),
+                duration(t[peak])), colour));
     }
 
     /** @return "50 min", "2.03 h", "4.17 days": minutes under 2 h, hours under 3 days, three significant digits */

@@ -151,12 +151,12 @@ public final class MeasuredPoints {
         out.addAll(items);
         for (Analyte a : analytes) {
             Color c = ChartStyle.analyteColour(a);
-            out.add(new LegendItem("Measured " + a.label(), null, null, null, shape(a), c));
+            out.add(ChartLegend.markItem("Measured " + a.label(), shape(a), c));
         }
         if (anyCensored) {
             out.add(new LegendItem("Measured below LLOQ (open, at the LLOQ)", null, null, null, true,
                     shape(Analyte.KETAMINE), false, Color.WHITE, true, ChartStyle.AXIS, new BasicStroke(2.5f),
-                    false, shape(Analyte.KETAMINE), new BasicStroke(1f), ChartStyle.AXIS));
+                    false, ChartLegend.ENTRY_LINE, new BasicStroke(1f), ChartStyle.AXIS));
         }
         return out;
     }

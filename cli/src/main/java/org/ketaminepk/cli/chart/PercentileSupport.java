@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
 
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
@@ -92,12 +91,11 @@ public final class PercentileSupport {
         Shape swatch = new Rectangle2D.Double(-16, -9, 32, 18);
         Color grey = ChartStyle.AXIS;
         if (shown(25, patients)) {
-            out.add(new LegendItem("Middle 50 % of patients", null, null, null, swatch,
+            out.add(ChartLegend.markItem("Middle 50 % of patients", swatch,
                     ChartStyle.translucent(grey, innerAlpha + outerAlpha)));
         }
         if (shown(5, patients)) {
-            out.add(new LegendItem("Middle 90 % of patients", null, null, null, swatch,
-                    ChartStyle.translucent(grey, outerAlpha)));
+            out.add(ChartLegend.markItem("Middle 90 % of patients", swatch, ChartStyle.translucent(grey, outerAlpha)));
         }
     }
 

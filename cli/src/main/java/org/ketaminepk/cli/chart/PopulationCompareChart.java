@@ -23,11 +23,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.VerticalAlignment;
@@ -128,12 +126,15 @@ public final class PopulationCompareChart {
         return chart;
     }
 
-    /** @return the analyte's name in the top left corner of its panel, on white so that curves pass behind it */
-    private static XYTitleAnnotation panelTitle(String text) {
+    /**
+     * @return the analyte's name along the top of its panel, on white, where no curve reaches up
+     *         ({@link PanelHeading})
+     */
+    private static PanelHeading panelTitle(String text) {
         TextTitle t = new TextTitle(text, ChartStyle.AXIS_LABEL, ChartStyle.TEXT, RectangleEdge.TOP,
                 HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(2, 6, 2, 6));
         t.setBackgroundPaint(ChartStyle.translucent(Color.WHITE, 0.85));
-        return new XYTitleAnnotation(0.005, 0.995, t, RectangleAnchor.TOP_LEFT);
+        return new PanelHeading(t);
     }
 
     /** Gap between two panels, px. */

@@ -10,7 +10,6 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
@@ -23,7 +22,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.VerticalAlignment;
@@ -228,17 +226,17 @@ public final class PopulationCompareEffectChart {
     }
 
     /**
-     * @return the panel's heading in its top left corner: what it shows, with the unit when the axis label has no
-     *         room for it (the footer names the endpoint)
+     * @return the panel's heading along its top, where no curve reaches up ({@link PanelHeading}): what it shows,
+     *         with the unit when the axis label has no room for it (the footer names the endpoint)
      */
-    private static XYTitleAnnotation heading(EffectPanel p) {
+    private static PanelHeading heading(EffectPanel p) {
         String what = !p.hasEffect() ? "At the effect site"
                 : p.effectUnit().length() > EffectChart.AXIS_UNIT_CHARS ? "Effect, " + p.effectUnit() : "Effect";
         String text = what + ": median, middle 50 % and 90 % of patients";
         TextTitle t = new TextTitle(text, ChartStyle.AXIS_LABEL, ChartStyle.TEXT, RectangleEdge.TOP,
                 HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(2, 6, 2, 6));
         t.setBackgroundPaint(ChartStyle.translucent(Color.WHITE, 0.85));
-        return new XYTitleAnnotation(0.005, 0.995, t, RectangleAnchor.TOP_LEFT);
+        return new PanelHeading(t);
     }
 
     /** The panel's axis: fitted to the bands, the baseline and the level, with room for the heading and labels. */

@@ -79,6 +79,15 @@ final class TimeWindow {
                 end = Math.max(end, lastTimeAtOrAbove(c, level));
             }
         }
+        return rounded(end, spanH);
+    }
+
+    /**
+     * @param end the last time of interest, h
+     * @param spanH the simulated span, h
+     * @return a little after {@code end}, rounded up to a whole tick of the time axis, never after {@code spanH}
+     */
+    static double rounded(double end, double spanH) {
         if (!(end > 0)) {
             return spanH;
         }
@@ -119,6 +128,55 @@ final class TimeWindow {
             }
         }
         return lowest;
+    }
+
+    /**
+     * The end of the time axis of a chart with an effect panel: where the concentrations stop being of interest
+     * ({@link #fittedEndH}) or, if later, where every effect and effect-site curve has come back to within
+     * {@value #EFFECT_FRACTION} of its largest change from baseline (its own peak, for an effect-site concentration).
+     *
+     * @param all the profiles drawn
+     * @param log whether the concentration axis is logarithmic
+     * @param p the effect panel's curves
+     * @return the end of the time axis, h, within the simulated span
+     */
+    static double fittedEndH(List<PlotSeries> all, boolean log, EffectPanel p) {
+        double spanH = 0;
+        for (PlotSeries s : all) {
+            double[] t = s.profile().timesH();
+            spanH = Math.max(spanH, t[t.length - 1]);
+        }
+        double end = 0;
+        for (EffectPanel.Curve c : p.curves()) {
+            end = Math.max(end, lastTimeBeyond(c.timesH(), c.effect(), p.baseline()));
+            end = Math.max(end, lastTimeBeyond(c.timesH(), c.effectSiteNgPerMl(), 0));
+        }
+        return Math.max(fittedEndH(all, log), rounded(end, spanH));
+    }
+
+    /** An effect is of interest while its change from baseline is at least this fraction of its largest change. */
+    static final double EFFECT_FRACTION = 0.05;
+
+    /**
+     * @return the first time after the last one at which {@code y} is at least {@value #EFFECT_FRACTION} of its
+     *         largest change from {@code baseline} away from it, h; 0 when it never moves
+     */
+    static double lastTimeBeyond(double[] t, double[] y, double baseline) {
+        double largest = 0;
+        for (double v : y) {
+            if (Double.isFinite(v)) {
+                largest = Math.max(largest, Math.abs(v - baseline));
+            }
+        }
+        if (!(largest > 0)) {
+            return 0;
+        }
+        for (int i = y.length - 1; i >= 0; i--) {
+            if (Math.abs(y[i] - baseline) >= EFFECT_FRACTION * largest) {
+                return t[Math.min(i + 1, t.length - 1)];
+            }
+        }
+        return 0;
     }
 
     /** @return the lower edge of the lowest shaded range the peak reaches, or infinity when it reaches none */

@@ -46,7 +46,7 @@ public final class ManualSchemeReport {
         return m.pump().salt() == DrugSalt.HYDROCHLORIDE ? "mg HCl" : "mg";
     }
 
-    /** @return the chart's subtitle, e.g. "Manual scheme for 150 ng/mL for 4 h" */
+    /** @return the chart's title, e.g. "Manual scheme for 150 ng/mL for 4 h" */
     public static String title(ManualScheme m) {
         return String.format(Locale.ROOT, "Manual scheme for %s ng/mL for %s", Checks.fmt(m.targetNgPerMl()),
                 duration(m.durationH()));

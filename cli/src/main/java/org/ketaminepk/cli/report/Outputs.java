@@ -133,9 +133,9 @@ public final class Outputs {
                 series.add(new PlotSeries(several ? r.label() : "", r.result().profile()));
             }
             ChartRequest request = new ChartRequest(title, subtitle, series, o.logScale, captions(runs));
-            // an effect can outlast the concentrations by weeks: its chart keeps the whole run
+            // with an effect, the time axis fits the effect too: it can outlast the concentrations by weeks
             chart = effects == null ? ConcentrationChart.create(request.withFitTime(o.defaultDuration()))
-                    : EffectChart.create(request, effectPanel(effects));
+                    : EffectChart.create(request.withFitTime(o.defaultDuration()), effectPanel(effects));
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {

@@ -50,8 +50,8 @@ public final class TargetFiles {
             TargetPopulation population) {
     }
 
-    /** @return the chart subtitle of a target-controlled plan, e.g. "Target-controlled infusion, plasma target ..." */
-    public static String subtitle(TargetPlan plan) {
+    /** @return the chart title of a target-controlled plan, e.g. "Target-controlled infusion, plasma target ..." */
+    public static String title(TargetPlan plan) {
         return "Target-controlled infusion, " + plan.controller().mode().label() + " target " + plan.schedule();
     }
 
@@ -70,7 +70,7 @@ public final class TargetFiles {
      */
     public static JFreeChart chart(IndividualModel ind, TargetPlan plan, TargetPopulation pop) {
         TargetController c = plan.controller();
-        return chart(ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], subtitle(plan), plan.warnings(),
+        return chart(ind, plan.regimen(), plan.timesH()[plan.timesH().length - 1], title(plan), plan.warnings(),
                 new PlotTarget(plan.schedule(), c.mode(), c.link().orElse(null), pop));
     }
 
@@ -81,12 +81,12 @@ public final class TargetFiles {
      * @param ind the individual model
      * @param regimen the regimen the pump gives
      * @param endH the end of the chart, h
-     * @param subtitle the subtitle
+     * @param title the title: what the pump does (the subtitle names the model and the patient)
      * @param warnings the plan's warnings, shown in the caption
      * @param target the target and what goes with it, or null for a manual scheme
      * @return the chart
      */
-    public static JFreeChart chart(IndividualModel ind, Regimen regimen, double endH, String subtitle,
+    public static JFreeChart chart(IndividualModel ind, Regimen regimen, double endH, String title,
             List<Warning> warnings, PlotTarget target) {
         TimeGrid grid = TimeGrid.uniform(endH, PumpSettings.DEFAULT_UPDATE_INTERVAL_H);
         SimulationResult sim = Simulation.standard().simulate(ind, regimen, grid);
@@ -105,8 +105,9 @@ public final class TargetFiles {
         for (Warning w : warnings) {
             caption.add(w.message());
         }
-        String title = ind.model().id() + ", " + Text.patient(ind.patient());
-        ChartRequest r = new ChartRequest(title, pop == null ? subtitle : subtitle + " · "
+        // what was done on top, then the model and the patient, as simulate's charts have them
+        String modelAndPatient = "model " + ind.model().id() + " · " + Text.patient(ind.patient());
+        ChartRequest r = new ChartRequest(title, pop == null ? modelAndPatient : modelAndPatient + " · "
                 + pop.population().patientsLabel() + ", seed " + pop.population().outcome().seed() + " · "
                 + pop.population().variabilityLabel(), List.of(new PlotSeries("", sim.profile())), false,
                 caption.subList(0, Math.min(caption.size(), ConcentrationChart.MAX_CAPTION_LINES)));

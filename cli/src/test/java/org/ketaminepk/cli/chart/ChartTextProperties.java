@@ -41,6 +41,14 @@ class ChartTextProperties {
     private static final Graphics2D G2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
 
     @Test
+    void anAuthorStaysWithEtAl() {
+        // a target chart's subtitle wrapped as "... published by Otto et" / "al. 2021"
+        String u = ChartText.unbreakable("variability: V1, CL published by Otto et al. 2021");
+        assertEquals("variability: V1, CL published by Otto\u00A0et\u00A0al. 2021", u);
+        assertEquals("et al. at the start", ChartText.unbreakable("et al. at the start"));
+    }
+
+    @Test
     void theTextDrawnReadsAsTheTextGiven() {
         assertEquals(TITLE, plain(CHART.getTitle().getText()));
         assertEquals(COMPARE_SUBTITLE, plain(((TextTitle) CHART.getSubtitle(0)).getText()));

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.OptionalDouble;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -49,5 +52,41 @@ class DecrementChartTest {
                 List.of(new DecrementChart.Curve("m", List.of(new DecrementTimes.Point(0, OptionalDouble.empty(),
                         OptionalDouble.empty())))), "t", "s"));
         assertEquals("plot", e.field());
+    }
+
+    @Test
+    void theLegendLinesAreLongEnoughToTellTheDashedCurveFromTheSolidOne() {
+        JFreeChart chart = DecrementChart.create(List.of(CURVE), "t", "ketamine");
+        LegendItemCollection items = ((XYPlot) chart.getPlot()).getLegendItems();
+        assertEquals(2, items.getItemCount());
+        LegendItem solid = items.get(0);
+        LegendItem dashed = items.get(1);
+        assertTrue(((BasicStroke) solid.getLineStroke()).getDashArray() == null);
+        float[] dash = ((BasicStroke) dashed.getLineStroke()).getDashArray();
+        double period = dash[0] + dash[1];
+        // a line shorter than one dash and its gap draws as a solid line: the two entries look the same
+        assertTrue(dashed.getLine().getBounds2D().getWidth() >= 2 * period,
+                "legend line " + dashed.getLine().getBounds2D().getWidth() + " px, dash period " + period + " px");
+    }
+
+    @Test
+    void aTwelveHourAxisIsLabelledInWholeHours() {
+        List<DecrementTimes.Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i <= 24; i++) {
+            points.add(new DecrementTimes.Point(i * 0.5, OptionalDouble.of(0.1 + 0.05 * i),
+                    OptionalDouble.of(0.5 + 0.2 * i)));
+        }
+        JFreeChart chart = DecrementChart.create(List.of(new DecrementChart.Curve("m", points)), "t", "ketamine");
+        ChartFiles.render(chart, 1600, 900);
+        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot())
+                .getDomainAxis();
+        // half hours put 25 labels edge to edge along the axis
+        assertTrue(x.getTickUnit().getSize() >= 1, () -> "tick unit " + x.getTickUnit().getSize() + " h");
+        // a 2-h axis keeps its fractions of an hour
+        JFreeChart shortOne = DecrementChart.create(List.of(new DecrementChart.Curve("m", points.subList(0, 5))), "t",
+                "ketamine");
+        ChartFiles.render(shortOne, 1600, 900);
+        assertTrue(((org.jfree.chart.axis.NumberAxis) ((XYPlot) shortOne.getPlot()).getDomainAxis()).getTickUnit()
+                .getSize() < 1);
     }
 }

@@ -37,20 +37,24 @@ class DoseLanesTest {
 
     /**
      * A pump's back-to-back rates (here three steps of a stepped infusion, then after a gap a fourth) are shaded as one
-     * period, not one per rate: abutting markers leave a seam of anti-aliasing at each change.
+     * period and drawn as one bar, not one per rate: abutting shapes leave a seam of anti-aliasing at each change.
      */
     @Test
-    void backToBackInfusionsAreShadedAsOnePeriod() {
+    void backToBackInfusionsAreShadedAndBarredAsOnePeriod() {
         Regimen stepped = Regimen.of(Dose.infusion(Amount.mg(5), 1, 0), Dose.infusion(Amount.mg(10), 1, 1),
                 Dose.infusion(Amount.mg(20), 2, 2), Dose.infusion(Amount.mg(10), 1, 6));
         Profile p = Fixtures.profile(Models.DOMINO_1984, Patient.standardAdult(), stepped, 10, 1.0 / 60);
-        List<IntervalMarker> runs = intervals(plot(ConcentrationChart.create(single(p))).getDomainMarkers(
-                org.jfree.chart.ui.Layer.BACKGROUND));
+        JFreeChart c = ConcentrationChart.create(single(p));
+        List<IntervalMarker> runs = intervals(plot(c).getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND));
         assertEquals(2, runs.size());
         assertEquals(0, runs.get(0).getStartValue(), 1e-12);
         assertEquals(4, runs.get(0).getEndValue(), 1e-12);
         assertEquals(6, runs.get(1).getStartValue(), 1e-12);
         assertEquals(7, runs.get(1).getEndValue(), 1e-12);
+        // and the dose strip draws them as one bar too, not a bar per rate with a seam between each
+        DoseLaneAnnotation lane = lanes(c).get(0);
+        assertEquals(List.of(0.0, 6.0), List.of(lane.barStarts()[0], lane.barStarts()[1]));
+        assertEquals(List.of(4.0, 7.0), List.of(lane.barEnds()[0], lane.barEnds()[1]));
         // in any order, overlapping or touching, merged to the same time
         List<double[]> merged = DoseLanes.merged(List.of(new double[] {5, 6}, new double[] {0, 2},
                 new double[] {1, 3}, new double[] {3, 4}));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,5 +189,47 @@ class EffectChartTest {
         ChartRequest request = new ChartRequest("Title", "", two, false, List.of());
         EffectPanel one = EffectPanel.of(List.of(r), List.of("site"), null);
         assertThrows(InvalidInputException.class, () -> EffectChart.create(request, one));
+    }
+
+    @Test
+    void twoPeaksAtAboutTheSameTimeAndHeightHaveTheirLabelsApart() {
+        // two patients' curves that peak together, 2 % apart: their labels used to print one over the other
+        EffectResult a = run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, "kamp-2020", INFUSION);
+        EffectResult b = run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, "kamp-2020",
+                Regimen.of(Dose.infusion(Rate.mgPerH(20.4), 2, 0)));
+        JFreeChart c = chart(List.of(a, b), null);
+        XYPlot effect = ((CombinedDomainXYPlot) c.getPlot()).getSubplots().get(1);
+        PeakLabels labels = PeakLabels.of(effect);
+        assertEquals(2, labels.labels().size());
+        ChartFiles.render(c, 1600, 1200);
+        List<Rectangle2D> boxes = labels.lastBoxes();
+        assertEquals(2, boxes.size(), "both labels drawn");
+        assertFalse(boxes.get(0).intersects(boxes.get(1)), () -> "overlapping labels: " + boxes);
+        for (Rectangle2D box : boxes) {
+            assertTrue(box.getMinX() > 0 && box.getMaxX() < 1600, () -> "inside the chart: " + box);
+        }
+    }
+
+    @Test
+    void aFittedTimeAxisEndsWhenTheEffectIsOverNotAtTheEndOfTheRun() {
+        // a bolus simulated for a day, as 'simulate --effect' does by default: the effect is over within hours
+        Regimen bolus = Regimen.of(Dose.bolus(Amount.mg(35), 0));
+        EffectResult r = EffectSimulation.run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, Models.get("kamp-2020"),
+                Patient.standardAdult(), bolus, TimeGrid.uniform(24, 1.0 / 60), EffectSimulation.Options.DEFAULT);
+        ChartRequest request = new ChartRequest("Title", "subtitle", List.of(new PlotSeries("", r.pk().profile())),
+                false, List.of());
+        EffectPanel panel = EffectPanel.of(List.of(r), List.of("S-ketamine at the effect site"), null);
+        CombinedDomainXYPlot whole = (CombinedDomainXYPlot) EffectChart.create(request, panel).getPlot();
+        assertEquals(24, whole.getDomainAxis().getUpperBound(), 1e-9, "without fitting: the whole run, in hours");
+        CombinedDomainXYPlot fitted = (CombinedDomainXYPlot) EffectChart.create(request.withFitTime(true), panel)
+                .getPlot();
+        String label = fitted.getDomainAxis().getLabel();
+        double endH = fitted.getDomainAxis().getUpperBound() / (label.contains("min") ? 60 : 1);
+        // a day-long axis squeezed the bolus and its effect into the left edge
+        assertTrue(endH < 12, () -> "axis ends at " + endH + " h (" + label + ")");
+        double[] effect = panel.curves().get(0).effect();
+        double over = TimeWindow.lastTimeBeyond(panel.curves().get(0).timesH(), effect, panel.baseline());
+        assertTrue(endH >= over, () -> "the effect is still " + TimeWindow.EFFECT_FRACTION + " of its peak at "
+                + over + " h, after the axis ends at " + endH + " h");
     }
 }

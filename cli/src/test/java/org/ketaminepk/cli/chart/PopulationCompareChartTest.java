@@ -1,19 +1,23 @@
 package org.ketaminepk.cli.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYAnnotation;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -187,11 +191,40 @@ class PopulationCompareChartTest {
         assertTrue(e.getMessage().contains("one set of bands per series"), e.getMessage());
     }
 
+    @Test
+    void aPanelHeadingMovesOffAPeakInTheTopLeftCorner() {
+        // the bolus peaks at once, at the top of the ketamine axis, where the heading used to hide it
+        JFreeChart chart = chart(List.of("bolus", "infusion"), List.of("bolus 35 mg", "0.25 mg/kg over 40 min"));
+        CombinedDomainXYPlot combined = (CombinedDomainXYPlot) chart.getPlot();
+        BufferedImage img = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = img.createGraphics();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, 1600, 900), info);
+        g2.dispose();
+        XYPlot ketamine = combined.getSubplots().get(0);
+        PanelHeading heading = null;
+        for (XYAnnotation a : ketamine.getAnnotations()) {
+            if (a instanceof PanelHeading h) {
+                heading = h;
+            }
+        }
+        assertNotNull(heading);
+        Rectangle2D area = info.getPlotInfo().getSubplotInfo(0).getDataArea();
+        Rectangle2D box = heading.lastBox();
+        Rectangle2D corner = new Rectangle2D.Double(area.getMinX() + PanelHeading.PAD_PX, box.getY(), box.getWidth(),
+                box.getHeight());
+        assertTrue(PanelHeading.covers(corner, ketamine, area, combined.getDomainAxis()),
+                "the case in point: a curve reaches into the corner");
+        assertFalse(PanelHeading.covers(box, ketamine, area, combined.getDomainAxis()), () -> "heading over a curve at "
+                + box);
+        assertTrue(box.getMinX() >= area.getMinX() && box.getMinY() >= area.getMinY(), () -> "inside the plot: " + box);
+    }
+
     private static List<String> panelTitles(XYPlot panel) {
         List<String> out = new ArrayList<>();
         for (XYAnnotation a : panel.getAnnotations()) {
-            if (a instanceof XYTitleAnnotation t) {
-                out.add(((TextTitle) t.getTitle()).getText());
+            if (a instanceof PanelHeading h) {
+                out.add(h.text());
             }
         }
         return out;
