@@ -221,7 +221,7 @@ public final class PopulationCompareEffectChart {
             level.setStroke(EffectChart.LEVEL_STROKE);
             plot.addRangeMarker(level, Layer.FOREGROUND);
         }
-        plot.addAnnotation(heading(p));
+        plot.addAnnotation(heading(p, bands));
         return plot;
     }
 
@@ -229,14 +229,32 @@ public final class PopulationCompareEffectChart {
      * @return the panel's heading along its top, where no curve reaches up ({@link PanelHeading}): what it shows,
      *         with the unit when the axis label has no room for it (the footer names the endpoint)
      */
-    private static PanelHeading heading(EffectPanel p) {
+    private static PanelHeading heading(EffectPanel p, List<EffectPanel.Bands> bands) {
         String what = !p.hasEffect() ? "At the effect site"
                 : p.effectUnit().length() > EffectChart.AXIS_UNIT_CHARS ? "Effect, " + p.effectUnit() : "Effect";
-        String text = what + ": median, middle 50 % and 90 % of patients";
+        // bands of no width (no between-patient variability reaches the analyte that drives the effect) are one line:
+        // a heading promising the middle 50 % and 90 % would send the eye looking for them
+        String text = what + (bands.stream().allMatch(PopulationCompareEffectChart::flat)
+                ? ": every patient alike (no between-patient variability reaches it)"
+                : ": median, middle 50 % and 90 % of patients");
         TextTitle t = new TextTitle(text, ChartStyle.AXIS_LABEL, ChartStyle.TEXT, RectangleEdge.TOP,
                 HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(2, 6, 2, 6));
         t.setBackgroundPaint(ChartStyle.translucent(Color.WHITE, 0.85));
         return new PanelHeading(t);
+    }
+
+    /** @return whether the 5th and 95th percentiles are equal, to 1e-9 of the largest value, at every time */
+    static boolean flat(EffectPanel.Bands b) {
+        double scale = 0;
+        for (double v : b.p95()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < b.p5().length; i++) {
+            if (Math.abs(b.p95()[i] - b.p5()[i]) > 1e-9 * scale) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The panel's axis: fitted to the bands, the baseline and the level, with room for the heading and labels. */

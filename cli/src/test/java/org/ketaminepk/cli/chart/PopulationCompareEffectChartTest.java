@@ -93,6 +93,41 @@ class PopulationCompareEffectChartTest {
         return new Built(PopulationCompareEffectChart.create(request, bands, PANEL, effect, 50), effect);
     }
 
+    /**
+     * The effect panel's heading promises the middle 50 % and 90 % only where there are any: with bands of no width
+     * (no between-patient variability reaches the analyte that drives the effect) it says every patient is alike.
+     */
+    @Test
+    void theHeadingPromisesBandsOnlyWhereTheyHaveWidth() {
+        assertEquals("Effect: median, middle 50 % and 90 % of patients", heading(chart(Models.get("otto-2021"))));
+        List<PlotSeries> profiles = new ArrayList<>();
+        List<PercentileBands> bands = new ArrayList<>();
+        List<EffectPanel.Bands> flat = new ArrayList<>();
+        for (int i = 0; i < LABELS.length; i++) {
+            Regimen r = DoseParser.parse(DOSES[i]);
+            profiles.add(new PlotSeries(LABELS[i], Simulation.run(Models.get("otto-2021"), Patient.standardAdult(), r,
+                    GRID).profile()));
+            bands.add(bands(Models.get("otto-2021"), r));
+            double[] median = effect(bands.get(i).ngPerMl(Analyte.KETAMINE, 50));
+            flat.add(new EffectPanel.Bands(bands.get(i).timesH(), median, median, median, median, median));
+        }
+        JFreeChart alike = PopulationCompareEffectChart.create(new ChartRequest("Compared", "50 virtual patients",
+                profiles, false, List.of()), bands, PANEL, flat, 50);
+        assertEquals("Effect: every patient alike (no between-patient variability reaches it)",
+                heading(new Built(alike, flat)));
+    }
+
+    /** @return the text of the effect panel's heading */
+    private static String heading(Built b) {
+        XYPlot effect = ((CombinedDomainXYPlot) b.chart().getPlot()).getSubplots().get(2);
+        for (Object a : effect.getAnnotations()) {
+            if (a instanceof PanelHeading h) {
+                return h.text();
+            }
+        }
+        throw new AssertionError("no heading");
+    }
+
     @Test
     void theEffectPanelFollowsTheConcentrationPanelsWithEachSeriesMedianAndBandsInItsColour() {
         Built b = chart(Models.get("otto-2021"));
