@@ -69,11 +69,13 @@ final class ChartLegend {
                             BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f), false, line,
                     new BasicStroke(1f), Color.BLACK));
         }
+        // a lane per series draws its marks in the series' colour, not the swatch's grey: say so
+        String coloured = doses.perSeries() ? ", in each series' colour" : "";
         if (doses.infusions()) {
             Shape bar = new Rectangle2D.Double(-16, -5, 32, 10);
             String counted = doses.infusionSpans().isEmpty() ? "" : " (" + String.join("; ", doses.infusionSpans())
                     + ")";
-            items.add(markItem("Infusion running" + counted, bar, ChartStyle.DOSE_MARK));
+            items.add(markItem("Infusion running" + counted + coloured, bar, ChartStyle.DOSE_MARK));
         }
         if (!doses.instantRoutes().isEmpty()) {
             Path2D.Double tri = new Path2D.Double();
@@ -81,11 +83,11 @@ final class ChartLegend {
             tri.lineTo(8, 7);
             tri.lineTo(-8, 7);
             tri.closePath();
-            items.add(markItem(instantLabel(doses.instantRoutes()), tri, ChartStyle.DOSE_MARK));
+            items.add(markItem(instantLabel(doses.instantRoutes()) + coloured, tri, ChartStyle.DOSE_MARK));
         }
         for (Map.Entry<Route, List<String>> e : doses.instantSpans().entrySet()) {
-            items.add(markItem(instantLabel(Set.of(e.getKey())) + " (" + String.join("; ", e.getValue()) + ")",
-                    spanShape(), ChartStyle.DOSE_MARK));
+            items.add(markItem(instantLabel(Set.of(e.getKey())) + " (" + String.join("; ", e.getValue()) + ")"
+                    + coloured, spanShape(), ChartStyle.DOSE_MARK));
         }
         return items;
     }

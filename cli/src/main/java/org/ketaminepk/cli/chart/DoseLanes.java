@@ -35,9 +35,10 @@ final class DoseLanes {
      *        ("160, every 24 h"), in lane order
      * @param instantSpans for each route whose instant doses are drawn as one span in some lane, how many and how
      *        often in each such lane
+     * @param perSeries whether each series has its own lane, its marks in the series' colour (else one grey lane)
      */
     record Summary(boolean infusions, Set<Route> instantRoutes, List<String> infusionSpans,
-            Map<Route, List<String>> instantSpans) {
+            Map<Route, List<String>> instantSpans, boolean perSeries) {
     }
 
     /**
@@ -158,7 +159,7 @@ final class DoseLanes {
             m.setOutlinePaint(null);
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
-        return new Summary(infusions, instantRoutes, List.copyOf(infusionSpans), instantSpans);
+        return new Summary(infusions, instantRoutes, List.copyOf(infusionSpans), instantSpans, !shared);
     }
 
     private static double[] array(List<Double> values) {

@@ -18,7 +18,7 @@ import org.ketaminepk.model.Warning;
  * models' stated assumptions, what a bolus does to the first minutes of the curve, then the other warnings (one line
  * per kind, with a count of the rest) and the notes. Each line appears once. The terminal summary and
  * {@code --json} carry every warning in full; a chart file travels alone, so it keeps what a reader of the curves
- * needs.
+ * needs. With several series, a line of one series is labelled with it; a line of every series is printed once.
  */
 final class ChartNotes {
     private ChartNotes() {
@@ -41,19 +41,31 @@ final class ChartNotes {
                 lines.add(bolus);
             }
         }
+        List<List<String>> warnings = new ArrayList<>();
+        List<List<String>> notes = new ArrayList<>();
         for (Run r : runs) {
-            String prefix = several ? r.label() + ": " : "";
-            for (String w : perKind(otherWarnings(r))) {
-                lines.add(prefix + w);
-            }
+            warnings.add(perKind(otherWarnings(r)));
+            notes.add(r.notes());
         }
-        for (Run r : runs) {
-            String prefix = several ? r.label() + ": " : "";
-            for (String n : r.notes()) {
-                lines.add(prefix + n);
-            }
-        }
+        addEach(lines, runs, warnings, several);
+        addEach(lines, runs, notes, several);
         return new ArrayList<>(lines);
+    }
+
+    /**
+     * Adds each run's lines, prefixed with its label when there are several runs; a line every run has is added once,
+     * without a label (where the first run has it), instead of once per series word for word.
+     */
+    private static void addEach(Set<String> out, List<Run> runs, List<List<String>> perRun, boolean several) {
+        for (int i = 0; i < runs.size(); i++) {
+            for (String line : perRun.get(i)) {
+                boolean everyRun = true;
+                for (List<String> other : perRun) {
+                    everyRun &= other.contains(line);
+                }
+                out.add(!several || everyRun ? line : runs.get(i).label() + ": " + line);
+            }
+        }
     }
 
     /**

@@ -216,7 +216,7 @@ class DenseCourseTest {
                 + "drawn as the band between its peaks and its troughs."), () -> captions(c).toString());
         List<DoseLaneAnnotation> lanes = lanes(c);
         assertEquals(2, lanes.size());
-        assertTrue(legendLabels(c).contains("Oral dose (480, every 8 h; 320, every 12 h)"),
+        assertTrue(legendLabels(c).contains("Oral dose (480, every 8 h; 320, every 12 h), in each series' colour"),
                 () -> legendLabels(c).toString());
 
         // beside a short course, only the long one is drawn as its envelope

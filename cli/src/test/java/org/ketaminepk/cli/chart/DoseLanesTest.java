@@ -94,11 +94,16 @@ class DoseLanesTest {
         assertEquals(1, lanes.get(1).instants().length);
         // full-height shading would not say whose infusion it is
         assertTrue(intervals(plot(c).getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)).isEmpty());
+        // the legend's grey swatches stand for marks drawn in each series' colour: it says so
+        assertTrue(legendLabels(c).contains("Infusion running, in each series' colour"), legendLabels(c)::toString);
+        assertTrue(legendLabels(c).stream().anyMatch(l -> l.startsWith("Intravenous bolus")
+                && l.endsWith(", in each series' colour")), legendLabels(c)::toString);
 
         ChartRequest same = new ChartRequest("t", "", List.of(new PlotSeries("fixture", INFUSION_6H),
                 new PlotSeries("domino", DOMINO_6H)), false, List.of());
         JFreeChart s = ConcentrationChart.create(same);
         assertEquals(1, lanes(s).size());
+        assertTrue(legendLabels(s).contains("Infusion running"), legendLabels(s)::toString);
         assertEquals(1, intervals(plot(s).getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)).size());
 
         // the same weight-based regimen in a heavier patient gives other amounts at the same times: one lane

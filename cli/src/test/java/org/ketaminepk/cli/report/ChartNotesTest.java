@@ -40,6 +40,25 @@ class ChartNotesTest {
     static final Run CRPS = run(Models.RACEMIC_COMPOSITE, CRPS_PROTOCOL,
             CRPS_PROTOCOL.regimen());
 
+    /**
+     * Two series whose runs are both exact: the note that says so is printed once, not once per series word for word;
+     * a note of one series only keeps its label.
+     */
+    @Test
+    void aNoteOfEverySeriesIsPrintedOnceAndANoteOfOneKeepsItsLabel() {
+        Regimen r = Regimen.of(Dose.infusion(Amount.mgPerKg(0.5), 40.0 / 60, 0));
+        TimeGrid g = TimeGrid.uniform(25, 1.0 / 60);
+        Run first = Run.simulate("first", Models.RACEMIC_COMPOSITE, Patient.standardAdult(), null, r, g,
+                OutputOptions.DEFAULT_BAND, OutputOptions.DEFAULT_BAND_SOURCE, null);
+        Run second = Run.simulate("second", Models.DOMINO_1984, Patient.standardAdult(), null, r, g,
+                OutputOptions.DEFAULT_BAND, OutputOptions.DEFAULT_BAND_SOURCE, null);
+        List<String> lines = ChartNotes.lines(List.of(first, second));
+        assertEquals(1, lines.stream().filter(l -> l.contains(Run.EXACT_NOTE)).count(), lines::toString);
+        assertTrue(lines.contains(Run.EXACT_NOTE), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("second: model domino-1984 predicts ketamine only")),
+                lines::toString);
+    }
+
     @Test
     void aBolusChartSaysWhatTheFirstMinutesShowAndWhereTheModelWasSampled() {
         List<String> lines = ChartNotes.lines(List.of(BOLUS));
