@@ -1339,6 +1339,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             double curvature;
             double third;
             double next;
+            // the Newton step on the same function: near a simple zero Halley's step is within a factor 2 of it
+            double newton;
             if (pos > 0 && neg > 0 && !warm) {
                 // the zero of f = P − N is that of h = ln P − ln N, which is nearly straight where each side is
                 // dominated by one exponential: Halley steps on h
@@ -1357,6 +1359,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 double denominator = 2 * slope * slope - h * curvature;
                 next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * h * slope / denominator
                         : x - h / slope;
+                newton = h / slope;
             } else {
                 slope = pos1 - neg1;
                 curvature = pos2 - neg2;
@@ -1364,9 +1367,16 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
                 double denominator = 2 * slope * slope - f * curvature;
                 next = denominator != 0 && Double.isFinite(denominator) ? x - 2 * f * slope / denominator
                         : x - f / slope;
+                newton = f / slope;
             }
             previous = step;
-            if (next > lo && next < hi && Math.abs(next - x) < 0.5 * previous) {
+            // far from the zero, where the slope nearly vanishes (a remembered start in another window's hump), Halley's
+            // step shrinks towards 0 while Newton's grows without bound: a tiny step there is no sign of convergence,
+            // so a step that disagrees with Newton's by more than a factor 2 (or in direction) is not taken
+            double halley = x - next;
+            boolean agrees = halley * newton > 0 && Math.abs(halley) <= 2 * Math.abs(newton)
+                    && Math.abs(newton) <= 2 * Math.abs(halley);
+            if (agrees && next > lo && next < hi && Math.abs(next - x) < 0.5 * previous) {
                 step = Math.abs(next - x);
                 x = next;
                 // the derivatives are local, so the estimate is trusted only once the steps are short
