@@ -50,6 +50,14 @@
     for (const f of FIELDS) {
       const el = $(f);
       const v = p.get(f);
+      // a value from the address that the list does not hold would leave the list blank without a word: it is
+      // added, marked, and sent, so that the server says what is wrong with it
+      if (el.tagName === 'SELECT' && v !== null && ![...el.options].some((o) => o.value === v)) {
+        const o = document.createElement('option');
+        o.value = v;
+        o.textContent = v + ' (not in the list)';
+        el.appendChild(o);
+      }
       el.value = v !== null ? v : (DEFAULTS[f] || '');
     }
     $('weight-num').value = p.get('weight') !== null ? p.get('weight') : DEFAULTS.weight;

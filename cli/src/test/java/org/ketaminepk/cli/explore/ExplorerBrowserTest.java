@@ -355,6 +355,25 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * An address whose endpoint the page's list does not hold as written: the list used to go blank and the curve was
+     * drawn without the effect, without a word. The value is now sent as written: a short name the command line
+     * takes ("antinociception") gives the effect panel, an unknown one the server's one-line error beside the list.
+     */
+    @Test
+    void aListValueFromTheAddressThatTheListLacksIsSentNotDropped() {
+        open("dose=" + "bolus%2010%20mg&endpoint=antinociception");
+        WebElement panel = driver.findElement(By.id("effect-panel"));
+        waiting().until(d -> panel.isDisplayed());
+        assertEquals("antinociception", js.executeScript("return document.getElementById('endpoint').value"));
+        // refused: nothing is drawn, so not open(), which waits for a drawing
+        driver.get("about:blank");
+        driver.get(server.uri() + "#dose=bolus%2010%20mg&endpoint=no-such-endpoint");
+        WebElement error = driver.findElement(By.id("effect-error"));
+        waiting().until(d -> error.isDisplayed());
+        assertTrue(error.getText().contains("no-such-endpoint"), error.getText());
+    }
+
+    /**
      * A curve pinned in target mode, then a regimen: the regimen's export links leave the pinned pump schedule out
      * (the server knows no pinned target: its files are compare's), say so, and the file comes.
      */
