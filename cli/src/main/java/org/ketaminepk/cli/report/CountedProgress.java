@@ -49,14 +49,16 @@ public final class CountedProgress {
         return new CountedProgress(terminal ? err : null, label, System::nanoTime);
     }
 
-    /** Records that {@code done} of {@code total} are finished; writes when the whole percentage changes. */
+    /** Records that {@code done} of {@code total} are finished; writes when the whole percentage grows. */
     public void update(int done, int total) {
         if (err == null || clockNanos.getAsLong() - startNanos < QUIET_NANOS) {
             return;
         }
         int percent = (int) Math.min(100, 100L * done / Math.max(1, total));
         synchronized (this) {
-            if (percent == lastPercent) {
+            // threads report out of order (one computes 51 % after another has shown 52 %), and a population's
+            // tasks are counted as they are handed out: a percentage never goes back
+            if (percent <= lastPercent) {
                 return;
             }
             lastPercent = percent;

@@ -45,6 +45,23 @@ class CountedProgressTest {
         assertTrue(s.endsWith("\r" + " ".repeat(60) + "\r"), s);
     }
 
+    /**
+     * A population's progress read "52 %", then "51 %", then "52 %" on a terminal: threads report out of order, and
+     * tasks are counted as they are handed out. The percentage shown never goes back.
+     */
+    @Test
+    void aPercentageNeverGoesBack() {
+        CountedProgress p = new CountedProgress(new PrintWriter(text), "simulating 30,000 virtual patients",
+                clock::get);
+        clock.addAndGet(2 * CountedProgress.QUIET_NANOS);
+        p.update(52, 100);
+        p.update(51, 100);
+        p.update(52, 100);
+        p.update(53, 100);
+        assertEquals("\rsimulating 30,000 virtual patients: 52 %\rsimulating 30,000 virtual patients: 53 %",
+                text.toString());
+    }
+
     @Test
     void offATerminalNothingIsPrinted() {
         run(new CountedProgress(null, "x", clock::get), 1000, 10_000_000L);
