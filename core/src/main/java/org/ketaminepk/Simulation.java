@@ -113,8 +113,8 @@ public final class Simulation {
         SimulationResult result = new SimulationResult(ind, profile, run.warnings(), solver.name());
         // the grid's peak is at most the curve's: only a run whose grid already passes the limit pays for the exact
         // peak, which is the number the result's metrics report
-        if (profile.analytes().contains(Analyte.KETAMINE) && profile.series(Analyte.KETAMINE).cmaxNgPerMl()
-                > FAR_ABOVE_ANAESTHETIC_FACTOR * ANAESTHETIC_RANGE_HIGH_NG_PER_ML) {
+        if (profile.analytes().contains(Analyte.KETAMINE)
+                && farAbove(profile.series(Analyte.KETAMINE).cmaxNgPerMl())) {
             result = new SimulationResult(ind, profile, withFarAboveAnaestheticRange(run.warnings(),
                     result.metrics(List.of())), solver.name());
         }
@@ -306,6 +306,14 @@ public final class Simulation {
     public static final double FAR_ABOVE_ANAESTHETIC_FACTOR = 100;
 
     /**
+     * @return whether {@code ketamineNgPerMl} is more than {@link #FAR_ABOVE_ANAESTHETIC_FACTOR} times the upper edge
+     *         of the anaesthetic range
+     */
+    private static boolean farAbove(double ketamineNgPerMl) {
+        return ketamineNgPerMl > FAR_ABOVE_ANAESTHETIC_FACTOR * ANAESTHETIC_RANGE_HIGH_NG_PER_ML;
+    }
+
+    /**
      * @param ketamineNgPerMl a predicted ketamine concentration, ng/mL
      * @param where where it is reached, in words ("at 1 h", "on line 12 (ID 3)")
      * @return a warning when the concentration is more than {@link #FAR_ABOVE_ANAESTHETIC_FACTOR} times the upper
@@ -313,7 +321,7 @@ public final class Simulation {
      */
     public static Optional<Warning> farAboveAnaestheticRange(double ketamineNgPerMl, String where) {
         Checks.notNull("where", where);
-        if (!(ketamineNgPerMl > FAR_ABOVE_ANAESTHETIC_FACTOR * ANAESTHETIC_RANGE_HIGH_NG_PER_ML)) {
+        if (!farAbove(ketamineNgPerMl)) {
             return Optional.empty();
         }
         // four significant digits: the comparison is with a range of reported peaks, not a measurement
@@ -331,11 +339,12 @@ public final class Simulation {
      */
     static List<Warning> withFarAboveAnaestheticRange(List<Warning> warnings, Map<Analyte, AnalyteMetrics> metrics) {
         AnalyteMetrics k = metrics.get(Analyte.KETAMINE);
-        Optional<Warning> far = k == null ? Optional.empty() : farAboveAnaestheticRange(k.cmaxNgPerMl(), "at "
-                + Checks.fmt(Math.round(k.tmaxH() * 100) / 100.0) + " h");
-        if (far.isEmpty()) {
+        // every virtual patient of a population passes here: the words of the place are written only for a warning
+        if (k == null || !farAbove(k.cmaxNgPerMl())) {
             return warnings;
         }
+        Optional<Warning> far = farAboveAnaestheticRange(k.cmaxNgPerMl(), "at "
+                + Checks.fmt(Math.round(k.tmaxH() * 100) / 100.0) + " h");
         List<Warning> out = new ArrayList<>(warnings.size() + 1);
         out.addAll(warnings);
         out.add(far.get());
