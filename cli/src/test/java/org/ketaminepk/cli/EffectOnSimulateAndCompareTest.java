@@ -287,4 +287,36 @@ class EffectOnSimulateAndCompareTest {
                 "antinociception", "--effect-level", "0.01", "--duration", "2h");
         assertEquals(0, right.code(), right.err());
     }
+    /**
+     * 'simulate ... --effect antinociception --effect-level 1.2' ran and reported 0 h at or beyond 1.2: antinociception
+     * is a fraction of the maximal effect, which only approaches 1 as the concentration grows without bound. A level at
+     * or beyond the largest effect is refused before anything is printed, by simulate, effects and compare, naming the
+     * formula; one just short of it still runs.
+     */
+    @Test
+    void anEffectLevelNoConcentrationReachesIsRefused() {
+        for (String level : new String[] {"1", "1.2", "5"}) {
+            Cli.Result r = Cli.run("simulate", "--model", "kamp-2020", "--dose", "bolus 10 mg", "--effect",
+                    "antinociception", "--effect-level", level);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().startsWith("error: --effect-level must be below 1 fraction of the maximal effect (the "
+                    + "largest effect on olofsen-2022-antinociception with kamp-2020, approached only as the "
+                    + "concentration grows without bound: E = "), r.err());
+            assertTrue(r.err().strip().endsWith("but was " + level + " fraction of the maximal effect"), r.err());
+        }
+        Cli.Result effects = Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--level", "1");
+        assertEquals(2, effects.code(), effects.err());
+        assertTrue(effects.err().startsWith("error: --level must be below 1 fraction"), effects.err());
+        Cli.Result compare = Cli.run("compare", "--model", "kamp-2020", "--dose", "bolus 10 mg", "--dose",
+                "bolus 20 mg", "--effect", "antinociception", "--effect-level", "1.5");
+        assertEquals(2, compare.code(), compare.err());
+        assertEquals("", compare.out());
+        assertEquals(1, compare.errLines().length, compare.err());
+        Cli.Result near = Cli.run("simulate", "--model", "kamp-2020", "--dose", "bolus 10 mg", "--effect",
+                "antinociception", "--effect-level", "0.999", "--duration", "2h");
+        assertEquals(0, near.code(), near.err());
+    }
 }

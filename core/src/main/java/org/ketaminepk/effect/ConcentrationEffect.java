@@ -54,6 +54,13 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
      */
     int direction();
 
+    /**
+     * @return the effect approached as the concentration grows without bound, which no finite concentration reaches
+     *         ({@code E0 + Emax} for a sigmoid Emax model), or an infinity of the sign of {@link #direction()} for an
+     *         effect without a maximum
+     */
+    double limit();
+
     /** @return the formula with its numbers, for reports */
     String formula();
 
@@ -98,6 +105,11 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
         @Override
         public int direction() {
             return emax > 0 ? 1 : -1;
+        }
+
+        @Override
+        public double limit() {
+            return e0 + emax;
         }
 
         @Override
@@ -154,6 +166,11 @@ public sealed interface ConcentrationEffect permits ConcentrationEffect.SigmoidE
         @Override
         public int direction() {
             return effectAtReference > 0 ? 1 : -1;
+        }
+
+        @Override
+        public double limit() {
+            return effectAtReference > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
 
         @Override

@@ -75,7 +75,8 @@ public final class EffectOptions {
 
     /**
      * Refuses, before anything is simulated, an effect level that the effect meets without any drug: at or below the
-     * baseline of an effect the drug raises, at or above that of one it lowers. The time "at or beyond" such a level
+     * baseline of an effect the drug raises, at or above that of one it lowers; and one that no concentration
+     * reaches: at or beyond the effect a sigmoid Emax model only approaches ({@code E0 + Emax}). The time "at or beyond" such a level
      * would be the whole run, time before the first dose included. The baseline and the direction come from the
      * concentration–effect relationship each model would drive; for an endpoint with an effect site only the level is
      * an effect-site concentration, 0 ng/mL without drug.
@@ -113,6 +114,14 @@ public final class EffectOptions {
                         + "drug) but was %s %s", option, rises ? "above" : "below", Checks.fmt(base), unit,
                         endpoint.id(), rises ? "raises" : "lowers", rises ? "below" : "above", Checks.fmt(level),
                         unit));
+            }
+            double limit = f.limit();
+            if (Double.isFinite(limit) && (rises ? !(level < limit) : !(level > limit))) {
+                String unit = endpoint.effectUnit();
+                throw new InvalidInputException(option.substring(2), String.format(Locale.ROOT, "%s must be %s %s %s "
+                        + "(the largest effect on %s with %s, approached only as the concentration grows without "
+                        + "bound: %s) but was %s %s", option, rises ? "below" : "above", Checks.fmt(limit), unit,
+                        endpoint.id(), m.id(), f.formula(), Checks.fmt(level), unit));
             }
         }
     }
