@@ -1,5 +1,7 @@
 package org.ketaminepk.engine;
 
+import org.ketaminepk.base.Grids;
+
 /**
  * The eigen-decomposition of a rate matrix whose compartments form small groups: a parent's mammillary compartments
  * feeding a metabolite's, each group of at most three compartments that exchange with each other (a strongly
@@ -47,7 +49,7 @@ final class BlockEigen {
     static BlockEigen of(double[][] k) {
         int n = k.length;
         // reach[a][b]: a flows, directly or not, into b (or a == b); n is small, so Warshall's closure is cheap
-        boolean[][] reach = new boolean[n][n];
+        boolean[][] reach = Grids.booleans(n, n);
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
                 reach[a][b] = a == b || k[b][a] != 0;
@@ -124,8 +126,8 @@ final class BlockEigen {
                 home[i] = g;
             }
         }
-        double[][] v = new double[n][n];
-        double[][] vinv = new double[n][n];
+        double[][] v = Grids.doubles(n, n);
+        double[][] vinv = Grids.doubles(n, n);
         for (int i = 0; i < n; i++) {
             int b = home[i];
             if (!right(k, lambda[i], b, order, members, size, reach, v, i)
@@ -185,7 +187,7 @@ final class BlockEigen {
             out[at + 1] = big == 0 ? 0 : det / big;
             return at + 2;
         }
-        double[][] a = new double[3][3];
+        double[][] a = Grids.doubles(3, 3);
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 a[i][j] = k[m[i]][m[j]];
@@ -376,7 +378,7 @@ final class BlockEigen {
             return x[0] != 0 || x[1] != 0;
         }
         // rank 2: the cross product of two rows is orthogonal to all three; the longest of the three products
-        double[][] r = new double[3][3];
+        double[][] r = Grids.doubles(3, 3);
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 r[i][j] = shifted(k, m, i, j, lambda, transpose);
@@ -407,7 +409,7 @@ final class BlockEigen {
      */
     private static boolean solveShifted(double[][] k, int[] m, int s, double lambda, boolean transpose,
             double[] rhs, double[] x) {
-        double[][] a = new double[s][s + 1];
+        double[][] a = Grids.doubles(s, s + 1);
         double size = 0;
         for (int i = 0; i < s; i++) {
             for (int j = 0; j < s; j++) {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Grids;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.Route;
 
@@ -183,7 +184,7 @@ public final class CompartmentSystem {
     /** @return a new rate matrix: each flow's rate added in flow order, so every entry is the same sum each time */
     double[][] k() {
         int n = compartments.size();
-        double[][] k = new double[n][n];
+        double[][] k = Grids.doubles(n, n);
         for (int i = 0; i < flowRates.length; i++) {
             int from = layout.flowFrom[i];
             k[from][from] -= flowRates[i];
@@ -196,7 +197,7 @@ public final class CompartmentSystem {
 
     /** @return a new elimination matrix, made as {@link #k()} is */
     double[][] e() {
-        double[][] e = new double[sinks.size()][compartments.size()];
+        double[][] e = Grids.doubles(sinks.size(), compartments.size());
         for (int i = 0; i < flowRates.length; i++) {
             if (layout.flowIntoSink[i]) {
                 e[layout.flowTo[i]][layout.flowFrom[i]] += flowRates[i];

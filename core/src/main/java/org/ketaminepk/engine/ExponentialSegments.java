@@ -3,6 +3,7 @@ package org.ketaminepk.engine;
 import java.util.List;
 
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Grids;
 import org.ketaminepk.base.InvalidInputException;
 
 /**
@@ -129,8 +130,8 @@ public final class ExponentialSegments {
             y = new double[n];
             r = new double[n];
             rho = new double[n];
-            u = new double[obsCmt.length][n];
-            w = new double[obsCmt.length][n];
+            u = Grids.doubles(obsCmt.length, n);
+            w = Grids.doubles(obsCmt.length, n);
             expm1 = new double[n];
             keptExpm1 = new double[KEPT][];
             java.util.Arrays.fill(keptH, Double.NaN);

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import org.ketaminepk.base.Grids;
+
 /**
  * The compartments one run has to carry: those the schedule's inputs can reach through the flows, plus the observed
  * ones and whatever they feed. Every other compartment starts empty and receives nothing, so it stays exactly zero
@@ -41,9 +43,9 @@ public final class ReachableSubsystem {
         }
         // the kept compartments' entries of the system's rate and elimination matrices, each the same sum of the
         // same flows in the same order as there, taken from the flows without making the full matrices
-        k = new double[full.length][full.length];
+        k = Grids.doubles(full.length, full.length);
         m = system.sinks().size();
-        e = new double[m][full.length];
+        e = Grids.doubles(m, full.length);
         for (int f = 0; f < system.flowCount(); f++) {
             int from = local[system.flowFrom(f)];
             if (from < 0) {

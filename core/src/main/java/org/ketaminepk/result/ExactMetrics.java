@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.Grids;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.ExponentialSegments;
@@ -248,7 +249,7 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             peak[k] = new PeakTime();
         }
         auc = new double[o];
-        hours = new double[o][bandLow.length];
+        hours = Grids.doubles(o, bandLow.length);
     }
 
     /**
@@ -301,9 +302,9 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
      */
     public ExactMetrics withLevelTimes() {
         int o = analytes.length;
-        firstAtOrAbove = new double[o][bandLow.length];
-        lastAtOrAbove = new double[o][bandLow.length];
-        atOrAboveAtEnd = new boolean[o][bandLow.length];
+        firstAtOrAbove = Grids.doubles(o, bandLow.length);
+        lastAtOrAbove = Grids.doubles(o, bandLow.length);
+        atOrAboveAtEnd = Grids.booleans(o, bandLow.length);
         for (int k = 0; k < o; k++) {
             java.util.Arrays.fill(firstAtOrAbove[k], Double.NaN);
             java.util.Arrays.fill(lastAtOrAbove[k], Double.NaN);
@@ -1651,8 +1652,8 @@ public final class ExactMetrics implements ExponentialSegments.Consumer {
             p = new double[n];
             q = new double[n];
             expForm = new boolean[n];
-            coef = new double[n + 1][n];
-            roots = new double[n + 1][n + 1];
+            coef = Grids.doubles(n + 1, n);
+            roots = Grids.doubles(n + 1, n + 1);
             rootExp = new double[n + 1][];
             chainLo = new double[n + 1];
             chainHi = new double[n + 1];
