@@ -191,6 +191,11 @@
     const box = err.field ? (FIELD_BOX[err.field] || 'patient-error') : 'error';
     $(box).textContent = err.message;
     $(box).hidden = false;
+    if (!state.current) {
+      // nothing has been drawn yet: say why, rather than leave the page loading for ever
+      $('title').textContent = 'Nothing to draw';
+      $('subtitle').textContent = err.field ? 'The field marked in red has an error: ' + err.message : err.message;
+    }
     const el = err.field && (document.getElementById(err.field) || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
     if (el) el.classList.add('invalid');
   }

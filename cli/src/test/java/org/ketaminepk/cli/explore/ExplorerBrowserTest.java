@@ -374,6 +374,24 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * An address whose first scenario is refused (virtual patients on a model without published variability) left the
+     * heading at "Loading…" for ever, with the reason only beside the population list, far down the form. The heading
+     * now says nothing is drawn and why.
+     */
+    @Test
+    void aRefusedFirstScenarioSaysNothingIsDrawnAndWhy() {
+        driver.get("about:blank");
+        driver.get(server.uri() + "#dose=bolus%2010%20mg&model=kamp-2020&population=100");
+        WebElement error = driver.findElement(By.id("population-error"));
+        waiting().until(d -> error.isDisplayed());
+        String title = driver.findElement(By.id("title")).getText();
+        String subtitle = driver.findElement(By.id("subtitle")).getText();
+        assertEquals("Nothing to draw", title);
+        assertTrue(subtitle.startsWith("The field marked in red has an error: population: model kamp-2020 publishes "
+                + "no between-patient variability"), subtitle);
+    }
+
+    /**
      * A curve pinned in target mode, then a regimen: the regimen's export links leave the pinned pump schedule out
      * (the server knows no pinned target: its files are compare's), say so, and the file comes.
      */
