@@ -284,7 +284,10 @@ final class RacemicComposite {
                     + "bolus vs Pharmacotherapy 2022 (n = 9): ketamine at 2 min 263 vs 296 ng/mL (−11 %, inside "
                     + "the geometric SD 1.71), AUC 119 vs 113 µg·h/L (+5 %); norketamine peak 15.0 ng/mL at 32 min "
                     + "vs ≈ 27 at 30 min (−44 %); norketamine/ketamine AUC 0.61 over 0-8 h and 0.83 to infinity, "
-                    + "between that study's 0.19 and Chong 2006's ≈ 1.0. 0.5 mg/kg over 40 min: peak 253 ng/mL vs "
+                    + "between that study's 0.19 and Chong 2006's ≈ 1.0 (derived, over 0-8 h: the abstract's IV "
+                    + "norketamine AUC/dose 13.0 over the IV ketamine AUC/dose its oral 3.1 and F 23 % imply, "
+                    + "3.1/0.23 = 13.5 per mg; the IV ketamine mean itself is illegible in the copy read). "
+                    + "0.5 mg/kg over 40 min: peak 253 ng/mL vs "
                     + "185 (Zanos 2018 citing Zarate 2006), +37 %: the model is arterial and arterial ketamine runs "
                     + "above venous during an infusion. Köppel's 1.2 mg/kg/h: ketamine 1.00 vs 1.2 ± 0.3 µg/mL.")
             .note("Compared with observed data, continued. 25 mg oral vs Chong 2006 (6 patients): ketamine peak "

@@ -123,6 +123,14 @@ class RacemicCompositeTest {
     }
 
     @Test
+    void chongsIntravenousAreaRatioIsDerivedAndSaidToBe() {
+        // Chong 2006 prints IV norketamine AUC/dose 13.0 but not the IV ketamine mean; oral ketamine 3.1 per mg at
+        // F 23 % implies 13.5 per mg IV, a ratio of 0.96 ("≈ 1.0")
+        assertEquals(0.96, 13.0 / (3.1 / 0.23), 0.005);
+        assertTrue(M.notes().stream().anyMatch(n -> n.contains("Chong 2006's ≈ 1.0 (derived, over 0-8 h")));
+    }
+
+    @Test
     void sublingualSwallowedPartCarriesTheOralFirstPass() {
         // F_sl = a + (1 − a)·F_oral; NK/K (0 to infinity) = 0.833 · (F_sl + (1 − a)·P_oral)/F_sl; Chong 2006's
         // 2.5 (9.9/4.0 per mg) is over 0-8 h, where the model gives 2.28
