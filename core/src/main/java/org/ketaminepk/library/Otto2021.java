@@ -100,7 +100,7 @@ final class Otto2021 {
             .residualError(ResidualError.proportional(Analyte.NORKETAMINE, 0.14261, TRANSCRIPTION, TABLE3
                     + ": σ² 0.020338 (Table 3 0.020), SD = √σ² = 0.14261"))
             .note("Between-patient variability: exponential on V1, CL, Vn and CLn, each pair a full OMEGA BLOCK(2) "
-                    + "(correlation 0.49 for S-ketamine, 0.69 for S-norketamine); none on the peripheral volumes or "
+                    + "(correlation 0.48 for S-ketamine, 0.69 for S-norketamine); none on the peripheral volumes or "
                     + "inter-compartmental clearances. Residual error (proportional SD 0.236 S-ketamine, 0.143 "
                     + "S-norketamine, as transcribed) is used only for observed-like concentrations.")
             .analytes(Analyte.KETAMINE, Analyte.NORKETAMINE)

@@ -72,9 +72,10 @@ public final class Protocols {
             2010, "Pharmacodynamic profiles of ketamine (R)- and (S)- with 5-day inpatient infusion for the "
                     + "treatment of complex regional pain syndrome", "Pain Physician 2010;13(4):379-387")
             .withUrl("https://pmc.ncbi.nlm.nih.gov/articles/PMC2950807");
+    /** Title, authors and journal as printed on the abstract page below (a conference abstract, Royal Perth). */
     private static final Citation CHONG_2006 = Citation.of("Chong C, Schug S, Page-Sharp M, Ilett K.", 2006,
-            "Oral and sublingual ketamine bioavailability in patients with neuropathic pain (conference abstract; "
-                    + "title as summarised, not verified)", "Pain Med 2006;7(5):469")
+            "Bioavailability of ketamine after oral or sublingual administration (conference abstract)",
+            "Pain Med 2006;7(5):469")
             .withUrl("https://www.ketamine.com/bioavailability.html");
     private static final Citation ROLAN_2014 = Citation.of("Rolan P, et al.", 2014,
             "The absolute bioavailability of racemic ketamine from a novel sublingual formulation",

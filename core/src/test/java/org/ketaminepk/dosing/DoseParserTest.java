@@ -141,8 +141,8 @@ class DoseParserTest {
     void hydrochlorideIsConvertedToBase(String spec) {
         Dose.Infusion i = assertInstanceOf(Dose.Infusion.class, single(spec));
         assertEquals(DrugSalt.HYDROCHLORIDE, i.salt());
-        // 28.8 mg HCl × 237.727/274.188 = 24.97 mg base
-        assertEquals(28.8 * 237.727 / 274.188, i.amountMg(70), 1e-9);
+        // 28.8 mg HCl × 237.727/274.185 = 24.97 mg base
+        assertEquals(28.8 * 237.727 / 274.185, i.amountMg(70), 1e-9);
     }
 
     @Test

@@ -37,6 +37,9 @@ class RegimenTest {
         // Spravato label: 28 mg base per 32.3 mg hydrochloride; 28.8 mg HCl ≈ 24.97 mg base
         assertEquals(28.8 * 0.867, hcl.amountMg(70), 0.01);
         assertEquals(28.0, 32.3 * DrugSalt.HYDROCHLORIDE.baseFraction(), 0.01);
+        // the salt adds H (1.008) and Cl (35.45) to the base, with the same IUPAC 2013 weights as Analyte's 237.727
+        double base = org.ketaminepk.base.Analyte.KETAMINE.molarMassGPerMol();
+        assertEquals(base / (base + 1.008 + 35.45), DrugSalt.HYDROCHLORIDE.baseFraction(), 1e-12);
     }
 
     @Test

@@ -32,6 +32,16 @@ class SKetamineModelsEvidenceTest {
     }
 
     @Test
+    void ottoCorrelationsInTheNotesFollowFromTheOmegaBlocks() {
+        // supplement OMEGA BLOCK(2) as transcribed: V1 0.084177, cov 0.02261, CL 0.026048 → r = 0.483 (Table 3's
+        // rounded 0.023 / √(0.084 × 0.026) = 0.49 is an artefact of rounding); Vn 0.040426, 0.04456, CLn 0.10319 → 0.690
+        assertEquals(0.483, 0.02261 / Math.sqrt(0.084177 * 0.026048), 5e-4);
+        assertEquals(0.690, 0.04456 / Math.sqrt(0.040426 * 0.10319), 5e-4);
+        assertTrue(Models.OTTO_2021.notes().stream().anyMatch(n -> n.contains("correlation 0.48 for S-ketamine, "
+                + "0.69 for S-norketamine")), "the notes state the correlations of the carried variances");
+    }
+
+    @Test
     void ottoTenMilligramsOverThirtyMinutesMatchesTheStudiedCurve() {
         // 68 kg (CHDR1311 mean): S-norketamine peaks at 21.8 ng/mL at 1.35 h; the observed median digitised from
         // the paper's figure is about 23 ng/mL (third-party digitisation, ±10 %)

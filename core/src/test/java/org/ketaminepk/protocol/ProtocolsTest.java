@@ -116,6 +116,9 @@ class ProtocolsTest {
     void oralAndSublingualStudyDoses() {
         assertEquals(Route.ORAL, Protocols.ORAL_CHONG_2006.regimen().doses().get(0).route());
         assertEquals(25, Protocols.ORAL_CHONG_2006.regimen().totalMg(70), 1e-12);
+        // the abstract page (https://www.ketamine.com/bioavailability.html) prints this title for Pain Med 2006;7:469
+        assertTrue(Protocols.ORAL_CHONG_2006.citations().get(0).title()
+                .startsWith("Bioavailability of ketamine after oral or sublingual administration"));
         assertEquals(Route.SUBLINGUAL, Protocols.SUBLINGUAL_ROLAN_2014.regimen().doses().get(0).route());
         Protocol k = Protocols.DEPRESSION_ORAL_KHEIRABADI_2023;
         assertEquals(12, k.regimen().doses().size());
