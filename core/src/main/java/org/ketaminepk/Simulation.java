@@ -188,7 +188,8 @@ public final class Simulation {
 
     /**
      * The warnings of one regimen given with one model and read on one grid, split into what holds for every patient
-     * (routes not studied, overlapping infusions, a coarse grid, a grid ending before the last dose), found once, and
+     * (routes not studied, overlapping infusions, a coarse grid, a grid ending before the last dose, a run beyond the
+     * span the model's samples cover), found once, and
      * what depends on the dosing weight (rate caps, doses above the label), found per patient. A population reviews
      * its regimen once instead of once per patient. Immutable.
      */
@@ -243,6 +244,19 @@ public final class Simulation {
             if (regimen.endH() > grid.endH()) {
                 t.add(Warning.of(Warning.Kind.ENDS_BEFORE_LAST_DOSE, grid.endH(), regimen.endH()));
             }
+            OptionalDouble span = model.studiedSpanH();
+            if (span.isPresent() && !regimen.doses().isEmpty()) {
+                double first = Double.POSITIVE_INFINITY;
+                for (Dose d : regimen.doses()) {
+                    first = Math.min(first, d.timeH());
+                }
+                double after = grid.endH() - first;
+                // a minute's grace: a run to the last sample's time, rounded to whole minutes, is not beyond it
+                if (after > span.getAsDouble() + 1.0 / 60) {
+                    t.add(Warning.of(Warning.Kind.BEYOND_STUDIED_SPAN, model.id(), duration(span.getAsDouble()),
+                            model.studiedSpanSource().orElseThrow(), duration(after)));
+                }
+            }
             this.routes = List.copyOf(r);
             this.cappable = List.copyOf(c);
             this.labelled = List.copyOf(l);
@@ -267,6 +281,11 @@ public final class Simulation {
             labelWarning(labelled, weightKg, out);
             out.addAll(tail);
         }
+    }
+
+    /** @return a duration in words: whole minutes below 6 h, hours to 0.1 h from there */
+    static String duration(double hours) {
+        return hours < 6 ? Math.round(hours * 60) + " min" : Checks.fmt(Math.round(hours * 10) / 10.0) + " h";
     }
 
     /**

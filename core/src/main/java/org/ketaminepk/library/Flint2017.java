@@ -47,6 +47,8 @@ final class Flint2017 {
                     ABSTRACT + " (n, ages, dose range, samples); weights and durations from Table 2 as "
                             + "transcribed by " + Sources.NLX_FLINT))
             .samplingSite(SamplingSite.NOT_STATED)
+            .studiedSpan(140.7 + 4, "infusions of 9.6-140.7 h as transcribed by " + Sources.NLX_FLINT
+                    + ", sampled daily and 1 and 4 h after they stopped (" + ABSTRACT + ")")
             .scaling("allometric, (WT/70)^0.75 on CL, Q and CLsnk (abstract: \"the ¾ power model\"); (WT/70)^1 on "
                     + "volumes (Methods 2.4 as transcribed); no maturation function")
             .parameter("CL", "S-ketamine clearance (all forming apparent S-norketamine)", 112, Unit.L_PER_H,
@@ -94,8 +96,9 @@ final class Flint2017 {
                     + "(proportional 41.9 % and 47.5 %) is used only for observed-like concentrations. The sampling "
                     + "site is not stated in the sources read. The \"effective\" concentration C_K + 0.33·C_NK of the paper's Figure 2 "
                     + "is not computed.")
-            .note("Outside 3.4-35 kg, 0-12.5 years or beyond ~140 h of infusion the model is extrapolated; "
-                    + "neonates have no maturation function.")
+            .note("Outside 3.4-35 kg, 0-12.5 years or beyond 144.7 h after the first dose (the longest infusion, "
+                    + "140.7 h, and its last sample 4 h after it stopped) the model is extrapolated; neonates have no "
+                    + "maturation function.")
             .analytes(Analyte.KETAMINE, Analyte.NORKETAMINE)
             .route(Route.INTRAVENOUS, true, "the model's own data (continuous infusion)")
             .structure(Flint2017::structure)

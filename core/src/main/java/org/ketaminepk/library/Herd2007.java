@@ -42,6 +42,7 @@ final class Herd2007 {
                     "abstract for n, dose, age and weight (mean ± SD); the range 1-14 years and 10.8-74.8 kg is "
                             + "the one " + Sources.OPENTIVA + " uses, whose origin is not stated"))
             .samplingSite(SamplingSite.NOT_STATED)
+            .studiedSpan(152.0 / 60, "serum samples 14-152 min after a single dose; " + ABSTRACT)
             .scaling("standardised to 70 kg with allometry (abstract); exponents 1 on volumes and 0.75 on CL and "
                     + "Q are the Anderson–Holford convention as implemented by opentiva, not printed in the "
                     + "abstract")

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.ketaminepk.base.Analyte;
@@ -89,6 +91,10 @@ public final class PublishedModel {
     private final double ageMaxYears;
     private final double weightMinKg;
     private final double weightMaxKg;
+    /** Longest time after the first dose that the source's samples cover, h, or NaN when not recorded. */
+    private final double studiedSpanH;
+    /** What the samples were and where {@link #studiedSpanH} was read, or null when not recorded. */
+    private final String studiedSpanSource;
     private final List<Parameter> parameters;
     /** The parameter names, shared by the values of every individualisation. */
     private final ParameterValues.Names parameterNames;
@@ -130,6 +136,8 @@ public final class PublishedModel {
         this.ageMaxYears = b.ageMax;
         this.weightMinKg = b.weightMin;
         this.weightMaxKg = b.weightMax;
+        this.studiedSpanH = b.studiedSpanH;
+        this.studiedSpanSource = b.studiedSpanSource;
         this.parameters = List.copyOf(b.parameters.values());
         this.parameterNames = new ParameterValues.Names(b.parameters.keySet().toArray(new String[0]));
         this.referenceValues = new double[parameters.size()];
@@ -198,6 +206,19 @@ public final class PublishedModel {
     /** @return where concentrations were measured */
     public SamplingSite samplingSite() {
         return samplingSite;
+    }
+
+    /**
+     * @return the longest time after the first dose that the source's samples cover, h, beyond which a curve is
+     *         extrapolated; empty when the source's sampling span is not recorded here
+     */
+    public OptionalDouble studiedSpanH() {
+        return Double.isNaN(studiedSpanH) ? OptionalDouble.empty() : OptionalDouble.of(studiedSpanH);
+    }
+
+    /** @return what the samples were and where the studied span was read, or empty when it is not recorded */
+    public Optional<String> studiedSpanSource() {
+        return Optional.ofNullable(studiedSpanSource);
     }
 
     /** @return youngest age without an extrapolation warning, years */
@@ -373,6 +394,8 @@ public final class PublishedModel {
         private double ageMax = 65;
         private double weightMin = 40;
         private double weightMax = 120;
+        private double studiedSpanH = Double.NaN;
+        private String studiedSpanSource;
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final List<Variability> variability = new ArrayList<>();
         private final List<Variability> occasionVariability = new ArrayList<>();
@@ -428,6 +451,19 @@ public final class PublishedModel {
         /** Sets the sampling site. */
         public Builder samplingSite(SamplingSite v) {
             samplingSite = v;
+            return this;
+        }
+
+        /**
+         * Records how long after the first dose the source's samples reach: a run that goes further warns that its
+         * later times are extrapolated.
+         *
+         * @param hours the last sampling time after the first dose, h, {@code > 0}
+         * @param source what the samples were and where this was read
+         */
+        public Builder studiedSpan(double hours, String source) {
+            studiedSpanH = Checks.positive("studied span", hours, 1e5, "h");
+            studiedSpanSource = Checks.notNull("studied span source", source);
             return this;
         }
 

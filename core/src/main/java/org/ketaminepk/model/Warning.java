@@ -64,6 +64,12 @@ public final class Warning {
         STEP_LONGER_THAN_INPUT(Code.COARSE_GRID,
                 "the output step ({0} min) is longer than the shortest input: the concentrations at the output "
                         + "times can miss the peaks between them (metrics read on the grid can too; exact ones do not)"),
+        /**
+         * Arguments: model id, the last sampling time after the first dose (words with a unit, e.g. "152 min"), what
+         * the samples were and where this was read, how long after the first dose the run goes (words with a unit).
+         */
+        BEYOND_STUDIED_SPAN(Code.DOSE_OUTSIDE_RANGE, "{0}'s samples reach {1} after the first dose ({2}); this run "
+                + "goes to {3} after it, so the curve after {1} is extrapolated"),
         /** Arguments: end of the simulation (h), end of the last dose (h). */
         ENDS_BEFORE_LAST_DOSE(Code.COARSE_GRID, "the simulation ends at {0} h, before the last dose ends at {1} h"),
         /**

@@ -59,6 +59,9 @@ final class ApiJson {
                 g.writeNumberField("age_max_years", m.ageMaxYears());
                 g.writeNumberField("weight_min_kg", m.weightMinKg());
                 g.writeNumberField("weight_max_kg", m.weightMaxKg());
+                if (m.studiedSpanH().isPresent()) {
+                    g.writeNumberField("studied_span_h", m.studiedSpanH().getAsDouble());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
