@@ -1,0 +1,43 @@
+package org.ketaminepk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.InvalidInputException;
+import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Dose;
+import org.ketaminepk.dosing.Rate;
+import org.ketaminepk.dosing.Regimen;
+import org.ketaminepk.library.Models;
+import org.ketaminepk.patient.Patient;
+import org.ketaminepk.result.Profile;
+
+/**
+ * The main entry points called with bad arguments, as an embedding program might: each refuses with an
+ * {@link InvalidInputException} naming the field, never with a NullPointerException or an index error from inside.
+ */
+class EntryPointArgumentsTest {
+    private static final Regimen INFUSION = Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0));
+    private static final TimeGrid GRID = TimeGrid.uniform(24, 0.25);
+    private static final SimulationResult RESULT = Simulation.run(Models.DEFAULT, Patient.standardAdult(), INFUSION,
+            GRID);
+
+    private static void refused(String field, Executable call) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, call);
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    @Test
+    void aProfileAskedForNoAnalyteSaysSo() {
+        Profile p = RESULT.profile();
+        refused("analyte", () -> p.series(null));
+        refused("analyte", () -> p.troughsBeforeDosesNgPerMl(null));
+        refused("analyte", () -> p.bodyUmol(null, 0));
+        refused("analyte", () -> p.eliminatedUmol(null, 0));
+        refused("analyte", () -> RESULT.aucRatio(null, Analyte.KETAMINE));
+        refused("analyte", () -> RESULT.aucRatio(Analyte.NORKETAMINE, null));
+    }
+}
