@@ -105,8 +105,16 @@ public final class Simulation {
         return model.individualize(patient, adjuster);
     }
 
-    /** Solves an already individualised model (reuse it across regimens). */
+    /**
+     * Solves an already individualised model (reuse it across regimens).
+     *
+     * @throws org.ketaminepk.base.InvalidInputException if an argument is missing or the regimen does not suit the
+     *         model
+     */
     public SimulationResult simulate(IndividualModel ind, Regimen regimen, TimeGrid grid) {
+        Checks.notNull("individual model", ind);
+        Checks.notNull("regimen", regimen);
+        Checks.notNull("grid", grid);
         Prepared run = prepare(ind, regimen, grid, dosingWeight);
         Solution sol = solver.solve(ind.system(), run.schedule(), grid);
         Profile profile = Profile.of(ind.system(), sol, regimen, run.doseWeightKg());

@@ -12,6 +12,7 @@ import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.library.Models;
+import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Profile;
 
@@ -39,5 +40,14 @@ class EntryPointArgumentsTest {
         refused("analyte", () -> p.eliminatedUmol(null, 0));
         refused("analyte", () -> RESULT.aucRatio(null, Analyte.KETAMINE));
         refused("analyte", () -> RESULT.aucRatio(Analyte.NORKETAMINE, null));
+    }
+
+    @Test
+    void solvingAnIndividualModelNeedsEveryArgument() {
+        Simulation sim = Simulation.standard();
+        IndividualModel ind = sim.individualize(Models.DEFAULT, Patient.standardAdult());
+        refused("individual model", () -> sim.simulate((IndividualModel) null, INFUSION, GRID));
+        refused("regimen", () -> sim.simulate(ind, null, GRID));
+        refused("grid", () -> sim.simulate(ind, INFUSION, null));
     }
 }
