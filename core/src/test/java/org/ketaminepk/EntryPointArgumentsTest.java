@@ -8,6 +8,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.dosing.Amount;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Rate;
 import org.ketaminepk.dosing.Regimen;
@@ -49,5 +50,23 @@ class EntryPointArgumentsTest {
         refused("individual model", () -> sim.simulate((IndividualModel) null, INFUSION, GRID));
         refused("regimen", () -> sim.simulate(ind, null, GRID));
         refused("grid", () -> sim.simulate(ind, INFUSION, null));
+    }
+
+    @Test
+    void aDoseIsResolvedOnlyForAWeightThatAPatientCouldHave() {
+        Dose.Infusion perKg = Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25);
+        Dose.Bolus fixed = Dose.bolus(Amount.mg(20), 0);
+        for (double kg : new double[] {Double.NaN, -70, 0, Double.POSITIVE_INFINITY, 351}) {
+            refused("dosing weight", () -> Rate.mgPerKgPerH(0.35).toMgPerH(kg));
+            refused("dosing weight", () -> Rate.mgPerH(20).toMgPerH(kg));
+            refused("dosing weight", () -> Amount.mgPerKg(0.5).toMg(kg));
+            refused("dosing weight", () -> perKg.amountMg(kg));
+            refused("dosing weight", () -> perKg.rateMgPerH(kg));
+            refused("dosing weight", () -> perKg.capped(kg));
+            refused("dosing weight", () -> fixed.amountMg(kg));
+            refused("dosing weight", () -> INFUSION.totalMg(kg));
+        }
+        assertEquals(0.35 * 4 * 70, INFUSION.totalMg(70), 1e-12);
+        assertEquals(20, fixed.amountMg(350));
     }
 }
