@@ -2,6 +2,7 @@ package org.ketaminepk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -16,6 +17,7 @@ import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Profile;
+import org.ketaminepk.result.Series;
 
 /**
  * The main entry points called with bad arguments, as an embedding program might: each refuses with an
@@ -68,5 +70,15 @@ class EntryPointArgumentsTest {
         }
         assertEquals(0.35 * 4 * 70, INFUSION.totalMg(70), 1e-12);
         assertEquals(20, fixed.amountMg(350));
+    }
+
+    @Test
+    void anObservedHalfLifeIsReadOnlyAfterATimeOnTheGrid() {
+        Series s = RESULT.profile().series(Analyte.KETAMINE);
+        // NaN fell through every comparison and the fit silently used the whole curve's last third
+        refused("after", () -> s.terminalHalfLifeH(Double.NaN));
+        refused("after", () -> s.terminalHalfLifeH(-1));
+        refused("after", () -> s.terminalHalfLifeH(GRID.endH() + 1));
+        assertTrue(s.terminalHalfLifeH(12).isPresent());
     }
 }

@@ -276,8 +276,13 @@ public final class Series {
      * as a half-life read from sampled data does; the model's own terminal half-life, which does not, is
      * {@link Disposition#terminalHalfLifeH}. Empty if fewer than 3 positive points or if the curve is not falling
      * there.
+     *
+     * @param afterH start of the window, h, within the grid
+     * @return the half-life, h
+     * @throws InvalidInputException if {@code afterH} is outside the grid or not a number
      */
     public OptionalDouble terminalHalfLifeH(double afterH) {
+        Checks.inRange("after", afterH, t[0], t[t.length - 1], "h");
         int first = index(afterH);
         int count = c.length - first;
         int use = Math.max(3, count / 3);
