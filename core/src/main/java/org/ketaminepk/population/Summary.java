@@ -1,6 +1,7 @@
 package org.ketaminepk.population;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Checks;
@@ -65,6 +66,27 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
     @Override
     public double[] values() {
         return values.clone();
+    }
+
+    /** Compares by the numbers, arrays included (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Summary s && s.count == count && Double.compare(s.mean, mean) == 0
+                && s.geometricMean.equals(geometricMean) && s.cvPercent.equals(cvPercent)
+                && Arrays.equals(s.percentiles, percentiles) && Arrays.equals(s.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(count, mean, geometricMean, cvPercent, Arrays.hashCode(percentiles),
+                Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "Summary[count=" + count + ", mean=" + mean + ", geometricMean=" + geometricMean + ", cvPercent="
+                + cvPercent + ", percentiles=" + Arrays.toString(percentiles) + ", values=" + Arrays.toString(values)
+                + "]";
     }
 
     /**
