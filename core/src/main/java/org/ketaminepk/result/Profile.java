@@ -73,8 +73,8 @@ public final class Profile {
             double[] before = new double[k];
             double[] after = new double[k];
             for (int j = 0; j < k; j++) {
-                before[j] = changes.beforeUmol()[o][j] / v * mw;
-                after[j] = changes.afterUmol()[o][j] / v * mw;
+                before[j] = changes.beforeUmol(o, j) / v * mw;
+                after[j] = changes.afterUmol(o, j) / v * mw;
                 clean &= before[j] >= 0 && after[j] >= 0;
             }
             if (!clean) {
