@@ -81,4 +81,24 @@ class EntryPointArgumentsTest {
         refused("after", () -> s.terminalHalfLifeH(GRID.endH() + 1));
         assertTrue(s.terminalHalfLifeH(12).isPresent());
     }
+
+    @Test
+    void aPointOutsideTheGridIsRefusedWithTheValidIndices() {
+        Profile p = RESULT.profile();
+        Series s = p.series(Analyte.KETAMINE);
+        int n = GRID.size();
+        for (int i : new int[] {-1, n}) {
+            refused("point index", () -> GRID.time(i));
+            refused("point index", () -> s.timeH(i));
+            refused("point index", () -> s.ngPerMl(i));
+            refused("point index", () -> s.umolPerL(i));
+            refused("point index", () -> p.bodyUmol(Analyte.KETAMINE, i));
+            refused("point index", () -> p.eliminatedUmol(Analyte.KETAMINE, i));
+            refused("point index", () -> p.inputUmol(i));
+            refused("point index", () -> p.massBalanceErrorUmol(i));
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> s.ngPerMl(n));
+        assertEquals("point index must be between 0 and " + (n - 1) + " but was " + n, e.getMessage());
+        assertEquals(GRID.endH(), s.timeH(n - 1));
+    }
 }

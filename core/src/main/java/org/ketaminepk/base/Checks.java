@@ -105,6 +105,20 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * Requires an index into {@code size} points, 0 to {@code size - 1}: a one-line refusal instead of an
+     * ArrayIndexOutOfBoundsException from inside the library.
+     *
+     * @return the index
+     */
+    public static int index(String field, int index, int size) {
+        if (index < 0 || index >= size) {
+            throw InvalidInputException.statement(field, index, "must be between 0 and " + (size - 1) + " but was "
+                    + index);
+        }
+        return index;
+    }
+
     /** Formats a number compactly for messages (no trailing zeros, no exponent for everyday values). */
     public static String fmt(double v) {
         if (Double.isNaN(v)) {

@@ -76,9 +76,12 @@ public final class TimeGrid {
         return times.length;
     }
 
-    /** @return time of point i, h */
+    /**
+     * @return time of point i, h
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double time(int i) {
-        return times[i];
+        return times[Checks.index("point index", i, times.length)];
     }
 
     /** @return a copy of all times, h */

@@ -203,33 +203,41 @@ public final class Profile {
     /**
      * @return µmol of analyte {@code a} in the body at point i (all compartments holding it); 0 for an analyte the
      *         model does not predict
-     * @throws InvalidInputException if {@code a} is missing
+     * @throws InvalidInputException if {@code a} is missing or {@code i} is not between 0 and {@code size() - 1}
      */
     public double bodyUmol(Analyte a, int i) {
         double[] b = bodyUmol.get(Checks.notNull("analyte", a));
+        Checks.index("point index", i, times.length);
         return b == null ? 0 : b[i];
     }
 
     /**
      * @return µmol of analyte {@code a} that has left the body by point i (eliminated, converted onward, or
      *         unabsorbed); 0 for an analyte the model does not predict
-     * @throws InvalidInputException if {@code a} is missing
+     * @throws InvalidInputException if {@code a} is missing or {@code i} is not between 0 and {@code size() - 1}
      */
     public double eliminatedUmol(Analyte a, int i) {
         double[] e = eliminatedUmol.get(Checks.notNull("analyte", a));
+        Checks.index("point index", i, times.length);
         return e == null ? 0 : e[i];
     }
 
-    /** @return µmol of ketamine given up to point i */
+    /**
+     * @return µmol of ketamine given up to point i
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double inputUmol(int i) {
-        return inputUmol[i];
+        return inputUmol[Checks.index("point index", i, inputUmol.length)];
     }
 
     /**
      * The mole balance at point i: given − (in body + eliminated), summed over all analytes, µmol. Zero up to
      * round-off for a correct solver.
+     *
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
      */
     public double massBalanceErrorUmol(int i) {
+        Checks.index("point index", i, times.length);
         double accounted = 0;
         for (double[] b : bodyUmol.values()) {
             accounted += b[i];

@@ -76,19 +76,28 @@ public final class Series {
         return t.length;
     }
 
-    /** @return time of point i, h */
+    /**
+     * @return time of point i, h
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double timeH(int i) {
-        return t[i];
+        return t[Checks.index("point index", i, t.length)];
     }
 
-    /** @return concentration at point i, ng/mL */
+    /**
+     * @return concentration at point i, ng/mL
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double ngPerMl(int i) {
-        return c[i];
+        return c[Checks.index("point index", i, c.length)];
     }
 
-    /** @return concentration at point i, µmol/L */
+    /**
+     * @return concentration at point i, µmol/L
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double umolPerL(int i) {
-        return c[i] / analyte.molarMassGPerMol();
+        return c[Checks.index("point index", i, c.length)] / analyte.molarMassGPerMol();
     }
 
     /** @return a copy of all concentrations, ng/mL */
