@@ -190,6 +190,17 @@ public final class Regimen {
         b.rate(startH, endH, c.target(), c.toSink(), umol / spanH);
     }
 
+    /** Two regimens are equal when they hold equal doses in the same order, however they were written. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Regimen r && r.doses.equals(doses);
+    }
+
+    @Override
+    public int hashCode() {
+        return doses.hashCode();
+    }
+
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
