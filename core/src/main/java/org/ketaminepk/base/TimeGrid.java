@@ -144,6 +144,20 @@ public final class TimeGrid {
         }
     }
 
+    /**
+     * Two grids are equal when they hold the same times and both are uniform with the same step or both are
+     * explicit (a solver may treat the two kinds differently).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TimeGrid g && Double.compare(g.stepH, stepH) == 0 && Arrays.equals(g.times, times);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(stepH) + Arrays.hashCode(times);
+    }
+
     @Override
     public String toString() {
         return "TimeGrid" + (times.length <= 6 ? Arrays.toString(times) : "[" + times.length + " points to " + endH() + " h]");
