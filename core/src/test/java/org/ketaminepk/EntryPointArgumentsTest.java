@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.ketaminepk.adjust.StandardPatientAdjuster;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
@@ -100,5 +101,11 @@ class EntryPointArgumentsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> s.ngPerMl(n));
         assertEquals("point index must be between 0 and " + (n - 1) + " but was " + n, e.getMessage());
         assertEquals(GRID.endH(), s.timeH(n - 1));
+    }
+
+    @Test
+    void aModelIsIndividualisedOnlyWithAnAdjuster() {
+        refused("adjuster", () -> Models.DEFAULT.individualize(Patient.standardAdult(), null));
+        refused("patient", () -> Models.DEFAULT.individualize(null, StandardPatientAdjuster.instance()));
     }
 }
