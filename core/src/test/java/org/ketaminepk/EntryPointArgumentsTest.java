@@ -108,4 +108,13 @@ class EntryPointArgumentsTest {
         refused("adjuster", () -> Models.DEFAULT.individualize(Patient.standardAdult(), null));
         refused("patient", () -> Models.DEFAULT.individualize(null, StandardPatientAdjuster.instance()));
     }
+
+    @Test
+    void theFarAboveRangeCheckTakesOnlyAConcentration() {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1}) {
+            refused("ketamine concentration", () -> Simulation.farAboveAnaestheticRange(bad, "at 1 h"));
+        }
+        assertTrue(Simulation.farAboveAnaestheticRange(0, "at 1 h").isEmpty());
+        assertTrue(Simulation.farAboveAnaestheticRange(1e6, "at 1 h").isPresent());
+    }
 }
