@@ -17,6 +17,7 @@ import org.ketaminepk.dosing.Regimen;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.result.Disposition;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
 
@@ -116,5 +117,14 @@ class EntryPointArgumentsTest {
         }
         assertTrue(Simulation.farAboveAnaestheticRange(0, "at 1 h").isEmpty());
         assertTrue(Simulation.farAboveAnaestheticRange(1e6, "at 1 h").isPresent());
+    }
+
+    @Test
+    void aDispositionAskedForNoAnalyteSaysSoRatherThanReportingNoHalfLife() {
+        Disposition d = RESULT.disposition();
+        refused("analyte", () -> d.terminalRatePerH(null));
+        refused("analyte", () -> d.terminalHalfLifeH(null));
+        refused("analyte", () -> d.aucToInfinityNgHPerMl(null));
+        assertTrue(d.terminalHalfLifeH(Analyte.KETAMINE).isPresent());
     }
 }
