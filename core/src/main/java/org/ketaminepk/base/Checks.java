@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Argument validation that throws the library's {@link InvalidInputException}s, which carry the field, value, unit
  * and range as data and word them only when shown. Every check refuses NaN and infinities; nothing is ever
- * clamped.
+ * clamped. Stateless and thread-safe.
  */
 public final class Checks {
     /** A number as people write one in a file: an optional sign, digits with at most one point, an exponent. */
