@@ -3,6 +3,7 @@ package org.ketaminepk;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +106,15 @@ public final class Simulation {
         return model.individualize(patient, adjuster);
     }
 
-    /** Solves an already individualised model (reuse it across regimens). */
+    /**
+     * Solves an already individualised model (reuse it across regimens).
+     *
+     * @throws InvalidInputException if an argument is missing or the regimen does not suit the model
+     */
     public SimulationResult simulate(IndividualModel ind, Regimen regimen, TimeGrid grid) {
+        Checks.notNull("individual model", ind);
+        Checks.notNull("regimen", regimen);
+        Checks.notNull("grid", grid);
         Prepared run = prepare(ind, regimen, grid, dosingWeight);
         Solution sol = solver.solve(ind.system(), run.schedule(), grid);
         Profile profile = Profile.of(ind.system(), sol, regimen, run.doseWeightKg());
@@ -337,9 +345,16 @@ public final class Simulation {
      * @param where where it is reached, in words ("at 1 h", "on line 12 (ID 3)")
      * @return a warning when the concentration is more than {@link #FAR_ABOVE_ANAESTHETIC_FACTOR} times the upper
      *         edge of the anaesthetic range, naming it, the range and its source; else empty
+     * @throws InvalidInputException if {@code where} is missing or the concentration is not a finite number of
+     *         0 ng/mL or more
      */
     public static Optional<Warning> farAboveAnaestheticRange(double ketamineNgPerMl, String where) {
         Checks.notNull("where", where);
+        // NaN compared false and passed without a warning; infinity reached the rounding below and threw there
+        if (!(ketamineNgPerMl >= 0 && ketamineNgPerMl < Double.POSITIVE_INFINITY)) {
+            throw InvalidInputException.statement("ketamine concentration", ketamineNgPerMl,
+                    "must be a finite number of ng/mL, 0 or more, but was " + Checks.fmt(ketamineNgPerMl));
+        }
         if (!farAbove(ketamineNgPerMl)) {
             return Optional.empty();
         }

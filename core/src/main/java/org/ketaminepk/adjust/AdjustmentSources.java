@@ -3,7 +3,7 @@ package org.ketaminepk.adjust;
 /**
  * The published numbers and assumptions behind the standard patient adjustments, each with its source, in one
  * place: the effect records ({@link AgeEffect}, {@link KidneyEffect}, ...) and the adjuster read them from here.
- * Only constants; not for use as clinical reference values.
+ * Only constants (immutable, so thread-safe); not for use as clinical reference values.
  */
 public final class AdjustmentSources {
     private AdjustmentSources() {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Argument validation that throws the library's {@link InvalidInputException}s, which carry the field, value, unit
  * and range as data and word them only when shown. Every check refuses NaN and infinities; nothing is ever
- * clamped.
+ * clamped. Stateless and thread-safe.
  */
 public final class Checks {
     /** A number as people write one in a file: an optional sign, digits with at most one point, an exponent. */
@@ -103,6 +103,20 @@ public final class Checks {
             throw InvalidInputException.missing(field + "[" + index + "]");
         }
         return value;
+    }
+
+    /**
+     * Requires an index into {@code size} points, 0 to {@code size - 1}: a one-line refusal instead of an
+     * ArrayIndexOutOfBoundsException from inside the library.
+     *
+     * @return the index
+     */
+    public static int index(String field, int index, int size) {
+        if (index < 0 || index >= size) {
+            throw InvalidInputException.statement(field, index, "must be between 0 and " + (size - 1) + " but was "
+                    + index);
+        }
+        return index;
     }
 
     /** Formats a number compactly for messages (no trailing zeros, no exponent for everyday values). */

@@ -18,6 +18,9 @@ import java.util.OptionalDouble;
  * "".
  *
  * <p>Not for internal failures: those are ordinary {@link IllegalStateException}s.
+ *
+ * <p>Its data do not change once made ({@link #withHint}, {@link #within} and {@link #renamed} return new
+ * exceptions; the message is written once, on first use), so it may be read from any thread.
  */
 public class InvalidInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 2L;

@@ -76,9 +76,12 @@ public final class TimeGrid {
         return times.length;
     }
 
-    /** @return time of point i, h */
+    /**
+     * @return time of point i, h
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double time(int i) {
-        return times[i];
+        return times[Checks.index("point index", i, times.length)];
     }
 
     /** @return a copy of all times, h */
@@ -139,6 +142,20 @@ public final class TimeGrid {
         public TimeGrid untilHours(double endH) {
             return uniform(endH, stepH);
         }
+    }
+
+    /**
+     * Two grids are equal when they hold the same times and both are uniform with the same step or both are
+     * explicit (a solver may treat the two kinds differently).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TimeGrid g && Double.compare(g.stepH, stepH) == 0 && Arrays.equals(g.times, times);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(stepH) + Arrays.hashCode(times);
     }
 
     @Override

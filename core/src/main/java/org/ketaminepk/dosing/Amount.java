@@ -15,6 +15,8 @@ public record Amount(double value, Unit unit) {
     public static final double MAX_MG = 10_000;
     /** Largest accepted weight-based dose, mg/kg. */
     public static final double MAX_MG_PER_KG = 100;
+    /** Largest body weight a dose is resolved for, kg (the heaviest patient accepted). */
+    static final double MAX_WEIGHT_KG = 350;
 
     /** Units of amount. */
     public enum Unit {
@@ -70,9 +72,22 @@ public record Amount(double value, Unit unit) {
         return new Amount(ug, Unit.UG);
     }
 
-    /** @return the amount in mg for a patient of {@code weightKg} */
+    /**
+     * @param weightKg the dosing weight, kg, greater than 0 and at most 350
+     * @return the amount in mg for a patient of {@code weightKg}
+     * @throws org.ketaminepk.base.InvalidInputException if the weight is out of range or not a number
+     */
     public double toMg(double weightKg) {
-        return value * unit.toMg * (unit.perKg ? weightKg : 1);
+        double kg = checkWeight(weightKg);
+        return value * unit.toMg * (unit.perKg ? kg : 1);
+    }
+
+    /**
+     * @return {@code weightKg}, checked: a weight that is not a number, not positive or beyond any patient would
+     *         otherwise turn into a dose of NaN or below zero mg
+     */
+    static double checkWeight(double weightKg) {
+        return Checks.positive("dosing weight", weightKg, MAX_WEIGHT_KG, "kg");
     }
 
     /** @return the amount in mg, or in mg/kg for a weight-based unit */

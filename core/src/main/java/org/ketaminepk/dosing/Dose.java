@@ -38,7 +38,11 @@ public sealed interface Dose permits Dose.Bolus, Dose.Infusion, Dose.Extravascul
     /** @return a copy shifted by {@code dtH} hours */
     Dose shifted(double dtH);
 
-    /** @return the amount of base given, mg, for a patient of {@code weightKg} (after any rate cap) */
+    /**
+     * @param weightKg the dosing weight, kg, greater than 0 and at most 350
+     * @return the amount of base given, mg, for a patient of {@code weightKg} (after any rate cap)
+     * @throws InvalidInputException if the weight is out of range or not a number
+     */
     double amountMg(double weightKg);
 
     /** @return the time the input from this dose ends (start for instantaneous doses), h */

@@ -78,9 +78,14 @@ public record Rate(double value, Unit unit) {
         return new Rate(v, Unit.UG_PER_KG_PER_MIN);
     }
 
-    /** @return the rate in mg/h for a patient of {@code weightKg} */
+    /**
+     * @param weightKg the dosing weight, kg, greater than 0 and at most 350
+     * @return the rate in mg/h for a patient of {@code weightKg}
+     * @throws org.ketaminepk.base.InvalidInputException if the weight is out of range or not a number
+     */
     public double toMgPerH(double weightKg) {
-        return value * unit.toMgPerH * (unit.perKg ? weightKg : 1);
+        double kg = Amount.checkWeight(weightKg);
+        return value * unit.toMgPerH * (unit.perKg ? kg : 1);
     }
 
     @Override

@@ -131,7 +131,11 @@ public final class Regimen {
         return end;
     }
 
-    /** @return total base given, mg, for a patient of {@code weightKg} */
+    /**
+     * @param weightKg the dosing weight, kg, greater than 0 and at most 350
+     * @return total base given, mg, for a patient of {@code weightKg}
+     * @throws InvalidInputException if the weight is out of range or not a number
+     */
     public double totalMg(double weightKg) {
         double s = 0;
         for (Dose d : doses) {
@@ -141,9 +145,11 @@ public final class Regimen {
     }
 
     /**
-     * Expands the regimen into elementary inputs for {@code system}, for a patient of {@code weightKg}.
+     * Expands the regimen into elementary inputs for {@code system}, for a patient of {@code weightKg} (kg, greater
+     * than 0 and at most 350).
      *
-     * @throws InvalidInputException if the system does not take one of the routes used
+     * @throws InvalidInputException if the system does not take one of the routes used, or the weight is out of
+     *         range
      */
     public Schedule schedule(CompartmentSystem system, double weightKg) {
         Schedule.Builder b = Schedule.builder();
@@ -182,6 +188,17 @@ public final class Regimen {
             throw new IllegalStateException("an input of " + durationH + " h at " + startH + " h has no length");
         }
         b.rate(startH, endH, c.target(), c.toSink(), umol / spanH);
+    }
+
+    /** Two regimens are equal when they hold equal doses in the same order, however they were written. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Regimen r && r.doses.equals(doses);
+    }
+
+    @Override
+    public int hashCode() {
+        return doses.hashCode();
     }
 
     @Override

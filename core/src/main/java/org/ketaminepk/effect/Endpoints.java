@@ -24,6 +24,8 @@ import org.ketaminepk.model.SamplingSite;
  * or an equilibration constant was not found, the endpoint says so and every result carries the label.
  *
  * <p>Not a dosing reference: the endpoints describe their study populations.
+ *
+ * <p>The endpoints are immutable constants and the look-ups keep no state: thread-safe.
  */
 public final class Endpoints {
     private Endpoints() {

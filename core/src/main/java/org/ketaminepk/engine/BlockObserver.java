@@ -6,6 +6,8 @@ package org.ketaminepk.engine;
  * {@link #accept} for the others; together they deliver every output point exactly once, in order. A block carries
  * the observed amounts at every point but the cumulative AUC only at its last point, which spares the solver the
  * integral at every point; observers that need the AUC along the path implement {@link Observer} alone.
+ *
+ * <p>An observer accumulates what one run delivers: use one instance per run, on the thread that runs it.
  */
 public interface BlockObserver extends Observer {
     /**

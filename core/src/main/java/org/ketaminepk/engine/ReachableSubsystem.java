@@ -13,7 +13,8 @@ import org.ketaminepk.base.Grids;
  * for every route: the unused depots of an intravenous regimen would otherwise enlarge the system and can give it
  * coincident eigenvalues, forcing the slower dense scheme on all of it.
  *
- * <p>The graph walk, {@link #downstream}, is public because systemic clearance walks the same flows.
+ * <p>The graph walk, {@link #downstream}, is public because systemic clearance walks the same flows. It is a pure
+ * function of its arguments (it does not change the matrix) and thread-safe.
  */
 public final class ReachableSubsystem {
     /** Compartments in the full system. */

@@ -7,6 +7,8 @@ import java.util.List;
  * (e.g. the per-device nasal fraction of Perez-Ruixo 2021), so it is a function of the dose.
  *
  * <p>The fractions of all channels must add up to 1, so that every micromole is accounted for.
+ *
+ * <p>Implementations must be immutable and thread-safe: a model's routes serve every patient, on every thread.
  */
 @FunctionalInterface
 public interface RouteInput {

@@ -1,5 +1,9 @@
 package org.ketaminepk.engine;
 
+import java.util.Arrays;
+
+import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 
 /**
@@ -22,7 +26,8 @@ public final class Solution {
     /**
      * The observed amounts on either side of each time at which the input changes (see
      * {@link Observer#inputChange}): a curve read on the grid may be interpolated between output points but not
-     * across these times. Arrays are shared, not copied; do not change them.
+     * across these times. Immutable: the arrays are copied in and out ({@link #beforeUmol(int, int)} and
+     * {@link #afterUmol(int, int)} read one value without a copy).
      *
      * @param timesH the times of the changes, h, ascending
      * @param beforeUmol µmol in each observation's compartment just before each change, [observation][change]
@@ -31,6 +36,81 @@ public final class Solution {
     public record InputChanges(double[] timesH, double[][] beforeUmol, double[][] afterUmol) {
         /** No input changes recorded. */
         public static final InputChanges NONE = new InputChanges(new double[0], new double[0][], new double[0][]);
+
+        /**
+         * Copies the arrays.
+         *
+         * @throws InvalidInputException if an array is missing, or the two tables do not both hold one value per
+         *         change for each observation
+         */
+        public InputChanges {
+            timesH = Checks.notNull("input change times", timesH).clone();
+            beforeUmol = copy("amounts before input changes", Checks.notNull("amounts before input changes",
+                    beforeUmol), timesH.length);
+            afterUmol = copy("amounts after input changes", Checks.notNull("amounts after input changes",
+                    afterUmol), timesH.length);
+            if (beforeUmol.length != afterUmol.length) {
+                throw InvalidInputException.statement("amounts after input changes", afterUmol.length, "must hold "
+                        + "one row per observation (" + beforeUmol.length + ") but held " + afterUmol.length);
+            }
+        }
+
+        private static double[][] copy(String field, double[][] rows, int changes) {
+            double[][] out = new double[rows.length][];
+            for (int o = 0; o < rows.length; o++) {
+                out[o] = Checks.notNull(field, o, rows[o]).clone();
+                if (out[o].length != changes) {
+                    throw InvalidInputException.statement(field, out[o].length, "must hold one value per input "
+                            + "change (" + changes + ") for observation " + o + " but held " + out[o].length);
+                }
+            }
+            return out;
+        }
+
+        /** @return a copy of the times of the changes, h */
+        @Override
+        public double[] timesH() {
+            return timesH.clone();
+        }
+
+        /** @return a copy of the µmol just before each change, [observation][change] */
+        @Override
+        public double[][] beforeUmol() {
+            return copy("amounts before input changes", beforeUmol, timesH.length);
+        }
+
+        /** @return a copy of the µmol just after each change, [observation][change] */
+        @Override
+        public double[][] afterUmol() {
+            return copy("amounts after input changes", afterUmol, timesH.length);
+        }
+
+        /** @return µmol in observation {@code o}'s compartment just before change {@code j} */
+        public double beforeUmol(int o, int j) {
+            return beforeUmol[o][j];
+        }
+
+        /** @return µmol in observation {@code o}'s compartment just after change {@code j} */
+        public double afterUmol(int o, int j) {
+            return afterUmol[o][j];
+        }
+
+        @Override
+        public boolean equals(Object x) {
+            return x instanceof InputChanges c && Arrays.equals(c.timesH, timesH)
+                    && Arrays.deepEquals(c.beforeUmol, beforeUmol) && Arrays.deepEquals(c.afterUmol, afterUmol);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(timesH) * 31 + Arrays.deepHashCode(beforeUmol);
+        }
+
+        @Override
+        public String toString() {
+            return "InputChanges[" + timesH.length + " changes at " + Arrays.toString(timesH) + " h, "
+                    + beforeUmol.length + " observations]";
+        }
 
         /** @return the number of changes */
         public int size() {

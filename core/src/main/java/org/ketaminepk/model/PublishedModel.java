@@ -322,9 +322,15 @@ public final class PublishedModel {
     /**
      * Individualises the model: weight scaling, the model's own covariates, then {@code adjuster}; collects the
      * adjustments made and the warnings (extrapolation, assumptions, routes not studied).
+     *
+     * @param patient the patient
+     * @param adjuster organ function and interactions (the standard one is {@code StandardPatientAdjuster.instance()})
+     * @return the individual model
+     * @throws org.ketaminepk.base.InvalidInputException if an argument is missing
      */
     public IndividualModel individualize(Patient patient, PatientAdjuster adjuster) {
         Checks.notNull("patient", patient);
+        Checks.notNull("adjuster", adjuster);
         // sized so that the usual adjustments (weight, random effects, organ function) and warnings (the model's
         // assumptions and a few of the patient's own) fit without growing the lists, once per patient
         List<Adjustment> adjustments = new ArrayList<>(parameters.size());

@@ -4,7 +4,7 @@ import org.ketaminepk.base.Checks;
 
 /**
  * Body-size formulas: body-mass index, body-surface area (Mosteller) and lean body weight (Janmahasatian). Pure
- * functions; the patient's own values are on {@link Patient}.
+ * functions, so thread-safe; the patient's own values are on {@link Patient}.
  *
  * <p>Not for dosing: the pharmacokinetic models scale with total body weight as their authors published; lean body
  * weight is offered for callers who want to explore other size descriptors.

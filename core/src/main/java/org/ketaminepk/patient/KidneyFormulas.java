@@ -3,8 +3,8 @@ package org.ketaminepk.patient;
 import org.ketaminepk.base.Checks;
 
 /**
- * Creatinine-based estimates of kidney function. Pure functions of their arguments; {@link Patient} chooses the one
- * that applies to a patient.
+ * Creatinine-based estimates of kidney function. Pure functions of their arguments, so thread-safe; {@link Patient}
+ * chooses the one that applies to a patient.
  *
  * <p>Creatinine must be IDMS-standardised, in mg/dL (convert µmol/L with {@link CreatinineUnit}). Not for people on
  * dialysis or with unstable kidney function (acute kidney injury), for whom no creatinine equation holds.

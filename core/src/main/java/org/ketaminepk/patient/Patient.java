@@ -18,9 +18,9 @@ import org.ketaminepk.base.Checks;
  * The person being simulated: body size and sex, and, when known, kidney function, liver function, CYP2B6 genotype
  * and interacting co-medication. Immutable; validated on construction; changed through withers.
  *
- * <p>Impossible values are refused with an {@link InvalidInputException} naming the field, the value,
- * the unit and the valid range. Unusual but possible values (a BMI of 65, a creatinine of 12 mg/dL) are accepted
- * and listed by {@link #unusualValues()}, which simulations return as warnings.
+ * <p>Impossible values are refused with an {@link org.ketaminepk.base.InvalidInputException} naming the field, the
+ * value, the unit and the valid range. Unusual but possible values (a BMI of 65, a creatinine of 12 mg/dL) are
+ * accepted and listed by {@link #unusualValues()}, which simulations return as warnings.
  *
  * <p>Derived values: {@link #bmiKgPerM2()}, {@link #bsaMostellerM2()}, {@link #leanBodyWeightKg()},
  * {@link #egfrCkdEpi2021MlPerMinPer173m2()}, {@link #creatinineClearanceCockcroftGaultMlPerMin()},

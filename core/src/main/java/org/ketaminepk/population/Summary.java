@@ -1,6 +1,7 @@
 package org.ketaminepk.population;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 import org.ketaminepk.base.Checks;
@@ -38,13 +39,16 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
     /**
      * Validates and copies the arrays.
      *
-     * @throws InvalidInputException if an argument is missing, the count is below 1 or there is not one value per
-     *         percentile
+     * @throws InvalidInputException if an argument is missing, the count is below 1, a number is not finite, a
+     *         percentile is outside 0–100 or there is not one value per percentile
      */
     public Summary {
         Checks.inRange("count", count, 1, Integer.MAX_VALUE, "values");
+        finite("mean", mean);
         Checks.notNull("geometric mean", geometricMean);
+        geometricMean.ifPresent(v -> finite("geometric mean", v));
         Checks.notNull("CV", cvPercent);
+        cvPercent.ifPresent(v -> finite("CV", v));
         Checks.notNull("percentiles", percentiles);
         Checks.notNull("values", values);
         if (values.length != percentiles.length) {
@@ -53,6 +57,17 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
         }
         percentiles = percentiles.clone();
         values = values.clone();
+        for (int i = 0; i < percentiles.length; i++) {
+            Checks.inRange("percentiles", i, percentiles[i], 0, 100, "%");
+            finite("values[" + i + "]", values[i]);
+        }
+    }
+
+    private static void finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw InvalidInputException.statement(field, value, "must be a finite number but was "
+                    + Checks.fmt(value));
+        }
     }
 
     /** @return the percentiles asked for, 0–100 (a copy) */
@@ -65,6 +80,27 @@ public record Summary(int count, double mean, OptionalDouble geometricMean, Opti
     @Override
     public double[] values() {
         return values.clone();
+    }
+
+    /** Compares by the numbers, arrays included (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Summary s && s.count == count && Double.compare(s.mean, mean) == 0
+                && s.geometricMean.equals(geometricMean) && s.cvPercent.equals(cvPercent)
+                && Arrays.equals(s.percentiles, percentiles) && Arrays.equals(s.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(count, mean, geometricMean, cvPercent, Arrays.hashCode(percentiles),
+                Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "Summary[count=" + count + ", mean=" + mean + ", geometricMean=" + geometricMean + ", cvPercent="
+                + cvPercent + ", percentiles=" + Arrays.toString(percentiles) + ", values=" + Arrays.toString(values)
+                + "]";
     }
 
     /**

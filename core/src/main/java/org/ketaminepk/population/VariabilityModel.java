@@ -1,6 +1,7 @@
 package org.ketaminepk.population;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,12 +79,48 @@ public final class VariabilityModel {
     }
 
     /**
-     * The random effects of one patient.
+     * The random effects of one patient: an immutable value, compared by its numbers.
      *
-     * @param eta between-patient effects, in the order of {@link #terms()}
-     * @param kappa between-occasion effects, in the order of {@link #occasionTerms()}
+     * @param eta between-patient effects, in the order of {@link #terms()} (copied)
+     * @param kappa between-occasion effects, in the order of {@link #occasionTerms()} (copied)
      */
     public record Draw(double[] eta, double[] kappa) {
+        /**
+         * Copies the arrays.
+         *
+         * @throws InvalidInputException if either is missing
+         */
+        public Draw {
+            eta = Checks.notNull("eta", eta).clone();
+            kappa = Checks.notNull("kappa", kappa).clone();
+        }
+
+        /** @return a copy of the between-patient effects */
+        @Override
+        public double[] eta() {
+            return eta.clone();
+        }
+
+        /** @return a copy of the between-occasion effects */
+        @Override
+        public double[] kappa() {
+            return kappa.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Draw d && Arrays.equals(d.eta, eta) && Arrays.equals(d.kappa, kappa);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(eta) + Arrays.hashCode(kappa);
+        }
+
+        @Override
+        public String toString() {
+            return "Draw[eta=" + Arrays.toString(eta) + ", kappa=" + Arrays.toString(kappa) + "]";
+        }
     }
 
     private final PublishedModel model;

@@ -24,6 +24,8 @@ import org.ketaminepk.protocol.Protocol.Basis;
  *
  * <p>Sources were read as abstracts, registry entries, guideline summaries or label summaries unless a note says
  * otherwise. A protocol describes what a study or label did; it is not a recommendation.
+ *
+ * <p>The protocols are immutable constants and the look-ups keep no state: thread-safe.
  */
 public final class Protocols {
     private Protocols() {

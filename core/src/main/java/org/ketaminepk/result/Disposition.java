@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.RealVector;
 
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
+import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.engine.CompartmentSystem;
 import org.ketaminepk.engine.ReachableSubsystem;
 import org.ketaminepk.engine.Schedule;
@@ -84,9 +85,10 @@ public final class Disposition {
      * @return the slowest rate constant of the modes that reach {@code a}'s sampled compartment from the dosed
      *         compartments, 1/h (positive); empty if the analyte is not observed, nothing reaches it, or that mode
      *         does not decay
+     * @throws InvalidInputException if {@code a} is missing
      */
     public OptionalDouble terminalRatePerH(Analyte a) {
-        CompartmentSystem.Observation ob = system.observations().get(a);
+        CompartmentSystem.Observation ob = system.observations().get(Checks.notNull("analyte", a));
         if (ob == null || Arrays.binarySearch(reached, ob.compartment()) < 0) {
             return OptionalDouble.empty();
         }
@@ -107,7 +109,10 @@ public final class Disposition {
         return slowest > 0 && Double.isFinite(slowest) ? OptionalDouble.of(slowest) : OptionalDouble.empty();
     }
 
-    /** @return {@code ln 2 / }{@link #terminalRatePerH}, h */
+    /**
+     * @return {@code ln 2 / }{@link #terminalRatePerH}, h
+     * @throws InvalidInputException if {@code a} is missing
+     */
     public OptionalDouble terminalHalfLifeH(Analyte a) {
         OptionalDouble r = terminalRatePerH(a);
         return r.isPresent() ? OptionalDouble.of(Math.log(2) / r.getAsDouble()) : OptionalDouble.empty();
@@ -116,9 +121,10 @@ public final class Disposition {
     /**
      * @return the exact AUC of {@code a} from time 0 to infinity for all the inputs, ng·h/mL; empty if the analyte
      *         is not observed or some reached compartment never empties
+     * @throws InvalidInputException if {@code a} is missing
      */
     public OptionalDouble aucToInfinityNgHPerMl(Analyte a) {
-        CompartmentSystem.Observation ob = system.observations().get(a);
+        CompartmentSystem.Observation ob = system.observations().get(Checks.notNull("analyte", a));
         if (ob == null) {
             return OptionalDouble.empty();
         }

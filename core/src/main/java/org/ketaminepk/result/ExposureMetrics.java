@@ -36,8 +36,8 @@ import org.ketaminepk.base.Checks;
  * @param lastTroughNgPerMl concentration just before the last dose, ng/mL (empty for a single dose)
  * @param dosingIntervalH interval of a repeated regimen, h (empty when the regimen does not repeat)
  * @param steadyStateAverageNgPerMl average concentration at steady state of the repeated block, ng/mL
- * @param band the band the times below refer to, if one was asked for
- * @param bandTimes hours within, above and below {@code band} over the grid (empty without a band)
+ * @param bandTimes the band asked for, with the hours within, above and below it over the grid (empty without a
+ *        band)
  */
 public record ExposureMetrics(Analyte analyte, double cmaxNgPerMl, double tmaxH, double gridEndH,
         double aucNgHPerMl, OptionalDouble aucToInfinityNgHPerMl, OptionalDouble terminalHalfLifeH,

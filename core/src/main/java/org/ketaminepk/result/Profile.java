@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.dosing.Dose;
 import org.ketaminepk.dosing.Regimen;
@@ -72,8 +73,8 @@ public final class Profile {
             double[] before = new double[k];
             double[] after = new double[k];
             for (int j = 0; j < k; j++) {
-                before[j] = changes.beforeUmol()[o][j] / v * mw;
-                after[j] = changes.afterUmol()[o][j] / v * mw;
+                before[j] = changes.beforeUmol(o, j) / v * mw;
+                after[j] = changes.afterUmol(o, j) / v * mw;
                 clean &= before[j] >= 0 && after[j] >= 0;
             }
             if (!clean) {
@@ -128,10 +129,10 @@ public final class Profile {
 
     /**
      * @return the curve of analyte {@code a}
-     * @throws InvalidInputException if the model does not predict it
+     * @throws InvalidInputException if {@code a} is missing or the model does not predict it
      */
     public Series series(Analyte a) {
-        Series s = series.get(a);
+        Series s = series.get(Checks.notNull("analyte", a));
         if (s == null) {
             throw InvalidInputException.statement("analyte", a.label(), "must be one of " + series.keySet()
                     + " for this model but was " + a.label());
@@ -162,6 +163,8 @@ public final class Profile {
     /**
      * Concentration just before each dose: at the latest grid point before the dose time (at the dose time itself
      * for doses that do not jump the plasma level, i.e. all but intravenous boluses). ng/mL, one per dose.
+     *
+     * @throws InvalidInputException if {@code a} is missing or the model does not predict it
      */
     public List<Double> troughsBeforeDosesNgPerMl(Analyte a) {
         Series s = series(a);
@@ -197,28 +200,44 @@ public final class Profile {
         return lo - 1;
     }
 
-    /** @return µmol of analyte {@code a} in the body at point i (all compartments holding it) */
+    /**
+     * @return µmol of analyte {@code a} in the body at point i (all compartments holding it); 0 for an analyte the
+     *         model does not predict
+     * @throws InvalidInputException if {@code a} is missing or {@code i} is not between 0 and {@code size() - 1}
+     */
     public double bodyUmol(Analyte a, int i) {
-        double[] b = bodyUmol.get(a);
+        double[] b = bodyUmol.get(Checks.notNull("analyte", a));
+        Checks.index("point index", i, times.length);
         return b == null ? 0 : b[i];
     }
 
-    /** @return µmol of analyte {@code a} that has left the body (eliminated, converted onward, or unabsorbed) */
+    /**
+     * @return µmol of analyte {@code a} that has left the body by point i (eliminated, converted onward, or
+     *         unabsorbed); 0 for an analyte the model does not predict
+     * @throws InvalidInputException if {@code a} is missing or {@code i} is not between 0 and {@code size() - 1}
+     */
     public double eliminatedUmol(Analyte a, int i) {
-        double[] e = eliminatedUmol.get(a);
+        double[] e = eliminatedUmol.get(Checks.notNull("analyte", a));
+        Checks.index("point index", i, times.length);
         return e == null ? 0 : e[i];
     }
 
-    /** @return µmol of ketamine given up to point i */
+    /**
+     * @return µmol of ketamine given up to point i
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double inputUmol(int i) {
-        return inputUmol[i];
+        return inputUmol[Checks.index("point index", i, inputUmol.length)];
     }
 
     /**
      * The mole balance at point i: given − (in body + eliminated), summed over all analytes, µmol. Zero up to
      * round-off for a correct solver.
+     *
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
      */
     public double massBalanceErrorUmol(int i) {
+        Checks.index("point index", i, times.length);
         double accounted = 0;
         for (double[] b : bodyUmol.values()) {
             accounted += b[i];

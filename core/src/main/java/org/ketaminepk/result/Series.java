@@ -76,19 +76,28 @@ public final class Series {
         return t.length;
     }
 
-    /** @return time of point i, h */
+    /**
+     * @return time of point i, h
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double timeH(int i) {
-        return t[i];
+        return t[Checks.index("point index", i, t.length)];
     }
 
-    /** @return concentration at point i, ng/mL */
+    /**
+     * @return concentration at point i, ng/mL
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double ngPerMl(int i) {
-        return c[i];
+        return c[Checks.index("point index", i, c.length)];
     }
 
-    /** @return concentration at point i, µmol/L */
+    /**
+     * @return concentration at point i, µmol/L
+     * @throws InvalidInputException if {@code i} is not between 0 and {@code size() - 1}
+     */
     public double umolPerL(int i) {
-        return c[i] / analyte.molarMassGPerMol();
+        return c[Checks.index("point index", i, c.length)] / analyte.molarMassGPerMol();
     }
 
     /** @return a copy of all concentrations, ng/mL */
@@ -276,8 +285,13 @@ public final class Series {
      * as a half-life read from sampled data does; the model's own terminal half-life, which does not, is
      * {@link Disposition#terminalHalfLifeH}. Empty if fewer than 3 positive points or if the curve is not falling
      * there.
+     *
+     * @param afterH start of the window, h, within the grid
+     * @return the half-life, h
+     * @throws InvalidInputException if {@code afterH} is outside the grid or not a number
      */
     public OptionalDouble terminalHalfLifeH(double afterH) {
+        Checks.inRange("after", afterH, t[0], t[t.length - 1], "h");
         int first = index(afterH);
         int count = c.length - first;
         int use = Math.max(3, count / 3);

@@ -2,6 +2,7 @@ package org.ketaminepk.base;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.OptionalDouble;
@@ -10,6 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.InvalidInputException;
 
 class TimeGridTest {
+    @Test
+    void gridsOfTheSameTimesAreEqualHoweverWritten() {
+        TimeGrid minutes = TimeGrid.uniform(264, 1.0 / 60);
+        TimeGrid named = TimeGrid.every(java.time.Duration.ofMinutes(1)).until(java.time.Duration.ofHours(264));
+        assertEquals(minutes, named);
+        assertEquals(minutes.hashCode(), named.hashCode());
+        assertEquals(TimeGrid.of(0, 1.5, 2), TimeGrid.of(0, 1.5, 2));
+        assertNotEquals(TimeGrid.uniform(2, 1), TimeGrid.uniform(2, 0.5));
+        // the same times, one uniform and one explicit: a solver may step through them differently
+        assertNotEquals(TimeGrid.uniform(2, 1), TimeGrid.of(0, 1, 2));
+    }
+
     @Test
     void uniformGridIncludesBothEnds() {
         TimeGrid g = TimeGrid.uniform(1, 0.3);

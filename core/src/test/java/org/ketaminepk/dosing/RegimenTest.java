@@ -1,6 +1,7 @@
 package org.ketaminepk.dosing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,22 @@ import org.ketaminepk.base.Route;
 import org.ketaminepk.engine.Schedule;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.protocol.Protocols;
 
 /** Dose units, caps, salts, repetition and the refusal of impossible doses. */
 class RegimenTest {
+
+    /** The README says the dose grammar and the built-in protocol give the same regimen: equal, as values are. */
+    @Test
+    void regimensOfEqualDosesAreEqualHoweverWritten() {
+        Regimen parsed = DoseParser.parse("0.35 mg/kg/h for 4 h daily x10 max 25 mg/h");
+        Regimen built = Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0).withCapMgPerH(25)), 10);
+        assertEquals(built, parsed);
+        assertEquals(built.hashCode(), parsed.hashCode());
+        assertEquals(parsed, Protocols.get("crps-schwartzman-2009").regimen());
+        assertNotEquals(built, Regimen.daily(Regimen.of(Dose.infusion(Rate.mgPerKgPerH(0.35), 4, 0)), 10));
+        assertNotEquals(built, parsed.shifted(1));
+    }
 
     @Test
     void weightBasedRateIsCapped() {

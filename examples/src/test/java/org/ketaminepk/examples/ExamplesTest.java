@@ -127,8 +127,82 @@ class ExamplesTest {
         // Child–Pugh B changes at least one parameter, and every adjustment is printed readably: rounded, with units
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\S+ [0-9.]+ → [0-9.]+ \\S+ \\(×[0-9.]+\\): .+")),
                 String.join("\n", lines));
-        assertTrue(lines.stream().noneMatch(l -> l.contains("Adjustment[") || l.matches(".*\\d\\.\\d{6,}.*")),
+        // (an adjustment's line holds its arrow; the variability's provenance quotes σ² as transcribed, 0.055736)
+        assertTrue(lines.stream().noneMatch(l -> l.contains("Adjustment[")
+                || l.contains(" → ") && l.matches(".*\\d\\.\\d{6,}.*")), String.join("\n", lines));
+        // the README's population snippet ran too
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("1,000 virtual adults, Otto 2021: norketamine Cmax")),
                 String.join("\n", lines));
+    }
+
+    /** The lines between {@code // --- README} and {@code // --- end of the snippet ---} markers, one list per snippet. */
+    private static List<List<String>> markedSnippets(List<String> source) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = null;
+        for (String line : source) {
+            String t = line.strip();
+            if (t.startsWith("// --- README")) {
+                current = new ArrayList<>();
+            } else if (t.equals("// --- end of the snippet ---")) {
+                out.add(current);
+                current = null;
+            } else if (current != null) {
+                current.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** The java code blocks of the README section headed {@code heading}, up to the next section of its level. */
+    private static List<List<String>> readmeBlocks(List<String> readme, String heading) {
+        int start = readme.indexOf(heading);
+        assertTrue(start >= 0, "the README has no section '" + heading + "'");
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = null;
+        for (String line : readme.subList(start + 1, readme.size())) {
+            if (current == null && line.startsWith("## ")) {
+                break;
+            }
+            if (line.equals("```java")) {
+                current = new ArrayList<>();
+            } else if (current != null && line.equals("```")) {
+                out.add(current);
+                current = null;
+            } else if (current != null) {
+                current.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** The code of a snippet without imports and blank lines, each line stripped of indentation. */
+    private static List<String> code(List<String> lines) {
+        return lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("import ")).toList();
+    }
+
+    /**
+     * The README's embedding snippets are QuickStart's code line for line, and QuickStart imports every type the
+     * README's import list names: the build compiles and runs them, so a changed API cannot leave the README
+     * behind.
+     */
+    @Test
+    void theReadmeEmbeddingSnippetsAreQuickStartsCode() throws Exception {
+        List<String> readme = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../README.md"));
+        List<String> source = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("src/main/java/org/ketaminepk/examples/QuickStart.java"));
+        List<List<String>> blocks = readmeBlocks(readme, "## Using the library");
+        List<List<String>> marked = markedSnippets(source);
+        assertEquals(blocks.size(), marked.size(), "README snippets against QuickStart's marked snippets");
+        for (int i = 0; i < blocks.size(); i++) {
+            assertEquals(code(blocks.get(i)), code(marked.get(i)), "README snippet " + (i + 1));
+        }
+        for (List<String> block : blocks) {
+            for (String line : block) {
+                if (line.startsWith("import ")) {
+                    assertTrue(source.contains(line), "QuickStart lacks the README's " + line);
+                }
+            }
+        }
     }
 
     @Test
