@@ -29,8 +29,8 @@ final class BandShading {
     }
 
     /**
-     * Shades each band behind the curves and names it at the right edge of the plot ({@link BandLabels}, which keeps
-     * the names from overlapping). Call after the plot's renderer is set.
+     * Shades each band behind the curves and names it ({@link BandLabels}, which keeps the names clear of the curves
+     * and of each other).
      */
     static void addTo(XYPlot plot, List<ConcentrationBands.Band> shown) {
         for (ConcentrationBands.Band b : shown) {
@@ -40,7 +40,8 @@ final class BandShading {
             plot.addRangeMarker(m, Layer.BACKGROUND);
         }
         if (!shown.isEmpty()) {
-            plot.getRenderer().addAnnotation(new BandLabels(shown), Layer.BACKGROUND);
+            // a plot annotation, drawn after every renderer's curves
+            plot.addAnnotation(new BandLabels(shown));
         }
     }
 }
