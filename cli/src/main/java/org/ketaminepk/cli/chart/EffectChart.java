@@ -35,7 +35,6 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -354,11 +353,9 @@ public final class EffectChart {
                 }
             }
         }
-        plot.addRangeMarker(reference(p.baseline(), null, ChartStyle.AXIS), Layer.BACKGROUND);
+        plot.addRangeMarker(reference(p.baseline(), ChartStyle.AXIS), Layer.BACKGROUND);
         if (p.level() != null) {
-            ValueMarker level = reference(p.level(), "level " + Checks.fmt(p.level()), ChartStyle.TEXT);
-            level.setStroke(LEVEL_STROKE);
-            plot.addRangeMarker(level, Layer.FOREGROUND);
+            addLevel(plot, p.level());
         }
         if (p.effectUnit().length() > AXIS_UNIT_CHARS) {
             TextTitle head = new TextTitle("Effect, " + p.effectUnit(), ChartStyle.BAND_LABEL, ChartStyle.TEXT,
@@ -369,20 +366,19 @@ public final class EffectChart {
         return plot;
     }
 
-    static ValueMarker reference(double value, String text, Color colour) {
-        ValueMarker m = new ValueMarker(value, colour, REFERENCE_STROKE);
-        if (text == null) {
-            return m;
-        }
-        m.setLabel(text);
-        m.setLabelFont(ChartStyle.BAND_LABEL);
-        m.setLabelPaint(colour);
-        // at the right end, where the effect has usually worn off
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        m.setLabelOffset(new RectangleInsets(2, 8, 2, 8));
-        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        return m;
+    /** A dashed line across the panel at {@code value}: the effect without drug. */
+    static ValueMarker reference(double value, Color colour) {
+        return new ValueMarker(value, colour, REFERENCE_STROKE);
+    }
+
+    /**
+     * The effect level: a line across the panel and its name, which {@link PeakLabels} lays out with the peaks'
+     * labels so that neither covers the other.
+     */
+    static void addLevel(XYPlot plot, double level) {
+        ValueMarker line = new ValueMarker(level, ChartStyle.TEXT, LEVEL_STROKE);
+        plot.addRangeMarker(line, Layer.FOREGROUND);
+        PeakLabels.of(plot).add(new PeakLabels.Level(level, "level " + Checks.fmt(level), ChartStyle.TEXT));
     }
 
     /** The effect axis: fitted to the curves, the baseline and the level, with a margin; unit in the label. */

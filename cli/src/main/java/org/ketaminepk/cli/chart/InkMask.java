@@ -8,30 +8,36 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.Collection;
+import java.util.List;
 
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.annotations.XYPolygonAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 
 /**
  * Where a plot's data put ink: every curve with its line width, every filled band of patients or of peaks and
- * troughs, every marker shape, drawn into a mask of the plot's data area at the layout size. Text placed where the
+ * troughs, every marker shape, and every reference line across the plot (a value marker drawn darker than the grid:
+ * a zero line, an effect's baseline or level), drawn into a mask of the plot's data area at the layout size. Text placed where the
  * mask is empty is crossed by no curve, whichever way the curves run between their points.
  *
- * <p>Only the data are drawn, not the shaded concentration ranges, infusion periods or grid, which sit behind
+ * <p>Not drawn: the shaded concentration ranges, infusion periods or grid lines, which sit behind
  * everything and which text may lie over. Built once per drawing; not thread-safe.
  */
 final class InkMask {
@@ -118,6 +124,22 @@ final class InkMask {
                 for (XYAnnotation a : plot.getAnnotations()) {
                     polygon(g, a, axes);
                 }
+                for (Layer layer : List.of(Layer.BACKGROUND, Layer.FOREGROUND)) {
+                    Collection<?> markers = plot.getRangeMarkers(layer);
+                    if (markers == null) {
+                        continue;
+                    }
+                    for (Object m : markers) {
+                        if (m instanceof ValueMarker v && reference(v)) {
+                            double py = axes.y(v.getValue());
+                            if (Double.isFinite(py)) {
+                                float lw = v.getStroke() instanceof BasicStroke b ? b.getLineWidth() : 1;
+                                g.setStroke(new BasicStroke(lw + 2 * CLEARANCE_PX));
+                                g.draw(new Line2D.Double(dataArea.getMinX(), py, dataArea.getMaxX(), py));
+                            }
+                        }
+                    }
+                }
             }
         } finally {
             g.dispose();
@@ -132,6 +154,14 @@ final class InkMask {
             }
         }
         return new InkMask(dataArea, w, h, sums);
+    }
+
+    /** @return whether the marker is a reference line rather than a grid line: drawn darker than the grid */
+    private static boolean reference(ValueMarker v) {
+        if (!(v.getPaint() instanceof Color c)) {
+            return true;
+        }
+        return c.getAlpha() > 0 && (c.getRed() + c.getGreen() + c.getBlue()) / 3 < 0xC0;
     }
 
     /** @return whether any ink lies under {@code box} (Java2D coordinates); parts outside the data area count clear */

@@ -212,14 +212,12 @@ public final class PopulationCompareEffectChart {
             }
         }
         if (p.hasEffect()) {
-            plot.addRangeMarker(EffectChart.reference(baseline, null, ChartStyle.AXIS), Layer.BACKGROUND);
+            plot.addRangeMarker(EffectChart.reference(baseline, ChartStyle.AXIS), Layer.BACKGROUND);
         } else {
             plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.FOREGROUND);
         }
         if (p.level() != null) {
-            ValueMarker level = EffectChart.reference(p.level(), "level " + Checks.fmt(p.level()), ChartStyle.TEXT);
-            level.setStroke(EffectChart.LEVEL_STROKE);
-            plot.addRangeMarker(level, Layer.FOREGROUND);
+            EffectChart.addLevel(plot, p.level());
         }
         plot.addAnnotation(heading(p, bands));
         return plot;
