@@ -123,7 +123,13 @@ public final class EffectChart {
         if (p.bands() == null) {
             throw new InvalidInputException("effect bands", "a population effect panel needs effect bands");
         }
-        return combine(PopulationChart.create(r, bands, patients), r, p, patients, Double.NaN);
+        if (!r.fitTime()) {
+            return combine(PopulationChart.create(r, bands, patients), r, p, patients, Double.NaN);
+        }
+        // as for one patient, with the patients' spread: the axis ends when the upper percentiles and the effect
+        // bands are over too, not at the end of the run
+        double endH = TimeWindow.fittedEndH(r.series(), r.logScale(), p, bands, patients);
+        return combine(PopulationChart.create(r.withFitTime(false), bands, patients, endH), r, p, patients, endH);
     }
 
     /**
