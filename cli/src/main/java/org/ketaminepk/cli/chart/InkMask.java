@@ -130,7 +130,7 @@ final class InkMask {
                         continue;
                     }
                     for (Object m : markers) {
-                        if (m instanceof ValueMarker v && reference(v)) {
+                        if (m instanceof ValueMarker v && !(v instanceof BandShading.Edge) && reference(v)) {
                             double py = axes.y(v.getValue());
                             if (Double.isFinite(py)) {
                                 float lw = v.getStroke() instanceof BasicStroke b ? b.getLineWidth() : 1;

@@ -86,6 +86,7 @@ public final class PopulationChart {
         plot.setRenderer(1, fill(analytes, INNER_ALPHA));
         plot.setDataset(2, outer);
         plot.setRenderer(2, fill(analytes, OUTER_ALPHA));
+        BandShading.underFills(plot);
         // higher indices first: the 90 % fill, then the 50 % fill, then the medians on top
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer(0);

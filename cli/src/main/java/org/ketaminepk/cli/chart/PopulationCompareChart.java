@@ -94,6 +94,7 @@ public final class PopulationCompareChart {
         double slowSpan = DenseCourse.slowSpan(ConcentrationChart.regimens(r.series()), axisEnd, scale);
         LegendItemCollection legend = legend(first.getFixedLegendItems(), r.series().size(), panels.size(),
                 patients);
+        BandShading.underFills(first);
         if (panels.size() == 1) {
             addBands(first, r, bands, panels.get(0), scale, patients, dense, slowSpan);
             first.setFixedLegendItems(legend);
