@@ -59,7 +59,7 @@ final class BandLabels extends AbstractXYAnnotation {
     public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis,
             int rendererIndex, PlotRenderingInfo info) {
         RectangleEdge edge = Plot.resolveRangeAxisLocation(plot.getRangeAxisLocation(), plot.getOrientation());
-        g2.setFont(ChartStyle.BAND_LABEL);
+        g2.setFont(SmallPrint.atLeastLegible(ChartStyle.BAND_LABEL, g2));
         FontMetrics fm = g2.getFontMetrics();
         double h = fm.getAscent() + fm.getDescent();
         InkMask ink = InkMask.of(plot, dataArea);

@@ -35,7 +35,7 @@ import org.w3c.dom.Element;
  * Writes charts as PNG images or SVG drawings. The charts of this package are laid out for
  * {@value #DEFAULT_WIDTH_PX} × {@value #DEFAULT_HEIGHT_PX} px; other sizes draw the same layout scaled, so fonts and
  * lines keep their proportions (down to {@value #MIN_SCALE} of the layout size; smaller images crowd), except the
- * small print at the foot, which keeps a legible size ({@link SmallPrint}).
+ * small print at the foot and the labels inside the plot, which keep a legible size ({@link SmallPrint}).
  *
  * <p>SVG is produced with Apache Batik's {@code SVGGraphics2D} (Apache License 2.0): a standalone UTF-8 document
  * with an {@code <svg>} root carrying the width, height and view box, text kept as text. Stateless and thread-safe.

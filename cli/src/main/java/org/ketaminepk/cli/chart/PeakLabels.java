@@ -112,7 +112,7 @@ final class PeakLabels extends AbstractXYAnnotation {
             // a dot is not for a label to cover
             placed.add(new Rectangle2D.Double(px - DOT_PX, py - DOT_PX, 2 * DOT_PX, 2 * DOT_PX));
         }
-        g2.setFont(ChartStyle.BAND_LABEL);
+        g2.setFont(SmallPrint.atLeastLegible(ChartStyle.BAND_LABEL, g2));
         FontMetrics fm = g2.getFontMetrics();
         List<Rectangle2D> levelBoxes = new ArrayList<>();
         for (Level l : levels) {
@@ -129,7 +129,7 @@ final class PeakLabels extends AbstractXYAnnotation {
                 levelBoxes.add(box);
             }
         }
-        g2.setFont(ChartStyle.LEGEND);
+        g2.setFont(SmallPrint.atLeastLegible(ChartStyle.LEGEND, g2));
         fm = g2.getFontMetrics();
         double h = fm.getAscent() + fm.getDescent();
         // the highest on the page first, so that the one below it gives way downwards

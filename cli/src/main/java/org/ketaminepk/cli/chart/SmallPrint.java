@@ -1,6 +1,7 @@
 package org.ketaminepk.cli.chart;
 
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.jfree.chart.ui.VerticalAlignment;
  * ("not a dosing device") last of all, and a last line counts them, as the full-size chart counts the notes it has
  * no room for. Everything left out is in the text output.
  *
- * <p>The chart is changed only while it is drawn: {@link #legible} returns what puts it back.
+ * <p>The chart is changed only while it is drawn: {@link #legible} returns what puts it back. The text drawn inside
+ * a plot (the bands' names, the peaks' labels) keeps the same least height through {@link #atLeastLegible}.
  */
 final class SmallPrint {
     private SmallPrint() {
@@ -38,6 +40,19 @@ final class SmallPrint {
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final Pattern MORE = Pattern.compile("… and (\\d+) more");
+
+    /**
+     * @param font a font of text drawn inside a plot (a band's name, a peak's label)
+     * @param g2 where it is drawn, scaled as the layout is
+     * @return {@code font}, enlarged if need be to print at least {@value #MIN_TEXT_PX} px high
+     */
+    static Font atLeastLegible(Font font, Graphics2D g2) {
+        double scale = Math.sqrt(Math.abs(g2.getTransform().getDeterminant()));
+        if (!(scale > 0) || font.getSize2D() * scale >= MIN_TEXT_PX) {
+            return font;
+        }
+        return font.deriveFont((float) (MIN_TEXT_PX / scale));
+    }
 
     /**
      * @param chart the chart about to be drawn

@@ -111,6 +111,20 @@ class BandLabelsTest {
     }
 
     @Test
+    void aSmallImageNamesItsBandsInLegibleLetters() {
+        // 640 x 360 draws the layout at half size: the names' 17-px letters printed under 10 px high
+        JFreeChart c = ConcentrationChart.create(single(README_CRPS).withFitTime(true));
+        ChartFiles.render(c, 640, 360);
+        List<Rectangle2D> boxes = bandLabels(c).get(0).lastBoxes();
+        assertFalse(boxes.isEmpty());
+        for (Rectangle2D box : boxes) {
+            // a line of text is about 1.15 times its font size high
+            assertTrue(box.getHeight() * 0.5 >= 1.1 * SmallPrint.MIN_TEXT_PX, () -> "printed " + box.getHeight() * 0.5
+                    + " px high");
+        }
+    }
+
+    @Test
     void theReadmeCrpsChartStillNamesItsAnalgesicBand() {
         JFreeChart c = ConcentrationChart.create(single(README_CRPS).withFitTime(true));
         ChartFiles.render(c, 1600, 900);
