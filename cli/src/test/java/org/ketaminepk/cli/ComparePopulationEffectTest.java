@@ -61,6 +61,29 @@ class ComparePopulationEffectTest {
     }
 
     @Test
+    void withoutADurationTheChartEndsWhenTheCurvesAreOver() throws Exception {
+        // two boluses simulated for a day by default: the chart drew the whole day, the effect in its left third
+        Path svg = dir.resolve("c.svg");
+        Cli.Result r = Cli.run("compare", "--series", "a: bolus 20 mg", "--series", "b: bolus 30 mg", "--model",
+                "kamp-2020", "--iiv", "CL=30%", "--population", "30", "--effect", "antinociception", "--plot",
+                svg.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("Time (h)"), "time in hours");
+        // the time axis's tick labels come first: 0, 2, 4, ... up to its end
+        Matcher m = Pattern.compile(">(\\d+)</text").matcher(text);
+        int last = -1;
+        while (m.find()) {
+            int v = Integer.parseInt(m.group(1));
+            if (v <= last) {
+                break;
+            }
+            last = v;
+        }
+        assertTrue(last > 0 && last < 20, "the time axis ends at " + last + " h, not at the end of the 24-h run");
+    }
+
+    @Test
     void textCsvAndJsonShowTheSameEffectBandsAndTheChartIsWritten() throws Exception {
         Path csv = dir.resolve("bands.csv");
         Path json = dir.resolve("all.json");

@@ -163,6 +163,28 @@ class EffectOnSimulateAndCompareTest {
     }
 
     @Test
+    void aPopulationEffectChartWithoutADurationEndsWhenTheCurvesAreOver() throws Exception {
+        // a bolus simulated for a day by default: the chart drew the whole day, its curves in the left third
+        Path svg = dir.resolve("p.svg");
+        Cli.Result r = Cli.run("simulate", "--model", "kamp-2020", "--iiv", "CL=30%", "--dose", "bolus 20 mg",
+                "--population", "50", "--effect", "antinociception", "--plot", svg.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("Time (h)"), "time in hours");
+        // the time axis's tick labels come first: 0, 2, 4, ... up to its end
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">(\\d+)</text").matcher(text);
+        int last = -1;
+        while (m.find()) {
+            int v = Integer.parseInt(m.group(1));
+            if (v <= last) {
+                break;
+            }
+            last = v;
+        }
+        assertTrue(last > 0 && last < 20, "the time axis ends at " + last + " h, not at the end of the 24-h run");
+    }
+
+    @Test
     void aPopulationGetsEffectSiteAndEffectBands() throws Exception {
         Path csv = dir.resolve("p.csv");
         Path json = dir.resolve("p.json");

@@ -124,6 +124,31 @@ class TargetManualFilesTest {
     }
 
     @Test
+    void theChartDrawsTheTargetTheSchemeWasDesignedFor() {
+        // the chart showed the scheme's curves alone: how far they stray from 150 ng/mL could not be seen
+        IndividualModel ind = Simulation.standard().individualize(Models.get("racemic-composite"),
+                Patient.standardAdult());
+        ManualScheme m = scheme(ind, "150 ng/mL for 1 h", "10mg/mL", 0.15);
+        org.jfree.chart.plot.XYPlot plot = org.ketaminepk.cli.report.ManualSchemeReport.chart(ind, m, 3).getXYPlot();
+        List<String> legend = new java.util.ArrayList<>();
+        for (int i = 0; i < plot.getFixedLegendItems().getItemCount(); i++) {
+            legend.add(plot.getFixedLegendItems().get(i).getLabel());
+        }
+        assertTrue(legend.contains("Target (plasma)"), legend::toString);
+        double held = 0;
+        // datasets are held by index, the target's above the concentrations'
+        for (int d = 0; d < 32; d++) {
+            org.jfree.data.xy.XYDataset data = plot.getDataset(d);
+            if (data != null && data.getSeriesCount() > 0 && "target".equals(data.getSeriesKey(0))) {
+                for (int i = 0; i < data.getItemCount(0); i++) {
+                    held = Math.max(held, data.getYValue(0, i));
+                }
+            }
+        }
+        assertEquals(150, held, 1e-9);
+    }
+
+    @Test
     void theJsonCarriesTheSchemeTheWarningsAndTheCurvesOfTheCsv() throws Exception {
         Path csv = dir.resolve("m.csv");
         Path json = dir.resolve("m.json");

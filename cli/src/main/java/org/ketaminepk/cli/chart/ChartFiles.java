@@ -34,7 +34,8 @@ import org.w3c.dom.Element;
 /**
  * Writes charts as PNG images or SVG drawings. The charts of this package are laid out for
  * {@value #DEFAULT_WIDTH_PX} × {@value #DEFAULT_HEIGHT_PX} px; other sizes draw the same layout scaled, so fonts and
- * lines keep their proportions (down to {@value #MIN_SCALE} of the layout size; smaller images crowd).
+ * lines keep their proportions (down to {@value #MIN_SCALE} of the layout size; smaller images crowd), except the
+ * small print at the foot and the labels inside the plot, which keep a legible size ({@link SmallPrint}).
  *
  * <p>SVG is produced with Apache Batik's {@code SVGGraphics2D} (Apache License 2.0): a standalone UTF-8 document
  * with an {@code <svg>} root carrying the width, height and view box, text kept as text. Stateless and thread-safe.
@@ -214,7 +215,12 @@ public final class ChartFiles {
     private static void draw(JFreeChart chart, Graphics2D g2, int w, int h) {
         double s = Math.max(MIN_SCALE, Math.min((double) w / DEFAULT_WIDTH_PX, (double) h / DEFAULT_HEIGHT_PX));
         g2.scale(s, s);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, w / s, h / s));
+        Runnable restore = SmallPrint.legible(chart, s, w / s, h / s);
+        try {
+            chart.draw(g2, new Rectangle2D.Double(0, 0, w / s, h / s));
+        } finally {
+            restore.run();
+        }
     }
 
     private static void checkSize(int widthPx, int heightPx) {

@@ -8,6 +8,7 @@ import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.VerticalAlignment;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Route;
+import org.ketaminepk.result.Profile;
 
 /**
  * The legend right of the plot: the curves (by analyte for one profile, by profile and then by line style for
@@ -30,6 +32,40 @@ import org.ketaminepk.base.Route;
  */
 final class ChartLegend {
     private ChartLegend() {
+    }
+
+    /** Largest difference, as a share of the highest concentration, at which two curves count as the same line. */
+    static final double SAME_SHARE = 1e-3;
+
+    /**
+     * @return the first series before {@code all.get(i)} whose curves cover every curve of it (the same analyte with
+     *         the same concentrations at the same times: a model built on the other's parameters), or null
+     */
+    static PlotSeries drawnOver(List<PlotSeries> all, int i) {
+        Profile p = all.get(i).profile();
+        for (int j = 0; j < i; j++) {
+            Profile q = all.get(j).profile();
+            boolean same = !p.analytes().isEmpty() && Arrays.equals(p.timesH(), q.timesH());
+            for (Analyte a : p.analytes()) {
+                if (!same) {
+                    break;
+                }
+                if (!q.analytes().contains(a)) {
+                    same = false;
+                    break;
+                }
+                double[] x = p.series(a).ngPerMl();
+                double[] y = q.series(a).ngPerMl();
+                double tolerance = SAME_SHARE * Math.max(p.series(a).cmaxNgPerMl(), q.series(a).cmaxNgPerMl());
+                for (int k = 0; k < x.length && same; k++) {
+                    same = Math.abs(x[k] - y[k]) <= tolerance;
+                }
+            }
+            if (same) {
+                return all.get(j);
+            }
+        }
+        return null;
     }
 
     /**
@@ -49,7 +85,11 @@ final class ChartLegend {
             }
         } else {
             for (int i = 0; i < all.size(); i++) {
-                items.add(curveItem(all.get(i).label(), line, ChartStyle.analyteStroke(Analyte.KETAMINE),
+                PlotSeries over = drawnOver(all, i);
+                // the first series is drawn last, on top: a later one with the same curves cannot be seen
+                String label = over == null ? all.get(i).label()
+                        : all.get(i).label() + ": the same curves as " + over.label() + ", under them";
+                items.add(curveItem(label, line, ChartStyle.analyteStroke(Analyte.KETAMINE),
                         ChartStyle.SERIES_COLOURS.get(i), dense[i]));
             }
             if (analytes.size() > 1) {

@@ -56,8 +56,11 @@ public final class DecrementChart {
      */
     static XYSeriesCollection dataset(List<Curve> curves) {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (Curve c : curves) {
-            XYSeries half = new XYSeries(c.label() + ", 50 % (context-sensitive half-time)", false, true);
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            Curve same = sameAs(curves, i);
+            XYSeries half = new XYSeries(same == null ? c.label() + ", 50 % (context-sensitive half-time)"
+                    : c.label() + ", 50 % and 80 %: the same as " + same.label() + ", under its lines", false, true);
             XYSeries eighty = new XYSeries(c.label() + ", 80 % decrement", false, true);
             for (DecrementTimes.Point p : c.points()) {
                 p.halfTimeH().ifPresent(h -> half.add(p.infusionH(), h));
@@ -67,6 +70,38 @@ public final class DecrementChart {
             data.addSeries(eighty);
         }
         return data;
+    }
+
+    /** Largest relative difference at which two models' decrement times count as the same line. */
+    static final double SAME_RELATIVE = 1e-3;
+
+    /**
+     * @return the first curve before {@code curves.get(i)} with the same decrement times at the same lengths (a model
+     *         built on another one's parameters: its lines would be drawn exactly over that one's), or null
+     */
+    static Curve sameAs(List<Curve> curves, int i) {
+        List<DecrementTimes.Point> p = curves.get(i).points();
+        for (int j = 0; j < i; j++) {
+            List<DecrementTimes.Point> q = curves.get(j).points();
+            boolean same = !p.isEmpty() && p.size() == q.size();
+            for (int k = 0; same && k < p.size(); k++) {
+                same = p.get(k).infusionH() == q.get(k).infusionH()
+                        && close(p.get(k).halfTimeH(), q.get(k).halfTimeH())
+                        && close(p.get(k).eightyPercentH(), q.get(k).eightyPercentH());
+            }
+            if (same) {
+                return curves.get(j);
+            }
+        }
+        return null;
+    }
+
+    private static boolean close(java.util.OptionalDouble a, java.util.OptionalDouble b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() == b.isEmpty();
+        }
+        return Math.abs(a.getAsDouble() - b.getAsDouble())
+                <= SAME_RELATIVE * Math.max(Math.abs(a.getAsDouble()), Math.abs(b.getAsDouble()));
     }
 
     /**
@@ -118,8 +153,14 @@ public final class DecrementChart {
                     BasicStroke.JOIN_ROUND));
             r.setSeriesStroke(2 * i + 1, new BasicStroke(ChartStyle.LINE_WIDTH, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_ROUND, 10, new float[] {12, 8}, 0));
+            if (sameAs(curves, i) != null) {
+                // drawn under the earlier model's lines, so its legend says so once for both
+                r.setSeriesVisibleInLegend(2 * i + 1, false);
+            }
         }
         XYPlot plot = new XYPlot(data, x, y, r);
+        // the first series last, on top (the plot's default), so a later model with the same times lies under it
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);

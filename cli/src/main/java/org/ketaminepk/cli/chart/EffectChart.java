@@ -35,7 +35,6 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -124,7 +123,13 @@ public final class EffectChart {
         if (p.bands() == null) {
             throw new InvalidInputException("effect bands", "a population effect panel needs effect bands");
         }
-        return combine(PopulationChart.create(r, bands, patients), r, p, patients, Double.NaN);
+        if (!r.fitTime()) {
+            return combine(PopulationChart.create(r, bands, patients), r, p, patients, Double.NaN);
+        }
+        // as for one patient, with the patients' spread: the axis ends when the upper percentiles and the effect
+        // bands are over too, not at the end of the run
+        double endH = TimeWindow.fittedEndH(r.series(), r.logScale(), p, bands, patients);
+        return combine(PopulationChart.create(r.withFitTime(false), bands, patients, endH), r, p, patients, endH);
     }
 
     /**
@@ -354,11 +359,9 @@ public final class EffectChart {
                 }
             }
         }
-        plot.addRangeMarker(reference(p.baseline(), null, ChartStyle.AXIS), Layer.BACKGROUND);
+        plot.addRangeMarker(reference(p.baseline(), ChartStyle.AXIS), Layer.BACKGROUND);
         if (p.level() != null) {
-            ValueMarker level = reference(p.level(), "level " + Checks.fmt(p.level()), ChartStyle.TEXT);
-            level.setStroke(LEVEL_STROKE);
-            plot.addRangeMarker(level, Layer.FOREGROUND);
+            addLevel(plot, p.level());
         }
         if (p.effectUnit().length() > AXIS_UNIT_CHARS) {
             TextTitle head = new TextTitle("Effect, " + p.effectUnit(), ChartStyle.BAND_LABEL, ChartStyle.TEXT,
@@ -369,20 +372,19 @@ public final class EffectChart {
         return plot;
     }
 
-    static ValueMarker reference(double value, String text, Color colour) {
-        ValueMarker m = new ValueMarker(value, colour, REFERENCE_STROKE);
-        if (text == null) {
-            return m;
-        }
-        m.setLabel(text);
-        m.setLabelFont(ChartStyle.BAND_LABEL);
-        m.setLabelPaint(colour);
-        // at the right end, where the effect has usually worn off
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        m.setLabelOffset(new RectangleInsets(2, 8, 2, 8));
-        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        return m;
+    /** A dashed line across the panel at {@code value}: the effect without drug. */
+    static ValueMarker reference(double value, Color colour) {
+        return new ValueMarker(value, colour, REFERENCE_STROKE);
+    }
+
+    /**
+     * The effect level: a line across the panel and its name, which {@link PeakLabels} lays out with the peaks'
+     * labels so that neither covers the other.
+     */
+    static void addLevel(XYPlot plot, double level) {
+        ValueMarker line = new ValueMarker(level, ChartStyle.TEXT, LEVEL_STROKE);
+        plot.addRangeMarker(line, Layer.FOREGROUND);
+        PeakLabels.of(plot).add(new PeakLabels.Level(level, "level " + Checks.fmt(level), ChartStyle.TEXT));
     }
 
     /** The effect axis: fitted to the curves, the baseline and the level, with a margin; unit in the label. */

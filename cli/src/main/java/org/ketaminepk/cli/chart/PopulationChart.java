@@ -44,6 +44,14 @@ public final class PopulationChart {
      * @return the chart
      */
     public static JFreeChart create(ChartRequest r, PercentileBands bands, int patients) {
+        return create(r, bands, patients, Double.NaN);
+    }
+
+    /**
+     * As {@link #create(ChartRequest, PercentileBands, int)}, with the time axis ending at {@code endH} when it is a
+     * number (a chart built on this one that fits its time axis to more than the concentrations).
+     */
+    static JFreeChart create(ChartRequest r, PercentileBands bands, int patients, double endH) {
         Checks.notNull("chart request", r);
         Checks.notNull("percentile bands", bands);
         double top = 0;
@@ -51,7 +59,7 @@ public final class PopulationChart {
             top = Math.max(top, BandSeries.top(bands, a, patients));
         }
         JFreeChart chart = ConcentrationChart.create(r.withTitles(r.title(),
-                PercentileSupport.subtitle(r.subtitle(), patients)), top, DenseNote.MEDIANS);
+                PercentileSupport.subtitle(r.subtitle(), patients)), top, DenseNote.MEDIANS, endH);
         XYPlot plot = chart.getXYPlot();
         double[] t = r.series().get(0).profile().timesH();
         TimeScale scale = TimeScale.forSpanH(t[t.length - 1]);
@@ -78,6 +86,7 @@ public final class PopulationChart {
         plot.setRenderer(1, fill(analytes, INNER_ALPHA));
         plot.setDataset(2, outer);
         plot.setRenderer(2, fill(analytes, OUTER_ALPHA));
+        BandShading.underFills(plot);
         // higher indices first: the 90 % fill, then the 50 % fill, then the medians on top
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer(0);

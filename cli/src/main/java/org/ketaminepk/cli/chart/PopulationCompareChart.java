@@ -67,6 +67,14 @@ public final class PopulationCompareChart {
      *         (they are ketamine's) and the dose marks; a later panel's axis fits its own analyte
      */
     public static JFreeChart create(ChartRequest r, List<PercentileBands> bands, int patients) {
+        return create(r, bands, patients, Double.NaN);
+    }
+
+    /**
+     * As {@link #create(ChartRequest, List, int)}, with the time axis ending at {@code endH} when it is a number (a
+     * chart built on this one that fits its time axis to more than the concentrations).
+     */
+    static JFreeChart create(ChartRequest r, List<PercentileBands> bands, int patients, double endH) {
         Checks.notNull("chart request", r);
         Checks.notNull("percentile bands", bands);
         if (bands.size() != r.series().size() || r.series().size() < 2) {
@@ -80,7 +88,8 @@ public final class PopulationCompareChart {
         List<Analyte> panels = List.copyOf(analytes);
         // the first panel is ConcentrationChart's own plot, fitted to the first analyte's bands and every curve
         r = r.withTitles(r.title(), PercentileSupport.subtitle(r.subtitle(), patients));
-        JFreeChart single = ConcentrationChart.create(r, top(bands, panels.get(0), patients), DenseNote.MEDIANS);
+        JFreeChart single = ConcentrationChart.create(r, top(bands, panels.get(0), patients), DenseNote.MEDIANS,
+                endH);
         XYPlot first = single.getXYPlot();
         DenseCourse.removeFills(first);
         double spanH = 0;
@@ -88,12 +97,17 @@ public final class PopulationCompareChart {
             double[] t = s.profile().timesH();
             spanH = Math.max(spanH, t[t.length - 1]);
         }
+        if (!Double.isNaN(endH)) {
+            // the time unit of the first panel, which ends there
+            spanH = Math.min(spanH, endH);
+        }
         TimeScale scale = TimeScale.forSpanH(spanH);
         double axisEnd = first.getDomainAxis().getUpperBound();
         boolean[] dense = DenseCourse.dense(ConcentrationChart.regimens(r.series()), axisEnd, scale);
         double slowSpan = DenseCourse.slowSpan(ConcentrationChart.regimens(r.series()), axisEnd, scale);
         LegendItemCollection legend = legend(first.getFixedLegendItems(), r.series().size(), panels.size(),
                 patients);
+        BandShading.underFills(first);
         if (panels.size() == 1) {
             addBands(first, r, bands, panels.get(0), scale, patients, dense, slowSpan);
             first.setFixedLegendItems(legend);

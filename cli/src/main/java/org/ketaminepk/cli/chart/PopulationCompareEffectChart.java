@@ -78,7 +78,10 @@ public final class PopulationCompareEffectChart {
             throw new InvalidInputException("effect bands", "a chart compares at most "
                     + PopulationCompareChart.MAX_SERIES + " series but had " + effectBands.size());
         }
-        JFreeChart base = PopulationCompareChart.create(r, bands, patients);
+        // without a duration, the axis ends when the concentrations and the effect are over for the patients too
+        double endH = r.fitTime() ? TimeWindow.fittedEndH(r.series(), r.logScale(), bands, effectBands,
+                effect.hasEffect() ? effect.baseline() : 0, patients) : Double.NaN;
+        JFreeChart base = PopulationCompareChart.create(r.withFitTime(false), bands, patients, endH);
         Plot top = base.getPlot();
         CombinedDomainXYPlot combined;
         XYPlot first;
@@ -102,6 +105,9 @@ public final class PopulationCompareEffectChart {
         for (PlotSeries s : r.series()) {
             double[] t = s.profile().timesH();
             spanH = Math.max(spanH, t[t.length - 1]);
+        }
+        if (!Double.isNaN(endH)) {
+            spanH = Math.min(spanH, endH);
         }
         TimeScale scale = TimeScale.forSpanH(spanH);
         XYPlot panel = effectPlot(first, r, effect, effectBands, scale, patients);
@@ -212,14 +218,12 @@ public final class PopulationCompareEffectChart {
             }
         }
         if (p.hasEffect()) {
-            plot.addRangeMarker(EffectChart.reference(baseline, null, ChartStyle.AXIS), Layer.BACKGROUND);
+            plot.addRangeMarker(EffectChart.reference(baseline, ChartStyle.AXIS), Layer.BACKGROUND);
         } else {
             plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.FOREGROUND);
         }
         if (p.level() != null) {
-            ValueMarker level = EffectChart.reference(p.level(), "level " + Checks.fmt(p.level()), ChartStyle.TEXT);
-            level.setStroke(EffectChart.LEVEL_STROKE);
-            plot.addRangeMarker(level, Layer.FOREGROUND);
+            EffectChart.addLevel(plot, p.level());
         }
         plot.addAnnotation(heading(p, bands));
         return plot;

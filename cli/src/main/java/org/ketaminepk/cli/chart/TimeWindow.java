@@ -3,6 +3,7 @@ package org.ketaminepk.cli.chart;
 import java.util.List;
 
 import org.ketaminepk.base.Analyte;
+import org.ketaminepk.population.PercentileBands;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.result.Series;
 
@@ -154,6 +155,80 @@ final class TimeWindow {
         return Math.max(fittedEndH(all, log), rounded(end, spanH));
     }
 
+    /**
+     * The end of the time axis of a population chart with an effect panel: as {@link #fittedEndH(List, boolean,
+     * EffectPanel)} for the typical patient, or later where the patients are still of interest
+     * ({@link #fittedEndH(List, boolean, List, List, double, int)}).
+     *
+     * @param all the typical patient's profile
+     * @param log whether the concentration axis is logarithmic
+     * @param p the effect panel, with its bands
+     * @param bands the concentration bands
+     * @param patients how many patients the bands are of (a band of too few is not drawn, so not waited for)
+     * @return the end of the time axis, h, within the simulated span
+     */
+    static double fittedEndH(List<PlotSeries> all, boolean log, EffectPanel p, PercentileBands bands, int patients) {
+        List<EffectPanel.Bands> effect = p.bands() == null ? List.of() : List.of(p.bands());
+        return Math.max(fittedEndH(all, log, p), fittedEndH(all, log, List.of(bands), effect,
+                p.hasEffect() ? p.baseline() : 0, patients));
+    }
+
+    /**
+     * The end of the time axis of a chart of populations with an effect panel: as {@link #fittedEndH(List, boolean)}
+     * for the typical patients, or later where the middle 90 % of patients are still of interest: an analyte's 95th
+     * percentile at or above the level {@link #fittedEndH(List, boolean)} applies to a curve with its peak, and the
+     * effect's 5th, 50th or 95th percentile at least {@value #EFFECT_FRACTION} of its largest change from baseline
+     * away from it.
+     *
+     * @param all the typical patients' profiles
+     * @param log whether the concentration axis is logarithmic
+     * @param bands each population's concentration bands
+     * @param effectBands each population's effect bands (of the effect-site concentration, ng/mL, for an endpoint
+     *        without an effect)
+     * @param baseline the effect without drug (0 for effect-site concentrations)
+     * @param patients how many patients the bands are of (a band of too few is not drawn, so not waited for)
+     * @return the end of the time axis, h, within the simulated span
+     */
+    static double fittedEndH(List<PlotSeries> all, boolean log, List<PercentileBands> bands,
+            List<EffectPanel.Bands> effectBands, double baseline, int patients) {
+        double spanH = 0;
+        for (PlotSeries s : all) {
+            double[] t = s.profile().timesH();
+            spanH = Math.max(spanH, t[t.length - 1]);
+        }
+        boolean outer = PercentileSupport.shown(5, patients);
+        double top = 0;
+        for (PercentileBands b : bands) {
+            for (Analyte a : b.analytes()) {
+                for (double v : b.ngPerMl(a, outer ? 95 : 50)) {
+                    top = Math.max(top, v);
+                }
+            }
+        }
+        double end = 0;
+        for (PercentileBands b : bands) {
+            for (Analyte a : b.analytes()) {
+                double[] y = b.ngPerMl(a, outer ? 95 : 50);
+                double peak = 0;
+                for (double v : y) {
+                    peak = Math.max(peak, v);
+                }
+                double level = log ? LOG_OWN_FRACTION * peak
+                        : Math.max(LINEAR_OWN_FRACTION * peak, LINEAR_TOP_FRACTION * top);
+                if (!log && a == Analyte.KETAMINE) {
+                    level = Math.min(level, lowestBandReached(peak));
+                }
+                end = Math.max(end, lastTimeAtOrAbove(b.timesH(), y, level));
+            }
+        }
+        for (EffectPanel.Bands e : effectBands) {
+            for (double[] y : outer ? List.of(e.p5(), e.p50(), e.p95()) : List.of(e.p50())) {
+                end = Math.max(end, lastTimeBeyond(e.timesH(), y, baseline));
+            }
+        }
+        return Math.max(fittedEndH(all, log), rounded(end, spanH));
+    }
+
     /** An effect is of interest while its change from baseline is at least this fraction of its largest change. */
     static final double EFFECT_FRACTION = 0.05;
 
@@ -192,8 +267,11 @@ final class TimeWindow {
 
     /** @return the first grid time after the last point at or above {@code level}, h; 0 when there is none */
     private static double lastTimeAtOrAbove(Series c, double level) {
-        double[] t = c.timesH();
-        double[] y = c.ngPerMl();
+        return lastTimeAtOrAbove(c.timesH(), c.ngPerMl(), level);
+    }
+
+    /** @return the first time after the last point at or above {@code level}, h; 0 when there is none */
+    private static double lastTimeAtOrAbove(double[] t, double[] y, double level) {
         for (int i = y.length - 1; i >= 0; i--) {
             if (y[i] >= level) {
                 return t[Math.min(i + 1, t.length - 1)];

@@ -22,6 +22,8 @@ import org.ketaminepk.patient.Patient;
 import org.ketaminepk.result.Profile;
 import org.ketaminepk.target.ManualScheme;
 import org.ketaminepk.target.PumpSettings;
+import org.ketaminepk.target.TargetController;
+import org.ketaminepk.target.TargetSchedule;
 
 /**
  * A manual scheme as {@code target --manual} prints it (the rows and lines of its summary), draws it
@@ -64,7 +66,8 @@ public final class ManualSchemeReport {
     }
 
     /**
-     * The chart of {@code target --manual --plot}: the concentrations the scheme gives with the exact solver.
+     * The chart of {@code target --manual --plot}: the concentrations the scheme gives with the exact solver, and
+     * the target it was designed for while it is held, so that the reader sees how far the scheme strays from it.
      *
      * @param ind the individual model the scheme was designed for
      * @param m the scheme
@@ -72,7 +75,8 @@ public final class ManualSchemeReport {
      * @return the chart
      */
     public static JFreeChart chart(IndividualModel ind, ManualScheme m, double endH) {
-        return TargetFiles.chart(ind, m.regimen(), endH, title(m), m.warnings(), null);
+        return TargetFiles.chart(ind, m.regimen(), endH, title(m), m.warnings(), new TargetFiles.PlotTarget(
+                TargetSchedule.constant(m.targetNgPerMl(), m.durationH()), TargetController.Mode.PLASMA, null, null));
     }
 
     /** @return the summary's "target" line, e.g. "150 ng/mL plasma for 4 h, within ±15 %" */

@@ -67,8 +67,8 @@ public final class PopulationCompareFiles {
         if (o.plot != null || o.show) {
             ChartRequest request = chartRequest(c, title, o.logScale);
             chart = effect == null ? PopulationCompareChart.create(request, bands(c), c.patients())
-                    : PopulationCompareEffectChart.create(request, bands(c), effect.panel(), effect.bands(),
-                            c.patients());
+                    : PopulationCompareEffectChart.create(request.withFitTime(o.defaultDuration()), bands(c),
+                            effect.panel(), effect.bands(), c.patients());
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {

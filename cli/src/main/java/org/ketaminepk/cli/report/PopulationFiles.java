@@ -95,7 +95,8 @@ public final class PopulationFiles {
                     List.of(new PlotSeries("", r.typical().result().profile())), o.logScale, caption);
             int n = r.outcome().size();
             chart = effect == null ? PopulationChart.create(request, r.bands(), n)
-                    : EffectChart.createPopulation(request, r.bands(), effect.panel(), n);
+                    : EffectChart.createPopulation(request.withFitTime(o.defaultDuration()), r.bands(),
+                            effect.panel(), n);
         }
         try (OutputFiles out = new OutputFiles()) {
             if (files.containsKey("--csv")) {

@@ -83,7 +83,7 @@ public final class TargetFiles {
      * @param endH the end of the chart, h
      * @param title the title: what the pump does (the subtitle names the model and the patient)
      * @param warnings the plan's warnings, shown in the caption
-     * @param target the target and what goes with it, or null for a manual scheme
+     * @param target the target and what goes with it, or null for none
      * @return the chart
      */
     public static JFreeChart chart(IndividualModel ind, Regimen regimen, double endH, String title,

@@ -48,6 +48,54 @@ class ChartFilesTest {
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
     }
 
+    /**
+     * @return the font size of each text element of a drawing containing {@code words}, px before its scaling (set
+     *         on the element or on the nearest group around it)
+     */
+    private static java.util.List<Double> fontSizes(String svg, String words) throws Exception {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        NodeList texts = parseSvg(svg.getBytes(StandardCharsets.UTF_8)).getElementsByTagNameNS("*", "text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element e = (Element) texts.item(i);
+            if (!e.getTextContent().replace('\u00A0', ' ').contains(words)) {
+                continue;
+            }
+            org.w3c.dom.Node n = e;
+            while (n instanceof Element el && el.getAttribute("font-size").isEmpty()) {
+                n = n.getParentNode();
+            }
+            if (n instanceof Element el) {
+                out.add(Double.parseDouble(el.getAttribute("font-size").replace("px", "")));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theSmallPrintOfASmallImageIsLegibleAndCountsWhatItLeavesOut() throws Exception {
+        JFreeChart c = ConcentrationChart.create(ChartRequest.of("Title", "Subtitle",
+                new PlotSeries("", Fixtures.antidepressantWithNorketamine(6))).withCaptionLines(java.util.List.of(
+                        "ketamine-pk: a teaching and review tool, not a dosing device.", "A first note.",
+                        "A second note.", "A third note.")));
+        // 640 x 360 draws the 1280 x 720 layout at half size: the caption's 15 px printed 7.5 px high
+        StringWriter small = new StringWriter();
+        ChartFiles.writeSvg(c, small, 640, 360);
+        java.util.List<Double> sizes = fontSizes(small.toString(), "teaching and review tool");
+        assertFalse(sizes.isEmpty(), "the disclaimer stays");
+        for (double size : sizes) {
+            assertTrue(size * 0.5 >= SmallPrint.MIN_TEXT_PX, () -> "printed " + size * 0.5 + " px high");
+        }
+        assertFalse(fontSizes(small.toString(), "more lines of notes in the text output").isEmpty(),
+                "what is left out is counted");
+        // drawn full size afterwards, the chart is as it was
+        StringWriter large = new StringWriter();
+        ChartFiles.writeSvg(c, large, 1600, 900);
+        assertEquals(java.util.List.of((double) ChartStyle.CAPTION.getSize()),
+                fontSizes(large.toString(), "teaching and review tool"));
+        assertFalse(large.toString().contains("more lines of notes"));
+        assertTrue(large.toString().contains("A first note."));
+    }
+
     @Test
     void pngStreamIsAPngImage() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

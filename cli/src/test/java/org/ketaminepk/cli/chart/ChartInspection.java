@@ -85,7 +85,7 @@ final class ChartInspection {
 
     static List<BandLabels> bandLabels(JFreeChart c) {
         List<BandLabels> out = new ArrayList<>();
-        for (Object a : ((org.jfree.chart.renderer.xy.AbstractXYItemRenderer) plot(c).getRenderer()).getAnnotations()) {
+        for (Object a : plot(c).getAnnotations()) {
             if (a instanceof BandLabels) {
                 out.add((BandLabels) a);
             }

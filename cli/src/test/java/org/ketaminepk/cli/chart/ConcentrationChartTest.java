@@ -49,9 +49,25 @@ class ConcentrationChartTest {
         assertEquals(ChartStyle.SERIES_COLOURS.get(0), rr.getSeriesPaint(1));
         assertEquals(ChartStyle.SERIES_COLOURS.get(1), rr.getSeriesPaint(2));
         assertEquals(ChartStyle.SERIES_COLOURS.get(2), rr.getSeriesPaint(4));
-        // the legend names each profile once, then the line style of each analyte
+        // the legend names each profile once (C has A's curves, drawn under them), then the line style of each
+        // analyte
         List<String> legend = legendLabels(c);
-        assertEquals(List.of("A", "B", "C", "Ketamine", "Norketamine"), legend.subList(0, 5));
+        assertEquals(List.of("A", "B", "C: the same curves as A, under them", "Ketamine", "Norketamine"),
+                legend.subList(0, 5));
+    }
+
+    @Test
+    void aSeriesWhoseCurvesLieUnderAnEarlierOnesSaysSoInTheLegend() {
+        // 'compare --model racemic-composite --model kamp-2020': the composite's ketamine is Kamp's, drawn over it,
+        // and the legend named a curve that could not be seen
+        Profile ketamineOnly = Fixtures.profile(org.ketaminepk.library.Models.get("kamp-2020"),
+                org.ketaminepk.patient.Patient.standardAdult(), Fixtures.antidepressant(), 6, 1.0 / 60);
+        ChartRequest r = new ChartRequest("t", "", List.of(new PlotSeries("A", INFUSION_6H),
+                new PlotSeries("B", DOMINO_6H), new PlotSeries("C", ketamineOnly)), false, List.of());
+        List<String> legend = legendLabels(ConcentrationChart.create(r));
+        assertEquals("A", legend.get(0));
+        assertEquals("B", legend.get(1), "another model's ketamine is a curve of its own");
+        assertEquals("C: the same curves as A, under them", legend.get(2));
     }
 
     @Test

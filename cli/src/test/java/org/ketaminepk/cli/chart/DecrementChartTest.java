@@ -36,6 +36,21 @@ class DecrementChartTest {
     }
 
     @Test
+    void aModelWhoseLinesLieUnderAnotherOnesSaysSoInTheLegend() {
+        // racemic-composite takes its ketamine from kamp-2020: the legend named kamp-2020's two lines, which could
+        // not be seen anywhere on the chart
+        DecrementChart.Curve copy = new DecrementChart.Curve("k", CURVE.points());
+        JFreeChart chart = DecrementChart.create(List.of(CURVE, copy), "t", "ketamine");
+        LegendItemCollection items = ((XYPlot) chart.getPlot()).getLegendItems();
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        assertEquals(List.of("m, 50 % (context-sensitive half-time)", "m, 80 % decrement",
+                "k, 50 % and 80 %: the same as m, under its lines"), labels);
+    }
+
+    @Test
     void drawsHeadlessWithTheLengthAxisEndingAtTheLongestInfusion() {
         JFreeChart chart = DecrementChart.create(List.of(CURVE), "t", "ketamine");
         assertEquals(4, ((XYPlot) chart.getPlot()).getDomainAxis().getUpperBound(), 0);

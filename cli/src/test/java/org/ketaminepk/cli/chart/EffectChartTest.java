@@ -211,6 +211,24 @@ class EffectChartTest {
     }
 
     @Test
+    void aPeakOnTheEffectLevelHasItsLabelApartFromTheLevelsNameAndLine() {
+        // a 6-h infusion whose effect peaks at the end of the axis at 0.451, on a level of 0.45: the peak's label
+        // used to print over the level's name, with the level's line through both
+        EffectResult r = run(Endpoints.OLOFSEN_2022_ANTINOCICEPTION, "kamp-2020",
+                Regimen.of(Dose.infusion(Rate.mgPerH(20), 6, 0)));
+        JFreeChart c = chart(List.of(r), 0.45);
+        XYPlot effect = ((CombinedDomainXYPlot) c.getPlot()).getSubplots().get(1);
+        BufferedImage img = ChartFiles.render(c, 1600, 1200);
+        List<Rectangle2D> boxes = PeakLabels.of(effect).lastBoxes();
+        assertEquals(1, boxes.size());
+        // the level's line and name are drawn in the text colour, the peak's label in the effect's
+        Rectangle2D box = boxes.get(0);
+        BufferedImage under = img.getSubimage((int) box.getX(), (int) box.getY(), (int) box.getWidth(),
+                (int) box.getHeight());
+        assertEquals(0, ChartInspection.count(under, ChartStyle.TEXT), () -> "level line or name under " + box);
+    }
+
+    @Test
     void aFittedTimeAxisEndsWhenTheEffectIsOverNotAtTheEndOfTheRun() {
         // a bolus simulated for a day, as 'simulate --effect' does by default: the effect is over within hours
         Regimen bolus = Regimen.of(Dose.bolus(Amount.mg(35), 0));

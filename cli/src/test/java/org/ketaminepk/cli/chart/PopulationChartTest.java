@@ -11,7 +11,10 @@ import java.util.List;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.ketaminepk.base.Analyte;
@@ -63,6 +66,59 @@ class PopulationChartTest {
                 "Middle 90 % of patients")), labels.toString());
         BufferedImage img = chart.createBufferedImage(800, 450);
         assertEquals(800, img.getWidth());
+    }
+
+    /**
+     * A patients' fill that crosses a concentration band keeps its colour: the band's tint under it is too faint to
+     * change it noticeably, and the band is drawn by lines at its edges instead. The fills used to take on the band
+     * tints, so that the band and the fill could not be told apart.
+     */
+    @Test
+    void aFillCrossingABandKeepsItsColourAndTheBandShowsByItsEdges() {
+        PublishedModel model = Models.get("otto-2021");
+        Regimen regimen = DoseParser.parse("0.5 mg/kg over 40 min");
+        TimeGrid grid = TimeGrid.uniform(6, 0.05);
+        PercentileBands bands = PopulationSimulation.of(model, Collections.nCopies(50, Patient.standardAdult()),
+                regimen, grid, 5L).withPercentileBands(grid, 5, 25, 50, 75, 95).run().percentileBands()
+                .orElseThrow();
+        PlotSeries typical = new PlotSeries("", Simulation.run(model, Patient.standardAdult(), regimen, grid)
+                .profile());
+        XYPlot plot = PopulationChart.create(ChartRequest.of("Population", "50 patients", typical), bands, 50)
+                .getXYPlot();
+        List<double[]> tints = new ArrayList<>();
+        List<Double> edges = new ArrayList<>();
+        for (Object m : plot.getRangeMarkers(Layer.BACKGROUND)) {
+            if (m instanceof IntervalMarker band && band.getPaint() instanceof java.awt.Color c) {
+                tints.add(new double[] {c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() / 255.0});
+            } else if (m instanceof ValueMarker edge && !(edge.getPaint() instanceof java.awt.Color c
+                    && c.getRed() == c.getGreen() && c.getGreen() == c.getBlue())) {
+                edges.add(edge.getValue());
+            }
+        }
+        assertEquals(2, tints.size(), "analgesic and dissociative");
+        assertTrue(edges.containsAll(List.of(70.0, 160.0, 100.0, 250.0)), edges::toString);
+        for (int k = 1; k <= 2; k++) {
+            java.awt.Color f = (java.awt.Color) plot.getRenderer(k).getSeriesPaint(1);
+            double[] fill = {f.getRed(), f.getGreen(), f.getBlue(), f.getAlpha() / 255.0};
+            double[] white = {255, 255, 255};
+            double[] overWhite = over(fill, white);
+            // over each band alone, and over both where they overlap
+            double[] both = over(tints.get(1), over(tints.get(0), white));
+            for (double[] under : List.of(over(tints.get(0), white), over(tints.get(1), white), both)) {
+                double d = distance(over(fill, under), overWhite);
+                assertTrue(d < 20, "the fill changes colour by " + d + " over a band");
+            }
+        }
+    }
+
+    private static double[] over(double[] rgba, double[] rgb) {
+        double a = rgba[3];
+        return new double[] {a * rgba[0] + (1 - a) * rgb[0], a * rgba[1] + (1 - a) * rgb[1],
+                a * rgba[2] + (1 - a) * rgb[2]};
+    }
+
+    private static double distance(double[] a, double[] b) {
+        return Math.sqrt(Math.pow(a[0] - b[0], 2) + Math.pow(a[1] - b[1], 2) + Math.pow(a[2] - b[2], 2));
     }
 
     /** Below 20 patients the 90 % fill, below 4 the 50 % fill too, is left out: of legend, plot and axis. */
