@@ -570,4 +570,32 @@ class PopulationCommandTest {
         assertEquals(0, covariates.code(), covariates.err());
         assertFalse(covariates.out().contains("band has no width"), covariates.out());
     }
+    /**
+     * A single run's chart says under its disclaimer how many stated assumptions its model rests on; a population's
+     * chart and a comparison of populations gave the bare disclaimer, so a chart of the composite model travelled
+     * without a word of its assumptions.
+     */
+    @Test
+    void populationChartsSayHowManyAssumptionsTheirModelRestsOn() throws Exception {
+        Path one = dir.resolve("one.svg");
+        Cli.Result r = Cli.run("simulate", "--dose", "bolus 20 mg", "--population", "50", "--plot", one.toString());
+        assertEquals(0, r.code(), r.err());
+        Path two = dir.resolve("two.svg");
+        Cli.Result c = Cli.run("compare", "--series", "a: bolus 20 mg", "--series", "b: bolus 30 mg", "--population",
+                "50", "--plot", two.toString());
+        assertEquals(0, c.code(), c.err());
+        for (Path svg : List.of(one, two)) {
+            // the words of every text element, a wrapped caption's lines joined; non-breaking hyphens and spaces as plain ones
+            StringBuilder words = new StringBuilder();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(">([^<>]+)</text>")
+                    .matcher(Files.readString(svg));
+            while (m.find()) {
+                words.append(m.group(1)).append(' ');
+            }
+            String text = words.toString().replace('\u2011', '-').replace('\u00a0', ' ').replace("&apos;", "'")
+                    .replace("&#39;", "'").replaceAll("\\s+", " ");
+            assertTrue(text.contains("not a dosing device. Model racemic-composite rests on 9 stated assumptions "
+                    + "('ketamine-pk models racemic-composite')."), svg.toString());
+        }
+    }
 }

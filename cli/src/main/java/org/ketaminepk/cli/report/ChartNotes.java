@@ -34,7 +34,7 @@ final class ChartNotes {
     static List<String> lines(List<Run> runs) {
         boolean several = runs.size() > 1;
         Set<String> lines = new LinkedHashSet<>();
-        lines.add(DISCLAIMER + assumptions(runs));
+        lines.add(disclaimer(runs));
         for (Run r : runs) {
             String bolus = bolusNote(r);
             if (bolus != null) {
@@ -92,6 +92,14 @@ final class ChartNotes {
         }
         return "Bolus: the first minutes are the central compartment's mixing phase (" + site
                 + "), not levels to compare with the shaded peaks.";
+    }
+
+    /**
+     * @param runs the typical runs of what a chart draws
+     * @return the disclaimer, followed by how many stated assumptions each model drawn rests on
+     */
+    public static String disclaimer(List<Run> runs) {
+        return DISCLAIMER + assumptions(runs);
     }
 
     /** @return " Model X rests on N stated assumptions ('ketamine-pk models X')." for each model, or "" */

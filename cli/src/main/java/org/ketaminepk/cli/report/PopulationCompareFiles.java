@@ -109,7 +109,11 @@ public final class PopulationCompareFiles {
             series.add(new PlotSeries(r.typical().label(), r.typical().result().profile()));
         }
         List<String> caption = new ArrayList<>();
-        caption.add(Outputs.CHART_DISCLAIMER);
+        List<Run> typicals = new ArrayList<>();
+        for (PopulationReport r : c.series()) {
+            typicals.add(r.typical());
+        }
+        caption.add(ChartNotes.disclaimer(typicals));
         caption.add("Paired: " + PopulationCompareText.pairing(c));
         Set<String> notes = new LinkedHashSet<>();
         for (PopulationReport r : c.series()) {

@@ -87,7 +87,7 @@ public final class PopulationFiles {
         JFreeChart chart = null;
         if (o.plot != null || o.show) {
             List<String> caption = new ArrayList<>();
-            caption.add(Outputs.CHART_DISCLAIMER);
+            caption.add(ChartNotes.disclaimer(List.of(r.typical())));
             caption.addAll(r.notes());
             // the subtitle says which band is not drawn
             caption.remove(r.fewPatientsNote());
