@@ -79,6 +79,8 @@ import picocli.CommandLine.Spec;
 public final class FitCommand implements Callable<Integer> {
     /** A level this many times above or below its individual prediction is named as not explained by the fit. */
     static final double FAR_FOLD = 10;
+    /** The smallest shrinkage printed (to two decimals) as more than 1.00: only that is called "above 1". */
+    static final double SHRINKAGE_SHOWN_ABOVE_ONE = 1.005;
     /**
      * Steps of the grid the curves are drawn on, min, finest first: the first whose grid fits in the heap is used
      * ({@link #curveStepMin}). None is longer than 5 min, the step beyond which a simulation warns that Cmax and Tmax
@@ -228,7 +230,8 @@ public final class FitCommand implements Callable<Integer> {
                     u.map(x -> String.format(Locale.ROOT, "%.2f", x.shrinkage())).orElse("–"));
         }
         List<String> wider = fit.estimates().stream()
-                .filter(e -> e.uncertainty().map(x -> x.shrinkage() > 1).orElse(false))
+                // as printed: a shrinkage of 1 up to the rounding of the numerical curvature reads "1.00"
+                .filter(e -> e.uncertainty().map(x -> x.shrinkage() >= SHRINKAGE_SHOWN_ABOVE_ONE).orElse(false))
                 .map(IndividualFit.Estimate::parameter).toList();
         if (!wider.isEmpty()) {
             Text.hanging(out, "note: ", "shrinkage above 1 (" + String.join(", ", wider) + "): at this "

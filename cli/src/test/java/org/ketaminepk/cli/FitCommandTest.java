@@ -102,6 +102,21 @@ class FitCommandTest {
         assertTrue(!good.out().contains("shrinkage above 1"), good.out());
     }
 
+    /**
+     * A parameter no level informs (norketamine's, with ketamine measured alone) has a shrinkage of 1 up to the
+     * rounding of the numerical curvature; printed as 1.00, it is not "above 1" and no reason to check the levels.
+     */
+    @Test
+    void aShrinkageThatPrintsAsOneIsNotCalledAboveOne() throws IOException {
+        Path p = dir.resolve("ketamine-only.csv");
+        Files.writeString(p, "time,analyte,value\n1,ketamine,100 ng/mL\n");
+        Cli.Result r = Cli.run("fit", "--observed", p.toString(), "--dose", "0.5 mg/kg over 40 min", "--model",
+                "otto-2021");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\\n  Vn .*shrinkage 1\\.00\\n.*"), r.out());
+        assertTrue(!r.out().contains("shrinkage above 1"), r.out());
+    }
+
     @Test
     void levelsTheFitCannotExplainAreNamedAndAPreDoseLevelIsRefused() throws IOException {
         Path far = dir.resolve("far.csv");
