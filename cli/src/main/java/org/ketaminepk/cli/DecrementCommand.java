@@ -87,7 +87,12 @@ public final class DecrementCommand implements Callable<Integer> {
         double maxH = hours("--up-to", upTo);
         double stepH = hours("--every", every);
         Checks.positive("--up-to", maxH, DecrementTimes.MAX_INFUSION_H, "h");
-        if (!(stepH > 0) || maxH / stepH > MAX_LENGTHS) {
+        if (!(stepH > 0)) {
+            // the count of lengths below was 0 h / 0 h: "0 h gives Infinity"
+            throw new InvalidInputException("every", "--every must be greater than 0 h but was " + Checks.fmt(stepH)
+                    + " h");
+        }
+        if (maxH / stepH > MAX_LENGTHS) {
             throw new InvalidInputException("every", String.format(Locale.ROOT, "--every must give at most %d "
                     + "infusion lengths up to %s h but %s h gives %s; use a longer step", MAX_LENGTHS,
                     Checks.fmt(maxH), Checks.fmt(stepH), Checks.fmt(Math.floor(maxH / stepH) + 1)));

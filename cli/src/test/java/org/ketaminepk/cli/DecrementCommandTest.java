@@ -53,6 +53,11 @@ class DecrementCommandTest {
         assertEquals(2, time.code());
         assertTrue(time.err().contains("--up-to must be a number and a time unit"), time.err());
         assertEquals(1, time.err().strip().lines().count(), time.err());
+        for (String zero : new String[] {"0s", "0h"}) {
+            Cli.Result none = Cli.run("decrement", "--up-to", "12h", "--every", zero);
+            assertEquals(2, none.code());
+            assertEquals("error: --every must be greater than 0 h but was 0 h\n", none.err());
+        }
         for (String upTo : new String[] {"0h", "100d"}) {
             Cli.Result range = Cli.run("decrement", "--up-to", upTo);
             assertEquals(2, range.code());
