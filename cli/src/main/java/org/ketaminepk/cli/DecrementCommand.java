@@ -92,6 +92,11 @@ public final class DecrementCommand implements Callable<Integer> {
             throw new InvalidInputException("every", "--every must be greater than 0 h but was " + Checks.fmt(stepH)
                     + " h");
         }
+        if (stepH > maxH + 1e-9) {
+            // the table held 0 and --up-to alone, as if --every had not been given
+            throw new InvalidInputException("every", "--every must be at most --up-to, " + Checks.fmt(maxH) + " h, but "
+                    + "was " + Checks.fmt(stepH) + " h; give a shorter --every or a longer --up-to");
+        }
         if (maxH / stepH > MAX_LENGTHS) {
             throw new InvalidInputException("every", String.format(Locale.ROOT, "--every must give at most %d "
                     + "infusion lengths up to %s h but %s h gives %s; use a longer step", MAX_LENGTHS,

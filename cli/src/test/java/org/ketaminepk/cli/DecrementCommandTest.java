@@ -58,6 +58,11 @@ class DecrementCommandTest {
             assertEquals(2, none.code());
             assertEquals("error: --every must be greater than 0 h but was 0 h\n", none.err());
         }
+        Cli.Result longer = Cli.run("decrement", "--up-to", "30min", "--every", "1h");
+        assertEquals(2, longer.code(), longer.out());
+        assertEquals("error: --every must be at most --up-to, 0.5 h, but was 1 h; give a shorter --every or a longer "
+                + "--up-to\n", longer.err());
+        assertEquals(0, Cli.run("decrement", "--up-to", "1h", "--every", "1h").code());
         for (String upTo : new String[] {"0h", "100d"}) {
             Cli.Result range = Cli.run("decrement", "--up-to", upTo);
             assertEquals(2, range.code());
