@@ -253,4 +253,31 @@ class EffectsCommandTest {
                 "--age", "6", "--weight", "20", "--height", "115", "--level", "4", "--duration", "2h");
         assertEquals(0, below.code(), below.err());
     }
+
+    /**
+     * 'effects olofsen-2022-antinociception --dose "bolus 10 mg" --level 5' printed "0 min at or beyond 5 fraction of
+     * the maximal effect": a sigmoid Emax effect never reaches its baseline plus its maximal change, so a level there
+     * or beyond is refused before the run, on either side, in every command that takes one.
+     */
+    @Test
+    void aLevelNoConcentrationReachesIsRefused() {
+        Cli.Result rising = Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--level", "5");
+        assertEquals(2, rising.code(), rising.out());
+        assertEquals("", rising.out());
+        assertEquals("error: --level must be below 1 fraction of the maximal effect (the baseline of "
+                + "olofsen-2022-antinociception plus its maximal change, an effect no concentration reaches) but was 5 "
+                + "fraction of the maximal effect\n", rising.err());
+        Cli.Result falling = Cli.run("effects", "herd-2008-sedation", "--model", "herd-2007", "--dose", "bolus 10 mg",
+                "--age", "6", "--weight", "20", "--height", "115", "--level", "-1");
+        assertEquals(2, falling.code(), falling.out());
+        assertTrue(falling.err().startsWith("error: --level must be above "), falling.err());
+        assertTrue(falling.err().endsWith("but was -1 sedation score (0-5)\n"), falling.err());
+        Cli.Result simulate = Cli.run("simulate", "--dose", "bolus 10 mg", "--model", "kamp-2020", "--effect",
+                "antinociception", "--effect-level", "1");
+        assertEquals(2, simulate.code(), simulate.out());
+        assertTrue(simulate.err().startsWith("error: --effect-level must be below 1 fraction"), simulate.err());
+        assertEquals(0, Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--level", "0.2").code());
+    }
 }

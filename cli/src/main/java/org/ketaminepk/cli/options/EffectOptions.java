@@ -76,15 +76,17 @@ public final class EffectOptions {
     /**
      * Refuses, before anything is simulated, an effect level that the effect meets without any drug: at or below the
      * baseline of an effect the drug raises, at or above that of one it lowers. The time "at or beyond" such a level
-     * would be the whole run, time before the first dose included. The baseline and the direction come from the
-     * concentration–effect relationship each model would drive; for an endpoint with an effect site only the level is
-     * an effect-site concentration, 0 ng/mL without drug.
+     * would be the whole run, time before the first dose included. Refuses as well a level no concentration reaches:
+     * at or beyond the baseline plus the maximal change of a sigmoid Emax relationship. The baseline and the direction
+     * come from the concentration–effect relationship each model would drive; for an endpoint with an effect site only
+     * the level is an effect-site concentration, 0 ng/mL without drug.
      *
      * @param option the option that gave the level ({@code --effect-level}, {@code --level})
      * @param level the level, in the endpoint's unit, or null when none was given
      * @param endpoint the endpoint
      * @param models the models that will drive it (one whose drug form cannot is left to the run to refuse)
-     * @throws InvalidInputException naming the option, the value with its unit and the side it must be on
+     * @throws InvalidInputException naming the option, the value with its unit and the side it must be on (or the
+     *                               limit it must stay within)
      */
     public static void checkLevel(String option, Double level, Endpoint endpoint, List<PublishedModel> models) {
         if (level == null) {
@@ -113,6 +115,18 @@ public final class EffectOptions {
                         + "drug) but was %s %s", option, rises ? "above" : "below", Checks.fmt(base), unit,
                         endpoint.id(), rises ? "raises" : "lowers", rises ? "below" : "above", Checks.fmt(level),
                         unit));
+            }
+            if (f instanceof ConcentrationEffect.SigmoidEmax e) {
+                // E0 + Emax is the asymptote: a level at or beyond it is never met, and "0 min at or beyond" it said
+                // nothing the user could not have been told before the run
+                double limit = e.e0() + e.emax();
+                if (rises ? !(level < limit) : !(level > limit)) {
+                    String unit = endpoint.effectUnit();
+                    throw new InvalidInputException(option.substring(2), String.format(Locale.ROOT, "%s must be %s %s "
+                            + "%s (the baseline of %s plus its maximal change, an effect no concentration reaches) but "
+                            + "was %s %s", option, rises ? "below" : "above", Checks.fmt(limit), unit, endpoint.id(),
+                            Checks.fmt(level), unit));
+                }
             }
         }
     }
