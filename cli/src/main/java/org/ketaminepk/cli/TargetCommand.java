@@ -228,6 +228,11 @@ public final class TargetCommand implements Callable<Integer> {
         if (manual) {
             ManualOptions.refuseCombinations(population.asked(), predictedEndpointId != null, endpointId != null,
                     plasmaLimit != null);
+            if (update != null) {
+                // a manual scheme changes its rates where it says, not at pump updates: the value changed nothing
+                throw new InvalidInputException("update", "--update sets how often a target-controlled pump changes "
+                        + "its rate; a manual scheme has no updates, so leave out --update or --manual");
+            }
             return manual(out, summary, schedule, pump, ind, plotFile);
         }
         ManualOptions.refuseToleranceWithoutManual(tolerance);
