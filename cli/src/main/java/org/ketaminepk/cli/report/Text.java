@@ -155,8 +155,15 @@ public final class Text {
         return "with " + String.join(" and ", names);
     }
 
-    /** @return a span in hours, with days and hours as {@link #hoursMinutes} writes them for long spans ("244 h (10 d 4 h)") */
+    /**
+     * @return a span in hours, with days and hours as {@link #hoursMinutes} writes them for long spans ("244 h (10 d 4
+     *         h)"); under a minute, in seconds ("2 s")
+     */
     public static String span(double h) {
+        if (h > 0 && h < 1.0 / 60) {
+            // to a thousandth of an hour a run of 1 s was "0 h", one of 2 s "0.001 h"
+            return step(h);
+        }
         String s = Checks.fmt(Math.round(h * 1000) / 1000.0) + " h";
         return h >= 48 ? s + " (" + hoursMinutes(h) + ")" : s;
     }
