@@ -248,7 +248,7 @@ public final class FitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
                     (l.censored() ? "<" : "") + num(l.valueOrLloqNgPerMl()), num(p.typicalNgPerMl()),
                     num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio().getAsDouble())
-                            ? twoDecimals(p.ratio().getAsDouble()) : "none (prediction 0)");
+                            ? Text.twoDecimals(p.ratio().getAsDouble()) : "none (prediction 0)");
         }
         List<String> far = new java.util.ArrayList<>();
         for (int i = 0; i < fit.predictions().size(); i++) {
@@ -281,8 +281,8 @@ public final class FitCommand implements Callable<Integer> {
             Text.hanging(out, "note: ", coarseNote, 94);
         }
         Text.hanging(out, "", String.format(Locale.ROOT, "−2 log posterior: %s at the typical patient, %s at the "
-                + "estimate (%d model evaluations)", twoDecimals(fit.typicalObjective()), twoDecimals(fit.objective()),
-                fit.evaluations()), 100);
+                + "estimate (%d model evaluations)", Text.twoDecimals(fit.typicalObjective()),
+                Text.twoDecimals(fit.objective()), fit.evaluations()), 100);
         for (Warning w : curve.warnings()) {
             if (w.code() != Warning.Code.ADJUSTMENT) {
                 Text.hanging(out, "warning: ", w.message(), 91);
@@ -297,13 +297,6 @@ public final class FitCommand implements Callable<Integer> {
         return v.isPresent() ? Checks.fmt(v.getAsDouble()) : "";
     }
 
-    /**
-     * @return the number with two decimals, or with four significant digits once it is a million or more: a level
-     *         far beyond the curve's reach gave a ratio printed with 42 digits
-     */
-    private static String twoDecimals(double v) {
-        return Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.2f", v) : num(v);
-    }
 
     private static String num(double v) {
         return Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));

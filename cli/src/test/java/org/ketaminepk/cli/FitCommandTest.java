@@ -173,6 +173,23 @@ class FitCommandTest {
         }
     }
 
+    /** A level 40,000 times below its prediction had the ratio "0.00", as if nothing had been measured. */
+    @Test
+    void aRatioFarBelowOneKeepsItsDigits() throws IOException {
+        Path p = dir.resolve("tiny.csv");
+        Files.writeString(p, "time,analyte,value\n1,ketamine,0.001 ng/mL\n");
+        Cli.Result fit = Cli.run("fit", "--observed", p.toString(), "--dose", "bolus 20 mg", "--model", "otto-2021");
+        assertEquals(0, fit.code(), fit.err());
+        assertTrue(!fit.out().contains(" 0.00\n"), fit.out());
+        assertTrue(fit.out().matches("(?s).*\\n +1 +ketamine +0\\.001 +[0-9.]+ +[0-9.]+ +[0-9.]+e-0[56]\\n.*"),
+                fit.out());
+        Cli.Result simulate = Cli.run("simulate", "--dose", "bolus 20 mg", "--model", "otto-2021", "--observed",
+                p.toString());
+        assertEquals(0, simulate.code(), simulate.err());
+        assertTrue(simulate.out().matches("(?s).*\\n1 +ketamine +0\\.001 +[0-9.]+ +[0-9.]+e-0[56]\\n.*"),
+                simulate.out());
+    }
+
     @Test
     void refusesAModelWithoutVariability() throws IOException {
         Cli.Result r = Cli.run("fit", "--observed", levels().toString(), "--dose", "bolus 20 mg", "--model",

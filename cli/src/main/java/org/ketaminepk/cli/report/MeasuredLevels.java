@@ -155,7 +155,7 @@ public final class MeasuredLevels {
                     : "<LLOQ, predicted above";
         }
         double r = row.ratio().getAsDouble();
-        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "none (prediction 0)";
+        return Double.isFinite(r) ? Text.twoDecimals(r) : "none (prediction 0)";
     }
 
     /** @return the row's ratio for the CSV file: empty for a censored level and for a prediction of 0 */

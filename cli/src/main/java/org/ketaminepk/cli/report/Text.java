@@ -168,6 +168,16 @@ public final class Text {
         return h >= 48 ? s + " (" + hoursMinutes(h) + ")" : s;
     }
 
+    /**
+     * @return the number with two decimals ("1.94"), or with four significant digits where two decimals would hide it:
+     *         a million or more (a ratio printed with 42 digits), or so small that it would read "0.00" ("2.286e-05")
+     */
+    public static String twoDecimals(double v) {
+        double a = Math.abs(v);
+        return a < 1e6 && (a == 0 || a >= 0.005) ? String.format(Locale.ROOT, "%.2f", v)
+                : Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));
+    }
+
     /** @return the step in the most readable unit ("1 min", "30 s", "0.5 h") */
     public static String step(double h) {
         if (h < 1.0 / 60) {
