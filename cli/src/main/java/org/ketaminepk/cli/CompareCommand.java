@@ -291,6 +291,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (endpoint != null) {
             EffectOptions.checkLevel("--effect-level", effect.level, endpoint, published);
+            EffectOptions.checkSShare(effect.sShare, endpoint, published);
         }
         MemoryBudget.check(grid, values);
         List<Run> runs = new ArrayList<>();

@@ -280,4 +280,35 @@ class EffectsCommandTest {
         assertEquals(0, Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
                 "bolus 10 mg", "--level", "0.2").code());
     }
+
+    /**
+     * The S-ketamine share is taken only of a racemic model's ketamine for an S-ketamine endpoint: with an S-ketamine
+     * model, or for an endpoint of racemic ketamine, '--s-share 0.4' gave the same output as without it.
+     */
+    @Test
+    void anSShareNoRunUsesIsRefused() {
+        Cli.Result sModel = Cli.run("effects", "olofsen-2022-antinociception", "--model", "otto-2021", "--dose",
+                "bolus 10 mg", "--s-share", "0.4");
+        assertEquals(2, sModel.code(), sModel.out());
+        assertEquals("", sModel.out());
+        assertEquals("error: --s-share is the share of a racemic model's ketamine taken as S-ketamine for an "
+                + "S-ketamine endpoint; olofsen-2022-antinociception with otto-2021 (S-ketamine) is driven by the "
+                + "model's own concentrations and takes none, so leave --s-share out\n", sModel.err());
+        Cli.Result racemicEndpoint = Cli.run("effects", "herd-2008-sedation", "--model", "domino-1984", "--dose",
+                "bolus 10 mg", "--age", "6", "--weight", "20", "--height", "115", "--s-share", "0.4");
+        assertEquals(2, racemicEndpoint.code(), racemicEndpoint.out());
+        assertTrue(racemicEndpoint.err().startsWith("error: --s-share is the share of a racemic model's ketamine"),
+                racemicEndpoint.err());
+        Cli.Result simulate = Cli.run("simulate", "--dose", "bolus 10 mg", "--model", "otto-2021", "--effect",
+                "antinociception", "--s-share", "0.4");
+        assertEquals(2, simulate.code(), simulate.out());
+        assertTrue(simulate.err().startsWith("error: --s-share is the share"), simulate.err());
+        Cli.Result racemic = Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--s-share", "0.4");
+        assertEquals(0, racemic.code(), racemic.err());
+        assertTrue(racemic.out().contains("S-ketamine, taken as 40 % of kamp-2020's racemic ketamine"), racemic.out());
+        Cli.Result mixed = Cli.run("compare", "--dose", "bolus 10 mg", "--model", "otto-2021", "--model", "kamp-2020",
+                "--effect", "antinociception", "--s-share", "0.4");
+        assertEquals(0, mixed.code(), mixed.err());
+    }
 }

@@ -1,5 +1,6 @@
 package org.ketaminepk.cli.options;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -129,6 +130,32 @@ public final class EffectOptions {
                 }
             }
         }
+    }
+
+    /**
+     * Refuses, before anything is simulated, an S-ketamine share that no run would use: the share is taken of a
+     * racemic model's ketamine for an S-ketamine endpoint, and any other pairing is driven by the model's own
+     * concentrations, so the value would change nothing.
+     *
+     * @param sShare the share given with {@code --s-share}, or null when none was given
+     * @param endpoint the endpoint
+     * @param models the models that will drive it
+     * @throws InvalidInputException naming {@code --s-share}, the endpoint and the models
+     */
+    public static void checkSShare(Double sShare, Endpoint endpoint, List<PublishedModel> models) {
+        if (sShare == null) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (PublishedModel m : models) {
+            if (EffectSimulation.takesSKetamineShare(endpoint, m.drugForm())) {
+                return;
+            }
+            named.add(m.id() + " (" + m.drugForm().label() + ")");
+        }
+        throw new InvalidInputException("s-share", "--s-share is the share of a racemic model's ketamine taken as "
+                + "S-ketamine for an S-ketamine endpoint; " + endpoint.id() + " with " + String.join(", ", named)
+                + " is driven by the model's own concentrations and takes none, so leave --s-share out");
     }
 
     /** @return the endpoint asked for, by id or by the unique id that ends with the name given */
