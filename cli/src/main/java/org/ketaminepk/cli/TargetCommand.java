@@ -15,6 +15,7 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.ManualOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
@@ -225,6 +226,7 @@ public final class TargetCommand implements Callable<Integer> {
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         IndividualModel ind = Simulation.standard().individualize(model, patient);
         PrintWriter summary = onStdout > 0 ? spec.commandLine().getErr() : out;
+        EffectOptions.refuseAllowWithoutGuess(ke0GuessPerMin, allowGuess);
         if (manual) {
             ManualOptions.refuseCombinations(population.asked(), predictedEndpointId != null, endpointId != null,
                     plasmaLimit != null);

@@ -311,4 +311,25 @@ class EffectsCommandTest {
                 "--effect", "antinociception", "--s-share", "0.4");
         assertEquals(0, mixed.code(), mixed.err());
     }
+
+    /** '--allow-guessed-ke0' without '--ke0-guess' permits nothing, and was accepted with no word in every command. */
+    @Test
+    void thePermissionWithoutAGuessIsRefused() {
+        String message = "error: --allow-guessed-ke0 permits a --ke0-guess, and none was given; add --ke0-guess PER_MIN "
+                + "or leave --allow-guessed-ke0 out\n";
+        for (String[] args : new String[][] {
+            {"effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose", "bolus 10 mg",
+                "--allow-guessed-ke0"},
+            {"simulate", "--dose", "bolus 10 mg", "--model", "kamp-2020", "--effect", "antinociception",
+                "--allow-guessed-ke0"},
+            {"compare", "--dose", "bolus 10 mg", "--dose", "bolus 20 mg", "--model", "kamp-2020", "--effect",
+                "antinociception", "--allow-guessed-ke0"},
+            {"target", "--target", "100 ng/mL for 1 h", "--model", "domino-1984", "--allow-guessed-ke0"},
+            {"target", "--target", "100 ng/mL for 1 h", "--model", "domino-1984", "--effect-site",
+                "navarrete-2025-ani", "--allow-guessed-ke0"}}) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out());
+            assertEquals(message, r.err(), String.join(" ", args));
+        }
+    }
 }

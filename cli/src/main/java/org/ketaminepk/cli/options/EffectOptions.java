@@ -187,6 +187,19 @@ public final class EffectOptions {
         }
     }
 
+    /**
+     * Refuses the permission for a guessed ke0 without the guess: alone it changes nothing.
+     *
+     * @param ke0GuessPerMin the guessed ke0, 1/min, or null
+     * @param allowGuess whether {@code --allow-guessed-ke0} was given
+     */
+    public static void refuseAllowWithoutGuess(Double ke0GuessPerMin, boolean allowGuess) {
+        if (allowGuess && ke0GuessPerMin == null) {
+            throw new InvalidInputException("allow-guessed-ke0", "--allow-guessed-ke0 permits a --ke0-guess, and "
+                    + "none was given; add --ke0-guess PER_MIN or leave --allow-guessed-ke0 out");
+        }
+    }
+
     /** @return the library's options for these choices (checked by {@link #checkBeforeRun()}) */
     public EffectSimulation.Options options() {
         return simulationOptions(ke0GuessPerMin, allowGuess, sShare);
@@ -203,6 +216,7 @@ public final class EffectOptions {
      */
     public static EffectSimulation.Options simulationOptions(Double ke0GuessPerMin, boolean allowGuess,
             Double sShare) {
+        refuseAllowWithoutGuess(ke0GuessPerMin, allowGuess);
         EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
         if (ke0GuessPerMin != null) {
             double maxPerMin = EffectSites.MAX_KE0_PER_H / 60;
