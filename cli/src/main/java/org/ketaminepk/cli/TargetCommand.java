@@ -230,6 +230,10 @@ public final class TargetCommand implements Callable<Integer> {
         if (manual) {
             ManualOptions.refuseCombinations(population.asked(), predictedEndpointId != null, endpointId != null,
                     plasmaLimit != null);
+            if (ke0GuessPerMin != null) {
+                throw new InvalidInputException("ke0-guess", "--ke0-guess applies to an effect site, and --manual "
+                        + "designs for a plasma target; leave out --ke0-guess");
+            }
             if (update != null) {
                 // a manual scheme changes its rates where it says, not at pump updates: the value changed nothing
                 throw new InvalidInputException("update", "--update sets how often a target-controlled pump changes "

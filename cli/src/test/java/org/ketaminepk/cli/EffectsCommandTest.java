@@ -331,5 +331,10 @@ class EffectsCommandTest {
             assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out());
             assertEquals(message, r.err(), String.join(" ", args));
         }
+        Cli.Result manual = Cli.run("target", "--target", "100 ng/mL for 1 h", "--model", "domino-1984", "--manual",
+                "--ke0-guess", "0.2", "--allow-guessed-ke0");
+        assertEquals(2, manual.code(), manual.out());
+        assertEquals("error: --ke0-guess applies to an effect site, and --manual designs for a plasma target; leave out "
+                + "--ke0-guess\n", manual.err());
     }
 }
