@@ -156,7 +156,7 @@ public final class MemoryBudget {
     }
 
     /** @return bytes in MiB or GiB with one decimal */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         double mib = bytes / (double) (1L << 20);
         return mib < 1024 ? String.format(Locale.ROOT, "%.0f MiB", mib)
                 : String.format(Locale.ROOT, "%.1f GiB", mib / 1024);
