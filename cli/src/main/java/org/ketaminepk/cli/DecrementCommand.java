@@ -106,6 +106,11 @@ public final class DecrementCommand implements Callable<Integer> {
         for (String id : modelIds.isEmpty() ? List.of(CommonOptions.DEFAULT_MODEL_ID) : modelIds) {
             models.add(CommonOptions.knownModel("model", id));
         }
+        if (plot != null && models.size() > DecrementChart.MAX_CURVES) {
+            throw new InvalidInputException("plot", "--plot draws at most " + DecrementChart.MAX_CURVES + " models, "
+                    + "each in a colour of its own, but " + models.size() + " were given; draw fewer --model or leave "
+                    + "out --plot");
+        }
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         int n = (int) Math.floor(maxH / stepH + 1e-9) + 1;
         double[] lengths = new double[n + (Math.abs((n - 1) * stepH - maxH) > 1e-9 ? 1 : 0)];

@@ -70,4 +70,26 @@ class DecrementCommandTest {
                     range.err());
         }
     }
+
+    /**
+     * The chart has seven colours: an eighth model took the first one's colour again, and racemic-composite and
+     * perez-ruixo-2021 could not be told apart. More models than colours are refused with --plot, before any work.
+     */
+    @Test
+    void moreModelsThanColoursAreRefusedWithAPlot(@TempDir Path dir) {
+        List<String> args = new java.util.ArrayList<>(List.of("decrement", "--up-to", "1h", "--plot",
+                dir.resolve("d.png").toString()));
+        for (String id : List.of("racemic-composite", "kamp-2020", "domino-1984", "clements-1981", "hijazi-2003",
+                "otto-2021", "simons-2022", "perez-ruixo-2021")) {
+            args.addAll(List.of("--model", id));
+        }
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.out());
+        assertEquals("", r.out());
+        assertEquals("error: --plot draws at most 7 models, each in a colour of its own, but 8 were given; draw fewer "
+                + "--model or leave out --plot\n", r.err());
+        assertTrue(!Files.exists(dir.resolve("d.png")));
+        args.subList(args.size() - 2, args.size()).clear();
+        assertEquals(0, Cli.run(args.toArray(String[]::new)).code());
+    }
 }
