@@ -104,7 +104,13 @@ public final class DecrementCommand implements Callable<Integer> {
         }
         List<PublishedModel> models = new ArrayList<>();
         for (String id : modelIds.isEmpty() ? List.of(CommonOptions.DEFAULT_MODEL_ID) : modelIds) {
-            models.add(CommonOptions.knownModel("model", id));
+            PublishedModel m = CommonOptions.knownModel("model", id);
+            if (models.contains(m)) {
+                // its columns were printed twice, side by side
+                throw new InvalidInputException("model", "--model " + m.id() + " was given twice; give each model "
+                        + "once");
+            }
+            models.add(m);
         }
         if (plot != null && models.size() > DecrementChart.MAX_CURVES) {
             throw new InvalidInputException("plot", "--plot draws at most " + DecrementChart.MAX_CURVES + " models, "

@@ -92,4 +92,12 @@ class DecrementCommandTest {
         args.subList(args.size() - 2, args.size()).clear();
         assertEquals(0, Cli.run(args.toArray(String[]::new)).code());
     }
+
+    /** A model given twice had its two columns printed twice, side by side. */
+    @Test
+    void aModelGivenTwiceIsRefused() {
+        Cli.Result r = Cli.run("decrement", "--up-to", "1h", "--model", "kamp-2020", "--model", "kamp-2020");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("error: --model kamp-2020 was given twice; give each model once\n", r.err());
+    }
 }
