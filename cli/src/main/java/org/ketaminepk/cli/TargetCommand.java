@@ -256,8 +256,13 @@ public final class TargetCommand implements Callable<Integer> {
         }
         if (endpointId != null) {
             EffectLink link = PumpOptions.link(Endpoints.get("--effect-site", endpointId), model, patient, ke0GuessPerMin, allowGuess);
-            controller = plasmaLimit == null ? TargetController.effectSite(ind, pump, link)
-                    : TargetController.effectSite(ind, pump, link, plasmaLimit);
+            try {
+                controller = plasmaLimit == null ? TargetController.effectSite(ind, pump, link)
+                        : TargetController.effectSite(ind, pump, link, plasmaLimit);
+            } catch (InvalidInputException e) {
+                // the library names its field "plasma limit"; the user gave --plasma-limit
+                throw "plasma limit".equals(e.field()) ? e.renamed("plasma-limit", "--plasma-limit") : e;
+            }
         } else {
             if (plasmaLimit != null || (ke0GuessPerMin != null && predictedEndpointId == null)) {
                 throw new InvalidInputException("effect-site", (plasmaLimit != null ? "--plasma-limit" : "--ke0-guess")

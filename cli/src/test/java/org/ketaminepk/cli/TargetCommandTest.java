@@ -137,6 +137,17 @@ class TargetCommandTest {
         assertTrue(!shorter.out().contains("NaN"), shorter.out());
     }
 
+    /** A plasma limit out of range was refused as "plasma limit must be ...", naming no option. */
+    @Test
+    void aPlasmaLimitOutOfRangeNamesTheOption() {
+        for (String limit : new String[] {"0.5", "11"}) {
+            Cli.Result r = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", Cli.MODEL, "--effect-site",
+                    "navarrete-2025-ani", "--plasma-limit", limit);
+            assertEquals(2, r.code(), r.out());
+            assertEquals("error: --plasma-limit must be between 1 and 10 × target but was " + limit + "\n", r.err());
+        }
+    }
+
     @Test
     void aGuessedKe0NeedsPermission() {
         Cli.Result r = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", Cli.MODEL, "--effect-site",
