@@ -138,4 +138,23 @@ class OutputSafetyTest {
         assertArrayEquals(before[0], snapshot()[0]);
         assertArrayEquals(before[2], snapshot()[2]);
     }
+
+    /**
+     * Every output is written beside its target and renamed over it, so '--csv /dev/null' (run as root) replaced the
+     * device with a regular file holding the CSV, and '--csv /dev/stdout' failed as "no such file or directory". A
+     * target that exists and is not a regular file is refused before the run; here a named pipe stands in for the
+     * device.
+     */
+    @Test
+    void aTargetThatIsNotARegularFileIsRefusedAndLeftAsItIs() throws Exception {
+        Path pipe = dir.resolve("pipe.csv");
+        Process mk = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is needed to make a named pipe");
+        Cli.Result r = run("--csv", pipe.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --csv: cannot write '" + pipe + "': it is not a regular file (a device, pipe or socket), "
+                + "which the finished output would replace; name a file, or give '-' for standard output\n", r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe) && !Files.isDirectory(pipe), "still a pipe");
+    }
 }
