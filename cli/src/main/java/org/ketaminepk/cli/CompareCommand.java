@@ -260,11 +260,15 @@ public final class CompareCommand implements Callable<Integer> {
                     + "; repeat --protocol, --dose, --series, --model or --patient (or use 'ketamine-pk simulate' "
                     + "for one)");
         }
-        if (population.asked() && (output.plot != null || output.show)
-                && count > PopulationCompareChart.MAX_SERIES) {
-            // refused before the populations run, not after
-            throw new InvalidInputException("plot", "--plot draws at most " + PopulationCompareChart.MAX_SERIES
-                    + " series but --population got " + count + "; compare fewer series or leave out --plot");
+        if ((output.plot != null || output.show) && count > PopulationCompareChart.MAX_SERIES) {
+            // refused before anything runs: the chart was refused after the summary had been printed, as
+            // "plot series must number between 1 and 7"
+            String option = output.plot != null ? "--plot" : "--show";
+            throw new InvalidInputException("plot", String.format(Locale.ROOT, "%s draws at most %d series but there "
+                    + "are %d (%d source%s × %d model%s × %d patient%s); compare fewer series or leave out %s", option,
+                    PopulationCompareChart.MAX_SERIES, count, sources.size(), sources.size() == 1 ? "" : "s",
+                    models.size(), models.size() == 1 ? "" : "s", people.size(), people.size() == 1 ? "" : "s",
+                    option));
         }
 
         double lastEnd = 0;
@@ -291,6 +295,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (endpoint != null) {
             EffectOptions.checkLevel("--effect-level", effect.level, endpoint, published);
+            EffectOptions.checkSShare(effect.sShare, endpoint, published);
         }
         MemoryBudget.check(grid, values);
         List<Run> runs = new ArrayList<>();

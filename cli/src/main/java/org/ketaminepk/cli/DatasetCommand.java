@@ -153,9 +153,11 @@ public final class DatasetCommand implements Callable<Integer> {
             }
         });
         PrintWriter summary = toStdout ? spec.commandLine().getErr() : stdout;
-        summary.printf(Locale.ROOT, "%s: %s individuals, %s records simulated with %s%s%n", file.getFileName(),
-                Text.count(d.individuals().size()), Text.count(d.records().size()), model.id(),
-                toStdout ? "" : "; written to " + out);
+        int individuals = d.individuals().size();
+        int records = d.records().size();
+        summary.printf(Locale.ROOT, "%s: %s individual%s, %s record%s simulated with %s%s%n", file.getFileName(),
+                Text.count(individuals), individuals == 1 ? "" : "s", Text.count(records), records == 1 ? "" : "s",
+                model.id(), toStdout ? "" : "; written to " + out);
         // sentences that differ only in their numbers (an ID's own age, weight or BMI) are one line with the ranges;
         // one written for an ID ("ID 7: ...") names the first ID and how many more drew it
         List<String[]> idAndText = new ArrayList<>();

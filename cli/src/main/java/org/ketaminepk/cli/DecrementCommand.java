@@ -87,14 +87,35 @@ public final class DecrementCommand implements Callable<Integer> {
         double maxH = hours("--up-to", upTo);
         double stepH = hours("--every", every);
         Checks.positive("--up-to", maxH, DecrementTimes.MAX_INFUSION_H, "h");
-        if (!(stepH > 0) || maxH / stepH > MAX_LENGTHS) {
+        if (!(stepH > 0)) {
+            // the count of lengths below was 0 h / 0 h: "0 h gives Infinity"
+            throw new InvalidInputException("every", "--every must be greater than 0 h but was " + Checks.fmt(stepH)
+                    + " h");
+        }
+        if (stepH > maxH + 1e-9) {
+            // the table held 0 and --up-to alone, as if --every had not been given
+            throw new InvalidInputException("every", "--every must be at most --up-to, " + Checks.fmt(maxH) + " h, but "
+                    + "was " + Checks.fmt(stepH) + " h; give a shorter --every or a longer --up-to");
+        }
+        if (maxH / stepH > MAX_LENGTHS) {
             throw new InvalidInputException("every", String.format(Locale.ROOT, "--every must give at most %d "
                     + "infusion lengths up to %s h but %s h gives %s; use a longer step", MAX_LENGTHS,
                     Checks.fmt(maxH), Checks.fmt(stepH), Checks.fmt(Math.floor(maxH / stepH) + 1)));
         }
         List<PublishedModel> models = new ArrayList<>();
         for (String id : modelIds.isEmpty() ? List.of(CommonOptions.DEFAULT_MODEL_ID) : modelIds) {
-            models.add(CommonOptions.knownModel("model", id));
+            PublishedModel m = CommonOptions.knownModel("model", id);
+            if (models.contains(m)) {
+                // its columns were printed twice, side by side
+                throw new InvalidInputException("model", "--model " + m.id() + " was given twice; give each model "
+                        + "once");
+            }
+            models.add(m);
+        }
+        if (plot != null && models.size() > DecrementChart.MAX_CURVES) {
+            throw new InvalidInputException("plot", "--plot draws at most " + DecrementChart.MAX_CURVES + " models, "
+                    + "each in a colour of its own, but " + models.size() + " were given; draw fewer --model or leave "
+                    + "out --plot");
         }
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         int n = (int) Math.floor(maxH / stepH + 1e-9) + 1;

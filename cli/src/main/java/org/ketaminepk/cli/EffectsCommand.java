@@ -167,6 +167,7 @@ public final class EffectsCommand implements Callable<Integer> {
             throw new InvalidInputException("level", "--level must be a finite number but was " + level);
         }
         EffectOptions.checkLevel("--level", level, endpoint, List.of(model));
+        EffectOptions.checkSShare(sShare, endpoint, List.of(model));
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         TimeGrid grid = grid(regimen.endH());
         // as simulate --effect: the run with the effect compartment's link beside the plain one

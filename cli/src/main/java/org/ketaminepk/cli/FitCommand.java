@@ -79,6 +79,8 @@ import picocli.CommandLine.Spec;
 public final class FitCommand implements Callable<Integer> {
     /** A level this many times above or below its individual prediction is named as not explained by the fit. */
     static final double FAR_FOLD = 10;
+    /** The smallest shrinkage printed (to two decimals) as more than 1.00: only that is called "above 1". */
+    static final double SHRINKAGE_SHOWN_ABOVE_ONE = 1.005;
     /**
      * Steps of the grid the curves are drawn on, min, finest first: the first whose grid fits in the heap is used
      * ({@link #curveStepMin}). None is longer than 5 min, the step beyond which a simulation warns that Cmax and Tmax
@@ -228,7 +230,8 @@ public final class FitCommand implements Callable<Integer> {
                     u.map(x -> String.format(Locale.ROOT, "%.2f", x.shrinkage())).orElse("–"));
         }
         List<String> wider = fit.estimates().stream()
-                .filter(e -> e.uncertainty().map(x -> x.shrinkage() > 1).orElse(false))
+                // as printed: a shrinkage of 1 up to the rounding of the numerical curvature reads "1.00"
+                .filter(e -> e.uncertainty().map(x -> x.shrinkage() >= SHRINKAGE_SHOWN_ABOVE_ONE).orElse(false))
                 .map(IndividualFit.Estimate::parameter).toList();
         if (!wider.isEmpty()) {
             Text.hanging(out, "note: ", "shrinkage above 1 (" + String.join(", ", wider) + "): at this "
@@ -245,7 +248,7 @@ public final class FitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %8s  %-12s %12s %12s %12s %10s%n", Checks.fmt(l.timeH()), l.analyte().label(),
                     (l.censored() ? "<" : "") + num(l.valueOrLloqNgPerMl()), num(p.typicalNgPerMl()),
                     num(p.individualNgPerMl()), l.censored() ? "censored" : Double.isFinite(p.ratio().getAsDouble())
-                            ? twoDecimals(p.ratio().getAsDouble()) : "none (prediction 0)");
+                            ? Text.twoDecimals(p.ratio().getAsDouble()) : "none (prediction 0)");
         }
         List<String> far = new java.util.ArrayList<>();
         for (int i = 0; i < fit.predictions().size(); i++) {
@@ -278,8 +281,8 @@ public final class FitCommand implements Callable<Integer> {
             Text.hanging(out, "note: ", coarseNote, 94);
         }
         Text.hanging(out, "", String.format(Locale.ROOT, "−2 log posterior: %s at the typical patient, %s at the "
-                + "estimate (%d model evaluations)", twoDecimals(fit.typicalObjective()), twoDecimals(fit.objective()),
-                fit.evaluations()), 100);
+                + "estimate (%d model evaluations)", Text.twoDecimals(fit.typicalObjective()),
+                Text.twoDecimals(fit.objective()), fit.evaluations()), 100);
         for (Warning w : curve.warnings()) {
             if (w.code() != Warning.Code.ADJUSTMENT) {
                 Text.hanging(out, "warning: ", w.message(), 91);
@@ -294,13 +297,6 @@ public final class FitCommand implements Callable<Integer> {
         return v.isPresent() ? Checks.fmt(v.getAsDouble()) : "";
     }
 
-    /**
-     * @return the number with two decimals, or with four significant digits once it is a million or more: a level
-     *         far beyond the curve's reach gave a ratio printed with 42 digits
-     */
-    private static String twoDecimals(double v) {
-        return Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.2f", v) : num(v);
-    }
 
     private static String num(double v) {
         return Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));

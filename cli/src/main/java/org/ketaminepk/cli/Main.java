@@ -17,6 +17,7 @@ import java.util.Properties;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.options.Converters;
+import org.ketaminepk.cli.report.MemoryBudget;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -141,7 +142,20 @@ public final class Main implements Runnable {
         cl.setExecutionStrategy(parseResult -> {
             refuseRepeatedAndEmptyValues(parseResult);
             refuseOutputOverInput(parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError oom) {
+                // picocli hands only exceptions to the handler below: an Error left the JVM's own stack trace
+                PrintWriter e = parseResult.commandSpec().commandLine().getErr();
+                boolean debug = app.debug || parseResult.expandedArgs().contains("--debug");
+                e.println("error: internal failure: " + outOfMemory(MemoryBudget.maxHeapBytes())
+                        + (debug ? "" : " (rerun with --debug for the stack trace)"));
+                if (debug) {
+                    oom.printStackTrace(e);
+                }
+                e.flush();
+                return 1;
+            }
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
@@ -172,6 +186,17 @@ public final class Main implements Runnable {
             return code;
         });
         return cl;
+    }
+
+    /**
+     * @param maxHeapBytes the largest heap the JVM may use, bytes
+     * @return what ran out and what to change, for the one line an {@link OutOfMemoryError} is reported in
+     */
+    static String outOfMemory(long maxHeapBytes) {
+        return "out of memory (Java may use at most " + MemoryBudget.size(maxHeapBytes) + "), which the checks "
+                + "before the run should have foreseen; ask for less (a longer --step, a shorter --duration, fewer "
+                + "patients) or give Java more memory (e.g. KETAMINE_PK_JAVA_OPTS=-Xmx"
+                + (2 * (maxHeapBytes >> 30) + 2) + "g)";
     }
 
     /**

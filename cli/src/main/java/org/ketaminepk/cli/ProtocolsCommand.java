@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.patient.Patient;
+import org.ketaminepk.protocol.Protocol;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -56,7 +57,13 @@ public final class ProtocolsCommand implements Callable<Integer> {
             ProtocolsText.list(w);
         } else {
             Double kg = weightKg == null ? null : Patient.standardAdult().withWeightKg(weightKg).weightKg();
-            ProtocolsText.show(w, CommonOptions.protocol(id, ""), kg);
+            Protocol protocol = CommonOptions.protocol(id, "");
+            if (kg != null && !protocol.weightBased()) {
+                // it changed no dose, yet the listing said the doses were "for" that weight
+                throw new InvalidInputException("weight", "--weight resolves doses given per kg, and " + id
+                        + " has none (every dose is in mg); leave --weight out");
+            }
+            ProtocolsText.show(w, protocol, kg);
         }
         w.flush();
         return ExitCode.OK;

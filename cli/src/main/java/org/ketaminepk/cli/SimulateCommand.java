@@ -221,6 +221,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PublishedModel model = common.model(protocol);
         if (endpoint != null) {
             EffectOptions.checkLevel("--effect-level", effect.level, endpoint, List.of(model));
+            EffectOptions.checkSShare(effect.sShare, endpoint, List.of(model));
         }
         TimeGrid grid = output.grid(regimen.endH());
         int values = MemoryBudget.valuesPerPoint(model, patient);

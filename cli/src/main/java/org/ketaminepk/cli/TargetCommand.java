@@ -15,6 +15,7 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.cli.chart.ChartFiles;
 import org.ketaminepk.cli.options.CommonOptions;
+import org.ketaminepk.cli.options.EffectOptions;
 import org.ketaminepk.cli.options.ManualOptions;
 import org.ketaminepk.cli.options.PatientOptions;
 import org.ketaminepk.cli.options.PopulationOptions;
@@ -225,9 +226,19 @@ public final class TargetCommand implements Callable<Integer> {
         Patient patient = PatientOptions.orEmpty(patientOptions).patient();
         IndividualModel ind = Simulation.standard().individualize(model, patient);
         PrintWriter summary = onStdout > 0 ? spec.commandLine().getErr() : out;
+        EffectOptions.refuseAllowWithoutGuess(ke0GuessPerMin, allowGuess);
         if (manual) {
             ManualOptions.refuseCombinations(population.asked(), predictedEndpointId != null, endpointId != null,
                     plasmaLimit != null);
+            if (ke0GuessPerMin != null) {
+                throw new InvalidInputException("ke0-guess", "--ke0-guess applies to an effect site, and --manual "
+                        + "designs for a plasma target; leave out --ke0-guess");
+            }
+            if (update != null) {
+                // a manual scheme changes its rates where it says, not at pump updates: the value changed nothing
+                throw new InvalidInputException("update", "--update sets how often a target-controlled pump changes "
+                        + "its rate; a manual scheme has no updates, so leave out --update or --manual");
+            }
             return manual(out, summary, schedule, pump, ind, plotFile);
         }
         ManualOptions.refuseToleranceWithoutManual(tolerance);
@@ -245,8 +256,13 @@ public final class TargetCommand implements Callable<Integer> {
         }
         if (endpointId != null) {
             EffectLink link = PumpOptions.link(Endpoints.get("--effect-site", endpointId), model, patient, ke0GuessPerMin, allowGuess);
-            controller = plasmaLimit == null ? TargetController.effectSite(ind, pump, link)
-                    : TargetController.effectSite(ind, pump, link, plasmaLimit);
+            try {
+                controller = plasmaLimit == null ? TargetController.effectSite(ind, pump, link)
+                        : TargetController.effectSite(ind, pump, link, plasmaLimit);
+            } catch (InvalidInputException e) {
+                // the library names its field "plasma limit"; the user gave --plasma-limit
+                throw "plasma limit".equals(e.field()) ? e.renamed("plasma-limit", "--plasma-limit") : e;
+            }
         } else {
             if (plasmaLimit != null || (ke0GuessPerMin != null && predictedEndpointId == null)) {
                 throw new InvalidInputException("effect-site", (plasmaLimit != null ? "--plasma-limit" : "--ke0-guess")

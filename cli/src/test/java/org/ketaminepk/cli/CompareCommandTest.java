@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -181,5 +182,28 @@ class CompareCommandTest {
         }
         assertEquals("age, weight, height, sex, creatinine, egfr, clcr, child-pugh, bilirubin, albumin, inr, "
                 + "ascites, encephalopathy, cyp2b6, comed", PatientSpec.acceptedKeys());
+    }
+
+    /**
+     * A chart holds seven series: eight --dose with --plot printed the whole comparison, then failed with "plot series
+     * must number between 1 and 7 but was 8", naming no option. It is refused before anything runs.
+     */
+    @Test
+    void moreSeriesThanAChartHoldsAreRefusedBeforeTheRun(@TempDir Path tmp) {
+        List<String> args = new ArrayList<>(List.of("compare", "--model", Cli.MODEL));
+        for (int i = 1; i <= 8; i++) {
+            args.addAll(List.of("--dose", "bolus " + i + " mg"));
+        }
+        args.addAll(List.of("--plot", tmp.resolve("c.png").toString()));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals("error: --plot draws at most 7 series but there are 8 (8 sources × 1 model × 1 patient); compare "
+                + "fewer series or leave out --plot\n", r.err());
+        Cli.Result crossed = Cli.run("compare", "--dose", "bolus 1 mg", "--dose", "bolus 2 mg", "--model", Cli.MODEL,
+                "--model", "kamp-2020", "--patient", "age=30", "--patient", "age=50", "--plot", tmp.resolve("x.png")
+                        .toString());
+        assertEquals(2, crossed.code(), crossed.err());
+        assertTrue(crossed.err().contains("but there are 8 (2 sources × 2 models × 2 patients)"), crossed.err());
     }
 }

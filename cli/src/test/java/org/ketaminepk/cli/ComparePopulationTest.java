@@ -207,7 +207,7 @@ class ComparePopulationTest {
                 Arguments.of(new String[] {"--population", "10", "--probability", "hours>=6.5"}, "--probability",
                         "at most 6 h"),
                 Arguments.of(new String[] {"--population", "10", "--patient", "age=20", "--patient", "age=30",
-                    "--patient", "age=40", "--patient", "age=50"}, "--plot", "at most 7 series but --population got 8"),
+                    "--patient", "age=40", "--patient", "age=50"}, "--plot", "at most 7 series but there are 8"),
                 Arguments.of(new String[] {"--population", "10", "--model", Cli.MODEL}, "--iiv",
                         "publishes no between-patient variability"));
     }

@@ -33,6 +33,16 @@ class DatasetCommandTest {
         assertTrue(lines[2].startsWith("1,2,0,") && lines[2].endsWith(",.,ketamine,150"), lines[2]);
     }
 
+    /** One ID was "1 individuals", one record "1 records". */
+    @Test
+    void oneIndividualAndOneRecordAreSingular() throws IOException {
+        Path in = file("one.csv", "ID TIME AMT CMT\n1 0 50 iv\n");
+        Cli.Result r = Cli.run("dataset", in.toString(), "--model", "otto-2021", "--out", dir.resolve("p.csv")
+                .toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("one.csv: 1 individual, 1 record simulated with otto-2021"), r.out());
+    }
+
     @Test
     void aBrokenFileIsOneLineAndNothingIsWritten() throws IOException {
         Path in = file("bad.csv", "ID,TIME,AMT,CMT\n1,0,50,iv\n1,-1,,\n");

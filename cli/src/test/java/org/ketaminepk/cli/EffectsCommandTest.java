@@ -253,4 +253,89 @@ class EffectsCommandTest {
                 "--age", "6", "--weight", "20", "--height", "115", "--level", "4", "--duration", "2h");
         assertEquals(0, below.code(), below.err());
     }
+
+    /**
+     * 'effects olofsen-2022-antinociception --dose "bolus 10 mg" --level 5' printed "0 min at or beyond 5 fraction of
+     * the maximal effect": a sigmoid Emax effect never reaches its baseline plus its maximal change, so a level there
+     * or beyond is refused before the run, on either side, in every command that takes one.
+     */
+    @Test
+    void aLevelNoConcentrationReachesIsRefused() {
+        Cli.Result rising = Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--level", "5");
+        assertEquals(2, rising.code(), rising.out());
+        assertEquals("", rising.out());
+        assertTrue(rising.err().startsWith("error: --level must be below 1 fraction of the maximal effect (the "
+                + "largest effect on olofsen-2022-antinociception with kamp-2020, approached only as the concentration "
+                + "grows without bound: E = 0 + 1·C^1/("), rising.err());
+        assertTrue(rising.err().endsWith(") but was 5 fraction of the maximal effect\n"), rising.err());
+        Cli.Result falling = Cli.run("effects", "herd-2008-sedation", "--model", "herd-2007", "--dose", "bolus 10 mg",
+                "--age", "6", "--weight", "20", "--height", "115", "--level", "-1");
+        assertEquals(2, falling.code(), falling.out());
+        assertTrue(falling.err().startsWith("error: --level must be above "), falling.err());
+        assertTrue(falling.err().endsWith("but was -1 sedation score (0-5)\n"), falling.err());
+        Cli.Result simulate = Cli.run("simulate", "--dose", "bolus 10 mg", "--model", "kamp-2020", "--effect",
+                "antinociception", "--effect-level", "1");
+        assertEquals(2, simulate.code(), simulate.out());
+        assertTrue(simulate.err().startsWith("error: --effect-level must be below 1 fraction"), simulate.err());
+        assertEquals(0, Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--level", "0.2").code());
+    }
+
+    /**
+     * The S-ketamine share is taken only of a racemic model's ketamine for an S-ketamine endpoint: with an S-ketamine
+     * model, or for an endpoint of racemic ketamine, '--s-share 0.4' gave the same output as without it.
+     */
+    @Test
+    void anSShareNoRunUsesIsRefused() {
+        Cli.Result sModel = Cli.run("effects", "olofsen-2022-antinociception", "--model", "otto-2021", "--dose",
+                "bolus 10 mg", "--s-share", "0.4");
+        assertEquals(2, sModel.code(), sModel.out());
+        assertEquals("", sModel.out());
+        assertEquals("error: --s-share is the share of a racemic model's ketamine taken as S-ketamine for an "
+                + "S-ketamine endpoint; olofsen-2022-antinociception with otto-2021 (S-ketamine) is driven by the "
+                + "model's own concentrations and takes none, so leave --s-share out\n", sModel.err());
+        Cli.Result racemicEndpoint = Cli.run("effects", "herd-2008-sedation", "--model", "domino-1984", "--dose",
+                "bolus 10 mg", "--age", "6", "--weight", "20", "--height", "115", "--s-share", "0.4");
+        assertEquals(2, racemicEndpoint.code(), racemicEndpoint.out());
+        assertTrue(racemicEndpoint.err().startsWith("error: --s-share is the share of a racemic model's ketamine"),
+                racemicEndpoint.err());
+        Cli.Result simulate = Cli.run("simulate", "--dose", "bolus 10 mg", "--model", "otto-2021", "--effect",
+                "antinociception", "--s-share", "0.4");
+        assertEquals(2, simulate.code(), simulate.out());
+        assertTrue(simulate.err().startsWith("error: --s-share is the share"), simulate.err());
+        Cli.Result racemic = Cli.run("effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose",
+                "bolus 10 mg", "--s-share", "0.4");
+        assertEquals(0, racemic.code(), racemic.err());
+        assertTrue(racemic.out().contains("S-ketamine, taken as 40 % of kamp-2020's racemic ketamine"), racemic.out());
+        Cli.Result mixed = Cli.run("compare", "--dose", "bolus 10 mg", "--model", "otto-2021", "--model", "kamp-2020",
+                "--effect", "antinociception", "--s-share", "0.4");
+        assertEquals(0, mixed.code(), mixed.err());
+    }
+
+    /** '--allow-guessed-ke0' without '--ke0-guess' permits nothing, and was accepted with no word in every command. */
+    @Test
+    void thePermissionWithoutAGuessIsRefused() {
+        String message = "error: --allow-guessed-ke0 permits a --ke0-guess, and none was given; add --ke0-guess PER_MIN "
+                + "or leave --allow-guessed-ke0 out\n";
+        for (String[] args : new String[][] {
+            {"effects", "olofsen-2022-antinociception", "--model", "kamp-2020", "--dose", "bolus 10 mg",
+                "--allow-guessed-ke0"},
+            {"simulate", "--dose", "bolus 10 mg", "--model", "kamp-2020", "--effect", "antinociception",
+                "--allow-guessed-ke0"},
+            {"compare", "--dose", "bolus 10 mg", "--dose", "bolus 20 mg", "--model", "kamp-2020", "--effect",
+                "antinociception", "--allow-guessed-ke0"},
+            {"target", "--target", "100 ng/mL for 1 h", "--model", "domino-1984", "--allow-guessed-ke0"},
+            {"target", "--target", "100 ng/mL for 1 h", "--model", "domino-1984", "--effect-site",
+                "navarrete-2025-ani", "--allow-guessed-ke0"}}) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out());
+            assertEquals(message, r.err(), String.join(" ", args));
+        }
+        Cli.Result manual = Cli.run("target", "--target", "100 ng/mL for 1 h", "--model", "domino-1984", "--manual",
+                "--ke0-guess", "0.2", "--allow-guessed-ke0");
+        assertEquals(2, manual.code(), manual.out());
+        assertEquals("error: --ke0-guess applies to an effect site, and --manual designs for a plasma target; leave out "
+                + "--ke0-guess\n", manual.err());
+    }
 }

@@ -270,4 +270,36 @@ class ErrorHandlingTest {
         assertEquals(1, d.code());
         assertTrue(d.err().contains("\tat org.ketaminepk.cli.ErrorHandlingTest$Boom.call"), d.err());
     }
+
+    /** A command that runs out of memory. */
+    @Command(name = "greedy")
+    static final class Greedy implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    /**
+     * picocli hands exceptions, not errors, to the handler: an OutOfMemoryError that a check before the run missed left
+     * "Exception in thread "main" java.lang.OutOfMemoryError" and the JVM's stack trace. It is one line now, with what
+     * to change, and exit status 1 as every internal failure.
+     */
+    @Test
+    void runningOutOfMemoryIsOneLineWithWhatToChange() {
+        Cli.Result r = Cli.run(new Greedy(), "greedy");
+        assertEquals(1, r.code());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("error: internal failure: out of memory (Java may use at most "), r.err());
+        assertTrue(r.err().contains("; ask for less (a longer --step, a shorter --duration, fewer patients) or give "
+                + "Java more memory (e.g. KETAMINE_PK_JAVA_OPTS=-Xmx"), r.err());
+        assertTrue(r.err().endsWith("g) (rerun with --debug for the stack trace)\n"), r.err());
+        assertEquals("", r.out());
+        Cli.Result d = Cli.run(new Greedy(), "greedy", "--debug");
+        assertEquals(1, d.code());
+        assertTrue(d.err().contains("\tat org.ketaminepk.cli.ErrorHandlingTest$Greedy.call"), d.err());
+        assertEquals("out of memory (Java may use at most 256 MiB), which the checks before the run should have "
+                + "foreseen; ask for less (a longer --step, a shorter --duration, fewer patients) or give Java more "
+                + "memory (e.g. KETAMINE_PK_JAVA_OPTS=-Xmx2g)", Main.outOfMemory(256L << 20));
+    }
 }

@@ -102,6 +102,21 @@ class FitCommandTest {
         assertTrue(!good.out().contains("shrinkage above 1"), good.out());
     }
 
+    /**
+     * A parameter no level informs (norketamine's, with ketamine measured alone) has a shrinkage of 1 up to the
+     * rounding of the numerical curvature; printed as 1.00, it is not "above 1" and no reason to check the levels.
+     */
+    @Test
+    void aShrinkageThatPrintsAsOneIsNotCalledAboveOne() throws IOException {
+        Path p = dir.resolve("ketamine-only.csv");
+        Files.writeString(p, "time,analyte,value\n1,ketamine,100 ng/mL\n");
+        Cli.Result r = Cli.run("fit", "--observed", p.toString(), "--dose", "0.5 mg/kg over 40 min", "--model",
+                "otto-2021");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\\n  Vn .*shrinkage 1\\.00\\n.*"), r.out());
+        assertTrue(!r.out().contains("shrinkage above 1"), r.out());
+    }
+
     @Test
     void levelsTheFitCannotExplainAreNamedAndAPreDoseLevelIsRefused() throws IOException {
         Path far = dir.resolve("far.csv");
@@ -156,6 +171,23 @@ class FitCommandTest {
         for (String line : r.out().split("\n")) {
             assertTrue(line.length() <= 100, () -> line.length() + " columns: " + line);
         }
+    }
+
+    /** A level 40,000 times below its prediction had the ratio "0.00", as if nothing had been measured. */
+    @Test
+    void aRatioFarBelowOneKeepsItsDigits() throws IOException {
+        Path p = dir.resolve("tiny.csv");
+        Files.writeString(p, "time,analyte,value\n1,ketamine,0.001 ng/mL\n");
+        Cli.Result fit = Cli.run("fit", "--observed", p.toString(), "--dose", "bolus 20 mg", "--model", "otto-2021");
+        assertEquals(0, fit.code(), fit.err());
+        assertTrue(!fit.out().contains(" 0.00\n"), fit.out());
+        assertTrue(fit.out().matches("(?s).*\\n +1 +ketamine +0\\.001 +[0-9.]+ +[0-9.]+ +[0-9.]+e-0[56]\\n.*"),
+                fit.out());
+        Cli.Result simulate = Cli.run("simulate", "--dose", "bolus 20 mg", "--model", "otto-2021", "--observed",
+                p.toString());
+        assertEquals(0, simulate.code(), simulate.err());
+        assertTrue(simulate.out().matches("(?s).*\\n1 +ketamine +0\\.001 +[0-9.]+ +[0-9.]+e-0[56]\\n.*"),
+                simulate.out());
     }
 
     @Test

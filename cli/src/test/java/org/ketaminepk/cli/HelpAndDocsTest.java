@@ -85,7 +85,9 @@ class HelpAndDocsTest {
                 if ((args[i].equals("--protocol") || args[i].equals("protocols")) && i + 1 < args.length
                         && args[i + 1].endsWith(".txt")) {
                     Path f = dir.resolve(args[i + 1]);
-                    Files.writeString(f, "Example course\nbolus 20 mg\n");
+                    // a course per kg, which 'protocols FILE --weight KG' resolves
+                    Files.writeString(f, args[i].equals("protocols") ? "Example course\nbolus 0.3 mg/kg\n"
+                            : "Example course\nbolus 20 mg\n");
                     args[i + 1] = f.toString();
                 }
                 if (args[i].equals("--observed") || args[i].equals("--dataset")) {

@@ -151,6 +151,23 @@ class ModelsAndProtocolsCommandTest {
         assertEquals("error: --weight must be between 0.5 and 350 kg but was 0\n", weight.err());
     }
 
+    /** A weight changes no dose of a protocol given in mg; the listing said its doses were "for 90 kg". */
+    @Test
+    void aWeightForAProtocolWithoutDosesPerKgIsRefused() throws Exception {
+        Cli.Result fixed = Cli.run("protocols", "esketamine-56mg-spravato", "--weight", "90");
+        assertEquals(2, fixed.code(), fixed.out());
+        assertEquals("", fixed.out());
+        assertEquals("error: --weight resolves doses given per kg, and esketamine-56mg-spravato has none (every dose "
+                + "is in mg); leave --weight out\n", fixed.err());
+        Path f = dir.resolve("fixed.txt");
+        Files.writeString(f, "Fixed\nbolus 20 mg\n");
+        Cli.Result file = Cli.run("protocols", f.toString(), "--weight", "60");
+        assertEquals(2, file.code(), file.out());
+        assertTrue(file.err().startsWith("error: --weight resolves doses given per kg, and " + f + " has none"),
+                file.err());
+        assertEquals(0, Cli.run("protocols", "esketamine-56mg-spravato").code());
+    }
+
     @Test
     void theCompositeModelReadsAsItsSourcesInSimulateAndModels() {
         PublishedModel m = Models.RACEMIC_COMPOSITE;

@@ -114,4 +114,47 @@ class OutputSafetyTest {
         assertTrue(Files.readString(json, StandardCharsets.UTF_8).startsWith("{"));
         assertEquals(List.of("d.png", "out.csv", "out.json", "out.png"), names());
     }
+
+    /**
+     * A PNG chart is drawn whole in memory: 'simulate --plot big.png --plot-size 10000x10000' in a 256 MiB JVM ended in
+     * "java.lang.OutOfMemoryError: Java heap space" with a stack trace and exit status 1. It is refused before the run
+     * with the memory it needs, and no output is touched.
+     */
+    @Test
+    void aPngLargerThanTheHeapIsRefusedBeforeTheRun() throws Exception {
+        byte[][] before = snapshot();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "simulate", "--dose", "bolus 10 mg", "--model", Cli.MODEL, "--csv", csv.toString(), "--plot",
+                png.toString(), "--plot-size", "10000x10000").redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "still running");
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertEquals(2, p.exitValue(), err);
+        assertEquals("error: --plot-size 10000x10000: a PNG chart of that size needs about 445 MiB of memory but Java "
+                + "may use at most 256 MiB; give a smaller --plot-size, draw an .svg file, or give Java more memory "
+                + "(e.g. KETAMINE_PK_JAVA_OPTS=-Xmx1g)\n", err);
+        assertEquals("", Files.readString(dir.resolve("stdout.txt")));
+        assertArrayEquals(before[0], snapshot()[0]);
+        assertArrayEquals(before[2], snapshot()[2]);
+    }
+
+    /**
+     * Every output is written beside its target and renamed over it, so '--csv /dev/null' (run as root) replaced the
+     * device with a regular file holding the CSV, and '--csv /dev/stdout' failed as "no such file or directory". A
+     * target that exists and is not a regular file is refused before the run; here a named pipe stands in for the
+     * device.
+     */
+    @Test
+    void aTargetThatIsNotARegularFileIsRefusedAndLeftAsItIs() throws Exception {
+        Path pipe = dir.resolve("pipe.csv");
+        Process mk = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is needed to make a named pipe");
+        Cli.Result r = run("--csv", pipe.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --csv: cannot write '" + pipe + "': it is not a regular file (a device, pipe or socket), "
+                + "which the finished output would replace; name a file, or give '-' for standard output\n", r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe) && !Files.isDirectory(pipe), "still a pipe");
+    }
 }

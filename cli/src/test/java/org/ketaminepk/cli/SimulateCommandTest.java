@@ -358,4 +358,15 @@ class SimulateCommandTest {
         Cli.Result usual = Cli.run("simulate", "--dose", "bolus 10 mg every 4 h x6", "--duration", "2h");
         assertFalse(usual.out().contains("anaesthetic range"), usual.out());
     }
+
+    /** A run of 1 s printed "Grid      0 to 0 h every 1 s", one of 2 s "0 to 0.001 h". */
+    @Test
+    void aRunShorterThanAMinuteHasItsLengthInSeconds() {
+        for (String d : new String[] {"1s", "2s"}) {
+            Cli.Result r = Cli.run("simulate", "--dose", "bolus 10 mg", "--model", Cli.MODEL, "--duration", d,
+                    "--step", "1s");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("Grid      0 to " + d.replace("s", " s") + " every 1 s: "), r.out());
+        }
+    }
 }

@@ -70,6 +70,25 @@ class SimulateObservedTest {
         assertTrue(series.get("levels").get(2).get("ratio").isNull());
     }
 
+    /**
+     * A level measured as 0 has a ratio of 0, whose logarithm does not exist: the fold error left it out while saying
+     * only that censored levels were not counted, and with no other level called it undefined for want of "a
+     * positive prediction" that was there.
+     */
+    @Test
+    void theFoldErrorSaysWhichLevelsItLeavesOut() throws IOException {
+        Cli.Result r = simulate(file("zero.csv", "time,analyte,value\n2,ketamine,40 ng/mL\n3,ketamine,0 ng/mL\n"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("geometric mean fold error ") && r.out().replaceAll("\\s+", " ").contains(
+                " over 1 level (exp of the mean |ln ratio|; 1 = every prediction exact; censored levels not counted, "
+                        + "nor 1 level measured or predicted as 0)"), r.out());
+        Cli.Result only = simulate(file("only-zero.csv", "time,analyte,value\n3,ketamine,0 ng/mL\n"));
+        assertEquals(0, only.code(), only.err());
+        assertTrue(only.out().replaceAll("\\s+", " ").contains("geometric mean fold error not defined (no "
+                + "quantified level with a positive measurement and prediction; not counted: 1 level measured or "
+                + "predicted as 0)"), only.out());
+    }
+
     @Test
     void drawsThePointsOnTheChart() throws IOException {
         Path png = dir.resolve("levels.png");

@@ -117,6 +117,37 @@ class TargetCommandTest {
         }
     }
 
+    /**
+     * The pump sees a target only at its updates: a target of 1 s with an update every 10 s held no update, and the
+     * summary said it was "NOT reached ... (plasma at most NaN ng/mL, NaN % of the target)".
+     */
+    @Test
+    void aTargetShorterThanTheUpdateIntervalIsRefused() {
+        for (String target : new String[] {"150 ng/mL for 1 s", "150 ng/mL for 1 h, then 200 ng/mL for 5 s, then 0"}) {
+            Cli.Result r = Cli.run("target", "--target", target, "--model", Cli.MODEL);
+            assertEquals(2, r.code(), r.out());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().contains(" lasts ") && r.err().contains("less than the pump's update interval of 10 s"),
+                    r.err());
+            assertEquals("", r.out());
+        }
+        Cli.Result shorter = Cli.run("target", "--target", "150 ng/mL for 5 s, then 100 ng/mL for 10 min",
+                "--model", Cli.MODEL, "--update", "5s");
+        assertEquals(0, shorter.code(), shorter.err());
+        assertTrue(!shorter.out().contains("NaN"), shorter.out());
+    }
+
+    /** A plasma limit out of range was refused as "plasma limit must be ...", naming no option. */
+    @Test
+    void aPlasmaLimitOutOfRangeNamesTheOption() {
+        for (String limit : new String[] {"0.5", "11"}) {
+            Cli.Result r = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", Cli.MODEL, "--effect-site",
+                    "navarrete-2025-ani", "--plasma-limit", limit);
+            assertEquals(2, r.code(), r.out());
+            assertEquals("error: --plasma-limit must be between 1 and 10 × target but was " + limit + "\n", r.err());
+        }
+    }
+
     @Test
     void aGuessedKe0NeedsPermission() {
         Cli.Result r = Cli.run("target", "--target", "200 ng/mL for 1 h", "--model", Cli.MODEL, "--effect-site",

@@ -224,7 +224,9 @@ class TargetManualFilesTest {
         "--csv -|--json -|only one of --csv, --json, --population-csv and --protocol-out can write to standard output",
         "--csv m.csv|--population 20|--population applies to a target-controlled schedule; leave out --manual",
         "--json m.json|--endpoint navarrete-2025-ani|--endpoint applies to a target-controlled schedule",
-        "--csv m.txt|--json m.txt|"})
+        "--csv m.txt|--json m.txt|",
+        "--csv m.csv|--update 30s|--update sets how often a target-controlled pump changes its rate; a manual scheme "
+                + "has no updates, so leave out --update or --manual"})
     void badCombinationsKeepTheirOneLineRefusals(String first, String second, String message) {
         String[] a = first.split(" ");
         String[] b = second.split(" ");

@@ -187,8 +187,20 @@ public final class EffectSimulation {
     }
 
     private static double sShare(Endpoint endpoint, DrugForm form, Options options) {
-        boolean sOnRacemic = form == DrugForm.RACEMIC && endpoint.hasEffectModel() && endpoint.racemic().isEmpty();
-        return sOnRacemic ? options.sKetamineShare() : 1;
+        return takesSKetamineShare(endpoint, form) ? options.sKetamineShare() : 1;
+    }
+
+    /**
+     * @param endpoint an endpoint
+     * @param form the drug form of the model that drives it
+     * @return whether the effect is driven by a share of the model's ketamine taken as S-ketamine
+     *         ({@link Options#sKetamineShare()}): an S-ketamine concentration–effect relationship on a racemic model;
+     *         elsewhere the share is not used
+     */
+    public static boolean takesSKetamineShare(Endpoint endpoint, DrugForm form) {
+        Checks.notNull("endpoint", endpoint);
+        Checks.notNull("drug form", form);
+        return form == DrugForm.RACEMIC && endpoint.hasEffectModel() && endpoint.racemic().isEmpty();
     }
 
     private static String driver(PublishedModel model, double share) {

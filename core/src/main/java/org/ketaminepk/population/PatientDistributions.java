@@ -25,7 +25,9 @@ import org.ketaminepk.patient.Sex;
  *   <li>{@code male=f}: the fraction of men, 0–1.</li>
  * </ul>
  * Quantities not named keep the value of {@link Patient#standardAdult()} (40 years, 70 kg, 175 cm); sex defaults to
- * half men. Weight and height are drawn independently. Immutable; sampling is seeded and reproducible.
+ * half men. An age that reaches under {@link Patient#ADULT_AGE_YEARS} years (a lower end, or a normal's mean less
+ * 2 sd) needs weight and height drawn too: a child's size is not derived from age. Weight and height are drawn
+ * independently. Immutable; sampling is seeded and reproducible.
  */
 public final class PatientDistributions {
     /** The separate stream family used for covariates, so they never share draws with the random effects. */
@@ -36,6 +38,9 @@ public final class PatientDistributions {
         double sample(UniformRandomProvider rng, ContinuousSampler normal);
 
         String describe();
+
+        /** @return the value below which hardly any draw falls: the lower end, or 2 sd below a normal's mean */
+        double low();
     }
 
     private record Fixed(double v) implements Dist {
@@ -46,6 +51,10 @@ public final class PatientDistributions {
         public String describe() {
             return Checks.fmt(v);
         }
+
+        public double low() {
+            return v;
+        }
     }
 
     private record Uniform(double lo, double hi) implements Dist {
@@ -55,6 +64,10 @@ public final class PatientDistributions {
 
         public String describe() {
             return "uniform " + Checks.fmt(lo) + "–" + Checks.fmt(hi);
+        }
+
+        public double low() {
+            return lo;
         }
     }
 
@@ -71,6 +84,10 @@ public final class PatientDistributions {
         public String describe() {
             return "normal(" + Checks.fmt(mean) + ", " + Checks.fmt(sd) + ") truncated to " + Checks.fmt(lo) + "–"
                     + Checks.fmt(hi);
+        }
+
+        public double low() {
+            return Math.max(lo, mean - 2 * sd);
         }
     }
 
@@ -89,7 +106,8 @@ public final class PatientDistributions {
     /**
      * @param spec e.g. {@code weight=50..120,age=20..80,male=0.4}
      * @return the distributions
-     * @throws InvalidInputException one line naming the item and the expected form
+     * @throws InvalidInputException one line naming the item and the expected form, or an age reaching under 18
+     *                               years without weight and height drawn
      */
     public static PatientDistributions parse(String spec) {
         if (spec == null || spec.isBlank()) {
@@ -131,6 +149,27 @@ public final class PatientDistributions {
                 throw new InvalidInputException("distributions", where + ": " + name + " is given twice");
             }
             dists.put(name, dist(name, value, range, where));
+        }
+        Dist age = dists.get("age");
+        if (age != null && age.low() < Patient.ADULT_AGE_YEARS) {
+            // a child's size is not derived from age: the unnamed sizes would be the standard adult's
+            List<String> missing = new ArrayList<>();
+            for (String size : List.of("weight", "height")) {
+                if (!dists.containsKey(size)) {
+                    missing.add(size);
+                }
+            }
+            if (!missing.isEmpty()) {
+                boolean both = missing.size() == 2;
+                boolean weight = missing.contains("weight");
+                String size = both ? "70 kg and 175 cm do not fit"
+                        : weight ? "70 kg does not fit" : "175 cm does not fit";
+                String example = both ? "weight=10..40,height=80..150" : weight ? "weight=10..40" : "height=80..150";
+                throw new InvalidInputException("distributions", String.format(Locale.ROOT, "age (%s years) reaches "
+                        + "ages under %s years, where the standard adult's %s and no growth reference is built in; "
+                        + "draw %s too, e.g. %s", age.describe(), Checks.fmt(Patient.ADULT_AGE_YEARS), size,
+                        String.join(" and ", missing), example));
+            }
         }
         return new PatientDistributions(dists, male);
     }

@@ -793,11 +793,23 @@ public final class TargetController {
      * @param schedule the targets
      * @param horizonH how long to predict, h, at least the end of the schedule
      * @return the pump schedule, the predicted concentrations and when each target was reached
+     * @throws InvalidInputException for a horizon outside its range or a target step shorter than the pump's update
+     *                               interval
      */
     public TargetPlan plan(TargetSchedule schedule, double horizonH) {
         Checks.notNull("target", schedule);
         Checks.inRange("duration", horizonH, schedule.endH(), TargetSchedule.MAX_DURATION_H * 2, "h");
         double dt = pump.updateIntervalH();
+        for (TargetSchedule.Step st : schedule.steps()) {
+            // the pump sees a target only at its updates: a shorter step is never held, and may hold no update at all
+            if (st.endH() - st.startH() < dt - 1e-9) {
+                throw new InvalidInputException("target", String.format(Locale.ROOT, "the target of %s ng/mL from "
+                        + "%s h lasts %s s, less than the pump's update interval of %s s; make it last at least %s s "
+                        + "or give the pump a shorter update interval", Checks.fmt(st.targetNgPerMl()),
+                        Checks.fmt(st.startH()), Checks.fmt((st.endH() - st.startH()) * 3600), Checks.fmt(dt * 3600),
+                        Checks.fmt(dt * 3600)));
+            }
+        }
         int intervals = (int) Math.ceil(horizonH / dt - 1e-9);
         double[] times = new double[intervals + 1];
         double[] rates = new double[intervals];

@@ -92,6 +92,26 @@ class VirtualPatientsTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
+    /**
+     * A child's size is not derived from age, as for one patient: children drawn with the standard adult's 70 kg and
+     * 175 cm were simulated with no word but the age warning.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "age=1..5|age (uniform 1–5 years) reaches ages under 18 years, where the standard adult's 70 kg and 175 cm "
+                + "do not fit and no growth reference is built in; draw weight and height too",
+        "age=12,weight=30..50|draw height too, e.g. height=80..150",
+        "age=normal(25,5),height=150..190|draw weight too",
+    })
+    void childrenNeedTheirSizeDrawn(String text, String expected) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PatientDistributions.parse(text));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals("distributions", e.field());
+        for (String adults : new String[] {"age=18..80", "age=normal(45,12)", "age=1..5,weight=10..20,height=75..110"}) {
+            assertEquals(1, PatientDistributions.parse(adults).sample(1, 1).size(), adults);
+        }
+    }
+
     @Test
     void referenceAdultsFollowTheirBands() {
         int n = 20_000;

@@ -33,6 +33,8 @@ public final class DecrementChart {
 
     /** Longest infusion, h, from which the length axis is labelled in whole hours. */
     static final double WHOLE_HOURS_FROM_H = 4;
+    /** Most models one chart draws: one colour each; an eighth took the first one's colour again. */
+    public static final int MAX_CURVES = ChartStyle.SERIES_COLOURS.size();
 
     /** The line of each legend entry, px: as long as the concentration charts', two dashes and more. */
     static final Line2D LEGEND_LINE = new Line2D.Double(-22, 0, 22, 0);
@@ -105,13 +107,17 @@ public final class DecrementChart {
     }
 
     /**
-     * @param curves at least one curve with at least one value
+     * @param curves at least one curve with at least one value, at most {@link #MAX_CURVES}
      * @param title the chart title
      * @param subtitle what was simulated, in words (analyte, patient)
      * @return the chart
      */
     public static JFreeChart create(List<Curve> curves, String title, String subtitle) {
         Checks.notNull("curves", curves);
+        if (curves.size() > MAX_CURVES) {
+            throw new InvalidInputException("plot", "a decrement chart draws at most " + MAX_CURVES + " models, each in "
+                    + "a colour of its own, but got " + curves.size());
+        }
         XYSeriesCollection data = dataset(curves);
         boolean any = false;
         for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -146,7 +152,7 @@ public final class DecrementChart {
         // solid and the dashed entries looked the same
         r.setLegendLine(LEGEND_LINE);
         for (int i = 0; i < curves.size(); i++) {
-            Color colour = ChartStyle.SERIES_COLOURS.get(i % ChartStyle.SERIES_COLOURS.size());
+            Color colour = ChartStyle.SERIES_COLOURS.get(i);
             r.setSeriesPaint(2 * i, colour);
             r.setSeriesPaint(2 * i + 1, colour);
             r.setSeriesStroke(2 * i, new BasicStroke(ChartStyle.LINE_WIDTH, BasicStroke.CAP_ROUND,

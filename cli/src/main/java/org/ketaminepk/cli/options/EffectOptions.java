@@ -1,5 +1,6 @@
 package org.ketaminepk.cli.options;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,17 +76,19 @@ public final class EffectOptions {
 
     /**
      * Refuses, before anything is simulated, an effect level that the effect meets without any drug: at or below the
-     * baseline of an effect the drug raises, at or above that of one it lowers; and one that no concentration
-     * reaches: at or beyond the effect a sigmoid Emax model only approaches ({@code E0 + Emax}). The time "at or beyond" such a level
-     * would be the whole run, time before the first dose included. The baseline and the direction come from the
-     * concentration–effect relationship each model would drive; for an endpoint with an effect site only the level is
-     * an effect-site concentration, 0 ng/mL without drug.
+     * baseline of an effect the drug raises, at or above that of one it lowers. The time "at or beyond" such a level
+     * would be the whole run, time before the first dose included. Refuses as well a level no concentration reaches:
+     * at or beyond the baseline plus the maximal change of a sigmoid Emax relationship, which it only approaches as
+     * the concentration grows without bound ({@link ConcentrationEffect#limit()}). The baseline and the direction
+     * come from the concentration–effect relationship each model would drive; for an endpoint with an effect site only
+     * the level is an effect-site concentration, 0 ng/mL without drug.
      *
      * @param option the option that gave the level ({@code --effect-level}, {@code --level})
      * @param level the level, in the endpoint's unit, or null when none was given
      * @param endpoint the endpoint
      * @param models the models that will drive it (one whose drug form cannot is left to the run to refuse)
-     * @throws InvalidInputException naming the option, the value with its unit and the side it must be on
+     * @throws InvalidInputException naming the option, the value with its unit and the side it must be on (or the
+     *                               limit it must stay within)
      */
     public static void checkLevel(String option, Double level, Endpoint endpoint, List<PublishedModel> models) {
         if (level == null) {
@@ -126,6 +129,32 @@ public final class EffectOptions {
         }
     }
 
+    /**
+     * Refuses, before anything is simulated, an S-ketamine share that no run would use: the share is taken of a
+     * racemic model's ketamine for an S-ketamine endpoint, and any other pairing is driven by the model's own
+     * concentrations, so the value would change nothing.
+     *
+     * @param sShare the share given with {@code --s-share}, or null when none was given
+     * @param endpoint the endpoint
+     * @param models the models that will drive it
+     * @throws InvalidInputException naming {@code --s-share}, the endpoint and the models
+     */
+    public static void checkSShare(Double sShare, Endpoint endpoint, List<PublishedModel> models) {
+        if (sShare == null) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (PublishedModel m : models) {
+            if (EffectSimulation.takesSKetamineShare(endpoint, m.drugForm())) {
+                return;
+            }
+            named.add(m.id() + " (" + m.drugForm().label() + ")");
+        }
+        throw new InvalidInputException("s-share", "--s-share is the share of a racemic model's ketamine taken as "
+                + "S-ketamine for an S-ketamine endpoint; " + endpoint.id() + " with " + String.join(", ", named)
+                + " is driven by the model's own concentrations and takes none, so leave --s-share out");
+    }
+
     /** @return the endpoint asked for, by id or by the unique id that ends with the name given */
     public Endpoint resolve() {
         return resolve(endpoint);
@@ -155,6 +184,19 @@ public final class EffectOptions {
         }
     }
 
+    /**
+     * Refuses the permission for a guessed ke0 without the guess: alone it changes nothing.
+     *
+     * @param ke0GuessPerMin the guessed ke0, 1/min, or null
+     * @param allowGuess whether {@code --allow-guessed-ke0} was given
+     */
+    public static void refuseAllowWithoutGuess(Double ke0GuessPerMin, boolean allowGuess) {
+        if (allowGuess && ke0GuessPerMin == null) {
+            throw new InvalidInputException("allow-guessed-ke0", "--allow-guessed-ke0 permits a --ke0-guess, and "
+                    + "none was given; add --ke0-guess PER_MIN or leave --allow-guessed-ke0 out");
+        }
+    }
+
     /** @return the library's options for these choices (checked by {@link #checkBeforeRun()}) */
     public EffectSimulation.Options options() {
         return simulationOptions(ke0GuessPerMin, allowGuess, sShare);
@@ -171,6 +213,7 @@ public final class EffectOptions {
      */
     public static EffectSimulation.Options simulationOptions(Double ke0GuessPerMin, boolean allowGuess,
             Double sShare) {
+        refuseAllowWithoutGuess(ke0GuessPerMin, allowGuess);
         EffectSimulation.Options options = EffectSimulation.Options.DEFAULT.withAllowGuessedKe0(allowGuess);
         if (ke0GuessPerMin != null) {
             double maxPerMin = EffectSites.MAX_KE0_PER_H / 60;

@@ -11,6 +11,7 @@ import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.InvalidInputException;
 import org.ketaminepk.base.TimeGrid;
 import org.ketaminepk.cli.chart.ConcentrationBands;
+import org.ketaminepk.cli.report.MemoryBudget;
 import org.ketaminepk.cli.report.Text;
 import org.ketaminepk.result.Band;
 
@@ -79,6 +80,10 @@ public final class OutputOptions {
             String lower = plot.toLowerCase(Locale.ROOT);
             if (!lower.endsWith(".png") && !lower.endsWith(".svg")) {
                 throw new InvalidInputException("plot", "--plot must name a .png or .svg file but was '" + plot + "'");
+            }
+            if (lower.endsWith(".png")) {
+                // the image is drawn whole in memory: past the heap it ended in OutOfMemoryError and a stack trace
+                MemoryBudget.checkPng(plotSize().widthPx(), plotSize().heightPx());
             }
         }
         if (plot == null && !show) {

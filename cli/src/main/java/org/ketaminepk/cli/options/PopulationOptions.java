@@ -80,8 +80,9 @@ public final class PopulationOptions {
 
     @Option(names = "--vary", paramLabel = "SPEC", converter = Vary.class,
             description = "Draw covariates: weight=50..120 (uniform), age=normal(45,12), height=..., male=0.5; "
-                    + "an unnamed age, weight or height stays the standard adult's (40 years, 70 kg, 175 cm) and, "
-                    + "without male=, half the patients are men (the patient options do not go with it).")
+                    + "an unnamed age, weight or height stays the standard adult's (40 years, 70 kg, 175 cm), so "
+                    + "ages under 18 need weight and height drawn too, and, without male=, half the patients are men "
+                    + "(the patient options do not go with it).")
     public PatientDistributions vary;
 
     @Option(names = "--patients", paramLabel = "FILE.csv", description = "Virtual patients from a CSV file with "

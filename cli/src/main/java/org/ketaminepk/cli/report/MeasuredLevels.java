@@ -132,11 +132,16 @@ public final class MeasuredLevels {
         for (int i = 0; i < runs.size(); i++) {
             LevelCheck c = checks.get(i);
             String who = several ? runs.get(i).label() + ": " : "";
+            // a level measured as 0, or predicted as 0, has a ratio without a logarithm: say it is left out
+            long noLog = c.rows().stream().filter(row -> row.ratio().isPresent() && !(row.ratio().getAsDouble() > 0
+                    && Double.isFinite(row.ratio().getAsDouble()))).count();
+            String left = noLog == 0 ? "" : String.format(Locale.ROOT, ", nor %d level%s measured or predicted as 0",
+                    noLog, noLog == 1 ? "" : "s");
             String line = who + "geometric mean fold error " + (c.compared() == 0 ? "not defined (no quantified "
-                    + "level with a positive prediction)" : String.format(Locale.ROOT, "%.2f",
-                            c.geometricMeanFoldError().getAsDouble()) + " over " + c.compared() + " level"
-                            + (c.compared() == 1 ? "" : "s") + " (exp of the mean |ln ratio|; 1 = every prediction "
-                            + "exact; censored levels not counted)");
+                    + "level with a positive measurement and prediction" + left.replace(", nor", "; not counted:")
+                    + ")" : String.format(Locale.ROOT, "%.2f", c.geometricMeanFoldError().getAsDouble()) + " over "
+                    + c.compared() + " level" + (c.compared() == 1 ? "" : "s") + " (exp of the mean |ln ratio|; 1 = "
+                    + "every prediction exact; censored levels not counted" + left + ")");
             for (String l : Text.wrap(line, 100)) {
                 w.println(l);
             }
@@ -150,7 +155,7 @@ public final class MeasuredLevels {
                     : "<LLOQ, predicted above";
         }
         double r = row.ratio().getAsDouble();
-        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "none (prediction 0)";
+        return Double.isFinite(r) ? Text.twoDecimals(r) : "none (prediction 0)";
     }
 
     /** @return the row's ratio for the CSV file: empty for a censored level and for a prediction of 0 */

@@ -178,6 +178,12 @@ public final class OutputFiles implements AutoCloseable {
         if (Files.isDirectory(p)) {
             throw cannot(option, target, "it is a directory");
         }
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            // a file is written beside its target and renamed over it: over /dev/null that replaced the device
+            throw cannot(option, target, "it is not a regular file (a device, pipe or socket), which the finished "
+                    + "output would replace; name a file" + ("--plot".equals(option) ? "" : ", or give '-' for "
+                    + "standard output"));
+        }
         Path dir = directory(p);
         if (!Files.isDirectory(dir)) {
             throw cannot(option, target, "no such directory " + dir);

@@ -155,10 +155,27 @@ public final class Text {
         return "with " + String.join(" and ", names);
     }
 
-    /** @return a span in hours, with days and hours as {@link #hoursMinutes} writes them for long spans ("244 h (10 d 4 h)") */
+    /**
+     * @return a span in hours, with days and hours as {@link #hoursMinutes} writes them for long spans ("244 h (10 d 4
+     *         h)"); under a minute, in seconds ("2 s")
+     */
     public static String span(double h) {
+        if (h > 0 && h < 1.0 / 60) {
+            // to a thousandth of an hour a run of 1 s was "0 h", one of 2 s "0.001 h"
+            return step(h);
+        }
         String s = Checks.fmt(Math.round(h * 1000) / 1000.0) + " h";
         return h >= 48 ? s + " (" + hoursMinutes(h) + ")" : s;
+    }
+
+    /**
+     * @return the number with two decimals ("1.94"), or with four significant digits where two decimals would hide it:
+     *         a million or more (a ratio printed with 42 digits), or so small that it would read "0.00" ("2.286e-05")
+     */
+    public static String twoDecimals(double v) {
+        double a = Math.abs(v);
+        return a < 1e6 && (a == 0 || a >= 0.005) ? String.format(Locale.ROOT, "%.2f", v)
+                : Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));
     }
 
     /** @return the step in the most readable unit ("1 min", "30 s", "0.5 h") */

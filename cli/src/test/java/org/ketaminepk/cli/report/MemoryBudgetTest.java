@@ -39,6 +39,18 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void aPngImageThatDoesNotFitTheHeapIsRefusedWithWhatToChange() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> MemoryBudget.checkPng(10_000, 10_000, 256L << 20));
+        assertEquals("plot-size", e.field());
+        assertEquals("--plot-size 10000x10000: a PNG chart of that size needs about 445 MiB of memory but Java may use "
+                + "at most 256 MiB; give a smaller --plot-size, draw an .svg file, or give Java more memory (e.g. "
+                + "KETAMINE_PK_JAVA_OPTS=-Xmx1g)", e.getMessage());
+        MemoryBudget.checkPng(10_000, 10_000, 446L << 20);
+        MemoryBudget.checkPng(1600, 900, 256L << 20);
+    }
+
+    @Test
     void theEstimateCountsEveryValueKeptPerPointTwice() {
         assertEquals((MemoryBudget.RESERVED_MIB << 20) + 1000L * (3 + 4) * 8 * 2,
                 MemoryBudget.bytesNeeded(1000, List.of(3, 4)));

@@ -34,6 +34,15 @@ class TextTest {
         assertEquals("30 s", Text.step(30.0 / 3600));
         assertEquals("2 h", Text.step(2));
         assertEquals("244 h (10 d 4 h)", Text.span(244));
+        assertEquals("1.94", Text.twoDecimals(1.9412));
+        assertEquals("0.01", Text.twoDecimals(0.005));
+        assertEquals("0.00", Text.twoDecimals(0));
+        assertEquals("0.004", Text.twoDecimals(0.004));
+        assertEquals("2.286e-05", Text.twoDecimals(2.2857e-5));
+        assertEquals("1235000", Text.twoDecimals(1_234_567));
+        assertEquals("2 s", Text.span(2.0 / 3600));
+        assertEquals("1 s", Text.span(1.0 / 3600));
+        assertEquals("0.5 h", Text.span(0.5));
         assertEquals("14,641", Text.count(14_641));
         assertEquals("0.3333333333", CsvOutput.number(1.0 / 3));
         assertEquals("1.234567890e-07", CsvOutput.number(1.23456789e-7));
