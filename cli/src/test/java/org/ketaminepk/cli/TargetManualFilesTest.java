@@ -148,6 +148,30 @@ class TargetManualFilesTest {
         assertEquals(150, held, 1e-9);
     }
 
+    /**
+     * The chart drew the target line alone, while the summary, the CSV and the explorer give the band the scheme is
+     * meant to stay within: a scheme that strayed from it could not be seen to. The band is shaded while the target
+     * is held, from (1 − tolerance) to (1 + tolerance) times it, with its legend entry.
+     */
+    @Test
+    void theChartShadesTheToleranceBandWhileTheTargetIsHeld() {
+        IndividualModel ind = Simulation.standard().individualize(Models.get("racemic-composite"),
+                Patient.standardAdult());
+        ManualScheme m = scheme(ind, "150 ng/mL for 1 h", "10mg/mL", 0.2);
+        org.jfree.chart.plot.XYPlot plot = org.ketaminepk.cli.report.ManualSchemeReport.chart(ind, m, 3).getXYPlot();
+        org.jfree.chart.LegendItem entry = null;
+        for (int i = 0; i < plot.getFixedLegendItems().getItemCount(); i++) {
+            if (plot.getFixedLegendItems().get(i).getLabel().equals("Within ±20 % of the target")) {
+                entry = plot.getFixedLegendItems().get(i);
+            }
+        }
+        assertTrue(entry != null, "no legend entry for the band");
+        // the band's box, drawn as its legend entry is: 0 to 1 h (a 3-h chart is in hours), 120 to 180 ng/mL
+        org.jfree.chart.annotations.XYBoxAnnotation expected = new org.jfree.chart.annotations.XYBoxAnnotation(0,
+                120, 1, 180, entry.getOutlineStroke(), entry.getOutlinePaint(), entry.getFillPaint());
+        assertTrue(plot.getAnnotations().contains(expected), plot.getAnnotations()::toString);
+    }
+
     @Test
     void theJsonCarriesTheSchemeTheWarningsAndTheCurvesOfTheCsv() throws Exception {
         Path csv = dir.resolve("m.csv");

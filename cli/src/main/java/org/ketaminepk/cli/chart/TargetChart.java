@@ -5,11 +5,13 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYBoxAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -108,6 +110,33 @@ public final class TargetChart {
         addTarget(plot, scaleOf(r), schedule, targetLabel, legend);
         plot.setFixedLegendItems(legend);
         return chart;
+    }
+
+    /**
+     * Shades the band a manual scheme's concentrations are meant to stay within, from time 0 while the target is held,
+     * behind the curves, with its legend entry: the reader sees where the scheme leaves it.
+     *
+     * @param chart a chart of {@link #typical}, drawn over {@code spanH}
+     * @param spanH the time the chart's curves span, h (what chose its time unit)
+     * @param untilH the end of the held target, h
+     * @param lowNgPerMl the band's lower edge, ng/mL
+     * @param highNgPerMl its upper edge, ng/mL
+     * @param label the legend text, e.g. "Within ±15 % of the target"
+     */
+    public static void addToleranceBand(JFreeChart chart, double spanH, double untilH, double lowNgPerMl,
+            double highNgPerMl, String label) {
+        XYPlot plot = chart.getXYPlot();
+        TimeScale scale = TimeScale.forSpanH(spanH);
+        // a faint fill under the band tints and the infusion's shading: its dashed edges carry it
+        Color fill = ChartStyle.translucent(ChartStyle.BLACK, 0.05);
+        Stroke edge = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
+                0f);
+        plot.addAnnotation(new XYBoxAnnotation(scale.fromHours(0), lowNgPerMl, scale.fromHours(untilH), highNgPerMl,
+                edge, ChartStyle.BLACK, fill), false);
+        LegendItemCollection legend = plot.getFixedLegendItems();
+        legend.add(new LegendItem(label, null, null, null, true, new Rectangle2D.Double(-16, -9, 32, 18), true, fill,
+                true, ChartStyle.BLACK, edge, false, ChartLegend.ENTRY_LINE, edge, ChartStyle.BLACK));
+        plot.setFixedLegendItems(legend);
     }
 
     private static TimeScale scaleOf(ChartRequest r) {

@@ -15,6 +15,7 @@ import org.ketaminepk.Simulation;
 import org.ketaminepk.base.Analyte;
 import org.ketaminepk.base.Checks;
 import org.ketaminepk.base.TimeGrid;
+import org.ketaminepk.cli.chart.TargetChart;
 import org.ketaminepk.dosing.DrugSalt;
 import org.ketaminepk.model.IndividualModel;
 import org.ketaminepk.model.Warning;
@@ -75,8 +76,13 @@ public final class ManualSchemeReport {
      * @return the chart
      */
     public static JFreeChart chart(IndividualModel ind, ManualScheme m, double endH) {
-        return TargetFiles.chart(ind, m.regimen(), endH, title(m), m.warnings(), new TargetFiles.PlotTarget(
-                TargetSchedule.constant(m.targetNgPerMl(), m.durationH()), TargetController.Mode.PLASMA, null, null));
+        JFreeChart chart = TargetFiles.chart(ind, m.regimen(), endH, title(m), m.warnings(),
+                new TargetFiles.PlotTarget(TargetSchedule.constant(m.targetNgPerMl(), m.durationH()),
+                        TargetController.Mode.PLASMA, null, null));
+        TargetChart.addToleranceBand(chart, endH, m.durationH(), m.targetNgPerMl() * (1 - m.tolerance()),
+                m.targetNgPerMl() * (1 + m.tolerance()), "Within ±" + Checks.fmt(m.tolerance() * 100)
+                        + " % of the target");
+        return chart;
     }
 
     /** @return the summary's "target" line, e.g. "150 ng/mL plasma for 4 h, within ±15 %" */
