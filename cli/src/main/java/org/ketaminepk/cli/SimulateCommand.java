@@ -96,7 +96,7 @@ import picocli.CommandLine.Spec;
             "  TIME: s, min, h, d, week.   ROUTE: iv, oral, sublingual, buccal, intranasal, im, sc.",
             "  Number and unit may be written with or without a space (10mg, 10 mg).",
             "  AMOUNT over TIME lasts at least 1 s and its rate has the ceiling of a stated RATE",
-            "  (1000 mg/h, 20 mg/kg/h); a faster push is refused: give it as 'bolus AMOUNT'."},
+            "  (1000 mg/min, 20 mg/kg/min); a faster push is refused: give it as 'bolus AMOUNT'."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ketamine-pk simulate --protocol crps-schwartzman-2009 --plot crps.png",
