@@ -59,9 +59,9 @@ import picocli.CommandLine.Spec;
             "EVID 0 observation, 1 dose, 2 other, 3 reset, 4 reset and dose. RATE 0 bolus, > 0 infusion (mg/h), "
                     + "-2 duration from DUR, -1 the model's own input rate (refused where the model sets none). "
                     + "SS 1 starts from the exact periodic steady state of the dose given every II h, SS 2 adds it; "
-                    + "AMT 0 with RATE > 0 and SS 1 is a steady-state infusion. CMT is a route (dose) or an analyte "
-                    + "(observation), by number from the model's table (--cmt-table) or by name: iv, oral, "
-                    + "intranasal, ..., ketamine, norketamine.",
+                    + "AMT 0 with RATE > 0 and II 0 (SS 1 or 2) is a steady-state infusion. CMT is a route (dose) "
+                    + "or an analyte (observation), by number from the model's table (--cmt-table) or by name: iv, "
+                    + "oral, intranasal, ..., ketamine, norketamine.",
             "",
             "Writes ID, TIME, EVID, PRED_<ANALYTE> (ng/mL; the typical individual for the ID's covariates) and the "
                     + "input columns. Any error names the file, the line and the column, and nothing is written.",

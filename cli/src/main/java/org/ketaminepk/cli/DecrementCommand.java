@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "For each infusion length from 0 (a bolus) up to --up-to, the time the concentration takes to fall by "
                     + "50 %% (the context-sensitive half-time of Hughes, Glass and Jacobs, Anesthesiology 1992) and "
                     + "by 80 %% after a constant-rate intravenous infusion stops. The models are linear, so the "
-                    + "times do not depend on the rate. Times are read every 30 s after the stop.",
+                    + "times do not depend on the rate. The curve is read every second for 10 min after the stop, then "
+                    + "every 30 s, the crossing interpolated linearly.",
             "",
             "Not a recovery time: the level at which a patient wakes or recovers is not known here. A teaching and "
                     + "review tool, not a dosing device."},

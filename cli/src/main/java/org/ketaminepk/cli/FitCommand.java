@@ -64,10 +64,10 @@ import picocli.CommandLine.Spec;
                     + "levels say nothing about it), each level with its typical and individual prediction, and the "
                     + "individual curve's peak, time of peak and area.",
             "",
-            "The levels file has a header time,analyte,value[,lloq]: time in h (or 90min, 2d), analyte ketamine or "
-                    + "norketamine, value with its unit (ng/mL, ug/L, ug/mL, mg/L, nmol/L, umol/L) or <LLOQ. Dose "
-                    + "times and level times share one origin. Refused for models without published variability "
-                    + "or residual error.",
+            "The levels file has a header time,analyte,value[,lloq]: time in h (or 90min, 2d), analyte ketamine, "
+                    + "norketamine or hydroxynorketamine (one the model predicts), value with its unit (ng/mL, "
+                    + "ug/L, ug/mL, mg/L, nmol/L, umol/L) or <LLOQ. Dose times and level times share one origin. "
+                    + "Refused for models without published variability or residual error.",
             "",
             "A teaching and review tool, NOT therapeutic drug monitoring: an individual curve shows how the model "
                     + "explains these levels, not which dose to give."},

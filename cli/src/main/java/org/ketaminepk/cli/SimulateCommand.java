@@ -93,10 +93,11 @@ import picocli.CommandLine.Spec;
             "  bolus AMOUNT | AMOUNT over TIME | RATE for TIME | ROUTE AMOUNT, then optionally",
             "  at TIME, every TIME xN | daily xN | weekly xN, max N mg/h (infusions), HCl (amount as salt).",
             "  AMOUNT: mg, ug (or µg, mcg), mg/kg, ug/kg.   RATE: mg/h, mg/min, mg/kg/h, ug/kg/min, ug/kg/h.",
-            "  TIME: s, min, h, d, week.   ROUTE: iv, oral, sublingual, buccal, intranasal, im, sc.",
+            "  TIME: s, min, h, d, week.   ROUTE: iv, oral, sublingual, buccal, intranasal, im, sc",
+            "  (a model takes only its own routes, listed by 'ketamine-pk models ID'; none takes sc).",
             "  Number and unit may be written with or without a space (10mg, 10 mg).",
             "  AMOUNT over TIME lasts at least 1 s and its rate has the ceiling of a stated RATE",
-            "  (1000 mg/h, 20 mg/kg/h); a faster push is refused: give it as 'bolus AMOUNT'."},
+            "  (1000 mg/min, 20 mg/kg/min); a faster push is refused: give it as 'bolus AMOUNT'."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ketamine-pk simulate --protocol crps-schwartzman-2009 --plot crps.png",
