@@ -7,6 +7,7 @@
   const BAND_FILL = ['rgba(86,180,233,0.16)', 'rgba(204,121,167,0.14)', 'rgba(230,159,0,0.12)']; // analgesic, dissociative, anaesthetic, as the PNG charts
   const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
   const LOG_FLOOR = 1; // ng/mL, as the PNG charts
+  const MIN_CHART_PX = 240; // narrower than a phone's screen, so that a chart never widens the page
   const EFFECT_COLOUR = '#CC79A7'; // the effect-site curve of the PNG target charts
   const EFFECT_MEDIAN = '#8a3d6b'; // a population's median effect: darker than the typical patient's curve
   // time ticks in hours, days and weeks, shared by the concentration and effect charts so that their ticks line up
@@ -319,7 +320,7 @@
       for (const part of parts) series.push({ ...curve, label: typical + part });
       if (b) for (const part of parts) series.push({ ...median, label: 'median of ' + pop.size + ' virtual patients' + part });
       state.effectPlot = new uPlot({
-        width: Math.max(400, $('chart').clientWidth), height: 260,
+        width: Math.max(MIN_CHART_PX, $('chart').clientWidth), height: 260,
         series,
         scales: { x: { time: false }, y: { range: effectRange } },
         axes: [{ label: 'time (h)', incrs: TIME_INCRS, values: (u, vs) => vs.map((v) => fmt(v, 4)) },
@@ -496,7 +497,7 @@
     }
     const el = $('chart');
     return {
-      width: Math.max(400, el.clientWidth), height: Math.max(320, Math.round(el.clientWidth * 0.48)),
+      width: Math.max(MIN_CHART_PX, el.clientWidth), height: Math.max(320, Math.round(el.clientWidth * 0.48)),
       series,
       scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
       axes: [

@@ -687,6 +687,45 @@ class ExplorerBrowserTest {
                 + " with the population, " + without + " without");
     }
 
+    /** Shows the page in a viewport of the width given (a phone, a narrow window), or back at the class's size. */
+    private static void viewport(int widthPx) {
+        if (widthPx <= 0) {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        } else {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", widthPx,
+                    "height", 1100, "deviceScaleFactor", 1, "mobile", false));
+        }
+    }
+
+    /**
+     * In a narrow window (a phone at 420 px, a half screen at 800 px) nothing pushes the page wider than the window:
+     * the long names in the lists, the charts and the wide tables fit or scroll inside their own box.
+     */
+    @Test
+    void aNarrowWindowKeepsThePageAndBothChartsWithinItsWidth() throws IOException {
+        try {
+            for (int width : new int[] {800, 420}) {
+                viewport(width);
+                open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&endpoint=olofsen-2022-antinociception");
+                waiting().until(d -> js.executeScript("return explorer.effectPlot") != null);
+                List<?> widths = (List<?>) js.executeScript("const e = document.documentElement;"
+                        + "return [innerWidth, e.scrollWidth, e.clientWidth, document.getElementById('chart')"
+                        + ".clientWidth, explorer.plot.width, explorer.effectPlot.width];");
+                assertEquals(width, ((Number) widths.get(0)).intValue(), widths.toString());
+                // the page's width against the window's, less its vertical scroll bar
+                assertEquals(widths.get(2), widths.get(1), "the page's width in a window " + width + " px wide");
+                for (int i : new int[] {4, 5}) {
+                    assertEquals(((Number) widths.get(3)).intValue(), ((Number) widths.get(i)).intValue(), 20,
+                            "each chart as wide as its column: " + widths);
+                }
+                Files.write(OUT.resolve("explorer-" + width + "px.png"),
+                        ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            }
+        } finally {
+            viewport(0);
+        }
+    }
+
     /**
      * Records, without judging it, the time from a slider change to the redrawn chart (median of 20), measured by
      * the page with performance.now(), for the 10-day CRPS protocol on a one-minute grid; the README quotes it.
