@@ -791,7 +791,8 @@
     $('controls').addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') changed(); });
     $('controls').addEventListener('submit', (e) => e.preventDefault());
     let resize = null;
-    window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; if (state.current) draw(); }, 150); });
+    // both charts are rebuilt at the new width (the effect chart too, which a redraw alone would leave as it was)
+    window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; state.effectKey = ''; if (state.current) draw(); }, 150); });
     changed();
   }
   document.addEventListener('DOMContentLoaded', start);

@@ -726,6 +726,23 @@ class ExplorerBrowserTest {
         }
     }
 
+    /** When the window changes width, the effect chart follows it as the concentration chart does. */
+    @Test
+    void bothChartsFollowTheWindowsWidth() {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&endpoint=olofsen-2022-antinociception");
+        String same = "const w = document.getElementById('chart').clientWidth;"
+                + "return w < arguments[0] && explorer.plot.width === w && explorer.effectPlot.width === w;";
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(same, 1500)));
+        try {
+            viewport(1000);
+            waiting().until(d -> Boolean.TRUE.equals(js.executeScript(same, 1000)));
+        } finally {
+            viewport(0);
+        }
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript("const w = document.getElementById('chart')"
+                + ".clientWidth; return w > 1000 && explorer.plot.width === w && explorer.effectPlot.width === w;")));
+    }
+
     /**
      * Records, without judging it, the time from a slider change to the redrawn chart (median of 20), measured by
      * the page with performance.now(), for the 10-day CRPS protocol on a one-minute grid; the README quotes it.
