@@ -155,8 +155,29 @@
     return { ok: r.ok, body };
   }
 
+  // an answer slower than a moment (virtual patients, a long course) marks the picture still shown as the scenario
+  // before; a quick one changes nothing, so that dragging a slider does not flicker
+  const BUSY_AFTER_MS = 250;
+  let busyTimer = null;
+  function busy(p) {
+    clearTimeout(busyTimer);
+    $('results').setAttribute('aria-busy', String(!!p));
+    if (!p) {
+      $('results').classList.remove('busy');
+      $('busy').textContent = '';
+      return;
+    }
+    const what = p.get('population') ? ' ' + p.get('population') + ' virtual patients'
+      : (p.get('target') ? ' the pump schedule' : '');
+    busyTimer = setTimeout(() => {
+      $('results').classList.add('busy');
+      $('busy').textContent = 'Computing' + what + '…' + (state.current ? ' the picture below is still the one before.' : '');
+    }, BUSY_AFTER_MS);
+  }
+
   async function request(p) {
     state.inFlight = true;
+    busy(p);
     const started = state.startedAt;
     try {
       const { ok, body } = await simulate(p);
@@ -174,7 +195,7 @@
       showError({ field: null, message: 'the explorer server does not answer (' + e.message + '); is it still running?' });
     } finally {
       state.inFlight = false;
-      if (state.pending) { state.pending = false; request(readForm()); }
+      if (state.pending) { state.pending = false; request(readForm()); } else { busy(null); }
     }
   }
 

@@ -744,6 +744,35 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * While an answer is slow (virtual patients take seconds on a slow machine) the page says it is computing and
+     * dims the curves and tables it still shows, so that the old picture is not read as the new scenario's; when the
+     * answer comes both go.
+     */
+    @Test
+    void aSlowAnswerShowsABusyStateAndDimsTheOldPicture() {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021");
+        WebElement results = driver.findElement(By.id("results"));
+        WebElement busy = driver.findElement(By.id("busy"));
+        assertFalse(busy.isDisplayed());
+        // the server made slow: each answer held back 2 s in the page
+        js.executeScript("const f = window.fetch; window.fetch = (...a) => new Promise((ok) => setTimeout(() =>"
+                + " ok(f(...a)), 2000));");
+        new Select(driver.findElement(By.id("population"))).selectByValue("50");
+        waiting().until(d -> busy.isDisplayed());
+        assertEquals("true", results.getAttribute("aria-busy"));
+        assertEquals("role=status", "role=" + busy.getAttribute("role"));
+        assertTrue(busy.getText().contains("50 virtual patients"), busy.getText());
+        double opacity = Double.parseDouble((String) js.executeScript(
+                "return getComputedStyle(document.getElementById('chart')).opacity"));
+        assertTrue(opacity < 0.6, "the old curves are dimmed: opacity " + opacity);
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!(explorer.current.population && explorer.current.population.size === 50)")));
+        waiting().until(d -> !busy.isDisplayed());
+        assertEquals("false", results.getAttribute("aria-busy"));
+        assertEquals("1", js.executeScript("return getComputedStyle(document.getElementById('chart')).opacity"));
+    }
+
+    /**
      * Records, without judging it, the time from a slider change to the redrawn chart (median of 20), measured by
      * the page with performance.now(), for the 10-day CRPS protocol on a one-minute grid; the README quotes it.
      */
