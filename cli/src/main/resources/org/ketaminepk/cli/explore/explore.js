@@ -771,6 +771,21 @@
   });
 
   // ---------- start ----------
+  // the scenario and the pinned curve of the address; a pin it lacks is dropped
+  async function fromAddress() {
+    const { cur, pin } = addressParams();
+    if (![...cur.keys()].length) cur.set('protocol', 'crps-schwartzman-2009');
+    state.pinned = null;
+    state.pinnedParams = null;
+    $('unpin').disabled = true;
+    if (pin) {
+      state.pinnedParams = pin;
+      const r = await simulate(pin);
+      if (r.ok) { state.pinned = r.body; $('unpin').disabled = false; } else { state.pinnedParams = null; }
+    }
+    writeForm(cur);
+  }
+
   async function start() {
     const [models, protocols, endpoints] = await Promise.all([fetch('api/models').then((r) => r.json()),
       fetch('api/protocols').then((r) => r.json()), fetch('api/endpoints').then((r) => r.json())]);
@@ -795,14 +810,7 @@
       o.title = p.source + ': ' + p.doses.join('; ');
       $('protocol').appendChild(o);
     }
-    const { cur, pin } = addressParams();
-    if (![...cur.keys()].length) cur.set('protocol', 'crps-schwartzman-2009');
-    if (pin) {
-      state.pinnedParams = pin;
-      const r = await simulate(pin);
-      if (r.ok) { state.pinned = r.body; $('unpin').disabled = false; } else { state.pinnedParams = null; }
-    }
-    writeForm(cur);
+    await fromAddress();
     $('controls').addEventListener('input', (e) => {
       if (e.target.id === 'weight-num') { $('weight').value = e.target.value; }
       if (e.target.id === 'weight') { $('weight-num').value = e.target.value; }
@@ -811,6 +819,8 @@
     // a select changed from script or by keyboard may fire only 'change'
     $('controls').addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') changed(); });
     $('controls').addEventListener('submit', (e) => e.preventDefault());
+    // a link pasted into this tab changes only the part after #, which reloads nothing
+    window.addEventListener('hashchange', async () => { await fromAddress(); changed(); });
     let resize = null;
     // both charts are rebuilt at the new width (the effect chart too, which a redraw alone would leave as it was)
     window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; state.effectKey = ''; if (state.current) draw(); }, 150); });

@@ -314,6 +314,28 @@ class ExplorerBrowserTest {
         assertEquals(libraryCmax(55), shownCmax("pinned"), 1e-9);
     }
 
+    /**
+     * A shared link pasted into a tab that already shows the explorer changes only the part after #, which reloads
+     * nothing: the page still draws the scenario of that link, with its pinned curve, and drops a pin the link lacks.
+     */
+    @Test
+    void aLinkOpenedInATabThatShowsTheExplorerDrawsItsScenario() {
+        open("protocol=crps-schwartzman-2009&weight=55");
+        driver.findElement(By.id("pin")).click();
+        driver.get(server.uri() + "#protocol=crps-schwartzman-2009&weight=90&pinned=1&pin.protocol=crps-schwartzman-2009"
+                + "&pin.weight=110");
+        double expected = libraryCmax(90);
+        waiting().until(d -> Math.abs(shownCmax() - expected) < 1e-9
+                && Math.abs(shownCmax("pinned") - libraryCmax(110)) < 1e-9);
+        assertEquals("90", driver.findElement(By.id("weight-num")).getAttribute("value"));
+        assertEquals("90", driver.findElement(By.id("weight")).getAttribute("value"));
+
+        driver.get(server.uri() + "#protocol=crps-schwartzman-2009&weight=60");
+        waiting().until(d -> Math.abs(shownCmax() - libraryCmax(60)) < 1e-9 && Double.isNaN(shownCmax("pinned")));
+        assertFalse(driver.findElement(By.id("unpin")).isEnabled());
+        assertFalse(driver.getCurrentUrl().contains("pinned"), driver.getCurrentUrl());
+    }
+
     @Test
     void exportsThePictureAsPngThroughTheCommandLinesCharts() throws Exception {
         open("protocol=crps-schwartzman-2009&weight=80");
