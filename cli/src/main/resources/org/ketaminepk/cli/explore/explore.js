@@ -207,7 +207,11 @@
 
   function showError(err) {
     for (const id of ['dose-error', 'patient-error', 'view-error', 'population-error', 'effect-error', 'target-error', 'error']) { $(id).hidden = true; $(id).textContent = ''; }
-    document.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+    document.querySelectorAll('.invalid').forEach((el) => {
+      el.classList.remove('invalid');
+      el.removeAttribute('aria-invalid');
+      el.removeAttribute('aria-describedby');
+    });
     $('results').classList.toggle('stale', !!err);
     if (!err) return;
     const box = err.field ? (FIELD_BOX[err.field] || 'patient-error') : 'error';
@@ -219,7 +223,12 @@
       $('subtitle').textContent = err.field ? 'The field marked in red has an error: ' + err.message : err.message;
     }
     const el = err.field && (document.getElementById(err.field) || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
-    if (el) el.classList.add('invalid');
+    if (el) {
+      // in red for the eye; invalid, and described by the error, for a screen reader that moves to the field
+      el.classList.add('invalid');
+      el.setAttribute('aria-invalid', 'true');
+      el.setAttribute('aria-describedby', box);
+    }
   }
 
   // ---------- drawing ----------

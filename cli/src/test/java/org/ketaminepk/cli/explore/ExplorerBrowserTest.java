@@ -215,6 +215,28 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * A field in error is marked for a screen reader as well as in red: aria-invalid, and the error's text as its
+     * description, so that moving to the field reads what is wrong with it; both go when the field is put right.
+     */
+    @Test
+    void aFieldInErrorIsInvalidAndDescribedByItsErrorForAssistiveTechnology() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement duration = driver.findElement(By.id("duration"));
+        duration.sendKeys("3 fortnights");
+        WebElement error = driver.findElement(By.id("view-error"));
+        waiting().until(d -> error.isDisplayed());
+        assertEquals("true", duration.getAttribute("aria-invalid"));
+        assertEquals("view-error", duration.getAttribute("aria-describedby"));
+        assertEquals(error.getText(), js.executeScript("const e = document.getElementById('duration');"
+                + "return document.getElementById(e.getAttribute('aria-describedby')).textContent;"));
+        duration.clear();
+        duration.sendKeys("2d");
+        waiting().until(d -> !error.isDisplayed());
+        assertEquals(null, duration.getAttribute("aria-invalid"));
+        assertEquals(null, duration.getAttribute("aria-describedby"));
+    }
+
+    /**
      * With virtual patients the effect panel draws their median and their middle 50 % and 90 % around the typical
      * patient's curve, and its legend says how many patients, whose variability, and that ke0 is assumed not to vary.
      * Where no variability reaches the endpoint's driver (the default model's ketamine) one line says the bands have
