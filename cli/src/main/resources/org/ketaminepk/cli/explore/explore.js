@@ -222,7 +222,9 @@
       $('title').textContent = 'Nothing to draw';
       $('subtitle').textContent = err.field ? 'The field marked in red has an error: ' + err.message : err.message;
     }
-    const el = err.field && (document.getElementById(err.field) || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
+    // the weight is typed in its number box (the slider stops at its ends); a kidney value in the box after the list
+    const el = err.field && (err.field === 'weight' ? $('weight-num') : document.getElementById(err.field)
+      || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
     if (el) {
       // in red for the eye; invalid, and described by the error, for a screen reader that moves to the field
       el.classList.add('invalid');

@@ -236,6 +236,20 @@ class ExplorerBrowserTest {
         assertEquals(null, duration.getAttribute("aria-describedby"));
     }
 
+    /** A refused weight marks the box it was typed in, not the slider beside it (which stops at its end). */
+    @Test
+    void aRefusedWeightMarksTheBoxItWasTypedIn() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement weight = driver.findElement(By.id("weight-num"));
+        weight.clear();
+        weight.sendKeys("400");
+        WebElement error = driver.findElement(By.id("patient-error"));
+        waiting().until(d -> error.isDisplayed() && error.getText().contains("weight must be between"));
+        assertTrue(weight.getAttribute("class").contains("invalid"), weight.getAttribute("class"));
+        assertEquals("true", weight.getAttribute("aria-invalid"));
+        assertFalse(driver.findElement(By.id("weight")).getAttribute("class").contains("invalid"));
+    }
+
     /**
      * With virtual patients the effect panel draws their median and their middle 50 % and 90 % around the typical
      * patient's curve, and its legend says how many patients, whose variability, and that ke0 is assumed not to vary.
