@@ -23,7 +23,7 @@
 
   const state = {
     plot: null, plotKey: '', effectPlot: null, effectKey: '', effectBands: null, current: null, pinned: null, pinnedParams: null,
-    inFlight: false, pending: false, startedAt: 0, drawStart: null,
+    inFlight: false, pending: false, startedAt: 0, drawStart: null, given: new Set(),
     timings: [], requests: 0
   };
   window.explorer = state;
@@ -39,7 +39,9 @@
       // the number box, not the slider, holds the weight: a slider would clamp a typed 300 kg to its end silently
       const el = f === 'weight' ? $('weight-num') : $(f);
       const v = el.value.trim();
-      if (v !== '' && DEFAULTS[f] !== v) p.set(f, v);
+      // a default is left out of the address unless the user set it: a child's 70 kg must reach the server, which
+      // refuses the adult defaults under 18 years
+      if (v !== '' && (DEFAULTS[f] !== v || state.given.has(f))) p.set(f, v);
     }
     const kind = $('kidney-kind').value;
     const kv = $('kidney-value').value.trim();
@@ -48,6 +50,7 @@
   }
 
   function writeForm(p) {
+    state.given = new Set(Object.keys(DEFAULTS).filter((f) => p.get(f) !== null));
     for (const f of FIELDS) {
       const el = $(f);
       const v = p.get(f);
@@ -823,6 +826,8 @@
     }
     await fromAddress();
     $('controls').addEventListener('input', (e) => {
+      const given = e.target.id === 'weight-num' ? 'weight' : e.target.id;
+      if (given in DEFAULTS) state.given.add(given);
       if (e.target.id === 'weight-num') { $('weight').value = e.target.value; }
       if (e.target.id === 'weight') { $('weight-num').value = e.target.value; }
       changed();

@@ -251,6 +251,29 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * A child's weight and height must be given (the adult defaults are refused under 18 years); a 16-year-old who
+     * weighs 70 kg, the number the box shows, can be given by typing it: a value the user set is sent even when it
+     * equals the default.
+     */
+    @Test
+    void aChildsWeightEqualToTheDefaultCanBeGiven() {
+        driver.get("about:blank");
+        driver.get(server.uri() + "#protocol=crps-schwartzman-2009&age=16&height=170");
+        WebElement error = driver.findElement(By.id("patient-error"));
+        waiting().until(d -> error.isDisplayed() && error.getText().startsWith("weight is needed"));
+        WebElement weight = driver.findElement(By.id("weight-num"));
+        assertEquals("70", weight.getAttribute("value"));
+        weight.clear();
+        weight.sendKeys("70");
+        double expected = Simulation.run(Models.get("racemic-composite"), Patient.standardAdult().withAgeYears(16)
+                .withWeightKg(70).withHeightCm(170), Protocols.get("crps-schwartzman-2009").regimen(),
+                TimeGrid.uniform(244, 1.0 / 60)).profile().series(Analyte.KETAMINE).cmaxNgPerMl();
+        waiting().until(d -> Math.abs(shownCmax() - expected) < 1e-9);
+        assertFalse(error.isDisplayed());
+        assertTrue(driver.getCurrentUrl().contains("weight=70"), driver.getCurrentUrl());
+    }
+
+    /**
      * With virtual patients the effect panel draws their median and their middle 50 % and 90 % around the typical
      * patient's curve, and its legend says how many patients, whose variability, and that ke0 is assumed not to vary.
      * Where no variability reaches the endpoint's driver (the default model's ketamine) one line says the bands have
