@@ -19,6 +19,7 @@
     'weight', 'height', 'sex', 'child-pugh', 'comed', 'egfr', 'creatinine', 'population', 'seed'];
   const TARGET_ONLY = ['target', 'manual', 'tolerance', 'site', 'syringe'];
   const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
+  const WARNINGS_PER_KIND = 2; // listed before the rest of a kind is folded, as the command line's summary
   const $ = (id) => document.getElementById(id);
 
   const state = {
@@ -740,10 +741,34 @@
   function notes(cur) {
     const ul = $('warnings');
     ul.textContent = '';
-    const items = cur.warnings.map((w) => (typeof w === 'string' ? w : w.message)).concat(cur.notes || [],
-      cur.effect ? cur.effect.warnings.filter((w) => !cur.warnings.includes(w)) : []);
-    if (items.length === 0) items.push('none');
-    for (const w of items) { const li = document.createElement('li'); li.textContent = w; ul.appendChild(li); }
+    // every warning, grouped by kind in the order of their first: two of a kind are listed and the rest of that kind
+    // open from one line, as the command line shortens them (whose "all are in --json" a page cannot follow)
+    const seen = new Set(cur.warnings.map((w) => w.message));
+    const all = cur.warnings.concat((cur.notes || []).map((n) => ({ code: 'NOTE', message: n })),
+      cur.effect ? cur.effect.warnings.filter((w) => !seen.has(w.message)) : []);
+    const kinds = new Map();
+    for (const w of all) {
+      if (!kinds.has(w.code)) kinds.set(w.code, []);
+      kinds.get(w.code).push(w.message);
+    }
+    const item = (text) => { const li = document.createElement('li'); li.textContent = text; return li; };
+    if (all.length === 0) ul.appendChild(item('none'));
+    for (const [code, messages] of kinds) {
+      const shown = messages.length <= WARNINGS_PER_KIND + 1 ? messages.length : WARNINGS_PER_KIND;
+      for (const m of messages.slice(0, shown)) ul.appendChild(item(m));
+      if (shown === messages.length) continue;
+      const details = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = 'and ' + (messages.length - shown) + ' more of the same kind ('
+        + code.toLowerCase().replace(/_/g, ' ') + ')';
+      const rest = document.createElement('ul');
+      for (const m of messages.slice(shown)) rest.appendChild(item(m));
+      details.append(summary, rest);
+      const li = document.createElement('li');
+      li.className = 'more';
+      li.appendChild(details);
+      ul.appendChild(li);
+    }
     const body = $('adjustments').tBodies[0];
     body.textContent = '';
     const adjustments = cur.adjustments || [];

@@ -274,6 +274,33 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * Every warning of the run can be read on the page (the command line's "all are in --json" means nothing here):
+     * two of a kind are listed, and the rest of that kind behind a line that opens to show them.
+     */
+    @Test
+    void everyWarningCanBeReadOnThePage() throws Exception {
+        open("dose=" + "bolus%2020%20mg");
+        // every warning, as the JSON export (the command line's --json) writes them
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                driver.findElement(By.id("export-json")).getAttribute("href"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> expected = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("series").path(0).path("warnings")
+                .forEach(w -> expected.add(w.path("message").asText()));
+        assertTrue(expected.size() > 3, expected.toString());
+        WebElement list = driver.findElement(By.id("warnings"));
+        assertFalse(list.getText().contains("--json"), list.getText());
+        @SuppressWarnings("unchecked")
+        List<String> listed = (List<String>) js.executeScript("return [...document.querySelectorAll('#warnings li')]"
+                + ".filter(li => !li.querySelector('li')).map(li => li.textContent);");
+        assertTrue(listed.containsAll(expected), listed + " against " + expected);
+        WebElement more = driver.findElement(By.cssSelector("#warnings details summary"));
+        assertTrue(more.getText().matches("and \\d+ more of the same kind \\(assumption\\)"), more.getText());
+        more.click();
+        assertTrue(list.getText().contains(expected.get(expected.size() - 1)), list.getText());
+    }
+
+    /**
      * With virtual patients the effect panel draws their median and their middle 50 % and 90 % around the typical
      * patient's curve, and its legend says how many patients, whose variability, and that ke0 is assumed not to vary.
      * Where no variability reaches the endpoint's driver (the default model's ketamine) one line says the bands have
