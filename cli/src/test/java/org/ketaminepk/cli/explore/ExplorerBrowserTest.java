@@ -301,6 +301,29 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * After a refused change the picture still shown is the last scenario that could be drawn: all of it is dimmed,
+     * the effect panel and the pump schedule as well as the concentration chart and the tables.
+     */
+    @Test
+    void aRefusedChangeDimsEveryPanelOfTheOldPicture() {
+        for (String scenario : new String[] {"dose=" + "0.5%20mg%2Fkg%20over%2040%20min&endpoint="
+            + "olofsen-2022-antinociception", "target=" + "150%20ng%2FmL%20for%202%20h"}) {
+            open(scenario);
+            String panel = scenario.startsWith("target") ? "schedule-panel" : "effect-panel";
+            assertTrue(driver.findElement(By.id(panel)).isDisplayed(), panel);
+            WebElement duration = driver.findElement(By.id("duration"));
+            duration.clear();
+            duration.sendKeys("3 fortnights");
+            waiting().until(d -> driver.findElement(By.id("view-error")).isDisplayed());
+            for (String id : new String[] {"chart", panel}) {
+                double opacity = Double.parseDouble((String) js.executeScript(
+                        "return getComputedStyle(document.getElementById(arguments[0])).opacity", id));
+                assertTrue(opacity < 0.6, id + " dimmed: opacity " + opacity);
+            }
+        }
+    }
+
+    /**
      * With virtual patients the effect panel draws their median and their middle 50 % and 90 % around the typical
      * patient's curve, and its legend says how many patients, whose variability, and that ke0 is assumed not to vary.
      * Where no variability reaches the endpoint's driver (the default model's ketamine) one line says the bands have
