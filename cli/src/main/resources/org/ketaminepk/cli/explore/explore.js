@@ -701,6 +701,8 @@
   function metrics(cur, pin) {
     const body = $('metrics').tBodies[0];
     body.textContent = '';
+    // target mode: a line says why there are no metrics, without a table head over an empty body
+    $('metrics').hidden = !cur.metrics;
     if (!cur.metrics) {
       $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the '
         + (cur.manual ? 'manual scheme, with the deviation it stays within (the band around the target),' : 'pump schedule') + ' is below the chart.'

@@ -628,6 +628,23 @@ class ExplorerBrowserTest {
         waiting().until(d -> error.isDisplayed() && !error.getText().isBlank());
     }
 
+    /**
+     * Target mode computes no regimen metrics: the page says so in a line, without the metrics table's header above
+     * an empty body; the table comes back with the regimen.
+     */
+    @Test
+    void targetModeShowsNoEmptyMetricsTable() {
+        open("protocol=crps-schwartzman-2009&target=" + "150%20ng%2FmL%20for%201%20h");
+        WebElement table = driver.findElement(By.id("metrics"));
+        WebElement note = driver.findElement(By.id("band-note"));
+        waiting().until(d -> note.getText().startsWith("Target mode: the metrics of a regimen are not computed"));
+        assertFalse(table.isDisplayed(), "an empty metrics table");
+        driver.findElement(By.id("target")).clear();
+        driver.findElement(By.id("target")).sendKeys(" ");
+        waiting().until(d -> !Double.isNaN(shownCmax()) && table.isDisplayed());
+        assertTrue(table.isDisplayed());
+    }
+
     @Test
     void targetModeExportsTheTargetCommandsFiles() throws Exception {
         open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
