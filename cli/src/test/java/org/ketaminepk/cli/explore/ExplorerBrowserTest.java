@@ -645,6 +645,19 @@ class ExplorerBrowserTest {
         assertTrue(table.isDisplayed());
     }
 
+    /** Each heading of the adjustments table stands over its column: aligned as the column's cells are. */
+    @Test
+    void theAdjustmentsHeadingsAreAlignedWithTheirColumns() {
+        open("protocol=crps-schwartzman-2009&child-pugh=B&egfr=30");
+        waiting().until(d -> driver.findElements(By.cssSelector("#adjustments tbody tr")).size() > 1);
+        @SuppressWarnings("unchecked")
+        List<String> misaligned = (List<String>) js.executeScript("const t = document.getElementById('adjustments');"
+                + "const cells = t.tBodies[0].rows[0].cells;"
+                + "return [...t.tHead.rows[0].cells].filter((th, i) => getComputedStyle(th).textAlign"
+                + " !== getComputedStyle(cells[i]).textAlign).map(th => th.textContent);");
+        assertEquals(List.of(), misaligned);
+    }
+
     @Test
     void targetModeExportsTheTargetCommandsFiles() throws Exception {
         open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
