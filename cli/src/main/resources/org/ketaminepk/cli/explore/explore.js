@@ -6,7 +6,10 @@
   const DASHES = { ketamine: [], norketamine: [10, 6], hydroxynorketamine: [2, 5] };
   const BAND_FILL = ['rgba(86,180,233,0.16)', 'rgba(204,121,167,0.14)', 'rgba(230,159,0,0.12)']; // analgesic, dissociative, anaesthetic, as the PNG charts
   const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
-  const LOG_FLOOR = 1; // ng/mL, as the PNG charts
+  // a log axis reaches down to the power of ten at or below half the lowest concentration of interest: each curve from
+  // where it first reaches 1 % of its own peak, but no deeper than 1/10,000 of that peak, as the PNG charts fit theirs
+  const LOG_OWN_FRACTION = 0.01;
+  const LOG_DEEPEST_FRACTION = 1e-4;
   const MIN_CHART_PX = 240; // narrower than a phone's screen, so that a chart never widens the page
   const EFFECT_COLOUR = '#CC79A7'; // the effect-site curve of the PNG target charts
   const EFFECT_MEDIAN = '#8a3d6b'; // a population's median effect: darker than the typical patient's curve
@@ -23,7 +26,7 @@
   const $ = (id) => document.getElementById(id);
 
   const state = {
-    plot: null, plotKey: '', effectPlot: null, effectKey: '', effectBands: null, current: null, pinned: null, pinnedParams: null,
+    plot: null, plotKey: '', logFloor: 1, effectPlot: null, effectKey: '', effectBands: null, current: null, pinned: null, pinnedParams: null,
     inFlight: false, pending: false, startedAt: 0, drawStart: null, given: new Set(),
     timings: [], requests: 0
   };
@@ -244,7 +247,30 @@
 
   // on a log axis, values below its floor are left out (drawn as gaps), as the PNG charts leave them out
   function forAxis(values, log) {
-    return log ? values.map((y) => (y >= LOG_FLOOR ? y : null)) : values;
+    return log ? values.map((y) => (y >= state.logFloor ? y : null)) : values;
+  }
+
+  // the floor of the log axis for the curves of these answers (ng/mL): see LOG_OWN_FRACTION
+  function logFloorOf(docs) {
+    let lowest = Infinity;
+    let top = 0;
+    for (const doc of docs) {
+      for (const a of analytesOf(doc)) {
+        const y = doc.display[a + '_ng_per_mL'];
+        const peak = Math.max(...y);
+        if (!(peak > 0)) continue;
+        top = Math.max(top, peak);
+        let min = peak;
+        let started = false;
+        for (const v of y) {
+          started = started || v >= LOG_OWN_FRACTION * peak;
+          if (started && v < min) min = v;
+        }
+        lowest = Math.min(lowest, Math.max(min, LOG_DEEPEST_FRACTION * peak));
+      }
+    }
+    if (!isFinite(lowest)) return 1;
+    return Math.min(Math.pow(10, Math.floor(Math.log10(lowest / 2) + 1e-9)), Math.pow(10, Math.floor(Math.log10(top / 100))));
   }
 
   function table(doc, log) {
@@ -282,6 +308,7 @@
     const cur = state.current;
     const log = $('log').value === 'true';
     const curAnalytes = analytesOf(cur);
+    state.logFloor = log ? logFloorOf(state.pinned ? [cur, state.pinned] : [cur]) : 1;
     const extras = extrasOf(cur).concat(troughsOf(cur));
     const pin = state.pinned;
     const pinAnalytes = pin ? analytesOf(pin) : [];
@@ -535,7 +562,8 @@
     return {
       width: Math.max(MIN_CHART_PX, el.clientWidth), height: Math.max(320, Math.round(el.clientWidth * 0.48)),
       series,
-      scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
+      scales: { x: { time: false }, y: log ? { distr: 3, range: (u, min, max) => [state.logFloor,
+        uPlot.rangeLog(state.logFloor, Math.max(max || 1, state.logFloor * 10), 10, true)[1]] } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
       axes: [
         { label: 'time (h)', incrs: TIME_INCRS, values: (u, vs) => vs.map((v) => fmt(v, 4)) },
         { label: 'plasma concentration (ng/mL)', size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }
@@ -631,7 +659,7 @@
   function toleranceBand(u, m) {
     const ctx = u.ctx;
     const log = u.scales.y.distr === 3;
-    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    const y = (v) => u.valToPos(log ? Math.max(v, state.logFloor) : v, 'y', true);
     const x0 = u.valToPos(0, 'x', true);
     const x1 = u.valToPos(m.duration_h, 'x', true);
     const lo = y(m.target_ng_per_ml * (1 - m.tolerance_percent / 100));
@@ -655,7 +683,7 @@
   function fillBetween(u, t, high, low, fill) {
     const ctx = u.ctx;
     const log = u.scales.y.distr === 3;
-    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    const y = (v) => u.valToPos(log ? Math.max(v, state.logFloor) : v, 'y', true);
     ctx.beginPath();
     for (let i = 0; i < t.length; i++) {
       const x = u.valToPos(t[i], 'x', true);

@@ -658,6 +658,23 @@ class ExplorerBrowserTest {
         assertEquals(List.of(), misaligned);
     }
 
+    /**
+     * On a log scale each curve is drawn as low as the PNG chart's axis reaches (the power of ten below half the
+     * lowest concentration of interest), not cut at 1 ng/mL: the terminal phase, read for the half-life, stays whole.
+     */
+    @Test
+    void aLogScaleDrawsTheTerminalPhaseBelowOneNgPerMl() {
+        open("dose=" + "bolus%2020%20mg&log=true");
+        Map<?, ?> at = (Map<?, ?>) js.executeScript("const u = explorer.plot, k = u.data[1];"
+                + "const y = explorer.current.display.ketamine_ng_per_mL;"
+                + "return {drawn: k[k.length - 1], end: y[y.length - 1], floor: u.scales.y.min};");
+        double end = ((Number) at.get("end")).doubleValue();
+        assertTrue(end < 1, "ketamine at the end of the window: " + end + " ng/mL");
+        assertTrue(at.get("drawn") != null, "ketamine drawn to the end of the window");
+        assertEquals(end, ((Number) at.get("drawn")).doubleValue(), 0);
+        assertEquals(0.01, ((Number) at.get("floor")).doubleValue(), 1e-12, "the axis's floor, as the PNG chart's");
+    }
+
     @Test
     void targetModeExportsTheTargetCommandsFiles() throws Exception {
         open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
