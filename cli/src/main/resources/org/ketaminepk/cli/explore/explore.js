@@ -81,7 +81,11 @@
     $('age-out').textContent = $('age').value;
     $('height-out').textContent = $('height').value;
     $('kidney-value').hidden = !$('kidney-kind').value;
-    $('kidney-value').placeholder = $('kidney-kind').value === 'creatinine' ? 'e.g. 1.4mg/dL' : 'e.g. 45';
+    const creatinine = $('kidney-kind').value === 'creatinine';
+    $('kidney-value').placeholder = creatinine ? 'e.g. 1.4mg/dL' : 'e.g. 45';
+    // the box's name says what it holds and in which unit, which its placeholder alone would not tell a screen reader
+    $('kidney-value').setAttribute('aria-label', creatinine ? 'serum creatinine, with its unit (mg/dL or µmol/L)'
+      : 'eGFR, mL/min/1.73 m²');
     $('tolerance-row').hidden = !$('manual').value;
   }
 

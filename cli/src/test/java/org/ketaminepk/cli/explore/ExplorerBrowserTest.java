@@ -675,6 +675,18 @@ class ExplorerBrowserTest {
         assertEquals(0.01, ((Number) at.get("floor")).doubleValue(), 1e-12, "the axis's floor, as the PNG chart's");
     }
 
+    /** The kidney value's box is named for what it holds: an eGFR, or a creatinine with its unit. */
+    @Test
+    void theKidneyValuesBoxIsNamedForWhatItHolds() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement kind = driver.findElement(By.id("kidney-kind"));
+        WebElement value = driver.findElement(By.id("kidney-value"));
+        new Select(kind).selectByValue("egfr");
+        assertEquals("eGFR, mL/min/1.73 m²", value.getAccessibleName());
+        new Select(kind).selectByValue("creatinine");
+        assertEquals("serum creatinine, with its unit (mg/dL or µmol/L)", value.getAccessibleName());
+    }
+
     @Test
     void targetModeExportsTheTargetCommandsFiles() throws Exception {
         open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
