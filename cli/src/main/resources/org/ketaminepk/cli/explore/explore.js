@@ -212,7 +212,7 @@
 
   const FIELD_BOX = { dose: 'dose-error', protocol: 'dose-error', model: 'dose-error', duration: 'view-error',
     step: 'view-error', log: 'view-error', population: 'population-error', seed: 'population-error',
-    endpoint: 'effect-error', target: 'target-error', manual: 'target-error', tolerance: 'target-error',
+    endpoint: 'effect-error', ke0: 'effect-error', target: 'target-error', manual: 'target-error', tolerance: 'target-error',
     site: 'target-error', syringe: 'target-error',
     update: 'target-error', 'max-rate': 'target-error', 'rate-step': 'target-error', 'plasma-limit': 'target-error' };
 
@@ -234,7 +234,9 @@
       $('subtitle').textContent = err.field ? 'The field marked in red has an error: ' + err.message : err.message;
     }
     // the weight is typed in its number box (the slider stops at its ends); a kidney value in the box after the list
-    const el = err.field && (err.field === 'weight' ? $('weight-num') : document.getElementById(err.field)
+    // an endpoint's missing ke0 is the endpoint's: the page has no ke0 of its own to mark
+    const el = err.field && (err.field === 'weight' ? $('weight-num') : err.field === 'ke0' ? $('endpoint')
+      : document.getElementById(err.field)
       || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
     if (el) {
       // in red for the eye; invalid, and described by the error, for a screen reader that moves to the field

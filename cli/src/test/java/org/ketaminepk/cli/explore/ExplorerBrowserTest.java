@@ -687,6 +687,23 @@ class ExplorerBrowserTest {
         assertEquals("serum creatinine, with its unit (mg/dL or µmol/L)", value.getAccessibleName());
     }
 
+    /**
+     * An endpoint without a published ke0 is refused; the refusal is printed under the endpoint list, which is marked,
+     * not under the patient, whose fields have nothing to do with it.
+     */
+    @Test
+    void anEndpointWithoutAKe0IsRefusedBesideTheEndpointList() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement endpoint = driver.findElement(By.id("endpoint"));
+        new Select(endpoint).selectByValue("schuttler-1987-eeg");
+        WebElement error = driver.findElement(By.id("effect-error"));
+        waiting().until(d -> error.isDisplayed());
+        assertTrue(error.getText().contains("no published ke0"), error.getText());
+        assertFalse(driver.findElement(By.id("patient-error")).isDisplayed());
+        assertTrue(endpoint.getAttribute("class").contains("invalid"), endpoint.getAttribute("class"));
+        assertEquals("effect-error", endpoint.getAttribute("aria-describedby"));
+    }
+
     @Test
     void targetModeExportsTheTargetCommandsFiles() throws Exception {
         open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
