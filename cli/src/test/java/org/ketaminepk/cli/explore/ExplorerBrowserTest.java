@@ -704,6 +704,21 @@ class ExplorerBrowserTest {
         assertEquals("effect-error", endpoint.getAttribute("aria-describedby"));
     }
 
+    /**
+     * Onset and offset are durations counted from different moments (the first dose; the end of the last input), so
+     * an offset shorter than the onset is no contradiction: the headings of the effect metrics say from when.
+     */
+    @Test
+    void theEffectsOnsetAndOffsetSayFromWhenTheyAreCounted() {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&endpoint=herd-2008-sedation");
+        waiting().until(d -> driver.findElement(By.id("effect-panel")).isDisplayed());
+        @SuppressWarnings("unchecked")
+        List<String> heads = (List<String>) js.executeScript("return [...document.querySelectorAll("
+                + "'#effect-metrics thead th')].map(th => th.textContent);");
+        assertTrue(heads.contains("onseth from the first dose to half the peak"), heads.toString());
+        assertTrue(heads.contains("offseth after the last input, to below half the peak"), heads.toString());
+    }
+
     @Test
     void targetModeExportsTheTargetCommandsFiles() throws Exception {
         open("target=" + "150%20ng%2FmL%20for%201%20h&model=domino-1984&weight=80");
