@@ -25,6 +25,7 @@ import org.ketaminepk.effect.Endpoints;
 import org.ketaminepk.library.Models;
 import org.ketaminepk.model.Adjustment;
 import org.ketaminepk.model.PublishedModel;
+import org.ketaminepk.model.Warning;
 import org.ketaminepk.population.PercentileBands;
 import org.ketaminepk.population.PopulationOutcome;
 import org.ketaminepk.protocol.Protocol;
@@ -209,7 +210,7 @@ final class ApiJson {
                 g.writeEndObject();
             }
             g.writeEndObject();
-            strings(g, "warnings", Run.collapse(r.result().warnings(), 2));
+            warnings(g, r.result().warnings());
             strings(g, "notes", r.notes());
             g.writeArrayFieldStart("adjustments");
             for (Adjustment a : r.result().adjustments()) {
@@ -463,7 +464,7 @@ final class ApiJson {
         g.writeNumberField("peak_effect_site_ng_per_mL", m.peakEffectSiteNgPerMl());
         g.writeNumberField("peak_effect_site_time_h", m.peakEffectSiteTimeH());
         g.writeEndObject();
-        strings(g, "warnings", Run.collapse(e.warnings(), 2));
+        warnings(g, e.warnings());
         g.writeObjectFieldStart("display");
         double[][] site = shown(t, e.effectSiteNgPerMl(), keep, denseSpanH);
         double[][] effect = e.hasEffect() ? shown(t, e.effect().orElseThrow(), keep, denseSpanH) : null;
@@ -669,6 +670,21 @@ final class ApiJson {
         } else {
             g.writeNumberField(field, v);
         }
+    }
+
+    /**
+     * Every warning with its kind, as {@code --json} writes them: the page lists a few of each kind and opens the rest
+     * on request (the command line's shortened list points to {@code --json}, which a page does not have).
+     */
+    static void warnings(JsonGenerator g, List<Warning> warnings) throws IOException {
+        g.writeArrayFieldStart("warnings");
+        for (Warning w : warnings) {
+            g.writeStartObject();
+            g.writeStringField("code", w.code().name());
+            g.writeStringField("message", w.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static void strings(JsonGenerator g, String field, List<String> values) throws IOException {

@@ -6,7 +6,11 @@
   const DASHES = { ketamine: [], norketamine: [10, 6], hydroxynorketamine: [2, 5] };
   const BAND_FILL = ['rgba(86,180,233,0.16)', 'rgba(204,121,167,0.14)', 'rgba(230,159,0,0.12)']; // analgesic, dissociative, anaesthetic, as the PNG charts
   const BAND_TEXT = ['#2f7fa8', '#9c4f7a', '#9a6a00'];
-  const LOG_FLOOR = 1; // ng/mL, as the PNG charts
+  // a log axis reaches down to the power of ten at or below half the lowest concentration of interest: each curve from
+  // where it first reaches 1 % of its own peak, but no deeper than 1/10,000 of that peak, as the PNG charts fit theirs
+  const LOG_OWN_FRACTION = 0.01;
+  const LOG_DEEPEST_FRACTION = 1e-4;
+  const MIN_CHART_PX = 240; // narrower than a phone's screen, so that a chart never widens the page
   const EFFECT_COLOUR = '#CC79A7'; // the effect-site curve of the PNG target charts
   const EFFECT_MEDIAN = '#8a3d6b'; // a population's median effect: darker than the typical patient's curve
   // time ticks in hours, days and weeks, shared by the concentration and effect charts so that their ticks line up
@@ -18,11 +22,12 @@
     'weight', 'height', 'sex', 'child-pugh', 'comed', 'egfr', 'creatinine', 'population', 'seed'];
   const TARGET_ONLY = ['target', 'manual', 'tolerance', 'site', 'syringe'];
   const DEFAULTS = { age: '40', weight: '70', height: '175', sex: 'male' };
+  const WARNINGS_PER_KIND = 2; // listed before the rest of a kind is folded, as the command line's summary
   const $ = (id) => document.getElementById(id);
 
   const state = {
-    plot: null, plotKey: '', effectPlot: null, effectKey: '', effectBands: null, current: null, pinned: null, pinnedParams: null,
-    inFlight: false, pending: false, startedAt: 0, drawStart: null,
+    plot: null, plotKey: '', logFloor: 1, effectPlot: null, effectKey: '', effectBands: null, current: null, pinned: null, pinnedParams: null,
+    inFlight: false, pending: false, startedAt: 0, drawStart: null, given: new Set(),
     timings: [], requests: 0
   };
   window.explorer = state;
@@ -38,7 +43,9 @@
       // the number box, not the slider, holds the weight: a slider would clamp a typed 300 kg to its end silently
       const el = f === 'weight' ? $('weight-num') : $(f);
       const v = el.value.trim();
-      if (v !== '' && DEFAULTS[f] !== v) p.set(f, v);
+      // a default is left out of the address unless the user set it: a child's 70 kg must reach the server, which
+      // refuses the adult defaults under 18 years
+      if (v !== '' && (DEFAULTS[f] !== v || state.given.has(f))) p.set(f, v);
     }
     const kind = $('kidney-kind').value;
     const kv = $('kidney-value').value.trim();
@@ -47,6 +54,7 @@
   }
 
   function writeForm(p) {
+    state.given = new Set(Object.keys(DEFAULTS).filter((f) => p.get(f) !== null));
     for (const f of FIELDS) {
       const el = $(f);
       const v = p.get(f);
@@ -73,7 +81,11 @@
     $('age-out').textContent = $('age').value;
     $('height-out').textContent = $('height').value;
     $('kidney-value').hidden = !$('kidney-kind').value;
-    $('kidney-value').placeholder = $('kidney-kind').value === 'creatinine' ? 'e.g. 1.4mg/dL' : 'e.g. 45';
+    const creatinine = $('kidney-kind').value === 'creatinine';
+    $('kidney-value').placeholder = creatinine ? 'e.g. 1.4mg/dL' : 'e.g. 45';
+    // the box's name says what it holds and in which unit, which its placeholder alone would not tell a screen reader
+    $('kidney-value').setAttribute('aria-label', creatinine ? 'serum creatinine, with its unit (mg/dL or µmol/L)'
+      : 'eGFR, mL/min/1.73 m²');
     $('tolerance-row').hidden = !$('manual').value;
   }
 
@@ -154,8 +166,29 @@
     return { ok: r.ok, body };
   }
 
+  // an answer slower than a moment (virtual patients, a long course) marks the picture still shown as the scenario
+  // before; a quick one changes nothing, so that dragging a slider does not flicker
+  const BUSY_AFTER_MS = 250;
+  let busyTimer = null;
+  function busy(p) {
+    clearTimeout(busyTimer);
+    $('results').setAttribute('aria-busy', String(!!p));
+    if (!p) {
+      $('results').classList.remove('busy');
+      $('busy').textContent = '';
+      return;
+    }
+    const what = p.get('population') ? ' ' + p.get('population') + ' virtual patients'
+      : (p.get('target') ? ' the pump schedule' : '');
+    busyTimer = setTimeout(() => {
+      $('results').classList.add('busy');
+      $('busy').textContent = 'Computing' + what + '…' + (state.current ? ' the picture below is still the one before.' : '');
+    }, BUSY_AFTER_MS);
+  }
+
   async function request(p) {
     state.inFlight = true;
+    busy(p);
     const started = state.startedAt;
     try {
       const { ok, body } = await simulate(p);
@@ -173,19 +206,23 @@
       showError({ field: null, message: 'the explorer server does not answer (' + e.message + '); is it still running?' });
     } finally {
       state.inFlight = false;
-      if (state.pending) { state.pending = false; request(readForm()); }
+      if (state.pending) { state.pending = false; request(readForm()); } else { busy(null); }
     }
   }
 
   const FIELD_BOX = { dose: 'dose-error', protocol: 'dose-error', model: 'dose-error', duration: 'view-error',
     step: 'view-error', log: 'view-error', population: 'population-error', seed: 'population-error',
-    endpoint: 'effect-error', target: 'target-error', manual: 'target-error', tolerance: 'target-error',
+    endpoint: 'effect-error', ke0: 'effect-error', target: 'target-error', manual: 'target-error', tolerance: 'target-error',
     site: 'target-error', syringe: 'target-error',
     update: 'target-error', 'max-rate': 'target-error', 'rate-step': 'target-error', 'plasma-limit': 'target-error' };
 
   function showError(err) {
     for (const id of ['dose-error', 'patient-error', 'view-error', 'population-error', 'effect-error', 'target-error', 'error']) { $(id).hidden = true; $(id).textContent = ''; }
-    document.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+    document.querySelectorAll('.invalid').forEach((el) => {
+      el.classList.remove('invalid');
+      el.removeAttribute('aria-invalid');
+      el.removeAttribute('aria-describedby');
+    });
     $('results').classList.toggle('stale', !!err);
     if (!err) return;
     const box = err.field ? (FIELD_BOX[err.field] || 'patient-error') : 'error';
@@ -196,8 +233,17 @@
       $('title').textContent = 'Nothing to draw';
       $('subtitle').textContent = err.field ? 'The field marked in red has an error: ' + err.message : err.message;
     }
-    const el = err.field && (document.getElementById(err.field) || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
-    if (el) el.classList.add('invalid');
+    // the weight is typed in its number box (the slider stops at its ends); a kidney value in the box after the list
+    // an endpoint's missing ke0 is the endpoint's: the page has no ke0 of its own to mark
+    const el = err.field && (err.field === 'weight' ? $('weight-num') : err.field === 'ke0' ? $('endpoint')
+      : document.getElementById(err.field)
+      || (['egfr', 'creatinine'].includes(err.field) ? $('kidney-value') : null));
+    if (el) {
+      // in red for the eye; invalid, and described by the error, for a screen reader that moves to the field
+      el.classList.add('invalid');
+      el.setAttribute('aria-invalid', 'true');
+      el.setAttribute('aria-describedby', box);
+    }
   }
 
   // ---------- drawing ----------
@@ -207,7 +253,30 @@
 
   // on a log axis, values below its floor are left out (drawn as gaps), as the PNG charts leave them out
   function forAxis(values, log) {
-    return log ? values.map((y) => (y >= LOG_FLOOR ? y : null)) : values;
+    return log ? values.map((y) => (y >= state.logFloor ? y : null)) : values;
+  }
+
+  // the floor of the log axis for the curves of these answers (ng/mL): see LOG_OWN_FRACTION
+  function logFloorOf(docs) {
+    let lowest = Infinity;
+    let top = 0;
+    for (const doc of docs) {
+      for (const a of analytesOf(doc)) {
+        const y = doc.display[a + '_ng_per_mL'];
+        const peak = Math.max(...y);
+        if (!(peak > 0)) continue;
+        top = Math.max(top, peak);
+        let min = peak;
+        let started = false;
+        for (const v of y) {
+          started = started || v >= LOG_OWN_FRACTION * peak;
+          if (started && v < min) min = v;
+        }
+        lowest = Math.min(lowest, Math.max(min, LOG_DEEPEST_FRACTION * peak));
+      }
+    }
+    if (!isFinite(lowest)) return 1;
+    return Math.min(Math.pow(10, Math.floor(Math.log10(lowest / 2) + 1e-9)), Math.pow(10, Math.floor(Math.log10(top / 100))));
   }
 
   function table(doc, log) {
@@ -245,6 +314,7 @@
     const cur = state.current;
     const log = $('log').value === 'true';
     const curAnalytes = analytesOf(cur);
+    state.logFloor = log ? logFloorOf(state.pinned ? [cur, state.pinned] : [cur]) : 1;
     const extras = extrasOf(cur).concat(troughsOf(cur));
     const pin = state.pinned;
     const pinAnalytes = pin ? analytesOf(pin) : [];
@@ -319,7 +389,7 @@
       for (const part of parts) series.push({ ...curve, label: typical + part });
       if (b) for (const part of parts) series.push({ ...median, label: 'median of ' + pop.size + ' virtual patients' + part });
       state.effectPlot = new uPlot({
-        width: Math.max(400, $('chart').clientWidth), height: 260,
+        width: Math.max(MIN_CHART_PX, $('chart').clientWidth), height: 260,
         series,
         scales: { x: { time: false }, y: { range: effectRange } },
         axes: [{ label: 'time (h)', incrs: TIME_INCRS, values: (u, vs) => vs.map((v) => fmt(v, 4)) },
@@ -496,9 +566,10 @@
     }
     const el = $('chart');
     return {
-      width: Math.max(400, el.clientWidth), height: Math.max(320, Math.round(el.clientWidth * 0.48)),
+      width: Math.max(MIN_CHART_PX, el.clientWidth), height: Math.max(320, Math.round(el.clientWidth * 0.48)),
       series,
-      scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
+      scales: { x: { time: false }, y: log ? { distr: 3, range: (u, min, max) => [state.logFloor,
+        uPlot.rangeLog(state.logFloor, Math.max(max || 1, state.logFloor * 10), 10, true)[1]] } : { range: (u, min, max) => [0, niceMax(Math.max(max, populationMax()))] } },
       axes: [
         { label: 'time (h)', incrs: TIME_INCRS, values: (u, vs) => vs.map((v) => fmt(v, 4)) },
         { label: 'plasma concentration (ng/mL)', size: 60, values: (u, vs) => vs.map((v) => fmt(v, 3)) }
@@ -594,7 +665,7 @@
   function toleranceBand(u, m) {
     const ctx = u.ctx;
     const log = u.scales.y.distr === 3;
-    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    const y = (v) => u.valToPos(log ? Math.max(v, state.logFloor) : v, 'y', true);
     const x0 = u.valToPos(0, 'x', true);
     const x1 = u.valToPos(m.duration_h, 'x', true);
     const lo = y(m.target_ng_per_ml * (1 - m.tolerance_percent / 100));
@@ -618,7 +689,7 @@
   function fillBetween(u, t, high, low, fill) {
     const ctx = u.ctx;
     const log = u.scales.y.distr === 3;
-    const y = (v) => u.valToPos(log ? Math.max(v, LOG_FLOOR) : v, 'y', true);
+    const y = (v) => u.valToPos(log ? Math.max(v, state.logFloor) : v, 'y', true);
     ctx.beginPath();
     for (let i = 0; i < t.length; i++) {
       const x = u.valToPos(t[i], 'x', true);
@@ -664,6 +735,8 @@
   function metrics(cur, pin) {
     const body = $('metrics').tBodies[0];
     body.textContent = '';
+    // target mode: a line says why there are no metrics, without a table head over an empty body
+    $('metrics').hidden = !cur.metrics;
     if (!cur.metrics) {
       $('band-note').textContent = 'Target mode: the metrics of a regimen are not computed; the '
         + (cur.manual ? 'manual scheme, with the deviation it stays within (the band around the target),' : 'pump schedule') + ' is below the chart.'
@@ -704,10 +777,34 @@
   function notes(cur) {
     const ul = $('warnings');
     ul.textContent = '';
-    const items = cur.warnings.map((w) => (typeof w === 'string' ? w : w.message)).concat(cur.notes || [],
-      cur.effect ? cur.effect.warnings.filter((w) => !cur.warnings.includes(w)) : []);
-    if (items.length === 0) items.push('none');
-    for (const w of items) { const li = document.createElement('li'); li.textContent = w; ul.appendChild(li); }
+    // every warning, grouped by kind in the order of their first: two of a kind are listed and the rest of that kind
+    // open from one line, as the command line shortens them (whose "all are in --json" a page cannot follow)
+    const seen = new Set(cur.warnings.map((w) => w.message));
+    const all = cur.warnings.concat((cur.notes || []).map((n) => ({ code: 'NOTE', message: n })),
+      cur.effect ? cur.effect.warnings.filter((w) => !seen.has(w.message)) : []);
+    const kinds = new Map();
+    for (const w of all) {
+      if (!kinds.has(w.code)) kinds.set(w.code, []);
+      kinds.get(w.code).push(w.message);
+    }
+    const item = (text) => { const li = document.createElement('li'); li.textContent = text; return li; };
+    if (all.length === 0) ul.appendChild(item('none'));
+    for (const [code, messages] of kinds) {
+      const shown = messages.length <= WARNINGS_PER_KIND + 1 ? messages.length : WARNINGS_PER_KIND;
+      for (const m of messages.slice(0, shown)) ul.appendChild(item(m));
+      if (shown === messages.length) continue;
+      const details = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = 'and ' + (messages.length - shown) + ' more of the same kind ('
+        + code.toLowerCase().replace(/_/g, ' ') + ')';
+      const rest = document.createElement('ul');
+      for (const m of messages.slice(shown)) rest.appendChild(item(m));
+      details.append(summary, rest);
+      const li = document.createElement('li');
+      li.className = 'more';
+      li.appendChild(details);
+      ul.appendChild(li);
+    }
     const body = $('adjustments').tBodies[0];
     body.textContent = '';
     const adjustments = cur.adjustments || [];
@@ -749,6 +846,21 @@
   });
 
   // ---------- start ----------
+  // the scenario and the pinned curve of the address; a pin it lacks is dropped
+  async function fromAddress() {
+    const { cur, pin } = addressParams();
+    if (![...cur.keys()].length) cur.set('protocol', 'crps-schwartzman-2009');
+    state.pinned = null;
+    state.pinnedParams = null;
+    $('unpin').disabled = true;
+    if (pin) {
+      state.pinnedParams = pin;
+      const r = await simulate(pin);
+      if (r.ok) { state.pinned = r.body; $('unpin').disabled = false; } else { state.pinnedParams = null; }
+    }
+    writeForm(cur);
+  }
+
   async function start() {
     const [models, protocols, endpoints] = await Promise.all([fetch('api/models').then((r) => r.json()),
       fetch('api/protocols').then((r) => r.json()), fetch('api/endpoints').then((r) => r.json())]);
@@ -773,15 +885,10 @@
       o.title = p.source + ': ' + p.doses.join('; ');
       $('protocol').appendChild(o);
     }
-    const { cur, pin } = addressParams();
-    if (![...cur.keys()].length) cur.set('protocol', 'crps-schwartzman-2009');
-    if (pin) {
-      state.pinnedParams = pin;
-      const r = await simulate(pin);
-      if (r.ok) { state.pinned = r.body; $('unpin').disabled = false; } else { state.pinnedParams = null; }
-    }
-    writeForm(cur);
+    await fromAddress();
     $('controls').addEventListener('input', (e) => {
+      const given = e.target.id === 'weight-num' ? 'weight' : e.target.id;
+      if (given in DEFAULTS) state.given.add(given);
       if (e.target.id === 'weight-num') { $('weight').value = e.target.value; }
       if (e.target.id === 'weight') { $('weight-num').value = e.target.value; }
       changed();
@@ -789,8 +896,11 @@
     // a select changed from script or by keyboard may fire only 'change'
     $('controls').addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') changed(); });
     $('controls').addEventListener('submit', (e) => e.preventDefault());
+    // a link pasted into this tab changes only the part after #, which reloads nothing
+    window.addEventListener('hashchange', async () => { await fromAddress(); changed(); });
     let resize = null;
-    window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; if (state.current) draw(); }, 150); });
+    // both charts are rebuilt at the new width (the effect chart too, which a redraw alone would leave as it was)
+    window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(() => { state.plotKey = ''; state.effectKey = ''; if (state.current) draw(); }, 150); });
     changed();
   }
   document.addEventListener('DOMContentLoaded', start);

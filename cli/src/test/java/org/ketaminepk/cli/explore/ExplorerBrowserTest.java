@@ -215,6 +215,115 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * A field in error is marked for a screen reader as well as in red: aria-invalid, and the error's text as its
+     * description, so that moving to the field reads what is wrong with it; both go when the field is put right.
+     */
+    @Test
+    void aFieldInErrorIsInvalidAndDescribedByItsErrorForAssistiveTechnology() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement duration = driver.findElement(By.id("duration"));
+        duration.sendKeys("3 fortnights");
+        WebElement error = driver.findElement(By.id("view-error"));
+        waiting().until(d -> error.isDisplayed());
+        assertEquals("true", duration.getAttribute("aria-invalid"));
+        assertEquals("view-error", duration.getAttribute("aria-describedby"));
+        assertEquals(error.getText(), js.executeScript("const e = document.getElementById('duration');"
+                + "return document.getElementById(e.getAttribute('aria-describedby')).textContent;"));
+        duration.clear();
+        duration.sendKeys("2d");
+        waiting().until(d -> !error.isDisplayed());
+        assertEquals(null, duration.getAttribute("aria-invalid"));
+        assertEquals(null, duration.getAttribute("aria-describedby"));
+    }
+
+    /** A refused weight marks the box it was typed in, not the slider beside it (which stops at its end). */
+    @Test
+    void aRefusedWeightMarksTheBoxItWasTypedIn() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement weight = driver.findElement(By.id("weight-num"));
+        weight.clear();
+        weight.sendKeys("400");
+        WebElement error = driver.findElement(By.id("patient-error"));
+        waiting().until(d -> error.isDisplayed() && error.getText().contains("weight must be between"));
+        assertTrue(weight.getAttribute("class").contains("invalid"), weight.getAttribute("class"));
+        assertEquals("true", weight.getAttribute("aria-invalid"));
+        assertFalse(driver.findElement(By.id("weight")).getAttribute("class").contains("invalid"));
+    }
+
+    /**
+     * A child's weight and height must be given (the adult defaults are refused under 18 years); a 16-year-old who
+     * weighs 70 kg, the number the box shows, can be given by typing it: a value the user set is sent even when it
+     * equals the default.
+     */
+    @Test
+    void aChildsWeightEqualToTheDefaultCanBeGiven() {
+        driver.get("about:blank");
+        driver.get(server.uri() + "#protocol=crps-schwartzman-2009&age=16&height=170");
+        WebElement error = driver.findElement(By.id("patient-error"));
+        waiting().until(d -> error.isDisplayed() && error.getText().startsWith("weight is needed"));
+        WebElement weight = driver.findElement(By.id("weight-num"));
+        assertEquals("70", weight.getAttribute("value"));
+        weight.clear();
+        weight.sendKeys("70");
+        double expected = Simulation.run(Models.get("racemic-composite"), Patient.standardAdult().withAgeYears(16)
+                .withWeightKg(70).withHeightCm(170), Protocols.get("crps-schwartzman-2009").regimen(),
+                TimeGrid.uniform(244, 1.0 / 60)).profile().series(Analyte.KETAMINE).cmaxNgPerMl();
+        waiting().until(d -> Math.abs(shownCmax() - expected) < 1e-9);
+        assertFalse(error.isDisplayed());
+        assertTrue(driver.getCurrentUrl().contains("weight=70"), driver.getCurrentUrl());
+    }
+
+    /**
+     * Every warning of the run can be read on the page (the command line's "all are in --json" means nothing here):
+     * two of a kind are listed, and the rest of that kind behind a line that opens to show them.
+     */
+    @Test
+    void everyWarningCanBeReadOnThePage() throws Exception {
+        open("dose=" + "bolus%2020%20mg");
+        // every warning, as the JSON export (the command line's --json) writes them
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                driver.findElement(By.id("export-json")).getAttribute("href"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> expected = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("series").path(0).path("warnings")
+                .forEach(w -> expected.add(w.path("message").asText()));
+        assertTrue(expected.size() > 3, expected.toString());
+        WebElement list = driver.findElement(By.id("warnings"));
+        assertFalse(list.getText().contains("--json"), list.getText());
+        @SuppressWarnings("unchecked")
+        List<String> listed = (List<String>) js.executeScript("return [...document.querySelectorAll('#warnings li')]"
+                + ".filter(li => !li.querySelector('li')).map(li => li.textContent);");
+        assertTrue(listed.containsAll(expected), listed + " against " + expected);
+        WebElement more = driver.findElement(By.cssSelector("#warnings details summary"));
+        assertTrue(more.getText().matches("and \\d+ more of the same kind \\(assumption\\)"), more.getText());
+        more.click();
+        assertTrue(list.getText().contains(expected.get(expected.size() - 1)), list.getText());
+    }
+
+    /**
+     * After a refused change the picture still shown is the last scenario that could be drawn: all of it is dimmed,
+     * the effect panel and the pump schedule as well as the concentration chart and the tables.
+     */
+    @Test
+    void aRefusedChangeDimsEveryPanelOfTheOldPicture() {
+        for (String scenario : new String[] {"dose=" + "0.5%20mg%2Fkg%20over%2040%20min&endpoint="
+            + "olofsen-2022-antinociception", "target=" + "150%20ng%2FmL%20for%202%20h"}) {
+            open(scenario);
+            String panel = scenario.startsWith("target") ? "schedule-panel" : "effect-panel";
+            assertTrue(driver.findElement(By.id(panel)).isDisplayed(), panel);
+            WebElement duration = driver.findElement(By.id("duration"));
+            duration.clear();
+            duration.sendKeys("3 fortnights");
+            waiting().until(d -> driver.findElement(By.id("view-error")).isDisplayed());
+            for (String id : new String[] {"chart", panel}) {
+                double opacity = Double.parseDouble((String) js.executeScript(
+                        "return getComputedStyle(document.getElementById(arguments[0])).opacity", id));
+                assertTrue(opacity < 0.6, id + " dimmed: opacity " + opacity);
+            }
+        }
+    }
+
+    /**
      * With virtual patients the effect panel draws their median and their middle 50 % and 90 % around the typical
      * patient's curve, and its legend says how many patients, whose variability, and that ke0 is assumed not to vary.
      * Where no variability reaches the endpoint's driver (the default model's ketamine) one line says the bands have
@@ -312,6 +421,28 @@ class ExplorerBrowserTest {
         assertEquals("110", driver.findElement(By.id("weight-num")).getAttribute("value"));
         assertEquals(expected, shownCmax(), 1e-9);
         assertEquals(libraryCmax(55), shownCmax("pinned"), 1e-9);
+    }
+
+    /**
+     * A shared link pasted into a tab that already shows the explorer changes only the part after #, which reloads
+     * nothing: the page still draws the scenario of that link, with its pinned curve, and drops a pin the link lacks.
+     */
+    @Test
+    void aLinkOpenedInATabThatShowsTheExplorerDrawsItsScenario() {
+        open("protocol=crps-schwartzman-2009&weight=55");
+        driver.findElement(By.id("pin")).click();
+        driver.get(server.uri() + "#protocol=crps-schwartzman-2009&weight=90&pinned=1&pin.protocol=crps-schwartzman-2009"
+                + "&pin.weight=110");
+        double expected = libraryCmax(90);
+        waiting().until(d -> Math.abs(shownCmax() - expected) < 1e-9
+                && Math.abs(shownCmax("pinned") - libraryCmax(110)) < 1e-9);
+        assertEquals("90", driver.findElement(By.id("weight-num")).getAttribute("value"));
+        assertEquals("90", driver.findElement(By.id("weight")).getAttribute("value"));
+
+        driver.get(server.uri() + "#protocol=crps-schwartzman-2009&weight=60");
+        waiting().until(d -> Math.abs(shownCmax() - libraryCmax(60)) < 1e-9 && Double.isNaN(shownCmax("pinned")));
+        assertFalse(driver.findElement(By.id("unpin")).isEnabled());
+        assertFalse(driver.getCurrentUrl().contains("pinned"), driver.getCurrentUrl());
     }
 
     @Test
@@ -495,6 +626,97 @@ class ExplorerBrowserTest {
         target.sendKeys("150 ng/mL for ever");
         WebElement error = driver.findElement(By.id("target-error"));
         waiting().until(d -> error.isDisplayed() && !error.getText().isBlank());
+    }
+
+    /**
+     * Target mode computes no regimen metrics: the page says so in a line, without the metrics table's header above
+     * an empty body; the table comes back with the regimen.
+     */
+    @Test
+    void targetModeShowsNoEmptyMetricsTable() {
+        open("protocol=crps-schwartzman-2009&target=" + "150%20ng%2FmL%20for%201%20h");
+        WebElement table = driver.findElement(By.id("metrics"));
+        WebElement note = driver.findElement(By.id("band-note"));
+        waiting().until(d -> note.getText().startsWith("Target mode: the metrics of a regimen are not computed"));
+        assertFalse(table.isDisplayed(), "an empty metrics table");
+        driver.findElement(By.id("target")).clear();
+        driver.findElement(By.id("target")).sendKeys(" ");
+        waiting().until(d -> !Double.isNaN(shownCmax()) && table.isDisplayed());
+        assertTrue(table.isDisplayed());
+    }
+
+    /** Each heading of the adjustments table stands over its column: aligned as the column's cells are. */
+    @Test
+    void theAdjustmentsHeadingsAreAlignedWithTheirColumns() {
+        open("protocol=crps-schwartzman-2009&child-pugh=B&egfr=30");
+        waiting().until(d -> driver.findElements(By.cssSelector("#adjustments tbody tr")).size() > 1);
+        @SuppressWarnings("unchecked")
+        List<String> misaligned = (List<String>) js.executeScript("const t = document.getElementById('adjustments');"
+                + "const cells = t.tBodies[0].rows[0].cells;"
+                + "return [...t.tHead.rows[0].cells].filter((th, i) => getComputedStyle(th).textAlign"
+                + " !== getComputedStyle(cells[i]).textAlign).map(th => th.textContent);");
+        assertEquals(List.of(), misaligned);
+    }
+
+    /**
+     * On a log scale each curve is drawn as low as the PNG chart's axis reaches (the power of ten below half the
+     * lowest concentration of interest), not cut at 1 ng/mL: the terminal phase, read for the half-life, stays whole.
+     */
+    @Test
+    void aLogScaleDrawsTheTerminalPhaseBelowOneNgPerMl() {
+        open("dose=" + "bolus%2020%20mg&log=true");
+        Map<?, ?> at = (Map<?, ?>) js.executeScript("const u = explorer.plot, k = u.data[1];"
+                + "const y = explorer.current.display.ketamine_ng_per_mL;"
+                + "return {drawn: k[k.length - 1], end: y[y.length - 1], floor: u.scales.y.min};");
+        double end = ((Number) at.get("end")).doubleValue();
+        assertTrue(end < 1, "ketamine at the end of the window: " + end + " ng/mL");
+        assertTrue(at.get("drawn") != null, "ketamine drawn to the end of the window");
+        assertEquals(end, ((Number) at.get("drawn")).doubleValue(), 0);
+        assertEquals(0.01, ((Number) at.get("floor")).doubleValue(), 1e-12, "the axis's floor, as the PNG chart's");
+    }
+
+    /** The kidney value's box is named for what it holds: an eGFR, or a creatinine with its unit. */
+    @Test
+    void theKidneyValuesBoxIsNamedForWhatItHolds() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement kind = driver.findElement(By.id("kidney-kind"));
+        WebElement value = driver.findElement(By.id("kidney-value"));
+        new Select(kind).selectByValue("egfr");
+        assertEquals("eGFR, mL/min/1.73 m²", value.getAccessibleName());
+        new Select(kind).selectByValue("creatinine");
+        assertEquals("serum creatinine, with its unit (mg/dL or µmol/L)", value.getAccessibleName());
+    }
+
+    /**
+     * An endpoint without a published ke0 is refused; the refusal is printed under the endpoint list, which is marked,
+     * not under the patient, whose fields have nothing to do with it.
+     */
+    @Test
+    void anEndpointWithoutAKe0IsRefusedBesideTheEndpointList() {
+        open("protocol=crps-schwartzman-2009");
+        WebElement endpoint = driver.findElement(By.id("endpoint"));
+        new Select(endpoint).selectByValue("schuttler-1987-eeg");
+        WebElement error = driver.findElement(By.id("effect-error"));
+        waiting().until(d -> error.isDisplayed());
+        assertTrue(error.getText().contains("no published ke0"), error.getText());
+        assertFalse(driver.findElement(By.id("patient-error")).isDisplayed());
+        assertTrue(endpoint.getAttribute("class").contains("invalid"), endpoint.getAttribute("class"));
+        assertEquals("effect-error", endpoint.getAttribute("aria-describedby"));
+    }
+
+    /**
+     * Onset and offset are durations counted from different moments (the first dose; the end of the last input), so
+     * an offset shorter than the onset is no contradiction: the headings of the effect metrics say from when.
+     */
+    @Test
+    void theEffectsOnsetAndOffsetSayFromWhenTheyAreCounted() {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&endpoint=herd-2008-sedation");
+        waiting().until(d -> driver.findElement(By.id("effect-panel")).isDisplayed());
+        @SuppressWarnings("unchecked")
+        List<String> heads = (List<String>) js.executeScript("return [...document.querySelectorAll("
+                + "'#effect-metrics thead th')].map(th => th.textContent);");
+        assertTrue(heads.contains("onseth from the first dose to half the peak"), heads.toString());
+        assertTrue(heads.contains("offseth after the last input, to below half the peak"), heads.toString());
     }
 
     @Test
@@ -685,6 +907,91 @@ class ExplorerBrowserTest {
         List<?> without = pixelAt(t, y);
         assertTrue(blueOverRed(withBand) > blueOverRed(without) + 10, () -> "the band is drawn: " + withBand
                 + " with the population, " + without + " without");
+    }
+
+    /** Shows the page in a viewport of the width given (a phone, a narrow window), or back at the class's size. */
+    private static void viewport(int widthPx) {
+        if (widthPx <= 0) {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        } else {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", widthPx,
+                    "height", 1100, "deviceScaleFactor", 1, "mobile", false));
+        }
+    }
+
+    /**
+     * In a narrow window (a phone at 420 px, a half screen at 800 px) nothing pushes the page wider than the window:
+     * the long names in the lists, the charts and the wide tables fit or scroll inside their own box.
+     */
+    @Test
+    void aNarrowWindowKeepsThePageAndBothChartsWithinItsWidth() throws IOException {
+        try {
+            for (int width : new int[] {800, 420}) {
+                viewport(width);
+                open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&endpoint=olofsen-2022-antinociception");
+                waiting().until(d -> js.executeScript("return explorer.effectPlot") != null);
+                List<?> widths = (List<?>) js.executeScript("const e = document.documentElement;"
+                        + "return [innerWidth, e.scrollWidth, e.clientWidth, document.getElementById('chart')"
+                        + ".clientWidth, explorer.plot.width, explorer.effectPlot.width];");
+                assertEquals(width, ((Number) widths.get(0)).intValue(), widths.toString());
+                // the page's width against the window's, less its vertical scroll bar
+                assertEquals(widths.get(2), widths.get(1), "the page's width in a window " + width + " px wide");
+                for (int i : new int[] {4, 5}) {
+                    assertEquals(((Number) widths.get(3)).intValue(), ((Number) widths.get(i)).intValue(), 20,
+                            "each chart as wide as its column: " + widths);
+                }
+                Files.write(OUT.resolve("explorer-" + width + "px.png"),
+                        ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            }
+        } finally {
+            viewport(0);
+        }
+    }
+
+    /** When the window changes width, the effect chart follows it as the concentration chart does. */
+    @Test
+    void bothChartsFollowTheWindowsWidth() {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021&endpoint=olofsen-2022-antinociception");
+        String same = "const w = document.getElementById('chart').clientWidth;"
+                + "return w < arguments[0] && explorer.plot.width === w && explorer.effectPlot.width === w;";
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(same, 1500)));
+        try {
+            viewport(1000);
+            waiting().until(d -> Boolean.TRUE.equals(js.executeScript(same, 1000)));
+        } finally {
+            viewport(0);
+        }
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript("const w = document.getElementById('chart')"
+                + ".clientWidth; return w > 1000 && explorer.plot.width === w && explorer.effectPlot.width === w;")));
+    }
+
+    /**
+     * While an answer is slow (virtual patients take seconds on a slow machine) the page says it is computing and
+     * dims the curves and tables it still shows, so that the old picture is not read as the new scenario's; when the
+     * answer comes both go.
+     */
+    @Test
+    void aSlowAnswerShowsABusyStateAndDimsTheOldPicture() {
+        open("dose=" + "0.5%20mg%2Fkg%20over%2040%20min&model=otto-2021");
+        WebElement results = driver.findElement(By.id("results"));
+        WebElement busy = driver.findElement(By.id("busy"));
+        assertFalse(busy.isDisplayed());
+        // the server made slow: each answer held back 2 s in the page
+        js.executeScript("const f = window.fetch; window.fetch = (...a) => new Promise((ok) => setTimeout(() =>"
+                + " ok(f(...a)), 2000));");
+        new Select(driver.findElement(By.id("population"))).selectByValue("50");
+        waiting().until(d -> busy.isDisplayed());
+        assertEquals("true", results.getAttribute("aria-busy"));
+        assertEquals("role=status", "role=" + busy.getAttribute("role"));
+        assertTrue(busy.getText().contains("50 virtual patients"), busy.getText());
+        double opacity = Double.parseDouble((String) js.executeScript(
+                "return getComputedStyle(document.getElementById('chart')).opacity"));
+        assertTrue(opacity < 0.6, "the old curves are dimmed: opacity " + opacity);
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!(explorer.current.population && explorer.current.population.size === 50)")));
+        waiting().until(d -> !busy.isDisplayed());
+        assertEquals("false", results.getAttribute("aria-busy"));
+        assertEquals("1", js.executeScript("return getComputedStyle(document.getElementById('chart')).opacity"));
     }
 
     /**
