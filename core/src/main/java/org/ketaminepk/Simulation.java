@@ -261,8 +261,9 @@ public final class Simulation {
                 double after = grid.endH() - first;
                 // a minute's grace: a run to the last sample's time, rounded to whole minutes, is not beyond it
                 if (after > span.getAsDouble() + 1.0 / 60) {
-                    t.add(Warning.of(Warning.Kind.BEYOND_STUDIED_SPAN, model.id(), duration(span.getAsDouble()),
-                            model.studiedSpanSource().orElseThrow(), duration(after)));
+                    t.add(Warning.of(Warning.Kind.BEYOND_STUDIED_SPAN, model.id(),
+                            Checks.minutesOrHours(span.getAsDouble()), model.studiedSpanSource().orElseThrow(),
+                            Checks.minutesOrHours(after)));
                 }
             }
             this.routes = List.copyOf(r);
@@ -289,11 +290,6 @@ public final class Simulation {
             labelWarning(labelled, weightKg, out);
             out.addAll(tail);
         }
-    }
-
-    /** @return a duration in words: whole minutes below 6 h, hours to 0.1 h from there */
-    static String duration(double hours) {
-        return hours < 6 ? Math.round(hours * 60) + " min" : Checks.fmt(Math.round(hours * 10) / 10.0) + " h";
     }
 
     /**

@@ -153,6 +153,14 @@ public final class Checks {
     }
 
     /**
+     * Formats a span for reading in one unit: whole minutes below 6 h ("152 min"), hours to 0.1 h from there
+     * ("144.7 h").
+     */
+    public static String minutesOrHours(double h) {
+        return h < 6 ? Math.round(h * 60) + " min" : fmt(Math.round(h * 10) / 10.0) + " h";
+    }
+
+    /**
      * Formats a time for reading: whole hours as "420 h", whole minutes as "420 h 40 min" or "40 min", anything
      * finer in decimal hours as {@link #fmt} does.
      */

@@ -85,7 +85,7 @@ public final class ModelsText {
                 + range(m.weightMinKg(), m.weightMaxKg()) + " kg; outside this range results carry an "
                 + "extrapolation warning");
         field(w, "Time span", m.studiedSpanH().isPresent()
-                ? "samples reach " + spanWords(m.studiedSpanH().getAsDouble()) + " after the first dose ("
+                ? "samples reach " + Checks.minutesOrHours(m.studiedSpanH().getAsDouble()) + " after the first dose ("
                         + m.studiedSpanSource().orElseThrow() + "); a run beyond it carries an extrapolation warning"
                 : "how long after the dose the source's samples reach is not recorded here");
         field(w, "Scaling", m.scaling());
@@ -153,10 +153,5 @@ public final class ModelsText {
 
     private static void wrapped(PrintWriter w, String prefix, String text) {
         Text.hanging(w, prefix, text, Math.max(40, 99 - prefix.length()));
-    }
-
-    /** @return a span in whole minutes below 6 h, in hours to 0.1 h from there */
-    private static String spanWords(double hours) {
-        return hours < 6 ? Math.round(hours * 60) + " min" : Checks.fmt(Math.round(hours * 10) / 10.0) + " h";
     }
 }
