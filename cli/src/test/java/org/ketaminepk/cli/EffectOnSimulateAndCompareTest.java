@@ -171,16 +171,7 @@ class EffectOnSimulateAndCompareTest {
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(svg);
         assertTrue(text.contains("Time (h)"), "time in hours");
-        // the time axis's tick labels come first: 0, 2, 4, ... up to its end
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">(\\d+)</text").matcher(text);
-        int last = -1;
-        while (m.find()) {
-            int v = Integer.parseInt(m.group(1));
-            if (v <= last) {
-                break;
-            }
-            last = v;
-        }
+        int last = SvgText.lastTimeTick(text);
         assertTrue(last > 0 && last < 20, "the time axis ends at " + last + " h, not at the end of the 24-h run");
     }
 

@@ -585,15 +585,7 @@ class PopulationCommandTest {
                 "50", "--plot", two.toString());
         assertEquals(0, c.code(), c.err());
         for (Path svg : List.of(one, two)) {
-            // the words of every text element, a wrapped caption's lines joined; non-breaking hyphens and spaces as plain ones
-            StringBuilder words = new StringBuilder();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(">([^<>]+)</text>")
-                    .matcher(Files.readString(svg));
-            while (m.find()) {
-                words.append(m.group(1)).append(' ');
-            }
-            String text = words.toString().replace('\u2011', '-').replace('\u00a0', ' ').replace("&apos;", "'")
-                    .replace("&#39;", "'").replaceAll("\\s+", " ");
+            String text = SvgText.words(Files.readString(svg));
             assertTrue(text.contains("not a dosing device. Model racemic-composite rests on 9 stated assumptions "
                     + "('ketamine-pk models racemic-composite')."), svg.toString());
         }
